@@ -1,0 +1,54 @@
+// The seam between the engine and device memory. The CPU path never goes through
+// here; a `cuda` device is served either by the real CUDA backend (a shared
+// library dlopen'd at run time, see native/backends/cuda) or by the simulated
+// backend (host allocations labelled as a device). All pointers are device
+// pointers of this backend unless named host_*.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ss {
+
+// What a transfer or on-device copy did, for the operation log and profiler.
+struct TransferReport {
+  std::string path;      // e.g. "cudaMemcpy H2D pageable", "tile-transpose kernel", "simulated memcpy"
+  std::size_t bytes = 0;
+  double seconds = 0;    // measured by CUDA events on a real GPU, by a steady clock when simulated
+  bool pinned = false;   // host side was page-locked
+};
+
+class DeviceBackend {
+ public:
+  virtual ~DeviceBackend() = default;
+  virtual bool simulated() const = 0;
+  virtual int device_count() const = 0;
+  virtual std::string device_name(int index) const = 0;
+
+  virtual void* alloc(int index, std::size_t nbytes) = 0;  // throws PyError(MemoryError/RuntimeError)
+  virtual void free(int index, void* ptr) = 0;
+  virtual void* alloc_pinned_host(std::size_t nbytes) = 0;  // for pin_memory()
+  virtual void free_pinned_host(void* ptr) = 0;
+
+  virtual TransferReport copy_h2d(int index, void* dst, const void* host_src, std::size_t n, bool src_pinned) = 0;
+  virtual TransferReport copy_d2h(int index, void* host_dst, const void* src, std::size_t n, bool dst_pinned) = 0;
+  virtual TransferReport copy_d2d(int index, void* dst, const void* src, std::size_t n) = 0;
+  // Strided copy on the device: dst is dense with dst_strides, src strided. Strides in bytes.
+  virtual TransferReport strided_copy(int index, void* dst, const std::int64_t* dst_strides, const void* src,
+                                      const std::int64_t* src_strides, const std::int64_t* sizes, int ndim,
+                                      std::size_t itemsize) = 0;
+};
+
+// The registry the engine asks for a cuda backend. Returns nullptr when no CUDA
+// device is available (no library, no GPU, not simulated).
+DeviceBackend* cuda_backend();
+// Turns the simulated cuda device on or off (off by default). When a real GPU is
+// present the real backend wins unless `force` is set.
+void set_simulate_cuda(bool on);
+bool simulate_cuda_enabled();
+// Why the real backend is unavailable (library missing, no driver, no GPU), for messages.
+std::string cuda_unavailable_reason();
+
+}  // namespace ss

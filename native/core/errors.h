@@ -1,0 +1,34 @@
+// Errors the engine raises carry the Python exception type the real library
+// would raise, and the library's exact message. The binding turns them into JS
+// errors whose `pyType` is that name; the runner turns those into Python exceptions.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace ss {
+
+enum class PyExc {
+  RuntimeError,
+  ValueError,
+  TypeError,
+  IndexError,
+  BufferError,
+  AssertionError,
+  NotImplementedError,
+  MemoryError,
+};
+
+const char* py_exc_name(PyExc type);
+
+class PyError : public std::runtime_error {
+ public:
+  PyError(PyExc type, const std::string& message) : std::runtime_error(message), type_(type) {}
+  PyExc type() const { return type_; }
+
+ private:
+  PyExc type_;
+};
+
+[[noreturn]] inline void raise(PyExc type, const std::string& message) { throw PyError(type, message); }
+
+}  // namespace ss

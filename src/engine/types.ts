@@ -1,0 +1,77 @@
+// The plain-data contract of the native engine as the rest of the app sees it.
+// Nothing here holds a pointer: addresses are decimal strings (BigInt-safe),
+// values cross as copies of bounded windows.
+
+export type Kind = 'ndarray' | 'tensor'
+
+export type DTypeName =
+  | 'bool'
+  | 'int8' | 'int16' | 'int32' | 'int64'
+  | 'uint8' | 'uint16' | 'uint32' | 'uint64'
+  | 'float16' | 'bfloat16' | 'float32' | 'float64'
+  | 'complex64' | 'complex128'
+
+/** Python exception names the engine can raise (ss::PyExc). */
+export type PyExcName =
+  | 'RuntimeError' | 'ValueError' | 'TypeError' | 'IndexError' | 'BufferError'
+  | 'AssertionError' | 'NotImplementedError' | 'MemoryError'
+
+export interface StorageInfo {
+  id: number
+  device: string          // 'cpu' | 'cuda:0' ...
+  simulated: boolean      // true for the simulated cuda device
+  pinned: boolean
+  nbytes: number
+  dataPtr: string         // base address, decimal
+  resizable: boolean
+}
+
+export interface ObjectFlags {
+  cContiguous: boolean    // as the object's own library computes it
+  fContiguous: boolean
+  writeable: boolean
+  ownsData: boolean
+  aligned: boolean
+}
+
+export interface ObjectInfo {
+  id: number              // stable engine id of this array/tensor object
+  kind: Kind
+  dtype: DTypeName
+  itemsize: number
+  shape: number[]
+  strides: number[]       // in elements (tensor rules); for arrays = bytes / itemsize when exact
+  byteStrides: number[]   // in bytes (NumPy's .strides)
+  offset: number          // storage offset in elements (tensor.storage_offset())
+  byteOffset: number      // from storage base to element 0, in bytes
+  numel: number
+  nbytes: number          // numel * itemsize
+  dataPtr: string         // address of element 0, decimal
+  device: string
+  storage: StorageInfo
+  flags: ObjectFlags
+  requiresGrad: boolean
+  baseId: number | null   // NumPy's .base (an array id) when it is a view
+  byteOrder: '=' | '>' | '<' | '|'
+  conj: boolean
+  neg: boolean
+}
+
+/** What one engine operation did: fed to the operation log and the profiler. */
+export interface OpReport {
+  op: string              // engine op name, e.g. 'contiguous'
+  copied: boolean         // bytes were copied into a new storage (or into dst)
+  bytes: number           // bytes written
+  kernel: string          // 'view' | 'memcpy' | 'transpose-avx2-8x8' | 'cudaMemcpy H2D pinned' ...
+  reason?: string         // why it copied: 'non-contiguous source', 'dtype change', 'device change', ...
+  seconds: number
+  transfer?: { from: string; to: string; pinned: boolean }
+}
+
+/** A window of values, copied out of engine memory, in C order of the window. */
+export interface ValueWindow {
+  dtype: DTypeName
+  shape: number[]         // the window's shape
+  /** float/complex/bool/int<=32 values as numbers; int64/uint64 as bigint. Complex interleaved re,im. */
+  values: ArrayLike<number> | BigInt64Array | BigUint64Array
+}
