@@ -1,0 +1,47 @@
+// The domain API the renderer calls, built over any transport: the preload
+// builds it over ipcRenderer.invoke, the renderer's WebSocket host over its
+// socket. Both give the renderer exactly the same surface (`Api`), typed from
+// the one contract in ./protocol.
+import type { EventName, EventPayload, Method, Params, Reply, Result } from './protocol'
+
+/** Sends one request and resolves with the backend's reply envelope. */
+export type Invoke = <M extends Method>(method: M, params: Params<M>) => Promise<Reply<M>>
+/** Subscribes to one event; returns a disposer. */
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void
+
+/** A protocol-level failure (bad request, unknown object, ...) surfaced to the caller as a rejection. */
+export class HostError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly pyType?: string
+  ) {
+    super(message)
+    this.name = 'HostError'
+  }
+}
+
+export function createApi(invoke: Invoke, subscribe: Subscribe) {
+  async function call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
+    const reply = await invoke(method, params)
+    if (reply.ok) return reply.result
+    throw new HostError(reply.error.code, reply.error.message, reply.error.pyType)
+  }
+  return {
+    /** Runs Python source (a line or a block) in the session. */
+    run: (code: string) => call('run', { code }),
+    snapshot: () => call('snapshot', {}),
+    /** Values of a rectangular window of an object, in C order. */
+    window: (objectId: number, start: number[], shape: number[]) => call('window', { objectId, start, shape }),
+    /** Raw bytes of a storage, base64-encoded (decodeBase64 in src/shared/base64). */
+    storageBytes: (storageId: number, byteStart: number, length: number) =>
+      call('storageBytes', { storageId, byteStart, length }),
+    setSimulateCuda: (on: boolean) => call('setSimulateCuda', { on }),
+    reset: () => call('reset', {}),
+    exportScript: () => call('exportScript', {}),
+    onWorkspace: (listener: (w: EventPayload<'workspace'>) => void) => subscribe('workspace', listener),
+    onProgress: (listener: (p: EventPayload<'progress'>) => void) => subscribe('progress', listener)
+  }
+}
+
+export type Api = ReturnType<typeof createApi>

@@ -1,0 +1,20 @@
+// Bytes ⇄ standard base64 for the `storageBytes` reply. Uses the global
+// atob/btoa, which exist in browsers, Electron's renderer and Node >= 16, so the
+// same code serves the server, main and the renderer.
+
+const CHUNK = 0x8000 // String.fromCharCode(...) argument count stays well under engine limits
+
+export function encodeBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  }
+  return btoa(binary)
+}
+
+export function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text)
+  const out = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
+  return out
+}

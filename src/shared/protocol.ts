@@ -1,0 +1,305 @@
+// The one request/event contract between the renderer and the backend
+// (Electron IPC through the preload, or the browser-mode WebSocket).
+// Everything here is plain data: no pointers, no class instances, no bigint
+// (addresses are decimal strings, 64-bit integers beyond 2^53 are strings).
+// Every payload has a runtime schema; main validates every IPC payload and the
+// server every WebSocket message with these same schemas.
+import type * as Engine from '../engine/types'
+import {
+  array, boolean, boundedString, count, decimal, integer, literal, nullable, number, object, optional,
+  string, tagged, type Infer, type Schema
+} from './schema'
+
+export const PROTOCOL_VERSION = 1
+
+// ---- limits: every request is bounded so a bad payload cannot exhaust memory ----
+/** Longest Python source accepted by `run`. */
+export const MAX_CODE_LENGTH = 200_000
+/** Most elements one `window` request may return (a 1M-element texture view fits). */
+export const MAX_WINDOW_ELEMENTS = 1 << 20
+/** Most bytes one `storageBytes` request may return. */
+export const MAX_STORAGE_BYTES = 1 << 22
+/** Highest rank accepted in `window` (NumPy's NPY_MAXDIMS is 64). */
+export const MAX_RANK = 64
+/** Most op records carried in one snapshot (the newest are kept; `opsTotal` says how many exist). */
+export const MAX_SNAPSHOT_OPS = 2_000
+
+// ---- engine plain data (mirrors src/engine/types.ts; checked equal at compile time below) ----
+const dtypeName = literal<Engine.DTypeName>(
+  'bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
+  'float16', 'bfloat16', 'float32', 'float64', 'complex64', 'complex128'
+)
+
+export const storageInfo = object({
+  id: count,
+  device: string,
+  simulated: boolean,
+  pinned: boolean,
+  nbytes: count,
+  dataPtr: decimal,
+  resizable: boolean
+})
+
+export const objectInfo = object({
+  id: count,
+  kind: literal<Engine.Kind>('ndarray', 'tensor'),
+  dtype: dtypeName,
+  itemsize: count,
+  shape: array(count, MAX_RANK),
+  strides: array(integer, MAX_RANK),
+  byteStrides: array(integer, MAX_RANK),
+  offset: count,
+  byteOffset: count,
+  numel: count,
+  nbytes: count,
+  dataPtr: decimal,
+  device: string,
+  storage: storageInfo,
+  flags: object({ cContiguous: boolean, fContiguous: boolean, writeable: boolean, ownsData: boolean, aligned: boolean }),
+  requiresGrad: boolean,
+  baseId: nullable(count),
+  byteOrder: literal('=', '>', '<', '|'),
+  conj: boolean,
+  neg: boolean
+})
+
+const transfer = object({ from: string, to: string, pinned: boolean })
+
+// ---- workspace snapshot ----
+
+/** A live array/tensor and the Python names bound to it (an object may have several names). */
+export const objectEntry = object({ names: array(string), info: objectInfo })
+
+/** A storage and the ids of the named objects that view it. */
+export const storageEntry = object({ info: storageInfo, objectIds: array(count) })
+
+/** One engine operation, recorded by the session with the Python line that caused it. */
+export const opRecord = object({
+  seq: count,             // position in the session's whole op log (0-based)
+  historySeq: count,      // which history entry (run) produced it
+  line: string,           // the Python source line, as typed
+  lineNo: count,          // 1-based line number within that run's code (0 when unknown)
+  op: string,
+  copied: boolean,
+  bytes: count,
+  kernel: string,
+  reason: optional(string),
+  seconds: number,        // engine time of this op
+  time: number,           // wall-clock ms since the epoch when the op was recorded
+  transfer: optional(transfer)
+})
+
+/** A Python exception as Python shows it (`type: message`), with an optional hint for the UI. */
+export const pyError = object({
+  type: string,           // 'TypeError', 'RuntimeError', ...
+  message: string,        // the library's exact text
+  lineNo: optional(count),
+  traceback: optional(string),
+  suggestion: optional(string)
+})
+
+/** One line (or block) of Python the session ran: its history, exportable as a .py file. */
+export const historyEntry = object({
+  seq: count,
+  code: string,
+  ok: boolean,
+  error: optional(pyError),
+  seconds: number,        // wall time of the whole run
+  time: number            // ms since the epoch when it ran
+})
+
+export const deviceInfo = object({
+  name: string,           // 'cpu', 'cuda:0', ...
+  type: literal('cpu', 'cuda'),
+  index: nullable(count), // null for cpu
+  simulated: boolean,     // the simulated cuda device (a separate host allocation)
+  label: string           // what the UI prints, e.g. 'cuda:0 (simulated)'
+})
+
+export const workspace = object({
+  revision: count,        // increases with every change; the renderer drops older snapshots
+  objects: array(objectEntry),
+  storages: array(storageEntry),
+  ops: array(opRecord),   // newest MAX_SNAPSHOT_OPS records, oldest first
+  opsTotal: count,
+  history: array(historyEntry),
+  devices: array(deviceInfo),
+  simulateCuda: boolean
+})
+
+// ---- values ----
+
+/**
+ * One value on the wire: a finite number; for non-finite floats Python's
+ * spelling 'nan' | 'inf' | '-inf'; for 64-bit integers beyond 2^53 a decimal
+ * string ('-9223372036854775808'). Complex values are interleaved re, im.
+ */
+export const wireValue: Schema<number | string> = {
+  name: 'number or value string',
+  check: (v, path) =>
+    (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^(nan|-?inf|-?[0-9]+)$/.test(v))
+      ? null
+      : `${path}: expected a finite number, 'nan', 'inf', '-inf' or an integer string`
+}
+
+export const valuesWindow = object({
+  objectId: count,
+  dtype: dtypeName,
+  start: array(count, MAX_RANK),
+  shape: array(count, MAX_RANK),
+  complex: boolean,       // values are re, im pairs
+  values: array(wireValue, 2 * MAX_WINDOW_ELEMENTS)
+})
+
+export const bytesWindow = object({
+  storageId: count,
+  byteStart: count,
+  length: count,
+  base64: string          // the bytes, standard base64 (decodeBase64 in ./base64)
+})
+
+// ---- requests: params and results, one entry per method ----
+
+const empty = object({})
+
+export const methods = {
+  /** Runs Python (one line or a block) through the runner; returns output, error and the new snapshot. */
+  run: {
+    params: object({ code: boundedString(MAX_CODE_LENGTH) }),
+    result: object({ stdout: string, stderr: string, error: nullable(pyError), ops: array(opRecord), snapshot: workspace })
+  },
+  snapshot: { params: empty, result: workspace },
+  /** Values of `objectId[start : start+shape]` (C order), at most MAX_WINDOW_ELEMENTS. */
+  window: {
+    params: object({ objectId: count, start: array(count, MAX_RANK), shape: array(count, MAX_RANK) }),
+    result: valuesWindow
+  },
+  /** Raw bytes of a storage for the memory wall, at most MAX_STORAGE_BYTES. */
+  storageBytes: {
+    params: object({ storageId: count, byteStart: count, length: count }),
+    result: bytesWindow
+  },
+  /** Turns the simulated cuda device on or off; the session's history is replayed so no line is lost. */
+  setSimulateCuda: { params: object({ on: boolean }), result: workspace },
+  /** Forgets every object, the history and the op log. */
+  reset: { params: empty, result: workspace },
+  /** The session's successful lines as a runnable .py file. */
+  exportScript: { params: empty, result: object({ script: string }) }
+} satisfies Record<string, { params: Schema<unknown>; result: Schema<unknown> }>
+
+export type Method = keyof typeof methods
+export type Params<M extends Method> = Infer<(typeof methods)[M]['params']>
+export type Result<M extends Method> = Infer<(typeof methods)[M]['result']>
+export const METHOD_NAMES = Object.keys(methods) as Method[]
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name)
+}
+
+// ---- events (backend → renderer) ----
+
+export const progress = object({
+  id: count,              // one id per long operation
+  label: string,
+  fraction: nullable(number), // 0..1, or null when indeterminate
+  done: boolean
+})
+
+export const events = {
+  /** The workspace changed (after a run, reset, or the cuda toggle), possibly from another window. */
+  workspace,
+  /** A long operation's progress; `done: true` ends it. */
+  progress
+} satisfies Record<string, Schema<unknown>>
+
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = Infer<(typeof events)[E]>
+export const EVENT_NAMES = Object.keys(events) as EventName[]
+
+// ---- errors and replies (protocol-level; a Python exception in `run` is a result, not an error) ----
+
+export const errorCode = literal('bad-request', 'unknown-method', 'not-found', 'out-of-range', 'internal')
+export const protocolError = object({ code: errorCode, message: string, pyType: optional(string) })
+
+/** What a handler returns across IPC/WebSocket: thrown errors lose their shape, so replies are data. */
+export type Reply<M extends Method> = { ok: true; result: Result<M> } | { ok: false; error: ProtocolErrorInfo }
+
+// ---- Electron IPC channels: one enum; main registers exactly these (the allow-list) ----
+export const Channel = {
+  run: 'stridescope:run',
+  snapshot: 'stridescope:snapshot',
+  window: 'stridescope:window',
+  storageBytes: 'stridescope:storage-bytes',
+  setSimulateCuda: 'stridescope:set-simulate-cuda',
+  reset: 'stridescope:reset',
+  exportScript: 'stridescope:export-script',
+  event: 'stridescope:event'
+} as const satisfies Record<Method | 'event', string>
+
+/** Body of an IPC event message on Channel.event (same shape as the WebSocket event). */
+export const eventMessage = tagged('event', {
+  workspace: object({ event: literal('workspace'), payload: workspace }),
+  progress: object({ event: literal('progress'), payload: progress })
+})
+
+// ---- WebSocket messages (browser mode) ----
+
+/** Client → server. `params` is validated per method after the envelope. */
+export const clientMessage = object({
+  type: literal('request'),
+  id: count,
+  method: string,
+  params: optional({ name: 'any', check: () => null } as Schema<unknown>)
+})
+
+export const serverMessage = tagged('type', {
+  hello: object({ type: literal('hello'), version: count }),
+  response: {
+    name: 'response',
+    check: (v, path) =>
+      (v as { ok?: unknown }).ok === true
+        ? object({ type: literal('response'), id: count, ok: literal(true), result: { name: 'any', check: () => null } }).check(v, path)
+        : object({ type: literal('response'), id: nullable(count), ok: literal(false), error: protocolError }).check(v, path)
+  } as Schema<
+    | { type: 'response'; id: number; ok: true; result: unknown }
+    | { type: 'response'; id: number | null; ok: false; error: ProtocolErrorInfo }
+  >,
+  event: { name: 'event', check: (v, path) => eventMessage.check(v, path) } as Schema<{ type: 'event' } & EventMessage>
+})
+
+// ---- exported plain types ----
+export type StorageInfo = Infer<typeof storageInfo>
+export type ObjectInfo = Infer<typeof objectInfo>
+export type ObjectEntry = Infer<typeof objectEntry>
+export type StorageEntry = Infer<typeof storageEntry>
+export type OpRecord = Infer<typeof opRecord>
+export type PyErrorInfo = Infer<typeof pyError>
+export type HistoryEntry = Infer<typeof historyEntry>
+export type DeviceInfo = Infer<typeof deviceInfo>
+export type Workspace = Infer<typeof workspace>
+export type WireValue = number | string
+export type ValuesWindow = Infer<typeof valuesWindow>
+export type BytesWindow = Infer<typeof bytesWindow>
+export type Progress = Infer<typeof progress>
+export type ProtocolErrorInfo = Infer<typeof protocolError>
+export type ErrorCode = ProtocolErrorInfo['code']
+export type EventMessage = Infer<typeof eventMessage>
+export type ClientMessage = Infer<typeof clientMessage>
+export type ServerMessage = Infer<typeof serverMessage>
+export type RunResult = Result<'run'>
+
+/** A wire value as a JS number for drawing (colour scales); integer strings lose precision past 2^53. */
+export function wireValueToNumber(v: WireValue): number {
+  if (typeof v === 'number') return v
+  if (v === 'nan') return Number.NaN
+  if (v === 'inf') return Number.POSITIVE_INFINITY
+  if (v === '-inf') return Number.NEGATIVE_INFINITY
+  return Number(v)
+}
+
+// Compile-time proof that the schemas describe exactly the engine's plain data.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const sameObjectInfo: Same<ObjectInfo, Engine.ObjectInfo> = true
+const sameStorageInfo: Same<StorageInfo, Engine.StorageInfo> = true
+void sameObjectInfo
+void sameStorageInfo
