@@ -1,0 +1,56 @@
+#include "array.h"
+
+#include <atomic>
+
+namespace ss {
+
+std::int64_t Array::numel() const {
+  std::int64_t n = 1;
+  for (auto s : sizes) n *= s;
+  return n;
+}
+
+Shape Array::elem_strides() const {
+  Shape out(sizes.size());
+  const auto item = static_cast<std::int64_t>(itemsize());
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    // Floor division keeps negative NumPy strides exact when they are multiples.
+    std::int64_t b = byte_strides[i];
+    out[i] = b >= 0 ? b / item : -((-b + item - 1) / item);
+  }
+  return out;
+}
+
+std::uint64_t next_array_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
+ArrayPtr make_view(Kind kind, DType dtype, StoragePtr storage, Shape sizes, Shape byte_strides,
+                   std::int64_t byte_offset) {
+  auto a = std::make_shared<Array>();
+  a->id = next_array_id();
+  a->kind = kind;
+  a->dtype = dtype;
+  a->storage = std::move(storage);
+  a->sizes = std::move(sizes);
+  a->byte_strides = std::move(byte_strides);
+  a->byte_offset = byte_offset;
+  a->byte_order = itemsize_of(dtype) == 1 ? '|' : '=';
+  return a;
+}
+
+ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::int64_t byte_offset) {
+  auto a = make_view(src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
+  a->writeable = src->writeable;
+  a->requires_grad = src->requires_grad;
+  a->conj = src->conj;
+  a->neg = src->neg;
+  a->byte_order = src->byte_order;
+  a->owns_data = false;
+  // NumPy collapses .base chains to the object that owns the memory.
+  a->base = src->owns_data || !src->base ? src : src->base;
+  return a;
+}
+
+}  // namespace ss

@@ -1,0 +1,19 @@
+#include "errors.h"
+
+namespace ss {
+
+const char* py_exc_name(PyExc type) {
+  switch (type) {
+    case PyExc::RuntimeError: return "RuntimeError";
+    case PyExc::ValueError: return "ValueError";
+    case PyExc::TypeError: return "TypeError";
+    case PyExc::IndexError: return "IndexError";
+    case PyExc::BufferError: return "BufferError";
+    case PyExc::AssertionError: return "AssertionError";
+    case PyExc::NotImplementedError: return "NotImplementedError";
+    case PyExc::MemoryError: return "MemoryError";
+  }
+  return "RuntimeError";
+}
+
+}  // namespace ss

@@ -1,0 +1,43 @@
+#include "storage.h"
+
+#include <atomic>
+
+#include "../backends/cpu/strided_copy.h"
+#include "errors.h"
+
+namespace ss {
+
+Storage::~Storage() {
+  if (deleter && data) deleter(data, nbytes);
+}
+
+std::uint64_t next_storage_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
+StoragePtr allocate_cpu_storage(std::size_t nbytes) {
+  auto s = std::make_shared<Storage>();
+  s->id = next_storage_id();
+  s->nbytes = nbytes;
+  // A zero-byte storage still gets a distinct, valid address, as malloc(0) does in NumPy.
+  std::size_t request = nbytes == 0 ? 1 : nbytes;
+  s->data = cpu::host_alloc(request);
+  if (!s->data) raise(PyExc::MemoryError, "allocation failed");
+  s->deleter = [request](void* p, std::size_t) { cpu::host_free(p, request); };
+  return s;
+}
+
+StoragePtr alias_storage(const StoragePtr& owner, void* data, std::size_t nbytes) {
+  auto s = std::make_shared<Storage>();
+  s->id = next_storage_id();
+  s->device = owner->device;
+  s->simulated = owner->simulated;
+  s->pinned = owner->pinned;
+  s->nbytes = nbytes;
+  s->data = data;
+  s->keepalive = owner;
+  return s;
+}
+
+}  // namespace ss
