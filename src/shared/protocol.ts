@@ -70,8 +70,13 @@ const transfer = object({ from: string, to: string, pinned: boolean })
 /** A live array/tensor and the Python names bound to it (an object may have several names). */
 export const objectEntry = object({ names: array(string), info: objectInfo })
 
-/** A storage and the ids of the named objects that view it. */
-export const storageEntry = object({ info: storageInfo, objectIds: array(count) })
+/**
+ * A storage and the ids of the named objects that view it. `overlaps` lists the
+ * other storages whose byte ranges intersect this one: from_numpy, numpy() and
+ * DLPack make new storages over the same bytes, so sharing is a fact about byte
+ * ranges, not storage identity (reference/semantics.md, 71).
+ */
+export const storageEntry = object({ info: storageInfo, objectIds: array(count), overlaps: array(count) })
 
 /** One engine operation, recorded by the session with the Python line that caused it. */
 export const opRecord = object({

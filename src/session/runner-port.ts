@@ -1,0 +1,42 @@
+// What the session needs from the runner and the engine, as a narrow port.
+// The real Runner (src/runner) satisfies it through ./real-runner.ts; unit tests
+// may plug in their own where the real engine cannot be used.
+import type { ObjectInfo, OpReport, ValueWindow } from '../engine/types'
+import type { DeviceInfo } from '../shared/protocol'
+
+/** An engine array/tensor as the runner hands it out. */
+export interface SessionObject {
+  info(): ObjectInfo
+  /** Copies values of the window `start .. start+shape` (C order). Bounds are checked by the session first. */
+  window(start: number[], shape: number[]): ValueWindow
+}
+
+/** One op as the runner reports it: the engine's OpReport, plus the source line when the runner knows it. */
+export type RunnerOp = OpReport & { line?: number }
+
+export interface RunnerOutcome {
+  stdout: string
+  stderr: string
+  /** A Python exception: an Error with `pyType`, or `{type, message}`; null when the code ran. */
+  error: unknown
+  ops: RunnerOp[]
+}
+
+export interface SessionRunner {
+  run(source: string): RunnerOutcome | Promise<RunnerOutcome>
+  variables(): { name: string; object: SessionObject }[]
+  reset(): void
+  /** Copies raw bytes of a storage, when the engine offers it. Bounds are checked by the session first. */
+  storageBytes?(storageId: number, byteStart: number, length: number): Uint8Array
+  /** Frees engine resources when the session drops this runner (e.g. on the cuda toggle). */
+  dispose?(): void
+}
+
+export interface RunnerOptions {
+  simulateCuda: boolean
+}
+
+export type RunnerFactory = (options: RunnerOptions) => SessionRunner
+
+/** The devices the engine reports (cpu, real cuda:N, the simulated cuda device when enabled). */
+export type DeviceLister = (options: RunnerOptions) => DeviceInfo[]

@@ -1,0 +1,229 @@
+// The workspace service behind every front-end (Electron IPC, browser mode):
+// every action is Python run through the Runner; the session keeps the history
+// of lines, the operation log with timings, and answers snapshots and bounded
+// value windows. Requests run one at a time, in arrival order.
+import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, ValuesWindow, BytesWindow, Workspace, RunResult } from '../shared/protocol'
+import { MAX_SNAPSHOT_OPS } from '../shared/protocol'
+import { encodeBase64 } from '../shared/base64'
+import { checkByteRange, checkWindow } from './bounds'
+import { SessionError } from './errors'
+import { exportScript } from './history'
+import { toPyError } from './py-error'
+import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
+import { collectObjects, type LiveObjects } from './workspace-view'
+import { toWireValues } from './wire-values'
+
+export interface SessionOptions {
+  createRunner: RunnerFactory
+  listDevices?: DeviceLister
+  simulateCuda?: boolean
+  /** Wall clock in ms since the epoch (tests pass a fixed one). */
+  now?: () => number
+}
+
+type Listener<E extends EventName> = (payload: EventPayload<E>) => void
+
+/** The devices when the engine reports none itself: cpu, and the simulated cuda:0 when enabled. */
+export function defaultDevices({ simulateCuda }: { simulateCuda: boolean }): DeviceInfo[] {
+  const cpu: DeviceInfo = { name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }
+  if (!simulateCuda) return [cpu]
+  return [cpu, { name: 'cuda:0', type: 'cuda', index: 0, simulated: true, label: 'cuda:0 (simulated)' }]
+}
+
+export class Session {
+  private runner: SessionRunner
+  private simulateCuda: boolean
+  private readonly history: HistoryEntry[] = []
+  private readonly ops: OpRecord[] = []
+  private opsTotal = 0
+  private revision = 0
+  private progressId = 0
+  private live: LiveObjects = { objects: [], storages: [], handles: new Map() }
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>()
+  private readonly now: () => number
+
+  constructor(private readonly options: SessionOptions) {
+    this.simulateCuda = options.simulateCuda ?? false
+    this.now = options.now ?? Date.now
+    this.runner = options.createRunner({ simulateCuda: this.simulateCuda })
+  }
+
+  /** Subscribes to an event; returns a disposer. */
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+    let set = this.listeners.get(event)
+    if (!set) this.listeners.set(event, (set = new Set()))
+    set.add(listener as Listener<EventName>)
+    return () => set.delete(listener as Listener<EventName>)
+  }
+
+  /** Runs Python source; a Python exception is part of the result, never a rejection. */
+  run(code: string): Promise<RunResult> {
+    return this.serial(() => this.runNow(code))
+  }
+
+  snapshot(): Workspace {
+    return {
+      revision: this.revision,
+      objects: this.live.objects,
+      storages: this.live.storages,
+      ops: this.ops.slice(-MAX_SNAPSHOT_OPS),
+      opsTotal: this.opsTotal,
+      history: [...this.history],
+      devices: (this.options.listDevices ?? defaultDevices)({ simulateCuda: this.simulateCuda }),
+      simulateCuda: this.simulateCuda
+    }
+  }
+
+  window(objectId: number, start: number[], shape: number[]): Promise<ValuesWindow> {
+    return this.serial(() => {
+      const handle = this.live.handles.get(objectId)
+      if (!handle) throw new SessionError('not-found', `no object with id ${objectId} in the workspace`)
+      const info = handle.info()
+      checkWindow(info.shape, start, shape)
+      const w = handle.window(start, shape)
+      return {
+        objectId,
+        dtype: info.dtype,
+        start: [...start],
+        shape: [...shape],
+        complex: info.dtype.startsWith('complex'),
+        values: toWireValues(w.values)
+      }
+    })
+  }
+
+  storageBytes(storageId: number, byteStart: number, length: number): Promise<BytesWindow> {
+    return this.serial(() => {
+      const entry = this.live.storages.find((s) => s.info.id === storageId)
+      if (!entry) throw new SessionError('not-found', `no storage with id ${storageId} in the workspace`)
+      checkByteRange(entry.info.nbytes, byteStart, length)
+      if (!this.runner.storageBytes) throw new SessionError('internal', 'this engine cannot read storage bytes')
+      const bytes = this.runner.storageBytes(storageId, byteStart, length)
+      return { storageId, byteStart, length: bytes.length, base64: encodeBase64(bytes) }
+    })
+  }
+
+  /**
+   * Switches the simulated cuda device by recreating the runner and replaying
+   * the history, so no line is lost. Replay output is discarded; a line that no
+   * longer runs (e.g. `.cuda()` with the device now off) leaves the state as
+   * Python would after that exception. The op log and history keep their
+   * original records.
+   */
+  setSimulateCuda(on: boolean): Promise<Workspace> {
+    return this.serial(async () => {
+      if (on === this.simulateCuda) return this.snapshot()
+      this.simulateCuda = on
+      this.runner.dispose?.()
+      this.runner = this.options.createRunner({ simulateCuda: on })
+      const id = this.progressId++
+      const total = this.history.length
+      for (let i = 0; i < total; i++) {
+        this.emit('progress', { id, label: 'Replaying the session', fraction: i / total, done: false })
+        try {
+          await this.runner.run(this.history[i].code)
+        } catch {
+          // The runner reports Python errors in its result; a throw here is a runner bug
+          // for that line, and replay continues with the next one.
+        }
+      }
+      if (total) this.emit('progress', { id, label: 'Replaying the session', fraction: 1, done: true })
+      return this.changed()
+    })
+  }
+
+  reset(): Promise<Workspace> {
+    return this.serial(() => {
+      this.runner.reset()
+      this.history.length = 0
+      this.ops.length = 0
+      this.opsTotal = 0
+      return this.changed()
+    })
+  }
+
+  exportScript(): string {
+    return exportScript(this.history, this.simulateCuda)
+  }
+
+  dispose(): void {
+    this.runner.dispose?.()
+    this.listeners.clear()
+  }
+
+  private async runNow(code: string): Promise<RunResult> {
+    const started = this.now()
+    const t0 = performance.now()
+    const id = this.progressId++
+    this.emit('progress', { id, label: firstLine(code), fraction: null, done: false })
+    let outcome
+    try {
+      outcome = await this.runner.run(code)
+    } catch (e) {
+      // The runner should return Python errors, not throw; treat a throw as that error.
+      outcome = { stdout: '', stderr: '', error: e, ops: [] }
+    } finally {
+      this.emit('progress', { id, label: firstLine(code), fraction: 1, done: true })
+    }
+    const seconds = (performance.now() - t0) / 1000
+    const error = outcome.error == null ? null : toPyError(outcome.error)
+    const historySeq = this.history.length
+    this.history.push({ seq: historySeq, code, ok: error === null, ...(error ? { error } : {}), seconds, time: started })
+
+    const lines = code.split('\n')
+    const recorded: OpRecord[] = outcome.ops.map((op) => {
+      const lineNo = Number.isSafeInteger(op.line) && op.line! >= 1 && op.line! <= lines.length ? op.line! : 0
+      const record: OpRecord = {
+        seq: this.opsTotal++,
+        historySeq,
+        line: lineNo ? lines[lineNo - 1] : lines.length === 1 ? code : '',
+        lineNo,
+        op: op.op,
+        copied: op.copied,
+        bytes: op.bytes,
+        kernel: op.kernel,
+        seconds: op.seconds,
+        time: started
+      }
+      if (op.reason !== undefined) record.reason = op.reason
+      if (op.transfer) record.transfer = { ...op.transfer }
+      return record
+    })
+    this.ops.push(...recorded)
+    // Keep memory bounded in long sessions: the log keeps twice what a snapshot shows.
+    if (this.ops.length > 2 * MAX_SNAPSHOT_OPS) this.ops.splice(0, this.ops.length - MAX_SNAPSHOT_OPS)
+    const snapshot = this.changed()
+    return { stdout: outcome.stdout, stderr: outcome.stderr, error, ops: recorded, snapshot }
+  }
+
+  /** Re-reads the live objects, bumps the revision, tells listeners. */
+  private changed(): Workspace {
+    this.live = collectObjects(this.runner.variables())
+    this.revision++
+    const snapshot = this.snapshot()
+    this.emit('workspace', snapshot)
+    return snapshot
+  }
+
+  private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) {
+      try {
+        listener(payload)
+      } catch {
+        // A failing listener (a closed window, a dead socket) must not break the session.
+      }
+    }
+  }
+
+  private serial<T>(task: () => T | Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+}
+
+function firstLine(code: string): string {
+  const line = code.trim().split('\n')[0] ?? ''
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line
+}
