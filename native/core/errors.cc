@@ -12,6 +12,8 @@ const char* py_exc_name(PyExc type) {
     case PyExc::AssertionError: return "AssertionError";
     case PyExc::NotImplementedError: return "NotImplementedError";
     case PyExc::MemoryError: return "MemoryError";
+    case PyExc::OverflowError: return "OverflowError";
+    case PyExc::AxisError: return "AxisError";
   }
   return "RuntimeError";
 }

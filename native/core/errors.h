@@ -16,6 +16,8 @@ enum class PyExc {
   AssertionError,
   NotImplementedError,
   MemoryError,
+  OverflowError,
+  AxisError,  // numpy.exceptions.AxisError
 };
 
 const char* py_exc_name(PyExc type);

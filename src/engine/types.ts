@@ -14,7 +14,8 @@ export type DTypeName =
 /** Python exception names the engine can raise (ss::PyExc). */
 export type PyExcName =
   | 'RuntimeError' | 'ValueError' | 'TypeError' | 'IndexError' | 'BufferError'
-  | 'AssertionError' | 'NotImplementedError' | 'MemoryError'
+  | 'AssertionError' | 'NotImplementedError' | 'MemoryError' | 'OverflowError'
+  | 'AxisError'            // numpy.exceptions.AxisError (a ValueError and an IndexError)
 
 export interface StorageInfo {
   id: number
@@ -66,6 +67,8 @@ export interface OpReport {
   reason?: string         // why it copied: 'non-contiguous source', 'dtype change', 'device change', ...
   seconds: number
   transfer?: { from: string; to: string; pinned: boolean }
+  threads?: number        // threads the copy kernel used
+  warnings?: EngineWarning[]  // in the order Python would emit them
 }
 
 /** A window of values, copied out of engine memory, in C order of the window. */
@@ -74,4 +77,30 @@ export interface ValueWindow {
   shape: number[]         // the window's shape
   /** float/complex/bool/int<=32 values as numbers; int64/uint64 as bigint. Complex interleaved re,im. */
   values: ArrayLike<number> | BigInt64Array | BigUint64Array
+}
+
+// ---- Inputs to the engine (added with the TS API, src/engine/index.ts) ----
+
+/**
+ * A Python scalar as the runner hands it over. The type matters for promotion
+ * (NEP 50 / torch "weak" scalars), so Python `int` is a bigint, `float` a number.
+ */
+export type PyScalar = boolean | bigint | number | { re: number; im: number }
+
+/** One entry of a parsed subscript `a[1, ::2, None, ...]`. */
+export type IndexItem =
+  | { kind: 'int'; index: number }
+  | { kind: 'slice'; start: number | null; stop: number | null; step: number | null }
+  | { kind: 'newaxis' }
+  | { kind: 'ellipsis' }
+
+export type Order = 'C' | 'F' | 'A' | 'K'
+export type MemoryFormat = 'contiguous_format' | 'preserve_format' | 'channels_last'
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
+export type RandomKind = 'rand' | 'randn' | 'randint'
+
+/** A warning the operation raised (Python would print it via `warnings`). */
+export interface EngineWarning {
+  category: 'UserWarning' | 'DeprecationWarning'
+  message: string
 }

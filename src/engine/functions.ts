@@ -1,0 +1,85 @@
+// Module-level engine functions: creation (np.zeros / torch.zeros ...), the
+// NumPy ⇄ PyTorch bridge, DLPack and memory-sharing checks. `kind` says which
+// library's function it is ('ndarray' = numpy, 'tensor' = torch).
+import { loadAddon } from './load'
+import type { DlpackExportOptions, NativeCapsule, NativeHandle } from './native'
+import { EngineObject, type OperandLike, toOperand } from './object'
+import type { BinaryOp, DTypeName, Kind, OpReport, Order, PyScalar, RandomKind } from './types'
+
+const wrap = (h: NativeHandle) => new EngineObject(h)
+/** Same object back when the engine returned its input (`np.asarray(a) is a`). */
+const wrapFrom = (input: EngineObject, h: NativeHandle) => (h === input.handle ? input : new EngineObject(h))
+
+/** The OpReport of the most recent engine call (copied?, bytes, kernel, seconds, warnings). */
+export function lastReport(): OpReport { return loadAddon().lastReport() }
+
+// ---- creation (dtype null: the library's default for the arguments) -------
+export const zeros = (kind: Kind, shape: number[], dtype: DTypeName | null = null) =>
+  wrap(loadAddon().create(kind, 'zeros', shape, dtype))
+export const ones = (kind: Kind, shape: number[], dtype: DTypeName | null = null) =>
+  wrap(loadAddon().create(kind, 'ones', shape, dtype))
+/** `empty`: uninitialised memory, as the libraries (values are whatever the allocator left). */
+export const empty = (kind: Kind, shape: number[], dtype: DTypeName | null = null) =>
+  wrap(loadAddon().create(kind, 'empty', shape, dtype))
+export const full = (kind: Kind, shape: number[], value: PyScalar, dtype: DTypeName | null = null) =>
+  wrap(loadAddon().full(kind, shape, value, dtype))
+/** `arange(stop)` is `arange(0n, null)`... pass Python ints as bigint, floats as number. */
+export const arange = (kind: Kind, start: PyScalar, stop: PyScalar | null = null, step: PyScalar | null = null,
+  dtype: DTypeName | null = null) => wrap(loadAddon().arange(kind, start, stop, step, dtype))
+export const linspace = (kind: Kind, start: PyScalar, stop: PyScalar, num: number, endpoint = true,
+  dtype: DTypeName | null = null) => wrap(loadAddon().linspace(kind, start, stop, num, endpoint, dtype))
+export const eye = (kind: Kind, n: number, m: number | null = null, k = 0, dtype: DTypeName | null = null) =>
+  wrap(loadAddon().eye(kind, n, m, k, dtype))
+/** `np.array(nested)` / `torch.tensor(nested)`: the runner flattens the list (C order) and gives the shape. */
+export const fromValues = (kind: Kind, values: PyScalar[], shape: number[], dtype: DTypeName | null = null) =>
+  wrap(loadAddon().fromValues(kind, values, shape, dtype))
+/** Seeded random values (the engine's own generator: not NumPy's or torch's streams). */
+export const random = (kind: Kind, dist: RandomKind, shape: number[], dtype: DTypeName | null = null,
+  low = 0, high = 1) => wrap(loadAddon().random(kind, dist, shape, dtype, low, high))
+/** `np.random.seed(n)` / `torch.manual_seed(n)`. */
+export const seed = (n: number) => loadAddon().seed(n)
+
+// ---- the bridge ----------------------------------------------------------------
+/** `torch.from_numpy(a)`: shares memory (semantics.md §A). */
+export const fromNumpy = (a: EngineObject) => wrap(loadAddon().fromNumpy(a.handle))
+/** `torch.as_tensor(x, dtype)`: shares when it can (§21, §22). */
+export const asTensor = (x: EngineObject, dtype: DTypeName | null = null) => wrapFrom(x, loadAddon().asTensor(x.handle, dtype))
+/** `torch.tensor(x, dtype)`: always copies (§23, §24). */
+export const tensor = (x: EngineObject, dtype: DTypeName | null = null) => wrap(loadAddon().tensor(x.handle, dtype))
+/** `torch.asarray(x, dtype, copy)` (§26, §27). */
+export const torchAsarray = (x: EngineObject, dtype: DTypeName | null = null, copy: boolean | null = null) =>
+  wrapFrom(x, loadAddon().torchAsarray(x.handle, dtype, copy))
+/** `np.asarray(x, dtype, copy)`: `np.asarray(a) is a`; a tensor goes through `.numpy()` (§28, §30). */
+export const npAsarray = (x: EngineObject, dtype: DTypeName | null = null, copy: boolean | null = null) =>
+  wrapFrom(x, loadAddon().npAsarray(x.handle, dtype, copy))
+/** `np.array(x, dtype, copy=True, order='K')` (§29). */
+export const npArray = (x: EngineObject, dtype: DTypeName | null = null, copy: boolean | null = true, order: Order = 'K') =>
+  wrapFrom(x, loadAddon().npArray(x.handle, dtype, copy, order))
+/** `np.ascontiguousarray(a, dtype)`: returns `a` itself when already C-contiguous (§65). */
+export const ascontiguousarray = (a: EngineObject, dtype: DTypeName | null = null) =>
+  wrapFrom(a, loadAddon().ascontiguousarray(a.handle, dtype))
+export const asfortranarray = (a: EngineObject, dtype: DTypeName | null = null) =>
+  wrapFrom(a, loadAddon().asfortranarray(a.handle, dtype))
+
+// ---- DLPack (§D) -------------------------------------------------------------
+export class Capsule {
+  constructor(readonly native: NativeCapsule) {}
+}
+/** `x.__dlpack__(max_version=..., stream=...)`. */
+export const toDlpack = (x: EngineObject, opts: DlpackExportOptions = { maxVersion: [1, 0], stream: null }) =>
+  new Capsule(loadAddon().toDlpack(x.handle, opts))
+/** `x.__dlpack_device__()`: (1,0) cpu, (3,0) pinned, (2,i) cuda. */
+export const dlpackDevice = (x: EngineObject) => loadAddon().dlpackDevice(x.handle)
+/** `np.from_dlpack(x)` (kind 'ndarray') / `torch.from_dlpack(x)` (kind 'tensor'); x an object or a capsule. */
+export const fromDlpack = (kind: Kind, x: EngineObject | Capsule, copy: boolean | null = null) =>
+  wrap(loadAddon().fromDlpack(kind, x instanceof Capsule ? x.native : x.handle, copy))
+
+// ---- sharing -----------------------------------------------------------------
+/** `np.shares_memory(a, b)`: exact (some byte both address). */
+export const sharesMemory = (a: EngineObject, b: EngineObject) => loadAddon().sharesMemory(a.handle, b.handle)
+/** `np.may_share_memory(a, b)`: byte extents overlap. */
+export const mayShareMemory = (a: EngineObject, b: EngineObject) => loadAddon().maySharememory(a.handle, b.handle)
+
+// ---- arithmetic on operands that may be scalars ------------------------------
+/** `a <op> b` where either side may be a Python scalar (at least one an object). */
+export const binary = (op: BinaryOp, a: OperandLike, b: OperandLike) => wrap(loadAddon().binary(op, toOperand(a), toOperand(b)))

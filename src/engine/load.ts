@@ -1,0 +1,49 @@
+// Finds and loads the native addon (build/Release/stridescope.node). Every
+// failed attempt is kept, so that the error says where it looked and what to do
+// (sharp's loader does the same).
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { NativeAddon } from './native'
+
+const ADDON = join('build', 'Release', 'stridescope.node')
+
+function here(): string {
+  // CJS bundles (electron-vite main) have __dirname; ESM (vitest, tsx) has import.meta.url.
+  if (typeof __dirname !== 'undefined') return __dirname
+  return dirname(fileURLToPath(import.meta.url))
+}
+
+/** Places to look, in order: $STRIDESCOPE_ADDON, then build/Release above this file and the cwd. */
+export function addonCandidates(): string[] {
+  const out: string[] = []
+  if (process.env.STRIDESCOPE_ADDON) out.push(resolve(process.env.STRIDESCOPE_ADDON))
+  for (let dir = here(), i = 0; i < 6; i++, dir = dirname(dir)) out.push(join(dir, ADDON))
+  out.push(join(process.cwd(), ADDON))
+  return [...new Set(out)]
+}
+
+let cached: NativeAddon | null = null
+
+export function loadAddon(): NativeAddon {
+  if (cached) return cached
+  const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
+  const errors: string[] = []
+  for (const path of addonCandidates()) {
+    if (!existsSync(path)) continue
+    try {
+      cached = req(path) as NativeAddon
+      return cached
+    } catch (e) {
+      errors.push(`  ${path}: ${(e as Error).message}`)
+    }
+  }
+  const tried = addonCandidates().map((p) => `  ${p}`).join('\n')
+  throw new Error(
+    'Could not load the Stridescope native engine.\n' +
+      (errors.length ? `Load errors:\n${errors.join('\n')}\n` : `Not found; looked in:\n${tried}\n`) +
+      'Build it with `npm run build:native` (needs a C++17 compiler and the Node headers; ' +
+      'set STRIDESCOPE_ADDON to use an addon elsewhere).',
+  )
+}

@@ -1,0 +1,96 @@
+// The raw surface of build/Release/stridescope.node. Only src/engine uses it;
+// everything else goes through EngineObject and the functions in index.ts.
+// `null` arguments mean "the library's default".
+import type {
+  BinaryOp, DTypeName, IndexItem, Kind, MemoryFormat, ObjectInfo, OpReport, Order, PyScalar,
+  RandomKind, ValueWindow,
+} from './types'
+
+/** An opaque native object holding one engine Array (kept alive while referenced). */
+export interface NativeHandle { readonly __nativeArray: unique symbol }
+/** An opaque DLPack capsule (consumed once). */
+export interface NativeCapsule { readonly __nativeCapsule: unique symbol }
+
+export type Operand = NativeHandle | PyScalar
+
+export interface DlpackExportOptions {
+  maxVersion: [number, number] | null // null: unversioned capsule
+  stream: number | null
+  readOnly?: boolean
+}
+
+export interface NativeAddon {
+  lastReport(): OpReport
+
+  // creation
+  create(kind: Kind, fill: 'zeros' | 'ones' | 'empty', shape: number[], dtype: DTypeName | null): NativeHandle
+  full(kind: Kind, shape: number[], value: PyScalar, dtype: DTypeName | null): NativeHandle
+  arange(kind: Kind, start: PyScalar, stop: PyScalar | null, step: PyScalar | null, dtype: DTypeName | null): NativeHandle
+  linspace(kind: Kind, start: PyScalar, stop: PyScalar, num: number, endpoint: boolean, dtype: DTypeName | null): NativeHandle
+  eye(kind: Kind, n: number, m: number | null, k: number, dtype: DTypeName | null): NativeHandle
+  fromValues(kind: Kind, values: PyScalar[], shape: number[], dtype: DTypeName | null): NativeHandle
+  random(kind: Kind, dist: RandomKind, shape: number[], dtype: DTypeName | null, low: number, high: number): NativeHandle
+  seed(seed: number): void
+
+  // inspection
+  info(h: NativeHandle): ObjectInfo
+  window(h: NativeHandle, start: number[], shape: number[]): ValueWindow
+  item(h: NativeHandle): PyScalar
+  isContiguous(h: NativeHandle, format: MemoryFormat | 'F'): boolean
+  release(h: NativeHandle): void
+
+  // views
+  index(h: NativeHandle, items: IndexItem[]): NativeHandle
+  transpose(h: NativeHandle, dims: number[]): NativeHandle
+  permute(h: NativeHandle, dims: number[]): NativeHandle
+  swapaxes(h: NativeHandle, a: number, b: number): NativeHandle
+  T(h: NativeHandle): NativeHandle
+  mT(h: NativeHandle): NativeHandle
+  t(h: NativeHandle): NativeHandle
+  expand(h: NativeHandle, sizes: number[]): NativeHandle
+  broadcastTo(h: NativeHandle, shape: number[]): NativeHandle
+  view(h: NativeHandle, shape: number[]): NativeHandle
+  viewDtype(h: NativeHandle, dtype: DTypeName): NativeHandle
+  reshape(h: NativeHandle, shape: number[], order: 'C' | 'F'): NativeHandle
+  squeeze(h: NativeHandle, dims: number[] | null): NativeHandle
+  unsqueeze(h: NativeHandle, dim: number): NativeHandle
+  expandDims(h: NativeHandle, axes: number[]): NativeHandle
+  narrow(h: NativeHandle, dim: number, start: number, length: number): NativeHandle
+  diagonal(h: NativeHandle, offset: number, dim1: number, dim2: number): NativeHandle
+  unfold(h: NativeHandle, dim: number, size: number, step: number): NativeHandle
+  slidingWindowView(h: NativeHandle, windowShape: number[], axes: number[] | null): NativeHandle
+  asStrided(h: NativeHandle, size: number[], stride: number[], offset: number | null): NativeHandle
+  flip(h: NativeHandle, dims: number[] | null): NativeHandle
+
+  // copies
+  clone(h: NativeHandle, format: MemoryFormat): NativeHandle
+  contiguous(h: NativeHandle, format: MemoryFormat): NativeHandle
+  copy(h: NativeHandle, order: Order): NativeHandle
+  ascontiguousarray(h: NativeHandle, dtype: DTypeName | null): NativeHandle
+  asfortranarray(h: NativeHandle, dtype: DTypeName | null): NativeHandle
+  astype(h: NativeHandle, dtype: DTypeName, order: Order, copy: boolean): NativeHandle
+  toDtype(h: NativeHandle, dtype: DTypeName, copy: boolean): NativeHandle
+  ravel(h: NativeHandle, order: Order): NativeHandle
+  flatten(h: NativeHandle, order: Order, startDim: number, endDim: number): NativeHandle
+
+  // bridge
+  fromNumpy(h: NativeHandle): NativeHandle
+  numpy(h: NativeHandle, force: boolean): NativeHandle
+  asTensor(h: NativeHandle, dtype: DTypeName | null): NativeHandle
+  tensor(h: NativeHandle, dtype: DTypeName | null): NativeHandle
+  torchAsarray(h: NativeHandle, dtype: DTypeName | null, copy: boolean | null): NativeHandle
+  npAsarray(h: NativeHandle, dtype: DTypeName | null, copy: boolean | null): NativeHandle
+  npArray(h: NativeHandle, dtype: DTypeName | null, copy: boolean | null, order: Order): NativeHandle
+  toDlpack(h: NativeHandle, opts: DlpackExportOptions): NativeCapsule
+  dlpackDevice(h: NativeHandle): [number, number]
+  fromDlpack(kind: Kind, x: NativeHandle | NativeCapsule, copy: boolean | null): NativeHandle
+  sharesMemory(a: NativeHandle, b: NativeHandle): boolean
+  maySharememory(a: NativeHandle, b: NativeHandle): boolean
+
+  // writes and arithmetic
+  setitem(h: NativeHandle, items: IndexItem[], value: Operand): void
+  fill(h: NativeHandle, value: PyScalar): void
+  inplace(h: NativeHandle, op: BinaryOp, other: Operand): void
+  binary(op: BinaryOp, a: Operand, b: Operand): NativeHandle
+  reduce(h: NativeHandle, op: 'sum' | 'mean', dims: number[] | null, keepdim: boolean, dtype: DTypeName | null): NativeHandle
+}

@@ -1,0 +1,155 @@
+// EngineObject: one live NumPy ndarray or PyTorch tensor in the engine. Method
+// names follow the Python method of the same name; where NumPy and PyTorch give
+// one name different meanings (transpose, flatten, view, ...), the object's kind
+// decides, exactly as the library would.
+import { loadAddon } from './load'
+import type { NativeHandle, Operand } from './native'
+import type {
+  BinaryOp, DTypeName, IndexItem, MemoryFormat, ObjectInfo, Order, PyScalar, ValueWindow,
+} from './types'
+
+export type OperandLike = EngineObject | PyScalar
+
+export function toOperand(x: OperandLike): Operand {
+  return x instanceof EngineObject ? x.handle : x
+}
+
+export class EngineObject {
+  /** @internal the native Array; pass objects, not handles, outside src/engine. */
+  readonly handle: NativeHandle
+
+  constructor(handle: NativeHandle) {
+    this.handle = handle
+  }
+
+  private wrap(h: NativeHandle): EngineObject {
+    // Ops that return their input (contiguous(), as_tensor(t), ...) get the same handle back.
+    return h === this.handle ? this : new EngineObject(h)
+  }
+
+  // ---- inspection -------------------------------------------------------
+  /** Shape, strides, offset, flags, storage: everything the UI and runner print. */
+  info(): ObjectInfo { return loadAddon().info(this.handle) }
+  /** Copies out the values of `a[start0:start0+shape0, ...]` (C order), clipped to the bounds. */
+  window(start: number[], shape: number[]): ValueWindow { return loadAddon().window(this.handle, start, shape) }
+  /** `.item()`: the single element (errors if numel != 1). */
+  item(): PyScalar { return loadAddon().item(this.handle) }
+  /** `is_contiguous(memory_format=...)`; 'F' asks NumPy's F_CONTIGUOUS flag. */
+  isContiguous(format: MemoryFormat | 'F' = 'contiguous_format'): boolean {
+    return loadAddon().isContiguous(this.handle, format)
+  }
+  /** Drops the engine reference now (the storage is freed when no view is left). */
+  dispose(): void { loadAddon().release(this.handle) }
+
+  // ---- views (never copy) -------------------------------------------------
+  /** `a[items]`: ints, slices, None, Ellipsis. */
+  index(items: IndexItem[]): EngineObject { return this.wrap(loadAddon().index(this.handle, items)) }
+  /** ndarray: `a.transpose(*axes)` (no axes: reverse). tensor: `t.transpose(d0, d1)`. */
+  transpose(...dims: number[]): EngineObject { return this.wrap(loadAddon().transpose(this.handle, dims)) }
+  /** tensor `permute(dims)` / `np.transpose(a, axes)`. */
+  permute(dims: number[]): EngineObject { return this.wrap(loadAddon().permute(this.handle, dims)) }
+  swapaxes(a: number, b: number): EngineObject { return this.wrap(loadAddon().swapaxes(this.handle, a, b)) }
+  /** `.T` (tensor: warns when ndim is not 0 or 2, see lastReport().warnings). */
+  get T(): EngineObject { return this.wrap(loadAddon().T(this.handle)) }
+  /** `.mT` (tensor) / `.mT` (NumPy 2 ndarray). */
+  get mT(): EngineObject { return this.wrap(loadAddon().mT(this.handle)) }
+  /** tensor `.t()`. */
+  t(): EngineObject { return this.wrap(loadAddon().t(this.handle)) }
+  /** tensor `.expand(*sizes)` (-1 keeps a size). */
+  expand(sizes: number[]): EngineObject { return this.wrap(loadAddon().expand(this.handle, sizes)) }
+  /** `np.broadcast_to(a, shape)` / `torch.broadcast_to(t, shape)`. */
+  broadcastTo(shape: number[]): EngineObject { return this.wrap(loadAddon().broadcastTo(this.handle, shape)) }
+  /** tensor `.view(*shape)` (computeStride rule; -1 inferred). */
+  view(shape: number[]): EngineObject { return this.wrap(loadAddon().view(this.handle, shape)) }
+  /** `a.view(np.int16)` / `t.view(torch.int16)`: reinterpret the bytes. */
+  viewDtype(dtype: DTypeName): EngineObject { return this.wrap(loadAddon().viewDtype(this.handle, dtype)) }
+  /** `reshape`: a view when the strides allow, else a C-order copy (see lastReport().copied). */
+  reshape(shape: number[], order: 'C' | 'F' = 'C'): EngineObject {
+    return this.wrap(loadAddon().reshape(this.handle, shape, order))
+  }
+  /** `squeeze()` / `squeeze(dim)` / `np.squeeze(a, axis=(...))`. */
+  squeeze(dims: number[] | null = null): EngineObject { return this.wrap(loadAddon().squeeze(this.handle, dims)) }
+  unsqueeze(dim: number): EngineObject { return this.wrap(loadAddon().unsqueeze(this.handle, dim)) }
+  /** `np.expand_dims(a, axis)`. */
+  expandDims(axes: number[]): EngineObject { return this.wrap(loadAddon().expandDims(this.handle, axes)) }
+  narrow(dim: number, start: number, length: number): EngineObject {
+    return this.wrap(loadAddon().narrow(this.handle, dim, start, length))
+  }
+  /** `diagonal(offset, dim1, dim2)` (NumPy: axis1/axis2; a read-only view). */
+  diagonal(offset = 0, dim1 = 0, dim2 = 1): EngineObject {
+    return this.wrap(loadAddon().diagonal(this.handle, offset, dim1, dim2))
+  }
+  /** tensor `.unfold(dimension, size, step)`. */
+  unfold(dim: number, size: number, step: number): EngineObject {
+    return this.wrap(loadAddon().unfold(this.handle, dim, size, step))
+  }
+  /** `np.lib.stride_tricks.sliding_window_view(a, window_shape, axis)` (read-only view). */
+  slidingWindowView(windowShape: number[], axes: number[] | null = null): EngineObject {
+    return this.wrap(loadAddon().slidingWindowView(this.handle, windowShape, axes))
+  }
+  /** tensor `as_strided(size, stride, storage_offset)` (element units, offset defaults to
+   * storage_offset()); ndarray `as_strided(shape, strides)` (bytes). Always bounds-checked. */
+  asStrided(size: number[], stride: number[], offset: number | null = null): EngineObject {
+    return this.wrap(loadAddon().asStrided(this.handle, size, stride, offset))
+  }
+  /** `np.flip` (a view) / `torch.flip` (a copy). null: every axis (NumPy only). */
+  flip(dims: number[] | null = null): EngineObject { return this.wrap(loadAddon().flip(this.handle, dims)) }
+
+  // ---- copies ---------------------------------------------------------------
+  clone(format: MemoryFormat = 'preserve_format'): EngineObject {
+    return this.wrap(loadAddon().clone(this.handle, format))
+  }
+  /** Returns this same object when already contiguous in `format`. */
+  contiguous(format: MemoryFormat = 'contiguous_format'): EngineObject {
+    return this.wrap(loadAddon().contiguous(this.handle, format))
+  }
+  /** ndarray `.copy(order='C')`; use order 'K' for `np.copy(a)`. */
+  copy(order: Order = 'C'): EngineObject { return this.wrap(loadAddon().copy(this.handle, order)) }
+  /** ndarray `.astype(dtype, order='K', copy=True)`. */
+  astype(dtype: DTypeName, order: Order = 'K', copy = true): EngineObject {
+    return this.wrap(loadAddon().astype(this.handle, dtype, order, copy))
+  }
+  /** tensor `.to(dtype, copy=False)` (returns this when nothing changes). */
+  to(dtype: DTypeName, copy = false): EngineObject { return this.wrap(loadAddon().toDtype(this.handle, dtype, copy)) }
+  /** `ravel(order)`: a view when possible (ndarray) / `torch.ravel`. */
+  ravel(order: Order = 'C'): EngineObject { return this.wrap(loadAddon().ravel(this.handle, order)) }
+  /** ndarray `.flatten(order)` (always copies) / tensor `.flatten(start_dim, end_dim)` (reshape rules). */
+  flatten(opts: { order?: Order; startDim?: number; endDim?: number } = {}): EngineObject {
+    return this.wrap(loadAddon().flatten(this.handle, opts.order ?? 'C', opts.startDim ?? 0, opts.endDim ?? -1))
+  }
+
+  // ---- bridge (methods of the object) -------------------------------------
+  /** tensor `.numpy(force=False)`: shares memory unless `force` had to copy. */
+  numpy(force = false): EngineObject { return this.wrap(loadAddon().numpy(this.handle, force)) }
+
+  // ---- writes ---------------------------------------------------------------
+  /** `a[items] = value` (broadcasting; read-only arrays raise NumPy's ValueError). */
+  setItem(items: IndexItem[], value: OperandLike): void { loadAddon().setitem(this.handle, items, toOperand(value)) }
+  /** ndarray `.fill(v)` / tensor `.fill_(v)`. */
+  fill(value: PyScalar): void { loadAddon().fill(this.handle, value) }
+  /** tensor `.zero_()`. */
+  zero_(): void { loadAddon().fill(this.handle, 0n) }
+  /** `a += b` / `t.add_(b)` / `t.mul_(b)` ... visible through every alias; result dtype stays. */
+  inplace(op: BinaryOp, other: OperandLike): void { loadAddon().inplace(this.handle, op, toOperand(other)) }
+  add_(other: OperandLike): this { this.inplace('add', other); return this }
+  sub_(other: OperandLike): this { this.inplace('sub', other); return this }
+  mul_(other: OperandLike): this { this.inplace('mul', other); return this }
+  div_(other: OperandLike): this { this.inplace('div', other); return this }
+
+  // ---- arithmetic and reductions -------------------------------------------
+  /** `self <op> other` with broadcasting and NumPy 2 (NEP 50) / torch promotion. */
+  binary(op: BinaryOp, other: OperandLike): EngineObject {
+    return new EngineObject(loadAddon().binary(op, this.handle, toOperand(other)))
+  }
+  /** `other <op> self` (for `2 - a`, `1 / t`). */
+  rbinary(op: BinaryOp, other: PyScalar): EngineObject {
+    return new EngineObject(loadAddon().binary(op, other, this.handle))
+  }
+  /** `sum(dim/axis, keepdim/keepdims, dtype)`; dims null: over everything (a 0-d result). */
+  sum(dims: number[] | null = null, keepdim = false, dtype: DTypeName | null = null): EngineObject {
+    return new EngineObject(loadAddon().reduce(this.handle, 'sum', dims, keepdim, dtype))
+  }
+  mean(dims: number[] | null = null, keepdim = false, dtype: DTypeName | null = null): EngineObject {
+    return new EngineObject(loadAddon().reduce(this.handle, 'mean', dims, keepdim, dtype))
+  }
+}
