@@ -269,7 +269,14 @@ export const serverMessage = tagged('type', {
     | { type: 'response'; id: number; ok: true; result: unknown }
     | { type: 'response'; id: number | null; ok: false; error: ProtocolErrorInfo }
   >,
-  event: { name: 'event', check: (v, path) => eventMessage.check(v, path) } as Schema<{ type: 'event' } & EventMessage>
+  event: {
+    name: 'event',
+    // Same body as an IPC event message, plus the `type` tag that `tagged` has already matched.
+    check: (v, path) => {
+      const { type: _tag, ...body } = v as Record<string, unknown>
+      return eventMessage.check(body, path)
+    }
+  } as Schema<{ type: 'event' } & EventMessage>
 })
 
 // ---- exported plain types ----
