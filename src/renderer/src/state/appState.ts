@@ -1,0 +1,151 @@
+// The renderer's whole UI state and the one reducer that changes it. Pure:
+// the three.js views and React components subscribe; nothing here draws.
+import { emptyWorkspace, primaryName, type ObjectEntry, type Progress, type PyErrorInfo, type Workspace } from '../model/types'
+
+export type Theme = 'dark' | 'light'
+export type CentreView = 'logical' | 'memory' | 'split' | 'lanes'
+
+export interface TranscriptEntry {
+  seq: number
+  code: string
+  stdout: string
+  stderr: string
+  error: PyErrorInfo | null
+  pending: boolean
+}
+
+export interface Hover {
+  objectId: number
+  index: number[]
+}
+
+export interface AppState {
+  connected: boolean
+  connectError: string | null
+  workspace: Workspace
+  selectedId: number | null
+  hover: Hover | null
+  transcript: TranscriptEntry[]
+  busy: number                        // runs in flight
+  progress: Progress | null
+  theme: Theme
+  view: CentreView
+  displayDims: Record<number, number[]> // per object id: dims shown as axes (rest folded)
+  unit: 'elements' | 'bytes'            // the memory wall's cell
+}
+
+export const initialState: AppState = {
+  connected: false,
+  connectError: null,
+  workspace: emptyWorkspace,
+  selectedId: null,
+  hover: null,
+  transcript: [],
+  busy: 0,
+  progress: null,
+  theme: 'dark',
+  view: 'split',
+  displayDims: {},
+  unit: 'elements'
+}
+
+export type Action =
+  | { type: 'connected' }
+  | { type: 'connectFailed'; message: string }
+  | { type: 'workspace'; workspace: Workspace; force?: boolean }
+  | { type: 'runStarted'; seq: number; code: string }
+  | { type: 'runFinished'; seq: number; stdout: string; stderr: string; error: PyErrorInfo | null; workspace: Workspace | null }
+  | { type: 'select'; id: number | null }
+  | { type: 'hover'; hover: Hover | null }
+  | { type: 'progress'; progress: Progress }
+  | { type: 'theme'; theme: Theme }
+  | { type: 'view'; view: CentreView }
+  | { type: 'displayDims'; objectId: number; dims: number[] }
+  | { type: 'unit'; unit: 'elements' | 'bytes' }
+  | { type: 'clearTranscript' }
+
+const TRANSCRIPT_LIMIT = 500
+
+export function reduce(s: AppState, a: Action): AppState {
+  switch (a.type) {
+    case 'connected':
+      return { ...s, connected: true, connectError: null }
+    case 'connectFailed':
+      return { ...s, connected: false, connectError: a.message }
+    case 'workspace':
+      return applyWorkspace(s, a.workspace, a.force)
+    case 'runStarted':
+      return {
+        ...s,
+        busy: s.busy + 1,
+        transcript: [...s.transcript, { seq: a.seq, code: a.code, stdout: '', stderr: '', error: null, pending: true }].slice(-TRANSCRIPT_LIMIT)
+      }
+    case 'runFinished': {
+      const transcript = s.transcript.map((t) =>
+        t.seq === a.seq ? { ...t, stdout: a.stdout, stderr: a.stderr, error: a.error, pending: false } : t)
+      let next: AppState = { ...s, busy: Math.max(0, s.busy - 1), transcript }
+      if (a.workspace) next = applyWorkspace(next, a.workspace)
+      // A line that binds a name selects what it made: the person sees the result at once.
+      const entry = transcript.find((t) => t.seq === a.seq)
+      const bound = entry && !a.error ? assignedName(entry.code) : null
+      const made = bound ? next.workspace.objects.find((o) => o.names.includes(bound)) : undefined
+      if (made) next = { ...next, selectedId: made.info.id, hover: null }
+      return next
+    }
+    case 'select':
+      return { ...s, selectedId: a.id, hover: s.hover && s.hover.objectId === a.id ? s.hover : null }
+    case 'hover':
+      return sameHover(s.hover, a.hover) ? s : { ...s, hover: a.hover }
+    case 'progress':
+      return { ...s, progress: a.progress.done ? null : a.progress }
+    case 'theme':
+      return { ...s, theme: a.theme }
+    case 'view':
+      return { ...s, view: a.view }
+    case 'displayDims':
+      return { ...s, displayDims: { ...s.displayDims, [a.objectId]: a.dims } }
+    case 'unit':
+      return { ...s, unit: a.unit }
+    case 'clearTranscript':
+      return { ...s, transcript: [] }
+  }
+}
+
+/** Snapshots older than the one held are dropped (events and replies can cross); `force` takes any (reset). */
+function applyWorkspace(s: AppState, w: Workspace, force = false): AppState {
+  if (!force && w.revision < s.workspace.revision) return s
+  const selectedAlive = s.selectedId !== null && w.objects.some((o) => o.info.id === s.selectedId)
+  const hoverAlive = s.hover !== null && w.objects.some((o) => o.info.id === s.hover!.objectId)
+  return {
+    ...s,
+    workspace: w,
+    selectedId: selectedAlive ? s.selectedId : (w.objects[w.objects.length - 1]?.info.id ?? null),
+    hover: hoverAlive ? s.hover : null
+  }
+}
+
+function sameHover(a: Hover | null, b: Hover | null): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  return a.objectId === b.objectId && a.index.length === b.index.length && a.index.every((v, i) => v === b.index[i])
+}
+
+/** The name a simple assignment line binds (`b = a.T`), or null. Only the last line of a block counts. */
+export function assignedName(code: string): string | null {
+  const lines = code.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+  const last = lines[lines.length - 1] ?? ''
+  const m = last.match(/^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/)
+  return m ? m[1] : null
+}
+
+export function selectedObject(s: AppState): ObjectEntry | null {
+  return s.workspace.objects.find((o) => o.info.id === s.selectedId) ?? null
+}
+
+export function objectById(s: AppState, id: number): ObjectEntry | null {
+  return s.workspace.objects.find((o) => o.info.id === id) ?? null
+}
+
+export function objectNames(s: AppState): string[] {
+  return s.workspace.objects.map(primaryName)
+}

@@ -1,0 +1,178 @@
+// The logical view's meshes: one InstancedMesh of cubes for small objects,
+// one textured plane per slice (one DataTexture, one draw call each) for large
+// ones. Instance ids and texture pixels map back to index tuples for picking.
+import * as THREE from 'three'
+import { cellOf, cellPosition, indexOfCell, layoutExtent, pixelCell, type GridLayout } from '../model/gridLayout'
+import { unravel } from '../model/address'
+import { colorOf, type ValueRange } from '../model/colormap'
+import { buildCellMap, type CellMap } from './cellMap'
+
+/** Above this many cells, cubes give way to texture slices (instancing is ~1 fps at 100k in SwiftShader). */
+export const MAX_CUBES = 16384
+const NEUTRAL = new THREE.Color(0x556070)
+
+// Shared across instances of the view: one geometry and material for every cube mesh.
+const cubeGeometry = new THREE.BoxGeometry(0.86, 0.86, 0.86)
+const scratch = new THREE.Object3D()
+const scratchColor = new THREE.Color()
+const rgb: [number, number, number] = [0, 0, 0]
+
+export class LogicalContent {
+  readonly group = new THREE.Group()
+  readonly mode: 'cubes' | 'slices'
+  readonly center: THREE.Vector3
+  readonly size: THREE.Vector3
+  private readonly map: CellMap
+  private cubes: THREE.InstancedMesh | null = null
+  private slices: Array<{ mesh: THREE.Mesh; tex: THREE.DataTexture; tile: number; z: number }> = []
+  private readonly highlights: THREE.LineSegments[] = []
+  private readonly highlightMat = new THREE.LineBasicMaterial({ color: 0xffffff, depthTest: false, transparent: true })
+  private readonly linkedMat = new THREE.LineBasicMaterial({ color: 0xff5cf0, depthTest: false, transparent: true })
+
+  constructor(readonly layout: GridLayout) {
+    this.map = buildCellMap(layout)
+    const ext = layoutExtent(layout)
+    this.center = new THREE.Vector3((ext.w - 1) / 2, -(ext.h - 1) / 2, -ext.d / 2 + 0.5)
+    this.size = new THREE.Vector3(ext.w, ext.h, ext.d)
+    this.mode = this.map.count <= MAX_CUBES ? 'cubes' : 'slices'
+    if (this.mode === 'cubes') this.buildCubes()
+    else this.buildSlices()
+  }
+
+  get count(): number {
+    return this.map.count
+  }
+
+  private buildCubes(): void {
+    const mat = new THREE.MeshLambertMaterial()
+    const mesh = new THREE.InstancedMesh(cubeGeometry, mat, Math.max(1, this.map.count))
+    mesh.count = this.map.count
+    const L = this.layout
+    for (let f = 0; f < this.map.count; f++) {
+      const s = this.map.slice[f]
+      const tile = Math.floor(s / L.nz), z = s % L.nz
+      const p = this.map.pixel[f]
+      const col = p % L.cols, row = Math.floor(p / L.cols)
+      const cell = pixelCell(L, col, row)!
+      scratch.position.set(...cellPosition(L, tile, z, cell.y, cell.x))
+      scratch.updateMatrix()
+      mesh.setMatrixAt(f, scratch.matrix)
+      mesh.setColorAt(f, NEUTRAL)
+    }
+    mesh.instanceMatrix.needsUpdate = true
+    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true
+    mesh.computeBoundingSphere()
+    this.cubes = mesh
+    this.group.add(mesh)
+  }
+
+  private buildSlices(): void {
+    const L = this.layout
+    const geom = new THREE.PlaneGeometry(L.cols, L.rows)
+    for (let tile = 0; tile < L.tiles; tile++) {
+      for (let z = 0; z < L.nz; z++) {
+        const data = new Uint8Array(L.cols * L.rows * 4)
+        for (let i = 0; i < data.length; i += 4) { data[i] = 0x55; data[i + 1] = 0x60; data[i + 2] = 0x70; data[i + 3] = 255 }
+        const tex = new THREE.DataTexture(data, L.cols, L.rows, THREE.RGBAFormat)
+        tex.magFilter = THREE.NearestFilter
+        tex.minFilter = THREE.NearestFilter
+        tex.generateMipmaps = false
+        tex.colorSpace = THREE.SRGBColorSpace
+        tex.needsUpdate = true
+        const mat = new THREE.MeshBasicMaterial({ map: tex, side: THREE.DoubleSide })
+        const mesh = new THREE.Mesh(geom, mat)
+        const [x0, y0, zz] = cellPosition(L, tile, z, 0, 0)
+        // The plane's centre sits in the middle of the slice picture; cell (0,0) is its top-left texel.
+        mesh.position.set(x0 + (L.cols - 1) / 2, y0 - (L.rows - 1) / 2, zz)
+        mesh.userData = { tile, z }
+        this.slices.push({ mesh, tex, tile, z })
+        this.group.add(mesh)
+      }
+    }
+  }
+
+  /** Colours every cell from values in the object's C order. */
+  setValues(values: Float64Array, range: ValueRange): void {
+    const n = Math.min(values.length, this.map.count)
+    if (this.cubes) {
+      for (let f = 0; f < n; f++) {
+        colorOf(values[f], range, rgb)
+        scratchColor.setRGB(rgb[0], rgb[1], rgb[2], THREE.SRGBColorSpace)
+        this.cubes.setColorAt(f, scratchColor)
+      }
+      if (this.cubes.instanceColor) this.cubes.instanceColor.needsUpdate = true
+      return
+    }
+    const L = this.layout
+    for (let f = 0; f < n; f++) {
+      const s = this.slices[this.map.slice[f]]
+      const p = this.map.pixel[f]
+      // DataTexture row 0 is the bottom of the plane: flip rows so row 0 of the slice is on top.
+      const row = L.rows - 1 - Math.floor(p / L.cols)
+      const o = (row * L.cols + (p % L.cols)) * 4
+      colorOf(values[f], range, rgb)
+      const d = s.tex.image.data as Uint8Array
+      d[o] = rgb[0] * 255; d[o + 1] = rgb[1] * 255; d[o + 2] = rgb[2] * 255
+    }
+    for (const s of this.slices) s.tex.needsUpdate = true
+  }
+
+  /** The index tuple under the ray, or null. */
+  pick(raycaster: THREE.Raycaster): number[] | null {
+    if (this.cubes) {
+      const hit = raycaster.intersectObject(this.cubes, false)[0]
+      return hit && hit.instanceId !== undefined ? unravel(hit.instanceId, this.layout.shape) : null
+    }
+    const hits = raycaster.intersectObjects(this.slices.map((s) => s.mesh), false)
+    const hit = hits[0]
+    if (!hit || !hit.uv) return null
+    const L = this.layout
+    const col = Math.min(L.cols - 1, Math.floor(hit.uv.x * L.cols))
+    const row = Math.min(L.rows - 1, Math.floor((1 - hit.uv.y) * L.rows))
+    const cell = pixelCell(L, col, row)
+    if (!cell) return null
+    const { tile, z } = hit.object.userData as { tile: number; z: number }
+    return indexOfCell(L, tile, z, cell.y, cell.x)
+  }
+
+  /** Outlines the hovered element and the linked ones (other indices over the same bytes). */
+  highlight(main: number[] | null, linked: number[][]): void {
+    const all = main ? [main, ...linked] : linked
+    while (this.highlights.length < all.length && this.highlights.length < 64) {
+      const box = new THREE.LineSegments(new THREE.EdgesGeometry(new THREE.BoxGeometry(1.02, 1.02, 1.02)), this.highlightMat)
+      box.renderOrder = 10
+      this.highlights.push(box)
+      this.group.add(box)
+    }
+    this.highlights.forEach((box, i) => {
+      const idx = all[i]
+      box.visible = !!idx
+      if (!idx) return
+      box.material = i === 0 && main ? this.highlightMat : this.linkedMat
+      const cell = cellOf(this.layout, idx)
+      box.position.set(...cellPosition(this.layout, cell.tile, cell.z, cell.y, cell.x))
+      if (this.mode === 'slices') box.position.z += 0.01
+    })
+  }
+
+  setHighlightColor(color: string): void {
+    this.highlightMat.color.set(color)
+  }
+
+  dispose(): void {
+    if (this.cubes) {
+      ;(this.cubes.material as THREE.Material).dispose()
+      this.cubes.dispose()
+    }
+    const geoms = new Set<THREE.BufferGeometry>()
+    for (const s of this.slices) {
+      s.tex.dispose()
+      ;(s.mesh.material as THREE.Material).dispose()
+      geoms.add(s.mesh.geometry)
+    }
+    for (const g of geoms) g.dispose()
+    for (const h of this.highlights) h.geometry.dispose()
+    this.highlightMat.dispose()
+    this.linkedMat.dispose()
+  }
+}

@@ -1,0 +1,158 @@
+// One three.js canvas with an orbit camera, rendered on demand: a frame is
+// drawn only after something asked for one (camera moved, content changed),
+// never in a continuous loop. The canvas carries `data-frames` (frames drawn)
+// so tests can wait for a state instead of sleeping.
+import * as THREE from 'three'
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
+import type { CameraPose } from '../model/cameraHistory'
+
+export interface SceneViewOptions {
+  testId: string
+  onCameraChange?: (before: CameraPose, after: CameraPose) => void
+  onPointer?: (ndc: THREE.Vector2 | null, ev: PointerEvent | null) => void
+  onClick?: (ndc: THREE.Vector2, ev: MouseEvent) => void
+  onAfterRender?: () => void
+}
+
+export class SceneView {
+  readonly renderer: THREE.WebGLRenderer
+  readonly scene = new THREE.Scene()
+  readonly camera: THREE.PerspectiveCamera
+  readonly controls: OrbitControls
+  readonly canvas: HTMLCanvasElement
+  frames = 0
+  private pending = 0
+  private readonly resizeObserver: ResizeObserver
+  private poseAtStart: CameraPose | null = null
+  private readonly opts: SceneViewOptions
+
+  constructor(private readonly container: HTMLElement, opts: SceneViewOptions) {
+    this.opts = opts
+    this.renderer = new THREE.WebGLRenderer({ antialias: false, alpha: false, powerPreference: 'high-performance' })
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2))
+    this.canvas = this.renderer.domElement
+    this.canvas.dataset.testid = opts.testId
+    this.canvas.dataset.frames = '0'
+    this.canvas.tabIndex = 0
+    container.appendChild(this.canvas)
+
+    this.camera = new THREE.PerspectiveCamera(40, 1, 0.1, 100000)
+    this.camera.position.set(0, 0, 50)
+    this.controls = new OrbitControls(this.camera, this.canvas)
+    this.controls.enableDamping = false // damping would need a continuous loop
+    this.controls.screenSpacePanning = true
+    this.controls.addEventListener('change', () => this.requestRender())
+    this.controls.addEventListener('start', () => { this.poseAtStart = this.pose() })
+    this.controls.addEventListener('end', () => {
+      if (this.poseAtStart) this.opts.onCameraChange?.(this.poseAtStart, this.pose())
+      this.poseAtStart = null
+    })
+
+    this.scene.add(new THREE.AmbientLight(0xffffff, 0.75))
+    const sun = new THREE.DirectionalLight(0xffffff, 0.9)
+    sun.position.set(0.4, 0.8, 1)
+    this.scene.add(sun)
+
+    const ndc = new THREE.Vector2()
+    const toNdc = (ev: MouseEvent): THREE.Vector2 => {
+      const r = this.canvas.getBoundingClientRect()
+      ndc.set(((ev.clientX - r.left) / r.width) * 2 - 1, -((ev.clientY - r.top) / r.height) * 2 + 1)
+      return ndc
+    }
+    this.canvas.addEventListener('pointermove', (ev) => { if (ev.buttons === 0) this.opts.onPointer?.(toNdc(ev), ev) })
+    this.canvas.addEventListener('pointerleave', () => this.opts.onPointer?.(null, null))
+    let down: { x: number; y: number } | null = null
+    this.canvas.addEventListener('pointerdown', (ev) => { down = { x: ev.clientX, y: ev.clientY } })
+    this.canvas.addEventListener('click', (ev) => {
+      // A click that ended an orbit drag is not a pick.
+      if (down && Math.hypot(ev.clientX - down.x, ev.clientY - down.y) > 4) return
+      this.opts.onClick?.(toNdc(ev), ev)
+    })
+
+    this.resizeObserver = new ResizeObserver(() => this.resize())
+    this.resizeObserver.observe(container)
+    this.resize()
+  }
+
+  setBackground(color: string): void {
+    this.scene.background = new THREE.Color(color)
+    this.requestRender()
+  }
+
+  /** Asks for one frame on the next animation frame (coalesced). */
+  requestRender = (): void => {
+    if (this.pending) return
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0
+      this.renderNow()
+    })
+  }
+
+  renderNow(): void {
+    this.renderer.render(this.scene, this.camera)
+    this.frames++
+    this.canvas.dataset.frames = String(this.frames)
+    this.opts.onAfterRender?.()
+  }
+
+  resize(): void {
+    const w = Math.max(1, this.container.clientWidth)
+    const h = Math.max(1, this.container.clientHeight)
+    this.renderer.setSize(w, h, true)
+    this.camera.aspect = w / h
+    this.camera.updateProjectionMatrix()
+    this.requestRender()
+  }
+
+  /** Frames a box (centre, size) so all of it is in view, looking down -z with a slight tilt. */
+  frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true): void {
+    const fov = (this.camera.fov * Math.PI) / 180
+    const fit = Math.max(size.y, size.x / this.camera.aspect, 1) / 2 / Math.tan(fov / 2)
+    const dist = fit * 1.25 + size.z
+    const dir = tilt ? new THREE.Vector3(0.35, 0.3, 1).normalize() : new THREE.Vector3(0, 0, 1)
+    this.camera.position.copy(center).addScaledVector(dir, dist)
+    this.camera.near = Math.max(0.01, dist / 1000)
+    this.camera.far = dist * 20 + size.length() * 4
+    this.camera.updateProjectionMatrix()
+    this.controls.target.copy(center)
+    this.controls.update()
+    this.requestRender()
+  }
+
+  pose(): CameraPose {
+    const p = this.camera.position, t = this.controls.target
+    return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z], zoom: this.camera.zoom }
+  }
+
+  setPose(pose: CameraPose): void {
+    this.camera.position.set(...pose.position)
+    this.controls.target.set(...pose.target)
+    this.camera.zoom = pose.zoom
+    this.camera.updateProjectionMatrix()
+    this.controls.update()
+    this.requestRender()
+  }
+
+  /** The current view as a PNG data URL (drawn now, so the drawing buffer is fresh). */
+  toPNG(): string {
+    this.renderNow()
+    return this.canvas.toDataURL('image/png')
+  }
+
+  /** Screen position (CSS pixels in the container) of a world point; null when behind the camera. */
+  project(p: THREE.Vector3, out: { x: number; y: number }): boolean {
+    const v = p.clone().project(this.camera)
+    if (v.z > 1 || v.z < -1) return false
+    out.x = ((v.x + 1) / 2) * this.container.clientWidth
+    out.y = ((1 - v.y) / 2) * this.container.clientHeight
+    return true
+  }
+
+  dispose(): void {
+    if (this.pending) cancelAnimationFrame(this.pending)
+    this.resizeObserver.disconnect()
+    this.controls.dispose()
+    this.renderer.dispose()
+    this.canvas.remove()
+  }
+}

@@ -1,0 +1,48 @@
+// For every element (in C order of the object's index space), where it is
+// drawn: which slice, and which pixel of that slice. Computed once per layout
+// with an odometer, so colouring a 1M-element object is one linear pass.
+import type { GridLayout } from '../model/gridLayout'
+
+export interface CellMap {
+  slice: Uint32Array    // slice = tile * nz + z
+  pixel: Uint32Array    // row * cols + col inside the slice picture
+  count: number
+}
+
+export function buildCellMap(layout: GridLayout): CellMap {
+  const shape = layout.shape
+  const rank = shape.length
+  let count = 1
+  for (const n of shape) count *= n
+  const slice = new Uint32Array(count)
+  const pixel = new Uint32Array(count)
+  if (count === 0) return { slice, pixel, count }
+  // Per dim: how one step moves tile, z, y, x.
+  const dTile = new Array<number>(rank).fill(0)
+  const axisOf = new Array<number>(rank).fill(-1) // 0 z, 1 y, 2 x
+  let mul = 1
+  for (let k = layout.folded.length - 1; k >= 0; k--) {
+    dTile[layout.folded[k]] = mul
+    mul *= shape[layout.folded[k]]
+  }
+  layout.display.forEach((d, i) => { axisOf[d] = 3 - layout.display.length + i })
+  const idx = new Array<number>(rank).fill(0)
+  const c = [0, 0, 0, 0] // tile, z, y, x
+  const { nz, cols, wrap } = layout
+  for (let f = 0; f < count; f++) {
+    const tile = c[0], z = c[1], y = c[2], x = c[3]
+    slice[f] = tile * nz + z
+    pixel[f] = wrap ? Math.floor(x / wrap) * cols + (x % wrap) : y * cols + x
+    for (let k = rank - 1; k >= 0; k--) {
+      idx[k]++
+      const a = axisOf[k]
+      if (a >= 0) c[a + 1]++
+      else c[0] += dTile[k]
+      if (idx[k] < shape[k]) break
+      if (a >= 0) c[a + 1] -= shape[k]
+      else c[0] -= dTile[k] * shape[k]
+      idx[k] = 0
+    }
+  }
+  return { slice, pixel, count }
+}
