@@ -1,0 +1,160 @@
+// Browser-mode server: the token, the Origin and Host checks, static files,
+// and WebSocket message validation, against a session over a stand-in runner.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { Session } from '../../src/session'
+import { startServer, type RunningServer } from '../../src/server'
+import { FakeRunner } from '../session/fake-runner'
+
+let server: RunningServer
+let dir: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'stridescope-server-'))
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Stridescope</title>')
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir, '..', 'stridescope-secret.txt'), 'secret')
+  server = await startServer({ session: new Session({ createRunner: (o) => new FakeRunner(o) }), rendererDir: dir, port: 0 })
+})
+
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+  rmSync(join(dir, '..', 'stridescope-secret.txt'), { force: true })
+})
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+      let body = ''
+      res.on('data', (c) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('HTTP', () => {
+  it('prints a parseable URL on 127.0.0.1 with the token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/)
+    expect(server.port).toBeGreaterThan(0)
+  })
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    expect((await get('/')).status).toBe(403)
+    expect((await get('/?token=nope')).status).toBe(403)
+    expect((await get('/assets/app.js')).status).toBe(403)
+    const flipped = server.token.slice(0, -1) + (server.token.endsWith('0') ? '1' : '0')
+    expect((await get(`/?token=${flipped}`)).status).toBe(403)
+    expect((await get('/', { cookie: `stridescope_token=${flipped}` })).status).toBe(403)
+  })
+
+  it('serves the page with the token and sets the cookie that authorises its assets', async () => {
+    const page = await get(`/?token=${server.token}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>Stridescope</title>')
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'")
+    const cookie = String(page.headers['set-cookie']).split(';')[0]
+    expect(cookie).toBe(`stridescope_token=${server.token}`)
+    const asset = await get('/assets/app.js', { cookie })
+    expect(asset.status).toBe(200)
+    expect(asset.headers['content-type']).toMatch(/javascript/)
+  })
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    expect((await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status).toBe(403)
+  })
+
+  it('never serves files outside the renderer folder', async () => {
+    const r = await get(`/..%2fstridescope-secret.txt?token=${server.token}`)
+    expect(r.status).toBe(404)
+    expect(r.body).not.toContain('secret')
+    expect((await get(`/%2e%2e/stridescope-secret.txt?token=${server.token}`)).status).toBe(404)
+  })
+})
+
+function connect(opts: { token?: string; origin?: string } = {}) {
+  const q = opts.token === undefined ? '' : `?token=${opts.token}`
+  return new WebSocket(`ws://127.0.0.1:${server.port}/ws${q}`, opts.origin ? { origin: opts.origin } : {})
+}
+
+function refusedStatus(ws: WebSocket) {
+  return new Promise<number>((resolve, reject) => {
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode!))
+    ws.on('open', () => reject(new Error('connection was accepted')))
+    ws.on('error', () => undefined)
+  })
+}
+
+/** Opens a socket and collects messages; `next(pred)` waits for the first matching one. */
+async function open(opts: { token?: string; origin?: string } = {}) {
+  const ws = connect(opts)
+  const inbox: unknown[] = []
+  const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = []
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString())
+    const w = waiters.findIndex((x) => x.pred(m))
+    if (w >= 0) waiters.splice(w, 1)[0].resolve(m)
+    else inbox.push(m)
+  })
+  await new Promise((resolve, reject) => {
+    ws.on('open', resolve)
+    ws.on('error', reject)
+  })
+  const next = (pred: (m: any) => boolean) =>
+    new Promise<any>((resolve) => {
+      const i = inbox.findIndex(pred)
+      if (i >= 0) resolve(inbox.splice(i, 1)[0])
+      else waiters.push({ pred, resolve })
+    })
+  return { ws, next }
+}
+
+describe('WebSocket', () => {
+  it('refuses upgrades without the token', async () => {
+    expect(await refusedStatus(connect())).toBe(403)
+    expect(await refusedStatus(connect({ token: 'x' }))).toBe(403)
+  })
+
+  it('refuses upgrades from another Origin, even with the token', async () => {
+    expect(await refusedStatus(connect({ token: server.token, origin: 'http://evil.example' }))).toBe(403)
+    expect(await refusedStatus(connect({ token: server.token, origin: `http://127.0.0.1:${server.port + 1}` }))).toBe(403)
+  })
+
+  it('greets, runs code, and pushes the workspace event', async () => {
+    const { ws, next } = await open({ token: server.token, origin: `http://127.0.0.1:${server.port}` })
+    expect(await next((m) => m.type === 'hello')).toEqual({ type: 'hello', version: 1 })
+    ws.send(JSON.stringify({ type: 'request', id: 7, method: 'run', params: { code: 'a = make(3)\nprint(a)' } }))
+    const reply = await next((m) => m.type === 'response' && m.id === 7)
+    expect(reply.ok).toBe(true)
+    expect(reply.result.stdout).toBe('0 1 2\n')
+    expect(reply.result.snapshot.objects[0].names).toEqual(['a'])
+    const event = await next((m) => m.type === 'event' && m.event === 'workspace')
+    expect(event.payload.revision).toBe(reply.result.snapshot.revision)
+    ws.close()
+  })
+
+  it('answers malformed messages with bad-request, keeping the id when it can', async () => {
+    const { ws, next } = await open({ token: server.token })
+    ws.send('{not json')
+    expect(await next((m) => m.type === 'response')).toMatchObject({ id: null, ok: false, error: { code: 'bad-request', message: 'message is not valid JSON' } })
+    ws.send(JSON.stringify({ type: 'request', id: 3 }))
+    expect(await next((m) => m.type === 'response')).toMatchObject({ id: 3, ok: false, error: { code: 'bad-request', message: 'message.method: expected string, got undefined' } })
+    ws.send(JSON.stringify({ type: 'request', id: 4, method: 'window', params: { objectId: 'a', start: [], shape: [] } }))
+    expect(await next((m) => m.type === 'response')).toMatchObject({ id: 4, ok: false, error: { code: 'bad-request', message: 'params.objectId: expected non-negative integer, got string' } })
+    ws.send(JSON.stringify({ type: 'request', id: 5, method: 'shutdown', params: {} }))
+    expect(await next((m) => m.type === 'response')).toMatchObject({ id: 5, ok: false, error: { code: 'unknown-method' } })
+    ws.send(Buffer.from([1, 2, 3]), { binary: true })
+    expect(await next((m) => m.type === 'response')).toMatchObject({ id: null, ok: false, error: { code: 'bad-request' } })
+    // the connection survives all of that
+    ws.send(JSON.stringify({ type: 'request', id: 6, method: 'snapshot' }))
+    expect(await next((m) => m.type === 'response')).toMatchObject({ id: 6, ok: true })
+    ws.close()
+  })
+})
