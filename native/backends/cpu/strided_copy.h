@@ -23,10 +23,34 @@ CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* 
                         const std::int64_t* src_strides, const std::int64_t* sizes, int ndim,
                         std::size_t itemsize);
 
+// Knobs for tests and benchmarks (the engine uses the defaults above).
+struct CopyOptions {
+  bool allow_simd = true;  // false: scalar kernels only, even where AVX2 exists
+  int max_threads = 0;     // 0: as many as copy_threads(); 1: single-threaded
+};
+CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* src,
+                        const std::int64_t* src_strides, const std::int64_t* sizes, int ndim,
+                        std::size_t itemsize, const CopyOptions& options);
+
 // Allocation for CPU storages: reuses freed buffers of the same size class and
 // asks for transparent huge pages on large ones (fresh memory costs more than
-// the copy into it). Returns nullptr on failure.
+// the copy into it). Returns nullptr on failure. The bytes are NOT zeroed (a
+// reused buffer holds its last owner's bytes). Alignment: 64 bytes, 2 MiB for
+// large buffers. host_free must get the same nbytes; host_free(nullptr, n) is a no-op.
+// Thread-safe.
 void* host_alloc(std::size_t nbytes);
 void host_free(void* ptr, std::size_t nbytes);
+
+// The allocator's state, for tests and the profiler.
+struct HostAllocStats {
+  std::size_t cached_bytes = 0;   // freed buffers kept for reuse
+  std::size_t cached_buffers = 0;
+  std::size_t live_bytes = 0;     // handed out and not yet freed (size-class rounded)
+  std::size_t reuse_hits = 0;     // host_alloc calls served from the cache
+  std::size_t fresh_allocs = 0;   // host_alloc calls that asked the OS/malloc
+};
+HostAllocStats host_alloc_stats();
+// Returns every cached buffer to the system.
+void host_cache_trim();
 
 }  // namespace ss::cpu

@@ -1,0 +1,169 @@
+// Host memory for CPU storages. Fresh memory costs more than the copy into it:
+// a 256 MiB malloc+memcpy runs at ~1.9 GB/s because every 4 KiB page faults and
+// is zeroed by the kernel, while a copy into already-touched memory runs at
+// ~12 GB/s (DESIGN.md "Performance targets"). So freed buffers of a size class
+// are kept (bounded) and handed out again, and large buffers are 2 MiB-aligned
+// mappings with MADV_HUGEPAGE so that first touch faults 2 MiB at a time.
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <mutex>
+#include <vector>
+
+#include "strided_copy.h"
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/mman.h>
+#define SS_HAVE_MMAP 1
+#endif
+
+namespace ss::cpu {
+namespace {
+
+constexpr std::size_t kAlign = 64;                       // a cache line; AVX-512 friendly
+constexpr std::size_t kHuge = std::size_t{2} << 20;      // 2 MiB: a transparent huge page
+constexpr std::size_t kCacheMin = std::size_t{256} << 10;  // smaller: malloc's own bins do well
+constexpr std::size_t kCacheMaxBytes = std::size_t{1} << 30;  // keep at most 1 GiB of freed buffers
+constexpr std::size_t kCacheMaxBuffers = 32;
+constexpr std::size_t kMaxRequest = std::size_t{1} << 50;  // beyond this: no system can map it
+
+// Size classes: four per power of two (waste <= 25%), multiples of 2 MiB for
+// large buffers. Untouched tail pages of a mapping cost address space only.
+std::size_t size_class(std::size_t n) {
+  n = std::max(n, kAlign);
+  int hi = 63 - __builtin_clzll(static_cast<unsigned long long>(n));
+  std::size_t base = std::size_t{1} << hi;
+  std::size_t step = hi >= 2 ? base >> 2 : 1;
+  std::size_t cls = (n + step - 1) / step * step;
+  cls = (cls + kAlign - 1) / kAlign * kAlign;
+  if (cls >= kHuge) cls = (cls + kHuge - 1) / kHuge * kHuge;
+  return cls;
+}
+
+bool is_large(std::size_t cls) { return cls >= kHuge; }
+
+void* system_alloc(std::size_t cls) {
+#ifdef SS_HAVE_MMAP
+  if (is_large(cls)) {
+    // Over-map by 2 MiB, then cut the head and tail so the buffer starts on a
+    // huge-page boundary (THP only backs aligned 2 MiB ranges).
+    const std::size_t span = cls + kHuge;
+    void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) return nullptr;
+    const auto start = reinterpret_cast<std::uintptr_t>(raw);
+    const std::uintptr_t aligned = (start + kHuge - 1) & ~(static_cast<std::uintptr_t>(kHuge) - 1);
+    const std::size_t head = aligned - start, tail = span - head - cls;
+    if (head) munmap(raw, head);
+    if (tail) munmap(reinterpret_cast<void*>(aligned + cls), tail);
+#ifdef MADV_HUGEPAGE
+    madvise(reinterpret_cast<void*>(aligned), cls, MADV_HUGEPAGE);  // advisory: ignore failure
+#endif
+    return reinterpret_cast<void*>(aligned);
+  }
+#endif
+  void* p = nullptr;
+  if (posix_memalign(&p, kAlign, cls) != 0) return nullptr;
+  return p;
+}
+
+void system_free(void* p, std::size_t cls) {
+#ifdef SS_HAVE_MMAP
+  if (is_large(cls)) {
+    munmap(p, cls);
+    return;
+  }
+#endif
+  std::free(p);
+}
+
+struct Cached {
+  void* ptr;
+  std::size_t cls;
+};
+
+struct Cache {
+  std::mutex m;
+  std::vector<Cached> entries;  // oldest free first
+  HostAllocStats stats;
+};
+
+Cache& cache() {
+  static Cache* c = new Cache();  // leaked: storages may be freed during static destruction
+  return *c;
+}
+
+}  // namespace
+
+void* host_alloc(std::size_t nbytes) {
+  if (nbytes > kMaxRequest) return nullptr;
+  const std::size_t cls = size_class(nbytes);
+  Cache& c = cache();
+  if (cls >= kCacheMin) {
+    std::lock_guard<std::mutex> lk(c.m);
+    for (std::size_t i = 0; i < c.entries.size(); ++i) {
+      if (c.entries[i].cls != cls) continue;
+      void* p = c.entries[i].ptr;
+      c.entries.erase(c.entries.begin() + static_cast<std::ptrdiff_t>(i));  // keeps seq order
+      c.stats.cached_bytes -= cls;
+      c.stats.cached_buffers -= 1;
+      c.stats.live_bytes += cls;
+      c.stats.reuse_hits += 1;
+      return p;
+    }
+  }
+  void* p = system_alloc(cls);
+  if (p) {
+    std::lock_guard<std::mutex> lk(c.m);
+    c.stats.live_bytes += cls;
+    c.stats.fresh_allocs += 1;
+  }
+  return p;
+}
+
+void host_free(void* ptr, std::size_t nbytes) {
+  if (!ptr) return;
+  const std::size_t cls = size_class(nbytes);
+  Cache& c = cache();
+  std::vector<Cached> evicted;
+  {
+    std::lock_guard<std::mutex> lk(c.m);
+    c.stats.live_bytes -= std::min(c.stats.live_bytes, cls);
+    if (cls >= kCacheMin && cls <= kCacheMaxBytes) {
+      c.entries.push_back({ptr, cls});
+      c.stats.cached_bytes += cls;
+      c.stats.cached_buffers += 1;
+      ptr = nullptr;
+      // Over budget: drop the least recently freed buffers (entries are in free
+      // order, so the front; never the one just added, which fits the budget alone).
+      while (c.stats.cached_bytes > kCacheMaxBytes || c.entries.size() > kCacheMaxBuffers) {
+        const Cached oldest = c.entries.front();
+        c.entries.erase(c.entries.begin());
+        evicted.push_back(oldest);
+        c.stats.cached_bytes -= oldest.cls;
+        c.stats.cached_buffers -= 1;
+      }
+    }
+  }
+  if (ptr) system_free(ptr, cls);
+  for (const Cached& e : evicted) system_free(e.ptr, e.cls);  // outside the lock: munmap is slow
+}
+
+HostAllocStats host_alloc_stats() {
+  Cache& c = cache();
+  std::lock_guard<std::mutex> lk(c.m);
+  return c.stats;
+}
+
+void host_cache_trim() {
+  Cache& c = cache();
+  std::vector<Cached> all;
+  {
+    std::lock_guard<std::mutex> lk(c.m);
+    all.swap(c.entries);
+    c.stats.cached_bytes = 0;
+    c.stats.cached_buffers = 0;
+  }
+  for (const Cached& e : all) system_free(e.ptr, e.cls);
+}
+
+}  // namespace ss::cpu

@@ -1,0 +1,22 @@
+// A small persistent pool for the copy kernels: one worker per extra core,
+// parked on a condition variable between calls. Starting a thread per copy costs
+// ~20-50 µs, more than a 1 MiB copy takes, so the workers live for the process.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+namespace ss::cpu {
+
+// Threads a large copy may use: the hardware's cores, capped (2 on the target
+// machine). Can be lowered with set_copy_threads (tests, benchmarks).
+int copy_threads();
+void set_copy_threads(int n);  // n <= 0 restores the default
+
+// Runs fn(begin, end) over [0, n) split into `parts` contiguous chunks, the
+// calling thread taking the first. Returns the number of threads that ran.
+// If the pool is busy (another thread is copying) the work runs serially on
+// the caller rather than waiting, so concurrent copies never deadlock.
+int parallel_for(std::int64_t n, int parts, const std::function<void(std::int64_t, std::int64_t)>& fn);
+
+}  // namespace ss::cpu

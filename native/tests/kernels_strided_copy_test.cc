@@ -1,0 +1,308 @@
+// Every strided_copy path (memcpy, SIMD and scalar blocked transposes, batched
+// transposes, the generic loop) against a naive element loop, for item sizes
+// 1/2/4/8/16, odd and power-of-two shapes, empty and size-1 dims, negative and
+// zero src strides, strided dst, 1- to 6-D permutes, one and two threads.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../backends/cpu/copy_plan.h"
+#include "../backends/cpu/strided_copy.h"
+#include "../backends/cpu/thread_pool.h"
+#include "../backends/cpu/transpose_kernels.h"
+#include "kernels_test_util.h"
+
+using ss::cpu::CopyOptions;
+using ss::cpu::CopyReport;
+using I64 = std::int64_t;
+
+namespace {
+
+std::mt19937_64 rng(12345);
+
+// A strided view over its own byte buffer, with guard bytes on both sides.
+struct Buffer {
+  std::vector<unsigned char> bytes;
+  I64 base = 0;  // offset of element (0,...,0) in bytes
+  static constexpr I64 kGuard = 64;
+};
+
+// Byte span [lo, hi) touched by a view relative to its first element.
+void extent(const std::vector<I64>& sizes, const std::vector<I64>& strides, std::size_t item, I64& lo, I64& hi) {
+  lo = 0;
+  hi = static_cast<I64>(item);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    if (sizes[i] == 0) {
+      lo = 0;
+      hi = 0;
+      return;
+    }
+    const I64 reach = (sizes[i] - 1) * strides[i];
+    if (reach < 0) lo += reach;
+    else hi += reach;
+  }
+}
+
+Buffer make_buffer(const std::vector<I64>& sizes, const std::vector<I64>& strides, std::size_t item, bool random) {
+  I64 lo, hi;
+  extent(sizes, strides, item, lo, hi);
+  Buffer b;
+  b.bytes.resize(static_cast<std::size_t>(hi - lo + 2 * Buffer::kGuard));
+  if (random)
+    for (auto& c : b.bytes) c = static_cast<unsigned char>(rng());
+  else
+    std::fill(b.bytes.begin(), b.bytes.end(), 0xA5);
+  b.base = Buffer::kGuard - lo;
+  return b;
+}
+
+void naive_copy(unsigned char* dst, const std::vector<I64>& ds, const unsigned char* src, const std::vector<I64>& ss,
+                const std::vector<I64>& sizes, std::size_t item) {
+  const int nd = static_cast<int>(sizes.size());
+  for (I64 s : sizes)
+    if (s == 0) return;
+  std::vector<I64> idx(nd, 0);
+  for (;;) {
+    I64 d = 0, s = 0;
+    for (int i = 0; i < nd; ++i) {
+      d += idx[i] * ds[i];
+      s += idx[i] * ss[i];
+    }
+    std::memcpy(dst + d, src + s, item);
+    int i = nd - 1;
+    for (; i >= 0; --i) {
+      if (++idx[i] < sizes[i]) break;
+      idx[i] = 0;
+    }
+    if (i < 0) return;
+  }
+}
+
+std::vector<I64> c_strides(const std::vector<I64>& sizes, std::size_t item) {
+  std::vector<I64> st(sizes.size());
+  I64 acc = static_cast<I64>(item);
+  for (int i = static_cast<int>(sizes.size()) - 1; i >= 0; --i) {
+    st[i] = acc;
+    acc *= std::max<I64>(sizes[i], 1);
+  }
+  return st;
+}
+
+std::vector<I64> f_strides(const std::vector<I64>& sizes, std::size_t item) {
+  std::vector<I64> st(sizes.size());
+  I64 acc = static_cast<I64>(item);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    st[i] = acc;
+    acc *= std::max<I64>(sizes[i], 1);
+  }
+  return st;
+}
+
+int g_cases = 0;
+
+// Copies src view -> dst view with strided_copy and with the naive loop; the
+// whole dst buffers (gaps and guards included) must match, and src must be untouched.
+CopyReport check_copy(const std::string& what, const std::vector<I64>& sizes, const std::vector<I64>& ds,
+                      const std::vector<I64>& ss, std::size_t item, const CopyOptions& opt) {
+  ++g_cases;
+  Buffer src = make_buffer(sizes, ss, item, true);
+  const std::vector<unsigned char> src_before = src.bytes;
+  Buffer got = make_buffer(sizes, ds, item, false);
+  Buffer want = got;
+  CopyReport rep = ss::cpu::strided_copy(got.bytes.data() + got.base, ds.data(), src.bytes.data() + src.base, ss.data(),
+                                         sizes.data(), static_cast<int>(sizes.size()), item, opt);
+  naive_copy(want.bytes.data() + want.base, ds, src.bytes.data() + src.base, ss, sizes, item);
+  I64 n = 1;
+  for (I64 s : sizes) n *= s;
+  KT_CHECK(got.bytes == want.bytes, "%s: item %zu kernel %s: dst differs from the naive loop", what.c_str(), item,
+           rep.kernel);
+  KT_CHECK(src.bytes == src_before, "%s: src modified", what.c_str());
+  KT_CHECK(rep.bytes == static_cast<std::size_t>(n) * item, "%s: report bytes %zu, want %lld", what.c_str(), rep.bytes,
+           static_cast<long long>(n) * static_cast<long long>(item));
+  KT_CHECK(rep.threads >= 1, "%s: threads %d", what.c_str(), rep.threads);
+  return rep;
+}
+
+const std::size_t kItems[] = {1, 2, 4, 8, 16};
+
+std::vector<CopyOptions> all_options() {
+  CopyOptions simd1{true, 1}, simd2{true, 0}, scalar1{false, 1}, scalar2{false, 0};
+  return {simd1, simd2, scalar1, scalar2};
+}
+
+// A permute of a C-contiguous source, copied into a C-contiguous dst of the permuted shape.
+CopyReport permute_case(const std::vector<I64>& base_sizes, const std::vector<int>& perm, std::size_t item,
+                        const CopyOptions& opt) {
+  const auto base_st = c_strides(base_sizes, item);
+  std::vector<I64> sizes, ss;
+  for (int p : perm) {
+    sizes.push_back(base_sizes[p]);
+    ss.push_back(base_st[p]);
+  }
+  std::string what = "permute [";
+  for (I64 s : base_sizes) what += std::to_string(s) + ",";
+  what += "] by (";
+  for (int p : perm) what += std::to_string(p) + ",";
+  what += ")";
+  return check_copy(what, sizes, c_strides(sizes, item), ss, item, opt);
+}
+
+void test_transposes_2d() {
+  const I64 shapes[][2] = {{64, 64}, {67, 131}, {128, 256}, {8, 8}, {16, 16}, {7, 9}, {1, 50}, {50, 1},
+                           {3, 1000}, {1000, 3}, {33, 65}, {256, 17}, {0, 5}, {5, 0}};
+  for (std::size_t item : kItems)
+    for (auto& sh : shapes)
+      for (const CopyOptions& opt : all_options()) permute_case({sh[0], sh[1]}, {1, 0}, item, opt);
+  // Large enough to split over two threads (>= 512 KiB) with ragged edges.
+  for (std::size_t item : kItems)
+    for (const CopyOptions& opt : all_options()) permute_case({517, 389}, {1, 0}, item, opt);
+}
+
+void test_permutes_nd() {
+  // 3- to 6-D, every permutation of 3-D and 4-D, samples of 5-D and 6-D.
+  const std::vector<std::vector<I64>> shapes3 = {{4, 5, 6}, {2, 16, 16}, {3, 1, 7}, {9, 33, 8}};
+  for (std::size_t item : kItems)
+    for (auto& sh : shapes3) {
+      std::vector<int> perm = {0, 1, 2};
+      do {
+        permute_case(sh, perm, item, {true, 0});
+        permute_case(sh, perm, item, {false, 1});
+      } while (std::next_permutation(perm.begin(), perm.end()));
+    }
+  const std::vector<std::vector<I64>> shapes4 = {{2, 8, 5, 7}, {3, 4, 16, 16}, {2, 1, 9, 3}};
+  for (std::size_t item : kItems)
+    for (auto& sh : shapes4) {
+      std::vector<int> perm = {0, 1, 2, 3};
+      do {
+        permute_case(sh, perm, item, {true, 0});
+      } while (std::next_permutation(perm.begin(), perm.end()));
+    }
+  // NCHW -> NHWC, the batched-transpose case, large enough for two threads.
+  for (std::size_t item : kItems) {
+    for (const CopyOptions& opt : all_options()) permute_case({4, 64, 28, 29}, {0, 2, 3, 1}, item, opt);
+    permute_case({2, 3, 17, 19}, {0, 2, 3, 1}, item, {true, 0});  // C=3: all edge tiles
+  }
+  for (std::size_t item : kItems) {
+    for (int rep = 0; rep < 6; ++rep) {
+      std::vector<I64> sh5 = {2, 3, 4, 5, 6};
+      std::vector<int> p5 = {0, 1, 2, 3, 4};
+      std::shuffle(p5.begin(), p5.end(), rng);
+      permute_case(sh5, p5, item, {true, 0});
+      std::vector<I64> sh6 = {2, 3, 2, 5, 1, 9};
+      std::vector<int> p6 = {0, 1, 2, 3, 4, 5};
+      std::shuffle(p6.begin(), p6.end(), rng);
+      permute_case(sh6, p6, item, {true, 0});
+    }
+  }
+}
+
+void test_negative_zero_and_stepped_strides() {
+  for (std::size_t item : kItems) {
+    const I64 it = static_cast<I64>(item);
+    for (const CopyOptions& opt : all_options()) {
+      // a[::-1] (1-D, reversed), a[:, ::-1].T and a[::-1, :].T (transposes with a reversed dim).
+      check_copy("reversed 1-D", {1000}, {it}, {-it}, item, opt);
+      check_copy("reversed-col transpose", {70, 90}, c_strides({70, 90}, item), {-it, 70 * it}, item, opt);
+      check_copy("reversed-row transpose", {70, 90}, c_strides({70, 90}, item), {it, -70 * it}, item, opt);
+      // Broadcast: expand a row (stride 0 outer) and a column (stride 0 inner).
+      check_copy("broadcast rows", {40, 33}, c_strides({40, 33}, item), {0, it}, item, opt);
+      check_copy("broadcast cols", {40, 33}, c_strides({40, 33}, item), {it, 0}, item, opt);
+      check_copy("broadcast all", {5, 6, 7}, c_strides({5, 6, 7}, item), {0, 0, 0}, item, opt);
+      // Stepped: a[:, ::2].T from a (60, 2*50) C array: src strides (2*item, 100*item).
+      check_copy("stepped transpose", {50, 60}, c_strides({50, 60}, item), {2 * it, 100 * it}, item, opt);
+      check_copy("stepped 1-D", {300}, {it}, {3 * it}, item, opt);
+      // Strided dst: F-order output of a C source, and a dst with a step of 2.
+      check_copy("C to F", {37, 41}, f_strides({37, 41}, item), c_strides({37, 41}, item), item, opt);
+      check_copy("F to C", {37, 41}, c_strides({37, 41}, item), f_strides({37, 41}, item), item, opt);
+      check_copy("dst step 2", {20, 30}, {60 * it, 2 * it}, c_strides({20, 30}, item), item, opt);
+      check_copy("dst reversed", {20, 30}, {-30 * it, it}, c_strides({20, 30}, item), item, opt);
+      // Size-1 and empty dims mixed in.
+      check_copy("size-1 dims", {1, 17, 1, 19, 1}, c_strides({1, 17, 1, 19, 1}, item),
+                 {999 * it, it, -5 * it, 17 * it, 0}, item, opt);
+      check_copy("empty dim", {4, 0, 7}, c_strides({4, 0, 7}, item), {it, 4 * it, 0}, item, opt);
+      check_copy("0-d", {}, {}, {}, item, opt);
+    }
+  }
+  // Item sizes without a blocked kernel (e.g. a NumPy void/structured dtype) use the generic loop.
+  for (std::size_t item : {3, 12, 24})
+    permute_case({31, 29}, {1, 0}, item, {true, 0});
+}
+
+void test_contiguous() {
+  for (std::size_t item : kItems)
+    for (const CopyOptions& opt : all_options()) {
+      CopyReport r = check_copy("contiguous 3-D", {7, 9, 11}, c_strides({7, 9, 11}, item),
+                                c_strides({7, 9, 11}, item), item, opt);
+      KT_CHECK(std::string(r.kernel) == "memcpy", "contiguous copy used %s", r.kernel);
+      r = check_copy("contiguous F", {7, 9, 11}, f_strides({7, 9, 11}, item), f_strides({7, 9, 11}, item), item, opt);
+      KT_CHECK(std::string(r.kernel) == "memcpy", "F-contiguous copy used %s", r.kernel);
+    }
+  // 6 MiB: above the threshold where memcpy splits over threads.
+  CopyReport r = check_copy("big memcpy", {3 << 20}, {2}, {2}, 2, {true, 0});
+  KT_CHECK(std::string(r.kernel) == "memcpy", "big contiguous copy used %s", r.kernel);
+  if (ss::cpu::copy_threads() > 1) KT_CHECK(r.threads == 2, "big memcpy ran on %d thread(s)", r.threads);
+}
+
+void test_kernel_choice() {
+  const bool avx2 = ss::cpu::cpu_has_avx2();
+  std::printf("cpu has AVX2: %s; copy threads: %d\n", avx2 ? "yes" : "no", ss::cpu::copy_threads());
+  struct Want {
+    std::size_t item;
+    const char* simd;
+  } wants[] = {{1, "transpose-sse2-16x16"}, {2, "transpose-sse2-8x8"}, {4, "transpose-avx2-8x8"},
+               {8, "transpose-avx2-4x4"}, {16, "blocked-2d"}};
+  for (const Want& w : wants) {
+    CopyReport r = permute_case({96, 80}, {1, 0}, w.item, {true, 1});
+    const char* expect = avx2 ? w.simd : "blocked-2d";
+    KT_CHECK(std::string(r.kernel) == expect, "item %zu transpose used %s, want %s", w.item, r.kernel, expect);
+    r = permute_case({96, 80}, {1, 0}, w.item, {false, 1});
+    KT_CHECK(std::string(r.kernel) == "blocked-2d", "scalar transpose used %s", r.kernel);
+    r = permute_case({4, 16, 10, 12}, {0, 2, 3, 1}, w.item, {true, 1});
+    KT_CHECK(std::string(r.kernel) == expect, "item %zu NCHW->NHWC used %s, want %s", w.item, r.kernel, expect);
+  }
+  CopyReport r = check_copy("broadcast", {40, 33}, c_strides({40, 33}, 4), {4, 0}, 4, {true, 1});
+  KT_CHECK(std::string(r.kernel) == "generic-strided", "broadcast used %s", r.kernel);
+  r = check_copy("empty", {4, 0}, {4, 4}, {4, 4}, 4, {true, 1});
+  KT_CHECK(std::string(r.kernel) == "empty" && r.bytes == 0, "empty copy used %s", r.kernel);
+  r = permute_case({700, 800}, {1, 0}, 4, {true, 0});
+  if (ss::cpu::copy_threads() > 1) KT_CHECK(r.threads == 2, "2.2 MB transpose ran on %d thread(s)", r.threads);
+  r = permute_case({700, 800}, {1, 0}, 4, {true, 1});
+  KT_CHECK(r.threads == 1, "max_threads=1 transpose ran on %d thread(s)", r.threads);
+}
+
+void test_plan() {
+  const I64 sizes[] = {2, 1, 3, 4};
+  const I64 st[] = {48, 7, 16, 4};
+  char dst[96] = {};
+  char src[96] = {};
+  auto p = ss::cpu::make_copy_plan(dst, st, src, st, sizes, 4, 4);
+  KT_CHECK(p.ndim == 1 && p.sizes[0] == 24 && p.dst_strides[0] == 4, "contiguous dims merge to one (ndim %d)", p.ndim);
+  const I64 neg[] = {-48, 7, -16, 4};
+  p = ss::cpu::make_copy_plan(dst + 92, neg, src + 92, neg, sizes, 4, 4);
+  KT_CHECK(p.ndim == 1 && p.dst == dst + 92 - 48 - 32 && p.src == src + 92 - 48 - 32,
+           "negative dst strides flip with their src strides");
+  const I64 tsizes[] = {3, 5};
+  const I64 tdst[] = {20, 4}, tsrc[] = {4, 12};
+  p = ss::cpu::make_copy_plan(dst, tdst, src, tsrc, tsizes, 2, 4);
+  KT_CHECK(p.ndim == 2 && p.src_strides[1] == 12, "a transpose stays 2-D");
+  const I64 zsizes[] = {3, 0, 5};
+  p = ss::cpu::make_copy_plan(dst, tdst, src, tsrc, zsizes, 3, 4);
+  KT_CHECK(p.empty && p.numel() == 0, "a zero-size dim makes the copy empty");
+}
+
+}  // namespace
+
+int main() {
+  test_plan();
+  test_kernel_choice();
+  test_contiguous();
+  test_transposes_2d();
+  test_permutes_nd();
+  test_negative_zero_and_stepped_strides();
+  std::printf("%d copies checked\n", g_cases);
+  return kt::finish("kernels_strided_copy_test");
+}
