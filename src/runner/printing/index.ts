@@ -1,0 +1,34 @@
+// Printing NumPy arrays and PyTorch tensors exactly as NumPy 2.x and PyTorch 2.x do.
+//
+// Pure functions over a `PrintableArray` ({ dtype, shape, at(index) }): `at` is
+// called only for the elements that appear in the text (summaries read their
+// edge items only), each at most once per call.
+//
+//   formatNdarrayRepr(a)        repr(a)        'array([1., 2.], dtype=float32)'
+//   formatNdarrayStr(a)         str(a)/print   '[1. 2.]'
+//   array2string(a, opts, ...)  np.array2string with separator/prefix/suffix
+//   formatNumpyScalarRepr(d, v) repr(scalar)   'np.float64(1.5)', 'np.True_'
+//   formatNumpyScalarStr(d, v)  str(scalar)    '1.5', 'True', '(1+2j)'
+//   formatTensorRepr(t, info)   repr/str/print of a tensor
+//                                               "tensor([1., 2.], device='cuda:0', requires_grad=True)"
+//   pyFloatRepr / pyFormatFixed / pyFormatExp  Python's repr(float), f'{x:.4f}', f'{x:.4e}'
+//   formatPositional / formatScientific        np.format_float_positional / _scientific
+//
+// Options default to each library's defaults (NUMPY_DEFAULT_PRINT_OPTIONS,
+// TORCH_DEFAULT_PRINT_OPTIONS); pass a partial object to override
+// (np.set_printoptions / torch.set_printoptions state lives with the caller).
+// Values: numbers for floats and ints up to 32 bits, bigint (or number) for
+// (u)int64, booleans for bool, [re, im] for complex. float16/float32 values are
+// the exact values of those types carried in a double.
+
+export type {
+  DTypeName, ElementValue, PrintableArray, NumpyPrintOptions, TorchPrintOptions, TensorPrintInfo
+} from './types'
+export { NUMPY_DEFAULT_PRINT_OPTIONS, TORCH_DEFAULT_PRINT_OPTIONS } from './types'
+export { formatNdarrayRepr, formatNdarrayStr, array2string, numpyDtypeIsImplied } from './numpy_array'
+export { formatNumpyScalarRepr, formatNumpyScalarStr } from './numpy_scalar'
+export { formatTensorRepr, tensorStr, torchDtypeStr } from './torch_tensor'
+export { pyFloatRepr, pyFormatFixed, pyFormatExp } from './python_float_format'
+export { formatPositional, formatScientific, type TrimMode } from './dragon4'
+export { pythonTupleRepr } from './python_text'
+export { arrayFromFlat } from './flat_array'

@@ -1,0 +1,86 @@
+// Runs the NumPy oracle script once and decodes its values for the tests.
+// Returns null (with the reason) when python3 or NumPy is missing.
+
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { DTypeName, ElementValue } from '../../../src/runner/printing'
+
+const SCRIPT = fileURLToPath(new URL('./numpy_oracle_cases.py', import.meta.url))
+
+export interface OracleCase {
+  note: string
+  dtype: DTypeName
+  shape: number[]
+  values: ElementValue[]
+  opts: Record<string, unknown>
+  repr: string
+  str: string
+}
+
+export interface OracleScalar { dtype: DTypeName; value: ElementValue; repr: string; str: string }
+
+export interface OracleDragon {
+  kind: 'float16' | 'float32' | 'float64'
+  value: number
+  precision: number
+  unique: boolean
+  trim: 'k' | '.' | '0' | '-'
+  positional: string
+  scientific: string
+  minDigits: number
+  positional_min: string | null
+}
+
+export interface OraclePyFloat {
+  value: number
+  repr: string
+  f4: string
+  e4: string
+  f0: string
+  e4w12: string
+  f2: string
+}
+
+export interface Oracle {
+  numpy: string
+  cases: OracleCase[]
+  scalars: OracleScalar[]
+  dragon: OracleDragon[]
+  pyfloat: OraclePyFloat[]
+}
+
+export function decodeFloat(s: string): number {
+  if (s === 'nan') return NaN
+  if (s === 'inf') return Infinity
+  if (s === '-inf') return -Infinity
+  return Number(s)
+}
+
+function decodeValue(dtype: string, v: unknown): ElementValue {
+  if (dtype === 'bool') return v as boolean
+  if (/^u?int/.test(dtype)) {
+    const b = BigInt(v as string)
+    // 64-bit ints arrive as bigint from the engine, narrower ones as numbers
+    return dtype.endsWith('64') ? b : Number(b)
+  }
+  if (dtype.startsWith('complex')) {
+    const [re, im] = v as [string, string]
+    return [decodeFloat(re), decodeFloat(im)]
+  }
+  return decodeFloat(v as string)
+}
+
+export function loadOracle(): { oracle: Oracle | null; reason: string } {
+  const r = spawnSync('python3', [SCRIPT], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (r.error) return { oracle: null, reason: `python3 not runnable: ${r.error.message}` }
+  if (r.status !== 0) {
+    const reason = /No module named .?numpy/.test(r.stderr) ? 'NumPy is not installed' : `oracle script failed: ${r.stderr.slice(-500)}`
+    return { oracle: null, reason }
+  }
+  const raw = JSON.parse(r.stdout)
+  const cases = raw.cases.map((c: OracleCase) => ({ ...c, values: c.values.map((v) => decodeValue(c.dtype, v)) }))
+  const scalars = raw.scalars.map((s: OracleScalar) => ({ ...s, value: decodeValue(s.dtype, s.value) }))
+  const dragon = raw.dragon.map((d: OracleDragon & { value: string }) => ({ ...d, value: decodeFloat(d.value) }))
+  const pyfloat = raw.pyfloat.map((p: OraclePyFloat & { value: string }) => ({ ...p, value: decodeFloat(p.value) }))
+  return { oracle: { numpy: raw.numpy, cases, scalars, dragon, pyfloat }, reason: '' }
+}
