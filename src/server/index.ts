@@ -1,3 +1,3 @@
 // Browser mode (`stridescope serve`): the renderer and the session over HTTP + WebSocket on loopback.
 export { startServer, type RunningServer, type ServerOptions } from './server'
-export { contentSecurityPolicy } from './security'
+export { browserModeCsp } from './security'

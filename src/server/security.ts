@@ -3,6 +3,7 @@
 // token (query or cookie), name this server in Host (against DNS rebinding), and
 // WebSocket upgrades must come from this server's own Origin.
 import type { IncomingMessage } from 'node:http'
+import { contentSecurityPolicy } from '../shared/csp'
 import { cookieToken, tokenMatches } from './token'
 
 export interface Access {
@@ -40,19 +41,7 @@ export function upgradeAllowed(req: IncomingMessage, access: Access): boolean {
   return requestAllowed(req, access)
 }
 
-/** The renderer's Content-Security-Policy in browser mode (Electron main sets the same). */
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'"
-  ].join('; ')
+/** The renderer's Content-Security-Policy in browser mode: its own socket may be reached, nothing else. */
+export function browserModeCsp(port: number): string {
+  return contentSecurityPolicy({ connect: ownOrigins(port).map((o) => o.replace(/^http:/, 'ws:')) })
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Session } from '../session'
-import { contentSecurityPolicy, requestAllowed, upgradeAllowed, type Access } from './security'
+import { browserModeCsp, requestAllowed, upgradeAllowed, type Access } from './security'
 import { send, serveSocket } from './socket'
 import { resolveStatic, sendFile } from './static-files'
 import { TOKEN_COOKIE, newToken, tokenMatches } from './token'
@@ -89,7 +89,7 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, access: Access, r
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const headers: Record<string, string> = {
-    'Content-Security-Policy': contentSecurityPolicy(access.port),
+    'Content-Security-Policy': browserModeCsp(access.port),
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY'
   }

@@ -1,0 +1,35 @@
+// The session as the app runs it: the real Runner over the native engine.
+// Electron main and `stridescope serve` both start here.
+import { loadAddon, type EngineObject } from '../engine'
+import { Runner } from '../runner'
+import type { SessionRunner } from './runner-port'
+import { Session, defaultDevices } from './session'
+
+/**
+ * The engine call that copies raw storage bytes, when the addon has it
+ * (`storageBytes(handle, byteStart, length) → Uint8Array`, any object viewing
+ * the storage as the handle). Feature-detected so the app runs without it.
+ */
+type StorageBytesFn = (handle: unknown, byteStart: number, length: number) => Uint8Array
+
+export function createRealRunner(options: { simulateCuda: boolean }): SessionRunner {
+  const runner = new Runner({ simulateCuda: options.simulateCuda })
+  const variables = () => runner.variables() as { name: string; object: EngineObject }[]
+  const readBytes = (loadAddon() as unknown as { storageBytes?: StorageBytesFn }).storageBytes
+  return {
+    run: (source) => runner.run(source),
+    variables,
+    reset: () => runner.reset(),
+    storageBytes: readBytes
+      ? (storageId, byteStart, length) => {
+          const viewer = variables().find((v) => v.object.info().storage.id === storageId)
+          if (!viewer) throw new Error(`no live object views storage ${storageId}`)
+          return readBytes(viewer.object.handle, byteStart, length)
+        }
+      : undefined
+  }
+}
+
+export function createAppSession(options: { simulateCuda?: boolean } = {}): Session {
+  return new Session({ createRunner: createRealRunner, listDevices: defaultDevices, simulateCuda: options.simulateCuda ?? false })
+}
