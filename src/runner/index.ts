@@ -1,0 +1,148 @@
+// The runner: runs Python-subset source over the engine and reports what CPython would print.
+// Used by the app's console (src/session) and by `stridescope run` (src/cli).
+import type { OpReport } from '../engine/types'
+import type { EngineObject } from '../engine'
+import { parseModule, PySyntaxError } from './interp/parse'
+import { Interpreter, toPyException } from './interp/interpreter'
+import { installBuiltins } from './interp/builtins'
+import { BudgetExceeded, excMessage } from './interp/exceptions'
+import { PyModule, type PyValue } from './interp/values'
+import { setRuntime } from './interp/runtime'
+import { setAttrReprHook } from './interp/attributes'
+import { repr } from './interp/repr'
+import { createStdlibModules } from './lib/stdlib'
+import { LibraryContext } from './lib/context'
+
+export interface PyErrorInfo { type: string; message: string; traceback: string; line: number | null }
+export interface OpRecord extends OpReport { line: number; source: string; resultId: number | null; inputIds: number[] }
+export interface RunResult { stdout: string; stderr: string; error: PyErrorInfo | null; ops: OpRecord[] }
+
+export interface RunnerOptions {
+  /** Enables the simulated cuda device (torch.cuda.is_available() is then True). */
+  simulateCuda?: boolean
+  /** Steps (statements, calls, loop iterations) one run may take before it is stopped. */
+  opBudget?: number
+  /** Receives program output as it is printed (the console streams it). */
+  onStdout?: (s: string) => void
+}
+
+export const DEFAULT_OP_BUDGET = 5_000_000
+
+export class Runner {
+  private interp!: Interpreter
+  private lib!: LibraryContext
+  private modules = new Map<string, PyModule>()
+  private stdout = ''
+  private stderr = ''
+  private filename = '<stdin>'
+  private lines: string[] = []
+
+  constructor(private readonly opts: RunnerOptions = {}) {
+    this.reset()
+  }
+
+  /** Runs `source` in the persistent globals (a console session). Never throws. */
+  run(source: string, filename = '<stdin>'): RunResult {
+    this.stdout = ''
+    this.stderr = ''
+    this.filename = filename
+    this.lines = source.split('\n')
+    this.lib.beginRun(source)
+    this.installRuntime()
+    let error: PyErrorInfo | null = null
+    try {
+      const body = parseModule(source)
+      this.interp.runModule(body)
+    } catch (e) {
+      error = this.describe(e)
+      this.stderr += error.traceback
+    }
+    return { stdout: this.stdout, stderr: this.stderr, error, ops: this.lib.takeOps() }
+  }
+
+  /** Live arrays and tensors bound to global names, in binding order. */
+  variables(): { name: string; object: EngineObject }[] {
+    const out: { name: string; object: EngineObject }[] = []
+    for (const [name, v] of this.interp.globals.vars) {
+      const obj = this.lib.engineObjectOf(v)
+      if (obj) out.push({ name, object: obj })
+    }
+    return out
+  }
+
+  /** Forgets every variable and import (a fresh interpreter). */
+  reset(): void {
+    this.interp = new Interpreter({
+      write: s => this.write(s),
+      writeErr: s => { this.stderr += s },
+      importModule: name => this.importModule(name),
+      filename: this.filename,
+      sourceLine: n => this.lines[n - 1] ?? '',
+    }, this.opts.opBudget ?? DEFAULT_OP_BUDGET)
+    Object.defineProperty(this.interp.host, 'filename', { get: () => this.filename })
+    installBuiltins(this.interp.builtins, s => this.write(s))
+    this.interp.globals.vars.set('__name__', '__main__')
+    this.modules.clear()
+    this.lib = new LibraryContext({
+      simulateCuda: !!this.opts.simulateCuda,
+      currentLine: () => this.interp.frame?.line ?? 0,
+      warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
+    })
+    this.installRuntime()
+  }
+
+  private installRuntime(): void {
+    setRuntime({
+      call: (fn, args, kwargs) => this.interp.call(fn, args, kwargs ?? new Map()),
+      warn: (c, m, once) => this.interp.warn(c, m, once),
+      write: s => this.write(s),
+    })
+    setAttrReprHook(repr)
+  }
+
+  private write(s: string): void {
+    this.stdout += s
+    this.opts.onStdout?.(s)
+  }
+
+  private importModule(name: string): PyModule | null {
+    const cached = this.modules.get(name)
+    if (cached) return cached
+    const made = createStdlibModules(name) ?? this.lib.module(name)
+    if (made) this.modules.set(name, made)
+    return made
+  }
+
+  private describe(e: unknown): PyErrorInfo {
+    if (e instanceof PySyntaxError) {
+      const src = this.lines[e.line - 1] ?? ''
+      const trimmed = src.replace(/^\s+/, '')
+      const caret = ' '.repeat(Math.max(0, e.column - (src.length - trimmed.length)))
+      const tb = `  File "${this.filename}", line ${e.line}\n    ${trimmed}\n    ${caret}^\nSyntaxError: ${e.message}\n`
+      return { type: 'SyntaxError', message: e.message, traceback: tb, line: e.line }
+    }
+    if (e instanceof BudgetExceeded) {
+      const line = this.interp.frame?.line ?? null
+      const msg = e.message
+      return { type: 'RuntimeError', message: msg, traceback: this.formatTraceback([{ name: '<module>', line: line ?? 0 }], 'RuntimeError', msg), line }
+    }
+    const pe = toPyException(e)
+    const type = pe.exc.cls.name
+    const message = excMessage(pe.exc)
+    const frames = pe.exc.traceback
+    const line = frames.length ? frames[frames.length - 1].line : null
+    return { type, message, traceback: this.formatTraceback(frames, type, message), line }
+  }
+
+  private formatTraceback(frames: { name: string; line: number }[], type: string, message: string): string {
+    let tb = 'Traceback (most recent call last):\n'
+    for (const f of frames) {
+      tb += `  File "${this.filename}", line ${f.line}, in ${f.name}\n`
+      const src = (this.lines[f.line - 1] ?? '').trim()
+      if (src) tb += `    ${src}\n`
+    }
+    return tb + (message ? `${type}: ${message}\n` : `${type}\n`)
+  }
+}
+
+export type { PyValue }

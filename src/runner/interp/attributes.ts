@@ -1,0 +1,140 @@
+// Attribute access: methods of Python's own types (str, list, dict, tuple, int, float) and
+// the getattr/setattr hooks of library objects.
+import {
+  PyObject, PyList, PyTuple, PyDict, PyComplex, PyBuiltin, PyModule, PyClass, type PyValue, type Kwargs
+} from './values'
+import { pyErr } from './exceptions'
+import { typeName, typeOf, equals, hashKey, iterate, compare, truthy, toIndex } from './ops'
+import { strMethod } from './str_methods'
+import { runtime } from './runtime'
+import { bindArgs } from './args'
+
+type Method = (self: any, args: PyValue[], kw: Kwargs) => PyValue
+
+function sortItems(items: PyValue[], kw: Kwargs): void {
+  const b = bindArgs('sort', ['*', 'key=', 'reverse='], [], kw)
+  const key = b.key ?? null
+  const keys = key === null ? items : items.map(v => runtime().call(key, [v]))
+  const idx = items.map((_, i) => i)
+  idx.sort((i, j) => (truthy(compare('<', keys[i], keys[j])) ? -1 : truthy(compare('<', keys[j], keys[i])) ? 1 : 0))
+  if (b.reverse !== undefined && truthy(b.reverse)) {
+    // Python's reverse sort stays stable: sort descending, equal keys keep their order.
+    idx.sort((i, j) => (truthy(compare('<', keys[j], keys[i])) ? -1 : truthy(compare('<', keys[i], keys[j])) ? 1 : i - j))
+  }
+  const sorted = idx.map(i => items[i])
+  items.splice(0, items.length, ...sorted)
+}
+export { sortItems }
+
+function indexOf(items: readonly PyValue[], v: PyValue, what: string): bigint {
+  const i = items.findIndex(x => equals(x, v))
+  if (i < 0) throw pyErr('ValueError', what)
+  return BigInt(i)
+}
+
+const LIST_METHODS: Record<string, Method> = {
+  append: (l: PyList, [v]) => { l.items.push(v); return null },
+  extend: (l: PyList, [v]) => { l.items.push(...iterate(v)); return null },
+  insert: (l: PyList, [i, v]) => {
+    let n = Number(toIndex(i)); const len = l.items.length
+    if (n < 0) n = Math.max(0, n + len)
+    l.items.splice(Math.min(n, len), 0, v); return null
+  },
+  pop: (l: PyList, args) => {
+    if (!l.items.length) throw pyErr('IndexError', 'pop from empty list')
+    let i = args.length ? Number(toIndex(args[0])) : -1
+    if (i < 0) i += l.items.length
+    if (i < 0 || i >= l.items.length) throw pyErr('IndexError', 'pop index out of range')
+    return l.items.splice(i, 1)[0]
+  },
+  remove: (l: PyList, [v]) => { l.items.splice(Number(indexOf(l.items, v, 'list.remove(x): x not in list')), 1); return null },
+  index: (l: PyList, [v]) => indexOf(l.items, v, `${reprOf(v)} is not in list`),
+  count: (l: PyList, [v]) => BigInt(l.items.filter(x => equals(x, v)).length),
+  reverse: (l: PyList) => { l.items.reverse(); return null },
+  sort: (l: PyList, _a, kw) => { sortItems(l.items, kw); return null },
+  copy: (l: PyList) => new PyList(l.items.slice()),
+  clear: (l: PyList) => { l.items.length = 0; return null },
+}
+
+const TUPLE_METHODS: Record<string, Method> = {
+  index: (t: PyTuple, [v]) => indexOf(t.items, v, 'tuple.index(x): x not in tuple'),
+  count: (t: PyTuple, [v]) => BigInt(t.items.filter(x => equals(x, v)).length),
+}
+
+const DICT_METHODS: Record<string, Method> = {
+  keys: (d: PyDict) => new PyList([...d.entries.values()].map(e => e[0])),
+  values: (d: PyDict) => new PyList([...d.entries.values()].map(e => e[1])),
+  items: (d: PyDict) => new PyList([...d.entries.values()].map(e => new PyTuple(e))),
+  get: (d: PyDict, [k, dflt]) => d.entries.get(hashKey(k))?.[1] ?? (dflt === undefined ? null : dflt),
+  pop: (d: PyDict, [k, dflt]) => {
+    const h = hashKey(k); const e = d.entries.get(h)
+    if (!e) { if (dflt !== undefined) return dflt; throw pyErr('KeyError', reprOf(k)) }
+    d.entries.delete(h); return e[1]
+  },
+  setdefault: (d: PyDict, [k, dflt]) => {
+    const h = hashKey(k)
+    if (!d.entries.has(h)) d.entries.set(h, [k, dflt === undefined ? null : dflt])
+    return d.entries.get(h)![1]
+  },
+  update: (d: PyDict, [o], kw) => {
+    if (o instanceof PyDict) for (const [h, e] of o.entries) d.entries.set(h, [e[0], e[1]])
+    else if (o !== undefined) for (const p of iterate(o)) { const [k, v] = [...iterate(p)]; d.entries.set(hashKey(k), [k, v]) }
+    for (const [k, v] of kw) d.entries.set(hashKey(k), [k, v])
+    return null
+  },
+  copy: (d: PyDict) => { const c = new PyDict(); for (const [h, e] of d.entries) c.entries.set(h, [e[0], e[1]]); return c },
+  clear: (d: PyDict) => { d.entries.clear(); return null },
+}
+
+let reprOf: (v: PyValue) => string = String
+export function setAttrReprHook(fn: (v: PyValue) => string): void { reprOf = fn }
+
+function numberAttr(v: bigint | number | boolean, name: string): PyValue | undefined {
+  if (typeof v === 'number') {
+    if (name === 'real') return v
+    if (name === 'imag') return 0
+    if (name === 'is_integer') return bound(v, name, () => Number.isInteger(v))
+    if (name === 'conjugate') return bound(v, name, () => v)
+    return undefined
+  }
+  const i = typeof v === 'boolean' ? (v ? 1n : 0n) : v
+  if (name === 'real' || name === 'numerator') return i
+  if (name === 'imag') return 0n
+  if (name === 'denominator') return 1n
+  if (name === 'bit_length') return bound(v, name, () => BigInt((i < 0n ? -i : i).toString(2).replace(/^0$/, '').length))
+  if (name === 'conjugate') return bound(v, name, () => i)
+  return undefined
+}
+
+function bound(self: PyValue, name: string, fn: (args: PyValue[], kw: Kwargs) => PyValue): PyBuiltin {
+  return new PyBuiltin(name, fn, self)
+}
+
+function methodFrom(table: Record<string, Method>, self: PyValue, name: string): PyValue | undefined {
+  const m = table[name]
+  return m ? bound(self, name, (a, kw) => m(self, a, kw)) : undefined
+}
+
+export function getAttribute(obj: PyValue, name: string): PyValue {
+  let v: PyValue | undefined
+  if (name === '__class__') return typeOf(obj)
+  if (typeof obj === 'string') v = strMethod(obj, name)
+  else if (typeof obj === 'bigint' || typeof obj === 'number' || typeof obj === 'boolean') v = numberAttr(obj, name)
+  else if (obj instanceof PyList) v = methodFrom(LIST_METHODS, obj, name)
+  else if (obj instanceof PyTuple) v = methodFrom(TUPLE_METHODS, obj, name)
+  else if (obj instanceof PyDict) v = methodFrom(DICT_METHODS, obj, name)
+  else if (obj instanceof PyComplex) v = name === 'real' ? obj.re : name === 'imag' ? obj.im : undefined
+  else if (obj instanceof PyObject && obj.getattr) v = obj.getattr(name)
+  if (v !== undefined) return v
+  if (obj instanceof PyModule) throw pyErr('AttributeError', `module '${obj.name}' has no attribute '${name}'`)
+  if (obj instanceof PyClass) throw pyErr('AttributeError', `type object '${obj.name}' has no attribute '${name}'`)
+  throw pyErr('AttributeError', `'${typeName(obj)}' object has no attribute '${name}'`)
+}
+
+export function setAttribute(obj: PyValue, name: string, v: PyValue): void {
+  if (obj instanceof PyObject && obj.setattr && obj.setattr(name, v)) return
+  if (obj instanceof PyObject && obj.getattr && obj.getattr(name) !== undefined) {
+    throw pyErr('AttributeError', `attribute '${name}' of '${typeName(obj)}' objects is not writable`)
+  }
+  throw pyErr('AttributeError', `'${typeName(obj)}' object has no attribute '${name}'`)
+}

@@ -1,0 +1,90 @@
+// Python's exception hierarchy (the part snippets meet) and the JS carrier that unwinds
+// the interpreter. Engine errors (JS Error with `pyType`) are mapped onto these classes.
+import { PyClass, PyExcInstance, PyTuple, type PyValue, type Kwargs } from './values'
+
+const classes = new Map<string, PyClass>()
+
+function def(name: string, base: PyClass | null): PyClass {
+  const cls: PyClass = new PyClass(name, base, 'builtins', (args: PyValue[], kwargs: Kwargs) => {
+    if (kwargs.size) throw pyErr('TypeError', `${name}() takes no keyword arguments`)
+    return new PyExcInstance(cls, args)
+  })
+  classes.set(name, cls)
+  return cls
+}
+
+const BaseException = def('BaseException', null)
+def('SystemExit', BaseException)
+def('KeyboardInterrupt', BaseException)
+const Exception = def('Exception', BaseException)
+def('StopIteration', Exception)
+const ArithmeticError = def('ArithmeticError', Exception)
+def('ZeroDivisionError', ArithmeticError)
+def('OverflowError', ArithmeticError)
+def('FloatingPointError', ArithmeticError)
+def('AssertionError', Exception)
+def('AttributeError', Exception)
+def('BufferError', Exception)
+def('ModuleNotFoundError', def('ImportError', Exception))
+const LookupError = def('LookupError', Exception)
+def('IndexError', LookupError)
+def('KeyError', LookupError)
+def('MemoryError', Exception)
+const NameError = def('NameError', Exception)
+def('UnboundLocalError', NameError)
+const RuntimeError = def('RuntimeError', Exception)
+def('NotImplementedError', RuntimeError)
+def('RecursionError', RuntimeError)
+def('TypeError', Exception)
+def('SystemError', Exception)
+const ValueError = def('ValueError', Exception)
+def('UnicodeError', ValueError)
+def('SyntaxError', Exception)
+const Warning = def('Warning', Exception)
+def('UserWarning', Warning)
+def('DeprecationWarning', Warning)
+def('RuntimeWarning', Warning)
+def('FutureWarning', Warning)
+
+export const EXCEPTION_CLASSES: ReadonlyMap<string, PyClass> = classes
+export const BASE_EXCEPTION = BaseException
+export const EXCEPTION = Exception
+
+export function excClass(name: string): PyClass {
+  const c = classes.get(name)
+  if (!c) throw new Error(`unknown exception class ${name}`)
+  return c
+}
+
+/** The JS error that carries a Python exception through the interpreter. */
+export class PyException extends Error {
+  constructor(readonly exc: PyExcInstance) {
+    super(`${exc.cls.name}: ${excMessage(exc)}`)
+  }
+}
+
+export function pyErr(type: string, message: string): PyException {
+  return new PyException(new PyExcInstance(excClass(type), [message]))
+}
+
+/** str(e): the single argument, or the repr of the args tuple. Needs a repr for non-strings. */
+let reprHook: (v: PyValue) => string = v => String(v)
+export function setExcReprHook(fn: (v: PyValue) => string): void { reprHook = fn }
+
+export function excMessage(e: PyExcInstance): string {
+  if (e.args.length === 0) return ''
+  if (e.args.length === 1) {
+    const a = e.args[0]
+    // KeyError's str is the repr of its key.
+    if (e.cls.name === 'KeyError') return reprHook(a)
+    return typeof a === 'string' ? a : reprHook(a)
+  }
+  return reprHook(new PyTuple(e.args))
+}
+
+/** Stops runaway loops; deliberately not a Python exception, so `except:` cannot swallow it. */
+export class BudgetExceeded extends Error {
+  constructor(readonly budget: number) {
+    super(`operation budget exceeded: the program ran more than ${budget} steps (an infinite loop?)`)
+  }
+}

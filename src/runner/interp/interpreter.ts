@@ -1,0 +1,606 @@
+// The tree-walking evaluator: statements, expressions, scopes, calls and exceptions.
+import type { Expr, Stmt, Param, Arg, CompFor, FStrPart } from './ast'
+import {
+  PyObject, PyList, PyTuple, PyDict, PyComplex, PySlice, PyFunction, PyClass, PyExcInstance, PyModule,
+  PyBuiltin, Scope, ELLIPSIS, BUILTIN_TYPES, type PyValue, type Kwargs
+} from './values'
+import { PyException, pyErr, BudgetExceeded, BASE_EXCEPTION, excClass } from './exceptions'
+import {
+  binop, inplaceOp, unaryOp, compare, truthy, iterate, hashKey, typeName, typeOf
+} from './ops'
+import { repr, str } from './repr'
+import { formatValue } from './formatting'
+import { getAttribute, setAttribute } from './attributes'
+import { getItem, setItem, delItem } from './subscript'
+
+class BreakSignal { }
+class ContinueSignal { }
+class ReturnSignal { constructor(readonly value: PyValue) { } }
+const BREAK = new BreakSignal()
+const CONTINUE = new ContinueSignal()
+
+export interface Frame { name: string; line: number }
+
+export interface InterpreterHost {
+  write(s: string): void
+  writeErr(s: string): void
+  importModule(name: string): PyModule | null
+  filename: string
+  sourceLine(line: number): string
+}
+
+const MAX_DEPTH = 1000
+
+/** Variable scope: module (locals === null) or a function/comprehension call. */
+export class FnScope extends Scope {
+  constructor(parent: Scope | null, readonly locals: Set<string> | null, readonly globalNames: Set<string>, readonly module: Scope) {
+    super(parent, null)
+  }
+}
+
+export class Interpreter {
+  readonly globals: FnScope
+  readonly builtins = new Map<string, PyValue>()
+  frames: Frame[] = []
+  steps = 0
+  private handling: PyExcInstance[] = []
+  private warned = new Set<string>()
+
+  constructor(readonly host: InterpreterHost, public budget: number) {
+    const g: FnScope = new FnScope(null, null, new Set(), null as unknown as Scope)
+    ;(g as { module: Scope }).module = g
+    this.globals = g
+  }
+
+  get frame(): Frame { return this.frames[this.frames.length - 1] }
+
+  tick(): void {
+    if (++this.steps > this.budget) throw new BudgetExceeded(this.budget)
+  }
+
+  /** Runs a module body in the persistent globals. Exceptions propagate with their traceback. */
+  runModule(body: Stmt[]): void {
+    this.frames = [{ name: '<module>', line: body[0]?.line ?? 1 }]
+    this.steps = 0
+    try {
+      this.execBlock(body, this.globals)
+    } catch (e) {
+      const pe = toPyException(e)
+      pe.exc.traceback.unshift({ ...this.frame })
+      throw pe
+    }
+  }
+
+  /** Prints a warning the way Python's default filter does: once per category, text and line. */
+  warn(category: string, message: string, once = false): void {
+    const line = this.frame?.line ?? 0
+    const key = once ? `${category}\0${message}` : `${category}\0${message}\0${line}`
+    if (this.warned.has(key)) return
+    this.warned.add(key)
+    const src = this.host.sourceLine(line).trim()
+    this.host.writeErr(`${this.host.filename}:${line}: ${category}: ${message}\n${src ? `  ${src}\n` : ''}`)
+  }
+
+  // ---------- statements ----------
+
+  execBlock(body: Stmt[], scope: FnScope): void {
+    for (const s of body) this.exec(s, scope)
+  }
+
+  exec(s: Stmt, scope: FnScope): void {
+    this.tick()
+    this.frame.line = s.line
+    switch (s.k) {
+      case 'expr': this.eval(s.e, scope); return
+      case 'assign': {
+        const v = this.eval(s.value, scope)
+        for (const t of s.targets) this.assign(t, v, scope)
+        return
+      }
+      case 'augassign': return this.augAssign(s.target, s.op, s.value, scope)
+      case 'if':
+        if (truthy(this.eval(s.test, scope))) this.execBlock(s.body, scope)
+        else this.execBlock(s.orelse, scope)
+        return
+      case 'while': {
+        while (truthy(this.eval(s.test, scope))) {
+          this.tick()
+          try { this.execBlock(s.body, scope) } catch (e) {
+            if (e === BREAK) return
+            if (e === CONTINUE) continue
+            throw e
+          }
+        }
+        this.execBlock(s.orelse, scope)
+        return
+      }
+      case 'for': {
+        const it = iterate(this.eval(s.iter, scope))
+        for (const v of it) {
+          this.tick()
+          this.frame.line = s.line
+          this.assign(s.target, v, scope)
+          try { this.execBlock(s.body, scope) } catch (e) {
+            if (e === BREAK) return
+            if (e === CONTINUE) continue
+            throw e
+          }
+        }
+        this.execBlock(s.orelse, scope)
+        return
+      }
+      case 'break': throw BREAK
+      case 'continue': throw CONTINUE
+      case 'pass': return
+      case 'def': {
+        this.store(s.name, this.makeFunction(s.name, s.params, s.body, scope), scope)
+        return
+      }
+      case 'return': throw new ReturnSignal(s.value ? this.eval(s.value, scope) : null)
+      case 'try': return this.execTry(s, scope)
+      case 'raise': return this.execRaise(s.exc, s.cause, scope)
+      case 'assert':
+        if (!truthy(this.eval(s.test, scope))) {
+          const args = s.msg ? [this.eval(s.msg, scope)] : []
+          throw new PyException(new PyExcInstance(excClass('AssertionError'), args))
+        }
+        return
+      case 'del':
+        for (const t of s.targets) this.del(t, scope)
+        return
+      case 'import': {
+        const mod = this.importModule(s.module)
+        if (s.asname) this.store(s.asname, mod, scope)
+        else this.store(s.module.split('.')[0], this.importModule(s.module.split('.')[0]), scope)
+        return
+      }
+      case 'from': {
+        const mod = this.importModule(s.module)
+        for (const n of s.names) {
+          const v = mod.getattr(n.name)
+          if (v === undefined) throw pyErr('ImportError', `cannot import name '${n.name}' from '${s.module}'`)
+          this.store(n.asname ?? n.name, v, scope)
+        }
+        return
+      }
+      case 'global':
+        if (scope.locals) for (const n of s.names) scope.globalNames.add(n)
+        return
+      case 'unsupported':
+        throw pyErr('NotImplementedError', `${s.what} is not supported by the Stridescope runner (line ${s.line})`)
+    }
+  }
+
+  importModule(name: string): PyModule {
+    const m = this.host.importModule(name)
+    if (!m) throw pyErr('ModuleNotFoundError', `No module named '${name}'`)
+    return m
+  }
+
+  private execTry(s: Extract<Stmt, { k: 'try' }>, scope: FnScope): void {
+    try {
+      let raised = false
+      try {
+        this.execBlock(s.body, scope)
+      } catch (e) {
+        if (!isPyCatchable(e)) throw e
+        raised = true
+        const pe = toPyException(e)
+        const h = s.handlers.find(h => h.type === null || this.matches(pe.exc, this.eval(h.type, scope)))
+        if (!h) throw pe
+        this.handling.push(pe.exc)
+        try {
+          if (h.name) this.store(h.name, pe.exc, scope)
+          this.frame.line = h.line
+          this.execBlock(h.body, scope)
+        } finally {
+          this.handling.pop()
+          if (h.name) scope.vars.delete(h.name)
+        }
+      }
+      if (!raised) this.execBlock(s.orelse, scope)
+    } finally {
+      if (s.final.length) this.execBlock(s.final, scope)
+    }
+  }
+
+  private matches(exc: PyExcInstance, t: PyValue): boolean {
+    if (t instanceof PyTuple) return t.items.some(x => this.matches(exc, x))
+    if (t instanceof PyClass && t.isSubclassOf(BASE_EXCEPTION)) return exc.cls.isSubclassOf(t)
+    throw pyErr('TypeError', 'catching classes that do not inherit from BaseException is not allowed')
+  }
+
+  private execRaise(excE: Expr | null, causeE: Expr | null, scope: FnScope): void {
+    if (!excE) {
+      const cur = this.handling[this.handling.length - 1]
+      if (!cur) throw pyErr('RuntimeError', 'No active exception to reraise')
+      throw new PyException(cur)
+    }
+    const v = this.eval(excE, scope)
+    if (causeE) this.eval(causeE, scope)
+    throw new PyException(this.toExcInstance(v))
+  }
+
+  private toExcInstance(v: PyValue): PyExcInstance {
+    if (v instanceof PyExcInstance) return v
+    if (v instanceof PyClass && v.isSubclassOf(BASE_EXCEPTION)) return v.call([], new Map()) as PyExcInstance
+    throw pyErr('TypeError', 'exceptions must derive from BaseException')
+  }
+
+  // ---------- names and targets ----------
+
+  lookup(name: string, scope: FnScope): PyValue {
+    if (scope.locals && scope.globalNames.has(name)) return this.lookupGlobal(name)
+    for (let s: FnScope | null = scope; s; s = s.parent as FnScope | null) {
+      if (!s.locals) break
+      if (s.locals.has(name)) {
+        if (s.vars.has(name)) return s.vars.get(name)!
+        if (s === scope) throw pyErr('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`)
+        throw pyErr('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`)
+      }
+    }
+    return this.lookupGlobal(name)
+  }
+
+  private lookupGlobal(name: string): PyValue {
+    const g = this.globals.vars
+    if (g.has(name)) return g.get(name)!
+    if (this.builtins.has(name)) return this.builtins.get(name)!
+    throw pyErr('NameError', `name '${name}' is not defined`)
+  }
+
+  store(name: string, v: PyValue, scope: FnScope): void {
+    if (scope.locals && scope.globalNames.has(name)) this.globals.vars.set(name, v)
+    else scope.vars.set(name, v)
+  }
+
+  assign(t: Expr, v: PyValue, scope: FnScope): void {
+    switch (t.k) {
+      case 'name': this.store(t.id, v, scope); return
+      case 'tuple': case 'list': return this.unpack(t.elts, v, scope)
+      case 'attr': setAttribute(this.eval(t.obj, scope), t.name, v); return
+      case 'sub': {
+        const obj = this.eval(t.obj, scope)
+        setItem(obj, this.evalIndex(t.index, scope), v)
+        return
+      }
+      case 'starred': throw pyErr('SyntaxError', 'starred assignment target must be in a list or tuple')
+      default: throw pyErr('SyntaxError', `cannot assign to ${t.k === 'call' ? 'function call' : 'expression'}`)
+    }
+  }
+
+  private unpack(targets: Expr[], v: PyValue, scope: FnScope): void {
+    const items = [...iterate(v)]
+    const starAt = targets.findIndex(t => t.k === 'starred')
+    if (starAt < 0) {
+      if (items.length < targets.length) throw pyErr('ValueError', `not enough values to unpack (expected ${targets.length}, got ${items.length})`)
+      if (items.length > targets.length) throw pyErr('ValueError', `too many values to unpack (expected ${targets.length})`)
+      targets.forEach((t, i) => this.assign(t, items[i], scope))
+      return
+    }
+    const after = targets.length - starAt - 1
+    if (items.length < targets.length - 1) throw pyErr('ValueError', `not enough values to unpack (expected at least ${targets.length - 1}, got ${items.length})`)
+    targets.slice(0, starAt).forEach((t, i) => this.assign(t, items[i], scope))
+    this.assign((targets[starAt] as Extract<Expr, { k: 'starred' }>).e, new PyList(items.slice(starAt, items.length - after)), scope)
+    targets.slice(starAt + 1).forEach((t, i) => this.assign(t, items[items.length - after + i], scope))
+  }
+
+  private augAssign(t: Expr, op: string, valueE: Expr, scope: FnScope): void {
+    // The target is evaluated once; `a[i] += x` reads a[i], applies __iop__, stores back (as Python does).
+    if (t.k === 'name') {
+      const cur = this.lookup(t.id, scope)
+      this.store(t.id, inplaceOp(op, cur, this.eval(valueE, scope)), scope)
+    } else if (t.k === 'attr') {
+      const obj = this.eval(t.obj, scope)
+      const cur = getAttribute(obj, t.name)
+      setAttribute(obj, t.name, inplaceOp(op, cur, this.eval(valueE, scope)))
+    } else if (t.k === 'sub') {
+      const obj = this.eval(t.obj, scope)
+      const idx = this.evalIndex(t.index, scope)
+      const cur = getItem(obj, idx)
+      setItem(obj, idx, inplaceOp(op, cur, this.eval(valueE, scope)))
+    } else throw pyErr('SyntaxError', "'tuple' is an illegal expression for augmented assignment")
+  }
+
+  private del(t: Expr, scope: FnScope): void {
+    if (t.k === 'name') {
+      const target = scope.locals && scope.globalNames.has(t.id) ? this.globals : scope
+      if (!target.vars.delete(t.id)) throw pyErr('NameError', `name '${t.id}' is not defined`)
+    } else if (t.k === 'sub') delItem(this.eval(t.obj, scope), this.evalIndex(t.index, scope))
+    else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(e => this.del(e, scope))
+    else if (t.k === 'attr') throw pyErr('NotImplementedError', `deleting attributes is not supported (line ${t.line})`)
+    else throw pyErr('SyntaxError', 'cannot delete expression')
+  }
+
+  // ---------- expressions ----------
+
+  eval(e: Expr, scope: FnScope): PyValue {
+    switch (e.k) {
+      case 'int': return e.v
+      case 'float': return e.v
+      case 'imag': return new PyComplex(0, e.v)
+      case 'str': return e.v
+      case 'fstr': return this.fstring(e.parts, scope)
+      case 'const': return e.v === 'None' ? null : e.v === 'True' ? true : e.v === 'False' ? false : ELLIPSIS
+      case 'name': return this.lookup(e.id, scope)
+      case 'attr': {
+        const obj = this.eval(e.obj, scope)
+        this.frame.line = e.line
+        return getAttribute(obj, e.name)
+      }
+      case 'sub': {
+        const obj = this.eval(e.obj, scope)
+        const idx = this.evalIndex(e.index, scope)
+        this.frame.line = e.line
+        return getItem(obj, idx)
+      }
+      case 'slice': return this.evalIndex(e, scope)
+      case 'call': {
+        const fn = this.eval(e.fn, scope)
+        const [args, kwargs] = this.evalArgs(e.args, scope)
+        this.frame.line = e.line
+        return this.call(fn, args, kwargs)
+      }
+      case 'bin': {
+        const l = this.eval(e.l, scope)
+        const r = this.eval(e.r, scope)
+        this.frame.line = e.line
+        return binop(e.op, l, r)
+      }
+      case 'unary': {
+        const v = this.eval(e.e, scope)
+        return e.op === 'not' ? !truthy(v) : unaryOp(e.op, v)
+      }
+      case 'bool': {
+        let v: PyValue = null
+        for (const x of e.values) {
+          v = this.eval(x, scope)
+          if (e.op === 'and' ? !truthy(v) : truthy(v)) return v
+        }
+        return v
+      }
+      case 'cmp': {
+        let left = this.eval(e.operands[0], scope)
+        let result: PyValue = true
+        for (let i = 0; i < e.ops.length; i++) {
+          const right = this.eval(e.operands[i + 1], scope)
+          this.frame.line = e.line
+          result = compare(e.ops[i], left, right)
+          if (i < e.ops.length - 1 && !truthy(result)) return result
+          left = right
+        }
+        return result
+      }
+      case 'tuple': return new PyTuple(this.evalElts(e.elts, scope))
+      case 'list': return new PyList(this.evalElts(e.elts, scope))
+      case 'dict': {
+        const d = new PyDict()
+        for (const [k, v] of e.items) {
+          const kv = this.eval(k, scope)
+          d.entries.set(hashKey(kv), [kv, this.eval(v, scope)])
+        }
+        return d
+      }
+      case 'starred': throw pyErr('SyntaxError', "can't use starred expression here")
+      case 'listcomp': {
+        const out: PyValue[] = []
+        this.comprehend(e.gens, scope, s => { out.push(this.eval(e.elt, s)) })
+        return new PyList(out)
+      }
+      case 'dictcomp': {
+        const d = new PyDict()
+        this.comprehend(e.gens, scope, s => {
+          const k = this.eval(e.key, s)
+          d.entries.set(hashKey(k), [k, this.eval(e.value, s)])
+        })
+        return d
+      }
+      case 'ifexp': return truthy(this.eval(e.test, scope)) ? this.eval(e.body, scope) : this.eval(e.orelse, scope)
+      case 'lambda': return this.makeFunction('<lambda>', e.params, e.body, scope)
+      case 'unsupported':
+        throw pyErr('NotImplementedError', `${e.what} is not supported by the Stridescope runner (line ${e.line})`)
+    }
+  }
+
+  private evalElts(elts: Expr[], scope: FnScope): PyValue[] {
+    const out: PyValue[] = []
+    for (const x of elts) {
+      if (x.k === 'starred') out.push(...iterate(this.eval(x.e, scope)))
+      else out.push(this.eval(x, scope))
+    }
+    return out
+  }
+
+  evalIndex(e: Expr, scope: FnScope): PyValue {
+    if (e.k === 'slice') {
+      const g = (x: Expr | null) => (x ? this.eval(x, scope) : null)
+      return new PySlice(g(e.lo), g(e.hi), g(e.step))
+    }
+    if (e.k === 'tuple') return new PyTuple(e.elts.map(x => this.evalIndex(x, scope)))
+    return this.eval(e, scope)
+  }
+
+  private evalArgs(args: Arg[], scope: FnScope): [PyValue[], Kwargs] {
+    const pos: PyValue[] = []
+    const kw: Kwargs = new Map()
+    for (const a of args) {
+      const v = this.eval(a.value, scope)
+      if (a.kind === 'pos') pos.push(v)
+      else if (a.kind === 'star') pos.push(...iterate(v))
+      else if (a.kind === 'kw') {
+        if (kw.has(a.name!)) throw pyErr('SyntaxError', `keyword argument repeated: ${a.name}`)
+        kw.set(a.name!, v)
+      } else {
+        if (!(v instanceof PyDict)) throw pyErr('TypeError', `argument after ** must be a mapping, not ${typeName(v)}`)
+        for (const [k, x] of v.entries.values()) {
+          if (typeof k !== 'string') throw pyErr('TypeError', 'keywords must be strings')
+          kw.set(k, x)
+        }
+      }
+    }
+    return [pos, kw]
+  }
+
+  private comprehend(gens: CompFor[], scope: FnScope, emit: (s: FnScope) => void): void {
+    // A comprehension runs in its own scope: its loop variables do not leak (Python 3).
+    const names = new Set<string>()
+    for (const g of gens) collectTargetNames(g.target, names)
+    const inner = new FnScope(scope, names, new Set(), scope.module)
+    const loop = (i: number) => {
+      if (i === gens.length) { emit(inner); return }
+      const g = gens[i]
+      for (const v of iterate(this.eval(g.iter, i === 0 ? scope : inner))) {
+        this.tick()
+        this.assign(g.target, v, inner)
+        if (g.ifs.every(c => truthy(this.eval(c, inner)))) loop(i + 1)
+      }
+    }
+    loop(0)
+  }
+
+  private fstring(parts: FStrPart[], scope: FnScope): string {
+    let out = ''
+    for (const p of parts) {
+      if (typeof p === 'string') { out += p; continue }
+      const v = this.eval(p.expr, scope)
+      const spec = p.spec ? this.fstring(p.spec, scope) : ''
+      if (p.selfDoc) out += p.selfDoc
+      const conv = p.conv ?? (p.selfDoc && !p.spec ? 'r' : null)
+      if (conv === 'r' || conv === 'a') out += formatValue(repr(v), spec)
+      else if (conv === 's') out += formatValue(str(v), spec)
+      else out += formatValue(v, spec)
+    }
+    return out
+  }
+
+  // ---------- functions ----------
+
+  private makeFunction(name: string, params: Param[], body: Stmt[] | Expr, scope: FnScope): PyFunction {
+    const defaults = new Map<string, PyValue>()
+    for (const p of params) if (p.default) defaults.set(p.name, this.eval(p.default, scope))
+    const locals = new Set(params.map(p => p.name))
+    const globalsDeclared = new Set<string>()
+    if (Array.isArray(body)) collectLocals(body, locals, globalsDeclared)
+    for (const g of globalsDeclared) locals.delete(g)
+    return new PyFunction(name, params, defaults, body, scope, locals, globalsDeclared)
+  }
+
+  call(fn: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
+    if (fn instanceof PyFunction) return this.callFunction(fn, args, kwargs)
+    if (fn instanceof PyObject && fn.call) return fn.call(args, kwargs)
+    throw pyErr('TypeError', `'${typeName(fn)}' object is not callable`)
+  }
+
+  callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs): PyValue {
+    if (this.frames.length >= MAX_DEPTH) throw pyErr('RecursionError', 'maximum recursion depth exceeded')
+    this.tick()
+    const scope = new FnScope(fn.closure, fn.locals, new Set(fn.globalsDeclared), this.globals)
+    bindParams(fn, args, kwargs, scope)
+    const frame: Frame = { name: fn.name, line: Array.isArray(fn.body) ? fn.body[0]?.line ?? 0 : (fn.body as Expr).line }
+    this.frames.push(frame)
+    try {
+      if (!Array.isArray(fn.body)) return this.eval(fn.body as Expr, scope)
+      this.execBlock(fn.body as Stmt[], scope)
+      return null
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.value
+      if (!isPyCatchable(e)) throw e
+      const pe = toPyException(e)
+      pe.exc.traceback.unshift({ ...frame })
+      throw pe
+    } finally {
+      this.frames.pop()
+    }
+  }
+}
+
+function bindParams(fn: PyFunction, args: PyValue[], kwargs: Kwargs, scope: FnScope): void {
+  const positional = fn.params.filter(p => p.kind === 'normal' && !p.kwOnly)
+  const star = fn.params.find(p => p.kind === 'star')
+  const dstar = fn.params.find(p => p.kind === 'dstar')
+  const v = scope.vars
+  if (args.length > positional.length && !star) {
+    const req = positional.filter(p => !fn.defaults.has(p.name)).length
+    const takes = req === positional.length ? `${positional.length}` : `from ${req} to ${positional.length}`
+    throw pyErr('TypeError', `${fn.name}() takes ${takes} positional argument${positional.length === 1 && req === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`)
+  }
+  positional.forEach((p, i) => { if (i < args.length) v.set(p.name, args[i]) })
+  if (star) v.set(star.name, new PyTuple(args.slice(positional.length)))
+  const extra = new PyDict()
+  for (const [k, x] of kwargs) {
+    const p = fn.params.find(q => q.name === k && q.kind === 'normal')
+    if (!p) {
+      if (!dstar) throw pyErr('TypeError', `${fn.name}() got an unexpected keyword argument '${k}'`)
+      extra.entries.set('s:' + k, [k, x])
+      continue
+    }
+    if (v.has(k)) throw pyErr('TypeError', `${fn.name}() got multiple values for argument '${k}'`)
+    v.set(k, x)
+  }
+  if (dstar) v.set(dstar.name, extra)
+  const missing: string[] = []
+  const missingKw: string[] = []
+  for (const p of fn.params) {
+    if (p.kind !== 'normal' || v.has(p.name)) continue
+    if (fn.defaults.has(p.name)) v.set(p.name, fn.defaults.get(p.name)!)
+    else (p.kwOnly ? missingKw : missing).push(p.name)
+  }
+  const report = (names: string[], kind: string) => {
+    const quoted = names.map(n => `'${n}'`)
+    const list = quoted.length === 1 ? quoted[0] : quoted.slice(0, -1).join(', ') + ' and ' + quoted[quoted.length - 1]
+    throw pyErr('TypeError', `${fn.name}() missing ${names.length} required ${kind} argument${names.length === 1 ? '' : 's'}: ${list}`)
+  }
+  if (missing.length) report(missing, 'positional')
+  if (missingKw.length) report(missingKw, 'keyword-only')
+}
+
+/** Names a function body binds (its locals), and the names it declares global. */
+function collectLocals(body: Stmt[], out: Set<string>, globals: Set<string>): void {
+  for (const s of body) {
+    switch (s.k) {
+      case 'assign': s.targets.forEach(t => collectTargetNames(t, out)); break
+      case 'augassign': collectTargetNames(s.target, out); break
+      case 'for': collectTargetNames(s.target, out); collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
+      case 'while': collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
+      case 'if': collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
+      case 'def': out.add(s.name); break
+      case 'try':
+        collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); collectLocals(s.final, out, globals)
+        for (const h of s.handlers) { if (h.name) out.add(h.name); collectLocals(h.body, out, globals) }
+        break
+      case 'del': s.targets.forEach(t => collectTargetNames(t, out)); break
+      case 'import': out.add(s.asname ?? s.module.split('.')[0]); break
+      case 'from': s.names.forEach(n => out.add(n.asname ?? n.name)); break
+      case 'global': s.names.forEach(n => globals.add(n)); break
+    }
+  }
+}
+
+function collectTargetNames(t: Expr, out: Set<string>): void {
+  if (t.k === 'name') out.add(t.id)
+  else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(e => collectTargetNames(e, out))
+  else if (t.k === 'starred') collectTargetNames(t.e, out)
+}
+
+/** Control-flow signals and the budget are not Python exceptions; everything else is. */
+export function isPyCatchable(e: unknown): boolean {
+  return !(e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal || e instanceof BudgetExceeded)
+}
+
+/** Maps any thrown value onto a Python exception: engine errors keep their type and text. */
+export function toPyException(e: unknown): PyException {
+  if (e instanceof PyException) return e
+  if (e instanceof Error) {
+    const pyType = (e as Error & { pyType?: string }).pyType
+    if (pyType) {
+      let cls: PyClass
+      try { cls = excClass(pyType) } catch { cls = excClass('RuntimeError') }
+      return new PyException(new PyExcInstance(cls, [e.message]))
+    }
+    if (e instanceof RangeError && /call stack/.test(e.message)) return pyErr('RecursionError', 'maximum recursion depth exceeded')
+    return pyErr('SystemError', `internal error in the Stridescope runner: ${e.message}`)
+  }
+  return pyErr('SystemError', `internal error in the Stridescope runner: ${String(e)}`)
+}
+
+export { typeOf, BUILTIN_TYPES, PyBuiltin }
