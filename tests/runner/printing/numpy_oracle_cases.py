@@ -170,6 +170,65 @@ add(np.array([1.5, np.nan]), {'nanstr': 'NaN', 'infstr': 'Inf'})
 add(np.array([1e20, 1.0, -np.inf]), {'nanstr': 'NaN', 'infstr': 'Infinity'})
 add(np.arange(12, dtype='int32'), {'linewidth': 20})
 
+# --- random fuzz: dtype, shape, values and print options together --------------
+ALL_DTYPES = ['bool'] + INT_DTYPES + FLOAT_DTYPES + COMPLEX_DTYPES
+
+
+def random_floats(n):
+    mag = 10.0 ** rng.integers(-12, 14)
+    v = rng.standard_normal(n) * mag
+    style = rng.integers(0, 5)
+    if style == 1:
+        v = np.round(v)  # whole numbers
+    elif style == 2:
+        v = v * 10.0 ** rng.integers(-6, 7, size=n)  # mixed magnitudes
+    elif style == 3:
+        v = np.round(v * 8) / 8  # short binary fractions
+    if n and rng.random() < 0.3:
+        idx = rng.integers(0, n, size=max(1, n // 5))
+        v[idx] = rng.choice([0.0, -0.0, np.nan, np.inf, -np.inf], size=idx.size)
+    return v
+
+
+for k in range(400):
+    dt = str(rng.choice(ALL_DTYPES))
+    ndim = int(rng.integers(0, 5))
+    shape = tuple(int(x) for x in rng.integers(0 if rng.random() < 0.08 else 1, 7 if ndim > 1 else 40, size=ndim))
+    if rng.random() < 0.05:
+        shape = (int(rng.integers(1001, 1300)),)
+    n = int(np.prod(shape))
+    if dt == 'bool':
+        a = rng.integers(0, 2, size=n).astype(bool)
+    elif dt in INT_DTYPES:
+        info = np.iinfo(dt)
+        hi = int(min(info.max, 10 ** int(rng.integers(1, 20))))
+        lo = max(int(info.min), -hi)
+        a = rng.integers(lo, hi, size=n, dtype=dt, endpoint=True)
+    elif dt in FLOAT_DTYPES:
+        a = random_floats(n).astype(dt)
+    else:
+        a = (random_floats(n) + 1j * random_floats(n)).astype(dt)
+    a = a.reshape(shape)
+    opts = {}
+    if rng.random() < 0.5:
+        for key in rng.choice(['precision', 'suppress', 'floatmode', 'sign', 'linewidth', 'threshold', 'edgeitems'],
+                              size=int(rng.integers(1, 4)), replace=False):
+            if key == 'precision':
+                opts['precision'] = int(rng.integers(0, 12))
+            elif key == 'suppress':
+                opts['suppress'] = True
+            elif key == 'floatmode':
+                opts['floatmode'] = str(rng.choice(['fixed', 'unique', 'maxprec', 'maxprec_equal']))
+            elif key == 'sign':
+                opts['sign'] = str(rng.choice(['+', ' ']))
+            elif key == 'linewidth':
+                opts['linewidth'] = int(rng.integers(10, 150))
+            elif key == 'threshold':
+                opts['threshold'] = int(rng.integers(1, 60))
+            else:
+                opts['edgeitems'] = int(rng.integers(1, 5))
+    add(a, opts, note=f'fuzz {k}')
+
 # --- scalars -----------------------------------------------------------------
 scalars = []
 
