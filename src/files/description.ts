@@ -1,0 +1,118 @@
+// The plain description of what a tensor file holds: entries (one per array/tensor)
+// over storages (byte buffers, in memory or read lazily from disk). This is what the
+// CLI prints, what the app lists, and what the runner turns into engine objects.
+import type { DTypeName } from '../engine/types'
+import type { ByteSource } from './byte-source'
+import { byteExtent, forEachElementOffset, product } from './layout'
+
+export type FileFormat = 'npy' | 'npz' | 'safetensors' | 'pt'
+
+export interface FileEntry {
+  /** Key in the file: 'arr_0' in an .npz, 'model.layer.weight' for a nested checkpoint. */
+  name: string
+  kind: 'ndarray' | 'tensor'
+  /** The engine dtype, or null when the engine has none for it (see `unsupported`). */
+  dtype: DTypeName | null
+  /** The dtype as the file spells it: '<f8', 'F32', 'FloatStorage', '|S3'. */
+  dtypeText: string
+  /** Why dtype is null ('float8_e4m3fn has no engine dtype'); absent when supported. */
+  unsupported?: string
+  itemsize: number
+  shape: number[]
+  /** Byte strides (NumPy's .strides); a tensor's element strides are these / itemsize. */
+  strides: number[]
+  /** Bytes from the start of the storage to element 0. */
+  byteOffset: number
+  storageKey: string
+  /** '<' little, '>' big, '|' not applicable (one-byte items). */
+  byteOrder: '<' | '>' | '|'
+  /** The file's fortran_order flag (.npy); false elsewhere. */
+  fortranOrder: boolean
+  /** What the library hands back: np.load(mmap_mode='r') gives read-only arrays. */
+  readOnly: boolean
+  requiresGrad: boolean
+  /** Names of the other entries whose bytes overlap this one's (same storage). */
+  sharesWith: string[]
+}
+
+export interface FileStorage {
+  key: string
+  nbytes: number
+  /** Reads the storage's bytes; for big files these stay on disk until read. */
+  source: ByteSource
+  /** True when the bytes are read from disk on demand (mmap_mode='r' semantics). */
+  lazy: boolean
+  /** Where the file says the storage lived ('cpu', 'cuda:0'); undefined for NumPy files. */
+  location?: string
+}
+
+export interface FileDescription {
+  format: FileFormat
+  entries: FileEntry[]
+  storages: FileStorage[]
+  /** safetensors __metadata__, .pt version/byteorder records. */
+  metadata: Record<string, string>
+  /** Things the file does that its own library would refuse or warn about. */
+  warnings: string[]
+  /** Releases the file descriptor of lazy storages. */
+  close(): void
+}
+
+export function entryNumel(e: Pick<FileEntry, 'shape'>): number {
+  return product(e.shape)
+}
+
+// Exact overlap is checked by marking bytes when both views are small enough; past
+// these limits "shares with" falls back to overlapping bounds (np.may_share_memory).
+const EXACT_MAX_ELEMENTS = 1 << 22
+const EXACT_MAX_WINDOW = 1 << 26
+
+function markBytes(e: FileEntry, lo: number, hi: number, into: Uint8Array): void {
+  forEachElementOffset(e.shape, e.strides, e.byteOffset, (off) => {
+    for (let b = Math.max(off, lo); b < Math.min(off + e.itemsize, hi); b++) into[b - lo] = 1
+  })
+}
+
+function touchesMarked(e: FileEntry, lo: number, hi: number, marks: Uint8Array): boolean {
+  let hit = false
+  forEachElementOffset(e.shape, e.strides, e.byteOffset, (off) => {
+    if (hit) return
+    for (let b = Math.max(off, lo); b < Math.min(off + e.itemsize, hi); b++) if (marks[b - lo]) { hit = true; return }
+  })
+  return hit
+}
+
+export function entriesOverlap(a: FileEntry, b: FileEntry): boolean {
+  if (a.storageKey !== b.storageKey) return false
+  const ea = byteExtent(a.shape, a.strides, a.itemsize, a.byteOffset)
+  const eb = byteExtent(b.shape, b.strides, b.itemsize, b.byteOffset)
+  if (ea === null || eb === null) return false
+  const lo = Math.max(ea.lo, eb.lo)
+  const hi = Math.min(ea.hi, eb.hi)
+  if (lo >= hi) return false
+  if (entryNumel(a) > EXACT_MAX_ELEMENTS || entryNumel(b) > EXACT_MAX_ELEMENTS || hi - lo > EXACT_MAX_WINDOW) return true
+  const marks = new Uint8Array(hi - lo)
+  markBytes(a, lo, hi, marks)
+  return touchesMarked(b, lo, hi, marks)
+}
+
+/** Fills every entry's sharesWith from byte ranges over the same storage. */
+export function computeSharing(entries: FileEntry[]): void {
+  for (const e of entries) e.sharesWith = []
+  const byStorage = new Map<string, FileEntry[]>()
+  for (const e of entries) {
+    const list = byStorage.get(e.storageKey) ?? []
+    list.push(e)
+    byStorage.set(e.storageKey, list)
+  }
+  for (const list of byStorage.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        if (entriesOverlap(list[i], list[j])) {
+          list[i].sharesWith.push(list[j].name)
+          list[j].sharesWith.push(list[i].name)
+        }
+      }
+    }
+  }
+}

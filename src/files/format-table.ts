@@ -1,0 +1,42 @@
+// The text table `stridescope inspect` prints: one row per entry, then the storages.
+import type { FileDescription, FileEntry } from './description'
+import { entryNumel } from './description'
+
+function tuple(xs: readonly number[]): string {
+  return xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`
+}
+
+function elementStrides(e: FileEntry): string {
+  // Tensor strides are in elements; NumPy's need not be multiples of the itemsize.
+  if (e.strides.every((s) => s % e.itemsize === 0)) return tuple(e.strides.map((s) => s / e.itemsize))
+  return '-'
+}
+
+export function entryRow(e: FileEntry): string[] {
+  const dtype = (e.dtype ?? `${e.dtypeText}?`) + (e.byteOrder === '>' ? ' (big-endian)' : '') + (e.fortranOrder ? ' F' : '')
+  const offset = e.byteOffset % e.itemsize === 0 && e.byteOffset !== 0 ? `${e.byteOffset} (${e.byteOffset / e.itemsize} el)` : String(e.byteOffset)
+  return [
+    e.name, dtype, tuple(e.shape), elementStrides(e), tuple(e.strides), offset, e.storageKey,
+    String(entryNumel(e) * e.itemsize), e.sharesWith.length ? e.sharesWith.join(', ') : '-',
+  ]
+}
+
+const HEAD = ['name', 'dtype', 'shape', 'strides', 'byte strides', 'offset', 'storage', 'bytes', 'shares with']
+
+export function formatTable(d: FileDescription): string {
+  const rows = [HEAD, ...d.entries.map(entryRow)]
+  const widths = HEAD.map((_, c) => Math.max(...rows.map((r) => r[c].length)))
+  const line = (r: string[]) => r.map((x, c) => x.padEnd(widths[c])).join('  ').trimEnd()
+  const out = [`format: ${d.format}`]
+  for (const [k, v] of Object.entries(d.metadata)) out.push(`${k}: ${v}`)
+  out.push('', line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '')
+  out.push('storages:')
+  for (const s of d.storages) {
+    const used = d.entries.filter((e) => e.storageKey === s.key).reduce((a, e) => a + entryNumel(e) * e.itemsize, 0)
+    out.push(`  ${s.key}: ${s.nbytes} bytes${s.location ? ` on ${s.location}` : ''}${s.lazy ? ' (read from disk on demand)' : ''}` +
+      (used < s.nbytes ? `; its entries view ${used} of them` : ''))
+  }
+  for (const e of d.entries) if (e.unsupported) out.push(`note: ${e.name}: ${e.unsupported}`)
+  for (const w of d.warnings) out.push(`warning: ${w}`)
+  return out.join('\n') + '\n'
+}

@@ -1,0 +1,64 @@
+// .npz: a zip of .npy members (np.savez stores them, np.savez_compressed deflates them).
+// Reading gives one entry per member, keyed as NpzFile does ('x.npy' -> 'x'); each
+// member has its own storage, since NumPy loads every member into its own buffer.
+import { zipSync, type Zippable } from 'fflate'
+import { FileByteSource, MemoryByteSource, type ByteSource } from './byte-source'
+import type { FileDescription, FileEntry, FileStorage } from './description'
+import { fail } from './errors'
+import { startsWithNpyMagic } from './npy-header'
+import { describeNpySource } from './npy-read'
+import { encodeNpy, type ArrayToSave } from './npy-write'
+import { ZipReader, type ZipReadOptions } from './zip-read'
+
+export function describeNpzSource(src: ByteSource, opts: ZipReadOptions = {}, onClose: () => void = () => {}): FileDescription {
+  const zip = new ZipReader(src, opts)
+  const entries: FileEntry[] = []
+  const storages: FileStorage[] = []
+  const warnings: string[] = []
+  for (const m of zip.members) {
+    if (m.name.endsWith('/')) continue
+    const { source, lazy } = zip.open(m)
+    const head = source.read(0, Math.min(6, source.size))
+    if (!startsWithNpyMagic(head)) {
+      // NpzFile hands such members back as raw bytes; they hold no array.
+      warnings.push(`member ${m.name} is not an .npy array (NpzFile returns its raw bytes)`)
+      continue
+    }
+    const name = m.name.endsWith('.npy') ? m.name.slice(0, -4) : m.name
+    const { entry, storage } = describeNpySource(source, { name, storageKey: m.name, mmap: false })
+    storage.lazy = lazy
+    entries.push(entry)
+    storages.push(storage)
+  }
+  return { format: 'npz', entries, storages, metadata: {}, warnings, close: onClose }
+}
+
+export function readNpzFile(path: string, opts: ZipReadOptions = {}): FileDescription {
+  const file = FileByteSource.open(path)
+  try {
+    return describeNpzSource(file, opts, () => file.close())
+  } catch (e) {
+    file.close()
+    throw e
+  }
+}
+
+export function describeNpzBytes(bytes: Uint8Array, opts: ZipReadOptions = {}): FileDescription {
+  return describeNpzSource(new MemoryByteSource(bytes), opts)
+}
+
+/**
+ * The bytes np.savez (or np.savez_compressed) writes for positional arrays (named
+ * arr_0, arr_1, ...) and keyword arrays, in that order.
+ */
+export function encodeNpz(positional: ArrayToSave[], named: Record<string, ArrayToSave> = {}, opts: { compressed?: boolean } = {}): Uint8Array {
+  const members: Zippable = {}
+  const level = opts.compressed ? 6 : 0
+  positional.forEach((a, i) => {
+    const key = `arr_${i}`
+    if (key in named) fail('ValueError', `Cannot use un-named variables and keyword ${key}`)
+    members[`${key}.npy`] = [encodeNpy(a).bytes, { level }]
+  })
+  for (const [key, a] of Object.entries(named)) members[`${key}.npy`] = [encodeNpy(a).bytes, { level }]
+  return zipSync(members)
+}

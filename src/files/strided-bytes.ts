@@ -1,0 +1,53 @@
+// Copying the bytes of a strided view out of its storage into one dense buffer, in C or
+// Fortran element order. Used by every writer (np.save writes non-contiguous arrays in C
+// order) and by value decoding.
+import type { ByteSource } from './byte-source'
+import { MemoryByteSource } from './byte-source'
+import { fail } from './errors'
+import { byteExtent, forEachElementOffset, isCContiguous, isFContiguous, product } from './layout'
+
+/** A strided view over storage bytes (the shape of what the engine holds). */
+export interface StridedView {
+  shape: number[]
+  /** Byte strides; may be negative or zero (NumPy views). */
+  strides: number[]
+  itemsize: number
+  byteOffset: number
+  data: Uint8Array | ByteSource
+}
+
+function asSource(data: Uint8Array | ByteSource): ByteSource {
+  return data instanceof Uint8Array ? new MemoryByteSource(data) : data
+}
+
+/** The view's elements packed densely, in C order (or F order: first index fastest). */
+export function gatherBytes(v: StridedView, order: 'C' | 'F' = 'C'): Uint8Array {
+  const n = product(v.shape)
+  const out = new Uint8Array(n * v.itemsize)
+  const ext = byteExtent(v.shape, v.strides, v.itemsize, v.byteOffset)
+  if (ext === null) return out
+  const src = asSource(v.data)
+  // INVARIANT: every byte read lies inside the storage.
+  if (ext.lo < 0 || ext.hi > src.size) {
+    fail('ValueError', `view of ${ext.hi - ext.lo} bytes at [${ext.lo}, ${ext.hi}) is out of bounds for storage of size ${src.size}`)
+  }
+  const window = src.read(ext.lo, ext.hi - ext.lo)
+  const shape = order === 'C' ? v.shape : [...v.shape].reverse()
+  const strides = order === 'C' ? v.strides : [...v.strides].reverse()
+  if (isCContiguous(shape, strides, v.itemsize)) {
+    out.set(window.subarray(v.byteOffset - ext.lo, v.byteOffset - ext.lo + out.length))
+    return out
+  }
+  let w = 0
+  const size = v.itemsize
+  forEachElementOffset(shape, strides, v.byteOffset - ext.lo, (off) => {
+    out.set(window.subarray(off, off + size), w)
+    w += size
+  })
+  return out
+}
+
+/** NumPy's choice for np.save: F order only when F-contiguous and not C-contiguous. */
+export function numpySaveOrder(v: Pick<StridedView, 'shape' | 'strides' | 'itemsize'>): 'C' | 'F' {
+  return isFContiguous(v.shape, v.strides, v.itemsize) && !isCContiguous(v.shape, v.strides, v.itemsize) ? 'F' : 'C'
+}
