@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   arrayFromFlat, formatNdarrayRepr, formatNdarrayStr, formatNumpyScalarRepr, formatNumpyScalarStr,
-  formatPositional, formatScientific, pyFloatRepr, pyFormatExp, pyFormatFixed, type NumpyPrintOptions
+  formatPositional, formatScientific, numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, pyFloatRepr, pyFormatExp,
+  pyFormatFixed, type DTypeName, type NumpyPrintOptions
 } from '../../../src/runner/printing'
 import { loadOracle } from './oracle_data'
 
@@ -64,5 +65,21 @@ d("Python float formatting (repr, '.4f', '.4e', '12.4e', '.0f')", () => {
       }
     }
     expect(bad).toEqual([])
+  })
+})
+
+d('np.dtype and ndarray.flags objects', () => {
+  it('dtype repr and str', () => {
+    for (const [dt, [r, s]] of Object.entries(oracle?.objects.dtypes ?? {})) {
+      expect(numpyDtypeRepr(dt as DTypeName)).toBe(r)
+      expect(numpyDtypeStr(dt as DTypeName)).toBe(s)
+    }
+  })
+  it('flags repr and str', () => {
+    for (const f of oracle?.objects.flags ?? []) {
+      const text = numpyFlagsRepr({ cContiguous: f.c, fContiguous: f.f, ownsData: f.own, writeable: f.w, aligned: f.a })
+      expect(text, f.name).toBe(f.repr)
+      expect(text, f.name).toBe(f.str)
+    }
   })
 })

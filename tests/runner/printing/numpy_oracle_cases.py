@@ -257,6 +257,20 @@ for dt in COMPLEX_DTYPES:
               complex(1e16, 1), complex(1e-5, 1e20), complex(0.1, 0.2), 0j]:
         add_scalar(dt, v)
 
+# --- dtype and flags objects -----------------------------------------------------
+objects = {'dtypes': {}, 'flags': []}
+for dt in ['bool'] + INT_DTYPES + FLOAT_DTYPES + COMPLEX_DTYPES:
+    objects['dtypes'][dt] = [repr(np.dtype(dt)), str(np.dtype(dt))]
+base2 = np.arange(6.0).reshape(2, 3)
+ro = np.arange(3)
+ro.flags.writeable = False
+for name, arr in [('fresh', base2), ('transposed view', base2.T), ('strided view', base2[:, ::2]),
+                  ('read-only', ro), ('0-d', np.array(1.0))]:
+    f = arr.flags
+    objects['flags'].append({'name': name, 'c': bool(f.c_contiguous), 'f': bool(f.f_contiguous),
+                             'own': bool(f.owndata), 'w': bool(f.writeable), 'a': bool(f.aligned),
+                             'repr': repr(f), 'str': str(f)})
+
 # --- Dragon4 directly, on random bit patterns ----------------------------------
 dragon = []
 bit_kinds = {'float16': (np.uint16, np.float16), 'float32': (np.uint32, np.float32), 'float64': (np.uint64, np.float64)}
@@ -286,5 +300,5 @@ for x in vals:
     pyfloat.append({'value': enc_float(x), 'repr': repr(x), 'f4': f'{x:.4f}', 'e4': f'{x:.4e}',
                     'f0': f'{x:.0f}', 'e4w12': f'{x:12.4e}', 'f2': f'{x:.2f}'})
 
-json.dump({'numpy': np.__version__, 'cases': cases, 'scalars': scalars, 'dragon': dragon, 'pyfloat': pyfloat},
+json.dump({'numpy': np.__version__, 'cases': cases, 'scalars': scalars, 'dragon': dragon, 'pyfloat': pyfloat, 'objects': objects},
           sys.stdout)

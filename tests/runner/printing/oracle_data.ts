@@ -41,8 +41,11 @@ export interface OraclePyFloat {
   f2: string
 }
 
+export interface OracleFlags { name: string; c: boolean; f: boolean; own: boolean; w: boolean; a: boolean; repr: string; str: string }
+
 export interface Oracle {
   numpy: string
+  objects: { dtypes: Record<string, [string, string]>; flags: OracleFlags[] }
   cases: OracleCase[]
   scalars: OracleScalar[]
   dragon: OracleDragon[]
@@ -82,5 +85,5 @@ export function loadOracle(): { oracle: Oracle | null; reason: string } {
   const scalars = raw.scalars.map((s: OracleScalar) => ({ ...s, value: decodeValue(s.dtype, s.value) }))
   const dragon = raw.dragon.map((d: OracleDragon & { value: string }) => ({ ...d, value: decodeFloat(d.value) }))
   const pyfloat = raw.pyfloat.map((p: OraclePyFloat & { value: string }) => ({ ...p, value: decodeFloat(p.value) }))
-  return { oracle: { numpy: raw.numpy, cases, scalars, dragon, pyfloat }, reason: '' }
+  return { oracle: { numpy: raw.numpy, objects: raw.objects, cases, scalars, dragon, pyfloat }, reason: '' }
 }

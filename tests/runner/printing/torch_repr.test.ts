@@ -177,3 +177,16 @@ describe('derived from torch/_tensor_str.py rules', () => {
     expect(seen.size).toBe(36)
   })
 })
+
+describe('torch type objects', () => {
+  it('torch.Size, torch.device, torch.dtype', async () => {
+    const { torchSizeRepr, torchDeviceRepr, torchDtypeStr } = await import('../../../src/runner/printing')
+    expect(torchSizeRepr([2, 3])).toBe('torch.Size([2, 3])')
+    expect(torchSizeRepr([])).toBe('torch.Size([])')
+    expect(torchSizeRepr([5])).toBe('torch.Size([5])')
+    expect(torchDeviceRepr('cuda:0')).toBe("device(type='cuda', index=0)")
+    expect(torchDeviceRepr('cpu')).toBe("device(type='cpu')")
+    expect(() => torchDeviceRepr('gpu 1')).toThrow(TypeError)
+    expect(torchDtypeStr('bfloat16')).toBe('torch.bfloat16')
+  })
+})
