@@ -38,7 +38,7 @@ test('a WebSocket without the token is refused, even from the app page', async (
 
 electronTest('the Electron window opens on the app', async ({ electronPage }) => {
   await expect(electronPage).toHaveTitle(/Stridescope/)
-  const exposed = await electronPage.evaluate(() => Object.keys((window as unknown as { stridescope: object }).stridescope).sort())
+  const exposed = await electronPage.evaluate(() => Object.keys((globalThis as unknown as { stridescope: object }).stridescope).sort())
   expect(exposed).toContain('run')
   expect(exposed).not.toContain('invoke')
 })
