@@ -1,0 +1,84 @@
+// The engine's side of `npm run bench`, through the TypeScript API the app uses
+// (src/engine): clone() and contiguous() of permuted tensors, and the cost of the
+// zero-copy conversions. Run by scripts/bench.mjs with tsx; reads the cases as
+// JSON in argv[2] and prints JSON. A case the engine cannot run yet is reported
+// with `skipped` and the error, not dropped.
+import * as engine from '../src/engine'
+
+interface BenchCase {
+  dtype: string
+  shape: number[]
+  perm: number[]
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e9
+
+function medianTime(fn: () => void, minReps = 5, budget = 0.4): number {
+  fn()
+  const ts: number[] = []
+  const start = now()
+  while (ts.length < minReps || (now() - start < budget && ts.length < 50)) {
+    const t0 = now()
+    fn()
+    ts.push(now() - t0)
+  }
+  ts.sort((a, b) => a - b)
+  return ts[Math.floor(ts.length / 2)]
+}
+
+function perCall(fn: () => void, calls = 20000): number {
+  const ts: number[] = []
+  for (let r = 0; r < 6; r++) {
+    const t0 = now()
+    for (let i = 0; i < calls; i++) fn()
+    ts.push((now() - t0) / calls)
+  }
+  ts.sort((a, b) => a - b)
+  return ts[Math.floor(ts.length / 2)]
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e))
+
+function runCase(c: BenchCase) {
+  try {
+    const x = engine.ones('tensor', c.shape, c.dtype as engine.DTypeName)
+    const identity = c.perm.every((p, i) => p === i)
+    const v = identity ? x : x.permute(c.perm)
+    let report: engine.OpReport | null = null
+    const seconds = medianTime(() => {
+      const y = identity ? v.clone() : v.contiguous()
+      report = engine.lastReport()
+      y.dispose() // frees the storage now, so the allocator can reuse it (as GC would later)
+    })
+    if (v !== x) v.dispose()
+    x.dispose()
+    const r = report as engine.OpReport | null
+    return { seconds, kernel: r?.kernel ?? null, threads: r?.threads ?? null }
+  } catch (e) {
+    return { skipped: message(e) }
+  }
+}
+
+function conversions() {
+  const out: Record<string, number | string> = {}
+  try {
+    const a = engine.ones('ndarray', [1000], 'float32')
+    out.from_numpy_seconds = perCall(() => engine.fromNumpy(a).dispose())
+    const t = engine.fromNumpy(a)
+    out.numpy_seconds = perCall(() => t.numpy().dispose())
+    out.view_T_seconds = perCall(() => a.T.dispose())
+  } catch (e) {
+    out.skipped = message(e)
+  }
+  return out
+}
+
+const cases = JSON.parse(process.argv[2] ?? '[]') as BenchCase[]
+let results: unknown[]
+try {
+  engine.loadAddon()
+  results = cases.map(runCase)
+} catch (e) {
+  results = cases.map(() => ({ skipped: message(e) }))
+}
+process.stdout.write(JSON.stringify({ results, conversions: conversions() }) + '\n')

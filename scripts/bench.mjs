@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --json]`: the copy paths of the engine beside
+// NumPy's equivalents and memcpy, measured in one run on this machine.
+//   engine  = through the TypeScript API (src/engine: clone(), contiguous()), when the addon has those ops
+//   kernel  = the CPU backend alone (bench/copy_bench.cc: host_alloc + strided_copy), no Node
+//   NumPy   = python3 bench/numpy_bench.py: a.copy(), np.ascontiguousarray(a.transpose(perm))
+//   memcpy  = memcpy between two already-touched buffers of the same size (the ceiling)
+// Every number is the median of >= 5 runs after a warm-up. GB/s = bytes of the result / seconds.
+// Targets (DESIGN.md "Performance targets"): transposes >= 8x NumPy and >= 50% of memcpy;
+// NCHW->NHWC ~2x NumPy; 256 MiB clone >= 1.5x NumPy; conversions O(1) (<= 2 us).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const args = new Set(process.argv.slice(2))
+const quick = args.has('--quick')
+const asJson = args.has('--json')
+const log = (...m) => { if (!asJson) console.log(...m) }
+const MiB = 1 << 20
+
+// The one list of cases. perm = identity: a clone; otherwise contiguous() of the permuted view.
+const ITEMSIZE = { uint8: 1, float32: 4, float64: 8 }
+function cases() {
+  const out = []
+  for (const m of quick ? [1, 16] : [1, 16, 256])
+    out.push({ name: `clone ${m} MiB`, kind: 'clone', dtype: 'uint8', shape: [m * MiB], perm: [0] })
+  for (const n of quick ? [1024, 2048] : [1024, 4096, 8192])
+    out.push({ name: `.T float32 ${n}²`, kind: 'transpose', dtype: 'float32', shape: [n, n], perm: [1, 0] })
+  const n2 = quick ? 2048 : 4096
+  out.push({ name: `.T uint8 ${n2}²`, kind: 'transpose', dtype: 'uint8', shape: [n2, n2], perm: [1, 0] })
+  out.push({ name: `.T float64 ${n2}²`, kind: 'transpose', dtype: 'float64', shape: [n2, n2], perm: [1, 0] })
+  const b = quick ? 8 : 32
+  out.push({ name: `NCHW→NHWC ${b}×64×56×56 f32`, kind: 'permute', dtype: 'float32', shape: [b, 64, 56, 56], perm: [0, 2, 3, 1] })
+  return out
+}
+
+function run(cmd, argv, input) {
+  const r = spawnSync(cmd, argv, { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * MiB })
+  if (r.error) return { ok: false, why: r.error.message }
+  if (r.status !== 0) return { ok: false, why: (r.stderr || r.stdout || `exit ${r.status}`).trim().split('\n').slice(-3).join(' | ') }
+  try {
+    return { ok: true, data: JSON.parse(r.stdout) }
+  } catch {
+    return { ok: false, why: `unparseable output: ${r.stdout.slice(0, 200)}` }
+  }
+}
+
+// Builds bench/copy_bench.cc with the addon's flags (x86-64-v2 baseline; the AVX2
+// kernels are chosen at run time) into build/bench/, when a source is newer.
+function buildKernelBench() {
+  const exe = join(root, 'build', 'bench', 'copy_bench')
+  const cpu = join('native', 'backends', 'cpu')
+  const sources = [join('bench', 'copy_bench.cc'), ...readdirSync(join(root, cpu)).filter((f) => f.endsWith('.cc')).map((f) => join(cpu, f))]
+  const deps = [...sources, ...readdirSync(join(root, cpu)).filter((f) => f.endsWith('.h')).map((f) => join(cpu, f))]
+  const stale = !existsSync(exe) || deps.some((f) => statSync(join(root, f)).mtimeMs > statSync(exe).mtimeMs)
+  if (stale) {
+    mkdirSync(dirname(exe), { recursive: true })
+    const arch = process.arch === 'x64' ? ['-march=x86-64-v2'] : []
+    const r = spawnSync(process.env.CXX || 'c++', ['-std=c++17', '-O3', ...arch, '-pthread', ...sources, '-o', exe], { cwd: root, encoding: 'utf8' })
+    if (r.status !== 0) return { ok: false, why: `build failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]}` }
+  }
+  return { ok: true, exe }
+}
+
+const list = cases()
+const t0 = Date.now()
+log(`stridescope bench${quick ? ' (--quick)' : ''}: ${list.length} copy cases; medians of >= 5 runs`)
+
+let kernel = buildKernelBench()
+if (kernel.ok) {
+  log('  running the kernel benchmark (bench/copy_bench.cc) ...')
+  kernel = run(kernel.exe, list.map((c) => `${ITEMSIZE[c.dtype]};${c.shape.join(',')};${c.perm.join(',')}`))
+}
+if (!kernel.ok) log(`  kernel column skipped: ${kernel.why}`)
+
+log('  running NumPy (python3 bench/numpy_bench.py) ...')
+const py = process.env.PYTHON || 'python3'
+let numpy = run(py, [join('bench', 'numpy_bench.py')], JSON.stringify(list.map(({ dtype, shape, perm }) => ({ dtype, shape, perm }))))
+if (!numpy.ok) {
+  const why = /No module named/.test(numpy.why) ? 'NumPy is not installed for python3' : numpy.why
+  numpy = { ok: false, why }
+  log(`  NumPy columns skipped: ${why}`)
+}
+
+log('  running the engine through the TS API (bench/engine_bench.ts) ...')
+const tsx = join(root, 'node_modules', '.bin', 'tsx')
+let eng = existsSync(tsx)
+  ? run(tsx, [join('bench', 'engine_bench.ts'), JSON.stringify(list.map(({ dtype, shape, perm }) => ({ dtype, shape, perm })))])
+  : { ok: false, why: 'tsx is not installed (npm install)' }
+if (!eng.ok) log(`  engine column skipped: ${eng.why}`)
+
+const gbps = (bytes, s) => (s > 0 ? bytes / s / 1e9 : null)
+const rows = list.map((c, i) => {
+  const k = kernel.ok ? kernel.data.results[i] : null
+  const n = numpy.ok ? numpy.data.results[i] : null
+  const e = eng.ok ? eng.data.results[i] : null
+  const bytes = k?.bytes ?? n?.bytes ?? c.shape.reduce((a, b) => a * b, 1) * ITEMSIZE[c.dtype]
+  const row = {
+    name: c.name, kind: c.kind, dtype: c.dtype, shape: c.shape, perm: c.perm, bytes,
+    engine_gbps: e && !e.skipped ? gbps(bytes, e.seconds) : null,
+    engine_skipped: e?.skipped ?? (eng.ok ? null : eng.why),
+    kernel_gbps: k ? gbps(bytes, k.seconds) : null,
+    numpy_gbps: n ? gbps(bytes, n.seconds) : null,
+    memcpy_gbps: k ? gbps(bytes, k.memcpy_seconds) : null,
+    kernel: (e && !e.skipped ? e.kernel : null) ?? k?.kernel ?? null,
+    threads: (e && !e.skipped ? e.threads : null) ?? k?.threads ?? null,
+  }
+  // Ratios from the engine's own number when it has one, else from the kernel's.
+  const ours = row.engine_gbps ?? row.kernel_gbps
+  row.vs_numpy = ours && row.numpy_gbps ? ours / row.numpy_gbps : null
+  row.vs_memcpy = ours && row.memcpy_gbps ? ours / row.memcpy_gbps : null
+  row.target = c.kind === 'transpose' ? '≥8× NumPy, ≥50% memcpy'
+    : c.kind === 'permute' ? '~2× NumPy'
+    : c.bytes >= 256 * MiB || bytes >= 256 * MiB ? '≥1.5× NumPy' : ''
+  row.met = c.kind === 'transpose' ? (row.vs_numpy == null ? null : row.vs_numpy >= 8 && row.vs_memcpy >= 0.5)
+    : c.kind === 'permute' ? (row.vs_numpy == null ? null : row.vs_numpy >= 2)
+    : bytes >= 256 * MiB ? (row.vs_numpy == null ? null : row.vs_numpy >= 1.5) : null
+  return row
+})
+
+const conv = {
+  engine: eng.ok ? eng.data.conversions : { skipped: eng.why },
+  numpy: numpy.ok ? numpy.data.conversions : { skipped: numpy.why },
+}
+const summary = {
+  quick, seconds: (Date.now() - t0) / 1000, avx2: kernel.ok ? kernel.data.avx2 : null,
+  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, conversions: conv,
+}
+
+if (asJson) {
+  process.stdout.write(JSON.stringify(summary, null, 2) + '\n')
+} else {
+  const f = (v, d = 2) => (v == null ? '—' : v.toFixed(d))
+  const head = ['case', 'MiB', 'engine', 'kernel', 'NumPy', 'memcpy', '×NumPy', '%memcpy', 'target', 'ran']
+  const body = rows.map((r) => [
+    r.name, f(r.bytes / MiB, 0), f(r.engine_gbps), f(r.kernel_gbps), f(r.numpy_gbps), f(r.memcpy_gbps),
+    r.vs_numpy == null ? '—' : f(r.vs_numpy, 1) + '×', r.vs_memcpy == null ? '—' : f(r.vs_memcpy * 100, 0) + '%',
+    r.target ? `${r.target} ${r.met == null ? '' : r.met ? 'ok' : 'MISSED'}` : '',
+    r.kernel ? `${r.kernel} ×${r.threads}` : '',
+  ])
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((b) => String(b[j]).length)))
+  const line = (cells) => cells.map((c, j) => (j === 0 || j >= 8 ? String(c).padEnd(widths[j]) : String(c).padStart(widths[j]))).join('  ')
+  console.log('\nGB/s (bytes of the result / median seconds)')
+  console.log(line(head))
+  for (const b of body) console.log(line(b))
+  const us = (s) => (typeof s === 'number' ? `${(s * 1e6).toFixed(3)} µs` : '—')
+  console.log('\nzero-copy conversions, per call:')
+  if (conv.engine.skipped) console.log(`  engine: skipped (${conv.engine.skipped})`)
+  else console.log(`  engine (TS API, incl. wrapper + dispose): from_numpy ${us(conv.engine.from_numpy_seconds)}, numpy() ${us(conv.engine.numpy_seconds)}, a.T ${us(conv.engine.view_T_seconds)}`)
+  if (conv.numpy.skipped) console.log(`  NumPy: skipped (${conv.numpy.skipped})`)
+  else console.log(`  NumPy: a.T ${us(conv.numpy.view_T_seconds)}, np.asarray(a) ${us(conv.numpy.asarray_seconds)}`)
+  const skippedEngine = rows.find((r) => r.engine_skipped)
+  if (skippedEngine) console.log(`\nengine column: ${skippedEngine.engine_skipped}`)
+  console.log(`\n${summary.seconds.toFixed(1)} s; AVX2 ${summary.avx2 ? 'yes' : 'no'}; NumPy ${summary.numpy_version ?? 'absent'}`)
+}
