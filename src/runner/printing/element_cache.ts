@@ -12,9 +12,17 @@ export class ElementCache {
     let v = this.memo.get(key)
     if (v === undefined) {
       v = this.input.at(index)
+      if (v === undefined || v === null) throw new TypeError(`no value at index (${key}) of a ${this.input.dtype} array`)
       this.memo.set(key, v)
     }
     return v
+  }
+}
+
+/** A printable shape is a list of non-negative integers; anything else is a caller bug, reported as such. */
+export function checkShape(shape: readonly number[]): void {
+  if (!Array.isArray(shape) || shape.some((n) => !Number.isSafeInteger(n) || n < 0)) {
+    throw new RangeError(`invalid shape for printing: [${String(shape)}]`)
   }
 }
 

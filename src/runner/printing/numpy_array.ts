@@ -1,7 +1,7 @@
 // repr() and str() of NumPy arrays, as numpy/_core/arrayprint.py lays them out
 // (array_repr / array_str / array2string / _formatArray, NumPy 2.x, legacy=False).
 
-import { ElementCache, gatherValues, numel } from './element_cache'
+import { checkShape, ElementCache, gatherValues, numel } from './element_cache'
 import { formatterFor, type ElementFormatter } from './numpy_formatters'
 import { formatNumpyScalarStr } from './numpy_scalar'
 import { pythonTupleRepr } from './python_text'
@@ -91,6 +91,7 @@ export function array2string(
   a: PrintableArray, options?: Partial<NumpyPrintOptions>,
   { separator = ' ', prefix = '', suffix = '' }: { separator?: string; prefix?: string; suffix?: string } = {}
 ): string {
+  checkShape(a.shape)
   const opts = resolveOptions(options)
   const lineWidth = opts.linewidth - suffix.length
   const size = numel(a.shape)
@@ -132,6 +133,7 @@ export function formatNdarrayRepr(a: PrintableArray, options?: Partial<NumpyPrin
 
 /** str(a) / print(a) of an ndarray: `[1 2 3]`; a 0-d array prints as its scalar. */
 export function formatNdarrayStr(a: PrintableArray, options?: Partial<NumpyPrintOptions>): string {
-  if (a.shape.length === 0) return formatNumpyScalarStr(a.dtype, a.at([]))
+  checkShape(a.shape)
+  if (a.shape.length === 0) return formatNumpyScalarStr(a.dtype, new ElementCache(a).get([]))
   return array2string(a, options, { separator: ' ', prefix: '' })
 }

@@ -2,7 +2,7 @@
 // (_str_intern, _tensor_str, _tensor_str_with_formatter, _vector_str,
 // _scalar_str, _add_suffixes, get_summarized_data; PyTorch 2.x).
 
-import { ElementCache, gatherValues, numel } from './element_cache'
+import { checkShape, ElementCache, gatherValues, numel } from './element_cache'
 import { isComplexDtype, toComplex } from './numpy_formatters'
 import { pythonTupleRepr } from './python_text'
 import { TorchFormatter, torchIsFloatingPoint } from './torch_formatter'
@@ -78,6 +78,7 @@ function tensorBody(
 
 /** _tensor_str: the bracketed values, '[]' when empty. */
 export function tensorStr(t: PrintableArray, indent: number, options?: Partial<TorchPrintOptions>): string {
+  checkShape(t.shape)
   const opts = { ...TORCH_DEFAULT_PRINT_OPTIONS, ...(options ?? {}) }
   const size = numel(t.shape)
   if (size === 0) return '[]'
@@ -123,6 +124,7 @@ function addSuffixes(tensorText: string, suffixes: readonly string[], indent: nu
 export function formatTensorRepr(
   t: PrintableArray, info: TensorPrintInfo = {}, options?: Partial<TorchPrintOptions>
 ): string {
+  checkShape(t.shape)
   const opts = { ...TORCH_DEFAULT_PRINT_OPTIONS, ...(options ?? {}) }
   const prefix = 'tensor('
   const indent = prefix.length
