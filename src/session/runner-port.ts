@@ -11,8 +11,8 @@ export interface SessionObject {
   window(start: number[], shape: number[]): ValueWindow
 }
 
-/** One op as the runner reports it: the engine's OpReport, plus the source line when the runner knows it. */
-export type RunnerOp = OpReport & { line?: number }
+/** One op as the runner reports it: the engine's OpReport, plus where it came from when the runner knows it. */
+export type RunnerOp = OpReport & { line?: number; source?: string; resultId?: number | null; inputIds?: number[] }
 
 export interface RunnerOutcome {
   stdout: string

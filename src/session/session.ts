@@ -177,7 +177,7 @@ export class Session {
       const record: OpRecord = {
         seq: this.opsTotal++,
         historySeq,
-        line: lineNo ? lines[lineNo - 1] : lines.length === 1 ? code : '',
+        line: typeof op.source === 'string' ? op.source : lineNo ? lines[lineNo - 1] : lines.length === 1 ? code : '',
         lineNo,
         op: op.op,
         copied: op.copied,
@@ -188,6 +188,8 @@ export class Session {
       }
       if (op.reason !== undefined) record.reason = op.reason
       if (op.transfer) record.transfer = { ...op.transfer }
+      if (op.resultId !== undefined) record.resultId = op.resultId
+      if (op.inputIds) record.inputIds = [...op.inputIds]
       return record
     })
     this.ops.push(...recorded)

@@ -91,7 +91,9 @@ export const opRecord = object({
   reason: optional(string),
   seconds: number,        // engine time of this op
   time: number,           // wall-clock ms since the epoch when the op was recorded
-  transfer: optional(transfer)
+  transfer: optional(transfer),
+  resultId: optional(nullable(count)), // the object the op produced, when the runner knows it
+  inputIds: optional(array(count))     // the objects it read
 })
 
 /** A Python exception as Python shows it (`type: message`), with an optional hint for the UI. */
