@@ -25,8 +25,10 @@ interface Digits {
 
 const LOG10_2 = 0.30102999566398119521373889472449
 
+const POW10: bigint[] = [1n]
 function pow10(n: number): bigint {
-  return 10n ** BigInt(n)
+  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1] * 10n)
+  return POW10[n]
 }
 
 /**
@@ -105,8 +107,9 @@ function dragon4(
   if (unique) {
     for (;;) {
       digitExponent -= 1
-      digit = Number(scaledValue / scale)
-      scaledValue %= scale
+      const q = scaledValue / scale
+      scaledValue -= q * scale
+      digit = Number(q)
       const marginHigh = marginLow * highFactor
       const cmpLow = cmp(scaledValue, marginLow)
       low = isEven ? cmpLow <= 0 : cmpLow < 0
@@ -120,8 +123,9 @@ function dragon4(
   } else {
     for (;;) {
       digitExponent -= 1
-      digit = Number(scaledValue / scale)
-      scaledValue %= scale
+      const q = scaledValue / scale
+      scaledValue -= q * scale
+      digit = Number(q)
       if (scaledValue === 0n || digitExponent === cutoffMaxExponent) break
       out.push(digit)
       scaledValue *= 10n

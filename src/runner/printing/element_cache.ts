@@ -4,15 +4,27 @@ import type { ElementValue, PrintableArray } from './types'
 
 /** Memoises `at` so that the width pass and the printing pass read each element once. */
 export class ElementCache {
-  private readonly memo = new Map<string, ElementValue>()
-  constructor(private readonly input: PrintableArray) {}
+  private readonly memo = new Map<number, ElementValue>()
+  private readonly strides: number[]
+  constructor(private readonly input: PrintableArray) {
+    // C-order element strides turn an index into one number key
+    this.strides = new Array<number>(input.shape.length)
+    let acc = 1
+    for (let k = input.shape.length - 1; k >= 0; k--) {
+      this.strides[k] = acc
+      acc *= input.shape[k]
+    }
+  }
 
   get(index: readonly number[]): ElementValue {
-    const key = index.join(',')
+    let key = 0
+    for (let k = 0; k < index.length; k++) key += index[k] * this.strides[k]
     let v = this.memo.get(key)
     if (v === undefined) {
       v = this.input.at(index)
-      if (v === undefined || v === null) throw new TypeError(`no value at index (${key}) of a ${this.input.dtype} array`)
+      if (v === undefined || v === null) {
+        throw new TypeError(`no value at index (${index.join(', ')}) of a ${this.input.dtype} array`)
+      }
       this.memo.set(key, v)
     }
     return v
