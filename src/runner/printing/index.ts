@@ -11,7 +11,8 @@
 //   formatNumpyScalarStr(d, v)  str(scalar)    '1.5', 'True', '(1+2j)'
 //   formatTensorRepr(t, info)   repr/str/print of a tensor
 //                                               "tensor([1., 2.], device='cuda:0', requires_grad=True)"
-//   pyFloatRepr / pyFormatFixed / pyFormatExp  Python's repr(float), f'{x:.4f}', f'{x:.4e}'
+//   pyFloatRepr / pyComplexRepr / pyFormatFixed / pyFormatExp
+//                               Python's repr(float), repr(complex), f'{x:.4f}', f'{x:.4e}'
 //   formatPositional / formatScientific        np.format_float_positional / _scientific
 //
 // Options default to each library's defaults (NUMPY_DEFAULT_PRINT_OPTIONS,
@@ -28,7 +29,7 @@ export { NUMPY_DEFAULT_PRINT_OPTIONS, TORCH_DEFAULT_PRINT_OPTIONS } from './type
 export { formatNdarrayRepr, formatNdarrayStr, array2string, numpyDtypeIsImplied } from './numpy_array'
 export { formatNumpyScalarRepr, formatNumpyScalarStr } from './numpy_scalar'
 export { formatTensorRepr, tensorStr, torchDtypeStr } from './torch_tensor'
-export { pyFloatRepr, pyFormatFixed, pyFormatExp } from './python_float_format'
+export { pyFloatRepr, pyFormatFixed, pyFormatExp, pyComplexRepr } from './python_float_format'
 export { formatPositional, formatScientific, type TrimMode } from './dragon4'
 export { pythonTupleRepr } from './python_text'
 export { arrayFromFlat } from './flat_array'

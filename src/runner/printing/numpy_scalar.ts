@@ -29,8 +29,8 @@ function floatEither(x: number, kind: FloatKind, trimPos: '0' | '-', sign: boole
   return formatScientific(x, kind, { trim: '-', sign })
 }
 
-/** str(np.complexXX(z)) */
-function complexStr(re: number, im: number, kind: FloatKind): string {
+/** str(np.complexXX(z)); for complex128 this is also Python's repr(complex) */
+export function complexStr(re: number, im: number, kind: FloatKind): string {
   // a +0.0 real part is left out: '2j'; -0.0 is kept: '(-0+2j)'
   if (re === 0 && !Object.is(re, -0)) {
     return floatEither(im, kind, '-', false) + 'j'

@@ -5,6 +5,7 @@
 // (which rounds ties away from zero and stops at 1e21).
 
 import { formatPositional, formatScientific } from './dragon4'
+import { complexStr } from './numpy_scalar'
 
 function nonFinite(x: number): string | null {
   if (Number.isNaN(x)) return 'nan'
@@ -33,4 +34,9 @@ export function pyFloatRepr(x: number): string {
   const a = Math.abs(x)
   if (a === 0 || (a >= 1e-4 && a < 1e16)) return formatPositional(x, 'float64', { trim: '0' })
   return formatScientific(x, 'float64', { trim: '-' })
+}
+
+/** repr(z) for a Python complex: '(1+2j)', '2j', '(-0+2j)', '(nan+infj)'. NumPy's complex128 str follows the same rule. */
+export function pyComplexRepr(re: number, im: number): string {
+  return complexStr(re, im, 'float64')
 }

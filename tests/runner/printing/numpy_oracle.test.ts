@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   arrayFromFlat, formatNdarrayRepr, formatNdarrayStr, formatNumpyScalarRepr, formatNumpyScalarStr,
-  formatPositional, formatScientific, numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, pyFloatRepr, pyFormatExp,
+  formatPositional, formatScientific, numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, pyComplexRepr, pyFloatRepr, pyFormatExp,
   pyFormatFixed, type DTypeName, type NumpyPrintOptions
 } from '../../../src/runner/printing'
 import { loadOracle } from './oracle_data'
@@ -64,6 +64,11 @@ d("Python float formatting (repr, '.4f', '.4e', '12.4e', '.0f')", () => {
         if (got[k] !== c[k]) bad.push(`${c.value} ${k}: ${got[k]} != ${c[k]}`)
       }
     }
+    expect(bad).toEqual([])
+  })
+  it('repr(complex) matches CPython', () => {
+    const bad = (oracle?.pycomplex ?? []).filter((c) => pyComplexRepr(c.re, c.im) !== c.repr)
+      .map((c) => `${c.re},${c.im}: ${pyComplexRepr(c.re, c.im)} != ${c.repr}`)
     expect(bad).toEqual([])
   })
 })

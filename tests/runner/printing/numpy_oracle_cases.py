@@ -300,5 +300,12 @@ for x in vals:
     pyfloat.append({'value': enc_float(x), 'repr': repr(x), 'f4': f'{x:.4f}', 'e4': f'{x:.4e}',
                     'f0': f'{x:.0f}', 'e4w12': f'{x:12.4e}', 'f2': f'{x:.2f}'})
 
-json.dump({'numpy': np.__version__, 'cases': cases, 'scalars': scalars, 'dragon': dragon, 'pyfloat': pyfloat, 'objects': objects},
+pycomplex = []
+parts = [0.0, -0.0, 1.0, 1.5, -2.5, 0.1, 1e16, 1e-5, 1e-300, np.nan, np.inf, -np.inf] + list(rng.standard_normal(8) * 1e3)
+for re_ in parts:
+    for im_ in parts[::2]:
+        z = complex(float(re_), float(im_))
+        pycomplex.append({'re': enc_float(z.real), 'im': enc_float(z.imag), 'repr': repr(z)})
+
+json.dump({'numpy': np.__version__, 'cases': cases, 'scalars': scalars, 'dragon': dragon, 'pyfloat': pyfloat, 'pycomplex': pycomplex, 'objects': objects},
           sys.stdout)

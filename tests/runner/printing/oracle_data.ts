@@ -43,8 +43,11 @@ export interface OraclePyFloat {
 
 export interface OracleFlags { name: string; c: boolean; f: boolean; own: boolean; w: boolean; a: boolean; repr: string; str: string }
 
+export interface OraclePyComplex { re: number; im: number; repr: string }
+
 export interface Oracle {
   numpy: string
+  pycomplex: OraclePyComplex[]
   objects: { dtypes: Record<string, [string, string]>; flags: OracleFlags[] }
   cases: OracleCase[]
   scalars: OracleScalar[]
@@ -85,5 +88,6 @@ export function loadOracle(): { oracle: Oracle | null; reason: string } {
   const scalars = raw.scalars.map((s: OracleScalar) => ({ ...s, value: decodeValue(s.dtype, s.value) }))
   const dragon = raw.dragon.map((d: OracleDragon & { value: string }) => ({ ...d, value: decodeFloat(d.value) }))
   const pyfloat = raw.pyfloat.map((p: OraclePyFloat & { value: string }) => ({ ...p, value: decodeFloat(p.value) }))
-  return { oracle: { numpy: raw.numpy, objects: raw.objects, cases, scalars, dragon, pyfloat }, reason: '' }
+  const pycomplex = raw.pycomplex.map((c: { re: string; im: string; repr: string }) => ({ re: decodeFloat(c.re), im: decodeFloat(c.im), repr: c.repr }))
+  return { oracle: { numpy: raw.numpy, pycomplex, objects: raw.objects, cases, scalars, dragon, pyfloat }, reason: '' }
 }
