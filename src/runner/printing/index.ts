@@ -29,7 +29,7 @@ export { NUMPY_DEFAULT_PRINT_OPTIONS, TORCH_DEFAULT_PRINT_OPTIONS } from './type
 export { formatNdarrayRepr, formatNdarrayStr, array2string, numpyDtypeIsImplied } from './numpy_array'
 export { formatNumpyScalarRepr, formatNumpyScalarStr } from './numpy_scalar'
 export { formatTensorRepr, tensorStr, torchDtypeStr } from './torch_tensor'
-export { pyFloatRepr, pyFormatFixed, pyFormatExp, pyComplexRepr } from './python_float_format'
+export { pyFloatRepr, pyFormatFixed, pyFormatExp, pyFormatGeneral, pyComplexRepr } from './python_float_format'
 export { formatPositional, formatScientific, type TrimMode } from './dragon4'
 export { pythonTupleRepr } from './python_text'
 export { arrayFromFlat } from './flat_array'

@@ -27,6 +27,23 @@ export function pyFormatExp(x: number, precision: number, width = 0): string {
   return s.length < width ? ' '.repeat(width - s.length) + s : s
 }
 
+/** f'{x:.{precision}g}' (and '#' alternate form): fixed when -4 <= exponent < precision, else scientific, zeros trimmed. */
+export function pyFormatGeneral(x: number, precision: number, alt = false): string {
+  const nf = nonFinite(x)
+  if (nf !== null) return nf
+  const p = precision === 0 ? 1 : precision
+  // the exponent after rounding to p significant digits decides the notation
+  const sci = formatScientific(x, 'float64', { precision: p - 1, unique: false, trim: 'k' })
+  const e = Number(sci.slice(sci.indexOf('e') + 1))
+  if (e >= -4 && e < p) {
+    return formatPositional(x, 'float64', { precision: p - 1 - e, unique: false, trim: alt ? 'k' : '-' })
+  }
+  if (alt) return sci
+  const [mant, exp] = sci.split('e')
+  const trimmed = mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant
+  return trimmed + 'e' + exp
+}
+
 /** repr(x) for a Python float: shortest round-trip digits, '1.0', '1e-05', '1e+16', 'inf', 'nan'. */
 export function pyFloatRepr(x: number): string {
   const nf = nonFinite(x)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   arrayFromFlat, formatNdarrayRepr, formatNdarrayStr, formatNumpyScalarRepr, formatNumpyScalarStr,
-  formatPositional, formatScientific, numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, pyComplexRepr, pyFloatRepr, pyFormatExp,
+  formatPositional, formatScientific, numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, pyComplexRepr, pyFloatRepr, pyFormatExp, pyFormatGeneral,
   pyFormatFixed, type DTypeName, type NumpyPrintOptions
 } from '../../../src/runner/printing'
 import { loadOracle } from './oracle_data'
@@ -52,13 +52,16 @@ d('Dragon4 against np.format_float_positional / _scientific on random bit patter
   })
 })
 
-d("Python float formatting (repr, '.4f', '.4e', '12.4e', '.0f')", () => {
+d("Python float formatting (repr, 'f', 'e', 'g', widths)", () => {
   it('matches CPython for every value', () => {
     const bad: string[] = []
     for (const c of oracle?.pyfloat ?? []) {
       const got = {
         repr: pyFloatRepr(c.value), f4: pyFormatFixed(c.value, 4), e4: pyFormatExp(c.value, 4),
-        f0: pyFormatFixed(c.value, 0), e4w12: pyFormatExp(c.value, 4, 12), f2: pyFormatFixed(c.value, 2)
+        f0: pyFormatFixed(c.value, 0), e4w12: pyFormatExp(c.value, 4, 12), f2: pyFormatFixed(c.value, 2),
+        f10: pyFormatFixed(c.value, 10), e0: pyFormatExp(c.value, 0), g4: pyFormatGeneral(c.value, 4),
+        g1: pyFormatGeneral(c.value, 1), g0: pyFormatGeneral(c.value, 0), g17: pyFormatGeneral(c.value, 17),
+        galt: pyFormatGeneral(c.value, 3, true)
       }
       for (const k of Object.keys(got) as (keyof typeof got)[]) {
         if (got[k] !== c[k]) bad.push(`${c.value} ${k}: ${got[k]} != ${c[k]}`)

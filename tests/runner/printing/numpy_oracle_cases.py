@@ -294,11 +294,13 @@ for name, (ut, ft) in bit_kinds.items():
 # --- Python's float formatting (what torch printing uses) -----------------------
 pyfloat = []
 vals = list(rng.standard_normal(200) * 10.0 ** rng.integers(-12, 24, size=200))
-vals += [0.5, 1.5, 2.5, 1.03125, -0.0, 0.0, 1e16, 1e-5, 123456789.0, 1e22, 5e-324, 0.00005, 1.00005]
+vals += [0.125, 0.375, 1e-4, 9.9995e-5, 99995.0, 123456.0, 0.5, 1.5, 2.5, 1.03125, -0.0, 0.0, 1e16, 1e-5, 123456789.0, 1e22, 5e-324, 0.00005, 1.00005]
 for x in vals:
     x = float(x)
     pyfloat.append({'value': enc_float(x), 'repr': repr(x), 'f4': f'{x:.4f}', 'e4': f'{x:.4e}',
-                    'f0': f'{x:.0f}', 'e4w12': f'{x:12.4e}', 'f2': f'{x:.2f}'})
+                    'f0': f'{x:.0f}', 'e4w12': f'{x:12.4e}', 'f2': f'{x:.2f}', 'f10': f'{x:.10f}',
+                    'e0': f'{x:.0e}', 'g4': f'{x:.4g}', 'g1': f'{x:.1g}', 'g0': f'{x:.0g}', 'g17': f'{x:.17g}',
+                    'galt': f'{x:#.3g}'})
 
 pycomplex = []
 parts = [0.0, -0.0, 1.0, 1.5, -2.5, 0.1, 1e16, 1e-5, 1e-300, np.nan, np.inf, -np.inf] + list(rng.standard_normal(8) * 1e3)

@@ -39,6 +39,13 @@ export interface OraclePyFloat {
   f0: string
   e4w12: string
   f2: string
+  f10: string
+  e0: string
+  g4: string
+  g1: string
+  g0: string
+  g17: string
+  galt: string
 }
 
 export interface OracleFlags { name: string; c: boolean; f: boolean; own: boolean; w: boolean; a: boolean; repr: string; str: string }
