@@ -151,6 +151,16 @@ describe('derived from torch/_tensor_str.py rules', () => {
     // edgeitems and threshold options
     expect(t('int64', [10], iota(10, (i) => BigInt(i)), {}, { threshold: 5, edgeitems: 2 })).toBe('tensor([0, 1,  ..., 8, 9])')
   })
+  it('print options: precision, and edgeitems=0 (all elided, size shown)', () => {
+    // set_printoptions docstring: precision=2 prints tensor([1.12345]) as tensor([1.12])
+    expect(t('float32', [1], f32([1.12345]), {}, { precision: 2 })).toBe('tensor([1.12])')
+    const opts = { edgeitems: 0, threshold: 0 }
+    expect(t('int64', [10], iota(10, (i) => BigInt(i)), {}, opts)).toBe('tensor([...], size=(10,))')
+    expect(t('float32', [3, 4], iota(12), {}, opts)).toBe('tensor([...], size=(3, 4))')
+    expect(t('float32', [], [2.5], {}, opts)).toBe('tensor(2.5000, size=())')
+    // below the threshold nothing is elided, but edgeitems=0 still adds the size
+    expect(t('int64', [3], [1n, 2n, 3n], {}, { edgeitems: 0 })).toBe('tensor([1, 2, 3], size=(3,))')
+  })
   it('_add_suffixes: a suffix that would pass linewidth goes on its own line', () => {
     // one full line of 14 elements: len('tensor([...])') = 77, measured as 79 (+2 quirk)
     expect(t('float64', [14], iota(14))).toBe(
