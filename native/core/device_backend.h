@@ -1,8 +1,9 @@
 // The seam between the engine and device memory. The CPU path never goes through
 // here; a `cuda` device is served either by the real CUDA backend (a shared
-// library dlopen'd at run time, see native/backends/cuda) or by the simulated
-// backend (host allocations labelled as a device). All pointers are device
-// pointers of this backend unless named host_*.
+// library dlopen'd at run time, see native/backends/cuda and cuda_library.h) or by
+// the simulated backend (host allocations labelled as a device). All pointers are
+// device pointers of this backend unless named host_*. Every call has finished
+// when it returns (async copies are waited for), so callers track no streams.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -27,28 +28,53 @@ class DeviceBackend {
   virtual int device_count() const = 0;
   virtual std::string device_name(int index) const = 0;
 
-  virtual void* alloc(int index, std::size_t nbytes) = 0;  // throws PyError(MemoryError/RuntimeError)
+  // All throw PyError(RuntimeError) with PyTorch's text on failure (out of
+  // memory: "CUDA out of memory. Tried to allocate ..."). alloc(n == 0) returns
+  // a valid, distinct pointer.
+  virtual void* alloc(int index, std::size_t nbytes) = 0;
   virtual void free(int index, void* ptr) = 0;
-  virtual void* alloc_pinned_host(std::size_t nbytes) = 0;  // for pin_memory()
+  virtual void* alloc_pinned_host(std::size_t nbytes) = 0;  // for pin_memory() and non_blocking D2H
   virtual void free_pinned_host(void* ptr) = 0;
 
-  virtual TransferReport copy_h2d(int index, void* dst, const void* host_src, std::size_t n, bool src_pinned) = 0;
-  virtual TransferReport copy_d2h(int index, void* host_dst, const void* src, std::size_t n, bool dst_pinned) = 0;
+  // Contiguous copies. non_blocking picks cudaMemcpyAsync (asynchronous only
+  // with pinned host memory, as in CUDA); the call still waits for completion.
+  virtual TransferReport copy_h2d(int index, void* dst, const void* host_src, std::size_t n, bool src_pinned,
+                                  bool non_blocking) = 0;
+  virtual TransferReport copy_d2h(int index, void* host_dst, const void* src, std::size_t n, bool dst_pinned,
+                                  bool non_blocking) = 0;
   virtual TransferReport copy_d2d(int index, void* dst, const void* src, std::size_t n) = 0;
   // Strided copy on the device: dst is dense with dst_strides, src strided. Strides in bytes.
   virtual TransferReport strided_copy(int index, void* dst, const std::int64_t* dst_strides, const void* src,
                                       const std::int64_t* src_strides, const std::int64_t* sizes, int ndim,
                                       std::size_t itemsize) = 0;
+  // Reads a strided window of device memory into host_dst, densely in C order of
+  // `sizes` (for display: the caller bounds the window, never the whole tensor).
+  virtual void read_window(int index, void* host_dst, const void* src, const std::int64_t* src_strides,
+                           const std::int64_t* sizes, int ndim, std::size_t itemsize) = 0;
 };
 
-// The registry the engine asks for a cuda backend. Returns nullptr when no CUDA
-// device is available (no library, no GPU, not simulated).
+// The registry the engine asks for a cuda backend (device_registry.cc). Returns
+// nullptr when no CUDA device is available (no library, no GPU, not simulated).
 DeviceBackend* cuda_backend();
+// The backend that owns memory made while `simulated` was (or was not) in use,
+// whatever the current setting: frees and copies of existing storages go there.
+// nullptr only for a real backend that never loaded.
+DeviceBackend* cuda_backend_for(bool simulated);
 // Turns the simulated cuda device on or off (off by default). When a real GPU is
 // present the real backend wins unless `force` is set.
-void set_simulate_cuda(bool on);
+void set_simulate_cuda(bool on, bool force = false);
 bool simulate_cuda_enabled();
-// Why the real backend is unavailable (library missing, no driver, no GPU), for messages.
+// Why the real backend is unavailable (library missing, no driver, no GPU), for
+// messages; empty when it is available.
 std::string cuda_unavailable_reason();
+
+// torch.cuda.device_count() / is_available() as the engine answers them: the
+// backend in use (real or simulated), 0 / false without one.
+int cuda_device_count();
+bool cuda_is_available();
+// The backend for cuda:`index`, or PyTorch's own error when there is none
+// ("Found no NVIDIA driver on your system. ...", "No CUDA GPUs are available")
+// or the index is out of range ("CUDA error: invalid device ordinal ...").
+DeviceBackend& require_cuda(int index);
 
 }  // namespace ss

@@ -1,0 +1,102 @@
+#include "simulated_backend.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "../backends/cpu/strided_copy.h"
+#include "cuda_errors.h"
+#include "errors.h"
+
+namespace ss {
+
+namespace {
+
+// cudaMalloc returns 256-byte aligned memory; the simulation keeps that property.
+constexpr std::size_t kDeviceAlignment = 256;
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+void* aligned_block(std::size_t nbytes) {
+  const std::size_t rounded = (nbytes == 0 ? 1 : nbytes + kDeviceAlignment - 1) / kDeviceAlignment * kDeviceAlignment;
+  return std::aligned_alloc(kDeviceAlignment, rounded == 0 ? kDeviceAlignment : rounded);
+}
+
+TransferReport timed_memcpy(void* dst, const void* src, std::size_t n, const std::string& path, bool pinned) {
+  TransferReport r;
+  r.path = path;
+  r.bytes = n;
+  r.pinned = pinned;
+  const auto t0 = Clock::now();
+  if (n) std::memcpy(dst, src, n);
+  r.seconds = since(t0);
+  return r;
+}
+
+std::string host_side(bool pinned, bool non_blocking) {
+  return std::string(pinned ? " pinned" : " pageable") + (non_blocking ? " non_blocking" : "");
+}
+
+}  // namespace
+
+std::string SimulatedCudaBackend::device_name(int) const { return "Simulated CUDA device (host memory)"; }
+
+void* SimulatedCudaBackend::alloc(int index, std::size_t nbytes) {
+  void* p = aligned_block(nbytes);
+  if (!p) {
+    // The torch wording, with "free" unknown for a simulation: report what was asked.
+    raise(PyExc::RuntimeError, cuda::out_of_memory_message(nbytes, index, 0, 0));
+  }
+  return p;
+}
+
+void SimulatedCudaBackend::free(int, void* ptr) { std::free(ptr); }
+
+void* SimulatedCudaBackend::alloc_pinned_host(std::size_t nbytes) {
+  void* p = aligned_block(nbytes);
+  if (!p) raise(PyExc::RuntimeError, "CUDA error: out of memory");
+  return p;
+}
+
+void SimulatedCudaBackend::free_pinned_host(void* ptr) { std::free(ptr); }
+
+TransferReport SimulatedCudaBackend::copy_h2d(int, void* dst, const void* host_src, std::size_t n, bool src_pinned,
+                                              bool non_blocking) {
+  return timed_memcpy(dst, host_src, n, "simulated memcpy H2D" + host_side(src_pinned, non_blocking), src_pinned);
+}
+
+TransferReport SimulatedCudaBackend::copy_d2h(int, void* host_dst, const void* src, std::size_t n, bool dst_pinned,
+                                              bool non_blocking) {
+  return timed_memcpy(host_dst, src, n, "simulated memcpy D2H" + host_side(dst_pinned, non_blocking), dst_pinned);
+}
+
+TransferReport SimulatedCudaBackend::copy_d2d(int, void* dst, const void* src, std::size_t n) {
+  return timed_memcpy(dst, src, n, "simulated memcpy D2D", false);
+}
+
+TransferReport SimulatedCudaBackend::strided_copy(int, void* dst, const std::int64_t* dst_strides, const void* src,
+                                                  const std::int64_t* src_strides, const std::int64_t* sizes, int ndim,
+                                                  std::size_t itemsize) {
+  const auto t0 = Clock::now();
+  const cpu::CopyReport c = cpu::strided_copy(dst, dst_strides, src, src_strides, sizes, ndim, itemsize);
+  TransferReport r;
+  r.seconds = since(t0);
+  r.bytes = c.bytes;
+  r.path = std::string("simulated ") + c.kernel + " kernel";
+  return r;
+}
+
+void SimulatedCudaBackend::read_window(int, void* host_dst, const void* src, const std::int64_t* src_strides,
+                                       const std::int64_t* sizes, int ndim, std::size_t itemsize) {
+  std::vector<std::int64_t> dense(ndim);
+  std::int64_t acc = static_cast<std::int64_t>(itemsize);
+  for (int d = ndim - 1; d >= 0; --d) {
+    dense[d] = acc;
+    acc *= sizes[d];
+  }
+  cpu::strided_copy(host_dst, dense.data(), src, src_strides, sizes, ndim, itemsize);
+}
+
+}  // namespace ss
