@@ -32,7 +32,7 @@ export function picklePt(root: ObjSpec, storages: StorageSpec[]): Uint8Array {
       if (memo !== undefined) w.get(memo)
       else {
         const s = byKey.get(t.storage)!
-        w.str('storage').global('torch', s.type).str(s.key).str(s.location ?? 'cpu').int(s.numel).tuple(5).persid()
+        w.mark().str('storage').global('torch', s.type).str(s.key).str(s.location ?? 'cpu').int(s.numel).tuple(5).persid()
         storageMemo.set(t.storage, w.put())
       }
       w.int(t.offset)
