@@ -269,7 +269,7 @@ export function formatScientific(x: number, kind: FloatKind, o: ScientificOption
 
   const lead = d.digits[0]
   let frac = d.digits.slice(1)
-  let point = frac.length > 0 || trim !== '-' ? '.' : ''
+  const point = frac.length > 0 || trim !== '-' ? '.' : ''
   const addDigits = Math.max(unique ? minDigits : precision, 0)
   if (trim === '0') {
     if (frac.length === 0) frac = '0'
@@ -277,13 +277,10 @@ export function formatScientific(x: number, kind: FloatKind, o: ScientificOption
     frac += '0'.repeat(addDigits - frac.length)
   }
   if (trim !== 'k' && frac.length > 0) {
+    // unlike FormatPositional, dragon4.c's FormatScientific keeps the '.' when zeros trimmed to it ('1.e+05')
     frac = frac.replace(/0+$/, '')
-    if (frac.length === 0) {
-      if (trim === '0') frac = '0'
-      // dragon4.c's FormatScientific leaves the '.' in DptZeros mode when it came from trimming
-    }
+    if (frac.length === 0 && trim === '0') frac = '0'
   }
-  if (frac.length === 0 && trim === '-' && d.digits.length > 1) point = '.'
 
   if (expDigits > 5) expDigits = 5
   if (expDigits < 0) expDigits = 2

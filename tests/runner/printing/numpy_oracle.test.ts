@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 import {
-  arrayFromFlat, formatNdarrayRepr, formatNdarrayStr, formatNumpyScalarRepr, formatNumpyScalarStr,
+  array2string, arrayFromFlat, formatNdarrayRepr, formatNdarrayStr, formatNumpyScalarRepr, formatNumpyScalarStr,
   formatPositional, formatScientific, numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, pyComplexRepr, pyFloatRepr, pyFormatExp, pyFormatGeneral,
   pyFormatFixed, type DTypeName, type NumpyPrintOptions
 } from '../../../src/runner/printing'
@@ -19,6 +19,15 @@ d(`NumPy ${oracle?.numpy ?? '?'} arrays: repr and str`, () => {
     const opts = c.opts as Partial<NumpyPrintOptions>
     expect(formatNdarrayRepr(a, opts)).toBe(c.repr)
     expect(formatNdarrayStr(a, opts)).toBe(c.str)
+  })
+})
+
+d('np.array2string with separator and prefix', () => {
+  it('matches NumPy', () => {
+    for (const c of oracle?.a2s ?? []) {
+      const a = arrayFromFlat(c.dtype, c.shape, c.values)
+      expect(array2string(a, {}, { separator: c.separator, prefix: c.prefix })).toBe(c.out)
+    }
   })
 })
 

@@ -229,6 +229,13 @@ for k in range(400):
                 opts['edgeitems'] = int(rng.integers(1, 5))
     add(a, opts, note=f'fuzz {k}')
 
+# --- np.array2string with its own separator and prefix ---------------------------
+a2s = []
+for arr, sep, prefix in [(np.arange(30.0).reshape(3, 10) / 7, ',', ''), (np.arange(40), ', ', 'x = '),
+                         (np.array([[1.5, -2.0], [np.nan, 4.0]]), ';', 'prefix '), (np.arange(2000), ',', '')]:
+    a2s.append({'dtype': str(arr.dtype), 'shape': list(arr.shape), 'values': enc(arr), 'separator': sep,
+                'prefix': prefix, 'out': np.array2string(arr, separator=sep, prefix=prefix)})
+
 # --- scalars -----------------------------------------------------------------
 scalars = []
 
@@ -309,5 +316,5 @@ for re_ in parts:
         z = complex(float(re_), float(im_))
         pycomplex.append({'re': enc_float(z.real), 'im': enc_float(z.imag), 'repr': repr(z)})
 
-json.dump({'numpy': np.__version__, 'cases': cases, 'scalars': scalars, 'dragon': dragon, 'pyfloat': pyfloat, 'pycomplex': pycomplex, 'objects': objects},
+json.dump({'numpy': np.__version__, 'cases': cases, 'scalars': scalars, 'dragon': dragon, 'pyfloat': pyfloat, 'pycomplex': pycomplex, 'a2s': a2s, 'objects': objects},
           sys.stdout)

@@ -52,8 +52,15 @@ export interface OracleFlags { name: string; c: boolean; f: boolean; own: boolea
 
 export interface OraclePyComplex { re: number; im: number; repr: string }
 
+export interface OracleArray2String extends Omit<OracleCase, 'note' | 'opts' | 'repr' | 'str'> {
+  separator: string
+  prefix: string
+  out: string
+}
+
 export interface Oracle {
   numpy: string
+  a2s: OracleArray2String[]
   pycomplex: OraclePyComplex[]
   objects: { dtypes: Record<string, [string, string]>; flags: OracleFlags[] }
   cases: OracleCase[]
@@ -96,5 +103,6 @@ export function loadOracle(): { oracle: Oracle | null; reason: string } {
   const dragon = raw.dragon.map((d: OracleDragon & { value: string }) => ({ ...d, value: decodeFloat(d.value) }))
   const pyfloat = raw.pyfloat.map((p: OraclePyFloat & { value: string }) => ({ ...p, value: decodeFloat(p.value) }))
   const pycomplex = raw.pycomplex.map((c: { re: string; im: string; repr: string }) => ({ re: decodeFloat(c.re), im: decodeFloat(c.im), repr: c.repr }))
-  return { oracle: { numpy: raw.numpy, pycomplex, objects: raw.objects, cases, scalars, dragon, pyfloat }, reason: '' }
+  const a2s = raw.a2s.map((c: OracleArray2String) => ({ ...c, values: c.values.map((v) => decodeValue(c.dtype, v)) }))
+  return { oracle: { numpy: raw.numpy, a2s, pycomplex, objects: raw.objects, cases, scalars, dragon, pyfloat }, reason: '' }
 }
