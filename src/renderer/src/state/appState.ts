@@ -25,6 +25,7 @@ export interface AppState {
   workspace: Workspace
   selectedId: number | null
   hover: Hover | null
+  picked: Hover | null                // the element last clicked: the edit form's target
   transcript: TranscriptEntry[]
   busy: number                        // runs in flight
   progress: Progress | null
@@ -40,6 +41,7 @@ export const initialState: AppState = {
   workspace: emptyWorkspace,
   selectedId: null,
   hover: null,
+  picked: null,
   transcript: [],
   busy: 0,
   progress: null,
@@ -57,6 +59,7 @@ export type Action =
   | { type: 'runFinished'; seq: number; stdout: string; stderr: string; error: PyErrorInfo | null; workspace: Workspace | null }
   | { type: 'select'; id: number | null }
   | { type: 'hover'; hover: Hover | null }
+  | { type: 'pick'; picked: Hover | null }
   | { type: 'progress'; progress: Progress }
   | { type: 'theme'; theme: Theme }
   | { type: 'view'; view: CentreView }
@@ -96,6 +99,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, selectedId: a.id, hover: s.hover && s.hover.objectId === a.id ? s.hover : null }
     case 'hover':
       return sameHover(s.hover, a.hover) ? s : { ...s, hover: a.hover }
+    case 'pick':
+      return { ...s, picked: a.picked }
     case 'progress':
       return { ...s, progress: a.progress.done ? null : a.progress }
     case 'theme':
@@ -120,7 +125,8 @@ function applyWorkspace(s: AppState, w: Workspace, force = false): AppState {
     ...s,
     workspace: w,
     selectedId: selectedAlive ? s.selectedId : (w.objects[w.objects.length - 1]?.info.id ?? null),
-    hover: hoverAlive ? s.hover : null
+    hover: hoverAlive ? s.hover : null,
+    picked: s.picked && w.objects.some((o) => o.info.id === s.picked!.objectId) ? s.picked : null
   }
 }
 

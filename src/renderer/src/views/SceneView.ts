@@ -24,6 +24,8 @@ export class SceneView {
   private pending = 0
   private readonly resizeObserver: ResizeObserver
   private poseAtStart: CameraPose | null = null
+  /** The last framing asked for; kept while the person has not moved the camera, so a resize re-frames. */
+  private framing: { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean } | null = null
   private readonly opts: SceneViewOptions
 
   constructor(private readonly container: HTMLElement, opts: SceneViewOptions) {
@@ -42,7 +44,10 @@ export class SceneView {
     this.controls.enableDamping = false // damping would need a continuous loop
     this.controls.screenSpacePanning = true
     this.controls.addEventListener('change', () => this.requestRender())
-    this.controls.addEventListener('start', () => { this.poseAtStart = this.pose() })
+    this.controls.addEventListener('start', () => {
+      this.poseAtStart = this.pose()
+      this.framing = null
+    })
     this.controls.addEventListener('end', () => {
       if (this.poseAtStart) this.opts.onCameraChange?.(this.poseAtStart, this.pose())
       this.poseAtStart = null
@@ -101,11 +106,13 @@ export class SceneView {
     this.renderer.setSize(w, h, true)
     this.camera.aspect = w / h
     this.camera.updateProjectionMatrix()
+    if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt)
     this.requestRender()
   }
 
   /** Frames a box (centre, size) so all of it is in view, looking down -z with a slight tilt. */
   frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true): void {
+    this.framing = { center: center.clone(), size: size.clone(), tilt }
     const fov = (this.camera.fov * Math.PI) / 180
     const fit = Math.max(size.y, size.x / this.camera.aspect, 1) / 2 / Math.tan(fov / 2)
     const dist = fit * 1.25 + size.z
@@ -125,6 +132,7 @@ export class SceneView {
   }
 
   setPose(pose: CameraPose): void {
+    this.framing = null
     this.camera.position.set(...pose.position)
     this.controls.target.set(...pose.target)
     this.camera.zoom = pose.zoom

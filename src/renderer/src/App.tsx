@@ -1,0 +1,80 @@
+// The window: toolbar; workspace (left), the 3D area (centre), inspector
+// (right); console and operation log (bottom). Every divider is draggable.
+import { Fragment, useEffect, useState } from 'react'
+import { useApp } from './state/context'
+import { useStore } from './state/store'
+import { handleShortcut, SHORTCUTS } from './state/shortcuts'
+import { Toolbar } from './components/Toolbar'
+import { SplitPane } from './components/SplitPane'
+import { WorkspacePanel } from './components/WorkspacePanel'
+import { Inspector } from './components/Inspector'
+import { ConsolePanel } from './components/ConsolePanel'
+import { OpLog } from './components/OpLog'
+import { ProgressBar } from './components/ProgressBar'
+import { LogicalView } from './views/LogicalView'
+import { MemoryView } from './views/MemoryView'
+import { DeviceLanes } from './views/DeviceLanes'
+
+export function App(): React.JSX.Element {
+  const app = useApp()
+  const { store } = app
+  const theme = useStore(store, (s) => s.theme)
+  const view = useStore(store, (s) => s.view)
+  const connected = useStore(store, (s) => s.connected)
+  const connectError = useStore(store, (s) => s.connectError)
+  const revision = useStore(store, (s) => s.workspace.revision)
+  const busy = useStore(store, (s) => s.busy)
+  const [help, setHelp] = useState(false)
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+    localStorage.setItem('stridescope.theme', theme)
+  }, [theme])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (handleShortcut(e, app, (open) => setHelp((h) => open ?? !h))) e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [app])
+
+  const centre = (
+    <div className={`centre centre-${view}`}>
+      {(view === 'logical' || view === 'split') && <LogicalView />}
+      {(view === 'memory' || view === 'split') && <MemoryView />}
+      {view === 'lanes' && <DeviceLanes />}
+    </div>
+  )
+  return (
+    // data-ready: connected and idle, so tests wait on state (with data-revision) instead of sleeping.
+    <div className="app" data-testid="app" data-ready={connected && busy === 0 ? 'true' : 'false'} data-revision={revision}>
+      <ProgressBar />
+      <Toolbar onHelp={() => setHelp(true)} />
+      {connectError && <div className="banner error" role="alert" data-testid="connect-error">{connectError}</div>}
+      <div className="main">
+        <SplitPane id="bottom" dir="column" initial={-260} min={120}>
+          <SplitPane id="left" dir="row" initial={270} min={180}>
+            <WorkspacePanel />
+            <SplitPane id="right" dir="row" initial={-340} min={220}>
+              {centre}
+              <Inspector />
+            </SplitPane>
+          </SplitPane>
+          <SplitPane id="console" dir="row" initial={-520} min={240}>
+            <ConsolePanel />
+            <OpLog />
+          </SplitPane>
+        </SplitPane>
+      </div>
+      {help && (
+        <div className="modal" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)} data-testid="help-dialog">
+          <div className="modal-box" onClick={(e) => e.stopPropagation()}>
+            <div className="panel-head">Keyboard shortcuts</div>
+            <dl className="props">{SHORTCUTS.map(([k, v]) => <Fragment key={k}><dt><kbd>{k}</kbd></dt><dd>{v}</dd></Fragment>)}</dl>
+            <button onClick={() => setHelp(false)}>close</button>
+          </div>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+// The operation log: every engine operation with its Python line, what it
+// did, a view-or-copy badge, bytes copied, engine time and kernel.
+import { useApp } from '../state/context'
+import { useStore } from '../state/store'
+import { formatBytes, formatRate, formatSeconds } from '../model/format'
+
+export function OpLog(): React.JSX.Element {
+  const { store } = useApp()
+  const ops = useStore(store, (s) => s.workspace.ops)
+  const total = useStore(store, (s) => s.workspace.opsTotal)
+  const rows = ops.slice(-300).reverse()
+  return (
+    <div className="panel oplog" data-testid="oplog">
+      <div className="panel-head">Operation log <span className="muted small">{total} operations{total > rows.length ? ` (newest ${rows.length})` : ''}</span></div>
+      <div className="scroll">
+        {rows.length === 0 ? <div className="empty-state small">Operations appear here with what they cost: views are free, copies move bytes.</div> : (
+          <table>
+            <thead><tr><th>line</th><th>op</th><th></th><th>bytes</th><th>time</th><th>kernel</th></tr></thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.seq} data-testid="op-row" data-copied={o.copied} data-op={o.op}>
+                  <td><code>{o.line.trim()}</code></td>
+                  <td>{o.op}</td>
+                  <td><span className={o.copied ? 'badge copy' : 'badge view'} data-testid="op-badge" title={o.reason ?? ''}>{o.copied ? 'copy' : 'view'}</span></td>
+                  <td className="num">{o.copied ? formatBytes(o.bytes) : '0 B'}</td>
+                  <td className="num" title={formatRate(o.bytes, o.seconds)}>{formatSeconds(o.seconds)}</td>
+                  <td className="small">{o.kernel}{o.reason ? <span className="muted"> · {o.reason}</span> : null}{o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+// What every component reaches through React context: the store, the
+// controller, and the registry of 3D views (for PNG export and camera undo).
+import { createContext, useContext } from 'react'
+import type { Controller } from './controller'
+import type { Store } from './store'
+
+/** The 3D view that last had the pointer: camera undo and PNG export act on it. */
+export interface ViewHandle {
+  name: string
+  toPNG(): string
+  undoCamera(): boolean
+  redoCamera(): boolean
+  resetCamera(): void
+}
+
+export class ViewRegistry {
+  private views = new Map<string, ViewHandle>()
+  active: string | null = null
+
+  register(v: ViewHandle): () => void {
+    this.views.set(v.name, v)
+    if (!this.active) this.active = v.name
+    return () => {
+      this.views.delete(v.name)
+      if (this.active === v.name) this.active = this.views.keys().next().value ?? null
+    }
+  }
+
+  current(): ViewHandle | null {
+    return (this.active && this.views.get(this.active)) || this.views.values().next().value || null
+  }
+}
+
+export interface AppContext {
+  store: Store
+  controller: Controller
+  views: ViewRegistry
+}
+
+export const Ctx = createContext<AppContext | null>(null)
+
+export function useApp(): AppContext {
+  const c = useContext(Ctx)
+  if (!c) throw new Error('useApp outside <Ctx.Provider>')
+  return c
+}

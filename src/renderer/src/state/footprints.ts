@@ -1,0 +1,48 @@
+// Element byte offsets per object, from its memory block's base, cached per
+// snapshot (ObjectInfo objects are new in every snapshot, so a WeakMap keyed
+// on them forgets stale entries by itself).
+import { elementOffsets, elementsTouching } from '../model/footprint'
+import { byteOffsetInBlock, groupByMemory, type MemoryBlock } from '../model/storageGroups'
+import { unravel } from '../model/address'
+import type { ObjectEntry, ObjectInfo, Workspace } from '../model/types'
+
+/** Objects larger than this have no per-element footprint (the wall still shows their storage). */
+export const MAX_FOOTPRINT = 1 << 22
+
+const offsetsCache = new WeakMap<ObjectInfo, Float64Array>()
+const blocksCache = new WeakMap<Workspace, MemoryBlock[]>()
+
+export function blocksOf(w: Workspace): MemoryBlock[] {
+  let b = blocksCache.get(w)
+  if (!b) {
+    b = groupByMemory(w.objects)
+    blocksCache.set(w, b)
+  }
+  return b
+}
+
+export function blockOfObject(w: Workspace, id: number): MemoryBlock | undefined {
+  return blocksOf(w).find((b) => b.objects.some((o) => o.info.id === id))
+}
+
+export function offsetsOf(block: MemoryBlock, o: ObjectEntry): Float64Array {
+  let off = offsetsCache.get(o.info)
+  if (!off) {
+    off = elementOffsets(o.info, byteOffsetInBlock(block, o), MAX_FOOTPRINT)
+    offsetsCache.set(o.info, off)
+  }
+  return off
+}
+
+/** Byte range [start, end) from the block base of one element of an object. */
+export function elementBytes(block: MemoryBlock, o: ObjectEntry, index: readonly number[]): [number, number] {
+  let b = byteOffsetInBlock(block, o)
+  for (let k = 0; k < index.length; k++) b += index[k] * o.info.byteStrides[k]
+  return [b, b + o.info.itemsize]
+}
+
+/** Indices of `o` whose bytes overlap [start, end): the same bytes seen through an alias. */
+export function indicesTouching(block: MemoryBlock, o: ObjectEntry, range: [number, number], limit = 16): number[][] {
+  const offs = offsetsOf(block, o)
+  return elementsTouching(offs, o.info.itemsize, range[0], range[1], limit).map((f) => unravel(f, o.info.shape))
+}

@@ -1,0 +1,151 @@
+// The logical view: the selected object's index space as a 3D grid, values as
+// colour. Cubes for small objects, texture slices for large ones; values are
+// fetched in bounded windows and the frame is drawn only when something changed.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import * as THREE from 'three'
+import { useApp } from '../state/context'
+import { useStore } from '../state/store'
+import { selectedObject } from '../state/appState'
+import { makeLayout, cellCount } from '../model/gridLayout'
+import { rangeOf } from '../model/colormap'
+import { LogicalContent } from './LogicalContent'
+import { useSceneView } from './useSceneView'
+import { loadValues, MAX_DRAWN_VALUES } from '../state/valueLoader'
+import { Legend } from './Legend'
+import { DimFolder } from './DimFolder'
+import { blockOfObject, elementBytes, indicesTouching } from '../state/footprints'
+import { primaryName } from '../model/types'
+
+const raycaster = new THREE.Raycaster()
+
+export function LogicalView(): React.JSX.Element {
+  const { store, controller } = useApp()
+  const sel = useStore(store, selectedObject)
+  const dims = useStore(store, (s) => (sel ? s.displayDims[sel.info.id] : undefined))
+  const revision = useStore(store, (s) => s.workspace.revision)
+  const theme = useStore(store, (s) => s.theme)
+  const contentRef = useRef<LogicalContent | null>(null)
+  const [legend, setLegend] = useState<{ min: number; max: number; loading: number | null; loadedRev: number }>({ min: NaN, max: NaN, loading: null, loadedRev: -1 })
+  const [mode, setMode] = useState<string>('none')
+
+  const { ref, view, refit } = useSceneView('logical', 'logical-canvas', {
+    onPointer: (ndc) => {
+      const c = contentRef.current
+      const s = store.get()
+      if (!c || !ndc || !view || s.selectedId === null) {
+        if (s.hover && s.hover.objectId === s.selectedId) store.dispatch({ type: 'hover', hover: null })
+        return
+      }
+      raycaster.setFromCamera(ndc, view.camera)
+      const idx = c.pick(raycaster)
+      store.dispatch({ type: 'hover', hover: idx ? { objectId: s.selectedId, index: idx } : null })
+    },
+    onClick: (ndc) => {
+      const c = contentRef.current
+      const s = store.get()
+      if (!c || !view || s.selectedId === null) return
+      raycaster.setFromCamera(ndc, view.camera)
+      const idx = c.pick(raycaster)
+      if (idx) store.dispatch({ type: 'pick', picked: { objectId: s.selectedId, index: idx } })
+    }
+  })
+
+  const layoutKey = sel ? `${sel.info.id}|${sel.info.shape.join(',')}|${(dims ?? []).join(',')}` : ''
+  const layout = useMemo(() => (sel ? makeLayout(sel.info.shape, dims) : null), [layoutKey]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Content: rebuilt when the object or its layout changes.
+  useEffect(() => {
+    if (!view) return
+    if (!layout || !sel || cellCount(layout) === 0 || sel.info.numel > MAX_DRAWN_VALUES) {
+      setMode(sel ? (sel.info.numel === 0 ? 'empty' : 'too-large') : 'none')
+      view.requestRender()
+      return
+    }
+    const c = new LogicalContent(layout)
+    contentRef.current = c
+    view.scene.add(c.group)
+    refit.current = () => view.frame(c.center, c.size, layout.nz > 1 || layout.tiles > 1)
+    refit.current()
+    setMode(c.mode)
+    return () => {
+      view.scene.remove(c.group)
+      c.dispose()
+      contentRef.current = null
+      view.requestRender()
+    }
+  }, [view, layout]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Values: refetched whenever the workspace changes (an edit through an alias changes them).
+  useEffect(() => {
+    const c = contentRef.current
+    if (!view || !c || !sel) return
+    setLegend((l) => ({ ...l, loading: 0 }))
+    const h = loadValues(controller.host, sel.info, (f) => setLegend((l) => ({ ...l, loading: f })))
+    h.done.then((values) => {
+      if (!values || contentRef.current !== c) return
+      const r = rangeOf(values)
+      c.setValues(values, r)
+      view.requestRender()
+      setLegend({ min: r.min, max: r.max, loading: null, loadedRev: revision })
+    }).catch(() => setLegend((l) => ({ ...l, loading: null })))
+    return () => h.cancel()
+  }, [view, layout, revision]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Hover (from this view or the memory view): outline the element and every index over the same bytes.
+  useEffect(() => {
+    if (!view) return
+    const apply = (): void => {
+      const c = contentRef.current
+      const s = store.get()
+      if (!c || !sel) return
+      const hv = s.hover
+      let main: number[] | null = null
+      let linked: number[][] = []
+      if (hv) {
+        const block = blockOfObject(s.workspace, sel.info.id)
+        const hoveredObj = s.workspace.objects.find((o) => o.info.id === hv.objectId)
+        if (block && hoveredObj && block.objects.includes(hoveredObj)) {
+          const bytes = elementBytes(block, hoveredObj, hv.index)
+          const same = indicesTouching(block, sel, bytes, 32)
+          if (hv.objectId === sel.info.id) {
+            main = hv.index
+            linked = same.filter((i) => i.some((v, k) => v !== hv.index[k]))
+          } else {
+            linked = same
+          }
+        }
+      }
+      c.highlight(main, linked)
+      view.requestRender()
+    }
+    apply()
+    return store.subscribe(apply)
+  }, [view, layout, sel, store])
+
+  useEffect(() => {
+    if (!view) return
+    const dark = theme === 'dark'
+    view.setBackground(dark ? '#15181d' : '#f4f5f7')
+    contentRef.current?.setHighlightColor(dark ? '#ffffff' : '#000000')
+  }, [view, theme, layout])
+
+  const loadedFor = legend.loadedRev === revision && legend.loading === null
+  return (
+    <div className="view-pane" data-testid="logical-view" data-mode={mode} data-cells={layout ? cellCount(layout) : 0}
+      data-values-revision={loadedFor ? revision : -1} data-object={sel ? primaryName(sel) : ''}>
+      <div className="view-head">
+        <span className="view-title">Logical view</span>
+        {sel && <span className="view-sub">{primaryName(sel)} · {sel.info.shape.length ? `[${sel.info.shape.join(', ')}]` : 'scalar'} · {mode === 'cubes' ? 'instanced cubes' : mode === 'slices' ? `${layout!.tiles * layout!.nz} texture slices` : ''}</span>}
+        {sel && sel.info.shape.length > 3 && <DimFolder objectId={sel.info.id} shape={sel.info.shape} display={layout!.display} />}
+      </div>
+      <div className="canvas-host" ref={ref}>
+        {!sel && <div className="empty-state">Nothing selected. Create an array in the console (<code>a = np.arange(12).reshape(3, 4)</code>) or with <b>New</b>.</div>}
+        {mode === 'empty' && <div className="empty-state">{primaryName(sel!)} has no elements (shape [{sel!.info.shape.join(', ')}]).</div>}
+        {mode === 'too-large' && <div className="empty-state">{primaryName(sel!)} has {sel!.info.numel.toLocaleString()} elements: more than the logical view draws ({MAX_DRAWN_VALUES.toLocaleString()}). Slice it to look inside.</div>}
+      </div>
+      {sel && (mode === 'cubes' || mode === 'slices') && (
+        <Legend dtype={sel.info.dtype} min={legend.min} max={legend.max} complex={sel.info.dtype.startsWith('complex')} loading={legend.loading} />
+      )}
+    </div>
+  )
+}
