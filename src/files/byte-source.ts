@@ -3,6 +3,7 @@
 // for files over the size limit), a MemoryByteSource wraps bytes already in memory.
 import * as fs from 'node:fs'
 import { fail } from './errors'
+import { reprStr } from './py-repr'
 
 export interface ByteSource {
   readonly size: number
@@ -44,9 +45,14 @@ export class FileByteSource implements ByteSource {
     try {
       fd = fs.openSync(path, 'r')
     } catch (e) {
-      fail('OSError', (e as Error).message)
+      osError(e as NodeJS.ErrnoException, path)
     }
-    const size = fs.fstatSync(fd).size
+    const stat = fs.fstatSync(fd)
+    if (stat.isDirectory()) {
+      fs.closeSync(fd)
+      fail('IsADirectoryError', `[Errno 21] Is a directory: ${reprStr(path)}`)
+    }
+    const size = stat.size
     return new FileByteSource(fd, size, 0, null)
   }
 
@@ -79,4 +85,12 @@ export class FileByteSource implements ByteSource {
 /** Every byte of a source, as one array (for sources known to be small enough). */
 export function readAll(src: ByteSource): Uint8Array {
   return src.read(0, src.size)
+}
+
+/** Python's OSError subclass and text for a failed open(). */
+function osError(e: NodeJS.ErrnoException, path: string): never {
+  if (e.code === 'ENOENT') fail('FileNotFoundError', `[Errno 2] No such file or directory: ${reprStr(path)}`)
+  if (e.code === 'EACCES') fail('PermissionError', `[Errno 13] Permission denied: ${reprStr(path)}`)
+  if (e.code === 'EISDIR') fail('IsADirectoryError', `[Errno 21] Is a directory: ${reprStr(path)}`)
+  return fail('OSError', e.message)
 }

@@ -6,6 +6,7 @@
 export type FileErrorType =
   | 'ValueError' | 'EOFError' | 'OSError' | 'TypeError' | 'RuntimeError' | 'MemoryError'
   | 'UnpicklingError' | 'BadZipFile' | 'SafetensorError' | 'NotImplementedError' | 'KeyError'
+  | 'FileNotFoundError' | 'IsADirectoryError' | 'PermissionError'
 
 export class FileFormatError extends Error {
   readonly pyType: FileErrorType

@@ -13,3 +13,4 @@ export { readTorchFile, describeTorchBytes, type TorchLoadResult } from './torch
 export { readEntryValues, type ElementValue } from './element-values'
 export { gatherBytes, type StridedView } from './strided-bytes'
 export { formatTable } from './format-table'
+export { npLoad, npSave, npSavez, torchLoad, safetensorsLoadFile, safetensorsSaveFile, type NpLoadOptions } from './library-io'

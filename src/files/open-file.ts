@@ -39,6 +39,6 @@ export function openTensorFile(path: string, opts: OpenOptions = {}): FileDescri
     return readSafetensorsFile(path, opts)
   }
   if (/\.(pt|pth)$/i.test(path)) return readTorchFile(path, opts).description
-  if (head[0] === 0x80) fail('ValueError', 'Cannot load file containing pickled data when allow_pickle=False')
+  if (head[0] === 0x80) fail('ValueError', 'This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.')
   return fail('ValueError', `${path}: not a .npy, .npz, .safetensors or torch.save file`)
 }
