@@ -12,6 +12,11 @@ import { setAttrReprHook } from './interp/attributes'
 import { repr } from './interp/repr'
 import { createStdlibModules } from './lib/stdlib'
 import { LibraryContext } from './lib/context'
+// The library surface registers its modules and wrappers on import.
+import './lib/ndarray'
+import './lib/tensor'
+import './lib/numpy_module'
+import './lib/torch_module'
 
 export interface PyErrorInfo { type: string; message: string; traceback: string; line: number | null }
 export interface OpRecord extends OpReport { line: number; source: string; resultId: number | null; inputIds: number[] }
@@ -131,7 +136,7 @@ export class Runner {
     const message = excMessage(pe.exc)
     const frames = pe.exc.traceback
     const line = frames.length ? frames[frames.length - 1].line : null
-    return { type, message, traceback: this.formatTraceback(frames, type, message), line }
+    return { type, message, traceback: this.formatTraceback(frames, pe.exc.cls.qualName, message), line }
   }
 
   private formatTraceback(frames: { name: string; line: number }[], type: string, message: string): string {

@@ -167,7 +167,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
   for (const [name, cls] of Object.entries(T)) {
     if (['int', 'float', 'complex', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'slice', 'type', 'object'].includes(name)) into.set(name, cls)
   }
-  for (const [name, cls] of EXCEPTION_CLASSES) into.set(name, cls)
+  for (const [name, cls] of EXCEPTION_CLASSES) if (cls.module === 'builtins') into.set(name, cls)
   into.set('Ellipsis', ELLIPSIS)
 
   const defs: Record<string, (args: PyValue[], kw: Kwargs) => PyValue> = {

@@ -7,6 +7,7 @@
 import { parser } from '@lezer/python'
 import type { SyntaxNode } from '@lezer/common'
 import type { Arg, CompFor, Expr, FStrPart, Handler, Param, Stmt } from './ast'
+import { normalizeFloatLiterals } from './normalize'
 
 export class PySyntaxError extends Error {
   constructor(message: string, readonly line: number, readonly column: number) { super(message) }
@@ -563,7 +564,8 @@ export function decodeEscapes(s: string): string {
 }
 
 /** Parses a whole module. Throws PySyntaxError at the first error lezer reports. */
-export function parseModule(src: string): Stmt[] {
+export function parseModule(original: string): Stmt[] {
+  const src = normalizeFloatLiterals(original)
   const tree = parser.parse(src)
   const low = new Lowering(src)
   // lezer recovers from errors; Python must not run a program that does not parse.

@@ -66,6 +66,7 @@ export function repr(v: PyValue): string {
 }
 
 function objectRepr(v: PyObject, seen: Set<PyObject>): string {
+  if (v.repr) return v.repr()   // library subclasses of tuple (torch.Size) print their own way
   const inner = (x: PyValue) => (x instanceof PyObject ? objectRepr(x, seen) : repr(x))
   if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
     if (seen.has(v)) return v instanceof PyList ? '[...]' : v instanceof PyDict ? '{...}' : '(...)'
@@ -84,7 +85,6 @@ function objectRepr(v: PyObject, seen: Set<PyObject>): string {
     const args = v.args.map(inner).join(', ')
     return `${v.cls.name}(${args})`
   }
-  if (v.repr) return v.repr()
   return `<${v.pyClass.qualName} object at 0x7f0000000000>`
 }
 

@@ -48,8 +48,13 @@ export class PyClass extends PyObject {
     public ctor: NativeFn | null = null
   ) { super() }
   get pyClass(): PyClass { return TYPE }
+  /** Extra bases (NumPy's float64 is also a float; AxisError is a ValueError and an IndexError). */
+  mixins: PyClass[] = []
   isSubclassOf(other: PyClass): boolean {
-    for (let c: PyClass | null = this; c; c = c.base) if (c === other) return true
+    for (let c: PyClass | null = this; c; c = c.base) {
+      if (c === other) return true
+      if (c.mixins.some(m => m.isSubclassOf(other))) return true
+    }
     return false
   }
   get qualName(): string { return this.module === 'builtins' ? this.name : `${this.module}.${this.name}` }

@@ -1,8 +1,11 @@
-// The runner's link to the engine: builds the numpy/torch modules, wraps engine objects
-// as Python values, records every engine operation (OpRecord) and relays engine warnings.
+// The runner's link to the engine: wraps engine objects as Python values (one wrapper per
+// object, so `is` works), records every engine operation as an OpRecord, relays the
+// warnings the engine reports, and builds the numpy / torch modules on first import.
+import * as engine from '../../engine'
 import type { EngineObject } from '../../engine'
 import type { OpRecord } from '../index'
 import type { PyModule, PyValue } from '../interp/values'
+import { EngineValue } from './engine_value'
 
 export interface LibraryHost {
   simulateCuda: boolean
@@ -10,9 +13,23 @@ export interface LibraryHost {
   warn(category: string, message: string, once?: boolean): void
 }
 
+type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
+const factories: Partial<Record<'ndarray' | 'tensor', Factory>> = {}
+const moduleBuilders = new Map<string, (ctx: LibraryContext) => PyModule>()
+
+/** ndarray.ts and tensor.ts register their wrapper classes; the module files their modules. */
+export function registerWrapper(kind: 'ndarray' | 'tensor', f: Factory): void { factories[kind] = f }
+export function registerModule(name: string, build: (ctx: LibraryContext) => PyModule): void { moduleBuilders.set(name, build) }
+
 export class LibraryContext {
   private ops: OpRecord[] = []
   private sourceLines: string[] = []
+  private wrappers = new WeakMap<EngineObject, EngineValue>()
+  private byId = new Map<number, WeakRef<EngineValue>>()
+  private modules = new Map<string, PyModule>()
+  /** Per-process state of torch (default dtype) that printing and creation read. */
+  torchDefaultDtype: 'float32' | 'float64' = 'float32'
+
   constructor(readonly host: LibraryHost) {}
 
   beginRun(source: string): void {
@@ -26,7 +43,65 @@ export class LibraryContext {
     return out
   }
 
-  engineObjectOf(_v: PyValue): EngineObject | null { return null }
+  engineObjectOf(v: PyValue): EngineObject | null {
+    return v instanceof EngineValue ? v.obj : null
+  }
 
-  module(_name: string): PyModule | null { return null }
+  module(name: string): PyModule | null {
+    const cached = this.modules.get(name)
+    if (cached) return cached
+    const build = moduleBuilders.get(name)
+    if (!build) return null
+    const m = build(this)
+    this.modules.set(name, m)
+    return m
+  }
+
+  /** The Python value for an engine object (the same wrapper each time). */
+  wrap(obj: EngineObject): EngineValue {
+    const w = this.wrappers.get(obj)
+    if (w) return w
+    const info = obj.info()
+    const f = factories[info.kind]
+    if (!f) throw new Error(`no wrapper registered for ${info.kind}`)
+    const made = f(this, obj)
+    this.wrappers.set(obj, made)
+    this.byId.set(info.id, new WeakRef(made))
+    return made
+  }
+
+  /** The live wrapper of an engine object id (NumPy's .base), if the program still holds it. */
+  byEngineId(id: number): EngineValue | null {
+    return this.byId.get(id)?.deref() ?? null
+  }
+
+  /**
+   * Runs one engine call and records it: the engine's OpReport, the line and its source,
+   * the ids of the inputs and the result. Warnings the engine reports are printed as Python does.
+   */
+  op<T>(inputs: EngineObject[], fn: () => T): T {
+    const result = fn()
+    const report = engine.lastReport()
+    const line = this.host.currentLine()
+    const resultId = isEngineObject(result) ? result.info().id : null
+    this.ops.push({
+      ...report, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
+      inputIds: inputs.map(i => i.info().id),
+    })
+    for (const w of report.warnings ?? []) {
+      // PyTorch's C++ warnings are TORCH_WARN_ONCE (once per process); NumPy's go through
+      // Python's default filter (once per location).
+      this.host.warn(w.category, w.message, w.category === 'UserWarning')
+    }
+    return result
+  }
+
+  /** op() whose result is an engine object, returned wrapped. */
+  opWrap(inputs: EngineObject[], fn: () => EngineObject): EngineValue {
+    return this.wrap(this.op(inputs, fn))
+  }
+}
+
+function isEngineObject(v: unknown): v is EngineObject {
+  return v instanceof engine.EngineObject
 }

@@ -1,0 +1,55 @@
+// `stridescope run FILE.py`: runs a NumPy/PyTorch snippet on the engine and prints what
+// CPython prints. Program output goes to stdout as it is printed; warnings and an uncaught
+// exception's traceback go to stderr, and an uncaught exception exits with status 1.
+import { readFileSync } from 'node:fs'
+import { Runner, DEFAULT_OP_BUDGET } from '../../runner'
+
+export const describe = 'run a Python snippet (NumPy/PyTorch subset) on the engine, printing what CPython prints'
+export const usage = `stridescope run [--simulate-cuda] [--op-budget N] FILE.py|-
+
+  FILE.py           the program to run; - reads it from stdin
+  --simulate-cuda   enable the simulated cuda:0 device (torch.cuda.is_available() is True)
+  --op-budget N     stop the program after N steps (default ${DEFAULT_OP_BUDGET}), so that loops cannot hang
+
+Exit status: 0 when the program ran, 1 on an uncaught exception, 2 on a usage error.`
+
+export interface RunArgs { file: string; simulateCuda: boolean; opBudget: number }
+
+export function parseRunArgs(argv: string[]): RunArgs {
+  let file: string | null = null
+  let simulateCuda = false
+  let opBudget = DEFAULT_OP_BUDGET
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--simulate-cuda') simulateCuda = true
+    else if (a === '--op-budget') {
+      const n = Number(argv[++i])
+      if (!Number.isInteger(n) || n <= 0) throw new Error('--op-budget needs a positive integer')
+      opBudget = n
+    } else if (a.startsWith('-') && a !== '-') throw new Error(`unknown option ${a}`)
+    else if (file !== null) throw new Error(`unexpected argument ${a}`)
+    else file = a
+  }
+  if (file === null) throw new Error('missing FILE.py')
+  return { file, simulateCuda, opBudget }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: RunArgs
+  try { args = parseRunArgs(argv) } catch (e) {
+    process.stderr.write(`stridescope run: ${(e as Error).message}\n\n${usage}\n`)
+    return 2
+  }
+  let source: string
+  try {
+    source = args.file === '-' ? readFileSync(0, 'utf8') : readFileSync(args.file, 'utf8')
+  } catch (e) {
+    // CPython's own wording for a missing script.
+    process.stderr.write(`stridescope run: can't open file '${args.file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '[Errno 2] No such file or directory' : (e as Error).message}\n`)
+    return 2
+  }
+  const runner = new Runner({ simulateCuda: args.simulateCuda, opBudget: args.opBudget, onStdout: s => process.stdout.write(s) })
+  const result = runner.run(source, args.file === '-' ? '<stdin>' : args.file)
+  if (result.stderr) process.stderr.write(result.stderr)
+  return result.error ? 1 : 0
+}

@@ -1,0 +1,61 @@
+// Shared argument conversions for the numpy and torch bindings: shapes, axes, orders.
+import type { Order, MemoryFormat } from '../../engine/types'
+import { PyList, PyTuple, PyObject, type PyValue } from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { toIndex, typeName, truthy } from '../interp/ops'
+
+export function isSequence(v: PyValue): v is PyList | PyTuple { return v instanceof PyList || v instanceof PyTuple }
+
+export function intArg(v: PyValue, what = 'an integer'): number {
+  try { return Number(toIndex(v)) } catch {
+    throw pyErr('TypeError', `'${typeName(v)}' object cannot be interpreted as ${what === 'an integer' ? 'an integer' : what}`)
+  }
+}
+
+/** `f(2, 3)` or `f((2, 3))` / `f([2, 3])` / `f(torch.Size(...))`. */
+export function shapeFromArgs(args: PyValue[]): number[] {
+  if (args.length === 1 && isSequence(args[0])) return args[0].items.map(v => intArg(v))
+  return args.map(v => intArg(v))
+}
+
+/** A shape argument that may be a single int. */
+export function shapeArg(v: PyValue): number[] {
+  return isSequence(v) ? v.items.map(x => intArg(x)) : [intArg(v)]
+}
+
+/** axis=None | int | tuple of ints. */
+export function axesArg(v: PyValue | undefined): number[] | null {
+  if (v === undefined || v === null) return null
+  return isSequence(v) ? v.items.map(x => intArg(x)) : [intArg(v)]
+}
+
+export function orderArg(v: PyValue | undefined, dflt: Order, allowed = 'CFAK'): Order {
+  if (v === undefined || v === null) return dflt
+  if (typeof v !== 'string' || v.length !== 1 || !allowed.includes(v.toUpperCase())) {
+    throw pyErr('ValueError', `order must be one of ${allowed.split('').map(c => `'${c}'`).join(', ')} (got ${typeof v === 'string' ? `'${v}'` : typeName(v)})`)
+  }
+  return v.toUpperCase() as Order
+}
+
+export function boolArg(v: PyValue | undefined, dflt: boolean): boolean {
+  return v === undefined ? dflt : truthy(v)
+}
+
+/** copy=None|True|False as the engine takes it. */
+export function copyArg(v: PyValue | undefined): boolean | null {
+  return v === undefined || v === null ? null : truthy(v)
+}
+
+export class MemoryFormatValue extends PyObject {
+  constructor(readonly fmt: MemoryFormat) { super() }
+  get pyClass() { return MEMORY_FORMAT_CLASS }
+  repr() { return `torch.${this.fmt}` }
+}
+import { PyClass, BUILTIN_TYPES } from '../interp/values'
+const MEMORY_FORMAT_CLASS = new PyClass('memory_format', BUILTIN_TYPES.object, 'torch')
+
+export function memoryFormatArg(v: PyValue | undefined, dflt: MemoryFormat): MemoryFormat {
+  if (v === undefined) return dflt
+  if (v instanceof MemoryFormatValue) return v.fmt
+  throw pyErr('TypeError', `memory_format must be torch.memory_format, not ${typeName(v)}`)
+}

@@ -1,0 +1,183 @@
+// dtype objects of both libraries and the parsing of every way a snippet names a dtype:
+// np.float32 (a scalar type), np.dtype('f4'), 'float32', float/int/bool/complex,
+// torch.float32 / torch.float / torch.long ...
+import type { DTypeName } from '../../engine/types'
+import { PyObject, PyClass, BUILTIN_TYPES, NOT_IMPLEMENTED, type PyValue } from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { typeName } from '../interp/ops'
+import { strRepr } from '../interp/repr'
+
+export const ITEMSIZE: Record<DTypeName, number> = {
+  bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8,
+  float16: 2, bfloat16: 2, float32: 4, float64: 8, complex64: 8, complex128: 16,
+}
+
+export const isFloatDtype = (d: DTypeName) => d === 'float16' || d === 'bfloat16' || d === 'float32' || d === 'float64'
+export const isComplexDtype = (d: DTypeName) => d === 'complex64' || d === 'complex128'
+export const isIntDtype = (d: DTypeName) => /int/.test(d)
+
+// NumPy's one-letter kind and the array-protocol type string ('<f8').
+const NP_KIND: Record<DTypeName, string> = {
+  bool: 'b', int8: 'i', int16: 'i', int32: 'i', int64: 'i', uint8: 'u', uint16: 'u', uint32: 'u', uint64: 'u',
+  float16: 'f', bfloat16: 'V', float32: 'f', float64: 'f', complex64: 'c', complex128: 'c',
+}
+const NP_CHAR: Record<DTypeName, string> = {
+  bool: '?', int8: 'b', int16: 'h', int32: 'i', int64: 'l', uint8: 'B', uint16: 'H', uint32: 'I', uint64: 'L',
+  float16: 'e', bfloat16: 'V', float32: 'f', float64: 'd', complex64: 'F', complex128: 'D',
+}
+
+const NP_ALIASES: Record<string, DTypeName> = {
+  bool: 'bool', bool_: 'bool', '?': 'bool', b1: 'bool',
+  int8: 'int8', i1: 'int8', byte: 'int8', b: 'int8',
+  int16: 'int16', i2: 'int16', short: 'int16', h: 'int16',
+  int32: 'int32', i4: 'int32', intc: 'int32', i: 'int32',
+  int64: 'int64', i8: 'int64', int: 'int64', int_: 'int64', intp: 'int64', long: 'int64', l: 'int64', q: 'int64', longlong: 'int64',
+  uint8: 'uint8', u1: 'uint8', ubyte: 'uint8', B: 'uint8',
+  uint16: 'uint16', u2: 'uint16', ushort: 'uint16', H: 'uint16',
+  uint32: 'uint32', u4: 'uint32', uintc: 'uint32', I: 'uint32',
+  uint64: 'uint64', u8: 'uint64', uint: 'uint64', uintp: 'uint64', L: 'uint64', Q: 'uint64',
+  float16: 'float16', f2: 'float16', half: 'float16', e: 'float16',
+  float32: 'float32', f4: 'float32', single: 'float32', f: 'float32',
+  float64: 'float64', f8: 'float64', float: 'float64', double: 'float64', d: 'float64', float_: 'float64',
+  complex64: 'complex64', c8: 'complex64', csingle: 'complex64', F: 'complex64',
+  complex128: 'complex128', c16: 'complex128', complex: 'complex128', cdouble: 'complex128', D: 'complex128',
+}
+
+/** `np.dtype(...)` objects. */
+export class NpDType extends PyObject {
+  constructor(readonly name: DTypeName) { super() }
+  get pyClass() { return NP_DTYPE_CLASS }
+  repr() { return `dtype(${strRepr(this.name)})` }
+  str() { return this.name }
+  hashKey() { return 'npdtype:' + this.name }
+  getattr(n: string): PyValue | undefined {
+    switch (n) {
+      case 'name': return this.name
+      case 'itemsize': return BigInt(ITEMSIZE[this.name])
+      case 'kind': return NP_KIND[this.name]
+      case 'char': return NP_CHAR[this.name]
+      case 'str': return (ITEMSIZE[this.name] === 1 ? '|' : '<') + NP_KIND[this.name] + ITEMSIZE[this.name]
+      case 'byteorder': return ITEMSIZE[this.name] === 1 ? '|' : '='
+      case 'type': return npScalarType(this.name)
+      case 'isnative': return true
+    }
+    return undefined
+  }
+  compare(op: string, other: PyValue) {
+    if (op !== '==' && op !== '!=') return NOT_IMPLEMENTED
+    let same = false
+    try { same = npDtypeOf(other) === this.name } catch { same = false }
+    return op === '==' ? same : !same
+  }
+}
+export const NP_DTYPE_CLASS = new PyClass('dtype', BUILTIN_TYPES.object, 'numpy')
+
+/** NumPy's scalar types (np.float32 ...) are classes; their instances are NpScalar (scalars.ts). */
+const npScalarTypes = new Map<DTypeName, PyClass>()
+const NP_GENERIC = new PyClass('generic', BUILTIN_TYPES.object, 'numpy')
+const NP_NUMBER = new PyClass('number', NP_GENERIC, 'numpy')
+const NP_INTEGER = new PyClass('integer', NP_NUMBER, 'numpy')
+const NP_SIGNED = new PyClass('signedinteger', NP_INTEGER, 'numpy')
+const NP_UNSIGNED = new PyClass('unsignedinteger', NP_INTEGER, 'numpy')
+const NP_INEXACT = new PyClass('inexact', NP_NUMBER, 'numpy')
+const NP_FLOATING = new PyClass('floating', NP_INEXACT, 'numpy')
+const NP_COMPLEXFLOATING = new PyClass('complexfloating', NP_INEXACT, 'numpy')
+export const NP_ABSTRACT_TYPES = {
+  generic: NP_GENERIC, number: NP_NUMBER, integer: NP_INTEGER, signedinteger: NP_SIGNED,
+  unsignedinteger: NP_UNSIGNED, inexact: NP_INEXACT, floating: NP_FLOATING, complexfloating: NP_COMPLEXFLOATING,
+}
+
+export function npScalarType(d: DTypeName): PyClass {
+  let c = npScalarTypes.get(d)
+  if (!c) {
+    const base = d === 'bool' ? NP_GENERIC : d.startsWith('uint') ? NP_UNSIGNED : d.startsWith('int') ? NP_SIGNED
+      : d.startsWith('complex') ? NP_COMPLEXFLOATING : NP_FLOATING
+    // float64 and complex128 also derive from Python's float and complex.
+    c = new PyClass(d, base, 'numpy')
+    if (d === 'float64') c.mixins.push(BUILTIN_TYPES.float)
+    if (d === 'complex128') c.mixins.push(BUILTIN_TYPES.complex)
+    npScalarTypes.set(d, c)
+  }
+  return c
+}
+
+export function scalarTypeDtype(c: PyClass): DTypeName | undefined {
+  for (const [d, cls] of npScalarTypes) if (cls === c) return d
+  return undefined
+}
+
+/** Any NumPy dtype-like value → a dtype name (np.dtype(x)). */
+export function npDtypeOf(v: PyValue): DTypeName {
+  if (v instanceof NpDType) return v.name
+  if (v instanceof TorchDType) throw pyErr('TypeError', `Cannot interpret '${v.repr()}' as a data type`)
+  if (v instanceof PyClass) {
+    const d = scalarTypeDtype(v)
+    if (d) return d
+    if (v === BUILTIN_TYPES.float) return 'float64'
+    if (v === BUILTIN_TYPES.int) return 'int64'
+    if (v === BUILTIN_TYPES.bool) return 'bool'
+    if (v === BUILTIN_TYPES.complex) return 'complex128'
+  }
+  if (typeof v === 'string') {
+    let s = v
+    if (/^[<>=|]/.test(s)) {
+      if (s[0] === '>' && !/^>[?bB]|>[iuf]1$/.test(s)) {
+        throw pyErr('NotImplementedError', `non-native byte order dtype ${strRepr(v)} is not supported by the Stridescope engine`)
+      }
+      s = s.slice(1)
+    }
+    const d = NP_ALIASES[s]
+    if (d) return d
+    throw pyErr('TypeError', `data type ${strRepr(v)} not understood`)
+  }
+  if (v === null) return 'float64'
+  throw pyErr('TypeError', `Cannot interpret '${typeof v === 'object' ? (v as PyObject).repr?.() ?? typeName(v) : String(v)}' as a data type`)
+}
+
+// ---------- torch ----------
+
+const TORCH_PRIMARY: Record<DTypeName, string> = {
+  bool: 'bool', int8: 'int8', int16: 'int16', int32: 'int32', int64: 'int64',
+  uint8: 'uint8', uint16: 'uint16', uint32: 'uint32', uint64: 'uint64',
+  float16: 'float16', bfloat16: 'bfloat16', float32: 'float32', float64: 'float64',
+  complex64: 'complex64', complex128: 'complex128',
+}
+export const TORCH_ALIASES: Record<string, DTypeName> = {
+  ...Object.fromEntries(Object.keys(TORCH_PRIMARY).map(k => [k, k as DTypeName])),
+  float: 'float32', double: 'float64', half: 'float16', short: 'int16', int: 'int32', long: 'int64',
+  cfloat: 'complex64', cdouble: 'complex128',
+}
+
+export class TorchDType extends PyObject {
+  constructor(readonly name: DTypeName) { super() }
+  get pyClass() { return TORCH_DTYPE_CLASS }
+  repr() { return `torch.${TORCH_PRIMARY[this.name]}` }
+  hashKey() { return 'torchdtype:' + this.name }
+  getattr(n: string): PyValue | undefined {
+    switch (n) {
+      case 'is_floating_point': return isFloatDtype(this.name)
+      case 'is_complex': return isComplexDtype(this.name)
+      case 'is_signed': return !this.name.startsWith('uint') && this.name !== 'bool'
+      case 'itemsize': return BigInt(ITEMSIZE[this.name])
+    }
+    return undefined
+  }
+}
+export const TORCH_DTYPE_CLASS = new PyClass('dtype', BUILTIN_TYPES.object, 'torch')
+
+const torchDtypes = new Map<DTypeName, TorchDType>()
+export function torchDtype(d: DTypeName): TorchDType {
+  let t = torchDtypes.get(d)
+  if (!t) { t = new TorchDType(d); torchDtypes.set(d, t) }
+  return t
+}
+
+/** A torch dtype argument: torch.float32, or Python's float/int/bool/complex. */
+export function torchDtypeOf(v: PyValue): DTypeName {
+  if (v instanceof TorchDType) return v.name
+  if (v === BUILTIN_TYPES.float) return 'float64'
+  if (v === BUILTIN_TYPES.int) return 'int64'
+  if (v === BUILTIN_TYPES.bool) return 'bool'
+  if (v === BUILTIN_TYPES.complex) return 'complex128'
+  throw pyErr('TypeError', `dtype must be torch.dtype, not ${typeName(v)}`)
+}

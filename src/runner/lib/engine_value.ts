@@ -1,0 +1,231 @@
+// What ndarrays and tensors share as Python values: subscripts, operators, iteration,
+// conversion to Python scalars and lists, and reading elements for printing.
+// Every operation goes through the engine (the runner never computes a layout itself).
+import { EngineObject, fromValues } from '../../engine'
+import type { IndexItem, ObjectInfo, PyScalar, BinaryOp, ValueWindow, DTypeName } from '../../engine/types'
+import type { ElementValue, PrintableArray } from '../printing'
+import {
+  PyObject, PyTuple, PyList, PySlice, PyComplex, ELLIPSIS, NOT_IMPLEMENTED, type PyValue
+} from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { toIndex, typeName } from '../interp/ops'
+import { NpScalar } from './scalars'
+import type { LibraryContext } from './context'
+import { flattenNested } from './nested'
+
+const BINARY_OPS: Record<string, BinaryOp> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
+}
+const REFLECTED_CMP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '==': '==', '!=': '!=' }
+
+export abstract class EngineValue extends PyObject {
+  constructor(readonly ctx: LibraryContext, readonly obj: EngineObject) { super() }
+
+  abstract readonly kind: 'ndarray' | 'tensor'
+  /** The library's name for messages ('array' / 'tensor'). */
+  abstract zeroDimLenError(): never
+  abstract truthError(numel: number): never
+
+  info(): ObjectInfo { return this.obj.info() }
+
+  // ---------- subscripts ----------
+
+  indexItems(key: PyValue): IndexItem[] {
+    const keys = key instanceof PyTuple ? key.items : [key]
+    return keys.map(k => this.indexItem(k))
+  }
+
+  private indexItem(k: PyValue): IndexItem {
+    if (k === null) return { kind: 'newaxis' }
+    if (k === ELLIPSIS) return { kind: 'ellipsis' }
+    if (k instanceof PySlice) {
+      const n = (v: PyValue) => (v === null ? null : Number(this.sliceIndex(v)))
+      return { kind: 'slice', start: n(k.start), stop: n(k.stop), step: n(k.step) }
+    }
+    if (typeof k === 'bigint' || k instanceof NpScalar && typeof k.toNumber() === 'bigint') {
+      return { kind: 'int', index: Number(toIndex(k)) }
+    }
+    if (k instanceof PyList || k instanceof EngineValue || typeof k === 'boolean' || k instanceof NpScalar) {
+      throw pyErr('NotImplementedError', 'advanced indexing (integer or boolean arrays, lists, bools) is not supported by the Stridescope engine')
+    }
+    if (this.kind === 'ndarray') {
+      throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
+    }
+    throw pyErr('IndexError', `only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${typeName(k)})`)
+  }
+
+  private sliceIndex(v: PyValue): bigint {
+    try { return toIndex(v) } catch {
+      throw pyErr('TypeError', 'slice indices must be integers or None or have an __index__ method')
+    }
+  }
+
+  getitem(key: PyValue): PyValue {
+    const items = this.indexItems(key)
+    const r = this.ctx.op([this.obj], () => this.obj.index(items))
+    return this.fromIndexResult(r, items)
+  }
+
+  /** NumPy turns a full integer index into a scalar; torch keeps a 0-d tensor. */
+  protected fromIndexResult(r: EngineObject, _items: IndexItem[]): PyValue { return this.ctx.wrap(r) }
+
+  setitem(key: PyValue, v: PyValue): void {
+    const items = this.indexItems(key)
+    const operand = this.operand(v)
+    this.ctx.op([this.obj], () => this.obj.setItem(items, operand))
+  }
+
+  // ---------- operators ----------
+
+  /** A Python value as an engine operand: an engine object, or a Python scalar. */
+  operand(v: PyValue): EngineObject | PyScalar {
+    if (v instanceof EngineValue) return v.obj
+    if (typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'number') return v
+    if (v instanceof PyComplex) return { re: v.re, im: v.im }
+    if (v instanceof NpScalar) {
+      const p = v.toPy()
+      return p instanceof PyComplex ? { re: p.re, im: p.im } : (p as PyScalar)
+    }
+    if (v instanceof PyList || v instanceof PyTuple) return this.fromNested(v)
+    throw pyErr('TypeError', `unsupported operand type: '${typeName(v)}'`)
+  }
+
+  /** A list operand becomes an array/tensor of this object's kind (NumPy's asarray). */
+  protected fromNested(v: PyValue): EngineObject {
+    const { values, shape } = flattenNested(v, this.kind)
+    return this.ctx.op([], () => fromValues(this.kind, values, shape, null))
+  }
+
+  binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
+    const bop = BINARY_OPS[op]
+    if (!bop) {
+      if (['//', '%', '**', '@', '&', '|', '^', '<<', '>>'].includes(op)) {
+        throw pyErr('NotImplementedError', `the operator ${op} on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
+      }
+      return NOT_IMPLEMENTED
+    }
+    if (other instanceof EngineValue && other.kind !== this.kind && !reflected) {
+      // ndarray op tensor: torch's __radd__ wins in Python (Tensor.__array_priority__).
+      if (this.kind === 'ndarray') return NOT_IMPLEMENTED
+    }
+    let o: EngineObject | PyScalar
+    try { o = this.operand(other) } catch { return NOT_IMPLEMENTED }
+    const r = this.ctx.op(other instanceof EngineValue ? [this.obj, other.obj] : [this.obj], () => {
+      if (!reflected) return this.obj.binary(bop, o)
+      if (o instanceof EngineObject) return o.binary(bop, this.obj)
+      return this.obj.rbinary(bop, o as PyScalar)
+    })
+    return this.ctx.wrap(r)
+  }
+
+  compare(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
+    if (other === null && (op === '==' || op === '!=')) return NOT_IMPLEMENTED
+    try { this.operand(other) } catch { return NOT_IMPLEMENTED }
+    return this.binop(op, other, false)
+  }
+
+  inplace(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
+    const bop = BINARY_OPS[op]
+    if (!bop || bop.length !== 3 || ['eq', 'ne', 'lt', 'le', 'gt', 'ge'].includes(bop)) {
+      throw pyErr('NotImplementedError', `the in-place operator ${op}= on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
+    }
+    const o = this.operand(other)
+    this.ctx.op(other instanceof EngineValue ? [this.obj, other.obj] : [this.obj], () => this.obj.inplace(bop, o))
+    return this
+  }
+
+  unary(op: '-' | '+' | '~' | 'abs'): PyValue | typeof NOT_IMPLEMENTED {
+    if (op === '+') return this.ctx.opWrap([this.obj], () => this.kind === 'ndarray' ? this.obj.copy('K') : this.obj.clone())
+    if (op === '-') return this.ctx.opWrap([this.obj], () => this.obj.rbinary('sub', this.zeroLike()))
+    throw pyErr('NotImplementedError', `${op === 'abs' ? 'abs()' : 'the operator ~'} on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
+  }
+
+  private zeroLike(): PyScalar {
+    const d = this.info().dtype
+    return /float|complex/.test(d) ? 0 : 0n
+  }
+
+  // ---------- sequences and scalars ----------
+
+  len(): number {
+    const s = this.info().shape
+    if (s.length === 0) this.zeroDimLenError()
+    return s[0]
+  }
+
+  *iter(): Iterable<PyValue> {
+    const n = this.len()
+    for (let i = 0; i < n; i++) yield this.getitem(BigInt(i))
+  }
+
+  truthy(): boolean {
+    const n = this.info().numel
+    if (n !== 1) this.truthError(n)
+    const v = this.obj.item()
+    return typeof v === 'object' ? v.re !== 0 || v.im !== 0 : typeof v === 'bigint' ? v !== 0n : !!v
+  }
+
+  /** .item(): the single element as a Python value. */
+  item(): PyValue {
+    const v = this.ctx.op([this.obj], () => this.obj.item())
+    return scalarToPy(v, this.info().dtype)
+  }
+
+  /** .tolist(): nested Python lists of Python scalars. */
+  tolist(): PyValue {
+    const info = this.info()
+    const w = this.ctx.op([this.obj], () => this.obj.window(info.shape.map(() => 0), info.shape))
+    const flat = windowElements(w)
+    const build = (dim: number, offset: number): [PyValue, number] => {
+      if (dim === info.shape.length) return [elementToPy(flat[offset], info.dtype), offset + 1]
+      const items: PyValue[] = []
+      let o = offset
+      for (let i = 0; i < info.shape[dim]; i++) { const [v, next] = build(dim + 1, o); items.push(v); o = next }
+      return [new PyList(items), o]
+    }
+    return build(0, 0)[0]
+  }
+
+  /** The element reader the printing layer asks for (one window when small, else per element). */
+  printable(): PrintableArray {
+    const info = this.info()
+    const { shape, dtype, numel } = info
+    if (numel <= 4096) {
+      const flat = windowElements(this.obj.window(shape.map(() => 0), shape))
+      const strides: number[] = []
+      let acc = 1
+      for (let d = shape.length - 1; d >= 0; d--) { strides[d] = acc; acc *= shape[d] }
+      return { dtype, shape, at: idx => flat[idx.reduce((s, i, d) => s + i * strides[d], 0)] }
+    }
+    return { dtype, shape, at: idx => windowElements(this.obj.window([...idx], idx.map(() => 1)))[0] }
+  }
+
+  hashKey(): string { throw pyErr('TypeError', `unhashable type: '${this.pyClass.name}'`) }
+}
+
+/** Flat C-order elements of a window in the printing layer's ElementValue form. */
+export function windowElements(w: ValueWindow): ElementValue[] {
+  const vals = w.values as ArrayLike<number | bigint>
+  const out: ElementValue[] = []
+  if (w.dtype === 'complex64' || w.dtype === 'complex128') {
+    for (let i = 0; i < vals.length; i += 2) out.push([Number(vals[i]), Number(vals[i + 1])])
+  } else if (w.dtype === 'bool') {
+    for (let i = 0; i < vals.length; i++) out.push(!!vals[i])
+  } else {
+    for (let i = 0; i < vals.length; i++) out.push(vals[i] as number | bigint)
+  }
+  return out
+}
+
+export function elementToPy(v: ElementValue, dtype: DTypeName): PyValue {
+  if (Array.isArray(v)) return new PyComplex(v[0], v[1])
+  if (typeof v === 'boolean') return v
+  if (typeof v === 'bigint') return v
+  return /float/.test(dtype) ? (v as number) : BigInt(v as number)
+}
+
+export function scalarToPy(v: PyScalar, dtype: DTypeName): PyValue {
+  if (typeof v === 'object') return new PyComplex(v.re, v.im)
+  if (typeof v === 'number' && !/float|complex/.test(dtype)) return BigInt(v)
+  return v
+}

@@ -1,0 +1,199 @@
+// numpy.ndarray as a Python value: attributes and methods, bound to the engine.
+import type { IndexItem } from '../../engine/types'
+import type { EngineObject } from '../../engine'
+import * as engine from '../../engine'
+import { formatNdarrayRepr, formatNdarrayStr } from '../printing'
+import {
+  PyObject, PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs
+} from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { bindArgs } from '../interp/args'
+import { EngineValue } from './engine_value'
+import { registerWrapper } from './context'
+import { NpDType, npDtypeOf } from './dtypes'
+import { NpScalar } from './scalars'
+import { shapeFromArgs, axesArg, orderArg, intArg, boolArg } from './argparse'
+import { dlpackMethods } from './dlpack'
+
+export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
+
+type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
+
+export class PyNdarray extends EngineValue {
+  readonly kind = 'ndarray' as const
+  get pyClass() { return NDARRAY_CLASS }
+
+  zeroDimLenError(): never { throw pyErr('TypeError', 'len() of unsized object') }
+  truthError(n: number): never {
+    if (n === 0) throw pyErr('ValueError', 'The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.')
+    throw pyErr('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()')
+  }
+
+  protected fromIndexResult(r: EngineObject, items: IndexItem[]): PyValue {
+    // A[i, j] with every dimension indexed by an int is a NumPy scalar, not a 0-d array.
+    const info = r.info()
+    if (info.shape.length === 0 && items.every(i => i.kind === 'int' || i.kind === 'ellipsis') && !items.some(i => i.kind === 'ellipsis')) {
+      return new NpScalar(info.dtype, r.item())
+    }
+    return this.ctx.wrap(r)
+  }
+
+  toNumber() {
+    const info = this.info()
+    if (info.shape.length !== 0) throw pyErr('TypeError', 'only 0-dimensional arrays can be converted to Python scalars')
+    const v = this.item()
+    return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
+  }
+
+  repr() { return formatNdarrayRepr(this.printable()) }
+  str() { return formatNdarrayStr(this.printable()) }
+
+  getattr(name: string): PyValue | undefined {
+    const info = () => this.info()
+    switch (name) {
+      case 'shape': return new PyTuple(info().shape.map(BigInt))
+      case 'strides': return new PyTuple(info().byteStrides.map(BigInt))
+      case 'dtype': return new NpDType(info().dtype)
+      case 'ndim': return BigInt(info().shape.length)
+      case 'size': return BigInt(info().numel)
+      case 'itemsize': return BigInt(info().itemsize)
+      case 'nbytes': return BigInt(info().nbytes)
+      case 'flags': return new NpFlags(this)
+      case 'base': {
+        const id = info().baseId
+        return id === null ? null : this.ctx.byEngineId(id) ?? null
+      }
+      case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
+      case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
+      case 'ctypes': return new CtypesView(BigInt(info().dataPtr))
+      case 'device': return 'cpu'
+    }
+    const m = NDARRAY_METHODS[name] ?? dlpackMethods(this)[name]
+    if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
+    return undefined
+  }
+
+  setattr(name: string, _v: PyValue): boolean {
+    if (name === 'shape' || name === 'strides') {
+      throw pyErr('NotImplementedError', `setting ndarray.${name} is not supported by the Stridescope engine (use reshape / np.lib.stride_tricks.as_strided)`)
+    }
+    return false
+  }
+}
+
+/** `a.flags`: prints like NumPy's flagsobj; indexable by name and readable as attributes. */
+class NpFlags extends PyObject {
+  constructor(readonly a: PyNdarray) { super() }
+  get pyClass() { return FLAGS_CLASS }
+  private values(): [string, boolean][] {
+    const f = this.a.info().flags
+    return [['C_CONTIGUOUS', f.cContiguous], ['F_CONTIGUOUS', f.fContiguous], ['OWNDATA', f.ownsData],
+      ['WRITEABLE', f.writeable], ['ALIGNED', f.aligned], ['WRITEBACKIFCOPY', false]]
+  }
+  repr() { return this.values().map(([k, v]) => `  ${k} : ${v ? 'True' : 'False'}\n`).join('') }
+  getitem(key: PyValue): PyValue {
+    const aliases: Record<string, string> = { C: 'C_CONTIGUOUS', F: 'F_CONTIGUOUS', W: 'WRITEABLE', O: 'OWNDATA', A: 'ALIGNED', CONTIGUOUS: 'C_CONTIGUOUS', FORTRAN: 'F_CONTIGUOUS' }
+    const k = typeof key === 'string' ? aliases[key] ?? key : ''
+    const hit = this.values().find(([n]) => n === k)
+    if (!hit) throw pyErr('KeyError', 'Unknown flag')
+    return hit[1]
+  }
+  getattr(name: string): PyValue | undefined {
+    const hit = this.values().find(([n]) => n.toLowerCase() === name)
+    if (hit) return hit[1]
+    if (name === 'c_contiguous' || name === 'contiguous') return this.values()[0][1]
+    if (name === 'f_contiguous' || name === 'fortran') return this.values()[1][1]
+    return undefined
+  }
+  setattr(name: string): boolean {
+    if (name === 'writeable') throw pyErr('NotImplementedError', 'setting flags.writeable is not supported by the Stridescope engine (no engine operation for it yet)')
+    return false
+  }
+}
+const FLAGS_CLASS = new PyClass('flagsobj', BUILTIN_TYPES.object, 'numpy')
+
+class CtypesView extends PyObject {
+  constructor(readonly data: bigint) { super() }
+  get pyClass() { return CTYPES_CLASS }
+  getattr(name: string) { return name === 'data' ? this.data : undefined }
+}
+const CTYPES_CLASS = new PyClass('_ctypes', BUILTIN_TYPES.object, 'numpy')
+
+function wrapOp(self: PyNdarray, fn: () => EngineObject): PyValue {
+  return self.ctx.opWrap([self.obj], fn)
+}
+
+const NDARRAY_METHODS: Record<string, Method> = {
+  reshape: (s, a, kw) => {
+    const b = bindArgs('reshape', ['*shape', 'order=', 'copy='], a, kw)
+    const order = orderArg(b.order, 'C', 'CFA')
+    if (order === 'A') throw pyErr('NotImplementedError', "reshape(order='A') is not supported by the Stridescope engine")
+    const shape = shapeFromArgs(b.__rest!)
+    return wrapOp(s, () => s.obj.reshape(shape, order as 'C' | 'F'))
+  },
+  transpose: (s, a) => {
+    const axes = a.length === 1 && a[0] === null ? [] : shapeFromArgs(a)
+    return wrapOp(s, () => (axes.length ? s.obj.permute(axes) : s.obj.transpose()))
+  },
+  swapaxes: (s, a, kw) => {
+    const b = bindArgs('swapaxes', ['axis1', 'axis2'], a, kw)
+    return wrapOp(s, () => s.obj.swapaxes(intArg(b.axis1!), intArg(b.axis2!)))
+  },
+  copy: (s, a, kw) => {
+    const b = bindArgs('copy', ['order='], a, kw)
+    return wrapOp(s, () => s.obj.copy(orderArg(b.order, 'C')))
+  },
+  astype: (s, a, kw) => {
+    const b = bindArgs('astype', ['dtype', 'order=', 'casting=', 'subok=', 'copy='], a, kw)
+    return wrapOp(s, () => s.obj.astype(npDtypeOf(b.dtype!), orderArg(b.order, 'K'), boolArg(b.copy, true)))
+  },
+  view: (s, a, kw) => {
+    const b = bindArgs('view', ['dtype=', 'type='], a, kw)
+    if (b.dtype === undefined || b.dtype === null) return wrapOp(s, () => s.obj.index([{ kind: 'ellipsis' }]))
+    return wrapOp(s, () => s.obj.viewDtype(npDtypeOf(b.dtype!)))
+  },
+  ravel: (s, a, kw) => {
+    const b = bindArgs('ravel', ['order='], a, kw)
+    return wrapOp(s, () => s.obj.ravel(orderArg(b.order, 'C')))
+  },
+  flatten: (s, a, kw) => {
+    const b = bindArgs('flatten', ['order='], a, kw)
+    return wrapOp(s, () => s.obj.flatten({ order: orderArg(b.order, 'C') }))
+  },
+  squeeze: (s, a, kw) => {
+    const b = bindArgs('squeeze', ['axis='], a, kw)
+    return wrapOp(s, () => s.obj.squeeze(axesArg(b.axis)))
+  },
+  diagonal: (s, a, kw) => {
+    const b = bindArgs('diagonal', ['offset=', 'axis1=', 'axis2='], a, kw)
+    return wrapOp(s, () => s.obj.diagonal(b.offset === undefined ? 0 : intArg(b.offset), b.axis1 === undefined ? 0 : intArg(b.axis1), b.axis2 === undefined ? 1 : intArg(b.axis2)))
+  },
+  fill: (s, a, kw) => {
+    const b = bindArgs('fill', ['value'], a, kw)
+    const v = s.operand(b.value!)
+    if (v instanceof engine.EngineObject) throw pyErr('TypeError', 'fill() value must be a scalar')
+    s.ctx.op([s.obj], () => s.obj.fill(v))
+    return null
+  },
+  sum: (s, a, kw) => reduce(s, 'sum', a, kw),
+  mean: (s, a, kw) => reduce(s, 'mean', a, kw),
+  item: (s, a) => {
+    if (a.length) throw pyErr('NotImplementedError', 'item(index) is not supported; index the array first')
+    return s.item()
+  },
+  tolist: s => s.tolist(),
+  __array__: s => s,
+}
+
+function reduce(s: PyNdarray, op: 'sum' | 'mean', a: PyValue[], kw: Kwargs): PyValue {
+  const b = bindArgs(op, ['axis=', 'dtype=', 'out=', 'keepdims='], a, kw)
+  if (b.out !== undefined && b.out !== null) throw pyErr('NotImplementedError', `${op}(out=...) is not supported by the Stridescope engine`)
+  const dtype = b.dtype === undefined || b.dtype === null ? null : npDtypeOf(b.dtype)
+  const r = s.ctx.op([s.obj], () => (op === 'sum' ? s.obj.sum(axesArg(b.axis), boolArg(b.keepdims, false), dtype) : s.obj.mean(axesArg(b.axis), boolArg(b.keepdims, false), dtype)))
+  const info = r.info()
+  // A full reduction returns a NumPy scalar.
+  if (info.shape.length === 0 && !boolArg(b.keepdims, false)) return new NpScalar(info.dtype, r.item())
+  return s.ctx.wrap(r)
+}
+
+registerWrapper('ndarray', (ctx, obj) => new PyNdarray(ctx, obj))

@@ -1,0 +1,247 @@
+// The `numpy` module (and numpy.random, numpy.lib.stride_tricks) over the engine.
+import * as engine from '../../engine'
+import type { DTypeName, PyScalar } from '../../engine/types'
+import { PyClass, PyTuple, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
+import { pyErr, excClass } from '../interp/exceptions'
+import { bindArgs } from '../interp/args'
+import { typeName } from '../interp/ops'
+import { registerModule, type LibraryContext } from './context'
+import { EngineValue } from './engine_value'
+import { NDARRAY_CLASS, PyNdarray } from './ndarray'
+import { PyTensor } from './tensor'
+import { NpDType, npDtypeOf, npScalarType, NP_DTYPE_CLASS, NP_ABSTRACT_TYPES } from './dtypes'
+import { NpScalar } from './scalars'
+import { flattenNested } from './nested'
+import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence } from './argparse'
+import { LibModule, scalarArg } from './module_builder'
+import { PyCapsule } from './dlpack'
+
+const UNSUPPORTED = new Set([
+  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'concatenate', 'stack', 'vstack', 'hstack', 'matmul', 'dot',
+  'where', 'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
+  'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'tile', 'repeat', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
+  'set_printoptions', 'get_printoptions', 'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
+  'fromfile', 'save', 'load', 'savez', 'einsum', 'split', 'pad', 'clip', 'round', 'isclose', 'nonzero', 'count_nonzero',
+])
+
+const NP_DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
+  'float16', 'float32', 'float64', 'complex64', 'complex128']
+
+function dtypeOrNull(v: PyValue | undefined): DTypeName | null {
+  return v === undefined || v === null ? null : npDtypeOf(v)
+}
+
+function needArray(v: PyValue | undefined, fn: string): EngineValue {
+  if (v instanceof EngineValue) return v
+  throw pyErr('NotImplementedError', `np.${fn} of a ${typeName(v ?? null)} is not supported by the Stridescope runner (pass an array)`)
+}
+
+/** np.array / np.asarray of Python data: nested lists and scalars go through fromValues. */
+function fromPython(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null): EngineValue {
+  const { values, shape } = flattenNested(data, 'ndarray')
+  return ctx.opWrap([], () => engine.fromValues('ndarray', values, shape, dtype))
+}
+
+function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
+  return (a: PyValue[], kw: Kwargs) => {
+    const b = bindArgs(name, ['shape', 'dtype=', 'order=', '*', 'like=', 'device='], a, kw)
+    if (orderArg(b.order, 'C', 'CF') === 'F') throw pyErr('NotImplementedError', `np.${name}(order='F') is not supported by the Stridescope engine (its creation API has no order)`)
+    const shape = shapeArg(b.shape!)
+    return ctx.opWrap([], () => engine[name]('ndarray', shape, dtypeOrNull(b.dtype)))
+  }
+}
+
+function viewFn(ctx: LibraryContext, name: string, spec: string[], f: (o: engine.EngineObject, b: Record<string, PyValue | undefined>) => engine.EngineObject) {
+  return (a: PyValue[], kw: Kwargs) => {
+    const b = bindArgs(name, spec, a, kw)
+    const x = needArray(b[spec[0]], name)
+    return ctx.opWrap([x.obj], () => f(x.obj, b))
+  }
+}
+
+function reduceFn(ctx: LibraryContext, op: 'sum' | 'mean') {
+  return (a: PyValue[], kw: Kwargs) => {
+    const b = bindArgs(op, ['a', 'axis=', 'dtype=', 'out=', 'keepdims='], a, kw)
+    const x = needArray(b.a, op)
+    const rest: Kwargs = new Map()
+    for (const k of ['axis', 'dtype', 'out', 'keepdims']) if (b[k] !== undefined) rest.set(k, b[k]!)
+    const m = x.getattr!(op)!
+    return (m as unknown as { call(a: PyValue[], k: Kwargs): PyValue }).call([], rest) as PyValue
+  }
+}
+
+function buildNumpy(ctx: LibraryContext): LibModule {
+  const np = new LibModule('numpy', UNSUPPORTED)
+  const random = new LibModule('numpy.random')
+  const strideTricks = buildStrideTricks(ctx)
+  const lib = new LibModule('numpy.lib').set('stride_tricks', strideTricks)
+  const exceptions = new LibModule('numpy.exceptions').set('AxisError', excClass('AxisError'))
+
+  np.set('ndarray', NDARRAY_CLASS).set('dtype', NP_DTYPE_CLASS).set('newaxis', null)
+    .set('pi', Math.PI).set('e', Math.E).set('inf', Infinity).set('nan', NaN)
+    .set('random', random).set('lib', lib).set('exceptions', exceptions)
+  for (const d of NP_DTYPES) np.set(d, npScalarType(d))
+  np.set('bool_', npScalarType('bool')).set('float_', npScalarType('float64')).set('int_', npScalarType('int64'))
+    .set('double', npScalarType('float64')).set('single', npScalarType('float32')).set('half', npScalarType('float16'))
+    .set('intp', npScalarType('int64')).set('uintp', npScalarType('uint64'))
+    .set('cdouble', npScalarType('complex128')).set('csingle', npScalarType('complex64'))
+  for (const [k, c] of Object.entries(NP_ABSTRACT_TYPES)) np.set(k, c)
+  for (const d of NP_DTYPES) {
+    const cls = npScalarType(d)
+    cls.ctor = (a) => {
+      if (a.length === 0) return new NpScalar(d, 0n)
+      if (a[0] instanceof EngineValue) return ctx.opWrap([a[0].obj], () => (a[0] as EngineValue).obj.astype(d, 'K', true))
+      if (typeof a[0] === 'string') return new NpScalar(d, /float|complex/.test(d) ? Number(a[0]) : BigInt(a[0]))
+      return new NpScalar(d, scalarArg(a[0]))
+    }
+  }
+  NP_DTYPE_CLASS.ctor = (a, kw) => new NpDType(npDtypeOf(bindArgs('dtype', ['dtype', 'align=', 'copy='], a, kw).dtype!))
+
+  np.fn('array', (a, kw) => {
+    const b = bindArgs('array', ['object', 'dtype=', '*', 'copy=', 'order=', 'subok=', 'ndmin=', 'like='], a, kw)
+    const dtype = dtypeOrNull(b.dtype)
+    if (b.ndmin !== undefined && intArg(b.ndmin) !== 0) throw pyErr('NotImplementedError', 'np.array(ndmin=...) is not supported by the Stridescope runner')
+    if (b.object instanceof EngineValue) {
+      const x = b.object
+      const copy = b.copy === undefined ? true : copyArg(b.copy)
+      return ctx.opWrap([x.obj], () => engine.npArray(x.obj, dtype, copy, orderArg(b.order, 'K')))
+    }
+    if (b.copy !== undefined && b.copy === false) {
+      throw pyErr('ValueError', 'Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.')
+    }
+    return fromPython(ctx, b.object!, dtype)
+  })
+  np.fn('asarray', (a, kw) => {
+    const b = bindArgs('asarray', ['a', 'dtype=', 'order=', '*', 'device=', 'copy=', 'like='], a, kw)
+    const dtype = dtypeOrNull(b.dtype)
+    if (b.a instanceof EngineValue) {
+      const x = b.a
+      return ctx.opWrap([x.obj], () => engine.npAsarray(x.obj, dtype, copyArg(b.copy)))
+    }
+    return fromPython(ctx, b.a!, dtype)
+  })
+  for (const name of ['ascontiguousarray', 'asfortranarray'] as const) {
+    np.fn(name, (a, kw) => {
+      const b = bindArgs(name, ['a', 'dtype=', '*', 'like='], a, kw)
+      const x = b.a instanceof EngineValue ? b.a : fromPython(ctx, b.a!, null)
+      return ctx.opWrap([x.obj], () => engine[name](x.obj, dtypeOrNull(b.dtype)))
+    })
+  }
+  np.fn('copy', viewFn(ctx, 'copy', ['a', 'order=', 'subok='], (o, b) => o.copy(orderArg(b.order, 'K'))))
+  np.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
+  np.fn('full', (a, kw) => {
+    const b = bindArgs('full', ['shape', 'fill_value', 'dtype=', 'order=', '*', 'like='], a, kw)
+    if (orderArg(b.order, 'C', 'CF') === 'F') throw pyErr('NotImplementedError', "np.full(order='F') is not supported by the Stridescope engine")
+    return ctx.opWrap([], () => engine.full('ndarray', shapeArg(b.shape!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype)))
+  })
+  np.fn('arange', (a, kw) => {
+    const b = bindArgs('arange', ['start=', 'stop=', 'step=', 'dtype=', '*', 'like=', 'device='], a, kw)
+    if (b.start === undefined) throw pyErr('TypeError', 'arange() requires stop to be specified.')
+    const start = scalarArg(b.start)
+    const stop = b.stop === undefined || b.stop === null ? null : scalarArg(b.stop)
+    const step = b.step === undefined || b.step === null ? null : scalarArg(b.step)
+    return ctx.opWrap([], () => engine.arange('ndarray', start, stop, step, dtypeOrNull(b.dtype)))
+  })
+  np.fn('linspace', (a, kw) => {
+    const b = bindArgs('linspace', ['start', 'stop', 'num=', 'endpoint=', 'retstep=', 'dtype=', 'axis=', '*', 'device='], a, kw)
+    if (b.retstep !== undefined && boolArg(b.retstep, false)) throw pyErr('NotImplementedError', 'np.linspace(retstep=True) is not supported by the Stridescope runner')
+    const num = b.num === undefined ? 50 : intArg(b.num)
+    return ctx.opWrap([], () => engine.linspace('ndarray', scalarArg(b.start), scalarArg(b.stop), num, boolArg(b.endpoint, true), dtypeOrNull(b.dtype)))
+  })
+  np.fn('eye', (a, kw) => {
+    const b = bindArgs('eye', ['N', 'M=', 'k=', 'dtype=', 'order=', '*', 'device=', 'like='], a, kw)
+    const m = b.M === undefined || b.M === null ? null : intArg(b.M)
+    return ctx.opWrap([], () => engine.eye('ndarray', intArg(b.N!), m, b.k === undefined ? 0 : intArg(b.k), dtypeOrNull(b.dtype)))
+  })
+  np.fn('transpose', viewFn(ctx, 'transpose', ['a', 'axes='], (o, b) => (b.axes === undefined || b.axes === null ? o.transpose() : o.permute(axesArg(b.axes)!))))
+  np.fn('swapaxes', viewFn(ctx, 'swapaxes', ['a', 'axis1', 'axis2'], (o, b) => o.swapaxes(intArg(b.axis1!), intArg(b.axis2!))))
+  np.fn('reshape', viewFn(ctx, 'reshape', ['a', 'shape=', 'order=', '*', 'newshape=', 'copy='], (o, b) => {
+    const order = orderArg(b.order, 'C', 'CF') as 'C' | 'F'
+    return o.reshape(shapeArg((b.shape ?? b.newshape)!), order)
+  }))
+  np.fn('ravel', viewFn(ctx, 'ravel', ['a', 'order='], (o, b) => o.ravel(orderArg(b.order, 'C'))))
+  np.fn('squeeze', viewFn(ctx, 'squeeze', ['a', 'axis='], (o, b) => o.squeeze(axesArg(b.axis))))
+  np.fn('expand_dims', viewFn(ctx, 'expand_dims', ['a', 'axis'], (o, b) => o.expandDims(axesArg(b.axis)!)))
+  np.fn('broadcast_to', viewFn(ctx, 'broadcast_to', ['array', 'shape', 'subok='], (o, b) => o.broadcastTo(shapeArg(b.shape!))))
+  np.fn('flip', viewFn(ctx, 'flip', ['m', 'axis='], (o, b) => o.flip(axesArg(b.axis))))
+  np.fn('diagonal', viewFn(ctx, 'diagonal', ['a', 'offset=', 'axis1=', 'axis2='], (o, b) =>
+    o.diagonal(b.offset === undefined ? 0 : intArg(b.offset), b.axis1 === undefined ? 0 : intArg(b.axis1), b.axis2 === undefined ? 1 : intArg(b.axis2))))
+  np.fn('sum', reduceFn(ctx, 'sum')).fn('mean', reduceFn(ctx, 'mean'))
+  for (const name of ['shares_memory', 'may_share_memory'] as const) {
+    np.fn(name, (a, kw) => {
+      const b = bindArgs(name, ['a', 'b', 'max_work='], a, kw)
+      const x = needArray(b.a, name), y = needArray(b.b, name)
+      return ctx.op([x.obj, y.obj], () => (name === 'shares_memory' ? engine.sharesMemory(x.obj, y.obj) : engine.mayShareMemory(x.obj, y.obj)))
+    })
+  }
+  np.fn('from_dlpack', (a, kw) => {
+    const b = bindArgs('from_dlpack', ['x', '*', 'device=', 'copy='], a, kw)
+    if (b.device !== undefined && b.device !== null && b.device !== 'cpu') throw pyErr('ValueError', `Unsupported device: ${String(b.device)}`)
+    if (b.device === 'cpu') throw pyErr('NotImplementedError', "np.from_dlpack(device='cpu') is not supported by the Stridescope engine")
+    const x = b.x
+    if (x instanceof PyCapsule) return ctx.opWrap([], () => engine.fromDlpack('ndarray', x.capsule, copyArg(b.copy)))
+    const ev = needArray(x, 'from_dlpack')
+    return ctx.opWrap([ev.obj], () => engine.fromDlpack('ndarray', ev.obj, copyArg(b.copy)))
+  })
+  np.fn('ndim', (a) => BigInt(needArray(a[0], 'ndim').info().shape.length))
+  np.fn('shape', (a) => new PyTuple(needArray(a[0], 'shape').info().shape.map(BigInt)))
+  np.fn('size', (a) => BigInt(needArray(a[0], 'size').info().numel))
+  np.fn('isscalar', (a) => typeof a[0] === 'bigint' || typeof a[0] === 'number' || typeof a[0] === 'boolean' || typeof a[0] === 'string' || a[0] instanceof NpScalar)
+
+  random.fn('seed', (a) => { engine.seed(a.length && a[0] !== null ? intArg(a[0]) : 0); return null })
+  const rnd = (dist: 'rand' | 'randn') => (a: PyValue[], kw: Kwargs) => {
+    bindArgs(dist, ['*d'], a, kw)
+    const shape = a.map(v => intArg(v))
+    const r = ctx.op([], () => engine.random('ndarray', dist, shape, 'float64'))
+    return shape.length === 0 ? new NpScalar('float64', r.item()) : ctx.wrap(r)
+  }
+  random.fn('rand', rnd('rand')).fn('randn', rnd('randn'))
+  random.fn('random', (a, kw) => {
+    const b = bindArgs('random', ['size='], a, kw)
+    const shape = b.size === undefined || b.size === null ? [] : shapeArg(b.size)
+    const r = ctx.op([], () => engine.random('ndarray', 'rand', shape, 'float64'))
+    return shape.length === 0 ? new NpScalar('float64', r.item()) : ctx.wrap(r)
+  })
+  random.fn('randint', (a, kw) => {
+    const b = bindArgs('randint', ['low', 'high=', 'size=', 'dtype='], a, kw)
+    const [low, high] = b.high === undefined || b.high === null ? [0, intArg(b.low!)] : [intArg(b.low!), intArg(b.high)]
+    if (low >= high) throw pyErr('ValueError', 'high <= 0')
+    const shape = b.size === undefined || b.size === null ? [] : shapeArg(b.size)
+    const r = ctx.op([], () => engine.random('ndarray', 'randint', shape, dtypeOrNull(b.dtype) ?? 'int64', low, high))
+    return shape.length === 0 ? new NpScalar(r.info().dtype, r.item()) : ctx.wrap(r)
+  })
+  void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
+  return np
+}
+
+function buildStrideTricks(ctx: LibraryContext): LibModule {
+  const st = new LibModule('numpy.lib.stride_tricks')
+  st.fn('as_strided', (a, kw) => {
+    const b = bindArgs('as_strided', ['x', 'shape=', 'strides=', 'subok=', 'writeable='], a, kw)
+    const x = needArray(b.x, 'as_strided')
+    if (b.writeable !== undefined && !boolArg(b.writeable, true)) throw pyErr('NotImplementedError', 'as_strided(writeable=False) is not supported by the Stridescope engine')
+    const info = x.info()
+    const shape = b.shape === undefined || b.shape === null ? info.shape : shapeArg(b.shape)
+    const strides = b.strides === undefined || b.strides === null ? info.byteStrides : shapeArg(b.strides)
+    return ctx.opWrap([x.obj], () => x.obj.asStrided(shape, strides, null))
+  })
+  st.fn('sliding_window_view', (a, kw) => {
+    const b = bindArgs('sliding_window_view', ['x', 'window_shape', 'axis=', '*', 'subok=', 'writeable='], a, kw)
+    const x = needArray(b.x, 'sliding_window_view')
+    if (b.writeable !== undefined && boolArg(b.writeable, false)) throw pyErr('NotImplementedError', 'sliding_window_view(writeable=True) is not supported by the Stridescope engine')
+    return ctx.opWrap([x.obj], () => x.obj.slidingWindowView(shapeArg(b.window_shape!), axesArg(b.axis)))
+  })
+  st.fn('broadcast_to', (a, kw) => {
+    const b = bindArgs('broadcast_to', ['array', 'shape', 'subok='], a, kw)
+    const x = needArray(b.array, 'broadcast_to')
+    return ctx.opWrap([x.obj], () => x.obj.broadcastTo(shapeArg(b.shape!)))
+  })
+  return st
+}
+
+registerModule('numpy', ctx => buildNumpy(ctx))
+registerModule('numpy.lib', ctx => ctx.module('numpy')!.getattr('lib') as LibModule)
+registerModule('numpy.lib.stride_tricks', ctx => (ctx.module('numpy')!.getattr('lib') as LibModule).getattr('stride_tricks') as LibModule)
+registerModule('numpy.random', ctx => ctx.module('numpy')!.getattr('random') as LibModule)
+registerModule('numpy.exceptions', ctx => ctx.module('numpy')!.getattr('exceptions') as LibModule)
+void (null as unknown as PyScalar)

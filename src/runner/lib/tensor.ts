@@ -1,0 +1,288 @@
+// torch.Tensor as a Python value: attributes and methods, bound to the engine.
+import type { DTypeName, MemoryFormat } from '../../engine/types'
+import type { EngineObject } from '../../engine'
+import * as engine from '../../engine'
+import { formatTensorRepr } from '../printing'
+import { PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { bindArgs } from '../interp/args'
+import { typeName } from '../interp/ops'
+import { formatValue } from '../interp/formatting'
+import { EngineValue } from './engine_value'
+import { registerWrapper } from './context'
+import { torchDtype, torchDtypeOf, TorchDType, ITEMSIZE } from './dtypes'
+import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } from './argparse'
+import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
+import { dlpackMethods } from './dlpack'
+
+export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
+
+type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
+
+export class PyTensor extends EngineValue {
+  readonly kind = 'tensor' as const
+  get pyClass() { return TENSOR_CLASS }
+
+  zeroDimLenError(): never { throw pyErr('TypeError', 'len() of a 0-d tensor') }
+  truthError(n: number): never {
+    if (n === 0) throw pyErr('RuntimeError', 'Boolean value of Tensor with no values is ambiguous')
+    throw pyErr('RuntimeError', 'Boolean value of Tensor with more than one value is ambiguous')
+  }
+
+  toNumber() {
+    const n = this.info().numel
+    if (n !== 1) throw pyErr('RuntimeError', `a Tensor with ${n} elements cannot be converted to Scalar`)
+    const v = this.item()
+    return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
+  }
+
+  repr() {
+    const info = this.info()
+    return formatTensorRepr(this.printable(), { device: info.device, requiresGrad: info.requiresGrad },
+      { defaultDtype: this.ctx.torchDefaultDtype })
+  }
+
+  format(spec: string): string {
+    if (!spec) return this.repr()
+    if (this.info().numel !== 1) throw pyErr('TypeError', 'unsupported format string passed to Tensor.__format__')
+    return formatValue(this.item(), spec)
+  }
+
+  getattr(name: string): PyValue | undefined {
+    const info = () => this.info()
+    switch (name) {
+      case 'shape': return new TorchSize(info().shape.map(BigInt))
+      case 'dtype': return torchDtype(info().dtype)
+      case 'device': return deviceOf(info().device)
+      case 'ndim': return BigInt(info().shape.length)
+      case 'is_cuda': return info().device.startsWith('cuda')
+      case 'is_cpu': return info().device === 'cpu'
+      case 'requires_grad': return info().requiresGrad
+      case 'grad': return null
+      case 'grad_fn': return null
+      case 'is_leaf': return true
+      case 'itemsize': return BigInt(info().itemsize)
+      case 'nbytes': return BigInt(info().nbytes)
+      case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
+      case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
+      case 'data': return this.ctx.opWrap([this.obj], () => this.obj.index([{ kind: 'ellipsis' }]))
+    }
+    const m = TENSOR_METHODS[name] ?? dlpackMethods(this)[name]
+    if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
+    return undefined
+  }
+
+  setattr(name: string): boolean {
+    if (name === 'requires_grad') throw pyErr('NotImplementedError', 'requires_grad is not supported by the Stridescope engine yet (no engine operation sets it)')
+    return false
+  }
+}
+
+const wrapOp = (s: PyTensor, fn: () => EngineObject) => s.ctx.opWrap([s.obj], fn)
+const noArgs = (name: string, a: PyValue[], kw: Kwargs) => bindArgs(name, [], a, kw)
+
+function dimArg(v: PyValue | undefined, dflt: number): number { return v === undefined || v === null ? dflt : intArg(v) }
+
+/** `t.to(...)`: (dtype) | (device, dtype=None) | (tensor), plus copy=, non_blocking=, memory_format=. */
+function toMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
+  const b = bindArgs('to', ['a=', 'b=', '*', 'dtype=', 'device=', 'copy=', 'non_blocking=', 'memory_format='], a, kw)
+  let dtype: DTypeName | null = null
+  let device: TorchDevice | null = null
+  for (const v of [b.a, b.b]) {
+    if (v === undefined || v === null) continue
+    if (v instanceof TorchDType || v === BUILTIN_TYPES.float || v === BUILTIN_TYPES.int || v === BUILTIN_TYPES.bool) dtype = torchDtypeOf(v)
+    else if (v instanceof PyTensor) { dtype = v.info().dtype; device = deviceOf(v.info().device) }
+    else device = parseDevice(v)
+  }
+  if (b.dtype !== undefined && b.dtype !== null) dtype = torchDtypeOf(b.dtype)
+  if (b.device !== undefined && b.device !== null) device = parseDevice(b.device)
+  const mf = memoryFormatArg(b.memory_format, 'preserve_format')
+  if (mf !== 'preserve_format') throw pyErr('NotImplementedError', 'to(memory_format=...) is not supported by the Stridescope engine')
+  const copy = boolArg(b.copy, false)
+  if (device) moveTo(s, device)
+  return wrapOp(s, () => s.obj.to(dtype ?? s.info().dtype, copy))
+}
+
+/** Device moves need an engine transfer operation, which the engine API does not offer yet. */
+function moveTo(s: PyTensor, device: TorchDevice): void {
+  const here = s.info().device
+  const target = device.type === 'cuda' && device.index === null ? 'cuda:0' : device.name
+  if (target === here) return
+  if (device.type === 'cuda' && !s.ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
+  throw pyErr('NotImplementedError', `moving a tensor from ${here} to ${target}: the Stridescope engine API has no device-transfer operation yet`)
+}
+
+function dtypeMethod(d: DTypeName): Method {
+  return (s, a, kw) => {
+    const b = bindArgs('to', ['memory_format='], a, kw)
+    memoryFormatArg(b.memory_format, 'preserve_format')
+    return wrapOp(s, () => s.obj.to(d, false))
+  }
+}
+
+function reduce(s: PyTensor, op: 'sum' | 'mean', a: PyValue[], kw: Kwargs): PyValue {
+  const b = bindArgs(op, ['dim=', 'keepdim=', '*', 'dtype='], a, kw)
+  const dtype = b.dtype === undefined || b.dtype === null ? null : torchDtypeOf(b.dtype)
+  return s.ctx.opWrap([s.obj], () => op === 'sum' ? s.obj.sum(axesArg(b.dim), boolArg(b.keepdim, false), dtype) : s.obj.mean(axesArg(b.dim), boolArg(b.keepdim, false), dtype))
+}
+
+function inplaceMethod(op: 'add' | 'sub' | 'mul' | 'div'): Method {
+  return (s, a, kw) => {
+    const b = bindArgs(`${op}_`, ['other', '*', 'alpha='], a, kw)
+    if (b.alpha !== undefined) throw pyErr('NotImplementedError', `${op}_(alpha=...) is not supported by the Stridescope engine`)
+    const o = s.operand(b.other!)
+    s.ctx.op(b.other instanceof EngineValue ? [s.obj, b.other.obj] : [s.obj], () => s.obj.inplace(op, o))
+    return s
+  }
+}
+
+function binaryMethod(op: '+' | '-' | '*' | '/'): Method {
+  return (s, a, kw) => {
+    const b = bindArgs('op', ['other'], a, kw)
+    return s.binop(op, b.other!, false) as PyValue
+  }
+}
+
+const TENSOR_METHODS: Record<string, Method> = {
+  size: (s, a, kw) => {
+    const b = bindArgs('size', ['dim='], a, kw)
+    const shape = s.info().shape
+    if (b.dim === undefined || b.dim === null) return new TorchSize(shape.map(BigInt))
+    return BigInt(shape[normDim(intArg(b.dim), shape.length)])
+  },
+  stride: (s, a, kw) => {
+    const b = bindArgs('stride', ['dim='], a, kw)
+    const st = s.info().strides
+    if (b.dim === undefined || b.dim === null) return new PyTuple(st.map(BigInt))
+    return BigInt(st[normDim(intArg(b.dim), st.length)])
+  },
+  storage_offset: (s, a, kw) => { noArgs('storage_offset', a, kw); return BigInt(s.info().offset) },
+  data_ptr: (s, a, kw) => { noArgs('data_ptr', a, kw); return BigInt(s.info().dataPtr) },
+  untyped_storage: (s, a, kw) => { noArgs('untyped_storage', a, kw); return new TorchStorage(s.info().storage) },
+  element_size: (s, a, kw) => { noArgs('element_size', a, kw); return BigInt(ITEMSIZE[s.info().dtype]) },
+  numel: (s, a, kw) => { noArgs('numel', a, kw); return BigInt(s.info().numel) },
+  nelement: (s, a, kw) => { noArgs('nelement', a, kw); return BigInt(s.info().numel) },
+  dim: (s, a, kw) => { noArgs('dim', a, kw); return BigInt(s.info().shape.length) },
+  is_contiguous: (s, a, kw) => {
+    const b = bindArgs('is_contiguous', ['*', 'memory_format='], a, kw)
+    const mf: MemoryFormat = memoryFormatArg(b.memory_format, 'contiguous_format')
+    return s.ctx.op([s.obj], () => s.obj.isContiguous(mf))
+  },
+  is_pinned: s => s.info().storage.pinned,
+  get_device: s => { const d = s.info().device; return d === 'cpu' ? -1n : BigInt(Number(d.split(':')[1] ?? 0)) },
+  view: (s, a, kw) => {
+    if (a.length === 1 && (a[0] instanceof TorchDType)) return wrapOp(s, () => s.obj.viewDtype((a[0] as TorchDType).name))
+    if (kw.has('dtype')) return wrapOp(s, () => s.obj.viewDtype(torchDtypeOf(kw.get('dtype')!)))
+    const shape = shapeFromArgs(a)
+    return wrapOp(s, () => s.obj.view(shape))
+  },
+  view_as: (s, [o]) => wrapOp(s, () => s.obj.view((o as PyTensor).info().shape)),
+  reshape: (s, a) => { const shape = shapeFromArgs(a); return wrapOp(s, () => s.obj.reshape(shape)) },
+  transpose: (s, a, kw) => {
+    const b = bindArgs('transpose', ['dim0', 'dim1'], a, kw)
+    return wrapOp(s, () => s.obj.transpose(intArg(b.dim0!), intArg(b.dim1!)))
+  },
+  swapaxes: (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1]))),
+  swapdims: (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1]))),
+  permute: (s, a, kw) => { const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a); return wrapOp(s, () => s.obj.permute(dims)) },
+  t: (s, a, kw) => { noArgs('t', a, kw); return wrapOp(s, () => s.obj.t()) },
+  expand: (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.expand(sizes)) },
+  expand_as: (s, [o]) => wrapOp(s, () => s.obj.expand((o as PyTensor).info().shape)),
+  broadcast_to: (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.broadcastTo(sizes)) },
+  squeeze: (s, a, kw) => {
+    const b = bindArgs('squeeze', ['dim='], a, kw)
+    return wrapOp(s, () => s.obj.squeeze(axesArg(b.dim)))
+  },
+  unsqueeze: (s, a, kw) => { const b = bindArgs('unsqueeze', ['dim'], a, kw); return wrapOp(s, () => s.obj.unsqueeze(intArg(b.dim!))) },
+  narrow: (s, a, kw) => {
+    const b = bindArgs('narrow', ['dim', 'start', 'length'], a, kw)
+    return wrapOp(s, () => s.obj.narrow(intArg(b.dim!), intArg(b.start!), intArg(b.length!)))
+  },
+  diagonal: (s, a, kw) => {
+    const b = bindArgs('diagonal', ['offset=', 'dim1=', 'dim2='], a, kw)
+    return wrapOp(s, () => s.obj.diagonal(dimArg(b.offset, 0), dimArg(b.dim1, 0), dimArg(b.dim2, 1)))
+  },
+  unfold: (s, a, kw) => {
+    const b = bindArgs('unfold', ['dimension', 'size', 'step'], a, kw)
+    return wrapOp(s, () => s.obj.unfold(intArg(b.dimension!), intArg(b.size!), intArg(b.step!)))
+  },
+  as_strided: (s, a, kw) => {
+    const b = bindArgs('as_strided', ['size', 'stride', 'storage_offset='], a, kw)
+    const off = b.storage_offset === undefined || b.storage_offset === null ? null : intArg(b.storage_offset)
+    return wrapOp(s, () => s.obj.asStrided(shapeFromArgs([b.size!]), shapeFromArgs([b.stride!]), off))
+  },
+  flip: (s, a, kw) => {
+    const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a)
+    return wrapOp(s, () => s.obj.flip(dims))
+  },
+  flatten: (s, a, kw) => {
+    const b = bindArgs('flatten', ['start_dim=', 'end_dim='], a, kw)
+    return wrapOp(s, () => s.obj.flatten({ startDim: dimArg(b.start_dim, 0), endDim: dimArg(b.end_dim, -1) }))
+  },
+  ravel: (s, a, kw) => { noArgs('ravel', a, kw); return wrapOp(s, () => s.obj.ravel('C')) },
+  contiguous: (s, a, kw) => {
+    const b = bindArgs('contiguous', ['*', 'memory_format='], a, kw)
+    const mf = memoryFormatArg(b.memory_format, 'contiguous_format')
+    return wrapOp(s, () => s.obj.contiguous(mf))
+  },
+  clone: (s, a, kw) => {
+    const b = bindArgs('clone', ['*', 'memory_format='], a, kw)
+    return wrapOp(s, () => s.obj.clone(memoryFormatArg(b.memory_format, 'preserve_format')))
+  },
+  numpy: (s, a, kw) => {
+    const b = bindArgs('numpy', ['*', 'force='], a, kw)
+    return wrapOp(s, () => s.obj.numpy(boolArg(b.force, false)))
+  },
+  to: toMethod,
+  cpu: (s, a, kw) => { bindArgs('cpu', ['memory_format='], a, kw); moveTo(s, new TorchDevice('cpu', null)); return s },
+  cuda: (s, a, kw) => {
+    const b = bindArgs('cuda', ['device=', 'non_blocking=', 'memory_format='], a, kw)
+    const dev = b.device === undefined || b.device === null ? new TorchDevice('cuda', 0) : parseDevice(b.device)
+    if (dev.type !== 'cuda') throw pyErr('RuntimeError', 'Invalid device, must be cuda device')
+    moveTo(s, dev)
+    return s
+  },
+  float: dtypeMethod('float32'), double: dtypeMethod('float64'), half: dtypeMethod('float16'),
+  bfloat16: dtypeMethod('bfloat16'), int: dtypeMethod('int32'), long: dtypeMethod('int64'),
+  short: dtypeMethod('int16'), char: dtypeMethod('int8'), byte: dtypeMethod('uint8'), bool: dtypeMethod('bool'),
+  type: (s, a, kw) => {
+    const b = bindArgs('type', ['dtype='], a, kw)
+    if (b.dtype === undefined || b.dtype === null) throw pyErr('NotImplementedError', 'Tensor.type() with no argument is not supported; use t.dtype')
+    return wrapOp(s, () => s.obj.to(torchDtypeOf(b.dtype!), false))
+  },
+  fill_: (s, a, kw) => {
+    const b = bindArgs('fill_', ['value'], a, kw)
+    const v = s.operand(b.value!)
+    if (v instanceof engine.EngineObject) throw pyErr('NotImplementedError', 'fill_ with a tensor value is not supported')
+    s.ctx.op([s.obj], () => s.obj.fill(v))
+    return s
+  },
+  zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_()); return s },
+  add_: inplaceMethod('add'), sub_: inplaceMethod('sub'), mul_: inplaceMethod('mul'), div_: inplaceMethod('div'),
+  add: binaryMethod('+'), sub: binaryMethod('-'), mul: binaryMethod('*'), div: binaryMethod('/'),
+  sum: (s, a, kw) => reduce(s, 'sum', a, kw),
+  mean: (s, a, kw) => reduce(s, 'mean', a, kw),
+  item: (s, a, kw) => { noArgs('item', a, kw); return s.item() },
+  tolist: (s, a, kw) => { noArgs('tolist', a, kw); return s.tolist() },
+  requires_grad_: (s, a, kw) => {
+    const b = bindArgs('requires_grad_', ['requires_grad='], a, kw)
+    if (!boolArg(b.requires_grad, true)) return s
+    throw pyErr('NotImplementedError', 'requires_grad_() is not supported by the Stridescope engine yet (no engine operation sets it)')
+  },
+  detach: s => {
+    if (!s.info().requiresGrad) return s.ctx.opWrap([s.obj], () => s.obj.index([{ kind: 'ellipsis' }]))
+    throw pyErr('NotImplementedError', 'detach() of a tensor that requires grad is not supported by the Stridescope engine')
+  },
+  is_floating_point: s => /float/.test(s.info().dtype),
+  is_complex: s => /complex/.test(s.info().dtype),
+  __array__: s => wrapOp(s, () => s.obj.numpy(false)),
+}
+
+function normDim(d: number, ndim: number): number {
+  const n = Math.max(ndim, 1)
+  if (d < -n || d >= n) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`)
+  return d < 0 ? d + n : d
+}
+
+registerWrapper('tensor', (ctx, obj) => new PyTensor(ctx, obj))
+void isSequence; void typeName

@@ -1,0 +1,196 @@
+// The `torch` module (and torch.cuda) over the engine.
+import * as engine from '../../engine'
+import type { DTypeName, MemoryFormat } from '../../engine/types'
+import { PyBuiltin, type PyValue, type Kwargs } from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { bindArgs } from '../interp/args'
+import { typeName, truthy } from '../interp/ops'
+import { registerModule, type LibraryContext } from './context'
+import { EngineValue } from './engine_value'
+import { TENSOR_CLASS, PyTensor } from './tensor'
+import { PyNdarray } from './ndarray'
+import { torchDtype, torchDtypeOf, TORCH_ALIASES, TORCH_DTYPE_CLASS } from './dtypes'
+import { flattenNested } from './nested'
+import { shapeFromArgs, shapeArg, intArg, boolArg, copyArg, MemoryFormatValue, memoryFormatArg } from './argparse'
+import { LibModule, scalarArg } from './module_builder'
+import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
+import { PyCapsule } from './dlpack'
+
+const UNSUPPORTED = new Set([
+  'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
+  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like', 'no_grad', 'set_printoptions',
+  'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'chunk', 'split', 'roll', 'movedim', 'pin_memory',
+])
+
+function dtypeOrNull(v: PyValue | undefined): DTypeName | null {
+  return v === undefined || v === null ? null : torchDtypeOf(v)
+}
+
+/** device= on creation: cpu works; cuda needs a CUDA build (or the simulated device and an engine transfer). */
+function checkDevice(ctx: LibraryContext, v: PyValue | undefined): void {
+  if (v === undefined || v === null) return
+  const d = parseDevice(v)
+  if (d.type === 'cpu') return
+  if (d.type === 'cuda' && !ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
+  throw pyErr('NotImplementedError', `creating tensors on ${d.name}: the Stridescope engine API has no device placement yet`)
+}
+
+function checkGrad(v: PyValue | undefined): void {
+  if (v !== undefined && truthy(v)) throw pyErr('NotImplementedError', 'requires_grad=True is not supported by the Stridescope engine yet')
+}
+
+function needTensor(v: PyValue | undefined, fn: string): PyTensor {
+  if (v instanceof PyTensor) return v
+  throw pyErr('TypeError', `${fn}(): argument 'input' (position 1) must be Tensor, not ${typeName(v ?? null)}`)
+}
+
+function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
+  return (a: PyValue[], kw: Kwargs) => {
+    const b = bindArgs(name, ['*size', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad=', 'pin_memory=', 'memory_format='], a, kw)
+    if (b.__rest!.length === 0) throw pyErr('TypeError', `${name}() missing 1 required positional arguments: "size"`)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    const shape = shapeFromArgs(b.__rest!)
+    const mf: MemoryFormat = memoryFormatArg(b.memory_format, 'contiguous_format')
+    const made = ctx.op([], () => engine[name]('tensor', shape, dtypeOrNull(b.dtype)))
+    if (mf === 'contiguous_format' || mf === 'preserve_format') return ctx.wrap(made)
+    // channels_last: the engine lays the tensor out through contiguous(memory_format=...).
+    return ctx.opWrap([made], () => made.contiguous(mf))
+  }
+}
+
+function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null, mode: 'tensor' | 'as_tensor' | 'asarray', copy: boolean | null): PyValue {
+  if (data instanceof EngineValue) {
+    const x = data
+    if (mode === 'tensor') return ctx.opWrap([x.obj], () => engine.tensor(x.obj, dtype))
+    if (mode === 'as_tensor') return ctx.opWrap([x.obj], () => engine.asTensor(x.obj, dtype))
+    return ctx.opWrap([x.obj], () => engine.torchAsarray(x.obj, dtype, copy))
+  }
+  if (mode === 'asarray' && copy === false) throw pyErr('ValueError', "can't alias arbitrary sequence into a tensor.")
+  const { values, shape } = flattenNested(data, 'tensor')
+  return ctx.opWrap([], () => engine.fromValues('tensor', values, shape, dtype))
+}
+
+/** torch.X(input, ...) for the Tensor methods that torch also exposes as functions. */
+function methodAsFunction(ctx: LibraryContext, name: string) {
+  return (a: PyValue[], kw: Kwargs) => {
+    const t = needTensor(a.length ? a[0] : kw.get('input'), name)
+    kw.delete('input')
+    const m = t.getattr(name)!
+    return (m as PyBuiltin).call(a.slice(1), kw)
+  }
+}
+
+function buildTorch(ctx: LibraryContext): LibModule {
+  const torch = new LibModule('torch', UNSUPPORTED)
+  const cuda = new LibModule('torch.cuda')
+  torch.set('Tensor', TENSOR_CLASS).set('Size', SIZE_CLASS).set('dtype', TORCH_DTYPE_CLASS).set('cuda', cuda)
+    .set('channels_last', new MemoryFormatValue('channels_last'))
+    .set('contiguous_format', new MemoryFormatValue('contiguous_format'))
+    .set('preserve_format', new MemoryFormatValue('preserve_format'))
+  for (const [alias, d] of Object.entries(TORCH_ALIASES)) torch.set(alias, torchDtype(d))
+  DEVICE_CLASS.ctor = (a, kw) => {
+    const b = bindArgs('device', ['type', 'index='], a, kw)
+    return parseDevice(b.type!, b.index)
+  }
+  torch.set('device', DEVICE_CLASS)
+
+  torch.fn('tensor', (a, kw) => {
+    const b = bindArgs('tensor', ['data', '*', 'dtype=', 'device=', 'requires_grad=', 'pin_memory='], a, kw)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'tensor', true)
+  })
+  torch.fn('as_tensor', (a, kw) => {
+    const b = bindArgs('as_tensor', ['data', 'dtype=', 'device='], a, kw)
+    checkDevice(ctx, b.device)
+    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'as_tensor', null)
+  })
+  torch.fn('asarray', (a, kw) => {
+    const b = bindArgs('asarray', ['obj', '*', 'dtype=', 'device=', 'copy=', 'requires_grad='], a, kw)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    return tensorFromData(ctx, b.obj!, dtypeOrNull(b.dtype), 'asarray', copyArg(b.copy))
+  })
+  torch.fn('from_numpy', (a, kw) => {
+    const b = bindArgs('from_numpy', ['ndarray'], a, kw)
+    const x = b.ndarray
+    if (!(x instanceof PyNdarray)) throw pyErr('TypeError', `expected np.ndarray (got ${x instanceof PyTensor ? 'Tensor' : typeName(x ?? null)})`)
+    return ctx.opWrap([x.obj], () => engine.fromNumpy(x.obj))
+  })
+  torch.fn('from_dlpack', (a, kw) => {
+    const b = bindArgs('from_dlpack', ['ext_tensor', '*', 'device=', 'copy='], a, kw)
+    checkDevice(ctx, b.device)
+    const x = b.ext_tensor
+    if (x instanceof PyCapsule) return ctx.opWrap([], () => engine.fromDlpack('tensor', x.capsule, copyArg(b.copy)))
+    if (!(x instanceof EngineValue)) throw pyErr('TypeError', `from_dlpack: expected a DLPack capsule or an object with __dlpack__, got ${typeName(x ?? null)}`)
+    return ctx.opWrap([x.obj], () => engine.fromDlpack('tensor', x.obj, copyArg(b.copy)))
+  })
+  torch.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
+  torch.fn('full', (a, kw) => {
+    const b = bindArgs('full', ['size', 'fill_value', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad=', 'pin_memory='], a, kw)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    return ctx.opWrap([], () => engine.full('tensor', shapeArg(b.size!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype)))
+  })
+  torch.fn('arange', (a, kw) => {
+    const b = bindArgs('arange', ['start=', 'end=', 'step=', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    const first = b.start ?? (kw.has('end') ? 0n : undefined)
+    if (first === undefined) throw pyErr('TypeError', 'arange() received an invalid combination of arguments - got (), but expected one of:\n * (Number end, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)')
+    const end = b.end === undefined || b.end === null ? null : scalarArg(b.end)
+    const step = b.step === undefined || b.step === null ? null : scalarArg(b.step)
+    return ctx.opWrap([], () => engine.arange('tensor', scalarArg(first), end, step, dtypeOrNull(b.dtype)))
+  })
+  torch.fn('linspace', (a, kw) => {
+    const b = bindArgs('linspace', ['start', 'end', 'steps', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    return ctx.opWrap([], () => engine.linspace('tensor', scalarArg(b.start), scalarArg(b.end), intArg(b.steps!), true, dtypeOrNull(b.dtype)))
+  })
+  torch.fn('eye', (a, kw) => {
+    const b = bindArgs('eye', ['n', 'm=', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
+    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    const m = b.m === undefined || b.m === null ? null : intArg(b.m)
+    return ctx.opWrap([], () => engine.eye('tensor', intArg(b.n!), m, 0, dtypeOrNull(b.dtype)))
+  })
+  for (const dist of ['rand', 'randn'] as const) {
+    torch.fn(dist, (a, kw) => {
+      const b = bindArgs(dist, ['*size', 'generator=', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
+      checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+      return ctx.opWrap([], () => engine.random('tensor', dist, shapeFromArgs(b.__rest!), dtypeOrNull(b.dtype)))
+    })
+  }
+  torch.fn('randint', (a, kw) => {
+    const b = bindArgs('randint', ['a', 'b=', 'size=', '*', 'generator=', 'dtype=', 'device=', 'requires_grad='], a, kw)
+    checkDevice(ctx, b.device)
+    // randint(high, size) or randint(low, high, size)
+    const [low, high, size] = b.size === undefined ? [0, intArg(b.a!), b.b] : [intArg(b.a!), intArg(b.b!), b.size]
+    if (size === undefined) throw pyErr('TypeError', 'randint() missing required argument: size')
+    return ctx.opWrap([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high))
+  })
+  torch.fn('manual_seed', (a) => { engine.seed(intArg(a[0])); return null })
+  torch.fn('is_tensor', (a) => a[0] instanceof PyTensor)
+  torch.fn('is_floating_point', (a) => /float/.test(needTensor(a[0], 'is_floating_point').info().dtype))
+  torch.fn('numel', (a) => BigInt(needTensor(a[0], 'numel').info().numel))
+  torch.fn('get_default_dtype', () => torchDtype(ctx.torchDefaultDtype))
+  for (const name of ['flip', 'transpose', 'permute', 'reshape', 'squeeze', 'unsqueeze', 'narrow', 'as_strided', 'broadcast_to',
+    'clone', 'sum', 'mean', 't', 'diagonal', 'flatten', 'ravel', 'swapaxes', 'swapdims', 'contiguous']) {
+    if (name !== 'contiguous') torch.fn(name, methodAsFunction(ctx, name))
+  }
+
+  cuda.fn('is_available', () => ctx.host.simulateCuda)
+  cuda.fn('device_count', () => (ctx.host.simulateCuda ? 1n : 0n))
+  cuda.fn('current_device', () => {
+    if (!ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
+    return 0n
+  })
+  cuda.fn('synchronize', () => {
+    if (!ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
+    return null
+  })
+  cuda.fn('get_device_name', () => {
+    if (!ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
+    return 'Stridescope simulated CUDA device'
+  })
+  void TorchDevice; void boolArg
+  return torch
+}
+
+registerModule('torch', ctx => buildTorch(ctx))
+registerModule('torch.cuda', ctx => ctx.module('torch')!.getattr('cuda') as LibModule)
