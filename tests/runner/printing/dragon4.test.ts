@@ -62,3 +62,32 @@ describe('NumPy docstring examples', () => {
     expect(formatPositional(NaN, 'float64', { sign: true })).toBe('nan')
   })
 })
+
+describe('properties (no NumPy needed)', () => {
+  it("float64 unique digits equal JS's shortest round-trip digits", async () => {
+    const fc = (await import('fast-check')).default
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const s = formatScientific(x, 'float64', { trim: '-' })
+        const [m, e] = s.split('e')
+        const [jm, je] = Math.abs(x).toExponential().split('e')
+        // the sign of -0.0 is printed too; JS drops it
+        return Object.is(Number(s), x) && m.replace(/[-.]/g, '') === jm.replace('.', '') && Number(e) === Number(je)
+      }),
+      { seed: 20261126, numRuns: 5000 }
+    )
+  })
+  it('float32 and float16 digits round-trip in their own type', async () => {
+    const fc = (await import('fast-check')).default
+    fc.assert(
+      fc.property(fc.float({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        return Math.fround(Number(formatScientific(x, 'float32'))) === x
+      }),
+      { seed: 7, numRuns: 5000 }
+    )
+    for (let bits = 0; bits < 0x7c00; bits++) {
+      const x = halfBitsToNumber(bits)
+      expect(half(Number(formatScientific(x, 'float16')))).toBe(x)
+    }
+  })
+})
