@@ -98,6 +98,8 @@ export function loadOracle(): { oracle: Oracle | null; reason: string } {
     return { oracle: null, reason }
   }
   const raw = JSON.parse(r.stdout)
+  // the formatter follows NumPy 2.x (np.float64(...) scalar reprs, shape= on summaries)
+  if (Number(String(raw.numpy).split('.')[0]) < 2) return { oracle: null, reason: `NumPy ${raw.numpy} is older than 2.0` }
   const cases = raw.cases.map((c: OracleCase) => ({ ...c, values: c.values.map((v) => decodeValue(c.dtype, v)) }))
   const scalars = raw.scalars.map((s: OracleScalar) => ({ ...s, value: decodeValue(s.dtype, s.value) }))
   const dragon = raw.dragon.map((d: OracleDragon & { value: string }) => ({ ...d, value: decodeFloat(d.value) }))
