@@ -6,15 +6,11 @@ import { checkShape, ElementCache, gatherValues, numel } from './element_cache'
 import { isComplexDtype, toComplex } from './numpy_formatters'
 import { pythonTupleRepr } from './python_text'
 import { TorchFormatter, torchIsFloatingPoint } from './torch_formatter'
+import { torchDtypeStr } from './type_objects'
 import {
   TORCH_DEFAULT_PRINT_OPTIONS, type DTypeName, type ElementValue, type PrintableArray,
   type TensorPrintInfo, type TorchPrintOptions
 } from './types'
-
-/** str(torch.<dtype>): 'torch.float32' ... */
-export function torchDtypeStr(dtype: DTypeName): string {
-  return `torch.${dtype}`
-}
 
 interface Formatters {
   real: TorchFormatter

@@ -38,3 +38,8 @@ export function torchDeviceRepr(device: string): string {
   if (!m) throw new TypeError(`not a device string: '${device}'`)
   return m[2] === undefined ? `device(type='${m[1]}')` : `device(type='${m[1]}', index=${m[2]})`
 }
+
+/** str/repr of a torch.dtype: 'torch.float32', 'torch.bfloat16' */
+export function torchDtypeStr(dtype: DTypeName): string {
+  return `torch.${dtype}`
+}

@@ -200,3 +200,17 @@ describe('torch type objects', () => {
     expect(torchDtypeStr('bfloat16')).toBe('torch.bfloat16')
   })
 })
+
+describe('torch storages (torch/storage.py __repr__)', () => {
+  it('untyped storage lists bytes; typed storage lists Python scalars', async () => {
+    const { formatTorchUntypedStorage, formatTorchTypedStorage } = await import('../../../src/runner/printing')
+    // float32 1.0 is 00 00 80 3f little-endian
+    expect(formatTorchUntypedStorage([0, 0, 128, 63])).toBe(' 0\n 0\n 128\n 63\n[torch.storage.UntypedStorage(device=cpu) of size 4]')
+    expect(formatTorchUntypedStorage([], 'cuda:0')).toBe(' \n[torch.storage.UntypedStorage(device=cuda:0) of size 0]')
+    expect(formatTorchTypedStorage('float32', [1, 0.5])).toBe(' 1.0\n 0.5\n[torch.storage.TypedStorage(dtype=torch.float32, device=cpu) of size 2]')
+    expect(formatTorchTypedStorage('float32', [Math.fround(0.1)])).toBe(' 0.10000000149011612\n[torch.storage.TypedStorage(dtype=torch.float32, device=cpu) of size 1]')
+    expect(formatTorchTypedStorage('int64', [3n, -1n])).toBe(' 3\n -1\n[torch.storage.TypedStorage(dtype=torch.int64, device=cpu) of size 2]')
+    expect(formatTorchTypedStorage('bool', [true])).toBe(' True\n[torch.storage.TypedStorage(dtype=torch.bool, device=cpu) of size 1]')
+    expect(formatTorchTypedStorage('complex64', [[1, 2]])).toBe(' (1+2j)\n[torch.storage.TypedStorage(dtype=torch.complex64, device=cpu) of size 1]')
+  })
+})
