@@ -14,6 +14,9 @@
 //   pyFloatRepr / pyComplexRepr / pyFormatFixed / pyFormatExp
 //                               Python's repr(float), repr(complex), f'{x:.4f}', f'{x:.4e}'
 //   formatPositional / formatScientific        np.format_float_positional / _scientific
+//   numpyDtypeRepr / numpyFlagsRepr / torchSizeRepr / torchDeviceRepr / torchDtypeStr
+//                               dtype('float64'), a.flags, torch.Size([2, 3]), device(type='cuda', index=0)
+//   formatTorchUntypedStorage / formatTorchTypedStorage   t.untyped_storage(), t.storage()
 //
 // Options default to each library's defaults (NUMPY_DEFAULT_PRINT_OPTIONS,
 // TORCH_DEFAULT_PRINT_OPTIONS); pass a partial object to override
