@@ -85,12 +85,12 @@ export function parsePyLiteral(text: string, options: { allowLongSuffix?: boolea
     return { kind: 'float', value: Number(t) }
   }
 
-  function seq(close: string): PyLiteral[] {
+  function seq(close: string, d: number): PyLiteral[] {
     const items: PyLiteral[] = []
     for (;;) {
       ws()
       if (text[i] === close) { i++; return items }
-      items.push(value(depth + 1))
+      items.push(value(d))
       ws()
       if (text[i] === ',') { i++; continue }
       if (text[i] === close) { i++; return items }
@@ -98,67 +98,60 @@ export function parsePyLiteral(text: string, options: { allowLongSuffix?: boolea
     }
   }
 
-  let depth = 0
   function value(d: number): PyLiteral {
     if (d > MAX_DEPTH) err('nesting too deep')
-    const saved = depth
-    depth = d
-    try {
-      ws()
-      const c = text[i]
-      if (c === undefined) return err('unexpected end')
-      if (c === '{') {
-        i++
-        const entries: Array<[PyLiteral, PyLiteral]> = []
-        for (;;) {
-          ws()
-          if (text[i] === '}') { i++; break }
-          const k = value(d + 1)
-          ws()
-          if (text[i] !== ':') err("expected ':'")
-          i++
-          entries.push([k, value(d + 1)])
-          ws()
-          if (text[i] === ',') { i++; continue }
-          if (text[i] === '}') { i++; break }
-          err("expected ',' or '}'")
-        }
-        return { kind: 'dict', entries }
-      }
-      if (c === '[') { i++; return { kind: 'list', items: seq(']') } }
-      if (c === '(') {
-        i++
+    ws()
+    const c = text[i]
+    if (c === undefined) return err('unexpected end')
+    if (c === '{') {
+      i++
+      const entries: Array<[PyLiteral, PyLiteral]> = []
+      for (;;) {
         ws()
-        if (text[i] === ')') { i++; return { kind: 'tuple', items: [] } }
-        const first = value(d + 1)
+        if (text[i] === '}') { i++; break }
+        const k = value(d + 1)
         ws()
-        if (text[i] === ')') { i++; return first } // parenthesised value, not a tuple
-        if (text[i] !== ',') err("expected ',' or ')'")
+        if (text[i] !== ':') err("expected ':'")
         i++
-        return { kind: 'tuple', items: [first, ...seq(')')] }
+        entries.push([k, value(d + 1)])
+        ws()
+        if (text[i] === ',') { i++; continue }
+        if (text[i] === '}') { i++; break }
+        err("expected ',' or '}'")
       }
-      if (c === "'" || c === '"' || (/[bBuUrR]/.test(c) && /^[bBuUrR]{1,2}['"]/.test(text.slice(i, i + 3)))) {
-        let s = str()
-        // Adjacent string literals concatenate, as in Python.
-        for (;;) {
-          const at = i
-          ws()
-          if (text[i] === "'" || text[i] === '"') {
-            const t = str()
-            if (typeof s === 'string' && typeof t === 'string') s = s + t
-            else err('cannot mix bytes and str literals')
-          } else { i = at; break }
-        }
-        return s
-      }
-      if (/[\d.+-]/.test(c)) return num()
-      for (const [word, v] of [['True', true], ['False', false], ['None', null]] as const) {
-        if (text.startsWith(word, i) && !/[\w]/.test(text[i + word.length] ?? '')) { i += word.length; return v }
-      }
-      return err('unexpected character')
-    } finally {
-      depth = saved
+      return { kind: 'dict', entries }
     }
+    if (c === '[') { i++; return { kind: 'list', items: seq(']', d + 1) } }
+    if (c === '(') {
+      i++
+      ws()
+      if (text[i] === ')') { i++; return { kind: 'tuple', items: [] } }
+      const first = value(d + 1)
+      ws()
+      if (text[i] === ')') { i++; return first } // parenthesised value, not a tuple
+      if (text[i] !== ',') err("expected ',' or ')'")
+      i++
+      return { kind: 'tuple', items: [first, ...seq(')', d + 1)] }
+    }
+    if (c === "'" || c === '"' || (/[bBuUrR]/.test(c) && /^[bBuUrR]{1,2}['"]/.test(text.slice(i, i + 3)))) {
+      let s = str()
+      // Adjacent string literals concatenate, as in Python.
+      for (;;) {
+        const at = i
+        ws()
+        if (text[i] === "'" || text[i] === '"') {
+          const t = str()
+          if (typeof s === 'string' && typeof t === 'string') s = s + t
+          else err('cannot mix bytes and str literals')
+        } else { i = at; break }
+      }
+      return s
+    }
+    if (/[\d.+-]/.test(c)) return num()
+    for (const [word, v] of [['True', true], ['False', false], ['None', null]] as const) {
+      if (text.startsWith(word, i) && !/[\w]/.test(text[i + word.length] ?? '')) { i += word.length; return v }
+    }
+    return err('unexpected character')
   }
 
   const v = value(0)

@@ -51,3 +51,17 @@ export function gatherBytes(v: StridedView, order: 'C' | 'F' = 'C'): Uint8Array 
 export function numpySaveOrder(v: Pick<StridedView, 'shape' | 'strides' | 'itemsize'>): 'C' | 'F' {
   return isFContiguous(v.shape, v.strides, v.itemsize) && !isCContiguous(v.shape, v.strides, v.itemsize) ? 'F' : 'C'
 }
+
+/**
+ * A copy of `bytes` with every `unit`-byte word reversed: big-endian data to native order
+ * (torch.load does this for checkpoints saved on big-endian machines). For complex dtypes
+ * the unit is half the itemsize, since real and imaginary parts swap separately.
+ */
+export function swapByteOrder(bytes: Uint8Array, unit: number): Uint8Array {
+  const out = new Uint8Array(bytes.length)
+  if (unit <= 1) { out.set(bytes); return out }
+  const whole = bytes.length - (bytes.length % unit)
+  for (let i = 0; i < whole; i += unit) for (let k = 0; k < unit; k++) out[i + k] = bytes[i + unit - 1 - k]
+  out.set(bytes.subarray(whole), whole)
+  return out
+}

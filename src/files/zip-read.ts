@@ -101,7 +101,9 @@ export class ZipReader {
       const end = p + 46 + nameLen + extraLen + commentLen
       if (end > cdSize) this.bad('Truncated central directory')
       const nameBytes = cd.subarray(p + 46, p + 46 + nameLen)
-      const name = flags & 0x800 ? new TextDecoder().decode(nameBytes) : String.fromCharCode(...nameBytes)
+      let name = ''
+      if (flags & 0x800) name = new TextDecoder().decode(nameBytes)
+      else for (const b of nameBytes) name += String.fromCharCode(b) // cp437 agrees with latin1 on ASCII
       // zip64 extra field: 64-bit values for whichever of the 32-bit fields are saturated.
       let e = p + 46 + nameLen
       const eEnd = e + extraLen

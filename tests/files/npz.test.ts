@@ -90,4 +90,12 @@ describe('bad .npz files', () => {
     }
     expect(pyErr(() => describeNpzBytes(z)).message).toMatch(/more than its declared 1000 bytes/)
   })
+
+  it('large stored members are read lazily with the same values', () => {
+    const d = readNpzFile(fixture('stored.npz'), { lazyStoredBytes: 1 })
+    expect(d.storages.every((s) => s.lazy)).toBe(true)
+    const e = d.entries.find((x) => x.name === 'arr_0')!
+    expect(readEntryValues(e, d.storages.find((s) => s.key === e.storageKey)!)).toEqual([0, 1, 2, 3, 4, 5])
+    d.close()
+  })
 })

@@ -111,4 +111,27 @@ describe('torch.save checkpoints', () => {
   it('wraps messages the way torch.load does', () => {
     expect(weightsOnlyMessage('Unsupported operand 140')).toMatch(/^Weights only load failed\. Re-running `torch.load`.*\nPlease file an issue/s)
   })
+
+  it('_rebuild_tensor_v3: an UntypedStorage read as a dtype without a legacy storage class', () => {
+    // torch.save of a uint16 tensor: storage ('storage', torch.UntypedStorage, '0', 'cpu', nbytes),
+    // rebuilt with _rebuild_tensor_v3(storage, offset, size, stride, requires_grad, hooks, torch.uint16).
+    const w = new PickleWriter()
+    w.global('torch._utils', '_rebuild_tensor_v3').mark()
+    w.mark().str('storage').global('torch', 'UntypedStorage').str('0').str('cpu').int(8).tuple(-1).persid()
+    w.int(1).mark().int(3).tuple(-1).mark().int(1).tuple(-1).bool(false)
+    w.global('collections', 'OrderedDict').tuple(0).reduce()
+    w.global('torch', 'uint16').tuple(-1).reduce()
+    const storage = { key: '0', type: 'UntypedStorage', numel: 8, bytes: new Uint8Array(new Uint16Array([1, 2, 65535, 4]).buffer) }
+    const { description: d } = describeTorchBytes(torchZip(w.stop(), [storage]))
+    expect(d.entries[0]).toMatchObject({ dtype: 'uint16', dtypeText: 'torch.uint16', byteOffset: 2, strides: [2], shape: [3] })
+    expect(d.storages[0].nbytes).toBe(8)
+    expect(readEntryValues(d.entries[0], d.storages[0])).toEqual([2, 65535, 4])
+  })
+
+  it('large stored records stay on disk as lazy slices', () => {
+    const bytes = torchSave({ tensor: { storage: '0', offset: 0, size: [1000], stride: [1] } }, [big])
+    const { description: d } = describeTorchBytes(bytes, { lazyStoredBytes: 1000 })
+    expect(d.storages[0].lazy).toBe(true)
+    expect(readEntryValues(d.entries[0], d.storages[0], 3)).toEqual([0, 1, 2])
+  })
 })

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { gatherBytes, numpySaveOrder, swapByteOrder } from '../../src/files/strided-bytes'
+import { computeSharing, type FileEntry } from '../../src/files/description'
+import { isCContiguous, isFContiguous } from '../../src/files/layout'
+
+const bytes = Uint8Array.from({ length: 24 }, (_, i) => i)
+
+function entry(name: string, shape: number[], strides: number[], byteOffset: number, itemsize = 1): FileEntry {
+  return { name, kind: 'ndarray', dtype: 'uint8', dtypeText: '|u1', itemsize, shape, strides, byteOffset, storageKey: 's', byteOrder: '|', fortranOrder: false, readOnly: false, requiresGrad: false, sharesWith: [] }
+}
+
+describe('strided bytes', () => {
+  it('gathers C and F order, negative and zero strides', () => {
+    expect(Array.from(gatherBytes({ shape: [2, 3], strides: [3, 1], itemsize: 1, byteOffset: 0, data: bytes }, 'F'))).toEqual([0, 3, 1, 4, 2, 5])
+    expect(Array.from(gatherBytes({ shape: [3], strides: [-2], itemsize: 2, byteOffset: 8, data: bytes }))).toEqual([8, 9, 6, 7, 4, 5])
+    expect(Array.from(gatherBytes({ shape: [2, 2], strides: [0, 1], itemsize: 1, byteOffset: 5, data: bytes }))).toEqual([5, 6, 5, 6])
+    expect(Array.from(gatherBytes({ shape: [0, 4], strides: [4, 1], itemsize: 1, byteOffset: 0, data: bytes }))).toEqual([])
+  })
+  it('NumPy flag rules: size-1 dims ignored, empty arrays both', () => {
+    expect(isCContiguous([1, 3], [99, 8], 8)).toBe(true)
+    expect(isFContiguous([3, 1], [8, 99], 8)).toBe(true)
+    expect(isCContiguous([0, 3], [7, 7], 8) && isFContiguous([0, 3], [7, 7], 8)).toBe(true)
+    expect(numpySaveOrder({ shape: [3], strides: [8], itemsize: 8 })).toBe('C')
+    expect(numpySaveOrder({ shape: [2, 3], strides: [8, 16], itemsize: 8 })).toBe('F')
+    expect(numpySaveOrder({ shape: [2, 3], strides: [8, 32], itemsize: 8 })).toBe('C')
+  })
+  it('swaps byte order per unit', () => {
+    expect(Array.from(swapByteOrder(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8), 4))).toEqual([4, 3, 2, 1, 8, 7, 6, 5])
+  })
+})
+
+describe('shares with', () => {
+  it('is exact: interleaved views over the same bytes do not share, overlapping ones do', () => {
+    const even = entry('even', [6], [2], 0)
+    const odd = entry('odd', [6], [2], 1)
+    const mid = entry('mid', [4], [1], 4)
+    const other = { ...entry('other', [24], [1], 0), storageKey: 't' }
+    const es = [even, odd, mid, other]
+    computeSharing(es)
+    expect(even.sharesWith).toEqual(['mid'])
+    expect(odd.sharesWith).toEqual(['mid'])
+    expect(mid.sharesWith).toEqual(['even', 'odd'])
+    expect(other.sharesWith).toEqual([])
+  })
+})
