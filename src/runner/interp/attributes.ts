@@ -1,9 +1,9 @@
 // Attribute access: methods of Python's own types (str, list, dict, tuple, int, float) and
 // the getattr/setattr hooks of library objects.
 import {
-  PyObject, PyList, PyTuple, PyDict, PyComplex, PyBuiltin, PyModule, PyClass, type PyValue, type Kwargs
+  PyObject, PyList, PyTuple, PyDict, PyComplex, PyBuiltin, PyModule, PyClass, PyExcInstance, type PyValue, type Kwargs
 } from './values'
-import { pyErr } from './exceptions'
+import { pyErr, PyException, excClass } from './exceptions'
 import { typeName, typeOf, equals, hashKey, iterate, compare, truthy, toIndex } from './ops'
 import { strMethod } from './str_methods'
 import { runtime } from './runtime'
@@ -68,7 +68,7 @@ const DICT_METHODS: Record<string, Method> = {
   get: (d: PyDict, [k, dflt]) => d.entries.get(hashKey(k))?.[1] ?? (dflt === undefined ? null : dflt),
   pop: (d: PyDict, [k, dflt]) => {
     const h = hashKey(k); const e = d.entries.get(h)
-    if (!e) { if (dflt !== undefined) return dflt; throw pyErr('KeyError', reprOf(k)) }
+    if (!e) { if (dflt !== undefined) return dflt; throw new PyException(new PyExcInstance(excClass('KeyError'), [k])) }
     d.entries.delete(h); return e[1]
   },
   setdefault: (d: PyDict, [k, dflt]) => {
@@ -77,9 +77,9 @@ const DICT_METHODS: Record<string, Method> = {
     return d.entries.get(h)![1]
   },
   update: (d: PyDict, [o], kw) => {
-    if (o instanceof PyDict) for (const [h, e] of o.entries) d.entries.set(h, [e[0], e[1]])
-    else if (o !== undefined) for (const p of iterate(o)) { const [k, v] = [...iterate(p)]; d.entries.set(hashKey(k), [k, v]) }
-    for (const [k, v] of kw) d.entries.set(hashKey(k), [k, v])
+    if (o instanceof PyDict) for (const [h, e] of o.entries) d.set(h, e[0], e[1])
+    else if (o !== undefined) for (const p of iterate(o)) { const [k, v] = [...iterate(p)]; d.set(hashKey(k), k, v) }
+    for (const [k, v] of kw) d.set(hashKey(k), k, v)
     return null
   },
   copy: (d: PyDict) => { const c = new PyDict(); for (const [h, e] of d.entries) c.entries.set(h, [e[0], e[1]]); return c },

@@ -73,16 +73,33 @@ export function toFloat(v: PyValue): number {
   throw pyErr('TypeError', `float() argument must be a string or a real number, not '${typeName(v)}'`)
 }
 
+/**
+ * round(x, nd) as CPython does it: on the exact binary value, ties to even. toFixed works on
+ * the exact value too but breaks ties away from zero, so exact ties are detected and redone.
+ */
 function roundHalfEven(x: number, nd: number): number {
-  if (!Number.isFinite(x)) return x
-  const m = 10 ** nd
-  const y = x * m
-  let r = Math.round(y)
-  if (Math.abs(y % 1) === 0.5) r = 2 * Math.round(y / 2)
-  const out = r / m
-  // Prefer the correctly rounded decimal string when multiplication lost exactness.
-  const viaStr = Number(x.toFixed(Math.max(0, Math.min(100, nd))))
-  return Math.abs(y % 1) === 0.5 ? out : nd >= 0 ? viaStr : out
+  if (!Number.isFinite(x) || x === 0) return x
+  if (nd < 0) {
+    const m = 10 ** -nd
+    const y = x / m
+    let r = Math.round(y)
+    if (Math.abs(y % 1) === 0.5) r = 2 * Math.round(y / 2)
+    return r * m
+  }
+  if (nd > 100) return x
+  const a = Math.abs(x)
+  const long = a.toFixed(Math.min(100, nd + 30))
+  const point = long.indexOf('.')
+  const tail = long.slice(point + 1 + nd)
+  let s = a.toFixed(nd)
+  if (/^50*$/.test(tail)) {
+    // An exact tie: keep the truncated digits when their last digit is even.
+    const truncated = long.slice(0, nd === 0 ? point : point + 1 + nd)
+    const lastDigit = Number(truncated.replace('.', '').slice(-1))
+    if (lastDigit % 2 === 0) s = truncated
+  }
+  const r = Number(s)
+  return x < 0 ? -r : r
 }
 
 function minmax(name: 'min' | 'max', args: PyValue[], kw: Kwargs): PyValue {
@@ -149,8 +166,8 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
   T.dict.ctor = (args, kw) => {
     const d = new PyDict()
     if (args[0] instanceof PyDict) for (const [h, e] of args[0].entries) d.entries.set(h, [e[0], e[1]])
-    else if (args.length) for (const p of iterate(args[0])) { const [k, v] = [...iterate(p)]; d.entries.set(hashKey(k), [k, v]) }
-    for (const [k, v] of kw) d.entries.set(hashKey(k), [k, v])
+    else if (args.length) for (const p of iterate(args[0])) { const [k, v] = [...iterate(p)]; d.set(hashKey(k), k, v) }
+    for (const [k, v] of kw) d.set(hashKey(k), k, v)
     return d
   }
   T.range.ctor = makeRange
@@ -276,7 +293,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       const f = toFloat(x)
       if (nd === null) {
         if (!Number.isFinite(f)) throw pyErr(Number.isNaN(f) ? 'ValueError' : 'OverflowError', Number.isNaN(f) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer')
-        return BigInt(roundHalfEven(f, 0))
+        return BigInt(roundHalfEven(f, 0).toFixed(0))
       }
       return roundHalfEven(f, nd)
     },

@@ -40,7 +40,7 @@ export function strFormat(fmt: string, args: PyValue[], kwargs: Map<string, PyVa
         if (k >= args.length) throw pyErr('IndexError', `Replacement index ${k} out of range for positional args tuple`)
         v = args[k]
       } else {
-        if (!kwargs.has(name)) throw pyErr('KeyError', `'${name}'`)
+        if (!kwargs.has(name)) throw pyErr('KeyError', name)
         v = kwargs.get(name)!
       }
       const s = conv === 'r' || conv === 'a' ? repr(v) : conv === 's' ? str(v) : v
@@ -64,7 +64,7 @@ export function percentFormat(fmt: string, argv: PyValue): string {
     if (key && dict) {
       const k = key.slice(1, -1)
       const e = dict.entries.get(hashKey(k))
-      if (!e) throw pyErr('KeyError', `'${k}'`)
+      if (!e) throw pyErr('KeyError', k)
       v = e[1]
     } else {
       if (ai >= args.length) throw pyErr('TypeError', 'not enough arguments for format string')

@@ -377,7 +377,7 @@ export class Interpreter {
         const d = new PyDict()
         for (const [k, v] of e.items) {
           const kv = this.eval(k, scope)
-          d.entries.set(hashKey(kv), [kv, this.eval(v, scope)])
+          d.set(hashKey(kv), kv, this.eval(v, scope))
         }
         return d
       }
@@ -391,7 +391,7 @@ export class Interpreter {
         const d = new PyDict()
         this.comprehend(e.gens, scope, s => {
           const k = this.eval(e.key, s)
-          d.entries.set(hashKey(k), [k, this.eval(e.value, s)])
+          d.set(hashKey(k), k, this.eval(e.value, s))
         })
         return d
       }

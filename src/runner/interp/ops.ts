@@ -77,7 +77,7 @@ function numericBinop(op: string, a: Num, b: Num): PyValue | typeof NOT_IMPLEMEN
         if (b === 0n) throw pyErr('ZeroDivisionError', 'integer division or modulo by zero')
         return floorDivInt(a, b)
       case '%':
-        if (b === 0n) throw pyErr('ZeroDivisionError', 'integer division or modulo by zero')
+        if (b === 0n) throw pyErr('ZeroDivisionError', 'integer modulo by zero')
         return a - floorDivInt(a, b) * b
       case '**':
         if (b < 0n) return numericBinop('**', intToFloat(a), intToFloat(b))
@@ -198,6 +198,10 @@ export function binop(op: string, a: PyValue, b: PyValue): PyValue {
   } else {
     const r = seqBinop(op, a, b)
     if (r !== NOT_IMPLEMENTED) return r
+  }
+  if (op === '+' && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple)) {
+    const t = typeName(a)
+    throw pyErr('TypeError', `can only concatenate ${t} (not "${typeName(b)}") to ${t}`)
   }
   throw pyErr('TypeError', `unsupported operand type(s) for ${OP_SYMBOL[op] ?? op}: '${typeName(a)}' and '${typeName(b)}'`)
 }

@@ -519,7 +519,7 @@ class Lowering {
       expr,
       conv: convCh as 'r' | 's' | 'a' | null,
       spec: spec ? this.fparts(spec, spec.from + 1, spec.to, raw) : null,
-      selfDoc: selfDoc ? this.src.slice(n.from + 1, selfDoc.to) : null
+      selfDoc: selfDoc ? this.src.slice(n.from + 1, conv ? conv.from : spec ? spec.from : n.to - 1) : null
     }
   }
 }

@@ -87,7 +87,7 @@ export function setItem(obj: PyValue, key: PyValue, v: PyValue): void {
     obj.items[seqIndex('list assignment', obj.items.length, key)] = v
     return
   }
-  if (obj instanceof PyDict) { obj.entries.set(hashKey(key), [key, v]); return }
+  if (obj instanceof PyDict) { obj.set(hashKey(key), key, v); return }
   if (obj instanceof PyObject && obj.setitem) { obj.setitem(key, v); return }
   throw pyErr('TypeError', `'${typeName(obj)}' object does not support item assignment`)
 }

@@ -95,6 +95,12 @@ export class PyTuple extends PyObject {
 /** dict keeps insertion order; keys are compared through their hash key (1 == 1.0 == True). */
 export class PyDict extends PyObject {
   entries = new Map<string, [PyValue, PyValue]>()
+  /** d[key] = v: an existing equal key keeps its original object (as in CPython). */
+  set(hash: string, key: PyValue, v: PyValue): void {
+    const e = this.entries.get(hash)
+    if (e) e[1] = v
+    else this.entries.set(hash, [key, v])
+  }
   get pyClass() { return BUILTIN_TYPES.dict }
   len() { return this.entries.size }
   truthy() { return this.entries.size > 0 }
