@@ -11,8 +11,10 @@
 //   formatNumpyScalarStr(d, v)  str(scalar)    '1.5', 'True', '(1+2j)'
 //   formatTensorRepr(t, info)   repr/str/print of a tensor
 //                                               "tensor([1., 2.], device='cuda:0', requires_grad=True)"
-//   pyFloatRepr / pyComplexRepr / pyFormatFixed / pyFormatExp
-//                               Python's repr(float), repr(complex), f'{x:.4f}', f'{x:.4e}'
+//   pyFloatRepr / pyComplexRepr / pyFormatFixed / pyFormatExp / pyFormatGeneral
+//                               Python's repr(float), repr(complex), f'{x:.4f}', f'{x:.4e}', f'{x:.4g}'
+//                               (exact, ties to even; JS toFixed rounds ties up and stops at 1e21)
+//   roundToKind(x, 'float32')   a double rounded to float16/float32 (ties to even)
 //   formatPositional / formatScientific        np.format_float_positional / _scientific
 //   numpyDtypeRepr / numpyFlagsRepr / torchSizeRepr / torchDeviceRepr / torchDtypeStr
 //                               dtype('float64'), a.flags, torch.Size([2, 3]), device(type='cuda', index=0)
@@ -38,3 +40,4 @@ export { pythonTupleRepr } from './python_text'
 export { arrayFromFlat } from './flat_array'
 export { numpyDtypeRepr, numpyDtypeStr, numpyFlagsRepr, torchSizeRepr, torchDeviceRepr, torchDtypeStr } from './type_objects'
 export { formatTorchUntypedStorage, formatTorchTypedStorage } from './torch_storage'
+export { roundToKind } from './float_bits'
