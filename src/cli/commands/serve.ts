@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startServer } from '../../server'
+import { createAppSession } from '../../session/app-session'
 
 export const describe = 'serve the app to a web browser on 127.0.0.1 (the URL carries an access token)'
 export const usage = `stridescope serve [--port N] [--simulate-cuda] [--renderer DIR]
@@ -63,9 +65,6 @@ export async function main(argv: string[]): Promise<number> {
   if (!existsSync(join(args.rendererDir, 'index.html'))) {
     console.error(`stridescope serve: warning: no built renderer in ${args.rendererDir}; run \`npx electron-vite build\` first`)
   }
-  // Loaded here so `serve --help` works without the native engine.
-  const { createAppSession } = await import('../../session/app-session')
-  const { startServer } = await import('../../server')
   const session = createAppSession({ simulateCuda: args.simulateCuda })
   let server
   try {
