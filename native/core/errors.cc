@@ -14,6 +14,8 @@ const char* py_exc_name(PyExc type) {
     case PyExc::MemoryError: return "MemoryError";
     case PyExc::OverflowError: return "OverflowError";
     case PyExc::AxisError: return "AxisError";
+    case PyExc::ZeroDivisionError: return "ZeroDivisionError";
+    case PyExc::AttributeError: return "AttributeError";
   }
   return "RuntimeError";
 }

@@ -18,6 +18,8 @@ enum class PyExc {
   MemoryError,
   OverflowError,
   AxisError,  // numpy.exceptions.AxisError
+  ZeroDivisionError,
+  AttributeError,
 };
 
 const char* py_exc_name(PyExc type);

@@ -16,6 +16,7 @@ export type PyExcName =
   | 'RuntimeError' | 'ValueError' | 'TypeError' | 'IndexError' | 'BufferError'
   | 'AssertionError' | 'NotImplementedError' | 'MemoryError' | 'OverflowError'
   | 'AxisError'            // numpy.exceptions.AxisError (a ValueError and an IndexError)
+  | 'ZeroDivisionError' | 'AttributeError'
 
 export interface StorageInfo {
   id: number

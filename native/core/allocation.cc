@@ -1,0 +1,127 @@
+#include "allocation.h"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "errors.h"
+#include "layout.h"
+
+namespace ss {
+
+namespace {
+
+// MemAvailable from /proc/meminfo (bytes), or 0 when unknown.
+std::uint64_t available_memory() {
+  std::ifstream f("/proc/meminfo");
+  std::string key;
+  std::uint64_t kb = 0;
+  std::string unit;
+  while (f >> key >> kb >> unit) {
+    if (key == "MemAvailable:") return kb * 1024;
+  }
+  return 0;
+}
+
+std::string fmt(const char* spec, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, spec, v);
+  return buf;
+}
+
+// Python's '{:#.3g}' (keeps the trailing point: "224." / "6.94").
+std::string alt_3g(double v) { return fmt("%#.3g", v); }
+
+}  // namespace
+
+std::string numpy_size_string(std::uint64_t nbytes) {
+  // numpy/_core/_exceptions.py _size_to_string
+  static const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  int bit_length = 0;
+  for (std::uint64_t x = nbytes; x; x >>= 1) ++bit_length;
+  int unit_i = std::max(bit_length - 1, 1) / 10;
+  double n_units = static_cast<double>(nbytes) / std::ldexp(1.0, unit_i * 10);
+  if (std::nearbyint(n_units) == 1024) {
+    unit_i += 1;
+    n_units /= 1024;
+  }
+  if (unit_i >= 7) {
+    n_units *= std::ldexp(1.0, (unit_i - 6) * 10);
+    unit_i = 6;
+  }
+  if (unit_i == 0) return fmt("%.0f", n_units) + " " + units[0];
+  if (std::nearbyint(n_units) < 1000) return alt_3g(n_units) + " " + units[unit_i];
+  return fmt("%#.0f", n_units) + " " + units[unit_i];
+}
+
+void check_dtype_supported(Kind kind, DType dtype) {
+  if (kind == Kind::NDArray && dtype == DType::BFloat16) raise(PyExc::TypeError, "data type 'bfloat16' not understood");
+}
+
+void check_allocatable(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
+  std::uint64_t avail = available_memory();
+  if (avail == 0 || nbytes <= avail) return;
+  if (kind == Kind::NDArray) {
+    std::string shape = "(";
+    for (std::size_t i = 0; i < sizes.size(); ++i) shape += (i ? ", " : "") + std::to_string(sizes[i]);
+    shape += sizes.size() == 1 ? ",)" : ")";
+    raise(PyExc::MemoryError, "Unable to allocate " + numpy_size_string(nbytes) + " for an array with shape " + shape +
+                                  " and data type " + dtype_name(dtype));
+  }
+  raise(PyExc::RuntimeError, "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate " +
+                                 std::to_string(nbytes) + " bytes.");
+}
+
+namespace {
+
+std::uint64_t checked_nbytes(Kind kind, DType dtype, const Shape& sizes) {
+  for (auto s : sizes) {
+    if (s < 0) {
+      if (kind == Kind::NDArray) raise(PyExc::ValueError, "negative dimensions are not allowed");
+      raise(PyExc::RuntimeError, "Trying to create tensor with negative dimension " + std::to_string(s) + ": " +
+                                     layout::torch_list(sizes));
+    }
+  }
+  auto numel = layout::checked_numel(sizes);
+  std::int64_t nbytes = 0;
+  if (!numel || __builtin_mul_overflow(*numel, static_cast<std::int64_t>(itemsize_of(dtype)), &nbytes)) {
+    if (kind == Kind::NDArray)
+      raise(PyExc::ValueError, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+    raise(PyExc::RuntimeError, "Storage size calculation overflowed with sizes=" + layout::torch_list(sizes));
+  }
+  return static_cast<std::uint64_t>(nbytes);
+}
+
+ArrayPtr allocate(Kind kind, DType dtype, const Shape& sizes, Shape byte_strides, std::uint64_t nbytes) {
+  check_allocatable(kind, dtype, sizes, nbytes);
+  StoragePtr st;
+  try {
+    st = allocate_cpu_storage(nbytes);
+  } catch (const PyError&) {
+    check_allocatable(kind, dtype, sizes, ~0ULL);  // word the failure as the library would
+    throw;
+  }
+  return make_view(kind, dtype, std::move(st), sizes, std::move(byte_strides), 0);
+}
+
+}  // namespace
+
+ArrayPtr new_array(Kind kind, DType dtype, const Shape& sizes, NewLayout lay) {
+  check_dtype_supported(kind, dtype);
+  std::uint64_t nbytes = checked_nbytes(kind, dtype, sizes);
+  const auto item = static_cast<std::int64_t>(itemsize_of(dtype));
+  Shape st = kind == Kind::NDArray ? layout::numpy_new_strides(sizes, item, lay == NewLayout::F)
+             : lay == NewLayout::F ? layout::fortran_strides(sizes, item)
+                                   : layout::contiguous_strides(sizes, item);
+  return allocate(kind, dtype, sizes, std::move(st), nbytes);
+}
+
+ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides) {
+  check_dtype_supported(kind, dtype);
+  std::uint64_t nbytes = checked_nbytes(kind, dtype, sizes);
+  // Dense strides of a permuted layout address exactly numel*itemsize bytes.
+  return allocate(kind, dtype, sizes, byte_strides, nbytes);
+}
+
+}  // namespace ss

@@ -1,0 +1,34 @@
+// Copies: every layout change goes through the cpu backend's strided_copy (same
+// dtype) or the cast loop (dtype change), and is recorded in the OpReport.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "array.h"
+
+namespace ss {
+
+enum class MemFormat { Contiguous, Preserve, ChannelsLast };
+enum class Order { C, F, A, K };
+
+// Writes src's values into dst (same shape; dtype cast as C does). Safe when they
+// overlap (goes through a temporary). Reports the kernel and bytes.
+void copy_into(const Array& dst, const Array& src, const std::string& reason);
+// A new array of `kind`/`dtype` with the given byte strides holding src's values.
+ArrayPtr copy_to_new(const Array& src, Kind kind, DType dtype, const Shape& byte_strides, const std::string& reason);
+// Byte strides a new array gets for `order` ('A'/'K' look at src's layout).
+Shape strides_for_order(const Array& src, Order order, DType dtype);
+
+ArrayPtr clone(const ArrayPtr& a, MemFormat fmt);                    // Tensor.clone(memory_format)
+ArrayPtr contiguous(const ArrayPtr& a, MemFormat fmt);               // Tensor.contiguous(): self when already so
+ArrayPtr copy_order(const ArrayPtr& a, Order order);                 // ndarray.copy(order) / np.copy
+ArrayPtr ascontiguousarray(const ArrayPtr& a, std::optional<DType> dtype);
+ArrayPtr asfortranarray(const ArrayPtr& a, std::optional<DType> dtype);
+ArrayPtr astype(const ArrayPtr& a, DType dtype, Order order, bool copy);  // ndarray.astype
+ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy);              // Tensor.to(dtype)
+ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims);  // torch.flip
+ArrayPtr reshape(const ArrayPtr& a, const std::vector<std::int64_t>& shape, Order order);
+ArrayPtr ravel(const ArrayPtr& a, Order order);
+ArrayPtr flatten(const ArrayPtr& a, Order order, std::int64_t start_dim, std::int64_t end_dim);
+
+}  // namespace ss

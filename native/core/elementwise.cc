@@ -1,0 +1,376 @@
+#include "elementwise.h"
+
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+
+#include "allocation.h"
+#include "copy_ops.h"
+#include "elem_types.h"
+#include "errors.h"
+#include "host_access.h"
+#include "layout.h"
+#include "report.h"
+#include "strided_loop.h"
+
+namespace ss {
+
+bool parse_binop(const std::string& name, BinOp* out) {
+  static const std::pair<const char*, BinOp> names[] = {
+      {"add", BinOp::Add}, {"sub", BinOp::Sub}, {"mul", BinOp::Mul}, {"div", BinOp::Div}, {"eq", BinOp::Eq},
+      {"ne", BinOp::Ne},   {"lt", BinOp::Lt},   {"le", BinOp::Le},   {"gt", BinOp::Gt},   {"ge", BinOp::Ge}};
+  for (auto& [n, op] : names)
+    if (name == n) {
+      *out = op;
+      return true;
+    }
+  return false;
+}
+
+namespace {
+
+bool is_comparison(BinOp op) { return op >= BinOp::Eq; }
+
+const char* ufunc_name(BinOp op) {
+  switch (op) {
+    case BinOp::Add: return "add";
+    case BinOp::Sub: return "subtract";
+    case BinOp::Mul: return "multiply";
+    case BinOp::Div: return "divide";
+    case BinOp::Eq: return "equal";
+    case BinOp::Ne: return "not_equal";
+    case BinOp::Lt: return "less";
+    case BinOp::Le: return "less_equal";
+    case BinOp::Gt: return "greater";
+    case BinOp::Ge: return "greater_equal";
+  }
+  return "?";
+}
+
+// Byte strides of `a` broadcast to `shape` (0 on broadcast axes).
+Shape broadcast_strides(const Array& a, const Shape& shape) {
+  Shape st(shape.size(), 0);
+  const std::size_t off = shape.size() - a.sizes.size();
+  for (std::size_t i = 0; i < a.sizes.size(); ++i) st[off + i] = a.sizes[i] == 1 ? 0 : a.byte_strides[i];
+  return st;
+}
+
+std::string np_shape(const Shape& s) {
+  std::string r = "(";
+  for (std::size_t i = 0; i < s.size(); ++i) r += (i ? "," : "") + std::to_string(s[i]);
+  return r + (s.size() == 1 ? ",)" : ")");
+}
+
+Shape broadcast_or_raise(bool torch, const Array& a, const Array& b) {
+  if (auto s = layout::broadcast_shapes(a.sizes, b.sizes)) return *s;
+  if (torch) {
+    const std::size_t n = std::max(a.sizes.size(), b.sizes.size());
+    for (std::size_t k = 0; k < n; ++k) {
+      std::int64_t x = k < a.sizes.size() ? a.sizes[a.sizes.size() - 1 - k] : 1;
+      std::int64_t y = k < b.sizes.size() ? b.sizes[b.sizes.size() - 1 - k] : 1;
+      if (x != y && x != 1 && y != 1)
+        raise(PyExc::RuntimeError, "The size of tensor a (" + std::to_string(x) + ") must match the size of tensor b (" +
+                                       std::to_string(y) + ") at non-singleton dimension " + std::to_string(n - 1 - k));
+    }
+  }
+  raise(PyExc::ValueError, "operands could not be broadcast together with shapes " + np_shape(a.sizes) + " " +
+                               np_shape(b.sizes) + " ");
+}
+
+// The value type arithmetic runs in: float for half-like types, T otherwise.
+template <class T>
+using compute_t = std::conditional_t<is_half_like<T>::value, float, T>;
+
+template <class T>
+T wrap_arith(BinOp op, T x, T y) {
+  if constexpr (std::is_same_v<T, bool>) {
+    return op == BinOp::Mul ? (x && y) : (x || y);  // add is logical or, mul logical and
+  } else if constexpr (std::is_integral_v<T>) {
+    using U = std::make_unsigned_t<T>;  // wrap-around without signed-overflow UB
+    U a = static_cast<U>(x), b = static_cast<U>(y);
+    switch (op) {
+      case BinOp::Add: return static_cast<T>(static_cast<U>(a + b));
+      case BinOp::Sub: return static_cast<T>(static_cast<U>(a - b));
+      default: return static_cast<T>(static_cast<U>(a * b));
+    }
+  } else {
+    switch (op) {
+      case BinOp::Add: return x + y;
+      case BinOp::Sub: return x - y;
+      case BinOp::Mul: return x * y;
+      default: return x / y;
+    }
+  }
+}
+
+template <class V>
+bool compare(BinOp op, V x, V y) {
+  if constexpr (is_cplx<V>::value) {
+    // NumPy orders complex lexicographically; torch refuses (checked before).
+    auto lt = [](V p, V q) { return p.real() < q.real() || (p.real() == q.real() && p.imag() < q.imag()); };
+    switch (op) {
+      case BinOp::Eq: return x == y;
+      case BinOp::Ne: return x != y;
+      case BinOp::Lt: return lt(x, y);
+      case BinOp::Le: return lt(x, y) || x == y;
+      case BinOp::Gt: return lt(y, x);
+      default: return lt(y, x) || x == y;
+    }
+  } else {
+    switch (op) {
+      case BinOp::Eq: return x == y;
+      case BinOp::Ne: return x != y;
+      case BinOp::Lt: return x < y;
+      case BinOp::Le: return x <= y;
+      case BinOp::Gt: return x > y;
+      default: return x >= y;
+    }
+  }
+}
+
+// out = a <op> b where a and b already have dtype T (out: T, or bool for comparisons).
+template <class T>
+void run_kernel(BinOp op, const Array& out, const Array& a, const Shape& as, const Array& b, const Shape& bs) {
+  using V = compute_t<T>;
+  strided_for_each<3>(out.sizes, {out.data_ptr(), a.data_ptr(), b.data_ptr()}, {&out.byte_strides, &as, &bs},
+                      [&](const std::array<char*, 3>& p) {
+                        T x, y;
+                        std::memcpy(&x, p[1], sizeof(T));
+                        std::memcpy(&y, p[2], sizeof(T));
+                        V vx = cast_to<V>(x), vy = cast_to<V>(y);
+                        if (is_comparison(op)) {
+                          bool r = compare<V>(op, vx, vy);
+                          std::memcpy(p[0], &r, 1);
+                        } else {
+                          T r = cast_to<T>(wrap_arith<V>(op, vx, vy));
+                          std::memcpy(p[0], &r, sizeof(T));
+                        }
+                      });
+}
+
+// The operand as an array of dtype `dt` (a cast copy, or a 0-d array for a scalar).
+ArrayPtr as_dtype(const Operand& op, DType dt, Kind kind) {
+  if (!op.array) {
+    auto z = new_array(Kind::Tensor, dt, {});
+    if (kind == Kind::NDArray) store_scalar(Kind::NDArray, dt, op.scalar, z->data_ptr());
+    else store_scalar_unchecked(dt, op.scalar, z->data_ptr());
+    return z;
+  }
+  if (op.array->dtype == dt && op.array->byte_order != '>' && op.array->byte_order != '<') {
+    return std::shared_ptr<Array>(std::shared_ptr<Array>{}, const_cast<Array*>(op.array));  // non-owning
+  }
+  return copy_to_new(*op.array, op.array->kind, dt, layout::contiguous_strides(op.array->sizes, itemsize_of(dt)),
+                     "operand dtype change");
+}
+
+void check_bool_sub(bool torch, BinOp op, const Operand& a, const Operand& b) {
+  if (op != BinOp::Sub) return;
+  auto is_bool = [](const Operand& o) { return o.array ? o.array->dtype == DType::Bool : o.scalar.type == Scalar::Type::Bool; };
+  bool ab = is_bool(a), bb = is_bool(b);
+  if (torch) {
+    // NOTE aten/src/ATen/native/BinaryOps.cpp sub_check
+    if (ab && bb)
+      raise(PyExc::RuntimeError, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+    if (ab || bb)
+      raise(PyExc::RuntimeError, "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+  }
+}
+
+struct Plan {
+  bool torch;
+  Kind kind;
+  DType compute;  // dtype both operands are cast to
+  DType result;
+};
+
+Plan plan_for(BinOp op, const Operand& a, const Operand& b) {
+  Plan p;
+  p.torch = (a.array && a.array->is_tensor()) || (b.array && b.array->is_tensor());
+  p.kind = p.torch ? Kind::Tensor : Kind::NDArray;
+  check_bool_sub(p.torch, op, a, b);
+  DType promoted = p.torch ? torch_result_type({a, b}) : numpy_result_type({a, b});
+  p.compute = promoted;
+  if (op == BinOp::Div && (is_integral(promoted) || promoted == DType::Bool)) {
+    p.compute = p.torch ? DType::Float32 : DType::Float64;  // true division
+  }
+  if (!p.torch && op == BinOp::Sub && promoted == DType::Bool) {
+    raise(PyExc::TypeError, "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+  }
+  if (p.torch && is_comparison(op) && op != BinOp::Eq && op != BinOp::Ne && is_complex(p.compute)) {
+    raise(PyExc::RuntimeError, std::string(op == BinOp::Lt ? "lt" : op == BinOp::Le ? "le" : op == BinOp::Gt ? "gt" : "ge") +
+                                   "_cpu not implemented for '" + dtype_info(p.compute).scalar_type + "'");
+  }
+  p.result = is_comparison(op) ? DType::Bool : p.compute;
+  return p;
+}
+
+ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Operand& b) {
+  static const Array kScalarShape{};  // 0-d shape for scalar operands
+  const Array& sa = a.array ? *a.array : kScalarShape;
+  const Array& sb = b.array ? *b.array : kScalarShape;
+  Shape shape = broadcast_or_raise(p.torch, sa, sb);
+  std::vector<const Array*> inputs;
+  if (a.array) inputs.push_back(a.array);
+  if (b.array) inputs.push_back(b.array);
+  auto out = new_array_strided(p.kind, p.result, shape, result_strides(p.kind, shape, inputs, itemsize_of(p.result)));
+  auto ca = as_dtype(a, p.compute, p.kind), cb = as_dtype(b, p.compute, p.kind);
+  Shape as = broadcast_strides(*ca, shape), bs = broadcast_strides(*cb, shape);
+  SS_DISPATCH(p.compute, T, run_kernel<T>(op, *out, *ca, as, *cb, bs));
+  report_copy("elementwise", static_cast<std::size_t>(out->nbytes()), std::string(ufunc_name(op)) + " result");
+  return out;
+}
+
+}  // namespace
+
+Shape result_strides(Kind kind, const Shape& shape, const std::vector<const Array*>& inputs, std::size_t itemsize) {
+  const int n = static_cast<int>(shape.size());
+  std::vector<Shape> st;
+  for (auto* a : inputs) {
+    Shape s = broadcast_strides(*a, shape);
+    for (int d = 0; d < n; ++d)
+      if (shape[d] == 1) s[d] = 0;  // size-1 axes say nothing about order
+    st.push_back(s);
+  }
+  std::vector<int> perm(n);  // innermost first
+  for (int i = 0; i < n; ++i) perm[i] = n - 1 - i;
+  for (int i = 1; i < n; ++i) {
+    int pos = i;
+    for (int j = i - 1; j >= 0; --j) {
+      int outer = perm[pos], inner = perm[j];
+      // >0: the inner axis has the larger stride and should move outward.
+      int verdict = 0;
+      if (kind == Kind::NDArray) {
+        // numpy nditer npyiter_find_best_axis_ordering: any operand that says "keep" wins (C order on conflict).
+        bool ambiguous = true, swap = false;
+        for (auto& s : st) {
+          std::int64_t so = s[outer], si = s[inner];
+          if (so == 0 || si == 0) continue;
+          if (std::llabs(si) <= std::llabs(so)) swap = false;
+          else if (ambiguous) swap = true;
+          ambiguous = false;
+        }
+        verdict = ambiguous ? 0 : (swap ? 1 : -1);
+      } else {
+        // TensorIterator reorder_dimensions: the first operand with a strict order decides.
+        for (auto& s : st) {
+          std::int64_t so = s[outer], si = s[inner];
+          if (so == 0 || si == 0) continue;
+          if (si < so) { verdict = -1; break; }
+          if (si > so) { verdict = 1; break; }
+          if (shape[inner] > shape[outer]) { verdict = 1; break; }
+        }
+      }
+      if (verdict > 0) {
+        std::swap(perm[pos], perm[j]);
+        pos = j;
+      } else if (verdict < 0 || kind == Kind::NDArray) {
+        break;
+      }
+    }
+  }
+  bool empty = std::any_of(shape.begin(), shape.end(), [](std::int64_t s) { return s == 0; });
+  Shape out(n);
+  std::int64_t acc = static_cast<std::int64_t>(itemsize);
+  for (int k = 0; k < n; ++k) {
+    out[perm[k]] = kind == Kind::NDArray && empty ? 0 : acc;
+    acc *= std::max<std::int64_t>(shape[perm[k]], 1);
+  }
+  return out;
+}
+
+ArrayPtr binary(BinOp op, const Operand& a, const Operand& b) {
+  if (!a.array && !b.array) raise(PyExc::TypeError, "binary(): at least one operand must be an array or tensor");
+  if (a.array && b.array) check_same_device(*a.array, *b.array);
+  if (a.array) check_host_accessible(*a.array, "arithmetic");
+  if (b.array) check_host_accessible(*b.array, "arithmetic");
+  Plan p = plan_for(op, a, b);
+  return compute_into_new(op, p, a, b);
+}
+
+void check_writeable(const Array& dst, bool ufunc_output) {
+  if (!dst.is_tensor() && !dst.writeable)
+    raise(PyExc::ValueError, ufunc_output ? "output array is read-only" : "assignment destination is read-only");
+}
+
+void inplace(BinOp op, const ArrayPtr& dst, const Operand& other) {
+  check_writeable(*dst, true);
+  if (other.array) check_same_device(*dst, *other.array);
+  check_host_accessible(*dst, "in-place arithmetic");
+  Operand self{dst.get(), {}};
+  Plan p = plan_for(op, self, other);
+  if (is_comparison(op)) raise(PyExc::TypeError, "in-place comparison is not an operation of either library");
+  if (p.torch ? !torch_can_cast(p.result, dst->dtype) : !numpy_can_cast_same_kind(p.result, dst->dtype)) {
+    if (p.torch)
+      raise(PyExc::RuntimeError, std::string("result type ") + dtype_info(p.result).scalar_type +
+                                     " can't be cast to the desired output type " + dtype_info(dst->dtype).scalar_type);
+    raise(PyExc::TypeError, std::string("Cannot cast ufunc '") + ufunc_name(op) + "' output from dtype('" +
+                                dtype_name(p.result) + "') to dtype('" + dtype_name(dst->dtype) + "') with casting rule 'same_kind'");
+  }
+  if (other.array) {
+    auto shape = broadcast_or_raise(p.torch, *dst, *other.array);
+    if (shape != dst->sizes) {
+      if (p.torch)
+        raise(PyExc::RuntimeError, "output with shape " + layout::torch_list(dst->sizes) +
+                                       " doesn't match the broadcast shape " + layout::torch_list(shape));
+      raise(PyExc::ValueError, "non-broadcastable output operand with shape " + np_shape(dst->sizes) +
+                                   " doesn't match the broadcast shape " + np_shape(shape));
+    }
+  }
+  auto tmp = compute_into_new(op, p, self, other);
+  copy_into(*dst, *tmp, "in-place result");
+}
+
+void fill(const ArrayPtr& dst, const Scalar& value) {
+  check_writeable(*dst);
+  check_host_accessible(*dst, "fill");
+  if (dst->numel() == 0) return;
+  unsigned char elem[16];
+  store_scalar(dst->kind, dst->dtype, value, elem);
+  const std::size_t item = dst->itemsize();
+  strided_for_each<1>(dst->sizes, {dst->data_ptr()}, {&dst->byte_strides},
+                      [&](const std::array<char*, 1>& p) { std::memcpy(p[0], elem, item); });
+  report_copy("fill", static_cast<std::size_t>(dst->nbytes()), "fill");
+}
+
+void assign(const ArrayPtr& dst, const Operand& value) {
+  check_writeable(*dst);
+  if (!value.array) {
+    fill(dst, value.scalar);
+    return;
+  }
+  const bool torch = dst->is_tensor();
+  const Array& src = *value.array;
+  // The value must broadcast to the destination's shape.
+  bool ok = src.ndim() <= dst->ndim() || [&] {
+    for (int i = 0; i < src.ndim() - dst->ndim(); ++i)
+      if (src.sizes[i] != 1) return false;
+    return true;
+  }();
+  Shape s;
+  if (ok) {
+    auto bs = layout::broadcast_shapes(dst->sizes, src.sizes);
+    ok = bs && (bs->size() < dst->sizes.size() || Shape(bs->end() - dst->sizes.size(), bs->end()) == dst->sizes);
+  }
+  if (!ok) {
+    if (torch)
+      raise(PyExc::RuntimeError, "The expanded size of the tensor (" + std::to_string(dst->sizes.empty() ? 0 : dst->sizes.back()) +
+                                     ") must match the existing size (" + std::to_string(src.sizes.back()) +
+                                     ") at non-singleton dimension " + std::to_string(dst->ndim() - 1) + ".  Target sizes: " +
+                                     layout::torch_list(dst->sizes) + ".  Tensor sizes: " + layout::torch_list(src.sizes));
+    raise(PyExc::ValueError, "could not broadcast input array from shape " + np_shape(src.sizes) + " into shape " +
+                                 np_shape(dst->sizes));
+  }
+  // A view of src with dst's shape (leading size-1 axes dropped, stride 0 where broadcast).
+  Array view = src;
+  Shape st(dst->sizes.size(), 0);
+  const int lead = src.ndim() - dst->ndim();
+  for (int i = 0; i < dst->ndim(); ++i) {
+    int si = i + lead;
+    if (si >= 0 && si < src.ndim() && src.sizes[si] != 1) st[i] = src.byte_strides[si];
+  }
+  view.sizes = dst->sizes;
+  view.byte_strides = st;
+  copy_into(*dst, view, "assignment");
+}
+
+}  // namespace ss

@@ -1,0 +1,31 @@
+// Elementwise arithmetic and comparisons with broadcasting and each library's
+// type promotion, in-place updates (visible through every alias), fill and
+// assignment. float16/bfloat16 compute in float, integers wrap around as in C.
+#pragma once
+#include <string>
+
+#include "array.h"
+#include "promotion.h"
+
+namespace ss {
+
+enum class BinOp { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge };
+
+bool parse_binop(const std::string& name, BinOp* out);
+
+// a <op> b; a tensor operand makes it a torch operation, else NumPy's.
+ArrayPtr binary(BinOp op, const Operand& a, const Operand& b);
+// dst <op>= other (result cast back to dst's dtype under each library's casting rule).
+void inplace(BinOp op, const ArrayPtr& dst, const Operand& other);
+// ndarray.fill / Tensor.fill_ / zero_.
+void fill(const ArrayPtr& dst, const Scalar& value);
+// dst[...] = value: broadcast value to dst's shape and cast to its dtype.
+void assign(const ArrayPtr& dst, const Operand& value);
+// NumPy "assignment destination is read-only" when dst is not writeable.
+void check_writeable(const Array& dst, bool ufunc_output = false);
+
+// Strides for a new result of `shape` following the inputs' layout (NumPy: C order
+// wins conflicts; torch: the first input with a strict stride order decides).
+Shape result_strides(Kind kind, const Shape& shape, const std::vector<const Array*>& inputs, std::size_t itemsize);
+
+}  // namespace ss

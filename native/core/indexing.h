@@ -1,0 +1,27 @@
+// Basic indexing: a[i, 1:5:2, None, ...]. Always a view (NumPy returns a scalar
+// when every axis gets an integer: the runner reads that 0-d view with item()).
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "array.h"
+
+namespace ss {
+
+struct IndexItem {
+  enum class Type { Int, Slice, NewAxis, Ellipsis };
+  Type type = Type::Int;
+  std::int64_t index = 0;
+  std::optional<std::int64_t> start, stop, step;
+};
+
+ArrayPtr basic_index(const ArrayPtr& a, const std::vector<IndexItem>& items);
+
+// Python's slice.indices(length) / PySlice_AdjustIndices: start, step, and the resulting length.
+struct SliceBounds {
+  std::int64_t start, step, length;
+};
+SliceBounds adjust_slice(std::optional<std::int64_t> start, std::optional<std::int64_t> stop,
+                         std::optional<std::int64_t> step, std::int64_t size);
+
+}  // namespace ss

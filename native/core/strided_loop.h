@@ -1,0 +1,43 @@
+// Walks N strided operands of one shape together (byte strides, possibly 0 or
+// negative), calling f(ptrs) once per element in C order of the shape. The
+// elementwise ops, casts and reductions are built on it; layout copies of one
+// dtype go through the cpu backend's strided_copy instead.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace ss {
+
+template <std::size_t N, class F>
+void strided_for_each(const std::vector<std::int64_t>& sizes, std::array<char*, N> ptrs,
+                      const std::array<const std::vector<std::int64_t>*, N>& strides, F&& f) {
+  const int nd = static_cast<int>(sizes.size());
+  for (auto s : sizes)
+    if (s == 0) return;
+  if (nd == 0) {
+    f(ptrs);
+    return;
+  }
+  std::vector<std::int64_t> idx(nd, 0);
+  const std::int64_t inner = sizes[nd - 1];
+  std::array<std::int64_t, N> inner_stride;
+  for (std::size_t k = 0; k < N; ++k) inner_stride[k] = (*strides[k])[nd - 1];
+  while (true) {
+    std::array<char*, N> p = ptrs;
+    for (std::int64_t i = 0; i < inner; ++i) {
+      f(p);
+      for (std::size_t k = 0; k < N; ++k) p[k] += inner_stride[k];
+    }
+    int d = nd - 2;
+    for (; d >= 0; --d) {
+      for (std::size_t k = 0; k < N; ++k) ptrs[k] += (*strides[k])[d];
+      if (++idx[d] < sizes[d]) break;
+      for (std::size_t k = 0; k < N; ++k) ptrs[k] -= (*strides[k])[d] * sizes[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+}  // namespace ss
