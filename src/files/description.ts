@@ -90,6 +90,13 @@ export function entriesOverlap(a: FileEntry, b: FileEntry): boolean {
   const lo = Math.max(ea.lo, eb.lo)
   const hi = Math.min(ea.hi, eb.hi)
   if (lo >= hi) return false
+  // A dense view touches every byte of its extent, and a view always touches the first and
+  // last byte of its own: either end inside the other's dense extent is a shared byte.
+  const dense = (e: FileEntry, x: { lo: number; hi: number }) => x.hi - x.lo === entryNumel(e) * e.itemsize
+  const inside = (p: number, x: { lo: number; hi: number }) => p >= x.lo && p < x.hi
+  if (dense(a, ea) && (inside(eb.lo, ea) || inside(eb.hi - 1, ea))) return true
+  if (dense(b, eb) && (inside(ea.lo, eb) || inside(ea.hi - 1, eb))) return true
+  if (dense(a, ea) && dense(b, eb)) return false
   if (entryNumel(a) > EXACT_MAX_ELEMENTS || entryNumel(b) > EXACT_MAX_ELEMENTS || hi - lo > EXACT_MAX_WINDOW) return true
   const marks = new Uint8Array(hi - lo)
   markBytes(a, lo, hi, marks)

@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gatherBytes, numpySaveOrder, swapByteOrder } from '../../src/files/strided-bytes'
 import { computeSharing, type FileEntry } from '../../src/files/description'
-import { isCContiguous, isFContiguous } from '../../src/files/layout'
+import { forEachElementOffset, isCContiguous, isFContiguous } from '../../src/files/layout'
 
 const bytes = Uint8Array.from({ length: 24 }, (_, i) => i)
 
@@ -41,5 +42,27 @@ describe('shares with', () => {
     expect(odd.sharesWith).toEqual(['mid'])
     expect(mid.sharesWith).toEqual(['even', 'odd'])
     expect(other.sharesWith).toEqual([])
+  })
+
+  it('agrees with a brute-force byte comparison on random views', () => {
+    const view = fc.record({
+      shape: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }),
+      strides: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 3, maxLength: 3 }),
+      offset: fc.integer({ min: 0, max: 40 }),
+      itemsize: fc.constantFrom(1, 2, 4),
+    })
+    const bytesOf = (e: FileEntry) => {
+      const set = new Set<number>()
+      forEachElementOffset(e.shape, e.strides, e.byteOffset, (o) => { for (let k = 0; k < e.itemsize; k++) set.add(o + k) })
+      return set
+    }
+    fc.assert(fc.property(view, view, (x, y) => {
+      const a = entry('a', x.shape, x.strides.slice(0, x.shape.length), x.offset, x.itemsize)
+      const b = entry('b', y.shape, y.strides.slice(0, y.shape.length), y.offset, y.itemsize)
+      computeSharing([a, b])
+      const sa = bytesOf(a)
+      const shared = [...bytesOf(b)].some((p) => sa.has(p))
+      expect(a.sharesWith).toEqual(shared ? ['b'] : [])
+    }), { numRuns: 500 })
   })
 })
