@@ -3,17 +3,10 @@
 // the socket goes to the same origin with the same token.
 import { createApi, type Api, type Invoke, type Subscribe } from '../../../shared/api'
 import type { EventName, EventPayload, Method, Reply, ServerMessage } from '../../../shared/protocol'
+import { socketUrls } from './socketUrls'
 
 type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void }
 
-/** Socket URLs to try, in order: the page's own path, then /ws (servers that mount the socket there). */
-export function socketUrls(pageUrl: string): string[] {
-  const u = new URL(pageUrl)
-  const scheme = u.protocol === 'https:' ? 'wss:' : 'ws:'
-  const token = u.searchParams.get('token') ?? ''
-  const q = `?token=${encodeURIComponent(token)}`
-  return [`${scheme}//${u.host}/${q}`, `${scheme}//${u.host}/ws${q}`]
-}
 
 export function connectWebSocket(pageUrl: string): Promise<Api> {
   const urls = socketUrls(pageUrl)

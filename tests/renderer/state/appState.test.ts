@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { assignedName, initialState, reduce, selectedObject } from '../../../src/renderer/src/state/appState'
+import type { ObjectEntry, Workspace } from '../../../src/renderer/src/model/types'
+
+function ws(revision: number, names: string[][]): Workspace {
+  const objects = names.map((n, i) => ({ names: n, info: { id: i + 1 } }) as unknown as ObjectEntry)
+  return { revision, objects, storages: [], ops: [], opsTotal: 0, history: [], devices: [], simulateCuda: false }
+}
+
+describe('app state', () => {
+  it('a run that binds a name selects the object it made', () => {
+    let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a']]) })
+    s = reduce(s, { type: 'runStarted', seq: 1, code: 'b = a.T' })
+    expect(s.busy).toBe(1)
+    expect(s.transcript[0].pending).toBe(true)
+    s = reduce(s, { type: 'runFinished', seq: 1, stdout: '', stderr: '', error: null, workspace: ws(2, [['a'], ['b']]) })
+    expect(s.busy).toBe(0)
+    expect(selectedObject(s)?.names).toEqual(['b'])
+    expect(s.transcript[0].pending).toBe(false)
+  })
+
+  it('a failed run keeps the selection and records the error', () => {
+    let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a'], ['t']]) })
+    s = reduce(s, { type: 'select', id: 1 })
+    s = reduce(s, { type: 'runStarted', seq: 1, code: 'n = t.numpy()' })
+    const error = { type: 'TypeError', message: "can't convert cuda:0 device type tensor to numpy." }
+    s = reduce(s, { type: 'runFinished', seq: 1, stdout: '', stderr: '', error, workspace: ws(2, [['a'], ['t']]) })
+    expect(s.selectedId).toBe(1)
+    expect(s.transcript[0].error).toEqual(error)
+  })
+
+  it('drops stale snapshots unless forced (reset), and drops selection and hover of objects that died', () => {
+    let s = reduce(initialState, { type: 'workspace', workspace: ws(5, [['a'], ['b']]) })
+    s = reduce(s, { type: 'select', id: 2 })
+    s = reduce(s, { type: 'hover', hover: { objectId: 2, index: [0] } })
+    expect(reduce(s, { type: 'workspace', workspace: ws(4, []) })).toBe(s)
+    const after = reduce(s, { type: 'workspace', workspace: ws(0, [['a']]), force: true })
+    expect(after.selectedId).toBe(1)
+    expect(after.hover).toBeNull()
+  })
+
+  it('an equal hover does not change the state (no re-render per mouse move)', () => {
+    const s = reduce(initialState, { type: 'hover', hover: { objectId: 1, index: [1, 2] } })
+    expect(reduce(s, { type: 'hover', hover: { objectId: 1, index: [1, 2] } })).toBe(s)
+  })
+
+  it('finds the name an assignment binds', () => {
+    expect(assignedName('b = a.T')).toBe('b')
+    expect(assignedName('x = 1\n# c\ny = x')).toBe('y')
+    expect(assignedName('a == b')).toBeNull()
+    expect(assignedName('a[0] = 1')).toBeNull()
+    expect(assignedName('print(a)')).toBeNull()
+  })
+})
