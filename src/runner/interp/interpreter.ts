@@ -65,6 +65,8 @@ export class Interpreter {
     try {
       this.execBlock(body, this.globals)
     } catch (e) {
+      if (e instanceof BudgetExceeded) throw e
+      if (!isPyCatchable(e)) throw pyErr('SyntaxError', `'${e instanceof ReturnSignal ? 'return' : 'break/continue'}' outside function or loop`)
       const pe = toPyException(e)
       pe.exc.traceback.unshift({ ...this.frame })
       throw pe

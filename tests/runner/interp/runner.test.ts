@@ -1,0 +1,85 @@
+// The Runner surface the app and the CLI use: persistence, errors, tracebacks, the budget.
+import { describe, it, expect } from 'vitest'
+import { Runner } from '../../../src/runner'
+
+describe('Runner', () => {
+  it('keeps globals across runs (a console) until reset()', () => {
+    const r = new Runner()
+    expect(r.run('x = 41').error).toBeNull()
+    expect(r.run('print(x + 1)').stdout).toBe('42\n')
+    r.reset()
+    const res = r.run('print(x)')
+    expect(res.error).toMatchObject({ type: 'NameError', message: "name 'x' is not defined", line: 1 })
+  })
+
+  it('streams stdout to onStdout as it is printed', () => {
+    const chunks: string[] = []
+    const r = new Runner({ onStdout: s => chunks.push(s) })
+    r.run('print(1)\nprint(2, end="")')
+    expect(chunks).toEqual(['1\n', '2'])
+  })
+
+  it('formats an uncaught exception as CPython\'s traceback', () => {
+    const r = new Runner()
+    const res = r.run('def f(x):\n    return 1 / x\n\nprint("a")\nf(0)\n', 'prog.py')
+    expect(res.stdout).toBe('a\n')
+    expect(res.error).toMatchObject({ type: 'ZeroDivisionError', message: 'division by zero', line: 2 })
+    expect(res.stderr).toBe(
+      'Traceback (most recent call last):\n' +
+      '  File "prog.py", line 5, in <module>\n    f(0)\n' +
+      '  File "prog.py", line 2, in f\n    return 1 / x\n' +
+      'ZeroDivisionError: division by zero\n')
+  })
+
+  it('reports syntax errors without running anything', () => {
+    const res = new Runner().run('print("ran")\nx = = 1\n', 's.py')
+    expect(res.stdout).toBe('')
+    expect(res.error?.type).toBe('SyntaxError')
+    expect(res.error?.line).toBe(2)
+    expect(res.stderr).toMatch(/^  File "s.py", line 2\n    x = = 1\n *\^\nSyntaxError: invalid syntax\n$/)
+  })
+
+  it('names unsupported constructs in a NotImplementedError with their line', () => {
+    const r = new Runner()
+    for (const [src, what] of [['class A:\n    pass', 'class definition'], ['s = {1, 2}', 'set'], ['with a:\n    pass', 'with statement'], ['x: int = 1', 'annotated assignment']]) {
+      const res = r.run(`y = 0\n${src}\n`)
+      expect(res.error?.type).toBe('NotImplementedError')
+      expect(res.error?.message).toContain(what)
+      expect(res.error?.message).toContain('line 2')
+    }
+  })
+
+  it('stops a runaway loop with its operation budget, which except cannot swallow', () => {
+    const r = new Runner({ opBudget: 10_000 })
+    const res = r.run('print("start")\nwhile True:\n    try:\n        pass\n    except:\n        pass\n')
+    expect(res.stdout).toBe('start\n')
+    expect(res.error?.type).toBe('RuntimeError')
+    expect(res.error?.message).toMatch(/operation budget exceeded: the program ran more than 10000 steps/)
+    // The budget is per run: the next run starts afresh.
+    expect(r.run('print(sum(range(100)))').stdout).toBe('4950\n')
+  })
+
+  it('turns deep recursion into RecursionError', () => {
+    const res = new Runner().run('def f(n):\n    return f(n + 1)\nf(0)\n')
+    expect(res.error?.type).toBe('RecursionError')
+  })
+
+  it('prints warnings as Python\'s default filter does: once per location', () => {
+    const res = new Runner().run('import warnings\nfor i in range(3):\n    warnings.warn("careful")\nwarnings.warn("again", DeprecationWarning)\n', 'w.py')
+    expect(res.stderr).toBe('w.py:3: UserWarning: careful\n  warnings.warn("careful")\nw.py:4: DeprecationWarning: again\n  warnings.warn("again", DeprecationWarning)\n')
+  })
+
+  it('reports an unknown module as ModuleNotFoundError', () => {
+    expect(new Runner().run('import pandas').error).toMatchObject({ type: 'ModuleNotFoundError', message: "No module named 'pandas'" })
+  })
+
+  it('catches engine-style errors (JS Error with pyType) as the named Python exception', async () => {
+    const { toPyException } = await import('../../../src/runner/interp/interpreter')
+    const err = Object.assign(new Error('view size is not compatible'), { pyType: 'RuntimeError' })
+    const pe = toPyException(err)
+    expect(pe.exc.cls.name).toBe('RuntimeError')
+    expect(pe.exc.args).toEqual(['view size is not compatible'])
+    const axis = toPyException(Object.assign(new Error('axis 2 is out of bounds'), { pyType: 'AxisError' }))
+    expect(axis.exc.cls.qualName).toBe('numpy.exceptions.AxisError')
+  })
+})
