@@ -41,8 +41,8 @@ describe('stridescope inspect', () => {
     const rows = out.split('\n')
     expect(rows.find((l) => l.startsWith('a '))!.split(/\s{2,}/)).toEqual(['a', 'float32', '(2,)', '(1,)', '(4,)', '40 (10 el)', '0', '8', 'b'])
     expect(out).toContain('  0: 400 bytes on cpu; its entries view 20 of them')
-    expect(out).toContain('  a: [10, 11]')
-    expect(out).toContain('  b: [11, 12, ...]')
+    expect(out).toContain('  a: [10.0, 11.0]')
+    expect(out).toContain('  b: [11.0, 12.0, ...]')
   })
 
   it('reports bad files with the Python error type and exit code 1', async () => {
@@ -66,5 +66,12 @@ describe('stridescope inspect', () => {
     expect(d.format).toBe('npz')
     expect(d.entries.map((e: { name: string }) => e.name)).toEqual(['named', 'arr_0', 'arr_1'])
     expect(d.storages[0]).not.toHaveProperty('source')
+  })
+
+  it('prints float32 and float16 values as NumPy does', async () => {
+    const { out } = await run([fixture('v1_complex64.npy'), '--values', '2'])
+    expect(out).toContain('  array: [(0.0+1.0j), (0.33333334-1.3333334j), ...]')
+    const half = await run([fixture('v1_float16.npy'), '--values', '3'])
+    expect(half.out).toContain('  array: [0.0, 0.3333, -0.6665, ...]')
   })
 })

@@ -4,14 +4,40 @@ import { FileFormatError } from '../../files/errors'
 import { formatTable } from '../../files/format-table'
 import { openTensorFile } from '../../files/open-file'
 import { readEntryValues, type ElementValue } from '../../files/element-values'
+import type { DTypeName } from '../../engine/types'
 
 export const describe = 'print the arrays and tensors a .npy/.npz/.safetensors/.pt file holds, and what they share'
 export const usage = 'stridescope inspect FILE [--values N] [--json] [--mmap-limit BYTES]'
 
-function showValue(v: ElementValue): string {
-  if (Array.isArray(v)) return `${v[0]}${v[1] < 0 || Object.is(v[1], -0) ? '-' : '+'}${Math.abs(v[1])}j`
+// The shortest decimal that reads back as the same value of the element's own width, as
+// NumPy prints float32/float16 scalars (0.33333334, not the float64 0.3333333432674408).
+function shortest(x: number, bits: 16 | 32 | 64): string {
+  if (bits === 64 || x === 0) return String(x)
+  const same = (c: number) => {
+    if (bits === 32) return Math.fround(c) === x
+    const e = Math.max(Math.floor(Math.log2(Math.abs(x))), -14)
+    return Math.abs(c - x) < 2 ** (e - 10) / 2
+  }
+  for (let p = 1; p <= 17; p++) {
+    const c = Number(x.toPrecision(p))
+    if (same(c)) return String(c)
+  }
+  return String(x)
+}
+
+// Python's repr of a float: integral values keep a '.0', non-finite ones are nan/inf.
+function pyFloat(x: number, bits: 16 | 32 | 64): string {
+  if (Number.isNaN(x)) return 'nan'
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf'
+  const s = shortest(x, bits)
+  return /^-?\d+$/.test(s) ? s + '.0' : s
+}
+
+function showValue(v: ElementValue, dtype: DTypeName): string {
+  const bits = dtype === 'float16' ? 16 : dtype === 'float32' || dtype === 'complex64' || dtype === 'bfloat16' ? 32 : 64
+  if (Array.isArray(v)) return `(${pyFloat(v[0], bits)}${v[1] < 0 || Object.is(v[1], -0) ? '-' : '+'}${pyFloat(Math.abs(v[1]), bits)}j)`
   if (typeof v === 'boolean') return v ? 'True' : 'False'
-  return String(v)
+  return typeof v === 'number' && /float/.test(dtype) ? pyFloat(v, bits) : String(v)
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
           const storage = d.storages.find((s) => s.key === e.storageKey)!
           const vs = readEntryValues(e, storage, values + 1)
           const more = vs.length > values ? ', ...' : ''
-          out += `  ${e.name}: [${vs.slice(0, values).map(showValue).join(', ')}${more}]\n`
+          out += `  ${e.name}: [${vs.slice(0, values).map((v) => showValue(v, e.dtype!)).join(', ')}${more}]\n`
         }
       }
       process.stdout.write(out)
