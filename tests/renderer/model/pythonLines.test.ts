@@ -123,3 +123,14 @@ describe('names and integer lists', () => {
     expect(parseIntList('2, x')).toBeNull()
   })
 })
+
+describe('imports a UI action needs', () => {
+  it('asks only for modules the line names and the session has not imported', async () => {
+    const { missingImports } = await import('../../../src/renderer/src/model/pythonLines')
+    expect(missingImports('t = torch.from_numpy(a)', [])).toEqual(['import torch'])
+    expect(missingImports('b = np.asarray(t)', [{ code: 'import numpy as np\nimport torch', ok: true }])).toEqual([])
+    // A failed import does not count.
+    expect(missingImports('b = np.asarray(t)', [{ code: 'import numpy as np', ok: false }])).toEqual(['import numpy as np'])
+    expect(missingImports('b = a.T', [])).toEqual([])
+  })
+})

@@ -30,7 +30,7 @@ export function CreateForm(): React.JSX.Element {
 
   const submit = async (): Promise<void> => {
     if (!line) return
-    const error = await controller.run(line)
+    const error = await controller.runAction(line)
     setOutcome({ line, error })
     if (!error) setName('')
   }

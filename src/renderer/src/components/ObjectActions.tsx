@@ -50,7 +50,7 @@ export function ObjectActions(): React.JSX.Element | null {
 
   const run = async (line: string | null): Promise<void> => {
     if (!line) return
-    const error = await controller.run(line)
+    const error = await controller.runAction(line)
     setOutcome({ line, error })
     if (!error) setOut('')
   }

@@ -22,6 +22,8 @@ const HINTS: Hint[] = [
   { test: /index (-?\d+) is out of bounds for (dimension|axis) (\d+) with size (\d+)/, fix: (m) => `valid indices on dim ${m[3]} are 0..${Number(m[4]) - 1}` },
   { test: /Expected all tensors to be on the same device/, fix: () => 'move both to one device with .to(...)' },
   { test: /Cannot access storage of|Torch not compiled with CUDA enabled|No CUDA GPUs are available/, fix: () => 'turn on the simulated CUDA device (toolbar) to try device moves here' },
+  { test: /name 'np' is not defined/, fix: () => 'import it first: import numpy as np' },
+  { test: /name 'torch' is not defined/, fix: () => 'import it first: import torch' },
   { test: /name '([^']+)' is not defined/, fix: (m) => `create ${m[1]} first, or check its name in the workspace` },
   { test: /t\(\) expects a tensor with <= 2 dimensions/, fix: () => 'use .permute(...) or .transpose(d0, d1) for more dims' },
   { test: /permute\(\): duplicate dims are not allowed/, fix: () => 'list every dim exactly once' }

@@ -182,3 +182,15 @@ export function parseIntList(text: string, allowNegative = false): number[] | nu
   }
   return out
 }
+
+/** The import lines a UI action needs: the modules it names that no successful line of the session imported yet. */
+export function missingImports(line: string, history: ReadonlyArray<{ code: string; ok: boolean }>): string[] {
+  const need: string[] = []
+  const has = (re: RegExp): boolean => history.some((h) => h.ok && re.test(h.code))
+  if (/\bnp\./.test(line) && !has(/^\s*import numpy as np\s*$/m)) need.push('import numpy as np')
+  if (/\btorch\./.test(line) && !has(/^\s*import torch\s*$/m)) need.push('import torch')
+  return need
+}
+
+/** What a fresh session runs first, as a script would: both libraries under their usual names. */
+export const PREAMBLE = 'import numpy as np\nimport torch'

@@ -4,6 +4,7 @@
 import type { Host } from '../host'
 import type { Store } from './store'
 import { push, emptyHistory, type History } from '../model/history'
+import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
 
 export class Controller {
@@ -23,6 +24,25 @@ export class Controller {
     this.store.dispatch({ type: 'connected' })
     // The console's history starts from the session's (a reload keeps it).
     for (const h of w.history) this.history = push(this.history, h.code)
+    await this.ensurePreamble()
+  }
+
+  /** A fresh session starts with the imports, as a script does; the line shows in the console and the .py. */
+  private async ensurePreamble(): Promise<void> {
+    const w = this.store.get().workspace
+    if (missingImports('np. torch.', w.history).length) {
+      await this.run(PREAMBLE)
+    }
+  }
+
+  /**
+   * Runs a line built by a UI action. If the session has not imported a
+   * module the line names (the person deleted it, or typed lines failed),
+   * the import goes in the same run, so the action never fails on a NameError.
+   */
+  async runAction(line: string): Promise<PyErrorInfo | null> {
+    const need = missingImports(line, this.store.get().workspace.history)
+    return this.run(need.length ? `${need.join('\n')}\n${line}` : line)
   }
 
   /** Runs Python source; resolves with the exception it raised (null when none). Never throws. */
@@ -53,6 +73,7 @@ export class Controller {
     const w = await this.host.reset()
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
     this.store.dispatch({ type: 'clearTranscript' })
+    await this.ensurePreamble()
   }
 
   async exportScript(): Promise<string> {

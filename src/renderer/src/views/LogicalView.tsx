@@ -7,7 +7,7 @@ import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { selectedObject } from '../state/appState'
 import { makeLayout, cellCount } from '../model/gridLayout'
-import { rangeOf } from '../model/colormap'
+import { formatValue, rangeOf } from '../model/colormap'
 import { LogicalContent } from './LogicalContent'
 import { useSceneView } from './useSceneView'
 import { loadValues, MAX_DRAWN_VALUES } from '../state/valueLoader'
@@ -25,6 +25,8 @@ export function LogicalView(): React.JSX.Element {
   const revision = useStore(store, (s) => s.workspace.revision)
   const theme = useStore(store, (s) => s.theme)
   const contentRef = useRef<LogicalContent | null>(null)
+  const valuesRef = useRef<Float64Array | null>(null)
+  const hover = useStore(store, (s) => s.hover)
   const [legend, setLegend] = useState<{ min: number; max: number; loading: number | null; loadedRev: number }>({ min: NaN, max: NaN, loading: null, loadedRev: -1 })
   const [mode, setMode] = useState<string>('none')
 
@@ -84,6 +86,7 @@ export function LogicalView(): React.JSX.Element {
     h.done.then((values) => {
       if (!values || contentRef.current !== c) return
       const r = rangeOf(values)
+      valuesRef.current = values
       c.setValues(values, r)
       view.requestRender()
       setLegend({ min: r.min, max: r.max, loading: null, loadedRev: revision })
@@ -130,6 +133,14 @@ export function LogicalView(): React.JSX.Element {
   }, [view, theme, layout])
 
   const loadedFor = legend.loadedRev === revision && legend.loading === null
+  // The hovered element's value, read from the values already fetched for colouring.
+  let hoverText: string | null = null
+  if (sel && hover && hover.objectId === sel.info.id && valuesRef.current) {
+    let flat = 0
+    for (let k = 0; k < hover.index.length; k++) flat = flat * sel.info.shape[k] + hover.index[k]
+    const v = valuesRef.current[flat]
+    if (v !== undefined) hoverText = `${primaryName(sel)}[${hover.index.join(', ')}] = ${formatValue(v, sel.info.dtype)}`
+  }
   return (
     <div className="view-pane" data-testid="logical-view" data-mode={mode} data-cells={layout ? cellCount(layout) : 0}
       data-values-revision={loadedFor ? revision : -1} data-object={sel ? primaryName(sel) : ''}>
@@ -144,7 +155,7 @@ export function LogicalView(): React.JSX.Element {
         {mode === 'too-large' && <div className="empty-state">{primaryName(sel!)} has {sel!.info.numel.toLocaleString()} elements: more than the logical view draws ({MAX_DRAWN_VALUES.toLocaleString()}). Slice it to look inside.</div>}
       </div>
       {sel && (mode === 'cubes' || mode === 'slices') && (
-        <Legend dtype={sel.info.dtype} min={legend.min} max={legend.max} complex={sel.info.dtype.startsWith('complex')} loading={legend.loading} />
+        <Legend dtype={sel.info.dtype} min={legend.min} max={legend.max} complex={sel.info.dtype.startsWith('complex')} loading={legend.loading} hoverText={hoverText} />
       )}
     </div>
   )
