@@ -2,6 +2,7 @@
 // Electron main and `stridescope serve` both start here.
 import { loadAddon, type EngineObject } from '../engine'
 import { Runner } from '../runner'
+import { SessionError } from './errors'
 import type { SessionRunner } from './runner-port'
 import { Session, defaultDevices } from './session'
 
@@ -15,18 +16,18 @@ type StorageBytesFn = (handle: unknown, byteStart: number, length: number) => Ui
 export function createRealRunner(options: { simulateCuda: boolean }): SessionRunner {
   const runner = new Runner({ simulateCuda: options.simulateCuda })
   const variables = () => runner.variables() as { name: string; object: EngineObject }[]
-  const readBytes = (loadAddon() as unknown as { storageBytes?: StorageBytesFn }).storageBytes
   return {
     run: (source) => runner.run(source),
     variables,
     reset: () => runner.reset(),
-    storageBytes: readBytes
-      ? (storageId, byteStart, length) => {
-          const viewer = variables().find((v) => v.object.info().storage.id === storageId)
-          if (!viewer) throw new Error(`no live object views storage ${storageId}`)
-          return readBytes(viewer.object.handle, byteStart, length)
-        }
-      : undefined
+    storageBytes(storageId, byteStart, length) {
+      // Looked up on use: the addon loads lazily, so plain Python runs even without it.
+      const readBytes = (loadAddon() as unknown as { storageBytes?: StorageBytesFn }).storageBytes
+      if (!readBytes) throw new SessionError('internal', 'this engine build cannot read storage bytes (no storageBytes in the addon)')
+      const viewer = variables().find((v) => v.object.info().storage.id === storageId)
+      if (!viewer) throw new SessionError('not-found', `no live object views storage ${storageId}`)
+      return readBytes(viewer.object.handle, byteStart, length)
+    }
   }
 }
 
