@@ -140,6 +140,8 @@ function buildNumpy(ctx: LibraryContext): LibModule {
     const start = scalarArg(b.start)
     const stop = b.stop === undefined || b.stop === null ? null : scalarArg(b.stop)
     const step = b.step === undefined || b.step === null ? null : scalarArg(b.step)
+    // NumPy computes the length as ceil((stop - start) / step): a zero step divides by zero.
+    if (step !== null && typeof step !== 'object' && Number(step) === 0) throw pyErr('ZeroDivisionError', 'division by zero')
     return ctx.opWrap([], () => engine.arange('ndarray', start, stop, step, dtypeOrNull(b.dtype)))
   })
   np.fn('linspace', (a, kw) => {

@@ -42,7 +42,7 @@ export class NpScalar extends PyObject {
     const p = this.toPy()
     return typeof p === 'number' && Number.isInteger(p) ? 'n:' + BigInt(p) : typeof p === 'bigint' ? 'n:' + p : 'npscalar:' + String(p)
   }
-  format(spec: string) { return formatValue(this.toPy(), spec) }
+  format(spec: string) { return spec ? formatValue(this.toPy(), spec) : this.str() }
   getattr(name: string): PyValue | undefined {
     switch (name) {
       case 'dtype': return new NpDType(this.dtype)

@@ -1,0 +1,15 @@
+# Creation: zeros/ones/full/arange/linspace/eye/array with and without dtype=.
+import numpy as np
+print(np.zeros(3), np.zeros((2, 3), dtype=np.int32), np.ones((2, 2), dtype="float32"))
+print(repr(np.full((2, 2), 7)), repr(np.full(3, 2.5, dtype=np.float16)))
+print(np.arange(5), np.arange(2, 10, 3), np.arange(0.0, 1.0, 0.25), np.arange(5, dtype=np.uint8))
+print(repr(np.arange(-3, 3)), repr(np.arange(1, 2, 0.1)))
+print(np.linspace(0, 1, 5), np.linspace(0, 10, 4, endpoint=False), repr(np.linspace(1, 2, 3, dtype=np.float32)))
+print(np.eye(3), repr(np.eye(2, 3, k=1, dtype=int)))
+print(repr(np.array([[1, 2], [3, 4]])), repr(np.array([1.5, 2])), repr(np.array([True, False])), repr(np.array([1, 2], dtype=np.int8)))
+print(repr(np.array(5)), repr(np.array(2.5)), repr(np.array([])), repr(np.zeros((0, 3))), repr(np.array([[1], [2]], dtype=float)))
+a = np.array([[1, 2, 3], [4, 5, 6]], dtype=np.float64)
+print(a.shape, a.strides, a.ndim, a.size, a.itemsize, a.nbytes, a.dtype, repr(a.dtype), a.dtype.itemsize, a.dtype.name)
+print(np.zeros(4).dtype, np.arange(3).dtype, np.arange(3.0).dtype, np.array([1j]).dtype, np.full(2, True).dtype)
+print(type(a).__name__, isinstance(a, np.ndarray), a.dtype == np.float64, a.dtype == "float64", np.dtype("f4"), repr(np.dtype(np.int16)))
+print(repr(np.asarray([1, 2, 3])), repr(np.ascontiguousarray([[1, 2]])))
