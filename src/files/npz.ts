@@ -15,7 +15,10 @@ export function describeNpzSource(src: ByteSource, opts: ZipReadOptions = {}, on
   const entries: FileEntry[] = []
   const storages: FileStorage[] = []
   const warnings: string[] = []
-  for (const m of zip.members) {
+  // zipfile answers a repeated name with its last member; NpzFile does the same.
+  const last = new Map(zip.members.map((m) => [m.name, m]))
+  if (last.size !== zip.members.length) warnings.push('the archive repeats member names: the last of each is used, as zipfile does')
+  for (const m of last.values()) {
     if (m.name.endsWith('/')) continue
     const { source, lazy } = zip.open(m)
     const head = source.read(0, Math.min(6, source.size))

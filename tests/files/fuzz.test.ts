@@ -1,7 +1,10 @@
 // Every parser, fed mutated and random files: it either describes them or throws the one
 // documented error class (FileFormatError) — never another exception, never a hang.
 import fc from 'fast-check'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openTensorFile } from '../../src/files/open-file'
 import { describeNpyBytes } from '../../src/files/npy-read'
 import { describeNpzBytes } from '../../src/files/npz'
 import { describeSafetensorsBytes } from '../../src/files/safetensors'
@@ -10,7 +13,7 @@ import { readEntryValues } from '../../src/files/element-values'
 import { FileFormatError } from '../../src/files/errors'
 import type { FileDescription } from '../../src/files/description'
 import { parsePyLiteral, PyLiteralSyntaxError } from '../../src/files/py-literal'
-import { fixtureBytes } from './helpers/fixtures'
+import { fixtureBytes, tmpDir } from './helpers/fixtures'
 import { f32Bytes, torchSave, torchZip } from './helpers/torch-save'
 
 const RUNS = 300
@@ -125,5 +128,23 @@ describe('fuzz: parsers only throw FileFormatError', () => {
     }), { numRuns: RUNS })
     // Deep nesting is refused, not a stack overflow.
     expect(() => parsePyLiteral('('.repeat(100000))).toThrow(PyLiteralSyntaxError)
+  })
+
+  it('files on disk, through openTensorFile and lazy reads', () => {
+    const dir = tmpDir()
+    const storage = { key: '0', type: 'FloatStorage', numel: 8, bytes: f32Bytes([0, 1, 2, 3, 4, 5, 6, 7]) }
+    const seeds: Array<[string, Uint8Array]> = [
+      ['a.npy', fixtureBytes('v1_float32.npy')], ['b.npz', fixtureBytes('deflated.npz')],
+      ['c.pt', torchSave({ dict: [['w', { tensor: { storage: '0', offset: 0, size: [8], stride: [1] } }]] }, [storage])],
+    ]
+    let n = 0
+    const parse = onlyDocumentedErrors((b) => {
+      const [name] = seeds[n++ % seeds.length]
+      const p = path.join(dir, name)
+      fs.writeFileSync(p, b)
+      // A limit of 0 bytes sends every file down the lazy, read-from-disk path.
+      return openTensorFile(p, { mmapLimit: 0, lazyStoredBytes: 0, lazyLimit: 0 })
+    })
+    fc.assert(fc.property(fc.oneof(...seeds.map(([, b]) => mutated(b))), parse), { numRuns: 150 })
   })
 })
