@@ -600,6 +600,7 @@ export function toPyException(e: unknown): PyException {
       return new PyException(new PyExcInstance(cls, [e.message]))
     }
     if (e instanceof RangeError && /call stack/.test(e.message)) return pyErr('RecursionError', 'maximum recursion depth exceeded')
+    if (e instanceof RangeError && /Invalid (string|array) length|allocation failed/i.test(e.message)) return pyErr('MemoryError', '')
     return pyErr('SystemError', `internal error in the Stridescope runner: ${e.message}`)
   }
   return pyErr('SystemError', `internal error in the Stridescope runner: ${String(e)}`)

@@ -2,6 +2,7 @@
 //   None -> null, bool -> boolean, int -> bigint (Python ints are unbounded),
 //   float -> number, str -> string. Everything else is a PyObject subclass.
 import type { Stmt, Expr, Param } from './ast'
+import { runtime } from './runtime'
 
 export type PyValue = null | boolean | bigint | number | string | PyObject
 
@@ -134,8 +135,10 @@ export class PyRange extends PyObject {
     return n > 0n ? Number(n) : 0
   }
   *iter(): Iterable<PyValue> {
-    if (this.step > 0n) for (let i = this.start; i < this.stop; i += this.step) yield i
-    else for (let i = this.start; i > this.stop; i += this.step) yield i
+    // Each element counts against the budget, so list(range(10**12)) cannot hang the runner.
+    const { tick } = runtime()
+    if (this.step > 0n) for (let i = this.start; i < this.stop; i += this.step) { tick(); yield i }
+    else for (let i = this.start; i > this.stop; i += this.step) { tick(); yield i }
   }
   truthy() { return this.len() > 0 }
   repr() { return this.step === 1n ? `range(${this.start}, ${this.stop})` : `range(${this.start}, ${this.stop}, ${this.step})` }

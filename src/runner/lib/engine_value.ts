@@ -154,6 +154,7 @@ export abstract class EngineValue extends PyObject {
   }
 
   *iter(): Iterable<PyValue> {
+    if (this.info().shape.length === 0) throw pyErr('TypeError', `iteration over a 0-d ${this.kind === 'ndarray' ? 'array' : 'tensor'}`)
     const n = this.len()
     for (let i = 0; i < n; i++) yield this.getitem(BigInt(i))
   }
