@@ -16,6 +16,8 @@ export interface NpyReadOptions {
   storageKey?: string
   /** True when the data stays on disk (np.load(mmap_mode='r')): read-only entries. */
   mmap?: boolean
+  /** True for .npy members of an .npz, which NumPy reads in chunks from a zip stream. */
+  streamed?: boolean
   maxHeaderSize?: number
 }
 
@@ -35,6 +37,16 @@ export function describeNpySource(src: ByteSource, opts: NpyReadOptions = {}): {
   const available = BigInt(Math.max(0, src.size - header.dataOffset))
   if (needed > available) {
     if (opts.mmap) fail('ValueError', 'mmap length is greater than file size')
+    if (opts.streamed) {
+      // NOTE: read_array reads non-file streams in chunks of BUFFER_SIZE (2**18) bytes' worth
+      // of elements and reports the chunk that came up short (numpy/lib/_format_impl.py).
+      const perChunk = BigInt(Math.floor(2 ** 18 / Math.min(2 ** 18, dtype.itemsize)))
+      const chunkBytes = perChunk * BigInt(dtype.itemsize)
+      const k = available / chunkBytes
+      const remaining = count - k * perChunk
+      const readSize = (remaining < perChunk ? remaining : perChunk) * BigInt(dtype.itemsize)
+      fail('ValueError', `EOF: reading array data, expected ${readSize} bytes got ${available - k * chunkBytes}`)
+    }
     const got = dtype.itemsize === 0 ? 0n : available / BigInt(dtype.itemsize)
     fail('ValueError',
       `Failed to read all data for array. Expected ${pyTuple(shape)} = ${count} elements, ` +

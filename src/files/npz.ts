@@ -28,7 +28,7 @@ export function describeNpzSource(src: ByteSource, opts: ZipReadOptions = {}, on
       continue
     }
     const name = m.name.endsWith('.npy') ? m.name.slice(0, -4) : m.name
-    const { entry, storage } = describeNpySource(source, { name, storageKey: m.name, mmap: false })
+    const { entry, storage } = describeNpySource(source, { name, storageKey: m.name, mmap: false, streamed: true })
     storage.lazy = lazy
     entries.push(entry)
     storages.push(storage)

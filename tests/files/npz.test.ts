@@ -7,6 +7,7 @@ import { describeNpzBytes, encodeNpz, readNpzFile } from '../../src/files/npz'
 import { readEntryValues } from '../../src/files/element-values'
 import { FileFormatError } from '../../src/files/errors'
 import { expected, fixture, fixtureBytes, numpyMissing, tmpDir } from './helpers/fixtures'
+import { npyHeaderBytes } from '../../src/files/npy-write'
 import { normalizeExpected, toJsonLike } from './helpers/values'
 
 function pyErr(fn: () => unknown): FileFormatError {
@@ -97,5 +98,17 @@ describe('bad .npz files', () => {
     const e = d.entries.find((x) => x.name === 'arr_0')!
     expect(readEntryValues(e, d.storages.find((s) => s.key === e.storageKey)!)).toEqual([0, 1, 2, 3, 4, 5])
     d.close()
+  })
+
+  it('a member with too little data fails as NumPy reads zip streams, chunk by chunk', () => {
+    const small = fixtureBytes('v1_int32.npy')
+    const e = pyErr(() => describeNpzBytes(zipSync({ 'x.npy': small.subarray(0, small.length - 5) })))
+    expect([e.pyType, e.message]).toEqual(['ValueError', 'EOF: reading array data, expected 24 bytes got 19'])
+    // 100000 float64 with 1000 bytes missing: the last 2**18-byte chunk (13568 bytes) comes up short.
+    const head = npyHeaderBytes('<f8', false, [100000]).bytes
+    const raw = new Uint8Array(head.length + 800000 - 1000)
+    raw.set(head, 0)
+    const e2 = pyErr(() => describeNpzBytes(zipSync({ 'x.npy': raw })))
+    expect(e2.message).toBe('EOF: reading array data, expected 13568 bytes got 12568')
   })
 })
