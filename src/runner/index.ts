@@ -101,6 +101,7 @@ export class Runner {
       call: (fn, args, kwargs) => this.interp.call(fn, args, kwargs ?? new Map()),
       warn: (c, m, once) => this.interp.warn(c, m, once),
       write: s => this.write(s),
+      writeErr: s => { this.stderr += s },
       tick: () => this.interp.tick(),
     })
     setAttrReprHook(repr)

@@ -62,5 +62,6 @@ export type Stmt = { line: number; endLine: number } & (
   | { k: 'import'; module: string; asname: string | null }
   | { k: 'from'; module: string; names: { name: string; asname: string | null }[] }
   | { k: 'global'; names: string[] }
+  | { k: 'nonlocal'; names: string[] }
   | { k: 'unsupported'; what: string }
 )

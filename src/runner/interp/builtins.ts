@@ -194,8 +194,13 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       const end = b.end === undefined || b.end === null ? '\n' : b.end
       if (typeof sep !== 'string') throw pyErr('TypeError', `sep must be None or a string, not ${typeName(sep)}`)
       if (typeof end !== 'string') throw pyErr('TypeError', `end must be None or a string, not ${typeName(end)}`)
-      if (b.file !== undefined && b.file !== null) throw pyErr('NotImplementedError', 'print(file=...) is not supported')
-      write(b.__rest!.map(str).join(sep) + end)
+      const text = b.__rest!.map(str).join(sep) + end
+      if (b.file !== undefined && b.file !== null) {
+        // sys.stdout / sys.stderr or any object with a write() method.
+        runtime().call(getAttribute(b.file, 'write'), [text])
+        return null
+      }
+      write(text)
       return null
     },
     len: (args, kw) => { noKw('len', kw); nargs('len', args, 1, 1); return BigInt(length(args[0])) },

@@ -33,8 +33,18 @@ const MAX_DEPTH = 1000
 
 /** Variable scope: module (locals === null) or a function/comprehension call. */
 export class FnScope extends Scope {
+  /** Names a `nonlocal` statement binds to an enclosing function's variable. */
+  nonlocalNames = new Set<string>()
   constructor(parent: Scope | null, readonly locals: Set<string> | null, readonly globalNames: Set<string>, readonly module: Scope) {
     super(parent, null)
+  }
+
+  /** The enclosing function scope that owns `name` (for nonlocal). */
+  owner(name: string): FnScope | null {
+    for (let s = this.parent as FnScope | null; s && s.locals; s = s.parent as FnScope | null) {
+      if (s.locals.has(name)) return s
+    }
+    return null
   }
 }
 
@@ -168,6 +178,13 @@ export class Interpreter {
       case 'global':
         if (scope.locals) for (const n of s.names) scope.globalNames.add(n)
         return
+      case 'nonlocal':
+        for (const n of s.names) {
+          if (!scope.locals) throw pyErr('SyntaxError', 'nonlocal declaration not allowed at module level')
+          if (!scope.owner(n)) throw pyErr('SyntaxError', `no binding for nonlocal '${n}' found`)
+          scope.nonlocalNames.add(n)
+        }
+        return
       case 'unsupported':
         throw pyErr('NotImplementedError', `${s.what} is not supported by the Stridescope runner (line ${s.line})`)
     }
@@ -253,6 +270,7 @@ export class Interpreter {
 
   store(name: string, v: PyValue, scope: FnScope): void {
     if (scope.locals && scope.globalNames.has(name)) this.globals.vars.set(name, v)
+    else if (scope.nonlocalNames.has(name)) scope.owner(name)!.vars.set(name, v)
     else scope.vars.set(name, v)
   }
 
@@ -483,7 +501,11 @@ export class Interpreter {
     const locals = new Set(params.map(p => p.name))
     const globalsDeclared = new Set<string>()
     if (Array.isArray(body)) collectLocals(body, locals, globalsDeclared)
-    for (const g of globalsDeclared) locals.delete(g)
+    // Names declared global or nonlocal are not locals of this function.
+    for (const g of [...globalsDeclared]) {
+      if (g.startsWith('\0nonlocal:')) { locals.delete(g.slice(10)); globalsDeclared.delete(g) }
+      else locals.delete(g)
+    }
     return new PyFunction(name, params, defaults, body, scope, locals, globalsDeclared)
   }
 
@@ -574,6 +596,7 @@ function collectLocals(body: Stmt[], out: Set<string>, globals: Set<string>): vo
       case 'import': out.add(s.asname ?? s.module.split('.')[0]); break
       case 'from': s.names.forEach(n => out.add(n.asname ?? n.name)); break
       case 'global': s.names.forEach(n => globals.add(n)); break
+      case 'nonlocal': s.names.forEach(n => globals.add('\0nonlocal:' + n)); break
     }
   }
 }

@@ -123,8 +123,8 @@ class Lowering {
         return { ...base, k: 'del', targets: splitOn(ks.slice(1), ',').filter(g => g.length).map(g => this.exprList(g)) }
       case 'ImportStatement': return this.importStmt(base, n, ks)
       case 'ScopeStatement': {
-        if (this.text(ks[0]) !== 'global') return { ...base, k: 'unsupported', what: 'nonlocal statement' }
-        return { ...base, k: 'global', names: ks.filter(c => c.name === 'VariableName').map(c => this.text(c)) }
+        const names = ks.filter(c => c.name === 'VariableName').map(c => this.text(c))
+        return this.text(ks[0]) === 'global' ? { ...base, k: 'global', names } : { ...base, k: 'nonlocal', names }
       }
       case 'ClassDefinition': return { ...base, k: 'unsupported', what: 'class definition' }
       case 'WithStatement': return { ...base, k: 'unsupported', what: 'with statement' }

@@ -6,6 +6,7 @@ export interface RuntimeHooks {
   call(fn: PyValue, args: PyValue[], kwargs?: Kwargs): PyValue
   warn(category: string, message: string, once?: boolean): void
   write(s: string): void
+  writeErr(s: string): void
   /** Counts one step against the operation budget (native loops over Python ranges call it). */
   tick(): void
 }

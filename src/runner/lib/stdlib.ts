@@ -57,6 +57,19 @@ export function createStdlibModules(name: string): PyModule | null {
           return acc
         },
       }, { pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN, tau: 2 * Math.PI })
+    case 'sys': {
+      const stream = (name: string, w: (s: string) => void) => {
+        const m = mod(name, { write: (a) => { const s = str(a[0]); w(s); return BigInt(s.length) }, flush: () => null })
+        return m
+      }
+      return mod('sys', {}, {
+        stdout: stream('stdout', s => runtime().write(s)),
+        stderr: stream('stderr', s => runtime().writeErr(s)),
+        maxsize: 2n ** 63n - 1n,
+        byteorder: 'little',
+        platform: process.platform,
+      })
+    }
     case 'warnings':
       return mod('warnings', {
         warn: (a, kw) => {
