@@ -1,0 +1,102 @@
+// `stridescope profile`: times conversions, copies and transfers through the
+// engine over a range of sizes and prints the table (or JSON); NumPy's
+// equivalents are timed in the same run when python3 + NumPy exist.
+import {
+  compareWithNumpy, memcpyPeak, parseSizes, runSweep, SWEEP_OP_IDS, sweepOperation, sweepTable, MIN_REPEATS,
+  type SweepOpId, type SweepSpec,
+} from '../../profiler'
+import { formatSize } from '../../profiler/sizes'
+
+export const describe = 'time conversions, copies and device transfers over a range of sizes (median, min–max, GB/s)'
+export const usage = `stridescope profile [--ops a,b,...] [--sizes 1K,1M,64M] [--repeats N] [--warmup N]
+                   [--json] [--simulate-cuda] [--remeasure-peak] [--no-numpy]
+
+  --ops LIST        operations (default: all that run here); one of
+                    ${SWEEP_OP_IDS.join(', ')}
+  --sizes LIST      operand sizes, binary units: 4K = 4096 bytes (default 64K,1M,16M)
+  --repeats N       timed runs per cell, at least ${MIN_REPEATS} (default 7): figures are medians with min–max
+  --warmup N        untimed runs first (default 2)
+  --json            print the whole result as JSON
+  --simulate-cuda   add the simulated cuda:0 (host memory) so device moves run; they are labelled simulated
+  --remeasure-peak  measure this machine's memcpy peak again instead of reading the cache
+  --no-numpy        skip timing NumPy's equivalents`
+
+export interface ProfileArgs {
+  ops: SweepOpId[] | null
+  sizes: number[]
+  repeats: number
+  warmup: number
+  json: boolean
+  simulateCuda: boolean
+  remeasurePeak: boolean
+  numpy: boolean
+}
+
+export function parseProfileArgs(argv: string[]): ProfileArgs {
+  const a: ProfileArgs = { ops: null, sizes: [64 << 10, 1 << 20, 16 << 20], repeats: 7, warmup: 2, json: false, simulateCuda: false, remeasurePeak: false, numpy: true }
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1]
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`)
+    return v
+  }
+  const int = (v: string, flag: string, min: number) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer >= ${min}`)
+    return n
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const f = argv[i]
+    if (f === '--ops') a.ops = value(i, f).split(',').filter(Boolean).map((id) => sweepOperation(id.trim()).id), i++
+    else if (f === '--sizes') a.sizes = parseSizes(value(i, f)), i++
+    else if (f === '--repeats') a.repeats = int(value(i, f), f, MIN_REPEATS), i++
+    else if (f === '--warmup') a.warmup = int(value(i, f), f, 0), i++
+    else if (f === '--json') a.json = true
+    else if (f === '--simulate-cuda') a.simulateCuda = true
+    else if (f === '--remeasure-peak') a.remeasurePeak = true
+    else if (f === '--no-numpy') a.numpy = false
+    else throw new Error(`unknown option ${f}`)
+  }
+  if (a.ops !== null && a.ops.length === 0) throw new Error('--ops needs at least one operation')
+  return a
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: ProfileArgs
+  try {
+    args = parseProfileArgs(argv)
+  } catch (e) {
+    process.stderr.write(`stridescope profile: ${(e as Error).message}\n\n${usage}\n`)
+    return 2
+  }
+  const log = (s: string) => process.stderr.write(s)
+  const peak = memcpyPeak({ remeasure: args.remeasurePeak })
+  log(`memcpy peak: ${peak.gbps.toFixed(2)} GB/s (${peak.gbpsMin.toFixed(2)}–${peak.gbpsMax.toFixed(2)}; ${peak.method}${peak.cached ? ', cached' : ''})\n`)
+  // Default: every operation; device moves only where a cuda device (real or simulated) exists.
+  const ops = args.ops ?? SWEEP_OP_IDS.filter((id) => args.simulateCuda || !sweepOperation(id).needsCuda)
+  const spec: SweepSpec = { ops, sizes: args.sizes, repeats: args.repeats, warmup: args.warmup }
+  const abort = new AbortController()
+  const onSigint = () => abort.abort()
+  process.once('SIGINT', onSigint)
+  let result
+  try {
+    result = await runSweep(spec, {
+      peakGbps: peak.gbps, simulateCuda: args.simulateCuda, signal: abort.signal,
+      onProgress: (p) => { if (p.op && !args.json) log(`  [${p.done}/${p.total}] ${p.op} ${formatSize(p.bytes ?? 0)}\n`) },
+    })
+  } finally {
+    process.off('SIGINT', onSigint)
+  }
+  let numpyNote: string
+  if (!args.numpy) numpyNote = 'NumPy comparison off (--no-numpy)'
+  else {
+    const np = compareWithNumpy(result.rows, args.warmup, args.repeats)
+    numpyNote = np.ok ? `NumPy ${np.version} timed in the same run` : `NumPy comparison skipped: ${np.why}`
+  }
+  if (args.json) {
+    process.stdout.write(JSON.stringify({ ...result, peak, numpy: numpyNote }, null, 2) + '\n')
+  } else {
+    process.stdout.write(sweepTable(result))
+    process.stdout.write(`${numpyNote}; memcpy peak ${peak.gbps.toFixed(2)} GB/s.\n`)
+  }
+  return result.cancelled ? 130 : 0
+}
