@@ -12,6 +12,7 @@ import { setAttrReprHook } from './interp/attributes'
 import { repr } from './interp/repr'
 import { createStdlibModules } from './lib/stdlib'
 import { LibraryContext } from './lib/context'
+import { setSimulateCuda } from './lib/device_ops'
 // The library surface registers its modules and wrappers on import.
 import './lib/ndarray'
 import './lib/tensor'
@@ -53,6 +54,8 @@ export class Runner {
     this.filename = filename
     this.lines = source.split('\n')
     this.lib.beginRun(source)
+    // The simulated device is engine-wide state: each runner sets it for its own runs.
+    setSimulateCuda(!!this.opts.simulateCuda)
     this.installRuntime()
     let error: PyErrorInfo | null = null
     try {

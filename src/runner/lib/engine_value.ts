@@ -84,7 +84,11 @@ export abstract class EngineValue extends PyObject {
     if (v instanceof PyComplex) return { re: v.re, im: v.im }
     if (v instanceof NpScalar) {
       const p = v.toPy()
-      return p instanceof PyComplex ? { re: p.re, im: p.im } : (p as PyScalar)
+      const scalar: PyScalar = p instanceof PyComplex ? { re: p.re, im: p.im } : (p as PyScalar)
+      // A NumPy scalar has a strong dtype (np.int16(1) promotes int8 arrays to int16, NEP 50),
+      // so for NumPy it travels as a 0-d array of its dtype.
+      if (this.kind === 'ndarray') return this.ctx.op([], () => fromValues('ndarray', [scalar], [], v.dtype))
+      return scalar
     }
     if (v instanceof PyList || v instanceof PyTuple) return this.fromNested(v)
     throw pyErr('TypeError', `unsupported operand type: '${typeName(v)}'`)

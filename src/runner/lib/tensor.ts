@@ -14,6 +14,7 @@ import { torchDtype, torchDtypeOf, TorchDType, ITEMSIZE } from './dtypes'
 import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } from './argparse'
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
 import { dlpackMethods } from './dlpack'
+import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
@@ -99,17 +100,14 @@ function toMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
   const mf = memoryFormatArg(b.memory_format, 'preserve_format')
   if (mf !== 'preserve_format') throw pyErr('NotImplementedError', 'to(memory_format=...) is not supported by the Stridescope engine')
   const copy = boolArg(b.copy, false)
-  if (device) moveTo(s, device)
-  return wrapOp(s, () => s.obj.to(dtype ?? s.info().dtype, copy))
-}
-
-/** Device moves need an engine transfer operation, which the engine API does not offer yet. */
-function moveTo(s: PyTensor, device: TorchDevice): void {
-  const here = s.info().device
-  const target = device.type === 'cuda' && device.index === null ? 'cuda:0' : device.name
-  if (target === here) return
-  if (device.type === 'cuda' && !s.ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
-  throw pyErr('NotImplementedError', `moving a tensor from ${here} to ${target}: the Stridescope engine API has no device-transfer operation yet`)
+  const nonBlocking = boolArg(b.non_blocking, false)
+  // PyTorch does both in one _to_copy; here the device move and the dtype change are two
+  // engine operations (each returns its input when nothing changes).
+  const moved = device ? s.ctx.op([s.obj], () => toDevice(s.obj, device!.name, nonBlocking, copy)) : s.obj
+  const target = dtype ?? moved.info().dtype
+  const copyAgain = copy && moved === s.obj
+  const out = s.ctx.op([moved], () => moved.to(target, copyAgain))
+  return s.ctx.wrap(out)
 }
 
 function dtypeMethod(d: DTypeName): Method {
@@ -168,7 +166,6 @@ const TENSOR_METHODS: Record<string, Method> = {
     const mf: MemoryFormat = memoryFormatArg(b.memory_format, 'contiguous_format')
     return s.ctx.op([s.obj], () => s.obj.isContiguous(mf))
   },
-  is_pinned: s => s.info().storage.pinned,
   get_device: s => { const d = s.info().device; return d === 'cpu' ? -1n : BigInt(Number(d.split(':')[1] ?? 0)) },
   view: (s, a, kw) => {
     if (a.length === 1 && (a[0] instanceof TorchDType)) return wrapOp(s, () => s.obj.viewDtype((a[0] as TorchDType).name))
@@ -234,14 +231,15 @@ const TENSOR_METHODS: Record<string, Method> = {
     return wrapOp(s, () => s.obj.numpy(boolArg(b.force, false)))
   },
   to: toMethod,
-  cpu: (s, a, kw) => { bindArgs('cpu', ['memory_format='], a, kw); moveTo(s, new TorchDevice('cpu', null)); return s },
+  cpu: (s, a, kw) => { bindArgs('cpu', ['memory_format='], a, kw); return wrapOp(s, () => toCpu(s.obj)) },
   cuda: (s, a, kw) => {
     const b = bindArgs('cuda', ['device=', 'non_blocking=', 'memory_format='], a, kw)
-    const dev = b.device === undefined || b.device === null ? new TorchDevice('cuda', 0) : parseDevice(b.device)
-    if (dev.type !== 'cuda') throw pyErr('RuntimeError', 'Invalid device, must be cuda device')
-    moveTo(s, dev)
-    return s
+    const d = b.device
+    const dev = d === undefined || d === null ? null : typeof d === 'bigint' ? String(d) : parseDevice(d).name
+    return wrapOp(s, () => toCuda(s.obj, dev, boolArg(b.non_blocking, false)))
   },
+  pin_memory: (s, a, kw) => { noArgs('pin_memory', a, kw); return wrapOp(s, () => pinMemory(s.obj)) },
+  is_pinned: (s, a, kw) => { noArgs('is_pinned', a, kw); return isPinned(s.obj) },
   float: dtypeMethod('float32'), double: dtypeMethod('float64'), half: dtypeMethod('float16'),
   bfloat16: dtypeMethod('bfloat16'), int: dtypeMethod('int32'), long: dtypeMethod('int64'),
   short: dtypeMethod('int16'), char: dtypeMethod('int8'), byte: dtypeMethod('uint8'), bool: dtypeMethod('bool'),

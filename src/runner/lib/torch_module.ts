@@ -15,6 +15,7 @@ import { shapeFromArgs, shapeArg, intArg, boolArg, copyArg, MemoryFormatValue, m
 import { LibModule, scalarArg } from './module_builder'
 import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
 import { PyCapsule } from './dlpack'
+import { toDevice, cudaStatus } from './device_ops'
 
 const UNSUPPORTED = new Set([
   'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
@@ -26,13 +27,20 @@ function dtypeOrNull(v: PyValue | undefined): DTypeName | null {
   return v === undefined || v === null ? null : torchDtypeOf(v)
 }
 
-/** device= on creation: cpu works; cuda needs a CUDA build (or the simulated device and an engine transfer). */
-function checkDevice(ctx: LibraryContext, v: PyValue | undefined): void {
-  if (v === undefined || v === null) return
+/**
+ * device= on creation. The engine creates on the CPU; another device is reached with the
+ * engine's own move (which raises PyTorch's error when that device is unavailable). The device
+ * string is checked first, so that a bad device fails before anything is made.
+ */
+function parseDeviceArg(v: PyValue | undefined): string | null {
+  if (v === undefined || v === null) return null
   const d = parseDevice(v)
-  if (d.type === 'cpu') return
-  if (d.type === 'cuda' && !ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
-  throw pyErr('NotImplementedError', `creating tensors on ${d.name}: the Stridescope engine API has no device placement yet`)
+  return d.type === 'cpu' ? null : d.name
+}
+
+function placeOn(ctx: LibraryContext, made: engine.EngineObject, device: string | null): PyValue {
+  if (device === null) return ctx.wrap(made)
+  return ctx.opWrap([made], () => toDevice(made, device, false, false))
 }
 
 function checkGrad(v: PyValue | undefined): void {
@@ -48,26 +56,30 @@ function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
   return (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs(name, ['*size', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad=', 'pin_memory=', 'memory_format='], a, kw)
     if (b.__rest!.length === 0) throw pyErr('TypeError', `${name}() missing 1 required positional arguments: "size"`)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
     const shape = shapeFromArgs(b.__rest!)
     const mf: MemoryFormat = memoryFormatArg(b.memory_format, 'contiguous_format')
     const made = ctx.op([], () => engine[name]('tensor', shape, dtypeOrNull(b.dtype)))
-    if (mf === 'contiguous_format' || mf === 'preserve_format') return ctx.wrap(made)
     // channels_last: the engine lays the tensor out through contiguous(memory_format=...).
-    return ctx.opWrap([made], () => made.contiguous(mf))
+    const laid = mf === 'contiguous_format' || mf === 'preserve_format' ? made : ctx.op([made], () => made.contiguous(mf))
+    return placeOn(ctx, laid, dev)
   }
 }
 
-function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null, mode: 'tensor' | 'as_tensor' | 'asarray', copy: boolean | null): PyValue {
+function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null, mode: 'tensor' | 'as_tensor' | 'asarray',
+  copy: boolean | null, device: string | null): PyValue {
+  let made: engine.EngineObject
   if (data instanceof EngineValue) {
     const x = data
-    if (mode === 'tensor') return ctx.opWrap([x.obj], () => engine.tensor(x.obj, dtype))
-    if (mode === 'as_tensor') return ctx.opWrap([x.obj], () => engine.asTensor(x.obj, dtype))
-    return ctx.opWrap([x.obj], () => engine.torchAsarray(x.obj, dtype, copy))
+    if (mode === 'tensor') made = ctx.op([x.obj], () => engine.tensor(x.obj, dtype))
+    else if (mode === 'as_tensor') made = ctx.op([x.obj], () => engine.asTensor(x.obj, dtype))
+    else made = ctx.op([x.obj], () => engine.torchAsarray(x.obj, dtype, copy))
+  } else {
+    if (mode === 'asarray' && copy === false) throw pyErr('ValueError', "can't alias arbitrary sequence into a tensor.")
+    const { values, shape } = flattenNested(data, 'tensor')
+    made = ctx.op([], () => engine.fromValues('tensor', values, shape, dtype))
   }
-  if (mode === 'asarray' && copy === false) throw pyErr('ValueError', "can't alias arbitrary sequence into a tensor.")
-  const { values, shape } = flattenNested(data, 'tensor')
-  return ctx.opWrap([], () => engine.fromValues('tensor', values, shape, dtype))
+  return placeOn(ctx, made, device)
 }
 
 /** torch.X(input, ...) for the Tensor methods that torch also exposes as functions. */
@@ -96,18 +108,18 @@ function buildTorch(ctx: LibraryContext): LibModule {
 
   torch.fn('tensor', (a, kw) => {
     const b = bindArgs('tensor', ['data', '*', 'dtype=', 'device=', 'requires_grad=', 'pin_memory='], a, kw)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
-    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'tensor', true)
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'tensor', true, dev)
   })
   torch.fn('as_tensor', (a, kw) => {
     const b = bindArgs('as_tensor', ['data', 'dtype=', 'device='], a, kw)
-    checkDevice(ctx, b.device)
-    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'as_tensor', null)
+    const dev = parseDeviceArg(b.device)
+    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'as_tensor', null, dev)
   })
   torch.fn('asarray', (a, kw) => {
     const b = bindArgs('asarray', ['obj', '*', 'dtype=', 'device=', 'copy=', 'requires_grad='], a, kw)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
-    return tensorFromData(ctx, b.obj!, dtypeOrNull(b.dtype), 'asarray', copyArg(b.copy))
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    return tensorFromData(ctx, b.obj!, dtypeOrNull(b.dtype), 'asarray', copyArg(b.copy), dev)
   })
   torch.fn('from_numpy', (a, kw) => {
     const b = bindArgs('from_numpy', ['ndarray'], a, kw)
@@ -117,7 +129,7 @@ function buildTorch(ctx: LibraryContext): LibModule {
   })
   torch.fn('from_dlpack', (a, kw) => {
     const b = bindArgs('from_dlpack', ['ext_tensor', '*', 'device=', 'copy='], a, kw)
-    checkDevice(ctx, b.device)
+    if (parseDeviceArg(b.device) !== null) throw pyErr('NotImplementedError', 'torch.from_dlpack(device=...) is not supported by the Stridescope runner')
     const x = b.ext_tensor
     if (x instanceof PyCapsule) return ctx.opWrap([], () => engine.fromDlpack('tensor', x.capsule, copyArg(b.copy)))
     if (!(x instanceof EngineValue)) throw pyErr('TypeError', `from_dlpack: expected a DLPack capsule or an object with __dlpack__, got ${typeName(x ?? null)}`)
@@ -126,43 +138,43 @@ function buildTorch(ctx: LibraryContext): LibModule {
   torch.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
   torch.fn('full', (a, kw) => {
     const b = bindArgs('full', ['size', 'fill_value', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad=', 'pin_memory='], a, kw)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
-    return ctx.opWrap([], () => engine.full('tensor', shapeArg(b.size!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype)))
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    return placeOn(ctx, ctx.op([], () => engine.full('tensor', shapeArg(b.size!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype))), dev)
   })
   torch.fn('arange', (a, kw) => {
     const b = bindArgs('arange', ['start=', 'end=', 'step=', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
     const first = b.start ?? (kw.has('end') ? 0n : undefined)
     if (first === undefined) throw pyErr('TypeError', 'arange() received an invalid combination of arguments - got (), but expected one of:\n * (Number end, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)')
     const end = b.end === undefined || b.end === null ? null : scalarArg(b.end)
     const step = b.step === undefined || b.step === null ? null : scalarArg(b.step)
-    return ctx.opWrap([], () => engine.arange('tensor', scalarArg(first), end, step, dtypeOrNull(b.dtype)))
+    return placeOn(ctx, ctx.op([], () => engine.arange('tensor', scalarArg(first), end, step, dtypeOrNull(b.dtype))), dev)
   })
   torch.fn('linspace', (a, kw) => {
     const b = bindArgs('linspace', ['start', 'end', 'steps', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
-    return ctx.opWrap([], () => engine.linspace('tensor', scalarArg(b.start), scalarArg(b.end), intArg(b.steps!), true, dtypeOrNull(b.dtype)))
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    return placeOn(ctx, ctx.op([], () => engine.linspace('tensor', scalarArg(b.start), scalarArg(b.end), intArg(b.steps!), true, dtypeOrNull(b.dtype))), dev)
   })
   torch.fn('eye', (a, kw) => {
     const b = bindArgs('eye', ['n', 'm=', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-    checkDevice(ctx, b.device); checkGrad(b.requires_grad)
+    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
     const m = b.m === undefined || b.m === null ? null : intArg(b.m)
-    return ctx.opWrap([], () => engine.eye('tensor', intArg(b.n!), m, 0, dtypeOrNull(b.dtype)))
+    return placeOn(ctx, ctx.op([], () => engine.eye('tensor', intArg(b.n!), m, 0, dtypeOrNull(b.dtype))), dev)
   })
   for (const dist of ['rand', 'randn'] as const) {
     torch.fn(dist, (a, kw) => {
       const b = bindArgs(dist, ['*size', 'generator=', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-      checkDevice(ctx, b.device); checkGrad(b.requires_grad)
-      return ctx.opWrap([], () => engine.random('tensor', dist, shapeFromArgs(b.__rest!), dtypeOrNull(b.dtype)))
+      const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+      return placeOn(ctx, ctx.op([], () => engine.random('tensor', dist, shapeFromArgs(b.__rest!), dtypeOrNull(b.dtype))), dev)
     })
   }
   torch.fn('randint', (a, kw) => {
     const b = bindArgs('randint', ['a', 'b=', 'size=', '*', 'generator=', 'dtype=', 'device=', 'requires_grad='], a, kw)
-    checkDevice(ctx, b.device)
+    const dev = parseDeviceArg(b.device)
     // randint(high, size) or randint(low, high, size)
     const [low, high, size] = b.size === undefined ? [0, intArg(b.a!), b.b] : [intArg(b.a!), intArg(b.b!), b.size]
     if (size === undefined) throw pyErr('TypeError', 'randint() missing required argument: size')
-    return ctx.opWrap([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high))
+    return placeOn(ctx, ctx.op([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high)), dev)
   })
   torch.fn('manual_seed', (a) => { engine.seed(intArg(a[0])); return null })
   torch.fn('is_tensor', (a) => a[0] instanceof PyTensor)
@@ -174,19 +186,22 @@ function buildTorch(ctx: LibraryContext): LibModule {
     if (name !== 'contiguous') torch.fn(name, methodAsFunction(ctx, name))
   }
 
-  cuda.fn('is_available', () => ctx.host.simulateCuda)
-  cuda.fn('device_count', () => (ctx.host.simulateCuda ? 1n : 0n))
-  cuda.fn('current_device', () => {
-    if (!ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
-    return 0n
-  })
-  cuda.fn('synchronize', () => {
-    if (!ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
-    return null
-  })
-  cuda.fn('get_device_name', () => {
-    if (!ctx.host.simulateCuda) throw pyErr('AssertionError', 'Torch not compiled with CUDA enabled')
-    return 'Stridescope simulated CUDA device'
+  // The engine answers for CUDA: a real GPU, the simulated device, or none (with PyTorch's error).
+  const NO_DRIVER = 'Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx'
+  const requireCuda = () => {
+    const st = cudaStatus()
+    if (!st.available) throw pyErr('RuntimeError', NO_DRIVER)
+    return st
+  }
+  cuda.fn('is_available', () => cudaStatus().available)
+  cuda.fn('device_count', () => BigInt(cudaStatus().deviceCount))
+  cuda.fn('current_device', () => { requireCuda(); return 0n })
+  cuda.fn('synchronize', () => { requireCuda(); return null })
+  cuda.fn('get_device_name', (a) => {
+    const st = requireCuda()
+    const i = a.length && a[0] !== null ? intArg(a[0]) : 0
+    if (i < 0 || i >= st.deviceNames.length) throw pyErr('RuntimeError', 'CUDA error: invalid device ordinal')
+    return st.deviceNames[i]
   })
   void TorchDevice; void boolArg
   return torch
