@@ -3,7 +3,7 @@
 
 const UNITS: Record<string, number> = { '': 1, B: 1, K: 1 << 10, KB: 1 << 10, KIB: 1 << 10, M: 1 << 20, MB: 1 << 20, MIB: 1 << 20, G: 1 << 30, GB: 1 << 30, GIB: 1 << 30 }
 /** The largest operand a sweep accepts (the machine has to hold several at once). */
-export const MAX_SWEEP_BYTES = 4 << 30
+export const MAX_SWEEP_BYTES = 4 * 2 ** 30
 
 export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text)

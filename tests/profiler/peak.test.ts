@@ -1,0 +1,46 @@
+// This machine's memcpy peak: measured, cached in a JSON file, read back,
+// re-measured on request, and a stale or foreign cache ignored.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { memcpyPeak, peakCacheFile, readPeakCache } from '../../src/profiler/peak'
+
+const dir = mkdtempSync(join(tmpdir(), 'ss-peak-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const small = { bytes: 1 << 20, repeats: 3 }
+
+describe('memcpy peak', () => {
+  it('lives under XDG_CACHE_HOME, else ~/.cache', () => {
+    expect(peakCacheFile({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/stridescope/peak.json')
+    expect(peakCacheFile({})).toMatch(/\.cache\/stridescope\/peak\.json$/)
+    expect(peakCacheFile({ XDG_CACHE_HOME: 'relative' })).toMatch(/\.cache\/stridescope\/peak\.json$/) // the spec ignores relative paths
+  })
+
+  it('is measured once, then read from the cache until remeasured', () => {
+    const file = join(dir, 'a', 'peak.json')
+    const first = memcpyPeak({ cacheFile: file, ...small })
+    expect(first.cached).toBe(false)
+    expect(first.gbps).toBeGreaterThan(0)
+    expect(first.gbpsMin).toBeLessThanOrEqual(first.gbps)
+    expect(first.gbpsMax).toBeGreaterThanOrEqual(first.gbps)
+    expect(first.repeats).toBe(3)
+    const second = memcpyPeak({ cacheFile: file, ...small })
+    expect(second).toEqual({ ...first, cached: true })
+    const again = memcpyPeak({ cacheFile: file, remeasure: true, ...small })
+    expect(again.cached).toBe(false)
+    expect(JSON.parse(readFileSync(file, 'utf8')).measuredAt).toBe(again.measuredAt)
+  })
+
+  it('ignores a malformed cache or one from another machine', () => {
+    const file = join(dir, 'b.json')
+    writeFileSync(file, '{ not json')
+    expect(readPeakCache(file)).toBeNull()
+    const rec = memcpyPeak({ cacheFile: file, ...small })
+    writeFileSync(file, JSON.stringify({ ...rec, host: 'elsewhere' }))
+    expect(readPeakCache(file)).toBeNull()
+    writeFileSync(file, JSON.stringify({ ...rec, gbps: -1 }))
+    expect(readPeakCache(file)).toBeNull()
+    expect(readPeakCache(join(dir, 'absent.json'))).toBeNull()
+  })
+})

@@ -1,0 +1,35 @@
+// Median and min–max of repeated timings, and GB/s.
+import { describe, expect, it } from 'vitest'
+import { gbps, median, spread, timingStats } from '../../src/profiler/stats'
+
+describe('timing statistics', () => {
+  it('median of an odd and an even count, whatever the order', () => {
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([4, 1, 3, 2])).toBe(2.5)
+    expect(median([5])).toBe(5)
+  })
+
+  it('min, max and n beside the median; the input is not reordered', () => {
+    const xs = [0.5, 0.1, 0.3, 0.9, 0.2]
+    expect(timingStats(xs)).toEqual({ n: 5, median: 0.3, min: 0.1, max: 0.9 })
+    expect(xs).toEqual([0.5, 0.1, 0.3, 0.9, 0.2])
+  })
+
+  it('refuses no samples and negative or non-finite ones', () => {
+    expect(() => timingStats([])).toThrow(RangeError)
+    expect(() => median([])).toThrow(RangeError)
+    expect(() => timingStats([1, -1])).toThrow(RangeError)
+    expect(() => timingStats([1, Number.NaN])).toThrow(RangeError)
+  })
+
+  it('GB/s is 1e9 bytes per second; null when nothing moved or no time passed', () => {
+    expect(gbps(2e9, 0.5)).toBe(4)
+    expect(gbps(0, 1)).toBeNull()
+    expect(gbps(100, 0)).toBeNull()
+  })
+
+  it('spread is (max - min) / median', () => {
+    expect(spread({ n: 3, median: 2, min: 1, max: 4 })).toBe(1.5)
+    expect(spread({ n: 3, median: 0, min: 0, max: 0 })).toBeNull()
+  })
+})
