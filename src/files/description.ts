@@ -123,3 +123,12 @@ export function computeSharing(entries: FileEntry[]): void {
     }
   }
 }
+
+/**
+ * A tensor's element strides and storage offset (what torch reports), or null when the
+ * byte layout is not a whole number of elements (possible for NumPy arrays only).
+ */
+export function elementLayout(e: Pick<FileEntry, 'strides' | 'byteOffset' | 'itemsize'>): { strides: number[]; storageOffset: number } | null {
+  if (e.itemsize === 0 || e.byteOffset % e.itemsize !== 0 || e.strides.some((s) => s % e.itemsize !== 0)) return null
+  return { strides: e.strides.map((s) => s / e.itemsize), storageOffset: e.byteOffset / e.itemsize }
+}

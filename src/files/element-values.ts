@@ -2,9 +2,8 @@
 // tests against NumPy, and for printing a few values in `stridescope inspect --values`.
 import type { DTypeName } from '../engine/types'
 import { fail } from './errors'
-import { forEachElementOffset, product } from './layout'
 import type { FileEntry, FileStorage } from './description'
-import { byteExtent } from './layout'
+import { byteExtent, forEachElementOffset, product } from './layout'
 
 export type ElementValue = number | bigint | boolean | [number, number]
 
@@ -41,26 +40,33 @@ export function decodeElement(dv: DataView, at: number, dtype: DTypeName, little
   }
 }
 
-/** The entry's values in C index order (at most `limit` of them). */
+/**
+ * The entry's first `limit` values in C index order. Only the bytes those elements span
+ * are read, so a few values of a huge on-disk array cost a small read.
+ */
 export function readEntryValues(entry: FileEntry, storage: FileStorage, limit = Infinity): ElementValue[] {
   if (entry.dtype === null) fail('TypeError', `cannot read values of ${entry.name}: ${entry.unsupported ?? 'unsupported dtype'}`)
   const dtype = entry.dtype
-  const out: ElementValue[] = []
   const ext = byteExtent(entry.shape, entry.strides, entry.itemsize, entry.byteOffset)
-  if (ext === null || limit <= 0) return out
+  if (ext === null || limit <= 0) return []
+  // INVARIANT: every element read lies inside the storage.
   if (ext.lo < 0 || ext.hi > storage.nbytes) fail('ValueError', `${entry.name} reaches outside its storage`)
-  const window = storage.source.read(ext.lo, ext.hi - ext.lo)
-  const dv = new DataView(window.buffer, window.byteOffset, window.byteLength)
-  const little = entry.byteOrder !== '>'
   const n = Math.min(product(entry.shape), limit)
+  const offsets: number[] = []
   try {
-    forEachElementOffset(entry.shape, entry.strides, entry.byteOffset - ext.lo, (off) => {
-      if (out.length >= n) throw STOP
-      out.push(decodeElement(dv, off, dtype, little))
+    forEachElementOffset(entry.shape, entry.strides, entry.byteOffset, (off) => {
+      if (offsets.length >= n) throw STOP
+      offsets.push(off)
     })
   } catch (e) {
     if (e !== STOP) throw e
   }
-  return out
+  let lo = Infinity
+  let hi = -Infinity
+  for (const o of offsets) { lo = Math.min(lo, o); hi = Math.max(hi, o + entry.itemsize) }
+  const window = storage.source.read(lo, hi - lo)
+  const dv = new DataView(window.buffer, window.byteOffset, window.byteLength)
+  const little = entry.byteOrder !== '>'
+  return offsets.map((o) => decodeElement(dv, o - lo, dtype, little))
 }
 const STOP = Symbol('stop')

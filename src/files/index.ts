@@ -1,7 +1,7 @@
 // Public surface of src/files: reading and writing tensor files as plain descriptions.
 export { FileFormatError, isFileFormatError, type FileErrorType } from './errors'
 export type { FileDescription, FileEntry, FileStorage, FileFormat } from './description'
-export { computeSharing } from './description'
+export { computeSharing, elementLayout } from './description'
 export type { ByteSource } from './byte-source'
 export { MemoryByteSource, FileByteSource, readAll } from './byte-source'
 export { openTensorFile, type OpenOptions } from './open-file'

@@ -26,7 +26,7 @@ export function unpickle(data: Uint8Array, opts: UnpickleOptions): PyValue {
   let stack: PyValue[] = []
   const metastack: PyValue[][] = []
   const memo = new Map<number, PyValue>()
-  const maxObjects = opts.maxObjects ?? 50_000_000
+  const maxObjects = opts.maxObjects ?? 10_000_000
   const utf8 = new TextDecoder('utf-8', { fatal: true })
 
   const need = (n: number): number => {

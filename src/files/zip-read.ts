@@ -181,15 +181,17 @@ export class ZipReader {
     const limit = this.maxInflated - this.inflatedSoFar
     const bomb = (): never => fail('ValueError', `zip member '${m.name}' inflates past the limit of ${this.maxInflated} bytes for this file (zip bomb?)`)
     if (m.uncompressedSize > limit) bomb()
-    // The output is sized by the declared size; a stream that inflates to more (a lying
-    // header or a bomb) is stopped at the first step that passes it.
-    const out = new Uint8Array(m.uncompressedSize)
+    // Output is kept in the chunks the inflater hands over, so memory follows what the
+    // stream really produces (not what a lying header declares); a stream that passes its
+    // declared size (a lying header or a bomb) is stopped at the first step that does.
+    const chunks: Uint8Array[] = []
     let written = 0
     let overflow = false
     let ended = false
     const inf = new Inflate((chunk, final) => {
-      if (written + chunk.length > out.length) { overflow = true; return }
-      out.set(chunk, written)
+      if (overflow) return
+      if (written + chunk.length > m.uncompressedSize) { overflow = true; return }
+      chunks.push(chunk.slice())
       written += chunk.length
       if (final) ended = true
     })
@@ -207,6 +209,9 @@ export class ZipReader {
     }
     if (written !== m.uncompressedSize) this.bad(`Compressed file ended before the end-of-stream marker was reached (member ${m.name}: ${written} of ${m.uncompressedSize} bytes)`)
     this.inflatedSoFar += written
+    const out = new Uint8Array(written)
+    let at = 0
+    for (const c of chunks) { out.set(c, at); at += c.length }
     this.checkCrc(m, out)
     return out
   }
