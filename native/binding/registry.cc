@@ -3,7 +3,9 @@
 #include <chrono>
 
 #include "../core/errors.h"
+#include "../core/device_moves.h"
 #include "../core/report.h"
+#include "handles.h"
 
 namespace ssb {
 
@@ -21,15 +23,20 @@ void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& op
   for (const auto& entry : ops) {
     std::string name = entry.name;
     Handler fn = entry.fn;
+    const bool reports = entry.reports;
     exports.Set(name, Napi::Function::New(
                           env,
-                          [name, fn](const Napi::CallbackInfo& info) -> Napi::Value {
-                            ss::begin_report(name);
+                          [name, fn, reports](const Napi::CallbackInfo& info) -> Napi::Value {
+                            if (reports) {
+                              ss::begin_report(name);
+                              ss::clear_last_transfer();
+                            }
                             auto t0 = std::chrono::steady_clock::now();
                             try {
                               Napi::Value v = fn(info);
-                              ss::current_report().seconds =
-                                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                              if (reports)
+                                ss::current_report().seconds =
+                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                               return v;
                             } catch (const ss::PyError& e) {
                               throw py_error(info.Env(), ss::py_exc_name(e.type()), e.what());
@@ -45,9 +52,58 @@ void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& op
   }
 }
 
+namespace {
+
+// lastReport() reads the record and so must not start a new one.
+Napi::Value last_report(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const ss::OpReport& r = ss::current_report();
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("op", r.op);
+  o.Set("copied", r.copied);
+  o.Set("bytes", Napi::Number::New(env, static_cast<double>(r.bytes)));
+  o.Set("kernel", r.kernel);
+  if (!r.reason.empty()) o.Set("reason", r.reason);
+  o.Set("seconds", r.seconds);
+  o.Set("threads", r.threads);
+  const auto& tr = ss::last_transfer();
+  if (tr && tr->op == r.op) {
+    Napi::Object t = Napi::Object::New(env);
+    t.Set("from", tr->from);
+    t.Set("to", tr->to);
+    t.Set("pinned", tr->pinned);
+    o.Set("transfer", t);
+    o.Set("copied", true);
+    o.Set("bytes", Napi::Number::New(env, static_cast<double>(tr->bytes)));
+    o.Set("kernel", tr->path);
+  }
+  Napi::Array w = Napi::Array::New(env, r.warnings.size());
+  for (std::size_t i = 0; i < r.warnings.size(); ++i) {
+    Napi::Object wo = Napi::Object::New(env);
+    wo.Set("category", r.warnings[i].category);
+    wo.Set("message", r.warnings[i].message);
+    w.Set(static_cast<std::uint32_t>(i), wo);
+  }
+  o.Set("warnings", w);
+  return o;
+}
+
+}  // namespace
+
 void register_all(Napi::Env env, Napi::Object exports) {
-  (void)env;
-  (void)exports;
+  NativeArray::Init(env, exports);
+  NativeCapsule::Init(env, exports);
+  exports.Set("lastReport", Napi::Function::New(env, last_report, "lastReport"));
+  for (auto table : {creation_ops, inspect_ops, view_ops, copy_ops, bridge_ops, math_ops, device_ops}) {
+    auto ops = table();
+    for (auto& op : ops) {
+      static const char* kInspect[] = {"info", "window", "item", "isContiguous", "release", "dlpackDevice",
+                                       "sharesMemory", "maySharememory", "isPinned", "cudaStatus"};
+      for (const char* n : kInspect)
+        if (std::string(op.name) == n) op.reports = false;
+    }
+    add_ops(env, exports, ops);
+  }
 }
 
 }  // namespace ssb

@@ -15,9 +15,19 @@ using Handler = std::function<Napi::Value(const Napi::CallbackInfo&)>;
 struct OpEntry {
   const char* name;
   Handler fn;
+  // Inspection calls (info, window, ...) leave the previous op's report in place.
+  bool reports = true;
 };
 
-// Each ops_*.cc defines one of these and lists it in registry.cc.
+// Each ops_*.cc defines one table; registry.cc registers them all.
+std::vector<OpEntry> creation_ops();
+std::vector<OpEntry> inspect_ops();
+std::vector<OpEntry> view_ops();
+std::vector<OpEntry> copy_ops();
+std::vector<OpEntry> bridge_ops();
+std::vector<OpEntry> math_ops();
+std::vector<OpEntry> device_ops();
+
 void register_all(Napi::Env env, Napi::Object exports);
 void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& ops);
 

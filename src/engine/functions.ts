@@ -10,7 +10,11 @@ const wrap = (h: NativeHandle) => new EngineObject(h)
 /** Same object back when the engine returned its input (`np.asarray(a) is a`). */
 const wrapFrom = (input: EngineObject, h: NativeHandle) => (h === input.handle ? input : new EngineObject(h))
 
-/** The OpReport of the most recent engine call (copied?, bytes, kernel, seconds, warnings). */
+/**
+ * The OpReport of the most recent engine operation (copied?, bytes, kernel, seconds, warnings).
+ * Inspection calls (info, window, item, isContiguous, sharesMemory, ...) do not replace it.
+ * After an operation raised, it still holds the warnings emitted before the error.
+ */
 export function lastReport(): OpReport { return loadAddon().lastReport() }
 
 // ---- creation (dtype null: the library's default for the arguments) -------
@@ -83,3 +87,9 @@ export const mayShareMemory = (a: EngineObject, b: EngineObject) => loadAddon().
 // ---- arithmetic on operands that may be scalars ------------------------------
 /** `a <op> b` where either side may be a Python scalar (at least one an object). */
 export const binary = (op: BinaryOp, a: OperandLike, b: OperandLike) => wrap(loadAddon().binary(op, toOperand(a), toOperand(b)))
+
+// ---- cuda devices (real, or the simulated one) ----------------------------------
+/** Turns the simulated cuda device on/off (a real GPU wins unless `force`). */
+export const setSimulateCuda = (on: boolean, force = false) => loadAddon().setSimulateCuda(on, force)
+/** torch.cuda.is_available() / device_count() / get_device_name(i), and why not. */
+export const cudaStatus = () => loadAddon().cudaStatus()

@@ -15,9 +15,11 @@
  *   named after the Python method; where the libraries disagree the object's kind decides.
  * - Python scalars: int → bigint, float → number, bool → boolean, complex → {re, im}.
  *   Shapes, dims and indices are plain numbers; negative dims/indices count from the end.
- * - Every call (object method or function) sets `lastReport()`: an OpReport saying whether
- *   bytes were copied, how many, by which kernel, how long it took and which warnings Python
- *   would print (e.g. from_numpy of a read-only array). Read it right after the call.
+ * - Every operation sets `lastReport()`: an OpReport saying whether bytes were copied, how
+ *   many, by which kernel, how long it took and which warnings Python would print (e.g.
+ *   from_numpy of a read-only array). Inspection (info, window, item, ...) leaves it alone.
+ * - NumPy returns a scalar where every axis gets an integer (`a[0, 1]`): index() gives the
+ *   0-d view; the runner reads it with item(). Full reductions likewise give 0-d objects.
  * - Errors are JS Errors with `pyType` (the Python exception class name, see isEngineError)
  *   and the library's exact message; nothing is left half-done.
  * - An op that returns its input (contiguous() when contiguous, np.asarray(a), torch.as_tensor(t))
@@ -29,4 +31,4 @@ export { EngineObject, type OperandLike } from './object'
 export * from './functions'
 export { isEngineError, pyError, type EngineError } from './errors'
 export { loadAddon, addonCandidates } from './load'
-export type { DlpackExportOptions } from './native'
+export type { CudaStatus, DlpackExportOptions } from './native'

@@ -93,4 +93,21 @@ export interface NativeAddon {
   inplace(h: NativeHandle, op: BinaryOp, other: Operand): void
   binary(op: BinaryOp, a: Operand, b: Operand): NativeHandle
   reduce(h: NativeHandle, op: 'sum' | 'mean', dims: number[] | null, keepdim: boolean, dtype: DTypeName | null): NativeHandle
+
+  // devices (native/core/device_moves.h)
+  toDevice(h: NativeHandle, device: string, nonBlocking: boolean, copy: boolean): NativeHandle
+  cuda(h: NativeHandle, device: string | null, nonBlocking: boolean): NativeHandle
+  cpu(h: NativeHandle): NativeHandle
+  pinMemory(h: NativeHandle): NativeHandle
+  isPinned(h: NativeHandle): boolean
+  setSimulateCuda(on: boolean, force?: boolean): void
+  cudaStatus(): CudaStatus
+}
+
+export interface CudaStatus {
+  available: boolean
+  deviceCount: number
+  simulated: boolean      // the cuda devices are the simulated ones
+  reason: string          // why no cuda device is available ('' when one is)
+  deviceNames: string[]
 }

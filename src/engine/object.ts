@@ -122,6 +122,20 @@ export class EngineObject {
   /** tensor `.numpy(force=False)`: shares memory unless `force` had to copy. */
   numpy(force = false): EngineObject { return this.wrap(loadAddon().numpy(this.handle, force)) }
 
+  // ---- devices (PyTorch rules, semantics.md §G) ---------------------------------
+  /** `t.to(device, non_blocking, copy)`: returns this when nothing changes. */
+  toDevice(device: string, nonBlocking = false, copy = false): EngineObject {
+    return this.wrap(loadAddon().toDevice(this.handle, device, nonBlocking, copy))
+  }
+  /** `t.cuda(device=None, non_blocking=False)`. */
+  cuda(device: string | null = null, nonBlocking = false): EngineObject {
+    return this.wrap(loadAddon().cuda(this.handle, device, nonBlocking))
+  }
+  /** `t.cpu()`: returns this when already on the cpu. */
+  cpu(): EngineObject { return this.wrap(loadAddon().cpu(this.handle)) }
+  pinMemory(): EngineObject { return this.wrap(loadAddon().pinMemory(this.handle)) }
+  isPinned(): boolean { return loadAddon().isPinned(this.handle) }
+
   // ---- writes ---------------------------------------------------------------
   /** `a[items] = value` (broadcasting; read-only arrays raise NumPy's ValueError). */
   setItem(items: IndexItem[], value: OperandLike): void { loadAddon().setitem(this.handle, items, toOperand(value)) }

@@ -1,0 +1,68 @@
+// Factories: create/full/arange/linspace/eye/fromValues/random/seed.
+#include "../core/creation.h"
+#include "convert.h"
+#include "handles.h"
+#include "registry.h"
+
+namespace ssb {
+
+std::vector<OpEntry> creation_ops() {
+  return {
+      {"create",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         std::string f = get_string(info[1], "fill");
+         ss::Fill fill = f == "zeros" ? ss::Fill::Zeros : f == "ones" ? ss::Fill::Ones : ss::Fill::Empty;
+         if (f != "zeros" && f != "ones" && f != "empty") throw Napi::TypeError::New(info.Env(), "fill must be zeros, ones or empty");
+         return NativeArray::New(info.Env(), ss::create(get_kind(info[0]), fill, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")));
+       }},
+      {"full",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         return NativeArray::New(info.Env(), ss::full(get_kind(info[0]), get_ints(info[1], "shape"), get_scalar(info[2], "fill_value"),
+                                                      get_dtype_opt(info[3], "dtype")));
+       }},
+      {"arange",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::Scalar a = get_scalar(info[1], "start");
+         bool has_stop = !(info[2].IsNull() || info[2].IsUndefined());
+         ss::Scalar start = has_stop ? a : ss::Scalar::of_int(0);
+         ss::Scalar stop = has_stop ? get_scalar(info[2], "stop") : a;
+         ss::Scalar step = info[3].IsNull() || info[3].IsUndefined() ? ss::Scalar::of_int(1) : get_scalar(info[3], "step");
+         return NativeArray::New(info.Env(), ss::arange(get_kind(info[0]), start, stop, step, get_dtype_opt(info[4], "dtype")));
+       }},
+      {"linspace",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         return NativeArray::New(info.Env(), ss::linspace(get_kind(info[0]), get_scalar(info[1], "start"), get_scalar(info[2], "stop"),
+                                                          get_int(info[3], "num"), get_bool(info[4], "endpoint"),
+                                                          get_dtype_opt(info[5], "dtype")));
+       }},
+      {"eye",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         return NativeArray::New(info.Env(), ss::eye(get_kind(info[0]), get_int(info[1], "n"), get_int_opt(info[2], "m"),
+                                                     get_int(info[3], "k"), get_dtype_opt(info[4], "dtype")));
+       }},
+      {"fromValues",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         if (!info[1].IsArray()) throw Napi::TypeError::New(info.Env(), "values must be an array of Python scalars");
+         Napi::Array arr = info[1].As<Napi::Array>();
+         std::vector<ss::Scalar> vals;
+         vals.reserve(arr.Length());
+         for (std::uint32_t i = 0; i < arr.Length(); ++i) vals.push_back(get_scalar(arr.Get(i), "values[i]"));
+         return NativeArray::New(info.Env(), ss::from_values(get_kind(info[0]), vals, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")));
+       }},
+      {"random",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         std::string d = get_string(info[1], "dist");
+         ss::RandomDist dist = d == "randn" ? ss::RandomDist::Randn : d == "randint" ? ss::RandomDist::Randint : ss::RandomDist::Rand;
+         double low = info[4].IsNumber() ? info[4].As<Napi::Number>().DoubleValue() : 0;
+         double high = info[5].IsNumber() ? info[5].As<Napi::Number>().DoubleValue() : 1;
+         return NativeArray::New(info.Env(), ss::random(get_kind(info[0]), dist, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype"), low, high));
+       }},
+      {"seed",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::seed_random(static_cast<std::uint64_t>(get_int(info[0], "seed")));
+         return info.Env().Undefined();
+       }},
+  };
+}
+
+}  // namespace ssb

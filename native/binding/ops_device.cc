@@ -1,0 +1,50 @@
+// Device moves (native/core/device_moves.h, the CUDA engineer's) and the cuda switches.
+#include "../core/device_backend.h"
+#include "../core/device_moves.h"
+#include "../core/errors.h"
+#include "convert.h"
+#include "handles.h"
+#include "registry.h"
+
+namespace ssb {
+
+std::vector<OpEntry> device_ops() {
+  return {
+      {"toDevice",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         return wrap_result(info, ss::tensor_to(unwrap_array(info[0], "tensor"), get_string(info[1], "device"),
+                                                get_bool(info[2], "non_blocking"), get_bool(info[3], "copy")));
+       }},
+      {"cuda",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         std::optional<std::string> dev;
+         if (info[1].IsString()) dev = info[1].As<Napi::String>().Utf8Value();
+         return wrap_result(info, ss::tensor_cuda(unwrap_array(info[0], "tensor"), dev, get_bool(info[2], "non_blocking")));
+       }},
+      {"cpu", [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::tensor_cpu(unwrap_array(info[0], "tensor"))); }},
+      {"pinMemory",
+       [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::tensor_pin_memory(unwrap_array(info[0], "tensor"))); }},
+      {"isPinned",
+       [](const Napi::CallbackInfo& info) -> Napi::Value { return Napi::Boolean::New(info.Env(), ss::tensor_is_pinned(*unwrap_array(info[0], "tensor"))); }},
+      {"setSimulateCuda",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::set_simulate_cuda(get_bool(info[0], "on"), info.Length() > 1 && info[1].IsBoolean() && info[1].As<Napi::Boolean>().Value());
+         return info.Env().Undefined();
+       }},
+      {"cudaStatus",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         Napi::Object o = Napi::Object::New(info.Env());
+         int n = ss::cuda_device_count();
+         o.Set("available", n > 0);
+         o.Set("deviceCount", n);
+         o.Set("simulated", ss::simulate_cuda_enabled() && ss::cuda_backend() && ss::cuda_backend()->simulated());
+         o.Set("reason", n > 0 ? std::string() : ss::cuda_unavailable_reason());
+         Napi::Array names = Napi::Array::New(info.Env(), n);
+         for (int i = 0; i < n; ++i) names.Set(static_cast<std::uint32_t>(i), ss::cuda_backend()->device_name(i));
+         o.Set("deviceNames", names);
+         return o;
+       }},
+  };
+}
+
+}  // namespace ssb

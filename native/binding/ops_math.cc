@@ -1,0 +1,58 @@
+// Writes and arithmetic: setitem, fill, in-place ops, binary ops, sum/mean.
+#include "../core/elementwise.h"
+#include "../core/errors.h"
+#include "../core/indexing.h"
+#include "../core/reduce.h"
+#include "convert.h"
+#include "handles.h"
+#include "registry.h"
+
+namespace ssb {
+
+namespace {
+ss::BinOp get_binop(Napi::Value v) {
+  ss::BinOp op;
+  if (!ss::parse_binop(get_string(v, "op"), &op)) throw Napi::TypeError::New(v.Env(), "unknown binary op");
+  return op;
+}
+}  // namespace
+
+std::vector<OpEntry> math_ops() {
+  return {
+      {"setitem",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto a = unwrap_array(info[0], "object");
+         auto target = ss::basic_index(a, get_index(info[1]));
+         ss::ArrayPtr keep;
+         ss::assign(target, get_operand(info[2], "value", &keep));
+         return info.Env().Undefined();
+       }},
+      {"fill",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::fill(unwrap_array(info[0], "object"), get_scalar(info[1], "value"));
+         return info.Env().Undefined();
+       }},
+      {"inplace",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::ArrayPtr keep;
+         ss::inplace(get_binop(info[1]), unwrap_array(info[0], "object"), get_operand(info[2], "other", &keep));
+         return info.Env().Undefined();
+       }},
+      {"binary",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::ArrayPtr ka, kb;
+         ss::Operand a = get_operand(info[1], "a", &ka), b = get_operand(info[2], "b", &kb);
+         return NativeArray::New(info.Env(), ss::binary(get_binop(info[0]), a, b));
+       }},
+      {"reduce",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         std::string op = get_string(info[1], "op");
+         if (op != "sum" && op != "mean") throw Napi::TypeError::New(info.Env(), "op must be sum or mean");
+         return NativeArray::New(info.Env(), ss::reduce(unwrap_array(info[0], "object"), op == "sum" ? ss::ReduceOp::Sum : ss::ReduceOp::Mean,
+                                                        get_ints_opt(info[2], "dims"), get_bool(info[3], "keepdim"),
+                                                        get_dtype_opt(info[4], "dtype")));
+       }},
+  };
+}
+
+}  // namespace ssb

@@ -1,0 +1,73 @@
+// Views: index, transpose family, expand, view, reshape, squeeze..., as_strided, flip.
+#include "../core/copy_ops.h"
+#include "../core/errors.h"
+#include "../core/indexing.h"
+#include "../core/view_ops.h"
+#include "convert.h"
+#include "handles.h"
+#include "registry.h"
+
+namespace ssb {
+
+namespace {
+#define SELF unwrap_array(info[0], "object")
+#define RESULT(expr) return wrap_result(info, (expr))
+}  // namespace
+
+std::vector<OpEntry> view_ops() {
+  return {
+      {"index", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::basic_index(SELF, get_index(info[1]))); }},
+      {"transpose", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::transpose(SELF, get_ints(info[1], "dims"))); }},
+      {"permute", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::permute(SELF, get_ints(info[1], "dims"))); }},
+      {"swapaxes",
+       [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::swapaxes(SELF, get_int(info[1], "axis1"), get_int(info[2], "axis2"))); }},
+      {"T", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::T(SELF)); }},
+      {"mT", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::mT(SELF)); }},
+      {"t", [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto a = SELF;
+         if (!a->is_tensor()) ss::raise(ss::PyExc::AttributeError, "'numpy.ndarray' object has no attribute 't'");
+         RESULT(ss::t(a));
+       }},
+      {"expand", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::expand(SELF, get_ints(info[1], "sizes"))); }},
+      {"broadcastTo", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::broadcast_to(SELF, get_ints(info[1], "shape"))); }},
+      {"view", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::view_shape(SELF, get_ints(info[1], "shape"))); }},
+      {"viewDtype", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::view_dtype(SELF, get_dtype(info[1], "dtype"))); }},
+      {"reshape",
+       [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::reshape(SELF, get_ints(info[1], "shape"), get_order(info[2]))); }},
+      {"squeeze", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::squeeze(SELF, get_ints_opt(info[1], "dims"))); }},
+      {"unsqueeze", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::unsqueeze(SELF, get_int(info[1], "dim"))); }},
+      {"expandDims", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::expand_dims(SELF, get_ints(info[1], "axis"))); }},
+      {"narrow",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         RESULT(ss::narrow(SELF, get_int(info[1], "dim"), get_int(info[2], "start"), get_int(info[3], "length")));
+       }},
+      {"diagonal",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         RESULT(ss::diagonal(SELF, get_int(info[1], "offset"), get_int(info[2], "dim1"), get_int(info[3], "dim2")));
+       }},
+      {"unfold",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         RESULT(ss::unfold(SELF, get_int(info[1], "dimension"), get_int(info[2], "size"), get_int(info[3], "step")));
+       }},
+      {"slidingWindowView",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         RESULT(ss::sliding_window_view(SELF, get_ints(info[1], "window_shape"), get_ints_opt(info[2], "axis")));
+       }},
+      {"asStrided",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         RESULT(ss::as_strided(SELF, get_ints(info[1], "size"), get_ints(info[2], "stride"), get_int_opt(info[3], "storage_offset")));
+       }},
+      {"flip",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto a = SELF;
+         auto dims = get_ints_opt(info[1], "dims");
+         if (a->is_tensor()) {
+           if (!dims) ss::raise(ss::PyExc::TypeError, "flip() missing 1 required positional arguments: \"dims\"");
+           RESULT(ss::flip_copy(a, *dims));
+         }
+         RESULT(ss::flip_view(a, dims));
+       }},
+  };
+}
+
+}  // namespace ssb
