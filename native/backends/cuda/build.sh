@@ -23,7 +23,7 @@ fi
 GENCODE=(-gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90
          -gencode arch=compute_90a,code=sm_90a -gencode arch=compute_90,code=compute_90)
 FLAGS=(-std=c++17 -O3 -Xcompiler -fPIC,-fvisibility=hidden,-Wall)
-HEADERS=("$here/stridescope_cuda.h" "$here/device_state.cuh" "$core/cuda_copy_plan.h" "$here/build.sh")
+HEADERS=("$here/stridescope_cuda.h" "$here/device_state.cuh" "$here/strided_copy_kernels.cuh" "$core/cuda_copy_plan.h" "$here/build.sh")
 
 # stale OUTPUT INPUT...: true when OUTPUT is missing or older than an input.
 stale() {
