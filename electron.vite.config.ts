@@ -8,7 +8,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        // The session worker thread is its own entry (out/main/session-worker.js, see src/session/worker-service.ts).
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'session-worker': resolve(__dirname, 'src/session/worker-entry.ts')
+        },
         external: [/\.node$/]
       }
     }

@@ -1,7 +1,7 @@
 // Electron main: app lifecycle only. The session (workspace, runner) is made
 // once; windows, IPC and hardening live in their own modules.
 import { app, BrowserWindow } from 'electron'
-import { createAppSession } from '../session/app-session'
+import { startSessionWorker } from '../session/worker-service'
 import { registerIpc } from './ipc'
 import { applySessionSecurity, guardAllContents } from './security'
 import { createMainWindow } from './window'
@@ -11,7 +11,8 @@ guardAllContents()
 
 void app.whenReady().then(() => {
   applySessionSecurity()
-  const session = createAppSession({ simulateCuda: process.argv.includes('--simulate-cuda') })
+  // The session (runner + native engine) lives in a worker thread: a long run never blocks main.
+  const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda') })
   const unregister = registerIpc(session)
   createMainWindow()
 
@@ -20,7 +21,7 @@ void app.whenReady().then(() => {
   })
   app.on('will-quit', () => {
     unregister()
-    session.dispose()
+    void session.dispose()
   })
 })
 

@@ -3,7 +3,7 @@
 // by handleRequest before the session sees it, and only the app's own frames
 // may call.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { handleRequest, type Session } from '../session'
+import type { SessionService } from '../session'
 import { Channel, METHOD_NAMES, type EventName, type Method, type Reply } from '../shared/protocol'
 import { isAppUrl } from './security'
 
@@ -12,11 +12,11 @@ function fromApp(event: IpcMainInvokeEvent): boolean {
   return typeof url === 'string' && isAppUrl(url)
 }
 
-export function registerIpc(session: Session): () => void {
+export function registerIpc(session: SessionService): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(Channel[method], async (event, params: unknown): Promise<Reply<Method>> => {
       if (!fromApp(event)) return { ok: false, error: { code: 'bad-request', message: 'request from an unknown frame' } }
-      return handleRequest(session, method, params)
+      return session.request(method, params)
     })
   }
   const forward = (event: EventName) =>

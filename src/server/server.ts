@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import type { Session } from '../session'
+import type { SessionService } from '../session'
 import { browserModeCsp, requestAllowed, upgradeAllowed, type Access } from './security'
 import { send, serveSocket } from './socket'
 import { resolveStatic, sendFile } from './static-files'
@@ -14,7 +14,8 @@ import { TOKEN_COOKIE, newToken, tokenMatches } from './token'
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 export interface ServerOptions {
-  session: Session
+  /** The session's requests and events (in a worker thread in the app; in-process in tests). */
+  session: SessionService
   /** Folder with the built renderer (index.html, assets/). */
   rendererDir: string
   /** 0 picks a free port. */

@@ -1,6 +1,6 @@
 // The built main bundle (out/main/index.js) under a stand-in 'electron': it
 // boots, registers exactly the protocol's IPC channels, opens one window, and
-// runs Python through the bundled runner. Catches bundling mistakes (paths,
+// runs Python through the bundled session worker. Catches bundling mistakes (paths,
 // externals) that the source-level tests cannot. Skips when not built.
 import { existsSync } from 'node:fs'
 import Module from 'node:module'
@@ -16,6 +16,7 @@ describe.skipIf(!built)('out/main/index.js', () => {
   it('boots, registers the IPC allow-list and runs code', async () => {
     const handlers = new Map<string, (event: unknown, params: unknown) => Promise<any>>()
     const windows: { options: any }[] = []
+    const appHandlers: [string, () => void][] = []
     let ready!: () => void
     const readyPromise = new Promise<void>((r) => (ready = r))
     class BrowserWindow {
@@ -30,7 +31,7 @@ describe.skipIf(!built)('out/main/index.js', () => {
       loadURL = async () => undefined
     }
     const electron = {
-      app: { enableSandbox: () => undefined, on: () => undefined, whenReady: () => readyPromise.then(() => undefined), quit: () => undefined },
+      app: { enableSandbox: () => undefined, on: (name: string, fn: () => void) => appHandlers.push([name, fn]), whenReady: () => readyPromise.then(() => undefined), quit: () => undefined },
       BrowserWindow,
       ipcMain: { handle: (c: string, fn: any) => handlers.set(c, fn), removeHandler: (c: string) => handlers.delete(c) },
       session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
@@ -53,6 +54,8 @@ describe.skipIf(!built)('out/main/index.js', () => {
       const bad = await handlers.get(Channel.run)!(frame, { code: 42 })
       expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     } finally {
+      // will-quit stops the session worker
+      for (const [name, fn] of appHandlers) if (name === 'will-quit') fn()
       ;(Module as unknown as { _load: unknown })._load = load
     }
   })

@@ -6,7 +6,7 @@ import { electronMock, handlers, sent, windows, FakeWindow } from './electron-mo
 vi.mock('electron', () => electronMock)
 
 const { registerIpc } = await import('../../src/main/ipc')
-const { Session } = await import('../../src/session')
+const { Session, localService } = await import('../../src/session')
 const { Channel, METHOD_NAMES } = await import('../../src/shared/protocol')
 const { FakeRunner } = await import('../session/fake-runner')
 
@@ -21,7 +21,7 @@ describe('registerIpc', () => {
   })
 
   it('handles exactly the protocol channels and removes them on dispose', () => {
-    const dispose = registerIpc(new Session({ createRunner: (o) => new FakeRunner(o) }))
+    const dispose = registerIpc(localService(new Session({ createRunner: (o) => new FakeRunner(o) })))
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => Channel[m]).sort())
     expect(handlers.has(Channel.event)).toBe(false)
     dispose()
@@ -29,7 +29,7 @@ describe('registerIpc', () => {
   })
 
   it('answers the app frame and validates its payloads', async () => {
-    registerIpc(new Session({ createRunner: (o) => new FakeRunner(o) }))
+    registerIpc(localService(new Session({ createRunner: (o) => new FakeRunner(o) })))
     const run = handlers.get(Channel.run)!
     expect(await run(fromApp, { code: 'a = make(2)' })).toMatchObject({ ok: true, result: { error: null } })
     expect(await run(fromApp, { code: 5 })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
@@ -42,7 +42,7 @@ describe('registerIpc', () => {
   })
 
   it('refuses frames that are not the app', async () => {
-    registerIpc(new Session({ createRunner: (o) => new FakeRunner(o) }))
+    registerIpc(localService(new Session({ createRunner: (o) => new FakeRunner(o) })))
     const reply = await handlers.get(Channel.reset)!({ senderFrame: { url: 'https://evil.example/' } }, {})
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await handlers.get(Channel.reset)!({ senderFrame: null }, {})).toMatchObject({ ok: false })
@@ -50,7 +50,7 @@ describe('registerIpc', () => {
 
   it('in dev, accepts only the dev server origin', async () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173'
-    registerIpc(new Session({ createRunner: (o) => new FakeRunner(o) }))
+    registerIpc(localService(new Session({ createRunner: (o) => new FakeRunner(o) })))
     const snapshot = handlers.get(Channel.snapshot)!
     expect(await snapshot({ senderFrame: { url: 'http://localhost:5173/' } }, {})).toMatchObject({ ok: true })
     expect(await snapshot({ senderFrame: { url: 'http://localhost:5174/' } }, {})).toMatchObject({ ok: false })
@@ -60,7 +60,7 @@ describe('registerIpc', () => {
   it('forwards workspace and progress events to every window', async () => {
     new FakeWindow({})
     const session = new Session({ createRunner: (o) => new FakeRunner(o) })
-    registerIpc(session)
+    registerIpc(localService(session))
     await session.run('a = make(1)')
     const events = sent.filter((s) => s.channel === Channel.event).map((s) => (s.payload as { event: string }).event)
     expect(events).toEqual(['progress', 'progress', 'workspace'])

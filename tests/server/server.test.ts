@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { Session } from '../../src/session'
+import { Session, localService } from '../../src/session'
 import { startServer, type RunningServer } from '../../src/server'
 import { FakeRunner } from '../session/fake-runner'
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Stridescope</title>')
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(dir, '..', 'stridescope-secret.txt'), 'secret')
-  server = await startServer({ session: new Session({ createRunner: (o) => new FakeRunner(o) }), rendererDir: dir, port: 0 })
+  server = await startServer({ session: localService(new Session({ createRunner: (o) => new FakeRunner(o) })), rendererDir: dir, port: 0 })
 })
 
 afterAll(async () => {

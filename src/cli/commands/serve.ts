@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer } from '../../server'
-import { createAppSession } from '../../session/app-session'
+import { startSessionWorker } from '../../session/worker-service'
 
 export const describe = 'serve the app to a web browser on 127.0.0.1 (the URL carries an access token)'
 export const usage = `stridescope serve [--port N] [--simulate-cuda] [--renderer DIR]
@@ -65,12 +65,14 @@ export async function main(argv: string[]): Promise<number> {
   if (!existsSync(join(args.rendererDir, 'index.html'))) {
     console.error(`stridescope serve: warning: no built renderer in ${args.rendererDir}; run \`npx electron-vite build\` first`)
   }
-  const session = createAppSession({ simulateCuda: args.simulateCuda })
+  // The session runs in a worker thread, so a long run never stalls the server.
+  const session = startSessionWorker({ simulateCuda: args.simulateCuda })
   let server
   try {
     server = await startServer({ session, rendererDir: args.rendererDir, port: args.port })
   } catch (e) {
     console.error(`stridescope serve: cannot listen on 127.0.0.1:${args.port}: ${(e as Error).message}`)
+    await session.dispose()
     return 1
   }
   console.log(`Stridescope is serving at ${server.url}`)
@@ -79,6 +81,6 @@ export async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolveStop)
   })
   await server.close()
-  session.dispose()
+  await session.dispose()
   return 0
 }

@@ -1,0 +1,73 @@
+// The profiler's request handlers: one sweep at a time per session, its status
+// for polling, cancel between runs, and the memcpy peak. Sweeps run on the same
+// engine as the session's runner but create only their own objects, which they
+// free; device moves run where the session has a cuda device (real, or the
+// simulated one when the session's toggle is on).
+import { memcpyPeak, runSweep } from '../profiler'
+import type { PeakInfo, ProfilerMethod, SweepStatus, WireSweepResult, profilerMethods } from '../shared/profiler-protocol'
+import type { Infer } from '../shared/schema'
+import { SessionError } from './errors'
+import type { Session } from './session'
+
+interface ProfilerState {
+  status: SweepStatus
+  abort: AbortController | null
+}
+
+const states = new WeakMap<Session, ProfilerState>()
+
+function stateOf(session: Session): ProfilerState {
+  let s = states.get(session)
+  if (!s) {
+    s = { status: { running: false, done: 0, total: 0, op: null, bytes: null, cancelRequested: false }, abort: null }
+    states.set(session, s)
+  }
+  return s
+}
+
+function peakInfo(remeasure: boolean): PeakInfo {
+  const p = memcpyPeak({ remeasure })
+  return { gbps: p.gbps, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached }
+}
+
+async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['profilerSweep']['params']>['spec']): Promise<WireSweepResult> {
+  const st = stateOf(session)
+  if (st.status.running) throw new SessionError('bad-request', 'a sweep is already running; cancel it first')
+  const abort = new AbortController()
+  st.abort = abort
+  st.status = { running: true, done: 0, total: spec.ops.length * spec.sizes.length, op: null, bytes: null, cancelRequested: false }
+  try {
+    const peak = peakInfo(false)
+    return await runSweep(spec, {
+      signal: abort.signal,
+      peakGbps: peak.gbps,
+      simulateCuda: session.snapshot().simulateCuda,
+      onProgress: (p) => { st.status = { ...st.status, done: p.done, total: p.total, op: p.op, bytes: p.bytes } },
+    })
+  } catch (e) {
+    // A bad spec (repeats < 3, unknown op) is the caller's error.
+    throw e instanceof SessionError ? e : new SessionError('bad-request', (e as Error).message)
+  } finally {
+    st.status = { ...st.status, running: false }
+    st.abort = null
+  }
+}
+
+type Handlers = {
+  [M in ProfilerMethod]: (session: Session, params: Infer<(typeof profilerMethods)[M]['params']>) =>
+    Promise<Infer<(typeof profilerMethods)[M]['result']>> | Infer<(typeof profilerMethods)[M]['result']>
+}
+
+/** Spread into src/session/handlers.ts's table: `...profilerHandlers`. */
+export const profilerHandlers: Handlers = {
+  profilerSweep: (session, p) => sweep(session, p.spec),
+  profilerStatus: (session) => ({ ...stateOf(session).status }),
+  profilerCancel: (session) => {
+    const st = stateOf(session)
+    if (!st.abort) return { cancelled: false }
+    st.abort.abort()
+    st.status = { ...st.status, cancelRequested: true }
+    return { cancelled: true }
+  },
+  profilerPeak: (_session, p) => peakInfo(p.remeasure),
+}

@@ -1,0 +1,20 @@
+// The session worker thread: owns the Runner and the native engine, answers
+// requests from the parent, and forwards session events to it.
+import { parentPort, workerData } from 'node:worker_threads'
+import { EVENT_NAMES } from '../shared/protocol'
+import { createAppSession } from './app-session'
+import { handleRequest } from './handlers'
+import type { FromWorker, ToWorker, WorkerInit } from './worker-messages'
+
+const port = parentPort
+if (!port) throw new Error('worker-entry must run in a worker thread')
+const post = (msg: FromWorker) => port.postMessage(msg)
+
+const session = createAppSession({ simulateCuda: (workerData as WorkerInit).simulateCuda })
+for (const event of EVENT_NAMES) session.on(event, (payload) => post({ type: 'event', event, payload }))
+
+port.on('message', async (msg: ToWorker) => {
+  if (msg?.type !== 'request') return
+  post({ type: 'reply', id: msg.id, reply: await handleRequest(session, msg.method, msg.params) })
+})
+post({ type: 'ready' })

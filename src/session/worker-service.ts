@@ -1,0 +1,92 @@
+// Runs the app's session in a worker thread, so that a long Python run (the
+// runner is synchronous) never blocks Electron main or the browser-mode
+// server, and progress events reach the UI while it runs.
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { EventName, EventPayload, Method, Reply } from '../shared/protocol'
+import type { SessionService } from './service'
+import type { FromWorker, ToWorker, WorkerInit } from './worker-messages'
+
+type Listener = (payload: EventPayload<EventName>) => void
+
+function here(): string {
+  return typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
+}
+
+/**
+ * The worker script: next to the bundle in the built app (out/main/session-worker.js,
+ * an electron-vite entry), else the TypeScript source run through tsx (bin/stridescope, tests).
+ */
+export function workerScript(): { file: string; execArgv: string[] } {
+  const bundled = join(here(), 'session-worker.js')
+  if (existsSync(bundled)) return { file: bundled, execArgv: [] }
+  return { file: join(here(), 'worker-entry.ts'), execArgv: ['--require', 'tsx/cjs'] }
+}
+
+export function startSessionWorker(init: WorkerInit): SessionService {
+  const pending = new Map<number, (reply: Reply<Method>) => void>()
+  const listeners = new Map<EventName, Set<Listener>>()
+  let nextId = 1
+  let worker: Worker | null = null
+  let stopping = false
+
+  function spawn(): Worker {
+    const { file, execArgv } = workerScript()
+    const w = new Worker(file, { workerData: init, execArgv })
+    w.on('message', (msg: FromWorker) => {
+      if (msg.type === 'reply') {
+        pending.get(msg.id)?.(msg.reply)
+        pending.delete(msg.id)
+      } else if (msg.type === 'event') {
+        for (const l of listeners.get(msg.event) ?? []) {
+          try {
+            l(msg.payload)
+          } catch {
+            // a failing listener (closed window, dead socket) must not stop the others
+          }
+        }
+      }
+    })
+    const fail = (why: string) => {
+      if (worker === w) worker = null
+      for (const [id, resolve] of pending) {
+        resolve({ ok: false, error: { code: 'internal', message: why } })
+        pending.delete(id)
+      }
+    }
+    w.on('error', (e) => fail(`the session worker failed: ${e.message}; the next request starts a fresh session`))
+    w.on('exit', (code) => {
+      if (!stopping) fail(`the session worker stopped (exit code ${code}); the next request starts a fresh session`)
+    })
+    return w
+  }
+
+  worker = spawn() // start the engine now, so the first run does not pay for it
+  return {
+    request(method, params) {
+      if (stopping) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the session is shutting down' } })
+      worker ??= spawn()
+      const id = nextId++
+      const w = worker
+      return new Promise((resolve) => {
+        pending.set(id, resolve)
+        w.postMessage({ type: 'request', id, method, params } satisfies ToWorker)
+      })
+    },
+    on(event, listener) {
+      let set = listeners.get(event)
+      if (!set) listeners.set(event, (set = new Set()))
+      set.add(listener as Listener)
+      return () => set.delete(listener as Listener)
+    },
+    async dispose() {
+      stopping = true
+      listeners.clear()
+      const w = worker
+      worker = null
+      if (w) await w.terminate()
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// The session in a worker thread, as the app runs it: requests and replies,
+// events, validation, and a clean stop. Pure-Python lines only, so it does not
+// depend on the state of the native engine build.
+import { afterAll, describe, expect, it } from 'vitest'
+import { startSessionWorker } from '../../src/session/worker-service'
+
+describe('startSessionWorker', () => {
+  const service = startSessionWorker({ simulateCuda: true })
+  afterAll(() => service.dispose())
+
+  it('runs code in the worker and forwards events', async () => {
+    const revisions: number[] = []
+    const off = service.on('workspace', (w) => revisions.push(w.revision))
+    const reply = await service.request('run', { code: 'x = 6 * 7\nprint(x)' })
+    off()
+    expect(reply).toMatchObject({ ok: true, result: { stdout: '42\n', error: null } })
+    expect(revisions).toHaveLength(1)
+    const snap = await service.request('snapshot', {})
+    expect(snap).toMatchObject({ ok: true, result: { simulateCuda: true, history: [{ code: 'x = 6 * 7\nprint(x)', ok: true }] } })
+  })
+
+  it('returns Python errors as results and validation errors as replies', async () => {
+    expect(await service.request('run', { code: 'y = undefined_name' })).toMatchObject({
+      ok: true,
+      result: { error: { type: 'NameError', message: "name 'undefined_name' is not defined" } }
+    })
+    expect(await service.request('run', { code: 1 })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect(await service.request('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
+  })
+
+  it('answers concurrent requests in order', async () => {
+    const replies = await Promise.all([1, 2, 3].map((i) => service.request('run', { code: `print(${i})` })))
+    expect(replies.map((r) => (r.ok ? (r.result as { stdout: string }).stdout : r.error.message))).toEqual(['1\n', '2\n', '3\n'])
+  })
+})
