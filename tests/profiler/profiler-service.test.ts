@@ -1,0 +1,60 @@
+// The profiler's requests as the session serves them: a sweep answers with a
+// result that satisfies the wire schema, its progress can be polled while it runs,
+// cancel stops it between runs, a bad spec is a bad request, and one sweep at a time.
+import { describe, expect, it } from 'vitest'
+import { Session } from '../../src/session/session'
+import { profilerHandlers } from '../../src/session/profiler-service'
+import { profilerMethods, sweepResult } from '../../src/shared/profiler-protocol'
+import { SessionError } from '../../src/session/errors'
+import { engineSkipReason } from './engine-probe'
+
+const skip = engineSkipReason()
+if (skip) console.log(`[tests/profiler/profiler-service] sweeps skipped: ${skip}`)
+
+const newSession = () => new Session({
+  createRunner: () => ({ run: () => ({ stdout: '', stderr: '', error: null, ops: [] }), variables: () => [], reset: () => {} }),
+})
+const spec = { ops: ['clone' as const, 'from_numpy' as const], sizes: [4096, 16384], repeats: 3, warmup: 0 }
+
+describe('profiler request schemas', () => {
+  it('accept a sweep spec and refuse unknown ops or extra keys', () => {
+    const params = profilerMethods.profilerSweep.params
+    expect(params.check({ spec }, 'params')).toBeNull()
+    expect(params.check({ spec: { ...spec, ops: ['rm -rf'] } }, 'params')).toMatch(/params.spec.ops\[0\]/)
+    expect(params.check({ spec: { ...spec, extra: 1 } }, 'params')).not.toBeNull()
+    expect(params.check({ spec: { ...spec, sizes: Array(33).fill(1) } }, 'params')).toMatch(/at most 32/)
+  })
+})
+
+describe.skipIf(!!skip)('profiler service', () => {
+  it('runs a sweep whose result satisfies the wire schema; status says it finished', async () => {
+    const s = newSession()
+    const result = await profilerHandlers.profilerSweep(s, { spec })
+    expect(sweepResult.check(result, 'result')).toBeNull()
+    expect(result.rows).toHaveLength(4)
+    expect(result.peakGbps).toBeGreaterThan(0)
+    expect(await profilerHandlers.profilerStatus(s, {})).toMatchObject({ running: false, done: 4, total: 4 })
+  })
+
+  it('can be polled while running, and cancelled', async () => {
+    const s = newSession()
+    const running = profilerHandlers.profilerSweep(s, { spec: { ...spec, sizes: [4096, 8192, 16384, 32768], repeats: 20 } })
+    // The sweep yields between runs: status and cancel are served meanwhile.
+    await new Promise((r) => setImmediate(r))
+    const status = await profilerHandlers.profilerStatus(s, {})
+    expect(status).toMatchObject({ running: true, total: 8 })
+    await expect(profilerHandlers.profilerSweep(s, { spec })).rejects.toThrow('already running')
+    expect(await profilerHandlers.profilerCancel(s, {})).toEqual({ cancelled: true })
+    const result = await running
+    expect(result.cancelled).toBe(true)
+    expect(result.rows.length).toBeLessThan(8)
+    expect(await profilerHandlers.profilerCancel(s, {})).toEqual({ cancelled: false })
+  })
+
+  it('a spec the sweep cannot honour is a bad request', async () => {
+    const err = await profilerHandlers.profilerSweep(newSession(), { spec: { ...spec, repeats: 1 } }).catch((e) => e)
+    expect(err).toBeInstanceOf(SessionError)
+    expect(err).toMatchObject({ code: 'bad-request' })
+    expect(err.message).toMatch('no figure from a single run')
+  })
+})
