@@ -16,7 +16,8 @@ import { parsePyLiteral, PyLiteralSyntaxError } from '../../src/files/py-literal
 import { fixtureBytes, tmpDir } from './helpers/fixtures'
 import { f32Bytes, torchSave, torchZip } from './helpers/torch-save'
 
-const RUNS = 300
+// STRIDESCOPE_FUZZ_RUNS raises the count for a longer local run; the default keeps CI quick.
+const RUNS = Number(process.env.STRIDESCOPE_FUZZ_RUNS ?? 300)
 
 function touch(d: FileDescription): void {
   // Reading a few values exercises every entry's bounds against its storage.

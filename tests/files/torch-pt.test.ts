@@ -134,4 +134,24 @@ describe('torch.save checkpoints', () => {
     expect(d.storages[0].lazy).toBe(true)
     expect(readEntryValues(d.entries[0], d.storages[0], 3)).toEqual([0, 1, 2])
   })
+
+  it('reads the exact opcode stream torch.save writes for {\'a\': torch.arange(3.)}', () => {
+    // pickletools.dis of that data.pkl (protocol 2), transcribed opcode by opcode.
+    const enc = (t: string) => Array.from(new TextEncoder().encode(t))
+    const uni = (t: string) => [0x58, t.length, 0, 0, 0, ...enc(t)]
+    const pkl = Uint8Array.from([
+      0x80, 2, 0x7d, 0x71, 0, ...uni('a'), 0x71, 1,
+      0x63, ...enc('torch._utils\n_rebuild_tensor_v2\n'), 0x71, 2,
+      0x28, 0x28, ...uni('storage'), 0x71, 3, 0x63, ...enc('torch\nFloatStorage\n'), 0x71, 4,
+      ...uni('0'), 0x71, 5, ...uni('cpu'), 0x71, 6, 0x4b, 3, 0x74, 0x71, 7, 0x51,
+      0x4b, 0, 0x4b, 3, 0x85, 0x71, 8, 0x4b, 1, 0x85, 0x71, 9, 0x89,
+      0x63, ...enc('collections\nOrderedDict\n'), 0x71, 10, 0x29, 0x52, 0x71, 11,
+      0x74, 0x71, 12, 0x52, 0x71, 13, 0x73, 0x2e,
+    ])
+    const storage = { key: '0', type: 'FloatStorage', numel: 3, bytes: f32Bytes([0, 1, 2]) }
+    const { description: d } = describeTorchBytes(torchZip(pkl, [storage]))
+    expect(d.entries).toHaveLength(1)
+    expect(d.entries[0]).toMatchObject({ name: 'a', dtype: 'float32', shape: [3], strides: [4], byteOffset: 0, storageKey: '0', requiresGrad: false })
+    expect(readEntryValues(d.entries[0], d.storages[0])).toEqual([0, 1, 2])
+  })
 })
