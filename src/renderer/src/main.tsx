@@ -21,9 +21,10 @@ connectHost()
   .then(async (host) => {
     const controller = new Controller(store, host)
     const app: AppContext = { store, controller, views: new ViewRegistry() }
+    // Exposed for the fps benchmark and for debugging from the devtools console.
+    ;(window as unknown as { __stridescope?: AppContext }).__stridescope = app
     root.render(<Ctx.Provider value={app}><App /></Ctx.Provider>)
     await controller.start()
-    ;(window as unknown as { __stridescope?: AppContext }).__stridescope = app
   })
   .catch((e: unknown) => {
     const message = e instanceof Error ? e.message : String(e)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cellCount, cellOf, indexOfCell, makeLayout, normalizeDisplayDims, pixelCell, slicePixel, WRAP_AT } from '../../../src/renderer/src/model/gridLayout'
+import { cellCount, cellOf, indexOfCell, layoutExtent, makeLayout, normalizeDisplayDims, pixelCell, slicePixel, WRAP_AT } from '../../../src/renderer/src/model/gridLayout'
 import { buildCellMap } from '../../../src/renderer/src/views/cellMap'
 import { unravel } from '../../../src/renderer/src/model/address'
 
@@ -76,5 +76,25 @@ describe('logical grid layout', () => {
         }
       }
     ), { numRuns: 150 })
+  })
+})
+
+describe('texture-slice mosaic for large objects', () => {
+  it('switches to a mosaic above the cube limit and gives every element its own position', async () => {
+    const { cellPosition, MAX_CUBES } = await import('../../../src/renderer/src/model/gridLayout')
+    expect(makeLayout([16, 16, 16]).mosaic).toBe(false)
+    const L = makeLayout([3, 70, 90]) // 18,900 cells: above the limit
+    expect(cellCount(L)).toBeGreaterThan(MAX_CUBES)
+    expect(L.mosaic).toBe(true)
+    const seen = new Set<string>()
+    for (let z = 0; z < L.nz; z++) for (let y = 0; y < L.ny; y++) for (let x = 0; x < L.nx; x++) {
+      const p = cellPosition(L, 0, z, y, x)
+      expect(p[2]).toBe(0) // side by side, never stacked in depth
+      seen.add(p.join(','))
+    }
+    expect(seen.size).toBe(cellCount(L))
+    const ext = layoutExtent(L)
+    expect(ext.w).toBeGreaterThan(0)
+    expect(ext.h).toBeGreaterThan(0)
   })
 })

@@ -19,7 +19,17 @@ export interface GridLayout {
   rows: number
   /** Columns a slice occupies on screen (nx, or the wrap width). */
   cols: number
+  /**
+   * Large objects are drawn as texture slices laid side by side (a mosaic of
+   * every (tile, z) slice) instead of stacked in depth: stacked planes cost a
+   * full-screen fill each in software WebGL, a mosaic fills the screen once.
+   */
+  mosaic: boolean
+  mosaicCols: number
 }
+
+/** Above this many cells, cubes give way to texture slices (instancing is ~1 fps at 100k in SwiftShader). */
+export const MAX_CUBES = 16384
 
 /** Rows longer than this wrap, so a 1M-element vector stays a square-ish picture. */
 export const WRAP_AT = 256
@@ -62,7 +72,12 @@ export function makeLayout(shape: readonly number[], displayChoice?: readonly nu
   const wrap = ny === 1 && nz === 1 && nx > WRAP_AT ? Math.ceil(Math.sqrt(nx)) : 0
   const cols = wrap || nx
   const rows = wrap ? Math.ceil(nx / wrap) : ny
-  return { shape: [...shape], display, folded, nx, ny, nz, tiles, tileCols, tileRows, gap: 2, wrap, rows, cols }
+  const gap = 2
+  const count = tiles * nz * ny * nx
+  const mosaic = count > MAX_CUBES
+  const slices = tiles * nz
+  const mosaicCols = Math.max(1, Math.min(slices, Math.ceil(Math.sqrt((slices * (rows + gap)) / (cols + gap)))))
+  return { shape: [...shape], display, folded, nx, ny, nz, tiles, tileCols, tileRows, gap, wrap, rows, cols, mosaic, mosaicCols }
 }
 
 /** Splits an index tuple into (tile, z, y, x). */
@@ -97,6 +112,13 @@ export function indexOfCell(layout: GridLayout, tile: number, z: number, y: numb
 
 /** World position (cell units, before centring) of a cell: x right, y down as -y, z towards the viewer. */
 export function cellPosition(layout: GridLayout, tile: number, z: number, y: number, x: number): [number, number, number] {
+  if (layout.mosaic) {
+    const s = tile * layout.nz + z
+    const [col, row] = slicePixel(layout, y, x)
+    const mx = (s % layout.mosaicCols) * (layout.cols + layout.gap) + col
+    const my = Math.floor(s / layout.mosaicCols) * (layout.rows + layout.gap) + row
+    return [mx, -my, 0]
+  }
   const tc = tile % layout.tileCols
   const tr = Math.floor(tile / layout.tileCols)
   const [col, row] = slicePixel(layout, y, x)
@@ -120,6 +142,15 @@ export function pixelCell(layout: GridLayout, col: number, row: number): { y: nu
 
 /** Overall extent in cell units, for framing the camera. */
 export function layoutExtent(layout: GridLayout): { w: number; h: number; d: number } {
+  if (layout.mosaic) {
+    const slices = layout.tiles * layout.nz
+    const mrows = Math.ceil(slices / layout.mosaicCols)
+    return {
+      w: layout.mosaicCols * (layout.cols + layout.gap) - layout.gap,
+      h: mrows * (layout.rows + layout.gap) - layout.gap,
+      d: 1
+    }
+  }
   return {
     w: layout.tileCols * (layout.cols + layout.gap) - layout.gap,
     h: layout.tileRows * (layout.rows + layout.gap) - layout.gap,

@@ -11,6 +11,10 @@ export interface ViewHandle {
   undoCamera(): boolean
   redoCamera(): boolean
   resetCamera(): void
+  /** Turns the camera around its target by `azimuth` and `polar` radians and draws the frame now. */
+  orbit(azimuth: number, polar?: number): void
+  /** What the last frame cost: draw calls and triangles. */
+  stats(): { calls: number; triangles: number; frames: number }
 }
 
 export class ViewRegistry {

@@ -21,10 +21,10 @@ export class Controller {
     )
     const w = await this.host.snapshot()
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
-    this.store.dispatch({ type: 'connected' })
     // The console's history starts from the session's (a reload keeps it).
     for (const h of w.history) this.history = push(this.history, h.code)
     await this.ensurePreamble()
+    this.store.dispatch({ type: 'connected' })
   }
 
   /** A fresh session starts with the imports, as a script does; the line shows in the console and the .py. */

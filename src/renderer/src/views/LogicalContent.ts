@@ -7,12 +7,27 @@ import { unravel } from '../model/address'
 import { colorOf, type ValueRange } from '../model/colormap'
 import { buildCellMap, type CellMap } from './cellMap'
 
-/** Above this many cells, cubes give way to texture slices (instancing is ~1 fps at 100k in SwiftShader). */
-export const MAX_CUBES = 16384
 const NEUTRAL = new THREE.Color(0x556070)
 
-// Shared across instances of the view: one geometry and material for every cube mesh.
-const cubeGeometry = new THREE.BoxGeometry(0.86, 0.86, 0.86)
+// Shared across instances of the view: one geometry for every cube mesh. Faces
+// carry a fixed shade as a vertex colour (top light, sides darker) so an unlit
+// material still reads as 3D: no per-pixel lighting in software WebGL.
+const cubeGeometry = shadedCube(0.86)
+
+function shadedCube(size: number): THREE.BufferGeometry {
+  const g = new THREE.BoxGeometry(size, size, size).toNonIndexed()
+  const normals = g.getAttribute('normal')
+  const shade = new Float32Array(normals.count * 3)
+  for (let i = 0; i < normals.count; i++) {
+    const nx = normals.getX(i), ny = normals.getY(i), nz = normals.getZ(i)
+    const k = ny > 0.5 ? 1.0 : ny < -0.5 ? 0.55 : nz > 0.5 ? 0.86 : nx !== 0 ? 0.7 : 0.6
+    shade[3 * i] = shade[3 * i + 1] = shade[3 * i + 2] = k
+  }
+  g.setAttribute('color', new THREE.BufferAttribute(shade, 3))
+  g.deleteAttribute('normal')
+  g.deleteAttribute('uv')
+  return g
+}
 const scratch = new THREE.Object3D()
 const scratchColor = new THREE.Color()
 const rgb: [number, number, number] = [0, 0, 0]
@@ -34,7 +49,7 @@ export class LogicalContent {
     const ext = layoutExtent(layout)
     this.center = new THREE.Vector3((ext.w - 1) / 2, -(ext.h - 1) / 2, -ext.d / 2 + 0.5)
     this.size = new THREE.Vector3(ext.w, ext.h, ext.d)
-    this.mode = this.map.count <= MAX_CUBES ? 'cubes' : 'slices'
+    this.mode = layout.mosaic ? 'slices' : 'cubes'
     if (this.mode === 'cubes') this.buildCubes()
     else this.buildSlices()
   }
@@ -44,7 +59,7 @@ export class LogicalContent {
   }
 
   private buildCubes(): void {
-    const mat = new THREE.MeshLambertMaterial()
+    const mat = new THREE.MeshBasicMaterial({ vertexColors: true })
     const mesh = new THREE.InstancedMesh(cubeGeometry, mat, Math.max(1, this.map.count))
     mesh.count = this.map.count
     const L = this.layout

@@ -66,7 +66,7 @@ export function LogicalView(): React.JSX.Element {
     const c = new LogicalContent(layout)
     contentRef.current = c
     view.scene.add(c.group)
-    refit.current = () => view.frame(c.center, c.size, layout.nz > 1 || layout.tiles > 1)
+    refit.current = () => view.frame(c.center, c.size, !layout.mosaic && (layout.nz > 1 || layout.tiles > 1))
     refit.current()
     setMode(c.mode)
     return () => {

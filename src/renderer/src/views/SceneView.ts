@@ -74,6 +74,19 @@ export class SceneView {
       this.opts.onClick?.(toNdc(ev), ev)
     })
 
+    // Arrow keys orbit the focused canvas (the camera change is undoable like a drag).
+    this.canvas.addEventListener('keydown', (ev) => {
+      const step = ev.shiftKey ? 0.2 : 0.06
+      const turn: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }
+      const t = turn[ev.key]
+      if (!t) return
+      ev.preventDefault()
+      ev.stopPropagation()
+      const before = this.pose()
+      this.orbit(t[0], t[1])
+      this.opts.onCameraChange?.(before, this.pose())
+    })
+
     this.resizeObserver = new ResizeObserver(() => this.resize())
     this.resizeObserver.observe(container)
     this.resize()
@@ -139,6 +152,19 @@ export class SceneView {
     this.camera.updateProjectionMatrix()
     this.controls.update()
     this.requestRender()
+  }
+
+  /** Rotates the camera about the orbit target (keyboard orbit, benchmarks) and draws at once. */
+  orbit(azimuth: number, polar = 0): void {
+    const offset = this.camera.position.clone().sub(this.controls.target)
+    const sph = new THREE.Spherical().setFromVector3(offset)
+    sph.theta += azimuth
+    sph.phi = Math.min(Math.PI - 0.05, Math.max(0.05, sph.phi + polar))
+    offset.setFromSpherical(sph)
+    this.camera.position.copy(this.controls.target).add(offset)
+    this.camera.lookAt(this.controls.target)
+    this.framing = null
+    this.renderNow()
   }
 
   /** The current view as a PNG data URL (drawn now, so the drawing buffer is fresh). */

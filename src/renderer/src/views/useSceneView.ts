@@ -50,6 +50,8 @@ export function useSceneView(name: string, testId: string, hooks: SceneHooks): {
         if (r.pose) v.setPose(r.pose)
         return !!r.pose
       },
+      orbit: (azimuth, polar) => v.orbit(azimuth, polar),
+      stats: () => ({ calls: v.renderer.info.render.calls, triangles: v.renderer.info.render.triangles, frames: v.frames }),
       resetCamera: () => {
         const before = v.pose()
         refit.current()

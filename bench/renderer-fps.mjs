@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Renderer frame rate: opens browser mode (`stridescope serve`) in headless
+// Chromium with SwiftShader (software WebGL, as on this machine), creates a
+// 4,096-element tensor (instanced cubes) and a 1M-element tensor (texture
+// slices), orbits the camera for a few seconds in each and prints frames per
+// second beside the targets (DESIGN.md: >= 30 and >= 20 fps).
+//
+//   node bench/renderer-fps.mjs [--seconds 4] [--json]
+//
+// Needs Chromium (/usr/bin/chromium or $STRIDESCOPE_CHROMIUM); skips with a
+// printed reason without it.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const seconds = Number(args[args.indexOf('--seconds') + 1]) || 4
+const asJson = args.includes('--json')
+const chromium = process.env.STRIDESCOPE_CHROMIUM || '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--disable-dev-shm-usage']
+
+if (!existsSync(chromium)) {
+  console.log(`renderer-fps: skipped: Chromium not found at ${chromium} (install Debian's chromium or set STRIDESCOPE_CHROMIUM)`)
+  process.exit(0)
+}
+
+// The served app is out/renderer: build it when it is missing.
+if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+function startServe() {
+  const child = spawn(process.execPath, [join(root, 'bin', 'stridescope'), 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`serve printed no URL:\n${out}`)) }, 90_000)
+    child.stderr.on('data', (d) => (out += d))
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out)
+      if (m) { clearTimeout(timer); resolve({ url: m[1], child }) }
+    })
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}):\n${out}`)) })
+  })
+}
+
+const { chromium: pw } = await import('playwright-core')
+const server = await startServe()
+const browser = await pw.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS })
+const rows = []
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.goto(server.url)
+  await page.waitForSelector('[data-testid=app][data-ready=true]', { timeout: 60_000 })
+  await page.getByTestId('view-logical').click() // the logical view alone fills the centre
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2')
+    const ext = gl && gl.getExtension('WEBGL_debug_renderer_info')
+    return gl ? String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'no WebGL2'
+  })
+
+  for (const [label, code, name, target] of [
+    ['4,096-element cube view (16×16×16)', 'cube = torch.rand(16, 16, 16)', 'cube', 30],
+    ['1M-element texture view (100×100×100)', 'big = torch.rand(100, 100, 100)', 'big', 20]
+  ]) {
+    const r = await page.evaluate((c) => window.__stridescope.controller.runAction(c), code)
+    if (r) throw new Error(`${code} raised ${r.type}: ${r.message}`)
+    const view = page.getByTestId('logical-view')
+    await page.waitForFunction((n) => document.querySelector('[data-testid=logical-view]')?.getAttribute('data-object') === n, name)
+    const rev = await page.getByTestId('app').getAttribute('data-revision')
+    await page.waitForFunction((rv) => document.querySelector('[data-testid=logical-view]')?.getAttribute('data-values-revision') === rv, rev, { timeout: 120_000 })
+    const mode = await view.getAttribute('data-mode')
+    const m = await page.evaluate(async (secs) => {
+      const v = window.__stridescope.views.current()
+      // Warm-up: shader compile and texture upload happen on the first frames.
+      for (let i = 0; i < 5; i++) { v.orbit(0.02); await new Promise((r) => requestAnimationFrame(r)) }
+      const t0 = performance.now()
+      let n = 0
+      let worst = 0
+      let last = t0
+      while (performance.now() - t0 < secs * 1000) {
+        v.orbit(0.02, 0.003 * Math.sin(n / 10)) // draws the frame now
+        await new Promise((r) => requestAnimationFrame(r))
+        const now = performance.now()
+        worst = Math.max(worst, now - last)
+        last = now
+        n++
+      }
+      const s = v.stats()
+      return { fps: n / ((performance.now() - t0) / 1000), worstMs: worst, calls: s.calls, triangles: s.triangles }
+    }, seconds)
+    rows.push({ view: label, mode, drawCalls: m.calls, triangles: m.triangles, fps: Number(m.fps.toFixed(1)), worstFrameMs: Number(m.worstMs.toFixed(1)), target: target, ok: m.fps >= target })
+  }
+  if (asJson) console.log(JSON.stringify({ renderer, rows }, null, 2))
+  else {
+    console.log(`renderer fps — headless Chromium, ${renderer}, 1280×800, ${seconds} s orbit each`)
+    console.log('| view | mode | draw calls | fps | worst frame | target |')
+    console.log('|---|---|---:|---:|---:|---:|')
+    for (const r of rows) console.log(`| ${r.view} | ${r.mode} | ${r.drawCalls} | ${r.fps} | ${r.worstFrameMs} ms | ≥ ${r.target} ${r.ok ? '✓' : '✗'} |`)
+  }
+} finally {
+  await browser.close()
+  server.child.kill('SIGTERM')
+}
