@@ -1,0 +1,90 @@
+// The numpy/torch surface through the Runner: the operation log (OpRecord), variables(),
+// object identity, engine errors as Python exceptions, warnings, unsupported operations.
+import { describe, it, expect } from 'vitest'
+import { Runner } from '../../../src/runner'
+import { loadAddon } from '../../../src/engine'
+
+function engineProblem(): string | null {
+  try {
+    const addon = loadAddon() as unknown as Record<string, unknown>
+    return typeof addon.fromValues === 'function' ? null : 'the native engine has no fromValues yet'
+  } catch (e) {
+    return (e as Error).message.split('\n')[0]
+  }
+}
+const skip = engineProblem()
+if (skip) console.log(`skipping runner library tests: ${skip}`)
+
+describe.skipIf(!!skip)('runner library surface', () => {
+  it('records every engine operation with its line, source, inputs and result', () => {
+    const r = new Runner()
+    const res = r.run('import numpy as np\nimport torch\na = np.arange(6.).reshape(2, 3)\nt = torch.from_numpy(a.T)\nc = t.contiguous()\n')
+    expect(res.error).toBeNull()
+    const ops = res.ops.map(o => ({ op: o.op, line: o.line, copied: o.copied }))
+    expect(ops.map(o => o.line)).toEqual([3, 3, 4, 4, 5])
+    expect(res.ops[4].source).toBe('c = t.contiguous()')
+    expect(res.ops[4].copied).toBe(true)
+    expect(res.ops[4].bytes).toBe(48)
+    expect(res.ops[3].copied).toBe(false)
+    // from_numpy's input is the transposed array, its result the tensor bound to t.
+    const vars = new Map(r.variables().map(v => [v.name, v.object.info().id]))
+    expect([...vars.keys()]).toEqual(['a', 't', 'c'])
+    expect(res.ops[3].resultId).toBe(vars.get('t'))
+    expect(res.ops[4].inputIds).toEqual([vars.get('t')])
+    expect(res.ops[4].resultId).toBe(vars.get('c'))
+  })
+
+  it('keeps object identity: ops that return their input give the same Python object', () => {
+    const res = new Runner().run([
+      'import numpy as np', 'import torch', 'a = np.arange(4)', 't = torch.from_numpy(a)',
+      'print(np.asarray(a) is a, torch.as_tensor(t) is t, t.contiguous() is t, t.view(2, 2) is t, a.T is a)',
+    ].join('\n'))
+    expect(res.stdout).toBe('True True True False False\n')
+  })
+
+  it('raises engine errors as the named Python exception with the exact text', () => {
+    const res = new Runner().run([
+      'import torch', 'try:', '    torch.arange(6).view(2, 3).t().view(6)', 'except RuntimeError as e:',
+      '    print(type(e).__name__, "|", e)',
+    ].join('\n'))
+    expect(res.stdout).toBe("RuntimeError | view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.\n")
+  })
+
+  it('prints engine warnings to stderr as Python does, once for PyTorch\'s warn-once', () => {
+    const res = new Runner().run([
+      'import numpy as np', 'import torch', 'b = np.broadcast_to(np.arange(3.), (2, 3))',
+      'for i in range(3):', '    t = torch.from_numpy(b)',
+    ].join('\n'), 'w.py')
+    expect(res.error).toBeNull()
+    const lines = res.stderr.split('\n').filter(l => l.includes('UserWarning'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^w\.py:5: UserWarning: The given NumPy array is not writable, and PyTorch does not support non-writable tensors\./)
+  })
+
+  it('names operations the engine cannot do in a NotImplementedError', () => {
+    const r = new Runner()
+    for (const src of ['np.concatenate([a, a])', 'a @ a', 'a[[0, 1]]', 'a // 2', 'np.zeros(3, order="F")']) {
+      const res = r.run(`import numpy as np\na = np.arange(4)\n${src}\n`)
+      expect(res.error?.type, src).toBe('NotImplementedError')
+    }
+    expect(r.run('import numpy as np\nnp.not_a_function').error).toMatchObject({ type: 'AttributeError', message: "module 'numpy' has no attribute 'not_a_function'" })
+  })
+
+  it('in-place += on an array changes it in place (the same object), visible through views', () => {
+    const res = new Runner().run('import numpy as np\na = np.zeros(4)\nv = a[1:3]\nb = a\na += 1\nv += 10\nprint(a is b, a)\n')
+    expect(res.stdout).toBe('True [ 1. 11. 11.  1.]\n')
+  })
+
+  it('prints dtype, Size and device objects as Python does', () => {
+    const res = new Runner().run([
+      'import numpy as np', 'import torch',
+      'print(np.dtype("float64"), repr(np.dtype("float64")), np.float32, torch.float32, torch.Size([2, 3]), repr(torch.device("cuda", 0)))',
+    ].join('\n'))
+    expect(res.stdout).toBe("float64 dtype('float64') <class 'numpy.float32'> torch.float32 torch.Size([2, 3]) device(type='cuda', index=0)\n")
+  })
+
+  it('reports a flags object like NumPy\'s', () => {
+    const res = new Runner().run('import numpy as np\nprint(np.arange(6).reshape(2, 3).T.flags)\n')
+    expect(res.stdout).toBe('  C_CONTIGUOUS : False\n  F_CONTIGUOUS : True\n  OWNDATA : False\n  WRITEABLE : True\n  ALIGNED : True\n  WRITEBACKIFCOPY : False\n\n')
+  })
+})
