@@ -15,6 +15,8 @@ export interface TorchLoadResult {
   description: FileDescription
   /** The unpickled object tree, tensors as TorchTensorRef (for the runner's torch.load). */
   root: PyValue
+  /** The entry each tensor of the tree became (a tensor reached twice is one entry). */
+  entryOf: Map<TorchTensorRef, FileEntry>
 }
 
 const UNSAFE_MESSAGE = 'Re-running `torch.load` with `weights_only` set to `False` will likely succeed, ' +
@@ -116,13 +118,19 @@ export function describeTorchSource(src: ByteSource, opts: ZipReadOptions = {}, 
     throw e
   }
 
-  const entries = collectTensors(root).map(([name, t]) => tensorEntry(name, t, storages.get(t.storage.key)!.storage, bigEndian))
+  const entryOf = new Map<TorchTensorRef, FileEntry>()
+  const entries = collectTensors(root).map(([name, t]) => {
+    const e = tensorEntry(name, t, storages.get(t.storage.key)!.storage, bigEndian)
+    entryOf.set(t, e)
+    return e
+  })
   computeSharing(entries)
   const warnings: string[] = []
   if (bigEndian) warnings.push('saved on a big-endian machine: torch.load byte-swaps these storages to native order')
   return {
     description: { format: 'pt', entries, storages: [...storages.values()].map((s) => s.storage), metadata, warnings, close: onClose },
     root,
+    entryOf,
   }
 }
 
