@@ -1,10 +1,10 @@
 // The session as the app runs it: the real Runner over the native engine.
 // Electron main and `stridescope serve` both start here.
-import { loadAddon, type EngineObject } from '../engine'
+import { cudaStatus, loadAddon, type EngineObject } from '../engine'
 import { Runner } from '../runner'
 import { SessionError } from './errors'
-import type { SessionRunner } from './runner-port'
-import { Session, defaultDevices } from './session'
+import type { DeviceLister, SessionRunner } from './runner-port'
+import { CPU_DEVICE, Session, defaultDevices } from './session'
 
 /**
  * The engine call that copies raw storage bytes, when the addon has it
@@ -31,6 +31,27 @@ export function createRealRunner(options: { simulateCuda: boolean }): SessionRun
   }
 }
 
+/**
+ * The devices as the engine sees them (torch.cuda's view): cpu, then cuda:0..N-1,
+ * real or simulated (a real GPU wins over the simulated device). Falls back to
+ * the session's own view when the engine cannot be asked.
+ */
+export const engineDevices: DeviceLister = (options) => {
+  let status
+  try {
+    status = cudaStatus()
+  } catch {
+    return defaultDevices(options)
+  }
+  const devices = [CPU_DEVICE]
+  for (let i = 0; i < status.deviceCount; i++) {
+    const name = `cuda:${i}`
+    const label = status.simulated ? `${name} (simulated)` : status.deviceNames[i] ? `${name} (${status.deviceNames[i]})` : name
+    devices.push({ name, type: 'cuda', index: i, simulated: status.simulated, label })
+  }
+  return status.available ? { devices } : { devices, cudaUnavailableReason: status.reason || 'no cuda device' }
+}
+
 export function createAppSession(options: { simulateCuda?: boolean } = {}): Session {
-  return new Session({ createRunner: createRealRunner, listDevices: defaultDevices, simulateCuda: options.simulateCuda ?? false })
+  return new Session({ createRunner: createRealRunner, listDevices: engineDevices, simulateCuda: options.simulateCuda ?? false })
 }

@@ -38,5 +38,5 @@ export interface RunnerOptions {
 
 export type RunnerFactory = (options: RunnerOptions) => SessionRunner
 
-/** The devices the engine reports (cpu, real cuda:N, the simulated cuda device when enabled). */
-export type DeviceLister = (options: RunnerOptions) => DeviceInfo[]
+/** The devices the engine reports (cpu, real cuda:N, the simulated cuda device when enabled), and why no cuda when none. */
+export type DeviceLister = (options: RunnerOptions) => { devices: DeviceInfo[]; cudaUnavailableReason?: string }

@@ -23,11 +23,12 @@ export interface SessionOptions {
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void
 
-/** The devices when the engine reports none itself: cpu, and the simulated cuda:0 when enabled. */
-export function defaultDevices({ simulateCuda }: { simulateCuda: boolean }): DeviceInfo[] {
-  const cpu: DeviceInfo = { name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }
-  if (!simulateCuda) return [cpu]
-  return [cpu, { name: 'cuda:0', type: 'cuda', index: 0, simulated: true, label: 'cuda:0 (simulated)' }]
+export const CPU_DEVICE: DeviceInfo = { name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }
+
+/** The devices when the engine cannot say: cpu, and the simulated cuda:0 when enabled. */
+export function defaultDevices({ simulateCuda }: { simulateCuda: boolean }): ReturnType<DeviceLister> {
+  if (!simulateCuda) return { devices: [CPU_DEVICE] }
+  return { devices: [CPU_DEVICE, { name: 'cuda:0', type: 'cuda', index: 0, simulated: true, label: 'cuda:0 (simulated)' }] }
 }
 
 export class Session {
@@ -63,6 +64,7 @@ export class Session {
   }
 
   snapshot(): Workspace {
+    const { devices, cudaUnavailableReason } = (this.options.listDevices ?? defaultDevices)({ simulateCuda: this.simulateCuda })
     return {
       revision: this.revision,
       objects: this.live.objects,
@@ -70,8 +72,9 @@ export class Session {
       ops: this.ops.slice(-MAX_SNAPSHOT_OPS),
       opsTotal: this.opsTotal,
       history: [...this.history],
-      devices: (this.options.listDevices ?? defaultDevices)({ simulateCuda: this.simulateCuda }),
-      simulateCuda: this.simulateCuda
+      devices,
+      simulateCuda: this.simulateCuda,
+      ...(cudaUnavailableReason ? { cudaUnavailableReason } : {})
     }
   }
 

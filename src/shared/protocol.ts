@@ -131,7 +131,9 @@ export const workspace = object({
   opsTotal: count,
   history: array(historyEntry),
   devices: array(deviceInfo),
-  simulateCuda: boolean
+  simulateCuda: boolean,
+  /** Why no cuda device is listed (e.g. 'no NVIDIA driver is installed ...'), when none is. */
+  cudaUnavailableReason: optional(string)
 })
 
 // ---- values ----

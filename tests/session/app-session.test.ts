@@ -61,9 +61,16 @@ describe.skipIf(!haveAddon)('Session over the real runner', async () => {
 
   it('turning the simulated device on replays the history', async () => {
     const s = createAppSession()
-    await s.run(prelude + 'x = torch.arange(4.0)')
+    const before = (await s.run(prelude + 'x = torch.arange(4.0)')).snapshot
+    const realGpu = before.devices.some((d) => d.type === 'cuda' && !d.simulated)
+    if (!realGpu) {
+      expect(before.devices.map((d) => d.name)).toEqual(['cpu'])
+      expect(before.cudaUnavailableReason).toMatch(/\w/)
+    }
     const w = await s.setSimulateCuda(true)
-    expect(w.devices.map((d) => d.name)).toEqual(['cpu', 'cuda:0'])
+    expect(w.devices.map((d) => d.name)).toContain('cuda:0')
+    if (!realGpu) expect(w.devices[1]).toMatchObject({ simulated: true, label: 'cuda:0 (simulated)' })
+    expect(w.cudaUnavailableReason).toBeUndefined()
     const r = await s.run('y = x.cuda()')
     expect(r.error).toBeNull()
     expect(byName(r.snapshot, 'y').device).toBe('cuda:0')
