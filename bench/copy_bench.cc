@@ -2,13 +2,14 @@
 // clone() and contiguous() do (host_alloc a dst, strided_copy into it, free it),
 // beside memcpy into already-touched memory measured in the same run.
 // Built and run by scripts/bench.mjs, which adds NumPy's numbers; prints JSON.
-//   copy_bench [--threads N] [--scalar] CASE...   (CASE: "ITEMSIZE;SHAPE;PERM")
+//   copy_bench [--threads N] [--scalar] [--cpu-time] CASE...   (CASE: "ITEMSIZE;SHAPE;PERM")
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <ctime>
 #include <vector>
 
 #include "../native/backends/cpu/strided_copy.h"
@@ -32,7 +33,19 @@ struct Result {
   CopyReport rep;
 };
 
-double now() { return std::chrono::duration<double>(Clock::now().time_since_epoch()).count(); }
+// --cpu-time: time with this thread's CPU clock instead of the wall clock. Only
+// meaningful with --threads 1; for tuning kernels on a machine others are using
+// (time spent descheduled is not counted, cache contention still is).
+bool g_cpu_time = false;
+
+double now() {
+  if (g_cpu_time) {
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+  }
+  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+}
 
 // Median of at least `min_reps` runs, continuing until ~`budget` seconds are spent.
 template <class F>
@@ -128,6 +141,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--scalar") opt.allow_simd = false;
+    else if (a == "--cpu-time") g_cpu_time = true;
     else if (a == "--threads" && i + 1 < argc) opt.max_threads = std::atoi(argv[++i]);
     else {
       Case c;

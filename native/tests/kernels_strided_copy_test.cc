@@ -3,6 +3,9 @@
 // 1/2/4/8/16, odd and power-of-two shapes, empty and size-1 dims, negative and
 // zero src strides, strided dst, 1- to 6-D permutes, one and two threads.
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <cstdint>
 #include <cstring>
 #include <numeric>
@@ -244,7 +247,7 @@ void test_contiguous() {
   // 6 MiB: above the threshold where memcpy splits over threads.
   CopyReport r = check_copy("big memcpy", {3 << 20}, {2}, {2}, 2, {true, 0});
   KT_CHECK(std::string(r.kernel) == "memcpy", "big contiguous copy used %s", r.kernel);
-  if (ss::cpu::copy_threads() > 1) KT_CHECK(r.threads == 2, "big memcpy ran on %d thread(s)", r.threads);
+  KT_CHECK(r.threads >= 1 && r.threads <= ss::cpu::copy_threads(), "big memcpy ran on %d thread(s)", r.threads);
 }
 
 void test_kernel_choice() {
@@ -253,7 +256,7 @@ void test_kernel_choice() {
   struct Want {
     std::size_t item;
     const char* simd;
-  } wants[] = {{1, "transpose-sse2-16x16"}, {2, "transpose-sse2-8x8"}, {4, "transpose-avx2-8x8"},
+  } wants[] = {{1, "transpose-avx2-32x16"}, {2, "transpose-avx2-16x8"}, {4, "transpose-avx2-8x8"},
                {8, "transpose-avx2-4x4"}, {16, "blocked-2d"}};
   for (const Want& w : wants) {
     CopyReport r = permute_case({96, 80}, {1, 0}, w.item, {true, 1});
@@ -269,7 +272,9 @@ void test_kernel_choice() {
   r = check_copy("empty", {4, 0}, {4, 4}, {4, 4}, 4, {true, 1});
   KT_CHECK(std::string(r.kernel) == "empty" && r.bytes == 0, "empty copy used %s", r.kernel);
   r = permute_case({700, 800}, {1, 0}, 4, {true, 0});
-  if (ss::cpu::copy_threads() > 1) KT_CHECK(r.threads == 2, "2.2 MB transpose ran on %d thread(s)", r.threads);
+  // How many threads join is up to the scheduler (work is claimed dynamically);
+  // test_parallel_for checks that the second one really runs.
+  KT_CHECK(r.threads >= 1 && r.threads <= ss::cpu::copy_threads(), "transpose ran on %d thread(s)", r.threads);
   r = permute_case({700, 800}, {1, 0}, 4, {true, 1});
   KT_CHECK(r.threads == 1, "max_threads=1 transpose ran on %d thread(s)", r.threads);
 }
@@ -294,9 +299,38 @@ void test_plan() {
   KT_CHECK(p.empty && p.numel() == 0, "a zero-size dim makes the copy empty");
 }
 
+// parallel_for covers every index exactly once, and a second thread really joins.
+void test_parallel_for() {
+  for (I64 n : {1, 2, 7, 64, 1000, 100003})
+    for (int parts : {1, 2, 8}) {
+      std::vector<std::atomic<int>> hits(static_cast<std::size_t>(n));
+      for (auto& h : hits) h = 0;
+      ss::cpu::parallel_for(n, parts, [&](I64 b, I64 e) {
+        for (I64 i = b; i < e; ++i) hits[static_cast<std::size_t>(i)]++;
+      });
+      bool once = std::all_of(hits.begin(), hits.end(), [](const std::atomic<int>& h) { return h.load() == 1; });
+      KT_CHECK(once, "parallel_for(%lld, %d) did not cover each index once", static_cast<long long>(n), parts);
+    }
+  if (ss::cpu::copy_threads() < 2) {
+    std::printf("one core: skipping the two-thread check\n");
+    return;
+  }
+  // The first chunk waits (up to 10 s, a guard, not a timing assertion) until a
+  // chunk runs on another thread.
+  std::atomic<bool> other{false};
+  const auto caller = std::this_thread::get_id();
+  const int ran = ss::cpu::parallel_for(64, 2, [&](I64 b, I64) {
+    if (std::this_thread::get_id() != caller) other = true;
+    if (b == 0)
+      for (int i = 0; i < 10000 && !other; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  });
+  KT_CHECK(other.load() && ran == 2, "no second thread joined (ran = %d)", ran);
+}
+
 }  // namespace
 
 int main() {
+  test_parallel_for();
   test_plan();
   test_kernel_choice();
   test_contiguous();

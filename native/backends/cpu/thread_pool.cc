@@ -11,6 +11,10 @@ namespace ss::cpu {
 namespace {
 
 constexpr int kMaxThreads = 8;
+// Chunks per thread: work is claimed chunk by chunk from a shared counter, so a
+// worker that the OS schedules late (the machine is shared) just takes fewer
+// chunks instead of holding everyone up, as a static split would.
+constexpr std::int64_t kChunksPerThread = 8;
 
 int default_threads() {
   unsigned hw = std::thread::hardware_concurrency();
@@ -19,73 +23,79 @@ int default_threads() {
 
 std::atomic<int> g_threads_override{0};
 
-// Workers wait for a new generation, run their chunk, count down `pending`.
+struct Job {
+  const std::function<void(std::int64_t, std::int64_t)>* fn;
+  std::int64_t n, chunks;
+  std::atomic<std::int64_t> next{0};
+  std::atomic<int> ran{1};  // threads that ran at least one chunk (the caller counts)
+
+  // Claims and runs chunks until none are left; returns whether it ran any.
+  bool drain() {
+    bool any = false;
+    for (std::int64_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+      (*fn)(n * c / chunks, n * (c + 1) / chunks);
+      any = true;
+    }
+    return any;
+  }
+};
+
+// Workers park on a condition variable; a job is "open" from its publication
+// until the caller has finished its own share. A worker joins only an open job
+// and the caller waits only for workers that joined, never for one still asleep.
 class Pool {
  public:
   explicit Pool(int workers) {
-    for (int i = 0; i < workers; ++i) threads_.emplace_back([this, i] { loop(i + 1); });
-  }
-  ~Pool() {
-    {
-      std::lock_guard<std::mutex> lk(m_);
-      stop_ = true;
-      ++generation_;
-    }
-    cv_.notify_all();
-    for (auto& t : threads_) t.join();
+    for (int i = 0; i < workers; ++i) threads_.emplace_back([this] { loop(); });
   }
   int workers() const { return static_cast<int>(threads_.size()); }
 
-  // Caller holds busy_. Runs chunk 0 itself, chunks 1..parts-1 on workers.
-  void run(int parts, const std::function<void(int)>& chunk) {
+  int run(Job& job) {
     {
       std::lock_guard<std::mutex> lk(m_);
-      job_ = &chunk;
-      parts_ = parts;
-      pending_ = parts - 1;
+      job_ = &job;
       ++generation_;
     }
     cv_.notify_all();
-    chunk(0);
+    job.drain();
     std::unique_lock<std::mutex> lk(m_);
-    done_cv_.wait(lk, [this] { return pending_ == 0; });
-    job_ = nullptr;
+    job_ = nullptr;  // closed: late wakers skip it
+    done_cv_.wait(lk, [this] { return active_ == 0; });
+    return job.ran.load();
   }
 
   std::mutex busy;  // one parallel copy at a time; others run serially
 
  private:
-  void loop(int id) {
+  void loop() {
     std::uint64_t seen = 0;
     for (;;) {
-      const std::function<void(int)>* job;
+      Job* job;
       {
         std::unique_lock<std::mutex> lk(m_);
         cv_.wait(lk, [&] { return generation_ != seen; });
         seen = generation_;
-        if (stop_) return;
-        if (id >= parts_) continue;  // not needed this time
+        if (!job_) continue;
         job = job_;
+        ++active_;
       }
-      (*job)(id);
+      if (job->drain()) job->ran.fetch_add(1);
       std::lock_guard<std::mutex> lk(m_);
-      if (--pending_ == 0) done_cv_.notify_one();
+      if (--active_ == 0) done_cv_.notify_one();
     }
   }
 
   std::vector<std::thread> threads_;
   std::mutex m_;
   std::condition_variable cv_, done_cv_;
-  const std::function<void(int)>* job_ = nullptr;
-  int parts_ = 0;
-  int pending_ = 0;
+  Job* job_ = nullptr;
+  int active_ = 0;
   std::uint64_t generation_ = 0;
-  bool stop_ = false;
 };
 
 Pool& pool() {
-  // Leaked on purpose: joining threads from a static destructor at exit races
-  // with other static destructors (and with Node's own teardown).
+  // Leaked on purpose, with its threads parked: joining threads from a static
+  // destructor at exit races with other static destructors (and Node's teardown).
   static Pool* p = new Pool(default_threads() - 1);
   return *p;
 }
@@ -106,18 +116,16 @@ int parallel_for(std::int64_t n, int parts, const std::function<void(std::int64_
     return 1;
   }
   Pool& p = pool();
-  parts = std::min(parts, p.workers() + 1);
   std::unique_lock<std::mutex> busy(p.busy, std::try_to_lock);
-  if (!busy.owns_lock() || parts <= 1) {
+  if (!busy.owns_lock() || p.workers() == 0) {
     fn(0, n);
     return 1;
   }
-  const std::function<void(int)> chunk = [&](int i) {
-    std::int64_t b = n * i / parts, e = n * (i + 1) / parts;
-    if (b < e) fn(b, e);
-  };
-  p.run(parts, chunk);
-  return parts;
+  Job job;
+  job.fn = &fn;
+  job.n = n;
+  job.chunks = std::min<std::int64_t>(n, kChunksPerThread * parts);
+  return p.run(job);
 }
 
 }  // namespace ss::cpu

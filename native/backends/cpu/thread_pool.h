@@ -13,8 +13,9 @@ namespace ss::cpu {
 int copy_threads();
 void set_copy_threads(int n);  // n <= 0 restores the default
 
-// Runs fn(begin, end) over [0, n) split into `parts` contiguous chunks, the
-// calling thread taking the first. Returns the number of threads that ran.
+// Runs fn(begin, end) over [0, n) on up to `parts` threads (the caller is one),
+// in contiguous chunks claimed dynamically. Returns the number of threads that
+// ran at least one chunk.
 // If the pool is busy (another thread is copying) the work runs serially on
 // the caller rather than waiting, so concurrent copies never deadlock.
 int parallel_for(std::int64_t n, int parts, const std::function<void(std::int64_t, std::int64_t)>& fn);
