@@ -52,9 +52,9 @@ describe.skipIf(!!skip)('profiler service', () => {
   })
 
   it('a spec the sweep cannot honour is a bad request', async () => {
-    const err = await profilerHandlers.profilerSweep(newSession(), { spec: { ...spec, repeats: 1 } }).catch((e) => e)
+    const err = await Promise.resolve(profilerHandlers.profilerSweep(newSession(), { spec: { ...spec, repeats: 1 } })).catch((e: unknown) => e as SessionError)
     expect(err).toBeInstanceOf(SessionError)
     expect(err).toMatchObject({ code: 'bad-request' })
-    expect(err.message).toMatch('no figure from a single run')
+    expect((err as SessionError).message).toMatch("no figure from a single run")
   })
 })
