@@ -129,11 +129,49 @@ function intTrueDiv(a: bigint, b: bigint): number {
 
 const cx = (v: Num) => (v instanceof PyComplex ? v : new PyComplex(toF(v), 0))
 
+const cmul = (a: PyComplex, b: PyComplex) => new PyComplex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
+
+/** CPython's _Py_c_quot (Smith's scaling), so results match to the bit. */
+function cquot(a: PyComplex, b: PyComplex): PyComplex {
+  const abr = Math.abs(b.re), abi = Math.abs(b.im)
+  if (abr >= abi) {
+    if (abr === 0) throw pyErr('ZeroDivisionError', 'complex division by zero')
+    const ratio = b.im / b.re, denom = b.re + b.im * ratio
+    return new PyComplex((a.re + a.im * ratio) / denom, (a.im - a.re * ratio) / denom)
+  }
+  if (abi >= abr) {
+    const ratio = b.re / b.im, denom = b.re * ratio + b.im
+    return new PyComplex((a.re * ratio + a.im) / denom, (a.im * ratio - a.re) / denom)
+  }
+  return new PyComplex(NaN, NaN)
+}
+
+/** CPython's _Py_c_pow (Objects/complexobject.c), step for step, so results match to the bit. */
 function complexPow(a: PyComplex, b: PyComplex): PyComplex {
-  if (a.re === 0 && a.im === 0) return new PyComplex(b.re === 0 && b.im === 0 ? 1 : 0, 0)
-  const logr = Math.log(Math.hypot(a.re, a.im)), th = Math.atan2(a.im, a.re)
-  const mag = Math.exp(logr * b.re - th * b.im), ang = th * b.re + logr * b.im
-  return new PyComplex(mag * Math.cos(ang), mag * Math.sin(ang))
+  if (b.re === 0 && b.im === 0) return new PyComplex(1, 0)
+  // Small integral exponents go through repeated squaring (c_powi), as CPython does.
+  if (b.im === 0 && Number.isInteger(b.re) && Math.abs(b.re) <= 100) {
+    let n = Math.abs(b.re), r = new PyComplex(1, 0), p = a
+    for (let mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+      if (n & mask) r = cmul(r, p)
+      p = cmul(p, p)
+    }
+    void n
+    return b.re > 0 ? r : cquot(new PyComplex(1, 0), r)
+  }
+  if (a.re === 0 && a.im === 0) {
+    if (b.im !== 0 || b.re < 0) throw pyErr('ZeroDivisionError', 'zero to a negative or complex power')
+    return new PyComplex(0, 0)
+  }
+  const vabs = Math.hypot(a.re, a.im)
+  let len = Math.pow(vabs, b.re)
+  const at = Math.atan2(a.im, a.re)
+  let phase = at * b.re
+  if (b.im !== 0) {
+    len /= Math.exp(at * b.im)
+    phase += b.im * Math.log(vabs)
+  }
+  return new PyComplex(len * Math.cos(phase), len * Math.sin(phase))
 }
 
 function complexBinop(op: string, av: Num, bv: Num): PyValue | typeof NOT_IMPLEMENTED {
@@ -141,12 +179,8 @@ function complexBinop(op: string, av: Num, bv: Num): PyValue | typeof NOT_IMPLEM
   switch (op) {
     case '+': return new PyComplex(a.re + b.re, a.im + b.im)
     case '-': return new PyComplex(a.re - b.re, a.im - b.im)
-    case '*': return new PyComplex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
-    case '/': {
-      const d = b.re * b.re + b.im * b.im
-      if (d === 0) throw pyErr('ZeroDivisionError', 'complex division by zero')
-      return new PyComplex((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d)
-    }
+    case '*': return cmul(a, b)
+    case '/': return cquot(a, b)
     case '**': return complexPow(a, b)
   }
   if (op === '//' || op === '%') throw pyErr('TypeError', `unsupported operand type(s) for ${op}: 'complex' and 'complex'`)

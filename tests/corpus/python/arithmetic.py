@@ -21,3 +21,5 @@ f /= 4
 print(f, float("nan") == float("nan"), 1e308 * 10, -1e308 * 10)
 print(3j * 2j, (1 + 2j) * (3 - 1j), complex(1, -1), abs(3 + 4j))
 print(max(1, 2.5), min([3, -1, 2]), sum([0.1] * 10), sum(range(101)), sum([], 5))
+print((-8) ** (1 / 3), (1 + 2j) ** 2, (1 + 2j) ** 0.5, 2j ** 3, (1 + 2j) / (3 - 4j), 1 / (2j), (1 + 1j) ** -2)
+print(complex(2), (1 + 2j).real, (1 + 2j).imag, (3 + 4j) == (3 + 4j), 1j * 1j == -1)
