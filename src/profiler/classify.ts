@@ -2,8 +2,8 @@
 // what the profiler shows: the kind of operation, whether and why bytes were
 // copied, how many, and the rate achieved against this machine's memcpy peak.
 // Op names are the engine binding's (native/binding: 'fromNumpy', 'contiguous', 'cuda', ...).
-import { gbps } from './stats'
-import type { CopyCause, OpKind, ProfiledOp, ReportLike } from './types'
+import { gbps, peakFraction } from './stats'
+import type { CopyCause, OpKind, PeakRef, ProfiledOp, ReportLike } from './types'
 
 /** Ops that write into existing memory (visible through every alias). */
 const WRITE_OPS = new Set(['setitem', 'fill', 'inplace', 'copy_', 'zero_'])
@@ -58,8 +58,8 @@ function lineOf(r: ReportLike): string {
   return typeof r.line === 'string' ? r.line : ''
 }
 
-/** `peakGbps`: this machine's measured memcpy peak (src/profiler/peak.ts), null when unknown. */
-export function profileRecord(r: ReportLike, peakGbps: number | null = null): ProfiledOp {
+/** `peak`: this machine's measured memcpy peak (src/profiler/peak.ts: by size, or one figure), null when unknown. */
+export function profileRecord(r: ReportLike, peak: PeakRef = null): ProfiledOp {
   const kind = classifyKind(r)
   const bytes = r.copied ? r.bytes : 0
   const rate = gbps(bytes, r.seconds)
@@ -75,7 +75,7 @@ export function profileRecord(r: ReportLike, peakGbps: number | null = null): Pr
     kernel: r.kernel,
     seconds: r.seconds,
     gbps: rate,
-    peakFraction: rate !== null && peakGbps ? rate / peakGbps : null,
+    peakFraction: peakFraction(rate, peak, bytes),
     transfer,
     simulated: isSimulated(r),
   }

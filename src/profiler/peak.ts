@@ -1,19 +1,27 @@
 // This machine's memcpy peak: the ceiling a copy's GB/s is compared with.
 // Measured once (copying between two already-touched buffers, so page faults do
-// not count; the median of several runs after warm-ups) and cached as JSON in
+// not count; the median of several runs after warm-ups) at a few sizes, because
+// a copy that fits in cache runs several times faster than one from DRAM: a
+// 1 MiB copy is compared with the 1 MiB memcpy, not the 64 MiB one. Cached as JSON in
 // $XDG_CACHE_HOME/stridescope/peak.json (default ~/.cache/...). `remeasure`
 // forces a new measurement; a cache from another host or CPU is ignored.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, homedir, hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { gbps, timingStats } from './stats'
-import type { TimingStats } from './types'
+import type { PeakPoint, TimingStats } from './types'
+
+export type { PeakPoint }
+
+/** Sizes the peak is measured at: L1/L2-resident, L2/L3, beyond L3, far beyond. */
+export const PEAK_SIZES = [64 << 10, 1 << 20, 16 << 20, 64 << 20]
 
 export interface PeakRecord {
-  version: 1
+  version: 2
   method: string            // how it was measured, printed beside the number
   bytes: number
-  gbps: number              // median
+  gbps: number              // median at the largest size (DRAM to DRAM): the headline figure
+  points: PeakPoint[]       // median at each of PEAK_SIZES (up to `bytes`), ascending
   gbpsMin: number
   gbpsMax: number
   repeats: number
@@ -25,7 +33,7 @@ export interface PeakRecord {
 export interface PeakOptions {
   remeasure?: boolean
   cacheFile?: string        // tests point this at a temporary directory
-  bytes?: number            // buffer size (default 64 MiB: far beyond the caches)
+  bytes?: number            // largest buffer (default 64 MiB: far beyond the caches)
   repeats?: number
 }
 
@@ -37,29 +45,39 @@ export function peakCacheFile(env: NodeJS.ProcessEnv = process.env): string {
 const machine = () => ({ host: hostname(), cpu: cpus()[0]?.model ?? 'unknown' })
 
 /**
- * Copies `bytes` between two typed arrays: TypedArray.prototype.set of a
- * same-type, non-overlapping source is one memmove in V8, i.e. libc's memcpy.
+ * Median seconds of one copy of `bytes` between two typed arrays:
+ * TypedArray.prototype.set of a same-type, non-overlapping source is one memmove
+ * in V8, i.e. libc's memcpy. Small copies are batched so each sample lasts long
+ * enough for the clock.
  */
-export function measureMemcpyPeak(bytes = 64 << 20, repeats = 9): PeakRecord {
-  if (!Number.isSafeInteger(bytes) || bytes < 4096) throw new RangeError('peak buffer must be at least 4 KiB')
+function memcpySamples(bytes: number, repeats: number): number[] {
   const src = new Uint8Array(bytes).fill(1) // fill touches every page of both buffers
   const dst = new Uint8Array(bytes).fill(2)
-  for (let i = 0; i < 2; i++) dst.set(src) // warm-up
+  const batch = Math.max(1, Math.floor((4 << 20) / bytes))
+  for (let i = 0; i < 2 * batch; i++) dst.set(src) // warm-up
   const samples: number[] = []
   for (let i = 0; i < Math.max(3, repeats); i++) {
     const t0 = process.hrtime.bigint()
-    dst.set(src)
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e9)
+    for (let j = 0; j < batch; j++) dst.set(src)
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e9 / batch)
   }
   if (dst[bytes - 1] !== 1) throw new Error('memcpy peak: the copy did not happen')
-  const s: TimingStats = timingStats(samples)
+  return samples
+}
+
+export function measureMemcpyPeak(bytes = 64 << 20, repeats = 9): PeakRecord {
+  if (!Number.isSafeInteger(bytes) || bytes < 4096) throw new RangeError('peak buffer must be at least 4 KiB')
+  const sizes = [...PEAK_SIZES.filter((b) => b < bytes), bytes]
+  const points = sizes.map((b) => ({ bytes: b, gbps: gbps(b, timingStats(memcpySamples(b, repeats)).median)! }))
+  const s: TimingStats = timingStats(memcpySamples(bytes, repeats))
   return {
-    version: 1,
-    method: `memcpy of ${bytes >> 20} MiB between touched buffers, median of ${s.n}`,
+    version: 2,
+    method: `memcpy between touched buffers, median of ${s.n} runs at each of ${sizes.map((b) => `${b >> 10} KiB`).join(', ')}`,
     bytes,
     gbps: gbps(bytes, s.median)!,
     gbpsMin: gbps(bytes, s.max)!,
     gbpsMax: gbps(bytes, s.min)!,
+    points,
     repeats: s.n,
     measuredAt: new Date().toISOString(),
     ...machine(),
@@ -76,7 +94,8 @@ export function readPeakCache(file: string): PeakRecord | null {
   }
   const p = data as Partial<PeakRecord>
   const m = machine()
-  const ok = p && p.version === 1 && typeof p.gbps === 'number' && Number.isFinite(p.gbps) && p.gbps > 0 &&
+  const ok = p && p.version === 2 && typeof p.gbps === 'number' && Number.isFinite(p.gbps) && p.gbps > 0 &&
+    Array.isArray(p.points) && p.points.length > 0 && p.points.every((q) => q && q.bytes > 0 && Number.isFinite(q.gbps) && q.gbps > 0) &&
     typeof p.method === 'string' && p.host === m.host && p.cpu === m.cpu
   return ok ? (p as PeakRecord) : null
 }

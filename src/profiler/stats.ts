@@ -1,6 +1,6 @@
 // Median and min–max of repeated timings. The median (not the mean) because
 // timing noise is one-sided: a run can be slowed down, never sped up.
-import type { TimingStats } from './types'
+import type { PeakRef, TimingStats } from './types'
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('median of no values')
@@ -23,4 +23,24 @@ export function gbps(bytes: number, seconds: number): number | null {
 /** Spread as a fraction of the median ((max - min) / median): the noise a table shows beside a median. */
 export function spread(s: TimingStats): number | null {
   return s.median > 0 ? (s.max - s.min) / s.median : null
+}
+
+/**
+ * The memcpy peak to compare a copy of `bytes` with: with peaks by size, the one
+ * measured at the nearest size (log scale), so a cache-resident copy meets a
+ * cache-resident memcpy; a single figure as it is.
+ */
+export function peakAt(peak: PeakRef, bytes: number): number | null {
+  if (peak === null) return null
+  if (typeof peak === 'number') return peak > 0 ? peak : null
+  if (peak.length === 0 || !(bytes > 0)) return null
+  let best = peak[0]
+  for (const p of peak) if (Math.abs(Math.log2(p.bytes / bytes)) < Math.abs(Math.log2(best.bytes / bytes))) best = p
+  return best.gbps
+}
+
+/** rate / peak at that size; null without either. */
+export function peakFraction(rate: number | null, peak: PeakRef, bytes: number): number | null {
+  const p = peakAt(peak, bytes)
+  return rate !== null && p ? rate / p : null
 }

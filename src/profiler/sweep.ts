@@ -9,8 +9,8 @@ import * as engine from '../engine'
 import { classifyKind, isSimulated } from './classify'
 import { cudaState, type CudaState } from './device-moves'
 import { SWEEP_DTYPE, SWEEP_ITEMSIZE, SWEEP_OPERATIONS, type SweepOperation } from './operations'
-import { gbps, timingStats } from './stats'
-import type { ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from './types'
+import { gbps, peakFraction, timingStats } from './stats'
+import type { PeakRef, ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from './types'
 
 export const MIN_REPEATS = 3 // no figure from a single run: a median needs company
 export const MAX_REPEATS = 1000
@@ -19,6 +19,9 @@ export const MAX_WARMUP = 100
 export interface SweepOptions {
   onProgress?: (p: SweepProgress) => void
   signal?: AbortSignal
+  /** memcpy peaks by size (or one figure): each row's fraction uses the peak at its size. */
+  peak?: PeakRef
+  /** The headline peak recorded in the result (default: the largest size's point). */
   peakGbps?: number | null
   simulateCuda?: boolean
   /** The catalogue to draw from (tests pass their own); default SWEEP_OPERATIONS. */
@@ -62,6 +65,12 @@ function skippedRow(op: SweepOperation, bytes: number, shape: number[], why: str
 
 class Cancelled extends Error {}
 
+function headline(peak: PeakRef): number | null {
+  if (peak === null) return null
+  if (typeof peak === 'number') return peak
+  return peak.length ? peak[peak.length - 1].gbps : null
+}
+
 /** Times one (op, size) cell. Throws Cancelled when the signal fires between runs. */
 async function runCell(op: SweepOperation, bytes: number, spec: SweepSpec, opts: SweepOptions, cuda: CudaState): Promise<SweepRow> {
   const shape = op.shape(bytes)
@@ -103,7 +112,7 @@ async function runCell(op: SweepOperation, bytes: number, spec: SweepSpec, opts:
     copied: r.copied, bytesMoved: moved, kernel: r.kernel, reason: r.reason ?? '',
     simulated: isSimulated(r) || (op.needsCuda && cuda.simulated), repeats: s.n, seconds: s,
     gbps: rate, gbpsMin: gbps(moved, s.max), gbpsMax: gbps(moved, s.min),
-    peakFraction: rate !== null && opts.peakGbps ? rate / opts.peakGbps : null,
+    peakFraction: peakFraction(rate, opts.peak ?? opts.peakGbps ?? null, moved),
     skipped: null,
   }
 }
@@ -132,7 +141,7 @@ export async function runSweep(spec: SweepSpec, opts: SweepOptions = {}): Promis
     }
   }
   return {
-    spec, rows, cancelled, peakGbps: opts.peakGbps ?? null, startedAt,
+    spec, rows, cancelled, peakGbps: opts.peakGbps ?? headline(opts.peak ?? null), startedAt,
     seconds: (performance.now() - started) / 1000,
   }
 }

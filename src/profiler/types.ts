@@ -42,6 +42,12 @@ export interface ProfiledOp {
   simulated: boolean      // a move to/from the simulated cuda device: host memory, not a GPU
 }
 
+/** memcpy GB/s measured at one size (src/profiler/peak.ts). */
+export interface PeakPoint { bytes: number; gbps: number }
+
+/** What a rate is compared with: memcpy peaks by size, one figure, or nothing. */
+export type PeakRef = readonly PeakPoint[] | number | null
+
 /** Median and spread of repeated timings (seconds). */
 export interface TimingStats {
   n: number

@@ -27,7 +27,7 @@ function stateOf(session: Session): ProfilerState {
 
 function peakInfo(remeasure: boolean): PeakInfo {
   const p = memcpyPeak({ remeasure })
-  return { gbps: p.gbps, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached }
+  return { gbps: p.gbps, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached, points: p.points }
 }
 
 async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['profilerSweep']['params']>['spec']): Promise<WireSweepResult> {
@@ -40,6 +40,7 @@ async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['pro
     const peak = peakInfo(false)
     return await runSweep(spec, {
       signal: abort.signal,
+      peak: peak.points,
       peakGbps: peak.gbps,
       simulateCuda: session.snapshot().simulateCuda,
       onProgress: (p) => { st.status = { ...st.status, done: p.done, total: p.total, op: p.op, bytes: p.bytes } },

@@ -25,6 +25,9 @@ describe('memcpy peak', () => {
     expect(first.gbpsMin).toBeLessThanOrEqual(first.gbps)
     expect(first.gbpsMax).toBeGreaterThanOrEqual(first.gbps)
     expect(first.repeats).toBe(3)
+    // Measured at each standard size up to the buffer: cache-resident and beyond.
+    expect(first.points.map((p) => p.bytes)).toEqual([64 << 10, 1 << 20])
+    for (const p of first.points) expect(p.gbps).toBeGreaterThan(0)
     const second = memcpyPeak({ cacheFile: file, ...small })
     expect(second).toEqual({ ...first, cached: true })
     const again = memcpyPeak({ cacheFile: file, remeasure: true, ...small })
@@ -41,6 +44,12 @@ describe('memcpy peak', () => {
     expect(readPeakCache(file)).toBeNull()
     writeFileSync(file, JSON.stringify({ ...rec, gbps: -1 }))
     expect(readPeakCache(file)).toBeNull()
+    writeFileSync(file, JSON.stringify({ ...rec, points: [] }))
+    expect(readPeakCache(file)).toBeNull()
+    writeFileSync(file, JSON.stringify({ ...rec, version: 1 })) // an older format: measured again
+    expect(readPeakCache(file)).toBeNull()
+    writeFileSync(file, JSON.stringify(rec))
+    expect(readPeakCache(file)).toEqual(rec)
     expect(readPeakCache(join(dir, 'absent.json'))).toBeNull()
   })
 })

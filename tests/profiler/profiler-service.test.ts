@@ -1,12 +1,20 @@
 // The profiler's requests as the session serves them: a sweep answers with a
 // result that satisfies the wire schema, its progress can be polled while it runs,
 // cancel stops it between runs, a bad spec is a bad request, and one sweep at a time.
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
 import { Session } from '../../src/session/session'
 import { profilerHandlers } from '../../src/session/profiler-service'
 import { profilerMethods, sweepResult } from '../../src/shared/profiler-protocol'
 import { SessionError } from '../../src/session/errors'
 import { engineSkipReason } from './engine-probe'
+
+// The memcpy peak the service measures is cached here, not in the user's cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'ss-profiler-cache-'))
+process.env.XDG_CACHE_HOME = cacheDir
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }))
 
 const skip = engineSkipReason()
 if (skip) console.log(`[tests/profiler/profiler-service] sweeps skipped: ${skip}`)

@@ -1,6 +1,6 @@
 // Median and min–max of repeated timings, and GB/s.
 import { describe, expect, it } from 'vitest'
-import { gbps, median, spread, timingStats } from '../../src/profiler/stats'
+import { gbps, median, peakAt, peakFraction, spread, timingStats } from '../../src/profiler/stats'
 
 describe('timing statistics', () => {
   it('median of an odd and an even count, whatever the order', () => {
@@ -31,5 +31,20 @@ describe('timing statistics', () => {
   it('spread is (max - min) / median', () => {
     expect(spread({ n: 3, median: 2, min: 1, max: 4 })).toBe(1.5)
     expect(spread({ n: 3, median: 0, min: 0, max: 0 })).toBeNull()
+  })
+
+  it('a copy is compared with the memcpy peak measured at the nearest size (log scale)', () => {
+    const points = [{ bytes: 64 << 10, gbps: 40 }, { bytes: 1 << 20, gbps: 30 }, { bytes: 64 << 20, gbps: 10 }]
+    expect(peakAt(points, 4096)).toBe(40)
+    expect(peakAt(points, 200 << 10)).toBe(40) // 1.6 octaves above 64K, 2.4 below 1M
+    expect(peakAt(points, 400 << 10)).toBe(30)
+    expect(peakAt(points, 8 << 20)).toBe(30) // 3 octaves from 1M, 3 from 64M: the first wins
+    expect(peakAt(points, 16 << 20)).toBe(10)
+    expect(peakAt(points, 1 << 30)).toBe(10)
+    expect(peakAt(12, 1)).toBe(12)
+    expect(peakAt(null, 1)).toBeNull()
+    expect(peakAt([], 1)).toBeNull()
+    expect(peakFraction(15, points, 1 << 20)).toBe(0.5)
+    expect(peakFraction(null, points, 1 << 20)).toBeNull()
   })
 })

@@ -70,7 +70,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const log = (s: string) => process.stderr.write(s)
   const peak = memcpyPeak({ remeasure: args.remeasurePeak })
-  log(`memcpy peak: ${peak.gbps.toFixed(2)} GB/s (${peak.gbpsMin.toFixed(2)}–${peak.gbpsMax.toFixed(2)}; ${peak.method}${peak.cached ? ', cached' : ''})\n`)
+  const byLevel = peak.points.map((p) => `${formatSize(p.bytes)} ${p.gbps.toFixed(1)}`).join(', ')
+  log(`memcpy peak: ${peak.gbps.toFixed(2)} GB/s (${peak.gbpsMin.toFixed(2)}–${peak.gbpsMax.toFixed(2)}); by size: ${byLevel} GB/s (${peak.method}${peak.cached ? ', cached' : ''})\n`)
   // Default: every operation; device moves only where a cuda device (real or simulated) exists.
   const ops = args.ops ?? SWEEP_OP_IDS.filter((id) => args.simulateCuda || !sweepOperation(id).needsCuda)
   const spec: SweepSpec = { ops, sizes: args.sizes, repeats: args.repeats, warmup: args.warmup }
@@ -80,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   let result
   try {
     result = await runSweep(spec, {
-      peakGbps: peak.gbps, simulateCuda: args.simulateCuda, signal: abort.signal,
+      peak: peak.points, peakGbps: peak.gbps, simulateCuda: args.simulateCuda, signal: abort.signal,
       onProgress: (p) => { if (p.op && !args.json) log(`  [${p.done}/${p.total}] ${p.op} ${formatSize(p.bytes ?? 0)}\n`) },
     })
   } finally {
@@ -96,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ ...result, peak, numpy: numpyNote }, null, 2) + '\n')
   } else {
     process.stdout.write(sweepTable(result))
-    process.stdout.write(`${numpyNote}; memcpy peak ${peak.gbps.toFixed(2)} GB/s.\n`)
+    process.stdout.write(`${numpyNote}. %peak: against memcpy of the nearest size (${byLevel} GB/s).\n`)
   }
   return result.cancelled ? 130 : 0
 }

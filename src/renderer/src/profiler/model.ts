@@ -2,7 +2,7 @@
 // layout, and the GB/s-vs-size series for the chart. No DOM, no React: unit-tested
 // in tests/profiler/panel-model.test.ts.
 import { profileRecord } from '../../../profiler/classify'
-import type { OpKind, ProfiledOp, SweepRow } from '../../../profiler/types'
+import type { OpKind, PeakRef, ProfiledOp, SweepRow } from '../../../profiler/types'
 import type { OpRecord } from '../../../shared/protocol'
 
 export interface LoggedOp extends ProfiledOp {
@@ -10,8 +10,8 @@ export interface LoggedOp extends ProfiledOp {
   time: number            // wall clock (ms since the epoch) of the run that made it
 }
 
-export function profileLog(ops: readonly OpRecord[], peakGbps: number | null): LoggedOp[] {
-  return ops.map((o) => ({ ...profileRecord(o, peakGbps), seq: o.seq, time: o.time }))
+export function profileLog(ops: readonly OpRecord[], peak: PeakRef): LoggedOp[] {
+  return ops.map((o) => ({ ...profileRecord(o, peak), seq: o.seq, time: o.time }))
 }
 
 export type SortKey = 'seq' | 'line' | 'op' | 'kind' | 'bytes' | 'seconds' | 'gbps' | 'peakFraction' | 'kernel'
