@@ -68,7 +68,8 @@ describe.skipIf(!!skip)('cuda device ops', () => {
     expect(info.device).toBe('cuda:0')
     expect(info.storage.simulated).toBe(true)
     expect(info.strides).toEqual([3, 1])
-    expect(rep).toMatchObject({ copied: true, bytes: 24, kernel: 'simulated memcpy H2D pageable' })
+    expect(rep).toMatchObject({ copied: true, bytes: 24, kernel: 'simulated memcpy H2D pageable', reason: 'device change' })
+    expect(rep.transfer).toEqual({ from: 'cpu', to: 'cuda:0', pinned: false })
     expect(values(c)).toEqual(values(t))
     expect(a.cuda(c, null, false)).toBe(c)
     expect(a.cuda(c, '0', false)).toBe(c)
@@ -84,7 +85,10 @@ describe.skipIf(!!skip)('cuda device ops', () => {
     expect(a.info(c).strides).toEqual([1, 4])
     expect(values(c)).toEqual(values(tt))
     const h = a.toDevice(c, 'cpu', true, false)
-    expect(a.lastReport().kernel).toBe('simulated memcpy D2H pinned non_blocking')
+    expect(a.lastReport()).toMatchObject({
+      kernel: 'simulated memcpy D2H pinned non_blocking',
+      transfer: { from: 'cuda:0', to: 'cpu', pinned: true },
+    })
     expect(a.isPinned(h)).toBe(true)
     expect(a.info(h).storage.pinned).toBe(true)
     expect(a.pinMemory(h)).toBe(h)
