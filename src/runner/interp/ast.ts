@@ -63,5 +63,6 @@ export type Stmt = { line: number; endLine: number } & (
   | { k: 'from'; module: string; names: { name: string; asname: string | null }[] }
   | { k: 'global'; names: string[] }
   | { k: 'nonlocal'; names: string[] }
+  | { k: 'with'; items: { ctx: Expr; target: Expr | null }[]; body: Stmt[] }
   | { k: 'unsupported'; what: string }
 )

@@ -185,9 +185,34 @@ export class Interpreter {
           scope.nonlocalNames.add(n)
         }
         return
+      case 'with': return this.execWith(s.items, 0, s.body, scope)
       case 'unsupported':
         throw pyErr('NotImplementedError', `${s.what} is not supported by the Stridescope runner (line ${s.line})`)
     }
+  }
+
+  /** `with a as x, b:` is nested withs; __exit__ sees the exception and may suppress it. */
+  private execWith(items: { ctx: Expr; target: Expr | null }[], i: number, body: Stmt[], scope: FnScope): void {
+    if (i === items.length) { this.execBlock(body, scope); return }
+    const mgr = this.eval(items[i].ctx, scope)
+    let enter: PyValue, exit: PyValue
+    try {
+      enter = getAttribute(mgr, '__enter__')
+      exit = getAttribute(mgr, '__exit__')
+    } catch {
+      throw pyErr('TypeError', `'${typeName(mgr)}' object does not support the context manager protocol`)
+    }
+    const entered = this.call(enter, [], new Map())
+    if (items[i].target) this.assign(items[i].target!, entered, scope)
+    try {
+      this.execWith(items, i + 1, body, scope)
+    } catch (e) {
+      if (!isPyCatchable(e)) { this.call(exit, [null, null, null], new Map()); throw e }
+      const pe = toPyException(e)
+      if (truthy(this.call(exit, [pe.exc.cls, pe.exc, null], new Map()))) return
+      throw pe
+    }
+    this.call(exit, [null, null, null], new Map())
   }
 
   importModule(name: string): PyModule {
@@ -622,8 +647,11 @@ export function toPyException(e: unknown): PyException {
       try { cls = excClass(pyType) } catch { cls = excClass('RuntimeError') }
       return new PyException(new PyExcInstance(cls, [e.message]))
     }
-    if (e instanceof RangeError && /call stack/.test(e.message)) return pyErr('RecursionError', 'maximum recursion depth exceeded')
-    if (e instanceof RangeError && /Invalid (string|array) length|allocation failed/i.test(e.message)) return pyErr('MemoryError', '')
+    // Near a JS stack overflow even a regular expression can overflow again: plain string tests.
+    if (e instanceof RangeError) {
+      if (e.message.indexOf('call stack') >= 0) return pyErr('RecursionError', 'maximum recursion depth exceeded')
+      if (e.message.indexOf('Invalid string length') >= 0 || e.message.indexOf('Invalid array length') >= 0) return pyErr('MemoryError', '')
+    }
     return pyErr('SystemError', `internal error in the Stridescope runner: ${e.message}`)
   }
   return pyErr('SystemError', `internal error in the Stridescope runner: ${String(e)}`)

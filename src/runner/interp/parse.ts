@@ -127,7 +127,15 @@ class Lowering {
         return this.text(ks[0]) === 'global' ? { ...base, k: 'global', names } : { ...base, k: 'nonlocal', names }
       }
       case 'ClassDefinition': return { ...base, k: 'unsupported', what: 'class definition' }
-      case 'WithStatement': return { ...base, k: 'unsupported', what: 'with statement' }
+      case 'WithStatement': {
+        if (ks[0].name !== 'with') return { ...base, k: 'unsupported', what: 'async with' }
+        const bodyAt = ks.findIndex(c => c.name === 'Body')
+        const items = splitOn(ks.slice(1, bodyAt), ',').filter(g => g.length).map(g => {
+          const asAt = g.findIndex(c => c.name === 'as')
+          return asAt < 0 ? { ctx: this.exprList(g), target: null } : { ctx: this.exprList(g.slice(0, asAt)), target: this.exprList(g.slice(asAt + 1)) }
+        })
+        return { ...base, k: 'with', items, body: this.body(ks[bodyAt]) }
+      }
       case 'DecoratedStatement': return { ...base, k: 'unsupported', what: 'decorator' }
       case 'MatchStatement': return { ...base, k: 'unsupported', what: 'match statement' }
       default:
@@ -241,7 +249,9 @@ class Lowering {
     const ks = () => this.kids(n)
     switch (n.name) {
       case 'Number': return this.number(n, line)
-      case 'String': return { line, k: 'str', v: this.stringValue(n) }
+      case 'String':
+        if (this.splitQuotes(this.text(n)).bytes) return { line, k: 'unsupported', what: 'bytes literal' }
+        return { line, k: 'str', v: this.stringValue(n) }
       case 'FormatString': return { line, k: 'fstr', parts: this.fstring(n) }
       case 'ContinuedString': {
         const parts: FStrPart[] = []

@@ -1,7 +1,7 @@
 // The `torch` module (and torch.cuda) over the engine.
 import * as engine from '../../engine'
 import type { DTypeName, MemoryFormat } from '../../engine/types'
-import { PyBuiltin, type PyValue, type Kwargs } from '../interp/values'
+import { PyBuiltin, PyObject, PyClass, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
@@ -19,9 +19,20 @@ import { toDevice, cudaStatus } from './device_ops'
 
 const UNSUPPORTED = new Set([
   'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
-  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like', 'no_grad', 'set_printoptions',
+  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like', 'set_printoptions',
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'chunk', 'split', 'roll', 'movedim', 'pin_memory',
 ])
+
+const GRAD_MODE_CLASS = new PyClass('no_grad', BUILTIN_TYPES.object, 'torch.autograd.grad_mode')
+class GradMode extends PyObject {
+  constructor(readonly name: string) { super() }
+  get pyClass() { return GRAD_MODE_CLASS }
+  getattr(n: string): PyValue | undefined {
+    if (n === '__enter__') return new PyBuiltin('__enter__', () => null, this)
+    if (n === '__exit__') return new PyBuiltin('__exit__', () => false, this)
+    return undefined
+  }
+}
 
 function dtypeOrNull(v: PyValue | undefined): DTypeName | null {
   return v === undefined || v === null ? null : torchDtypeOf(v)
@@ -176,6 +187,11 @@ function buildTorch(ctx: LibraryContext): LibModule {
     if (size === undefined) throw pyErr('TypeError', 'randint() missing required argument: size')
     return placeOn(ctx, ctx.op([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high)), dev)
   })
+  // Grad-mode context managers. The engine has no autograd (requires_grad cannot be set), so
+  // entering and leaving them changes nothing a snippet can observe.
+  for (const name of ['no_grad', 'enable_grad', 'inference_mode']) {
+    torch.fn(name, () => new GradMode(name))
+  }
   torch.fn('manual_seed', (a) => { engine.seed(intArg(a[0])); return null })
   torch.fn('is_tensor', (a) => a[0] instanceof PyTensor)
   torch.fn('is_floating_point', (a) => /float/.test(needTensor(a[0], 'is_floating_point').info().dtype))

@@ -56,7 +56,7 @@ describe('statements', () => {
   })
   it('unsupported constructs parse into an explicit node', () => {
     expect(parseModule('class C:\n    pass\n')[0]).toMatchObject({ k: 'unsupported', what: 'class definition' })
-    expect(parseModule('with f as g:\n    pass\n')[0]).toMatchObject({ k: 'unsupported', what: 'with statement' })
+    expect(parseModule('with f as g, h:\n    pass\n')[0]).toMatchObject({ k: 'with', items: [{ target: { k: 'name', id: 'g' } }, { target: null }] })
   })
   it('f-string fields keep conversion, spec and self-documenting text', () => {
     const e = expr('f"a{x!r}b{y:>{w}}{z = }"') as Extract<Expr, { k: 'fstr' }>

@@ -41,7 +41,7 @@ describe('Runner', () => {
 
   it('names unsupported constructs in a NotImplementedError with their line', () => {
     const r = new Runner()
-    for (const [src, what] of [['class A:\n    pass', 'class definition'], ['s = {1, 2}', 'set'], ['with a:\n    pass', 'with statement'], ['x: int = 1', 'annotated assignment']]) {
+    for (const [src, what] of [['class A:\n    pass', 'class definition'], ['s = {1, 2}', 'set'], ['z = (w := 3)', 'assignment expression'], ['x: int = 1', 'annotated assignment']]) {
       const res = r.run(`y = 0\n${src}\n`)
       expect(res.error?.type).toBe('NotImplementedError')
       expect(res.error?.message).toContain(what)
@@ -61,7 +61,7 @@ describe('Runner', () => {
 
   it('turns deep recursion into RecursionError', () => {
     const res = new Runner().run('def f(n):\n    return f(n + 1)\nf(0)\n')
-    expect(res.error?.type).toBe('RecursionError')
+    expect(res.error?.type, res.error?.message).toBe('RecursionError')
   })
 
   it('prints warnings as Python\'s default filter does: once per location', () => {
