@@ -27,7 +27,7 @@ function stateOf(session: Session): ProfilerState {
 
 function peakInfo(remeasure: boolean): PeakInfo {
   const p = memcpyPeak({ remeasure })
-  return { gbps: p.gbps, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached, points: p.points }
+  return { gbps: p.gbps, gbpsMedian: p.gbpsMedian, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached, points: p.points }
 }
 
 async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['profilerSweep']['params']>['spec']): Promise<WireSweepResult> {

@@ -47,7 +47,7 @@ export const sweepStatus = object({
 })
 
 export const peakInfo = object({
-  gbps: number, gbpsMin: number, gbpsMax: number, method: string, measuredAt: string, cached: boolean,
+  gbps: number, gbpsMedian: number, gbpsMin: number, gbpsMax: number, method: string, measuredAt: string, cached: boolean,
   points: array(object({ bytes: count, gbps: number }), 16),  // memcpy GB/s by size
 })
 

@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   const log = (s: string) => process.stderr.write(s)
   const peak = memcpyPeak({ remeasure: args.remeasurePeak })
   const byLevel = peak.points.map((p) => `${formatSize(p.bytes)} ${p.gbps.toFixed(1)}`).join(', ')
-  log(`memcpy peak: ${peak.gbps.toFixed(2)} GB/s (${peak.gbpsMin.toFixed(2)}–${peak.gbpsMax.toFixed(2)}); by size: ${byLevel} GB/s (${peak.method}${peak.cached ? ', cached' : ''})\n`)
+  log(`memcpy peak: ${peak.gbps.toFixed(2)} GB/s (fastest run; median ${peak.gbpsMedian.toFixed(2)}, slowest ${peak.gbpsMin.toFixed(2)}); by size: ${byLevel} GB/s (${peak.method}${peak.cached ? ', cached' : ''})\n`)
   // Default: every operation; device moves only where a cuda device (real or simulated) exists.
   const ops = args.ops ?? SWEEP_OP_IDS.filter((id) => args.simulateCuda || !sweepOperation(id).needsCuda)
   const spec: SweepSpec = { ops, sizes: args.sizes, repeats: args.repeats, warmup: args.warmup }

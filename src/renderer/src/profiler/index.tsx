@@ -54,7 +54,7 @@ export function ProfilerPanel(): React.JSX.Element {
           <button type="button" role="tab" aria-selected={tab === 'sweep'} data-testid="profiler-tab-sweep" onClick={() => setTab('sweep')}>Sweeps</button>
         </span>
         <span className="muted small" data-testid="profiler-peak">
-          {peak ? `memcpy peak ${peak.gbps.toFixed(2)} GB/s (${peak.gbpsMin.toFixed(1)}–${peak.gbpsMax.toFixed(1)}, ${peak.cached ? 'cached' : 'just measured'})` : 'memcpy peak: not measured'}
+          {peak ? `memcpy peak ${peak.gbps.toFixed(2)} GB/s (fastest run; median ${peak.gbpsMedian.toFixed(1)}; ${peak.cached ? 'cached' : 'just measured'})` : 'memcpy peak: not measured'}
           {api && (
             <button type="button" className="link" data-testid="profiler-remeasure" disabled={peakBusy}
               onClick={() => { setPeakBusy(true); api.profilerPeak(true).then(setPeak, () => undefined).finally(() => setPeakBusy(false)) }}>
