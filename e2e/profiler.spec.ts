@@ -1,0 +1,69 @@
+// The profiler panel in browser mode: the op log profiled (a transpose-contiguous
+// is a copy of the full size), a tiny sweep run from the form with its progress,
+// the chart and table of results, CSV export that parses back, and cancel.
+// Skips, saying why, while the App does not mount the panel or the backend does
+// not serve the profiler requests.
+import { readFileSync } from 'node:fs'
+import { sweepFromCsv } from '../src/profiler/export'
+import { expect, test } from './fixtures'
+
+test.beforeEach(async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
+  if ((await page.getByTestId('profiler-panel').count()) === 0) {
+    const why = 'the App does not mount ProfilerPanel (src/renderer/src/profiler) yet'
+    console.log(`[e2e] skip "${testInfo.title}": ${why}`)
+    testInfo.skip(true, why)
+  }
+})
+
+test('the op log is profiled: a view moves nothing, a transpose-contiguous its full size', async ({ page, app }) => {
+  await app.request('run', { code: 'import torch\nt = torch.ones(64, 32)\nv = t.T\nc = v.contiguous()' })
+  const panel = page.getByTestId('profiler-panel')
+  await panel.getByTestId('profiler-tab-ops').click()
+  const copy = panel.locator('[data-testid="profiler-op-row"][data-kind="copy"]')
+  await expect(copy).toHaveCount(1)
+  await expect(copy).toContainText('8.00 KiB')
+  await expect(copy).toContainText('non-contiguous source')
+  await expect(panel.locator('[data-testid="profiler-op-row"][data-kind="view"]').first()).toContainText('0 B')
+  await expect(panel.getByTestId('profiler-timeline-bar').first()).toBeAttached()
+  // Sorting by bytes puts the copy first.
+  await panel.getByTestId('profiler-sort-bytes').click()
+  await expect(panel.getByTestId('profiler-op-table')).toHaveAttribute('data-sort', 'bytes:desc')
+  await expect(panel.getByTestId('profiler-op-row').first()).toHaveAttribute('data-kind', 'copy')
+})
+
+test('a tiny sweep runs from the form, plots, and exports CSV that parses back', async ({ page }) => {
+  const panel = page.getByTestId('profiler-panel')
+  await panel.getByTestId('profiler-tab-sweep').click()
+  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) test.skip(true, 'the backend does not serve profiler requests yet')
+  for (const id of ['tensor', 'contiguous_T']) await panel.getByTestId(`profiler-op-${id}`).uncheck()
+  await panel.getByTestId('profiler-op-clone').check()
+  await panel.getByTestId('profiler-op-cuda_pinned').check() // the fixture turns the simulated cuda:0 on
+  await panel.getByTestId('profiler-sizes').fill('4K,64K')
+  await panel.getByTestId('profiler-repeats').fill('3')
+  await panel.getByTestId('profiler-run').click()
+  await expect(panel.getByTestId('profiler-sweep-row')).toHaveCount(4)
+  await expect(panel.getByTestId('profiler-progress')).toHaveAttribute('aria-valuenow', '100')
+  await expect(panel.locator('[data-testid="profiler-sweep-row"][data-op="cuda_pinned"]').first()).toContainText('simulated')
+  await expect(panel.getByTestId('profiler-chart')).toHaveAttribute('data-series', '2')
+  await expect(panel.locator('.uplot')).toBeVisible()
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('profiler-export-csv').click()])
+  const rows = sweepFromCsv(readFileSync((await download.path())!, 'utf8'))
+  expect(rows.map((r) => `${r.op}:${r.bytes}`)).toEqual(['clone:4096', 'clone:65536', 'cuda_pinned:4096', 'cuda_pinned:65536'])
+  expect(rows.every((r) => r.seconds.n === 3 && r.bytesMoved === r.bytes)).toBe(true)
+})
+
+test('a running sweep can be cancelled', async ({ page }) => {
+  const panel = page.getByTestId('profiler-panel')
+  await panel.getByTestId('profiler-tab-sweep').click()
+  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) test.skip(true, 'the backend does not serve profiler requests yet')
+  await panel.getByTestId('profiler-sizes').fill('1K,2K,4K,8K,16K,32K,64K,128K,256K,512K,1M,2M')
+  await panel.getByTestId('profiler-repeats').fill('200')
+  await panel.getByTestId('profiler-run').click()
+  await expect(panel.getByTestId('profiler-progress')).toHaveAttribute('data-running', 'true')
+  await panel.getByTestId('profiler-cancel').click()
+  await expect(panel.getByTestId('profiler-sweep-table')).toHaveAttribute('data-cancelled', 'true')
+  expect(await panel.getByTestId('profiler-sweep-row').count()).toBeLessThan(36)
+})
