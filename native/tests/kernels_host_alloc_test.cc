@@ -16,7 +16,7 @@ constexpr std::size_t MiB = std::size_t{1} << 20;
 
 bool aligned(void* p, std::size_t a) { return reinterpret_cast<std::uintptr_t>(p) % a == 0; }
 
-void test_alignment_and_use() {
+TEST(test_alignment_and_use) {
   const std::size_t sizes[] = {0, 1, 63, 64, 100, 4096, 300000, 2 * MiB - 1, 2 * MiB, 5 * MiB + 3, 64 * MiB};
   for (std::size_t n : sizes) {
     void* p = host_alloc(n);
@@ -30,7 +30,7 @@ void test_alignment_and_use() {
   host_free(nullptr, 100);  // no-op
 }
 
-void test_reuse() {
+TEST(test_reuse) {
   host_cache_trim();
   const HostAllocStats s0 = host_alloc_stats();
   KT_CHECK(s0.cached_bytes == 0 && s0.cached_buffers == 0, "trim leaves %zu bytes cached", s0.cached_bytes);
@@ -53,7 +53,7 @@ void test_reuse() {
   KT_CHECK(host_alloc_stats().cached_bytes == 0, "trim empties the cache");
 }
 
-void test_bounded_cache() {
+TEST(test_bounded_cache) {
   host_cache_trim();
   // 8 x 200 MiB = 1.6 GiB freed: the cache keeps at most 1 GiB (untouched pages: cheap).
   std::vector<void*> ps;
@@ -70,14 +70,14 @@ void test_bounded_cache() {
   host_cache_trim();
 }
 
-void test_failure() {
+TEST(test_failure) {
   void* p = host_alloc(std::size_t{1} << 60);
   KT_CHECK(p == nullptr, "an impossible allocation returns nullptr");
   p = host_alloc(SIZE_MAX);
   KT_CHECK(p == nullptr, "SIZE_MAX returns nullptr");
 }
 
-void test_threads() {
+TEST(test_threads) {
   std::vector<std::thread> ts;
   for (int t = 0; t < 4; ++t)
     ts.emplace_back([t] {
@@ -97,11 +97,4 @@ void test_threads() {
 
 }  // namespace
 
-int main() {
-  test_alignment_and_use();
-  test_reuse();
-  test_bounded_cache();
-  test_failure();
-  test_threads();
-  return kt::finish("kernels_host_alloc_test");
-}
+TEST_MAIN()

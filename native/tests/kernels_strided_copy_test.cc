@@ -105,13 +105,11 @@ std::vector<I64> f_strides(const std::vector<I64>& sizes, std::size_t item) {
   return st;
 }
 
-int g_cases = 0;
 
 // Copies src view -> dst view with strided_copy and with the naive loop; the
 // whole dst buffers (gaps and guards included) must match, and src must be untouched.
 CopyReport check_copy(const std::string& what, const std::vector<I64>& sizes, const std::vector<I64>& ds,
                       const std::vector<I64>& ss, std::size_t item, const CopyOptions& opt) {
-  ++g_cases;
   Buffer src = make_buffer(sizes, ss, item, true);
   const std::vector<unsigned char> src_before = src.bytes;
   Buffer got = make_buffer(sizes, ds, item, false);
@@ -154,7 +152,7 @@ CopyReport permute_case(const std::vector<I64>& base_sizes, const std::vector<in
   return check_copy(what, sizes, c_strides(sizes, item), ss, item, opt);
 }
 
-void test_transposes_2d() {
+TEST(test_transposes_2d) {
   const I64 shapes[][2] = {{64, 64}, {67, 131}, {128, 256}, {8, 8}, {16, 16}, {7, 9}, {1, 50}, {50, 1},
                            {3, 1000}, {1000, 3}, {33, 65}, {256, 17}, {0, 5}, {5, 0}};
   for (std::size_t item : kItems)
@@ -165,7 +163,7 @@ void test_transposes_2d() {
     for (const CopyOptions& opt : all_options()) permute_case({517, 389}, {1, 0}, item, opt);
 }
 
-void test_permutes_nd() {
+TEST(test_permutes_nd) {
   // 3- to 6-D, every permutation of 3-D and 4-D, samples of 5-D and 6-D.
   const std::vector<std::vector<I64>> shapes3 = {{4, 5, 6}, {2, 16, 16}, {3, 1, 7}, {9, 33, 8}};
   for (std::size_t item : kItems)
@@ -203,7 +201,7 @@ void test_permutes_nd() {
   }
 }
 
-void test_negative_zero_and_stepped_strides() {
+TEST(test_negative_zero_and_stepped_strides) {
   for (std::size_t item : kItems) {
     const I64 it = static_cast<I64>(item);
     for (const CopyOptions& opt : all_options()) {
@@ -235,7 +233,7 @@ void test_negative_zero_and_stepped_strides() {
     permute_case({31, 29}, {1, 0}, item, {true, 0});
 }
 
-void test_contiguous() {
+TEST(test_contiguous) {
   for (std::size_t item : kItems)
     for (const CopyOptions& opt : all_options()) {
       CopyReport r = check_copy("contiguous 3-D", {7, 9, 11}, c_strides({7, 9, 11}, item),
@@ -250,7 +248,7 @@ void test_contiguous() {
   KT_CHECK(r.threads >= 1 && r.threads <= ss::cpu::copy_threads(), "big memcpy ran on %d thread(s)", r.threads);
 }
 
-void test_kernel_choice() {
+TEST(test_kernel_choice) {
   const bool avx2 = ss::cpu::cpu_has_avx2();
   std::printf("cpu has AVX2: %s; copy threads: %d\n", avx2 ? "yes" : "no", ss::cpu::copy_threads());
   struct Want {
@@ -279,7 +277,7 @@ void test_kernel_choice() {
   KT_CHECK(r.threads == 1, "max_threads=1 transpose ran on %d thread(s)", r.threads);
 }
 
-void test_plan() {
+TEST(test_plan) {
   const I64 sizes[] = {2, 1, 3, 4};
   const I64 st[] = {48, 7, 16, 4};
   char dst[96] = {};
@@ -300,7 +298,7 @@ void test_plan() {
 }
 
 // parallel_for covers every index exactly once, and a second thread really joins.
-void test_parallel_for() {
+TEST(test_parallel_for) {
   for (I64 n : {1, 2, 7, 64, 1000, 100003})
     for (int parts : {1, 2, 8}) {
       std::vector<std::atomic<int>> hits(static_cast<std::size_t>(n));
@@ -329,14 +327,4 @@ void test_parallel_for() {
 
 }  // namespace
 
-int main() {
-  test_parallel_for();
-  test_plan();
-  test_kernel_choice();
-  test_contiguous();
-  test_transposes_2d();
-  test_permutes_nd();
-  test_negative_zero_and_stepped_strides();
-  std::printf("%d copies checked\n", g_cases);
-  return kt::finish("kernels_strided_copy_test");
-}
+TEST_MAIN()

@@ -1,29 +1,18 @@
-// Minimal check macros shared by the kernel tests (no framework: each test is
-// its own executable, built by native/tests/run.mjs, exit status 1 on failure).
+// The kernel tests use the core tests' harness (test_harness.h: TEST, CHECK,
+// TEST_MAIN) plus KT_CHECK, a CHECK that also prints which case failed: the
+// kernel tests run thousands of generated layouts through one check.
 #pragma once
 #include <cstdio>
 
-namespace kt {
-inline int& failures() {
-  static int n = 0;
-  return n;
-}
-inline int finish(const char* name) {
-  if (failures()) {
-    std::printf("%s: %d check(s) FAILED\n", name, failures());
-    return 1;
-  }
-  std::printf("%s: all checks passed\n", name);
-  return 0;
-}
-}  // namespace kt
+#include "test_harness.h"
 
-#define KT_CHECK(cond, ...)                                      \
-  do {                                                           \
-    if (!(cond)) {                                               \
-      ++kt::failures();                                          \
-      std::printf("%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
-      std::printf(__VA_ARGS__);                                  \
-      std::printf("\n");                                         \
-    }                                                            \
+#define KT_CHECK(cond, ...)                                                 \
+  do {                                                                      \
+    const bool kt_ok_ = static_cast<bool>(cond);                            \
+    if (!kt_ok_) {                                                          \
+      std::fprintf(stderr, "  case: ");                                     \
+      std::fprintf(stderr, __VA_ARGS__);                                    \
+      std::fprintf(stderr, "\n");                                           \
+    }                                                                       \
+    ::sst::check(kt_ok_, #cond, __FILE__, __LINE__);                        \
   } while (0)
