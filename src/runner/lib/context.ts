@@ -4,6 +4,7 @@
 import * as engine from '../../engine'
 import type { EngineObject } from '../../engine'
 import type { OpRecord } from '../index'
+import type { DTypeName } from '../../engine/types'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 
@@ -14,6 +15,19 @@ export interface LibraryHost {
 }
 
 type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
+
+/** What never changes for an engine object: read once (ObjectInfo costs a native round trip). */
+export interface StaticInfo { id: number; kind: 'ndarray' | 'tensor'; dtype: DTypeName; shape: number[]; numel: number }
+const staticInfos = new WeakMap<EngineObject, StaticInfo>()
+export function staticInfo(obj: EngineObject): StaticInfo {
+  let s = staticInfos.get(obj)
+  if (!s) {
+    const i = obj.info()
+    s = { id: i.id, kind: i.kind, dtype: i.dtype, shape: i.shape, numel: i.numel }
+    staticInfos.set(obj, s)
+  }
+  return s
+}
 const factories: Partial<Record<'ndarray' | 'tensor', Factory>> = {}
 const moduleBuilders = new Map<string, (ctx: LibraryContext) => PyModule>()
 
@@ -61,7 +75,7 @@ export class LibraryContext {
   wrap(obj: EngineObject): EngineValue {
     const w = this.wrappers.get(obj)
     if (w) return w
-    const info = obj.info()
+    const info = staticInfo(obj)
     const f = factories[info.kind]
     if (!f) throw new Error(`no wrapper registered for ${info.kind}`)
     const made = f(this, obj)
@@ -79,14 +93,15 @@ export class LibraryContext {
    * Runs one engine call and records it: the engine's OpReport, the line and its source,
    * the ids of the inputs and the result. Warnings the engine reports are printed as Python does.
    */
-  op<T>(inputs: EngineObject[], fn: () => T): T {
+  op<T>(inputs: EngineObject[], fn: () => T, opts: { transientResult?: boolean } = {}): T {
     const result = fn()
     const report = engine.lastReport()
     const line = this.host.currentLine()
-    const resultId = isEngineObject(result) ? result.info().id : null
+    // A transient result (the 0-d array behind a NumPy scalar) is never a program object.
+    const resultId = isEngineObject(result) && !opts.transientResult ? staticInfo(result).id : null
     this.ops.push({
       ...report, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
-      inputIds: inputs.map(i => i.info().id),
+      inputIds: inputs.map(i => staticInfo(i).id),
     })
     for (const w of report.warnings ?? []) {
       // PyTorch's C++ warnings are TORCH_WARN_ONCE (once per process); NumPy's go through

@@ -10,7 +10,7 @@ import {
 import { pyErr } from '../interp/exceptions'
 import { toIndex, typeName } from '../interp/ops'
 import { NpScalar } from './scalars'
-import type { LibraryContext } from './context'
+import { staticInfo, type LibraryContext, type StaticInfo } from './context'
 import { flattenNested } from './nested'
 
 const BINARY_OPS: Record<string, BinaryOp> = {
@@ -27,6 +27,8 @@ export abstract class EngineValue extends PyObject {
   abstract truthError(numel: number): never
 
   info(): ObjectInfo { return this.obj.info() }
+  /** id, kind, dtype, shape, numel: fixed for the object's lifetime, read once. */
+  get meta(): StaticInfo { return staticInfo(this.obj) }
 
   // ---------- subscripts ----------
 
@@ -62,12 +64,14 @@ export abstract class EngineValue extends PyObject {
 
   getitem(key: PyValue): PyValue {
     const items = this.indexItems(key)
-    const r = this.ctx.op([this.obj], () => this.obj.index(items))
-    return this.fromIndexResult(r, items)
+    const scalar = this.indexesToScalar(items)
+    const r = this.ctx.op([this.obj], () => this.obj.index(items), { transientResult: scalar })
+    return scalar ? this.scalarFrom(r) : this.ctx.wrap(r)
   }
 
   /** NumPy turns a full integer index into a scalar; torch keeps a 0-d tensor. */
-  protected fromIndexResult(r: EngineObject, _items: IndexItem[]): PyValue { return this.ctx.wrap(r) }
+  protected indexesToScalar(_items: IndexItem[]): boolean { return false }
+  protected scalarFrom(r: EngineObject): PyValue { return this.ctx.wrap(r) }
 
   setitem(key: PyValue, v: PyValue): void {
     const items = this.indexItems(key)
@@ -145,26 +149,26 @@ export abstract class EngineValue extends PyObject {
   }
 
   private zeroLike(): PyScalar {
-    const d = this.info().dtype
+    const d = this.meta.dtype
     return /float|complex/.test(d) ? 0 : 0n
   }
 
   // ---------- sequences and scalars ----------
 
   len(): number {
-    const s = this.info().shape
+    const s = this.meta.shape
     if (s.length === 0) this.zeroDimLenError()
     return s[0]
   }
 
   *iter(): Iterable<PyValue> {
-    if (this.info().shape.length === 0) throw pyErr('TypeError', `iteration over a 0-d ${this.kind === 'ndarray' ? 'array' : 'tensor'}`)
+    if (this.meta.shape.length === 0) throw pyErr('TypeError', `iteration over a 0-d ${this.kind === 'ndarray' ? 'array' : 'tensor'}`)
     const n = this.len()
     for (let i = 0; i < n; i++) yield this.getitem(BigInt(i))
   }
 
   truthy(): boolean {
-    const n = this.info().numel
+    const n = this.meta.numel
     if (n !== 1) this.truthError(n)
     const v = this.obj.item()
     return typeof v === 'object' ? v.re !== 0 || v.im !== 0 : typeof v === 'bigint' ? v !== 0n : !!v
@@ -173,12 +177,12 @@ export abstract class EngineValue extends PyObject {
   /** .item(): the single element as a Python value. */
   item(): PyValue {
     const v = this.ctx.op([this.obj], () => this.obj.item())
-    return scalarToPy(v, this.info().dtype)
+    return scalarToPy(v, this.meta.dtype)
   }
 
   /** .tolist(): nested Python lists of Python scalars. */
   tolist(): PyValue {
-    const info = this.info()
+    const info = this.meta
     const w = this.ctx.op([this.obj], () => this.obj.window(info.shape.map(() => 0), info.shape))
     const flat = windowElements(w)
     const build = (dim: number, offset: number): [PyValue, number] => {
@@ -193,7 +197,7 @@ export abstract class EngineValue extends PyObject {
 
   /** The element reader the printing layer asks for (one window when small, else per element). */
   printable(): PrintableArray {
-    const info = this.info()
+    const info = this.meta
     const { shape, dtype, numel } = info
     if (numel <= 4096) {
       const flat = windowElements(this.obj.window(shape.map(() => 0), shape))

@@ -29,17 +29,14 @@ export class PyNdarray extends EngineValue {
     throw pyErr('ValueError', 'The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()')
   }
 
-  protected fromIndexResult(r: EngineObject, items: IndexItem[]): PyValue {
-    // A[i, j] with every dimension indexed by an int is a NumPy scalar, not a 0-d array.
-    const info = r.info()
-    if (info.shape.length === 0 && items.every(i => i.kind === 'int' || i.kind === 'ellipsis') && !items.some(i => i.kind === 'ellipsis')) {
-      return new NpScalar(info.dtype, r.item())
-    }
-    return this.ctx.wrap(r)
+  /** a[i, j] with an int for every dimension (or a[()] of a 0-d array) is a NumPy scalar. */
+  protected indexesToScalar(items: IndexItem[]): boolean {
+    return items.every(i => i.kind === 'int') && items.length === this.meta.shape.length
   }
+  protected scalarFrom(r: EngineObject): PyValue { return new NpScalar(this.meta.dtype, r.item()) }
 
   toNumber() {
-    const info = this.info()
+    const info = this.meta
     if (info.shape.length !== 0) throw pyErr('TypeError', 'only 0-dimensional arrays can be converted to Python scalars')
     const v = this.item()
     return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined

@@ -31,7 +31,7 @@ export class PyTensor extends EngineValue {
   }
 
   toNumber() {
-    const n = this.info().numel
+    const n = this.meta.numel
     if (n !== 1) throw pyErr('RuntimeError', `a Tensor with ${n} elements cannot be converted to Scalar`)
     const v = this.item()
     return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
