@@ -24,7 +24,7 @@ export function OpLog(): React.JSX.Element {
                   <td><span className={o.copied ? 'badge copy' : 'badge view'} data-testid="op-badge" title={o.reason ?? ''}>{o.copied ? 'copy' : 'view'}</span></td>
                   <td className="num">{o.copied ? formatBytes(o.bytes) : '0 B'}</td>
                   <td className="num" title={formatRate(o.bytes, o.seconds)}>{formatSeconds(o.seconds)}</td>
-                  <td className="small">{o.kernel}{o.reason ? <span className="muted"> · {o.reason}</span> : null}{o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}</td>
+                  <td className="small kernel" title={[o.kernel, o.reason, o.transfer ? `${o.transfer.from}→${o.transfer.to}` : ''].filter(Boolean).join(' · ')}>{o.kernel}{o.reason ? <span className="muted"> · {o.reason}</span> : null}{o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}</td>
                 </tr>
               ))}
             </tbody>

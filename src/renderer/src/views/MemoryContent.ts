@@ -129,8 +129,9 @@ export class MemoryContent {
       const a = this.cellPos(Math.floor(sel.offsets[i - 1] / cb), 0.05)
       const b = this.cellPos(Math.floor(sel.offsets[i] / cb), 0.05)
       const step = sel.offsets[i] - sel.offsets[i - 1]
-      if (step === sel.itemsize && Math.abs(a.y - b.y) < 0.5) {
-        pts.push(a.x, a.y, a.z, b.x, b.y, b.z)
+      if (step === sel.itemsize || (step > 0 && step < cb)) {
+        // The next element in memory: a straight step, except where the wall wraps to its next row.
+        if (Math.abs(a.y - b.y) < 0.5) pts.push(a.x, a.y, a.z, b.x, b.y, b.z)
       } else {
         // A jump: an arch whose height grows with the distance it skips.
         const h = Math.min(6, 0.6 + Math.sqrt(a.distanceTo(b)) * 0.6)
@@ -158,11 +159,11 @@ export class MemoryContent {
     add(jumpPts, 0xffb000)
     // Storage offset marker: a cone pointing at element 0's first byte.
     const c0 = Math.floor(sel.base0 / cb)
-    const cone = new THREE.ConeGeometry(0.35, 0.9, 12)
+    const cone = new THREE.ConeGeometry(0.25, 0.6, 12)
     const coneMat = new THREE.MeshBasicMaterial({ color: 0xff3b6b })
     const marker = new THREE.Mesh(cone, coneMat)
     const p0 = this.cellPos(c0, 0.6)
-    marker.position.set(p0.x, p0.y + 0.9, 0.6)
+    marker.position.set(p0.x, p0.y + 0.75, 0.6)
     marker.rotation.z = Math.PI
     this.group.add(marker)
     this.disposables.push(cone, coneMat)
