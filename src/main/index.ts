@@ -1,5 +1,5 @@
-// Electron main: app lifecycle only. The session (workspace, runner) is made
-// once; windows, IPC and hardening live in their own modules.
+// Electron main: app lifecycle only. The session (runner + native engine) runs
+// in a worker thread; windows, IPC and hardening live in their own modules.
 import { app, BrowserWindow } from 'electron'
 import { startSessionWorker } from '../session/worker-service'
 import { registerIpc } from './ipc'
@@ -9,22 +9,33 @@ import { createMainWindow } from './window'
 app.enableSandbox()
 guardAllContents()
 
-void app.whenReady().then(() => {
-  applySessionSecurity()
-  // The session (runner + native engine) lives in a worker thread: a long run never blocks main.
-  const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda') })
-  const unregister = registerIpc(session)
-  createMainWindow()
-
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+// One app, one window: a second launch focuses the first instead of starting another session.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0]
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
   })
-  app.on('will-quit', () => {
-    unregister()
-    void session.dispose()
-  })
-})
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  void app.whenReady().then(() => {
+    applySessionSecurity()
+    const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda') })
+    const unregister = registerIpc(session)
+    createMainWindow()
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+    })
+    app.on('will-quit', () => {
+      unregister()
+      void session.dispose()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

@@ -4,7 +4,7 @@
 // WebSocket upgrades must come from this server's own Origin.
 import type { IncomingMessage } from 'node:http'
 import { contentSecurityPolicy } from '../shared/csp'
-import { cookieToken, tokenMatches } from './token'
+import { cookieToken, tokenCookieName, tokenMatches } from './token'
 
 export interface Access {
   token: string
@@ -22,13 +22,13 @@ export function hostAllowed(req: IncomingMessage, port: number): boolean {
 }
 
 /** The token the request presents: `?token=` first, else the cookie. */
-export function presentedToken(req: IncomingMessage): string | null {
+export function presentedToken(req: IncomingMessage, port: number): string | null {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-  return url.searchParams.get('token') ?? cookieToken(req.headers.cookie)
+  return url.searchParams.get('token') ?? cookieToken(req.headers.cookie, tokenCookieName(port))
 }
 
 export function requestAllowed(req: IncomingMessage, access: Access): boolean {
-  return hostAllowed(req, access.port) && tokenMatches(access.token, presentedToken(req))
+  return hostAllowed(req, access.port) && tokenMatches(access.token, presentedToken(req, access.port))
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SessionService } from '../session'
 import { browserModeCsp, requestAllowed, upgradeAllowed, type Access } from './security'
 import { send, serveSocket } from './socket'
 import { resolveStatic, sendFile } from './static-files'
-import { TOKEN_COOKIE, newToken, tokenMatches } from './token'
+import { newToken, tokenCookieName, tokenMatches } from './token'
 
 /** Largest WebSocket message accepted (a run of MAX_CODE_LENGTH characters fits). */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -97,7 +97,7 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, access: Access, r
   // The page's own assets do not carry ?token=: a valid token in the query sets an
   // HttpOnly, same-site cookie that authorises them (and the WebSocket) from then on.
   if (tokenMatches(access.token, url.searchParams.get('token'))) {
-    headers['Set-Cookie'] = `${TOKEN_COOKIE}=${access.token}; HttpOnly; SameSite=Strict; Path=/`
+    headers['Set-Cookie'] = `${tokenCookieName(access.port)}=${access.token}; HttpOnly; SameSite=Strict; Path=/`
   }
   const file = resolveStatic(rendererDir, url.pathname)
   if (!file) {

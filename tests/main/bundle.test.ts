@@ -31,7 +31,7 @@ describe.skipIf(!built)('out/main/index.js', () => {
       loadURL = async () => undefined
     }
     const electron = {
-      app: { enableSandbox: () => undefined, on: (name: string, fn: () => void) => appHandlers.push([name, fn]), whenReady: () => readyPromise.then(() => undefined), quit: () => undefined },
+      app: { requestSingleInstanceLock: () => true, enableSandbox: () => undefined, on: (name: string, fn: () => void) => appHandlers.push([name, fn]), whenReady: () => readyPromise.then(() => undefined), quit: () => undefined },
       BrowserWindow,
       ipcMain: { handle: (c: string, fn: any) => handlers.set(c, fn), removeHandler: (c: string) => handlers.delete(c) },
       session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },

@@ -52,7 +52,9 @@ describe('HTTP', () => {
     expect((await get('/assets/app.js')).status).toBe(403)
     const flipped = server.token.slice(0, -1) + (server.token.endsWith('0') ? '1' : '0')
     expect((await get(`/?token=${flipped}`)).status).toBe(403)
-    expect((await get('/', { cookie: `stridescope_token=${flipped}` })).status).toBe(403)
+    expect((await get('/', { cookie: `stridescope_token_${server.port}=${flipped}` })).status).toBe(403)
+    // another server's cookie (another port) is not ours
+    expect((await get('/', { cookie: `stridescope_token_${server.port + 1}=${server.token}` })).status).toBe(403)
   })
 
   it('serves the page with the token and sets the cookie that authorises its assets', async () => {
@@ -61,7 +63,7 @@ describe('HTTP', () => {
     expect(page.body).toContain('<title>Stridescope</title>')
     expect(page.headers['content-security-policy']).toContain("default-src 'self'")
     const cookie = String(page.headers['set-cookie']).split(';')[0]
-    expect(cookie).toBe(`stridescope_token=${server.token}`)
+    expect(cookie).toBe(`stridescope_token_${server.port}=${server.token}`)
     const asset = await get('/assets/app.js', { cookie })
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toMatch(/javascript/)
