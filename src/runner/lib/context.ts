@@ -7,6 +7,7 @@ import type { OpRecord } from '../index'
 import type { DTypeName } from '../../engine/types'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
+import { PrintOptions } from './print_options'
 
 export interface LibraryHost {
   simulateCuda: boolean
@@ -43,6 +44,8 @@ export class LibraryContext {
   private modules = new Map<string, PyModule>()
   /** Per-process state of torch (default dtype) that printing and creation read. */
   torchDefaultDtype: 'float32' | 'float64' = 'float32'
+  /** np.set_printoptions / torch.set_printoptions state, per runner like the libraries' per process. */
+  readonly printOptions = new PrintOptions()
 
   constructor(readonly host: LibraryHost) {}
 

@@ -42,8 +42,8 @@ export class PyNdarray extends EngineValue {
     return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
   }
 
-  repr() { return formatNdarrayRepr(this.printable()) }
-  str() { return formatNdarrayStr(this.printable()) }
+  repr() { return formatNdarrayRepr(this.printable(), this.ctx.printOptions.numpy) }
+  str() { return formatNdarrayStr(this.printable(), this.ctx.printOptions.numpy) }
 
   getattr(name: string): PyValue | undefined {
     const info = () => this.info()

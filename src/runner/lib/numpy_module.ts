@@ -15,12 +15,13 @@ import { flattenNested } from './nested'
 import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence } from './argparse'
 import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
+import { npSetPrintoptions, npGetPrintoptions } from './print_options'
 
 const UNSUPPORTED = new Set([
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'concatenate', 'stack', 'vstack', 'hstack', 'matmul', 'dot',
   'where', 'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
   'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'tile', 'repeat', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
-  'set_printoptions', 'get_printoptions', 'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
+  'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
   'fromfile', 'save', 'load', 'savez', 'einsum', 'split', 'pad', 'clip', 'round', 'isclose', 'nonzero', 'count_nonzero',
 ])
 
@@ -185,6 +186,8 @@ function buildNumpy(ctx: LibraryContext): LibModule {
     const ev = needArray(x, 'from_dlpack')
     return ctx.opWrap([ev.obj], () => engine.fromDlpack('ndarray', ev.obj, copyArg(b.copy)))
   })
+  np.fn('set_printoptions', (a, kw) => npSetPrintoptions(ctx.printOptions, a, kw))
+  np.fn('get_printoptions', () => npGetPrintoptions(ctx.printOptions))
   np.fn('ndim', (a) => BigInt(needArray(a[0], 'ndim').info().shape.length))
   np.fn('shape', (a) => new PyTuple(needArray(a[0], 'shape').info().shape.map(BigInt)))
   np.fn('size', (a) => BigInt(needArray(a[0], 'size').info().numel))

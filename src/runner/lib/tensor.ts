@@ -40,7 +40,7 @@ export class PyTensor extends EngineValue {
   repr() {
     const info = this.info()
     return formatTensorRepr(this.printable(), { device: info.device, requiresGrad: info.requiresGrad },
-      { defaultDtype: this.ctx.torchDefaultDtype })
+      { ...this.ctx.printOptions.torch, defaultDtype: this.ctx.torchDefaultDtype })
   }
 
   format(spec: string): string {

@@ -16,10 +16,11 @@ import { LibModule, scalarArg } from './module_builder'
 import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
 import { PyCapsule } from './dlpack'
 import { toDevice, cudaStatus } from './device_ops'
+import { torchSetPrintoptions } from './print_options'
 
 const UNSUPPORTED = new Set([
   'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
-  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like', 'set_printoptions',
+  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'chunk', 'split', 'roll', 'movedim', 'pin_memory',
 ])
 
@@ -192,6 +193,7 @@ function buildTorch(ctx: LibraryContext): LibModule {
   for (const name of ['no_grad', 'enable_grad', 'inference_mode']) {
     torch.fn(name, () => new GradMode(name))
   }
+  torch.fn('set_printoptions', (a, kw) => torchSetPrintoptions(ctx.printOptions, a, kw))
   torch.fn('manual_seed', (a) => { engine.seed(intArg(a[0])); return null })
   torch.fn('is_tensor', (a) => a[0] instanceof PyTensor)
   torch.fn('is_floating_point', (a) => /float/.test(needTensor(a[0], 'is_floating_point').info().dtype))
