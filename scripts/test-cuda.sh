@@ -46,18 +46,22 @@ else
   engine=(native/core/*.cc native/backends/cpu/*.cc)
 fi
 CXX=(g++ -std=c++17 -O2 -pthread -Inative)
+# An object is rebuilt when its source or any engine header is newer (headers are shared).
+newest_header="$(ls -t native/core/*.h native/backends/cpu/*.h native/backends/cuda/*.h native/backends/cuda/*.cuh \
+  native/backends/cuda/harness/*.h native/tests/*.h 2>/dev/null | head -1)"
 objs=()
 for src in "${engine[@]}"; do
   obj="$tests_out/obj/$(echo "$src" | tr '/' '_' | sed 's/\.cc$/.o/')"
   objs+=("$obj")
-  if [[ ! -e "$obj" || "$src" -nt "$obj" ]]; then
+  if [[ ! -e "$obj" || "$src" -nt "$obj" || "$newest_header" -nt "$obj" ]]; then
+    rm -f "$obj"  # a failed compile must not leave an old object behind
     "${CXX[@]}" -c "$src" -o "$obj" &
     while (( $(jobs -rp | wc -l) >= JOBS )); do wait -n; done
   fi
 done
+wait
 build_ok=1
-wait || build_ok=0
-for o in "${objs[@]}"; do [[ -e "$o" ]] || build_ok=0; done
+for o in "${objs[@]}"; do [[ -e "$o" ]] || { echo "missing $o (compile failed)"; build_ok=0; }; done
 if (( build_ok )); then
   for t in native/tests/cuda_*_test.cc; do
     name="$(basename "$t" .cc)"

@@ -203,6 +203,12 @@ ArrayPtr to_copy(const ArrayPtr& t, const Device& target, bool non_blocking) {
 // device can be used (torch/cuda/__init__.py _lazy_init -> torch._C._cuda_init).
 void cuda_lazy_init() { require_cuda(0); }
 
+// Device moves are Tensor methods: an ndarray has none of them (and its byte
+// strides need not be whole elements, which the move paths rely on).
+void require_tensor(const Array& a, const char* method) {
+  if (!a.is_tensor()) raise(PyExc::AttributeError, std::string("'numpy.ndarray' object has no attribute '") + method + "'");
+}
+
 bool all_digits(const std::string& s) {
   if (s.empty()) return false;
   for (unsigned char c : s)
@@ -216,6 +222,7 @@ const std::optional<TransferRecord>& last_transfer() { return t_last; }
 void clear_last_transfer() { t_last.reset(); }
 
 ArrayPtr tensor_to(const ArrayPtr& t, const std::string& device, bool non_blocking, bool copy) {
+  require_tensor(*t, "to");
   const ParsedDevice p = parse_device(device);
   if (p.device.is_cuda()) cuda_lazy_init();
   // NOTE: TensorConversions.cpp to_will_alias: same device (an index-less "cuda"
@@ -225,6 +232,7 @@ ArrayPtr tensor_to(const ArrayPtr& t, const std::string& device, bool non_blocki
 }
 
 ArrayPtr tensor_cuda(const ArrayPtr& t, const std::optional<std::string>& device, bool non_blocking) {
+  require_tensor(*t, "cuda");
   Device target{DeviceType::CUDA, 0};
   if (device) {
     if (all_digits(*device)) {
@@ -242,13 +250,18 @@ ArrayPtr tensor_cuda(const ArrayPtr& t, const std::optional<std::string>& device
 }
 
 ArrayPtr tensor_cpu(const ArrayPtr& t) {
+  require_tensor(*t, "cpu");
   if (t->storage->device.is_cpu()) return t;
   return to_copy(t, Device{}, false);
 }
 
-bool tensor_is_pinned(const Array& t) { return t.storage->device.is_cpu() && t.storage->pinned; }
+bool tensor_is_pinned(const Array& t) {
+  require_tensor(t, "is_pinned");
+  return t.storage->device.is_cpu() && t.storage->pinned;
+}
 
 ArrayPtr tensor_pin_memory(const ArrayPtr& t) {
+  require_tensor(*t, "pin_memory");
   if (tensor_is_pinned(*t)) return t;
   // NOTE: aten/src/ATen/native/Memory.cpp _pin_memory; the type renders as the
   // legacy name, e.g. 'torch.cuda.FloatTensor'.

@@ -103,5 +103,5 @@ int main() {
     V one = {4};
     KT_CHECK(!ss::cuda::plan_strided_copy(&p, g_buf, one.data(), g_buf, one.data(), neg.data(), 1, 4), "size -1");
   }
-  return kt::finish("cuda_copy_plan_test");
+  return ::sst::run_all();  // prints the check count; status 1 on any failure
 }

@@ -229,6 +229,11 @@ void test_errors() {
                   "first."),
            "numpy() of a cuda tensor");
   check_numpy_device(*t);  // cpu: no error
+  // Device moves are Tensor methods.
+  ArrayPtr nd = new_array(Kind::NDArray, DType::Float32, {3});
+  KT_CHECK(raises([&] { tensor_cuda(nd, std::nullopt, false); }, PyExc::AttributeError,
+                  "'numpy.ndarray' object has no attribute 'cuda'"),
+           "ndarray.cuda()");
   // Window reads are bounded and checked.
   float buf[4];
   KT_CHECK(raises([&] { read_window(*c, {1}, {2}, buf); }, PyExc::ValueError, "window: out of the array's bounds"),
@@ -259,5 +264,5 @@ int main() {
   test_pin_memory();
   test_errors();
   test_switch_off();
-  return kt::finish("cuda_device_moves_test");
+  return ::sst::run_all();  // prints the check count; status 1 on any failure
 }
