@@ -18,13 +18,13 @@ export interface LibraryHost {
 type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
 
 /** What never changes for an engine object: read once (ObjectInfo costs a native round trip). */
-export interface StaticInfo { id: number; kind: 'ndarray' | 'tensor'; dtype: DTypeName; shape: number[]; numel: number }
+export interface StaticInfo { id: number; kind: 'ndarray' | 'tensor'; dtype: DTypeName; shape: number[]; numel: number; baseId: number | null }
 const staticInfos = new WeakMap<EngineObject, StaticInfo>()
 export function staticInfo(obj: EngineObject): StaticInfo {
   let s = staticInfos.get(obj)
   if (!s) {
     const i = obj.info()
-    s = { id: i.id, kind: i.kind, dtype: i.dtype, shape: i.shape, numel: i.numel }
+    s = { id: i.id, kind: i.kind, dtype: i.dtype, shape: i.shape, numel: i.numel, baseId: i.baseId }
     staticInfos.set(obj, s)
   }
   return s
@@ -82,6 +82,9 @@ export class LibraryContext {
     const f = factories[info.kind]
     if (!f) throw new Error(`no wrapper registered for ${info.kind}`)
     const made = f(this, obj)
+    // A view keeps its base's Python object alive, so `v.base is a` (and printing v.base)
+    // works for as long as the view does, as in NumPy.
+    if (info.baseId !== null) made.baseRef = this.byEngineId(info.baseId)
     this.wrappers.set(obj, made)
     this.byId.set(info.id, new WeakRef(made))
     return made

@@ -20,6 +20,8 @@ const REFLECTED_CMP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', 
 
 export abstract class EngineValue extends PyObject {
   constructor(readonly ctx: LibraryContext, readonly obj: EngineObject) { super() }
+  /** The wrapper of NumPy's .base, held while this view lives (set by LibraryContext.wrap). */
+  baseRef: EngineValue | null = null
 
   abstract readonly kind: 'ndarray' | 'tensor'
   /** The library's name for messages ('array' / 'tensor'). */

@@ -57,8 +57,10 @@ export class PyNdarray extends EngineValue {
       case 'nbytes': return BigInt(info().nbytes)
       case 'flags': return new NpFlags(this)
       case 'base': {
-        const id = info().baseId
-        return id === null ? null : this.ctx.byEngineId(id) ?? null
+        const id = this.meta.baseId
+        if (id === null) return null
+        if (this.baseRef && this.baseRef.meta.id === id) return this.baseRef
+        return this.ctx.byEngineId(id)
       }
       case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
       case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
