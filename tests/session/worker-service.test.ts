@@ -1,6 +1,8 @@
 // The session in a worker thread, as the app runs it: requests and replies,
 // events, validation, and a clean stop. Pure-Python lines only, so it does not
 // depend on the state of the native engine build.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startSessionWorker } from '../../src/session/worker-service'
 
@@ -31,5 +33,17 @@ describe('startSessionWorker', () => {
   it('answers concurrent requests in order', async () => {
     const replies = await Promise.all([1, 2, 3].map((i) => service.request('run', { code: `print(${i})` })))
     expect(replies.map((r) => (r.ok ? (r.result as { stdout: string }).stdout : r.error.message))).toEqual(['1\n', '2\n', '3\n'])
+  })
+
+  const haveAddon = existsSync(join(__dirname, '..', '..', 'build', 'Release', 'stridescope.node'))
+  it.skipIf(!haveAddon)('carries value windows across the thread exactly (packed), non-finite values included', async () => {
+    const run = await service.request('run', { code: "import numpy as np\nv = np.array([0.1, float('nan'), float('-inf'), -0.0, 2.5])" })
+    expect(run.ok).toBe(true)
+    const id = (run as { result: { snapshot: { objects: { names: string[]; info: { id: number } }[] } } }).result.snapshot.objects.find((o) => o.names.includes('v'))!.info.id
+    expect(await service.request('window', { objectId: id, start: [1], shape: [4] })).toEqual({
+      ok: true,
+      result: { objectId: id, dtype: 'float64', start: [1], shape: [4], complex: false, values: ['nan', '-inf', 0, 2.5] }
+    })
+    expect(await service.request('window', { objectId: id, start: [3], shape: [4] })).toMatchObject({ ok: false, error: { code: 'out-of-range' } })
   })
 })
