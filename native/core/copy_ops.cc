@@ -238,7 +238,8 @@ ArrayPtr reshape(const ArrayPtr& a, const std::vector<std::int64_t>& shape, Orde
   }
   // numpy PyArray_Newshape: copy in `order`, then view it (the copy becomes .base).
   auto c = copy_to_new(*a, a->kind, a->dtype, strides_for_order(*a, fortran ? Order::F : Order::C, a->dtype), "reshape needs a copy");
-  return derive_view(c, sz, layout::numpy_new_strides(sz, static_cast<std::int64_t>(a->itemsize()), fortran), 0);
+  const auto item = static_cast<std::int64_t>(a->itemsize());
+  return derive_view(c, sz, fortran ? layout::fortran_strides(sz, item) : layout::contiguous_strides(sz, item), 0);
 }
 
 namespace {

@@ -127,7 +127,12 @@ ArrayPtr linspace(Kind kind, const Scalar& start, const Scalar& stop, std::int64
     if (int_out) v = std::floor(v);
     put(*a, i, Scalar::of_float(v), false);
   }
-  return a;
+  if (int_out) return a;  // astype(int) made a fresh array
+  // NumPy's result is a reshape of an internal (num, 1) array: a view (OWNDATA False).
+  auto view = derive_view(a, a->sizes, a->byte_strides, 0);
+  view->base = nullptr;
+  view->owns_data = false;
+  return view;
 }
 
 ArrayPtr eye(Kind kind, std::int64_t n, std::optional<std::int64_t> m, std::int64_t k, std::optional<DType> dtype) {

@@ -62,8 +62,9 @@ ArrayPtr basic_index(const ArrayPtr& a, const std::vector<IndexItem>& items) {
       case IndexItem::Type::Ellipsis: copy_dims(n - consumed); break;
       case IndexItem::Type::NewAxis:
         sz.push_back(1);
-        // A new axis' stride does not matter; torch's unsqueeze rule gives size*stride of the next dim.
-        st.push_back(dim < n ? a->sizes[dim] * a->byte_strides[dim] : static_cast<std::int64_t>(a->itemsize()));
+        // NumPy gives a new axis stride 0; torch indexes None with unsqueeze (size*stride of the next dim).
+        if (!tensor) st.push_back(0);
+        else st.push_back(dim < n ? a->sizes[dim] * a->byte_strides[dim] : static_cast<std::int64_t>(a->itemsize()));
         break;
       case IndexItem::Type::Int: {
         std::int64_t size = a->sizes[dim], i = it.index;

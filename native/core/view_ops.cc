@@ -268,9 +268,10 @@ std::optional<ArrayPtr> reshape_view(const ArrayPtr& a, const Dims& shape, bool 
     for (auto& s : *st) s *= item;
     return derive_view(a, sz, *st, a->byte_offset);
   }
-  // numpy PyArray_Newshape: a contiguous source gets fresh strides for the new shape.
+  // numpy PyArray_Newshape: a contiguous source gets fresh strides for the new shape
+  // (_array_fill_strides: max(size, 1) products; only new allocations zero empty strides).
   if (fortran ? f_contiguous(*a) : c_contiguous(*a)) {
-    return derive_view(a, sz, layout::numpy_new_strides(sz, item, fortran), a->byte_offset);
+    return derive_view(a, sz, fortran ? layout::fortran_strides(sz, item) : layout::contiguous_strides(sz, item), a->byte_offset);
   }
   auto st = layout::numpy_nocopy_reshape(a->sizes, a->byte_strides, sz, item, fortran);
   if (!st) return std::nullopt;
