@@ -30,6 +30,26 @@ describe('startSessionWorker', () => {
     expect(await service.request('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } })
   })
 
+  it('keeps the calling thread free while a run is busy, and reports its progress', async () => {
+    const progress: boolean[] = []
+    const off = service.on('progress', (p) => progress.push(p.done))
+    let turns = 0
+    let replied = false
+    const spin = () => {
+      if (replied) return
+      turns++
+      setImmediate(spin)
+    }
+    setImmediate(spin)
+    const reply = await service.request('run', { code: 'n = 0\nfor i in range(200000):\n    n += i\nprint(n)' })
+    replied = true
+    off()
+    expect(reply).toMatchObject({ ok: true, result: { stdout: '19999900000\n' } })
+    // this thread's event loop kept turning during the run (an in-thread run would block it)
+    expect(turns).toBeGreaterThan(1)
+    expect(progress).toEqual([false, true])
+  })
+
   it('answers concurrent requests in order', async () => {
     const replies = await Promise.all([1, 2, 3].map((i) => service.request('run', { code: `print(${i})` })))
     expect(replies.map((r) => (r.ok ? (r.result as { stdout: string }).stdout : r.error.message))).toEqual(['1\n', '2\n', '3\n'])
