@@ -18,7 +18,8 @@ export function formatSeconds(s: number): string {
 
 /** Throughput of a copy, or '' when nothing was copied or no time was measured. */
 export function formatRate(bytes: number, seconds: number): string {
-  if (!bytes || !(seconds > 0)) return ''
+  // Tiny copies are dominated by call overhead: a rate would say nothing about bandwidth.
+  if (bytes < 65536 || !(seconds > 0)) return ''
   const gbs = bytes / seconds / 1e9
   return gbs >= 1 ? `${gbs.toFixed(1)} GB/s` : `${(gbs * 1e3).toFixed(0)} MB/s`
 }

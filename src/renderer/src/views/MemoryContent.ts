@@ -88,12 +88,13 @@ export class MemoryContent {
       else {
         const m = cov.mask[c]
         if (selIdx >= 0 && m & (1 << selIdx)) { tmp.copy(colors[selIdx]) }
+        // Bytes the selected object steps over inside its own extent are its gaps, whoever else views them.
+        else if (c >= loC && c < hiC) { tmp.setRGB(gap[0] / 255, gap[1] / 255, gap[2] / 255) }
         else if (m) {
           // Other objects' footprints: their colour, muted so the selected one stands out.
           const j = 31 - Math.clz32(m & -m)
           tmp.copy(colors[j]).lerp(new THREE.Color(`rgb(${base.join(',')})`), 0.55)
-        } else if (c >= loC && c < hiC) { tmp.setRGB(gap[0] / 255, gap[1] / 255, gap[2] / 255) }
-        else { tmp.setRGB(base[0] / 255, base[1] / 255, base[2] / 255) }
+        } else { tmp.setRGB(base[0] / 255, base[1] / 255, base[2] / 255) }
         r = tmp.r * 255; g = tmp.g * 255; b = tmp.b * 255
       }
       data[o] = r; data[o + 1] = g; data[o + 2] = b; data[o + 3] = 255
