@@ -70,6 +70,9 @@ export function createStdlibModules(name: string): PyModule | null {
         platform: process.platform,
       })
     }
+    case '__future__':
+      // Future statements change nothing here: the runner already has Python 3 semantics.
+      return mod('__future__', {}, { annotations: true, division: true, print_function: true })
     case 'warnings':
       return mod('warnings', {
         warn: (a, kw) => {

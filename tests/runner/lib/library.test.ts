@@ -88,3 +88,13 @@ describe.skipIf(!!skip)('runner library surface', () => {
     expect(res.stdout).toBe('  C_CONTIGUOUS : False\n  F_CONTIGUOUS : True\n  OWNDATA : False\n  WRITEABLE : True\n  ALIGNED : True\n  WRITEBACKIFCOPY : False\n\n')
   })
 })
+
+describe.skipIf(!!skip)('with statement', () => {
+  it('enters and leaves torch.no_grad(), binding `as` and letting exceptions through', () => {
+    const res = new Runner().run([
+      'import torch', 'with torch.no_grad() as g:', '    x = torch.ones(2) * 2', 'print(x, g)',
+      'try:', '    with torch.no_grad():', '        raise ValueError("inside")', 'except ValueError as e:', '    print("caught", e)',
+    ].join('\n'))
+    expect(res.stdout).toBe('tensor([2., 2.]) None\ncaught inside\n')
+  })
+})
