@@ -9,6 +9,7 @@ import * as engine from '../engine'
 import { classifyKind, isSimulated } from './classify'
 import { cudaState, type CudaState } from './device-moves'
 import { SWEEP_DTYPE, SWEEP_ITEMSIZE, SWEEP_OPERATIONS, type SweepOperation } from './operations'
+import { MAX_SWEEP_BYTES } from './sizes'
 import { gbps, peakFraction, timingStats } from './stats'
 import type { PeakRef, ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from './types'
 
@@ -37,7 +38,9 @@ export function checkSpec(spec: SweepSpec, known: readonly string[] = SWEEP_OPER
   if (!Array.isArray(spec.ops) || spec.ops.length === 0) throw new Error('ops: choose at least one operation')
   for (const o of spec.ops) if (!known.includes(o)) throw new Error(`ops: unknown operation '${o}'`)
   if (!Array.isArray(spec.sizes) || spec.sizes.length === 0) throw new Error('sizes: give at least one size')
-  for (const s of spec.sizes) if (!Number.isSafeInteger(s) || s < 1) throw new Error(`sizes: bad size ${s}`)
+  for (const s of spec.sizes) {
+    if (!Number.isSafeInteger(s) || s < 1 || s > MAX_SWEEP_BYTES) throw new Error(`sizes: bad size ${s} (1 byte to 4 GiB)`)
+  }
   if (!Number.isSafeInteger(spec.repeats) || spec.repeats < MIN_REPEATS || spec.repeats > MAX_REPEATS) {
     throw new Error(`repeats: between ${MIN_REPEATS} and ${MAX_REPEATS} (no figure from a single run)`)
   }

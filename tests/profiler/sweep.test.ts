@@ -22,6 +22,7 @@ describe('sweep spec', () => {
     expect(() => checkSpec({ ...ok, ops: [] })).toThrow('at least one operation')
     expect(() => checkSpec({ ...ok, ops: ['nope' as never] })).toThrow("unknown operation 'nope'")
     expect(() => checkSpec({ ...ok, sizes: [0] })).toThrow('bad size')
+    expect(() => checkSpec({ ...ok, sizes: [8 * 2 ** 30] })).toThrow('bad size')
     expect(() => checkSpec({ ...ok, warmup: -1 })).toThrow('warmup')
   })
 })

@@ -19,9 +19,10 @@ export function RateChart({ rows }: { rows: SweepRow[] }): React.JSX.Element {
     const plot = new uPlot({
       width: Math.max(320, el.clientWidth || 640),
       height: 260,
-      scales: { x: { time: false, distr: 3 }, y: { distr: 3 } },
+      scales: { x: { time: false, distr: 3, log: 2 }, y: { distr: 3 } },
       axes: [
-        { label: 'operand size', values: (_u, ticks) => ticks.map((t) => formatSize(t)) },
+        // Log scales pass null for ticks they leave unlabelled.
+        { label: 'operand size', space: 40, values: (_u, ticks) => ticks.map((t) => (t == null ? '' : formatSize(t))) },
         { label: 'GB/s (median)' },
       ],
       series: [

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { opLogToCsv, sweepToCsv, sweepToJson } from '../../../profiler/export'
+import { formatSize } from '../../../profiler/sizes'
 import type { SweepResult } from '../../../profiler/types'
 import type { PeakInfo, ProfilerApi } from '../../../shared/profiler-protocol'
 import { downloadText } from './download'
@@ -47,14 +48,15 @@ export function ProfilerPanel(): React.JSX.Element {
 
   return (
     <div className="panel profiler" data-testid="profiler-panel">
-      <div className="panel-head">
+      <div className="panel-head profiler-head">
         Profiler
         <span className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'ops'} data-testid="profiler-tab-ops" onClick={() => setTab('ops')}>Operations</button>
           <button type="button" role="tab" aria-selected={tab === 'sweep'} data-testid="profiler-tab-sweep" onClick={() => setTab('sweep')}>Sweeps</button>
         </span>
-        <span className="muted small" data-testid="profiler-peak">
-          {peak ? `memcpy peak ${peak.gbps.toFixed(2)} GB/s (fastest run; median ${peak.gbpsMedian.toFixed(1)}; ${peak.cached ? 'cached' : 'just measured'})` : 'memcpy peak: not measured'}
+        <span className="muted small" data-testid="profiler-peak"
+          title={peak ? `${peak.method}; median ${peak.gbpsMedian.toFixed(2)} GB/s; by size: ${peak.points.map((p) => `${formatSize(p.bytes)} ${p.gbps.toFixed(1)}`).join(', ')} GB/s; ${peak.cached ? `cached, measured ${peak.measuredAt}` : 'just measured'}` : ''}>
+          {peak ? `memcpy peak ${peak.gbps.toFixed(1)} GB/s ` : 'memcpy peak: not measured '}
           {api && (
             <button type="button" className="link" data-testid="profiler-remeasure" disabled={peakBusy}
               onClick={() => { setPeakBusy(true); api.profilerPeak(true).then(setPeak, () => undefined).finally(() => setPeakBusy(false)) }}>
