@@ -45,7 +45,7 @@ export function useStore<T>(store: Store, pick: (s: AppState) => T): T {
     cache.current = { state, value: same ? c!.value : value }
     return cache.current.value
   }
-  return useSyncExternalStore(store.subscribe, read)
+  return useSyncExternalStore(store.subscribe, read, read)
 }
 
 function shallowEqualArrays(a: unknown, b: unknown): boolean {
