@@ -2,8 +2,6 @@
 // The real backend wins when a GPU answers; the simulated one serves only when
 // enabled (and, over a real GPU, only when forced).
 #include <atomic>
-#include <memory>
-#include <mutex>
 
 #include "cuda_backend.h"
 #include "cuda_errors.h"
@@ -19,18 +17,20 @@ namespace {
 std::atomic<bool> g_simulate{false};
 std::atomic<bool> g_force{false};
 
-// Both live for the whole process: storage deleters keep raw pointers to them.
+// Both live for the whole process and are never destroyed: storage deleters
+// keep raw pointers to them, and storages held by JS objects may be finalised
+// after static destructors have run.
 DeviceBackend* real_backend() {
-  static std::unique_ptr<cuda::CudaBackend> real = [] {
+  static DeviceBackend* real = []() -> DeviceBackend* {
     const cuda::LibraryApi* api = cuda::library_api();
-    return api ? std::make_unique<cuda::CudaBackend>(*api, cuda::library_status().device_count) : nullptr;
+    return api ? new cuda::CudaBackend(*api, cuda::library_status().device_count) : nullptr;
   }();
-  return real.get();
+  return real;
 }
 
 DeviceBackend* simulated_backend() {
-  static SimulatedCudaBackend sim;
-  return &sim;
+  static DeviceBackend* sim = new SimulatedCudaBackend();
+  return sim;
 }
 
 }  // namespace
