@@ -56,7 +56,8 @@ void SimulatedCudaBackend::free(int, void* ptr) { std::free(ptr); }
 
 void* SimulatedCudaBackend::alloc_pinned_host(std::size_t nbytes) {
   void* p = aligned_block(nbytes);
-  if (!p) raise(PyExc::RuntimeError, "CUDA error: out of memory");
+  // What a failed cudaHostAlloc raises through C10_CUDA_CHECK.
+  if (!p) raise(PyExc::RuntimeError, cuda::cuda_error_message(2, "out of memory", "cudaErrorMemoryAllocation"));
   return p;
 }
 
