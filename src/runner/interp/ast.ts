@@ -59,7 +59,7 @@ export type Stmt = { line: number; endLine: number } & (
   | { k: 'raise'; exc: Expr | null; cause: Expr | null }
   | { k: 'assert'; test: Expr; msg: Expr | null }
   | { k: 'del'; targets: Expr[] }
-  | { k: 'import'; module: string; asname: string | null }
+  | { k: 'import'; names: { module: string; asname: string | null }[] }
   | { k: 'from'; module: string; names: { name: string; asname: string | null }[] }
   | { k: 'global'; names: string[] }
   | { k: 'nonlocal'; names: string[] }

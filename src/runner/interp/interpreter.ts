@@ -160,12 +160,14 @@ export class Interpreter {
       case 'del':
         for (const t of s.targets) this.del(t, scope)
         return
-      case 'import': {
-        const mod = this.importModule(s.module)
-        if (s.asname) this.store(s.asname, mod, scope)
-        else this.store(s.module.split('.')[0], this.importModule(s.module.split('.')[0]), scope)
+      case 'import':
+        for (const { module, asname } of s.names) {
+          const mod = this.importModule(module)
+          // `import a.b` binds `a`; `import a.b as c` binds the submodule.
+          if (asname) this.store(asname, mod, scope)
+          else this.store(module.split('.')[0], this.importModule(module.split('.')[0]), scope)
+        }
         return
-      }
       case 'from': {
         const mod = this.importModule(s.module)
         for (const n of s.names) {
@@ -618,7 +620,7 @@ function collectLocals(body: Stmt[], out: Set<string>, globals: Set<string>): vo
         for (const h of s.handlers) { if (h.name) out.add(h.name); collectLocals(h.body, out, globals) }
         break
       case 'del': s.targets.forEach(t => collectTargetNames(t, out)); break
-      case 'import': out.add(s.asname ?? s.module.split('.')[0]); break
+      case 'import': s.names.forEach(n => out.add(n.asname ?? n.module.split('.')[0])); break
       case 'from': s.names.forEach(n => out.add(n.asname ?? n.name)); break
       case 'global': s.names.forEach(n => globals.add(n)); break
       case 'nonlocal': s.names.forEach(n => globals.add('\0nonlocal:' + n)); break

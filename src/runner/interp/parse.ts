@@ -194,16 +194,13 @@ class Lowering {
       }
       return { ...base, k: 'from', module, names }
     }
-    const groups = splitOn(ks.slice(1), ',')
-    if (groups.length !== 1) {
-      // `import a, b`: lowered to consecutive imports sharing the line.
-      return { ...base, k: 'unsupported', what: 'importing several modules in one statement' }
-    }
-    const g = groups[0]
-    const asAt = g.findIndex(c => c.name === 'as')
-    const modToks = asAt >= 0 ? g.slice(0, asAt) : g
     void n
-    return { ...base, k: 'import', module: modToks.map(c => this.text(c)).join(''), asname: asAt >= 0 ? this.text(g[asAt + 1]) : null }
+    const names = splitOn(ks.slice(1), ',').filter(g => g.length).map(g => {
+      const asAt = g.findIndex(c => c.name === 'as')
+      const modToks = asAt >= 0 ? g.slice(0, asAt) : g
+      return { module: modToks.map(c => this.text(c)).join(''), asname: asAt >= 0 ? this.text(g[asAt + 1]) : null }
+    })
+    return { ...base, k: 'import', names }
   }
 
   params(n: Tok): Param[] {

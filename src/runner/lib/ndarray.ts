@@ -19,6 +19,14 @@ export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy
 
 type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
+/** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
+const NDARRAY_UNSUPPORTED = new Set([
+  'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'cumprod', 'prod', 'all', 'any', 'round', 'clip', 'dot',
+  'nonzero', 'sort', 'argsort', 'repeat', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap', 'conj',
+  'conjugate', 'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
+  'real', 'imag', 'data',
+])
+
 export class PyNdarray extends EngineValue {
   readonly kind = 'ndarray' as const
   get pyClass() { return NDARRAY_CLASS }
@@ -69,6 +77,7 @@ export class PyNdarray extends EngineValue {
     }
     const m = NDARRAY_METHODS[name] ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
+    if (NDARRAY_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `ndarray.${name} is not supported by the Stridescope engine`)
     return undefined
   }
 

@@ -20,6 +20,17 @@ export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
 type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
 
+/** Tensor methods PyTorch has that the engine cannot do (yet): a clear error, not AttributeError. */
+const TENSOR_UNSUPPORTED = new Set([
+  'abs', 'sqrt', 'exp', 'log', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
+  'all', 'any', 'norm', 'softmax', 'relu', 'sin', 'cos', 'pow', 'neg', 'masked_fill', 'index_select', 'gather',
+  'scatter', 'repeat', 'chunk', 'split', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
+  'resize_', 'set_', 'share_memory_', 'is_shared', 'copy_', 'resolve_conj', 'resolve_neg', 'conj', 'is_conj', 'is_neg',
+  'movedim', 'repeat_interleave', 'clamp', 'round', 'floor', 'ceil', 'masked_select', 'where', 'eq', 'ne', 'lt', 'gt',
+  'le', 'ge', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_', 'new_zeros', 'new_ones',
+  'new_empty', 'new_full', 'new_tensor', 'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
+])
+
 export class PyTensor extends EngineValue {
   readonly kind = 'tensor' as const
   get pyClass() { return TENSOR_CLASS }
@@ -70,6 +81,7 @@ export class PyTensor extends EngineValue {
     }
     const m = TENSOR_METHODS[name] ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
+    if (TENSOR_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `Tensor.${name} is not supported by the Stridescope engine`)
     return undefined
   }
 
@@ -98,7 +110,6 @@ function toMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
   if (b.dtype !== undefined && b.dtype !== null) dtype = torchDtypeOf(b.dtype)
   if (b.device !== undefined && b.device !== null) device = parseDevice(b.device)
   const mf = memoryFormatArg(b.memory_format, 'preserve_format')
-  if (mf !== 'preserve_format') throw pyErr('NotImplementedError', 'to(memory_format=...) is not supported by the Stridescope engine')
   const copy = boolArg(b.copy, false)
   const nonBlocking = boolArg(b.non_blocking, false)
   // PyTorch does both in one _to_copy; here the device move and the dtype change are two
@@ -107,7 +118,10 @@ function toMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
   const target = dtype ?? moved.info().dtype
   const copyAgain = copy && moved === s.obj
   const out = s.ctx.op([moved], () => moved.to(target, copyAgain))
-  return s.ctx.wrap(out)
+  // memory_format= lays the result out through the engine's contiguous(memory_format),
+  // which returns its input when the layout already matches (as to() does).
+  if (mf === 'preserve_format') return s.ctx.wrap(out)
+  return s.ctx.opWrap([out], () => out.contiguous(mf))
 }
 
 function dtypeMethod(d: DTypeName): Method {
