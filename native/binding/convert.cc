@@ -43,7 +43,8 @@ std::int64_t get_int(Napi::Value v, const char* name) {
   if (!v.IsNumber()) type_error(v.Env(), std::string(name) + " must be an integer");
   double d = v.As<Napi::Number>().DoubleValue();
   if (!std::isfinite(d) || d != std::trunc(d)) type_error(v.Env(), std::string(name) + " must be an integer");
-  if (std::fabs(d) > 9007199254740991.0) ss::raise(ss::PyExc::OverflowError, "Python int too large to convert to C long");
+  // Integral doubles are exact; past 2^63 no C long holds them.
+  if (std::fabs(d) >= 9223372036854775808.0) ss::raise(ss::PyExc::OverflowError, "Python int too large to convert to C long");
   return static_cast<std::int64_t>(d);
 }
 

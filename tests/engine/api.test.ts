@@ -1,0 +1,176 @@
+// The TS engine API over the addon: typed errors, the op report, object
+// identity, value windows, disposal, huge allocations, and a property test that
+// arbitrary user shapes/strides/offsets/indices either make an in-bounds view
+// or raise a Python-typed error (never a crash or an out-of-bounds view).
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import * as engine from '../../src/engine'
+import type { EngineObject, IndexItem, ObjectInfo } from '../../src/engine'
+
+let skip = ''
+try {
+  engine.loadAddon()
+} catch (e) {
+  skip = `native addon not built: ${(e as Error).message.split('\n')[0]}`
+}
+if (skip) console.log(`[tests/engine/api] skipped: ${skip}`)
+
+function err(fn: () => unknown): { type: string; message: string } {
+  try {
+    fn()
+  } catch (e) {
+    return { type: (e as { pyType?: string }).pyType ?? 'JS', message: (e as Error).message }
+  }
+  throw new Error('expected an error')
+}
+
+/** Every addressed byte of the view lies inside its storage. */
+function inBounds(info: ObjectInfo): boolean {
+  if (info.shape.some((s) => s === 0)) return true
+  let lo = info.byteOffset, hi = info.byteOffset
+  info.shape.forEach((s, k) => {
+    const span = (s - 1) * info.byteStrides[k]
+    if (span < 0) lo += span
+    else hi += span
+  })
+  return lo >= 0 && hi + info.itemsize <= info.storage.nbytes
+}
+
+describe.skipIf(!!skip)('engine API', () => {
+  it('errors are JS Errors with pyType and the exact message', () => {
+    const e = err(() => engine.arange('ndarray', 6n).reshape([4, 2]))
+    expect(e).toEqual({ type: 'ValueError', message: 'cannot reshape array of size 6 into shape (4,2)' })
+    try {
+      engine.zeros('tensor', [2]).index([{ kind: 'int', index: 5 }])
+    } catch (x) {
+      expect(engine.isEngineError(x)).toBe(true)
+    }
+  })
+
+  it('argument errors are TypeErrors naming the argument', () => {
+    expect(() => engine.zeros('ndarray', ['x' as unknown as number])).toThrow(/shape must be an integer/)
+    expect(() => engine.zeros('matrix' as 'ndarray', [1])).toThrow(/kind must be/)
+    expect(err(() => engine.zeros('ndarray', [1], 'float8' as 'float32')).message).toMatch(/unknown dtype 'float8'/)
+  })
+
+  it('lastReport describes the last operation; inspection leaves it', () => {
+    const a = engine.arange('ndarray', 12).reshape([3, 4])
+    a.T.copy()
+    const r = engine.lastReport()
+    expect(r).toMatchObject({ op: 'copy', copied: true, bytes: 96 })
+    expect(r.kernel).not.toBe('view')
+    a.info()
+    a.window([0, 0], [1, 1])
+    expect(engine.lastReport().op).toBe('copy')
+    a.T
+    expect(engine.lastReport()).toMatchObject({ op: 'T', copied: false, kernel: 'view', bytes: 0 })
+  })
+
+  it('ops that return their input give back the same object', () => {
+    const t = engine.zeros('tensor', [2, 2])
+    expect(t.contiguous()).toBe(t)
+    expect(engine.asTensor(t)).toBe(t)
+    expect(t.to('float32')).toBe(t)
+    const a = engine.zeros('ndarray', [3])
+    expect(engine.npAsarray(a)).toBe(a)
+    expect(a.astype('float64', 'K', false)).toBe(a)
+  })
+
+  it('windows are clipped copies with JS-friendly types', () => {
+    const b = engine.fromValues('ndarray', [true, false, true], [3])
+    expect(b.window([0], [3]).values).toEqual(new Uint8Array([1, 0, 1]))
+    const i = engine.arange('tensor', 5n)
+    const w = i.window([3], [10])
+    expect(w.shape).toEqual([2])
+    expect(w.values).toEqual(new BigInt64Array([3n, 4n]))
+    const h = engine.full('tensor', [2], 0.1, 'float16')
+    expect((h.window([0], [2]).values as Float32Array)[0]).toBeCloseTo(0.0999755859375, 10)
+    const c = engine.fromValues('ndarray', [{ re: 1, im: -2 }], [1])
+    expect(Array.from(c.window([0], [1]).values as Float64Array)).toEqual([1, -2])
+    expect(engine.full('tensor', [], 2.5).item()).toBe(2.5)
+    expect(engine.full('ndarray', [], 7n).item()).toBe(7n)
+  })
+
+  it('dispose drops the object; its views keep the storage alive', () => {
+    const a = engine.arange('ndarray', 4)
+    const v = a.index([{ kind: 'slice', start: 1, stop: null, step: null }])
+    a.dispose()
+    expect(() => a.info()).toThrow(/released/)
+    expect(Array.from(v.window([0], [3]).values as Float64Array)).toEqual([1, 2, 3])
+  })
+
+  it('huge allocations fail with the libraries\' memory errors', () => {
+    expect(err(() => engine.zeros('ndarray', [1e18]))).toEqual({
+      type: 'MemoryError',
+      message: 'Unable to allocate 6.94 EiB for an array with shape (1000000000000000000,) and data type float64',
+    })
+    expect(err(() => engine.zeros('tensor', [1e15])).type).toBe('RuntimeError')
+    expect(err(() => engine.zeros('ndarray', [2 ** 40, 2 ** 40])).type).toBe('ValueError')
+  })
+
+  it('in-place writes are visible through every alias', () => {
+    const t = engine.zeros('tensor', [2, 3])
+    const row = t.index([{ kind: 'int', index: 1 }])
+    const a = t.numpy()
+    row.add_(5n)
+    expect(Array.from(a.window([1, 0], [1, 3]).values as Float32Array)).toEqual([5, 5, 5])
+    const ro = engine.arange('ndarray', 3).broadcastTo([2, 3])
+    expect(err(() => ro.setItem([], 1.0))).toEqual({ type: 'ValueError', message: 'assignment destination is read-only' })
+  })
+
+  it('any shape/stride/offset/index a user can type: a valid view or a Python error', () => {
+    const pyTypes = new Set(['RuntimeError', 'ValueError', 'TypeError', 'IndexError', 'AxisError', 'MemoryError', 'OverflowError'])
+    const bases: EngineObject[] = [
+      engine.arange('ndarray', 24).reshape([2, 3, 4]),
+      engine.arange('tensor', 24n, null, null, 'float32').view([4, 6]),
+      engine.arange('ndarray', 10n, null, null, 'int16'),
+      engine.zeros('tensor', [3, 0, 2]),
+    ]
+    const int = fc.integer({ min: -30, max: 30 })
+    const big = fc.oneof(int, fc.constantFrom(2 ** 31, -(2 ** 31), 2 ** 53 - 1, -(2 ** 53 - 1)))
+    const item: fc.Arbitrary<IndexItem> = fc.oneof(
+      int.map((index) => ({ kind: 'int' as const, index })),
+      fc.tuple(fc.option(big), fc.option(big), fc.option(int)).map(([start, stop, step]) => ({ kind: 'slice' as const, start, stop, step })),
+      fc.constant({ kind: 'newaxis' as const }),
+      fc.constant({ kind: 'ellipsis' as const }),
+    )
+    const op = fc.oneof(
+      fc.record({ k: fc.constant('asStrided'), size: fc.array(big, { maxLength: 4 }), stride: fc.array(big, { maxLength: 4 }), off: fc.option(big) }),
+      fc.record({ k: fc.constant('index'), items: fc.array(item, { maxLength: 5 }) }),
+      fc.record({ k: fc.constant('reshape'), shape: fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 4 }) }),
+      fc.record({ k: fc.constant('view'), shape: fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 4 }) }),
+      fc.record({ k: fc.constant('expand'), shape: fc.array(fc.integer({ min: -2, max: 8 }), { maxLength: 5 }) }),
+      fc.record({ k: fc.constant('diagonal'), off: int, d1: fc.integer({ min: -4, max: 4 }), d2: fc.integer({ min: -4, max: 4 }) }),
+      fc.record({ k: fc.constant('unfold'), d: fc.integer({ min: -3, max: 3 }), size: int, step: int }),
+      fc.record({ k: fc.constant('narrow'), d: fc.integer({ min: -3, max: 3 }), start: int, len: int }),
+    )
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bases.length - 1 }), op, (bi, o) => {
+        const b = bases[bi]
+        let r: EngineObject
+        try {
+          switch (o.k) {
+            case 'asStrided': r = b.asStrided(o.size, o.stride, o.off); break
+            case 'index': r = b.index(o.items); break
+            case 'reshape': r = b.reshape(o.shape); break
+            case 'view': r = b.view(o.shape); break
+            case 'expand': r = b.expand(o.shape); break
+            case 'diagonal': r = b.diagonal(o.off, o.d1, o.d2); break
+            case 'unfold': r = b.unfold(o.d, o.size, o.step); break
+            default: r = b.narrow(o.d, o.start, o.len)
+          }
+        } catch (e) {
+          const t = (e as { pyType?: string }).pyType
+          if (!t || !pyTypes.has(t)) throw e
+          return true
+        }
+        const info = r.info()
+        expect(inBounds(info)).toBe(true)
+        const n = info.shape.reduce((x, y) => x * y, 1)
+        if (n > 0 && n < 5000) r.window(info.shape.map(() => 0), info.shape)
+        return true
+      }),
+      { numRuns: 1500, seed: 20261126 },
+    )
+  })
+})
