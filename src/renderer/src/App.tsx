@@ -14,6 +14,7 @@ import { ProgressBar } from './components/ProgressBar'
 import { LogicalView } from './views/LogicalView'
 import { MemoryView } from './views/MemoryView'
 import { DeviceLanes } from './views/DeviceLanes'
+import { ProfilerPanel } from './profiler'
 
 export function App(): React.JSX.Element {
   const app = useApp()
@@ -43,6 +44,7 @@ export function App(): React.JSX.Element {
       {(view === 'logical' || view === 'split') && <LogicalView />}
       {(view === 'memory' || view === 'split') && <MemoryView />}
       {view === 'lanes' && <DeviceLanes />}
+      {view === 'profiler' && <ProfilerPanel />}
     </div>
   )
   return (

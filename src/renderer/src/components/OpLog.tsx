@@ -15,7 +15,7 @@ export function OpLog(): React.JSX.Element {
       <div className="scroll">
         {rows.length === 0 ? <div className="empty-state small">Operations appear here with what they cost: views are free, copies move bytes.</div> : (
           <table>
-            <colgroup><col style={{ width: '36%' }} /><col style={{ width: '12%' }} /><col style={{ width: '52px' }} /><col style={{ width: '9%' }} /><col style={{ width: '9%' }} /><col /></colgroup>
+            <colgroup><col style={{ width: '34%' }} /><col style={{ width: '13%' }} /><col style={{ width: '50px' }} /><col style={{ width: '64px' }} /><col style={{ width: '72px' }} /><col /></colgroup>
             <thead><tr><th>line</th><th>op</th><th></th><th>bytes</th><th>time</th><th>kernel</th></tr></thead>
             <tbody>
               {rows.map((o) => (

@@ -6,7 +6,7 @@ import type { CentreView } from '../state/appState'
 import { exportPNG, exportScript } from '../state/exports'
 
 const VIEWS: Array<[CentreView, string, string]> = [
-  ['logical', 'Logical', '1'], ['memory', 'Memory', '2'], ['split', 'Both', '3'], ['lanes', 'Devices', '4']
+  ['logical', 'Logical', '1'], ['memory', 'Memory', '2'], ['split', 'Both', '3'], ['lanes', 'Devices', '4'], ['profiler', 'Profiler', '5']
 ]
 
 export function Toolbar({ onHelp }: { onHelp: () => void }): React.JSX.Element {

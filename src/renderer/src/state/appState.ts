@@ -3,7 +3,7 @@
 import { emptyWorkspace, primaryName, type ObjectEntry, type Progress, type PyErrorInfo, type Workspace } from '../model/types'
 
 export type Theme = 'dark' | 'light'
-export type CentreView = 'logical' | 'memory' | 'split' | 'lanes'
+export type CentreView = 'logical' | 'memory' | 'split' | 'lanes' | 'profiler'
 
 export interface TranscriptEntry {
   seq: number

@@ -7,7 +7,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+K or /', 'focus the console'],
   ['Enter · Shift+Enter', 'run the console line · new line in a block'],
   ['↑ / ↓ (in the console)', 'history'],
-  ['1 2 3 4', 'logical · memory · both · device lanes'],
+  ['1 2 3 4 5', 'logical · memory · both · device lanes · profiler'],
   ['J / K', 'next / previous object'],
   ['U / Shift+U', 'undo / redo a camera change'],
   ['F', 'frame the object'],
@@ -44,6 +44,7 @@ export function handleShortcut(e: KeyboardEvent, app: AppContext, toggleHelp: (o
     case '2': store.dispatch({ type: 'view', view: 'memory' }); return true
     case '3': store.dispatch({ type: 'view', view: 'split' }); return true
     case '4': store.dispatch({ type: 'view', view: 'lanes' }); return true
+    case '5': store.dispatch({ type: 'view', view: 'profiler' }); return true
     case 'j': case 'k': {
       const ids = s.workspace.objects.map((o) => o.info.id)
       if (!ids.length) return true
