@@ -3,7 +3,7 @@
 // engine as the session's runner but create only their own objects, which they
 // free; device moves run where the session has a cuda device (real, or the
 // simulated one when the session's toggle is on).
-import { memcpyPeak, runSweep } from '../profiler'
+import { cudaState, devicePeak, memcpyPeak, runSweep } from '../profiler'
 import type { PeakInfo, ProfilerMethod, SweepStatus, WireSweepResult, profilerMethods } from '../shared/profiler-protocol'
 import type { Infer } from '../shared/schema'
 import { SessionError } from './errors'
@@ -27,7 +27,11 @@ function stateOf(session: Session): ProfilerState {
 
 function peakInfo(remeasure: boolean): PeakInfo {
   const p = memcpyPeak({ remeasure })
-  return { gbps: p.gbps, gbpsMedian: p.gbpsMedian, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached, points: p.points }
+  // Only a real GPU has transfer peaks of its own (never switches the simulation on).
+  const cuda = cudaState(false)
+  const d = cuda.usable && !cuda.simulated ? devicePeak({ remeasure }) : null
+  const device = d ? { h2dPinnedGbps: d.h2dPinnedGbps, d2hPinnedGbps: d.d2hPinnedGbps, method: d.method, measuredAt: d.measuredAt } : null
+  return { device, gbps: p.gbps, gbpsMedian: p.gbpsMedian, gbpsMin: p.gbpsMin, gbpsMax: p.gbpsMax, method: p.method, measuredAt: p.measuredAt, cached: p.cached, points: p.points }
 }
 
 async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['profilerSweep']['params']>['spec']): Promise<WireSweepResult> {
@@ -41,6 +45,7 @@ async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['pro
     return await runSweep(spec, {
       signal: abort.signal,
       peak: peak.points,
+      devicePeak: peak.device,
       peakGbps: peak.gbps,
       simulateCuda: session.snapshot().simulateCuda,
       onProgress: (p) => { st.status = { ...st.status, done: p.done, total: p.total, op: p.op, bytes: p.bytes } },
