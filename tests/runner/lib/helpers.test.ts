@@ -6,7 +6,7 @@ import { flattenNested } from '../../../src/runner/lib/nested'
 import { parseDevice, TorchSize } from '../../../src/runner/lib/torch_objects'
 import { PrintOptions, npSetPrintoptions } from '../../../src/runner/lib/print_options'
 import { NpScalar } from '../../../src/runner/lib/scalars'
-import { PyList, PyTuple, BUILTIN_TYPES } from '../../../src/runner/interp/values'
+import { PyList, PyTuple, BUILTIN_TYPES, type PyValue } from '../../../src/runner/interp/values'
 import { repr, str } from '../../../src/runner/interp/repr'
 import { binop, compare } from '../../../src/runner/interp/ops'
 
@@ -76,9 +76,9 @@ describe('NumPy scalars', () => {
 describe('np.set_printoptions', () => {
   it('validates like NumPy', () => {
     const o = new PrintOptions()
-    expect(() => npSetPrintoptions(o, [], new Map([['floatmode', 'x']]))).toThrow('floatmode option must be one of "fixed", "unique", "maxprec", "maxprec_equal"')
-    expect(() => npSetPrintoptions(o, [], new Map([['precision', 'a']]))).toThrow('precision must be an integer')
-    npSetPrintoptions(o, [], new Map([['precision', 3n], ['suppress', true]]))
+    expect(() => npSetPrintoptions(o, [], new Map<string, PyValue>([['floatmode', 'x']]))).toThrow('floatmode option must be one of "fixed", "unique", "maxprec", "maxprec_equal"')
+    expect(() => npSetPrintoptions(o, [], new Map<string, PyValue>([['precision', 'a']]))).toThrow('precision must be an integer')
+    npSetPrintoptions(o, [], new Map<string, PyValue>([['precision', 3n], ['suppress', true]]))
     expect(o.numpy).toMatchObject({ precision: 3, suppress: true, threshold: 1000 })
   })
 })
