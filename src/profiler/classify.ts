@@ -2,8 +2,8 @@
 // what the profiler shows: the kind of operation, whether and why bytes were
 // copied, how many, and the rate achieved against this machine's memcpy peak.
 // Op names are the engine binding's (native/binding: 'fromNumpy', 'contiguous', 'cuda', ...).
-import { gbps, peakFraction } from './stats'
-import type { CopyCause, OpKind, PeakRef, ProfiledOp, ReportLike } from './types'
+import { gbps, rateFraction } from './stats'
+import type { CopyCause, DevicePeak, OpKind, PeakRef, ProfiledOp, ReportLike } from './types'
 
 /** Ops that write into existing memory (visible through every alias). */
 const WRITE_OPS = new Set(['setitem', 'fill', 'inplace', 'copy_', 'zero_'])
@@ -58,12 +58,16 @@ function lineOf(r: ReportLike): string {
   return typeof r.line === 'string' ? r.line : ''
 }
 
-/** `peak`: this machine's measured memcpy peak (src/profiler/peak.ts: by size, or one figure), null when unknown. */
-export function profileRecord(r: ReportLike, peak: PeakRef = null): ProfiledOp {
+/**
+ * `peak`: this machine's measured memcpy peak (src/profiler/peak.ts: by size, or one figure), null when unknown;
+ * `device`: a real GPU's transfer peaks (src/profiler/device-peak.ts), which real transfers are compared with.
+ */
+export function profileRecord(r: ReportLike, peak: PeakRef = null, device: Pick<DevicePeak, 'h2dPinnedGbps' | 'd2hPinnedGbps'> | null = null): ProfiledOp {
   const kind = classifyKind(r)
   const bytes = r.copied ? r.bytes : 0
   const rate = gbps(bytes, r.seconds)
   const transfer = r.transfer ?? (kind === 'transfer' ? guessTransfer(r) : null)
+  const simulated = isSimulated(r)
   return {
     op: r.op,
     line: lineOf(r),
@@ -75,9 +79,9 @@ export function profileRecord(r: ReportLike, peak: PeakRef = null): ProfiledOp {
     kernel: r.kernel,
     seconds: r.seconds,
     gbps: rate,
-    peakFraction: peakFraction(rate, peak, bytes),
+    peakFraction: rateFraction(rate, bytes, peak, transfer, simulated, device),
     transfer,
-    simulated: isSimulated(r),
+    simulated,
   }
 }
 

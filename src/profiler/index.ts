@@ -21,3 +21,4 @@ export { runSweep, checkSpec, MIN_REPEATS, MAX_REPEATS, MAX_WARMUP, type SweepOp
 export { SWEEP_OPERATIONS, SWEEP_OP_IDS, sweepOperation, type SweepOperation, type PreparedOp } from './operations'
 export { compareWithNumpy, type NumpyRun } from './numpy-timing'
 export { cudaState, type CudaState } from './device-moves'
+export { devicePeak, measureDevicePeak, devicePeakCacheFile } from './device-peak'

@@ -1,6 +1,6 @@
 // Median and min–max of repeated timings. The median (not the mean) because
 // timing noise is one-sided: a run can be slowed down, never sped up.
-import type { PeakRef, TimingStats } from './types'
+import type { DevicePeak, PeakRef, TimingStats } from './types'
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('median of no values')
@@ -43,4 +43,22 @@ export function peakAt(peak: PeakRef, bytes: number): number | null {
 export function peakFraction(rate: number | null, peak: PeakRef, bytes: number): number | null {
   const p = peakAt(peak, bytes)
   return rate !== null && p ? rate / p : null
+}
+
+/**
+ * The peak a copy's rate is a fraction of: a real host<->device transfer against
+ * the GPU's pinned transfer peak of that direction (null without one: a PCIe copy
+ * is not a memcpy); everything else, simulated transfers included (host memory),
+ * against the memcpy peak at its size.
+ */
+export function rateFraction(rate: number | null, bytes: number, peak: PeakRef,
+  transfer: { from: string; to: string } | null, simulated: boolean, device: Pick<DevicePeak, 'h2dPinnedGbps' | 'd2hPinnedGbps'> | null): number | null {
+  if (rate === null) return null
+  if (transfer && !simulated && transfer.from !== transfer.to) {
+    if (!device) return null
+    const p = transfer.to.startsWith('cuda') && !transfer.from.startsWith('cuda') ? device.h2dPinnedGbps
+      : transfer.from.startsWith('cuda') && !transfer.to.startsWith('cuda') ? device.d2hPinnedGbps : null
+    return p ? rate / p : null
+  }
+  return peakFraction(rate, peak, bytes)
 }

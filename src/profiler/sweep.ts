@@ -10,8 +10,8 @@ import { classifyKind, isSimulated } from './classify'
 import { cudaState, type CudaState } from './device-moves'
 import { SWEEP_DTYPE, SWEEP_ITEMSIZE, SWEEP_OPERATIONS, type SweepOperation } from './operations'
 import { MAX_SWEEP_BYTES } from './sizes'
-import { gbps, peakFraction, timingStats } from './stats'
-import type { PeakRef, ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from './types'
+import { gbps, rateFraction, timingStats } from './stats'
+import type { DevicePeak, PeakRef, ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from './types'
 
 export const MIN_REPEATS = 3 // no figure from a single run: a median needs company
 export const MAX_REPEATS = 1000
@@ -22,6 +22,8 @@ export interface SweepOptions {
   signal?: AbortSignal
   /** memcpy peaks by size (or one figure): each row's fraction uses the peak at its size. */
   peak?: PeakRef
+  /** A real GPU's transfer peaks: real transfers are fractions of these (null: no fraction for them). */
+  devicePeak?: Pick<DevicePeak, 'h2dPinnedGbps' | 'd2hPinnedGbps'> | null
   /** The headline peak recorded in the result (default: the largest size's point). */
   peakGbps?: number | null
   simulateCuda?: boolean
@@ -68,6 +70,11 @@ function skippedRow(op: SweepOperation, bytes: number, shape: number[], why: str
 
 class Cancelled extends Error {}
 
+/** The direction of a sweep's device move, for a report that lacks its transfer field. */
+function guessDirection(id: string): { from: string; to: string } {
+  return id.startsWith('cuda') ? { from: 'cpu', to: 'cuda:0' } : { from: 'cuda:0', to: 'cpu' }
+}
+
 function headline(peak: PeakRef): number | null {
   if (peak === null) return null
   if (typeof peak === 'number') return peak
@@ -110,12 +117,14 @@ async function runCell(op: SweepOperation, bytes: number, spec: SweepSpec, opts:
   const s = timingStats(samples)
   const moved = r.copied ? r.bytes : 0
   const rate = gbps(moved, s.median)
+  const simulated = isSimulated(r) || (op.needsCuda && cuda.simulated)
+  const transfer = r.transfer ?? (op.kind === 'transfer' ? guessDirection(op.id) : null)
   return {
     op: op.id, label: op.label, kind: classifyKind(r), bytes: actualBytes, shape, dtype: SWEEP_DTYPE,
     copied: r.copied, bytesMoved: moved, kernel: r.kernel, reason: r.reason ?? '',
-    simulated: isSimulated(r) || (op.needsCuda && cuda.simulated), repeats: s.n, seconds: s,
+    simulated, repeats: s.n, seconds: s,
     gbps: rate, gbpsMin: gbps(moved, s.max), gbpsMax: gbps(moved, s.min),
-    peakFraction: peakFraction(rate, opts.peak ?? opts.peakGbps ?? null, moved),
+    peakFraction: rateFraction(rate, moved, opts.peak ?? opts.peakGbps ?? null, transfer, simulated, opts.devicePeak ?? null),
     skipped: null,
   }
 }

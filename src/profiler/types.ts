@@ -48,6 +48,20 @@ export interface PeakPoint { bytes: number; gbps: number }
 /** What a rate is compared with: memcpy peaks by size, one figure, or nothing. */
 export type PeakRef = readonly PeakPoint[] | number | null
 
+/** Pinned host<->device transfer peaks of a real GPU (src/profiler/device-peak.ts). */
+export interface DevicePeak {
+  version: 1
+  device: string
+  simulated: boolean
+  bytes: number
+  repeats: number
+  h2dPinnedGbps: number
+  d2hPinnedGbps: number
+  method: string
+  measuredAt: string
+  host: string
+}
+
 /** Median and spread of repeated timings (seconds). */
 export interface TimingStats {
   n: number

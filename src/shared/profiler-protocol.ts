@@ -49,6 +49,8 @@ export const sweepStatus = object({
 export const peakInfo = object({
   gbps: number, gbpsMedian: number, gbpsMin: number, gbpsMax: number, method: string, measuredAt: string, cached: boolean,
   points: array(object({ bytes: count, gbps: number }), 16),  // memcpy GB/s by size
+  // A real GPU's pinned transfer peaks (null without one: simulated moves are host memcpy).
+  device: nullable(object({ h2dPinnedGbps: number, d2hPinnedGbps: number, method: string, measuredAt: string })),
 })
 
 export const profilerMethods = {

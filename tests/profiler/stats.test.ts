@@ -1,6 +1,6 @@
 // Median and min–max of repeated timings, and GB/s.
 import { describe, expect, it } from 'vitest'
-import { gbps, median, peakAt, peakFraction, spread, timingStats } from '../../src/profiler/stats'
+import { gbps, median, peakAt, peakFraction, rateFraction, spread, timingStats } from '../../src/profiler/stats'
 
 describe('timing statistics', () => {
   it('median of an odd and an even count, whatever the order', () => {
@@ -46,5 +46,18 @@ describe('timing statistics', () => {
     expect(peakAt([], 1)).toBeNull()
     expect(peakFraction(15, points, 1 << 20)).toBe(0.5)
     expect(peakFraction(null, points, 1 << 20)).toBeNull()
+  })
+
+  it('a real transfer is a fraction of the GPU\'s transfer peak, never of memcpy; a simulated one of memcpy', () => {
+    const points = [{ bytes: 1 << 20, gbps: 20 }]
+    const gpu = { h2dPinnedGbps: 50, d2hPinnedGbps: 40 }
+    const up = { from: 'cpu', to: 'cuda:0' }
+    const down = { from: 'cuda:0', to: 'cpu' }
+    expect(rateFraction(25, 1 << 20, points, up, false, gpu)).toBe(0.5)
+    expect(rateFraction(20, 1 << 20, points, down, false, gpu)).toBe(0.5)
+    expect(rateFraction(25, 1 << 20, points, up, false, null)).toBeNull()
+    expect(rateFraction(10, 1 << 20, points, up, true, gpu)).toBe(0.5)
+    expect(rateFraction(10, 1 << 20, points, null, false, gpu)).toBe(0.5)
+    expect(rateFraction(null, 1 << 20, points, null, false, gpu)).toBeNull()
   })
 })

@@ -2,7 +2,7 @@
 // engine over a range of sizes and prints the table (or JSON); NumPy's
 // equivalents are timed in the same run when python3 + NumPy exist.
 import {
-  compareWithNumpy, memcpyPeak, parseSizes, runSweep, SWEEP_OP_IDS, sweepOperation, sweepTable, MIN_REPEATS,
+  compareWithNumpy, cudaState, devicePeak, memcpyPeak, parseSizes, runSweep, SWEEP_OP_IDS, sweepOperation, sweepTable, MIN_REPEATS,
   type SweepOpId, type SweepSpec,
 } from '../../profiler'
 import { formatSize } from '../../profiler/sizes'
@@ -72,8 +72,14 @@ export async function main(argv: string[]): Promise<number> {
   const peak = memcpyPeak({ remeasure: args.remeasurePeak })
   const byLevel = peak.points.map((p) => `${formatSize(p.bytes)} ${p.gbps.toFixed(1)}`).join(', ')
   log(`memcpy peak: ${peak.gbps.toFixed(2)} GB/s (fastest run; median ${peak.gbpsMedian.toFixed(2)}, slowest ${peak.gbpsMin.toFixed(2)}); by size: ${byLevel} GB/s (${peak.method}${peak.cached ? ', cached' : ''})\n`)
-  // Default: every operation; device moves only where a cuda device (real or simulated) exists.
-  const ops = args.ops ?? SWEEP_OP_IDS.filter((id) => args.simulateCuda || !sweepOperation(id).needsCuda)
+  // Default: every operation; device moves only where a cuda device (a GPU, or the simulated one) answers.
+  const cuda = cudaState(args.simulateCuda)
+  if (!cuda.usable && args.ops === null) log(`device moves left out: ${cuda.why}\n`)
+  else if (cuda.simulated) log('cuda:0 is simulated: its transfers are host memcpy, not a GPU\n')
+  // A real GPU's transfers are compared with its own pinned transfer peaks (measured once, cached).
+  const device = cuda.usable && !cuda.simulated ? devicePeak({ remeasure: args.remeasurePeak }) : null
+  if (device) log(`cuda:0 pinned transfer peak: H2D ${device.h2dPinnedGbps.toFixed(1)} GB/s, D2H ${device.d2hPinnedGbps.toFixed(1)} GB/s (${device.method})\n`)
+  const ops = args.ops ?? SWEEP_OP_IDS.filter((id) => cuda.usable || !sweepOperation(id).needsCuda)
   const spec: SweepSpec = { ops, sizes: args.sizes, repeats: args.repeats, warmup: args.warmup }
   const abort = new AbortController()
   const onSigint = () => abort.abort()
@@ -81,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   let result
   try {
     result = await runSweep(spec, {
-      peak: peak.points, peakGbps: peak.gbps, simulateCuda: args.simulateCuda, signal: abort.signal,
+      peak: peak.points, peakGbps: peak.gbps, devicePeak: device, cuda, signal: abort.signal,
       onProgress: (p) => { if (p.op && !args.json) log(`  [${p.done}/${p.total}] ${p.op} ${formatSize(p.bytes ?? 0)}\n`) },
     })
   } finally {
@@ -94,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     numpyNote = np.ok ? `NumPy ${np.version} timed in the same run` : `NumPy comparison skipped: ${np.why}`
   }
   if (args.json) {
-    process.stdout.write(JSON.stringify({ ...result, peak, numpy: numpyNote }, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({ ...result, peak, devicePeak: device, numpy: numpyNote }, null, 2) + '\n')
   } else {
     process.stdout.write(sweepTable(result))
     process.stdout.write(`${numpyNote}. %peak: against memcpy of the nearest size (${byLevel} GB/s).\n`)

@@ -42,7 +42,7 @@ export function ProfilerPanel(): React.JSX.Element {
     return () => { live = false }
   }, [api !== null]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const ops = useMemo(() => profileLog(records, peak?.points ?? null), [records, peak])
+  const ops = useMemo(() => profileLog(records, peak?.points ?? null, peak?.device ?? null), [records, peak])
   const cuda = devices.filter((d) => d.type === 'cuda')
   const stamp = () => new Date().toISOString().replace(/[:.]/g, '-')
 

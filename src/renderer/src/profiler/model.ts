@@ -2,7 +2,7 @@
 // layout, and the GB/s-vs-size series for the chart. No DOM, no React: unit-tested
 // in tests/profiler/panel-model.test.ts.
 import { profileRecord } from '../../../profiler/classify'
-import type { OpKind, PeakRef, ProfiledOp, SweepRow } from '../../../profiler/types'
+import type { DevicePeak, OpKind, PeakRef, ProfiledOp, SweepRow } from '../../../profiler/types'
 import type { OpRecord } from '../../../shared/protocol'
 
 export interface LoggedOp extends ProfiledOp {
@@ -10,8 +10,11 @@ export interface LoggedOp extends ProfiledOp {
   time: number            // wall clock (ms since the epoch) of the run that made it
 }
 
-export function profileLog(ops: readonly OpRecord[], peak: PeakRef): LoggedOp[] {
-  return ops.map((o) => ({ ...profileRecord(o, peak), seq: o.seq, time: o.time }))
+/** A real GPU's transfer peaks as the panel gets them (only the two rates matter here). */
+export type DeviceRates = Pick<DevicePeak, 'h2dPinnedGbps' | 'd2hPinnedGbps'>
+
+export function profileLog(ops: readonly OpRecord[], peak: PeakRef, device: DeviceRates | null = null): LoggedOp[] {
+  return ops.map((o) => ({ ...profileRecord(o, peak, device), seq: o.seq, time: o.time }))
 }
 
 export type SortKey = 'seq' | 'line' | 'op' | 'kind' | 'bytes' | 'seconds' | 'gbps' | 'peakFraction' | 'kernel'
