@@ -23,6 +23,9 @@ export interface WallSpec {
 }
 
 const WALK_LIMIT = 4096
+// Shared by every wall: the hover cover of one cell and its outline.
+const hoverPlane = new THREE.PlaneGeometry(0.96, 0.96)
+const hoverEdges = new THREE.EdgesGeometry(hoverPlane)
 
 export class MemoryContent {
   readonly group = new THREE.Group()
@@ -33,8 +36,9 @@ export class MemoryContent {
   readonly size: THREE.Vector3
   private readonly tex: THREE.DataTexture
   private readonly plane: THREE.Mesh
-  private readonly hoverBoxes: THREE.LineSegments[] = []
+  private readonly hoverBoxes: THREE.Mesh[] = []
   private readonly hoverMat = new THREE.LineBasicMaterial({ color: 0xffffff, depthTest: false })
+  private readonly hoverFill = new THREE.MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.45, depthTest: false })
   private readonly disposables: Array<{ dispose(): void }> = []
   offsetMarker: THREE.Vector3 | null = null
 
@@ -171,19 +175,20 @@ export class MemoryContent {
     this.offsetMarker = p0
   }
 
-  /** Outlines the cells of the hovered byte ranges. */
+  /** Lights the cells of the hovered byte ranges with a translucent cover and an outline. */
   setHover(ranges: Array<[number, number]>): void {
     const cells: number[] = []
     for (const [s, e] of ranges) {
       for (let c = Math.floor(s / this.cov.cellBytes); c * this.cov.cellBytes < e && cells.length < 256; c++) cells.push(c)
     }
     while (this.hoverBoxes.length < cells.length) {
-      const g = new THREE.EdgesGeometry(new THREE.PlaneGeometry(1, 1))
-      const box = new THREE.LineSegments(g, this.hoverMat)
-      box.renderOrder = 11
-      this.hoverBoxes.push(box)
-      this.group.add(box)
-      this.disposables.push(g)
+      const cover = new THREE.Mesh(hoverPlane, this.hoverFill)
+      cover.renderOrder = 11
+      const edge = new THREE.LineSegments(hoverEdges, this.hoverMat)
+      edge.renderOrder = 12
+      cover.add(edge)
+      this.hoverBoxes.push(cover)
+      this.group.add(cover)
     }
     this.hoverBoxes.forEach((b, i) => {
       b.visible = i < cells.length
@@ -193,6 +198,7 @@ export class MemoryContent {
 
   setHoverColor(color: string): void {
     this.hoverMat.color.set(color)
+    this.hoverFill.color.set(color)
   }
 
   /** Byte range [start, end) of the block under the ray, or null. */
@@ -209,6 +215,7 @@ export class MemoryContent {
   dispose(): void {
     for (const d of this.disposables) d.dispose()
     this.hoverMat.dispose()
+    this.hoverFill.dispose()
   }
 }
 

@@ -27,27 +27,22 @@ export function MemoryView(): React.JSX.Element {
   const contentRef = useRef<MemoryContent | null>(null)
   const fitKey = useRef('')
   const [wall, setWall] = useState<{ cols: number; cellBytes: number } | null>(null)
-  const [hoverInfo, setHoverInfo] = useState<Array<{ name: string; color: string; indices: number[][] }> | null>(null)
+  const hover = useStore(store, (s) => s.hover)
   const names = useMemo(() => workspace.objects.map(primaryName), [workspace])
   const block = sel ? blockOfObject(workspace, sel.info.id) : undefined
 
   const { ref, view, refit } = useSceneView('memory', 'memory-canvas', {
     onPointer: (ndc) => {
       const c = contentRef.current
-      if (!c || !ndc || !view || !block || !sel) {
-        setHoverInfo(null)
-        return
-      }
+      if (!c || !ndc || !view || !block || !sel) return
       raycaster.setFromCamera(ndc, view.camera)
       const range = c.pick(raycaster)
       if (!range) {
         store.dispatch({ type: 'hover', hover: null })
-        setHoverInfo(null)
         return
       }
-      // The bytes under the pointer, through every object that views them.
-      const seen = block.objects.map((o) => ({ o, indices: indicesTouching(block, o, range, 4) }))
-      setHoverInfo(seen.filter((x) => x.indices.length).map((x) => ({ name: primaryName(x.o), color: objectColor(primaryName(x.o), names), indices: x.indices })))
+      // The element under the pointer: the selected object's if it has one there, else any alias's.
+      const seen = block.objects.map((o) => ({ o, indices: indicesTouching(block, o, range, 1) }))
       const mine = seen.find((x) => x.o.info.id === sel.info.id && x.indices.length) ?? seen.find((x) => x.indices.length)
       store.dispatch({ type: 'hover', hover: mine ? { objectId: mine.o.info.id, index: mine.indices[0] } : null })
     }
@@ -114,6 +109,17 @@ export function MemoryView(): React.JSX.Element {
     return store.subscribe(apply)
   }, [view, spec, block, store])
 
+  // The hovered element's bytes (hovered here or in the logical view), seen through every object over them.
+  let hoverInfo: Array<{ name: string; color: string; indices: number[][] }> | null = null
+  let hoverBytes: [number, number] | null = null
+  const hovered = hover && block ? block.objects.find((o) => o.info.id === hover.objectId) : undefined
+  if (hover && block && hovered) {
+    const bytes = elementBytes(block, hovered, hover.index)
+    hoverBytes = bytes
+    hoverInfo = block.objects
+      .map((o) => ({ name: primaryName(o), color: objectColor(primaryName(o), names), indices: indicesTouching(block, o, bytes, 4) }))
+      .filter((x) => x.indices.length > 0)
+  }
   const cellBytes = wall?.cellBytes ?? (spec?.unitBytes ?? 1)
   const cols = wall?.cols ?? 0
   return (
@@ -135,6 +141,7 @@ export function MemoryView(): React.JSX.Element {
         {!sel && <div className="empty-state">Select an object to see its storage.</div>}
         {hoverInfo && hoverInfo.length > 0 && (
           <div className="hover-card" data-testid="memory-hover">
+            {hoverBytes && block && <div className="muted small">bytes {hoverBytes[0]}…{hoverBytes[1] - 1} · {hex(block.base + BigInt(hoverBytes[0]))}</div>}
             {hoverInfo.map((h) => (
               <div key={h.name}><span className="swatch" style={{ background: h.color }} />{h.name}[{h.indices.map((i) => i.join(', ')).join('] ' + h.name + '[')}]</div>
             ))}
