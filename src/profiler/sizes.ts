@@ -1,5 +1,6 @@
 // Sizes on the command line and in the sweep form ("1K,1M,64M" = KiB, MiB, GiB
-// in binary units, as memory is sized) and the operand shapes a size maps to.
+// in binary units, as memory is sized; "4K..64M" every power of two between,
+// "4K..64M*4" every fourth power) and the operand shapes a size maps to.
 
 const UNITS: Record<string, number> = { '': 1, B: 1, K: 1 << 10, KB: 1 << 10, KIB: 1 << 10, M: 1 << 20, MB: 1 << 20, MIB: 1 << 20, G: 1 << 30, GB: 1 << 30, GIB: 1 << 30 }
 /** The largest operand a sweep accepts (the machine has to hold several at once). */
@@ -14,10 +15,27 @@ export function parseSize(text: string): number {
   return bytes
 }
 
+/** Most sizes one list may expand to (a sweep is sizes × ops cells). */
+export const MAX_SIZES = 32
+
+/** `A..B` or `A..B*F`: A, A·F, A·F², ... up to B (F a whole factor >= 2, default 2). */
+function parseRange(text: string): number[] {
+  const m = /^(.+?)\.\.(.+?)(?:\*(\d+))?$/.exec(text.trim())
+  if (!m) return [parseSize(text)]
+  const [lo, hi, factor] = [parseSize(m[1]), parseSize(m[2]), m[3] === undefined ? 2 : Number(m[3])]
+  if (lo > hi) throw new Error(`bad range '${text}': ${m[1]} is above ${m[2]}`)
+  if (!Number.isSafeInteger(factor) || factor < 2) throw new Error(`bad range '${text}': the step is a factor of at least 2`)
+  const out: number[] = []
+  for (let b = lo; b <= hi && out.length <= MAX_SIZES; b *= factor) out.push(b)
+  return out
+}
+
 export function parseSizes(list: string): number[] {
-  const out = list.split(',').filter((s) => s.trim() !== '').map(parseSize)
+  const out = list.split(',').filter((s) => s.trim() !== '').flatMap(parseRange)
   if (out.length === 0) throw new Error('no sizes given')
-  return [...new Set(out)].sort((a, b) => a - b)
+  const sizes = [...new Set(out)].sort((a, b) => a - b)
+  if (sizes.length > MAX_SIZES) throw new Error(`at most ${MAX_SIZES} sizes (got ${sizes.length})`)
+  return sizes
 }
 
 export function formatSize(bytes: number): string {

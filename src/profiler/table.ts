@@ -22,7 +22,7 @@ function cells(r: SweepRow): string[] {
     formatSeconds(r.seconds.median), `${formatSeconds(r.seconds.min)}–${formatSeconds(r.seconds.max)}`, rate,
     r.peakFraction === null ? '—' : `${(r.peakFraction * 100).toFixed(0)}%`,
     np ? `${formatSeconds(np.seconds.median)} ${np.expr}` : '—',
-    np?.ratio ? `${np.ratio.toFixed(2)}×` : '—',
+    np?.ratio ? `${np.ratio >= 10 ? np.ratio.toFixed(1) : np.ratio.toPrecision(2)}×` : '—',
   ]
 }
 

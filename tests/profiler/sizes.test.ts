@@ -10,6 +10,15 @@ describe('sizes', () => {
     expect(parseSize('2GiB')).toBe(2 * 2 ** 30)
   })
 
+  it('ranges: every power of two between, or every step of a factor', () => {
+    expect(parseSizes('4K..64K')).toEqual([4096, 8192, 16384, 32768, 65536])
+    expect(parseSizes('1K..1M*4')).toEqual([1024, 4096, 16384, 65536, 262144, 1048576])
+    expect(parseSizes('1K..3K, 16M')).toEqual([1024, 2048, 16 << 20])
+    expect(() => parseSizes('1M..1K')).toThrow('1M is above 1K')
+    expect(() => parseSizes('1K..1M*1')).toThrow('factor of at least 2')
+    expect(() => parseSizes('1..4G')).toThrow('at most 32 sizes')
+  })
+
   it('refuses junk, zero and sizes beyond 4G', () => {
     for (const bad of ['', 'abc', '1Q', '0', '-1K', '5G']) expect(() => parseSize(bad)).toThrow(/size/)
     expect(() => parseSizes(',')).toThrow('no sizes given')
