@@ -1,0 +1,41 @@
+// Teaching mode: the lesson list and the presenter. Mount <PresenterView> in
+// place of the app's main area (it uses the same AppContext: store, controller,
+// 3D views); `onExit` returns to the normal layout, leaving the lesson's
+// objects in the workspace to explore further.
+import { useCallback, useEffect, useState } from 'react'
+import type { LessonInfo } from '../../../lessons/lesson-info'
+import { BUNDLED_LESSONS } from './bundledLessons'
+import { LessonPicker } from './LessonPicker'
+import { LessonPresenter } from './LessonPresenter'
+import './presenter.css'
+
+export interface PresenterViewProps {
+  onExit: () => void
+  /** Open this lesson at once (its id, e.g. '03_sharing_consequences'); the list otherwise. */
+  lessonId?: string
+  lessons?: LessonInfo[]
+}
+
+export function PresenterView({ onExit, lessonId, lessons = BUNDLED_LESSONS }: PresenterViewProps): React.JSX.Element {
+  const [chosen, setChosen] = useState<string | null>(lessonId ?? null)
+  const lesson = lessons.find((l) => l.id === chosen) ?? null
+  const pick = useCallback(() => setChosen(null), [])
+
+  // Esc on the list leaves teaching mode (the presenter handles its own keys).
+  useEffect(() => {
+    if (lesson) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return
+      e.stopPropagation()
+      onExit()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [lesson, onExit])
+
+  return lesson
+    ? <LessonPresenter key={lesson.id} lesson={lesson} onExit={onExit} onPick={pick} />
+    : <LessonPicker lessons={lessons} onChoose={setChosen} onExit={onExit} />
+}
+
+export { BUNDLED_LESSONS }
