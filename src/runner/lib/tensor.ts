@@ -6,7 +6,7 @@ import { formatTensorRepr } from '../printing'
 import { PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
-import { typeName } from '../interp/ops'
+import { typeName, truthy } from '../interp/ops'
 import { formatValue } from '../interp/formatting'
 import { EngineValue } from './engine_value'
 import { registerWrapper } from './context'
@@ -15,6 +15,7 @@ import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } 
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
 import { dlpackMethods } from './dlpack'
 import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
+import { setRequiresGrad, detach } from './grad_ops'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
@@ -72,7 +73,7 @@ export class PyTensor extends EngineValue {
       case 'requires_grad': return info().requiresGrad
       case 'grad': return null
       case 'grad_fn': return null
-      case 'is_leaf': return true
+      case 'is_leaf': return (info() as { isLeaf?: boolean }).isLeaf ?? true
       case 'itemsize': return BigInt(info().itemsize)
       case 'nbytes': return BigInt(info().nbytes)
       case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
@@ -85,8 +86,11 @@ export class PyTensor extends EngineValue {
     return undefined
   }
 
-  setattr(name: string): boolean {
-    if (name === 'requires_grad') throw pyErr('NotImplementedError', 'requires_grad is not supported by the Stridescope engine yet (no engine operation sets it)')
+  setattr(name: string, v: PyValue): boolean {
+    if (name === 'requires_grad') {
+      this.ctx.op([this.obj], () => setRequiresGrad(this.obj, truthy(v)))
+      return true
+    }
     return false
   }
 }
@@ -278,13 +282,9 @@ const TENSOR_METHODS: Record<string, Method> = {
   tolist: (s, a, kw) => { noArgs('tolist', a, kw); return s.tolist() },
   requires_grad_: (s, a, kw) => {
     const b = bindArgs('requires_grad_', ['requires_grad='], a, kw)
-    if (!boolArg(b.requires_grad, true)) return s
-    throw pyErr('NotImplementedError', 'requires_grad_() is not supported by the Stridescope engine yet (no engine operation sets it)')
+    return wrapOp(s, () => setRequiresGrad(s.obj, boolArg(b.requires_grad, true)))
   },
-  detach: s => {
-    if (!s.info().requiresGrad) return s.ctx.opWrap([s.obj], () => s.obj.index([{ kind: 'ellipsis' }]))
-    throw pyErr('NotImplementedError', 'detach() of a tensor that requires grad is not supported by the Stridescope engine')
-  },
+  detach: (s, a, kw) => { noArgs('detach', a, kw); return wrapOp(s, () => detach(s.obj)) },
   is_floating_point: s => /float/.test(s.info().dtype),
   is_complex: s => /complex/.test(s.info().dtype),
   __array__: s => wrapOp(s, () => s.obj.numpy(false)),

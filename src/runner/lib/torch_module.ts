@@ -17,6 +17,7 @@ import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_obje
 import { PyCapsule } from './dlpack'
 import { toDevice, cudaStatus } from './device_ops'
 import { torchSetPrintoptions } from './print_options'
+import { setRequiresGrad } from './grad_ops'
 
 const UNSUPPORTED = new Set([
   'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
@@ -50,13 +51,16 @@ function parseDeviceArg(v: PyValue | undefined): string | null {
   return d.type === 'cpu' ? null : d.name
 }
 
-function placeOn(ctx: LibraryContext, made: engine.EngineObject, device: string | null): PyValue {
-  if (device === null) return ctx.wrap(made)
-  return ctx.opWrap([made], () => toDevice(made, device, false, false))
+/** The new tensor on its device (the engine's move), then requires_grad= on the final leaf. */
+function placeOn(ctx: LibraryContext, made: engine.EngineObject, device: string | null, grad?: PyValue): PyValue {
+  const placed = device === null ? made : ctx.op([made], () => toDevice(made, device, false, false))
+  return ctx.wrap(withGrad(ctx, placed, grad))
 }
 
-function checkGrad(v: PyValue | undefined): void {
-  if (v !== undefined && truthy(v)) throw pyErr('NotImplementedError', 'requires_grad=True is not supported by the Stridescope engine yet')
+/** requires_grad= on creation: the flag is set on the new tensor (before any device move). */
+function withGrad(ctx: LibraryContext, made: engine.EngineObject, v: PyValue | undefined): engine.EngineObject {
+  if (v === undefined || !truthy(v)) return made
+  return ctx.op([made], () => setRequiresGrad(made, true))
 }
 
 function needTensor(v: PyValue | undefined, fn: string): PyTensor {
@@ -68,18 +72,18 @@ function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
   return (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs(name, ['*size', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad=', 'pin_memory=', 'memory_format='], a, kw)
     if (b.__rest!.length === 0) throw pyErr('TypeError', `${name}() missing 1 required positional arguments: "size"`)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    const dev = parseDeviceArg(b.device)
     const shape = shapeFromArgs(b.__rest!)
     const mf: MemoryFormat = memoryFormatArg(b.memory_format, 'contiguous_format')
     const made = ctx.op([], () => engine[name]('tensor', shape, dtypeOrNull(b.dtype)))
     // channels_last: the engine lays the tensor out through contiguous(memory_format=...).
     const laid = mf === 'contiguous_format' || mf === 'preserve_format' ? made : ctx.op([made], () => made.contiguous(mf))
-    return placeOn(ctx, laid, dev)
+    return placeOn(ctx, laid, dev, b.requires_grad)
   }
 }
 
 function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null, mode: 'tensor' | 'as_tensor' | 'asarray',
-  copy: boolean | null, device: string | null): PyValue {
+  copy: boolean | null, device: string | null, grad?: PyValue): PyValue {
   let made: engine.EngineObject
   if (data instanceof EngineValue) {
     const x = data
@@ -91,7 +95,7 @@ function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | n
     const { values, shape } = flattenNested(data, 'tensor')
     made = ctx.op([], () => engine.fromValues('tensor', values, shape, dtype))
   }
-  return placeOn(ctx, made, device)
+  return placeOn(ctx, made, device, grad)
 }
 
 /** torch.X(input, ...) for the Tensor methods that torch also exposes as functions. */
@@ -120,8 +124,8 @@ function buildTorch(ctx: LibraryContext): LibModule {
 
   torch.fn('tensor', (a, kw) => {
     const b = bindArgs('tensor', ['data', '*', 'dtype=', 'device=', 'requires_grad=', 'pin_memory='], a, kw)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
-    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'tensor', true, dev)
+    const dev = parseDeviceArg(b.device)
+    return tensorFromData(ctx, b.data!, dtypeOrNull(b.dtype), 'tensor', true, dev, b.requires_grad)
   })
   torch.fn('as_tensor', (a, kw) => {
     const b = bindArgs('as_tensor', ['data', 'dtype=', 'device='], a, kw)
@@ -130,8 +134,8 @@ function buildTorch(ctx: LibraryContext): LibModule {
   })
   torch.fn('asarray', (a, kw) => {
     const b = bindArgs('asarray', ['obj', '*', 'dtype=', 'device=', 'copy=', 'requires_grad='], a, kw)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
-    return tensorFromData(ctx, b.obj!, dtypeOrNull(b.dtype), 'asarray', copyArg(b.copy), dev)
+    const dev = parseDeviceArg(b.device)
+    return tensorFromData(ctx, b.obj!, dtypeOrNull(b.dtype), 'asarray', copyArg(b.copy), dev, b.requires_grad)
   })
   torch.fn('from_numpy', (a, kw) => {
     const b = bindArgs('from_numpy', ['ndarray'], a, kw)
@@ -150,34 +154,34 @@ function buildTorch(ctx: LibraryContext): LibModule {
   torch.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
   torch.fn('full', (a, kw) => {
     const b = bindArgs('full', ['size', 'fill_value', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad=', 'pin_memory='], a, kw)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
-    return placeOn(ctx, ctx.op([], () => engine.full('tensor', shapeArg(b.size!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype))), dev)
+    const dev = parseDeviceArg(b.device)
+    return placeOn(ctx, ctx.op([], () => engine.full('tensor', shapeArg(b.size!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype))), dev, b.requires_grad)
   })
   torch.fn('arange', (a, kw) => {
     const b = bindArgs('arange', ['start=', 'end=', 'step=', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    const dev = parseDeviceArg(b.device)
     const first = b.start ?? (kw.has('end') ? 0n : undefined)
     if (first === undefined) throw pyErr('TypeError', 'arange() received an invalid combination of arguments - got (), but expected one of:\n * (Number end, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)')
     const end = b.end === undefined || b.end === null ? null : scalarArg(b.end)
     const step = b.step === undefined || b.step === null ? null : scalarArg(b.step)
-    return placeOn(ctx, ctx.op([], () => engine.arange('tensor', scalarArg(first), end, step, dtypeOrNull(b.dtype))), dev)
+    return placeOn(ctx, ctx.op([], () => engine.arange('tensor', scalarArg(first), end, step, dtypeOrNull(b.dtype))), dev, b.requires_grad)
   })
   torch.fn('linspace', (a, kw) => {
     const b = bindArgs('linspace', ['start', 'end', 'steps', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
-    return placeOn(ctx, ctx.op([], () => engine.linspace('tensor', scalarArg(b.start), scalarArg(b.end), intArg(b.steps!), true, dtypeOrNull(b.dtype))), dev)
+    const dev = parseDeviceArg(b.device)
+    return placeOn(ctx, ctx.op([], () => engine.linspace('tensor', scalarArg(b.start), scalarArg(b.end), intArg(b.steps!), true, dtypeOrNull(b.dtype))), dev, b.requires_grad)
   })
   torch.fn('eye', (a, kw) => {
     const b = bindArgs('eye', ['n', 'm=', '*', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-    const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
+    const dev = parseDeviceArg(b.device)
     const m = b.m === undefined || b.m === null ? null : intArg(b.m)
-    return placeOn(ctx, ctx.op([], () => engine.eye('tensor', intArg(b.n!), m, 0, dtypeOrNull(b.dtype))), dev)
+    return placeOn(ctx, ctx.op([], () => engine.eye('tensor', intArg(b.n!), m, 0, dtypeOrNull(b.dtype))), dev, b.requires_grad)
   })
   for (const dist of ['rand', 'randn'] as const) {
     torch.fn(dist, (a, kw) => {
       const b = bindArgs(dist, ['*size', 'generator=', 'out=', 'dtype=', 'layout=', 'device=', 'requires_grad='], a, kw)
-      const dev = parseDeviceArg(b.device); checkGrad(b.requires_grad)
-      return placeOn(ctx, ctx.op([], () => engine.random('tensor', dist, shapeFromArgs(b.__rest!), dtypeOrNull(b.dtype))), dev)
+      const dev = parseDeviceArg(b.device)
+      return placeOn(ctx, ctx.op([], () => engine.random('tensor', dist, shapeFromArgs(b.__rest!), dtypeOrNull(b.dtype))), dev, b.requires_grad)
     })
   }
   torch.fn('randint', (a, kw) => {
@@ -186,7 +190,7 @@ function buildTorch(ctx: LibraryContext): LibModule {
     // randint(high, size) or randint(low, high, size)
     const [low, high, size] = b.size === undefined ? [0, intArg(b.a!), b.b] : [intArg(b.a!), intArg(b.b!), b.size]
     if (size === undefined) throw pyErr('TypeError', 'randint() missing required argument: size')
-    return placeOn(ctx, ctx.op([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high)), dev)
+    return placeOn(ctx, ctx.op([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high)), dev, b.requires_grad)
   })
   // Grad-mode context managers. The engine has no autograd (requires_grad cannot be set), so
   // entering and leaving them changes nothing a snippet can observe.
