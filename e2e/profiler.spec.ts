@@ -10,6 +10,8 @@ import { expect, test } from './fixtures'
 test.beforeEach(async ({ page, app }, testInfo) => {
   await page.goto(app.url)
   await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
+  // The App shows the panel as a centre view (toolbar tab 'Profiler').
+  if ((await page.getByTestId('view-profiler').count()) > 0) await page.getByTestId('view-profiler').click()
   if ((await page.getByTestId('profiler-panel').count()) === 0) {
     const why = 'the App does not mount ProfilerPanel (src/renderer/src/profiler) yet'
     console.log(`[e2e] skip "${testInfo.title}": ${why}`)
