@@ -56,6 +56,23 @@ class DeviceScratch {
   void* p_;
 };
 
+// Host staging memory from the cpu allocator (it reuses freed buffers of the
+// same size class, so repeated moves do not pay for fresh pages each time).
+class HostScratch {
+ public:
+  explicit HostScratch(std::size_t n) : n_(n), p_(cpu::host_alloc(n)) {
+    if (!p_) raise(PyExc::MemoryError, "allocation failed");
+  }
+  ~HostScratch() { cpu::host_free(p_, n_); }
+  HostScratch(const HostScratch&) = delete;
+  HostScratch& operator=(const HostScratch&) = delete;
+  void* get() const { return p_; }
+
+ private:
+  std::size_t n_;
+  void* p_;
+};
+
 // Host strided copy, timed with the steady clock.
 TransferReport host_copy(void* dst, const Shape& dst_strides, const void* src, const Shape& src_strides,
                          const Shape& sizes, std::size_t itemsize) {
@@ -110,7 +127,7 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
     // Strided host source: gather it on the host into the destination's layout
     // first (PyTorch does the same: copy_kernel_cuda makes a contiguous host
     // temporary), then one transfer from pageable memory.
-    std::unique_ptr<char[]> staging(new char[n]);
+    HostScratch staging(n);
     TransferReport g = host_copy(staging.get(), dst.byte_strides, src.data_ptr(), src.byte_strides, sizes, item);
     rec.pinned = false;
     TransferReport r = b.copy_h2d(ds.device.index, dst.data_ptr(), staging.get(), n, false, non_blocking);
