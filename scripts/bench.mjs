@@ -8,7 +8,7 @@
 // Every number is the median of >= 5 runs after a warm-up. GB/s = bytes of the result / seconds.
 // Targets (DESIGN.md "Performance targets"): transposes >= 8x NumPy and >= 50% of memcpy;
 // NCHW->NHWC ~2x NumPy; 256 MiB clone >= 1.5x NumPy; conversions O(1) (<= 2 us).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -47,28 +47,62 @@ function run(cmd, argv, input) {
   }
 }
 
-// Builds bench/copy_bench.cc with the addon's flags (x86-64-v2 baseline; the AVX2
-// kernels are chosen at run time) into build/bench/, when a source is newer.
-function buildKernelBench() {
-  const exe = join(root, 'build', 'bench', 'copy_bench')
-  const cpu = join('native', 'backends', 'cpu')
-  const sources = [join('bench', 'copy_bench.cc'), ...readdirSync(join(root, cpu)).filter((f) => f.endsWith('.cc')).map((f) => join(cpu, f))]
-  const deps = [...sources, ...readdirSync(join(root, cpu)).filter((f) => f.endsWith('.h')).map((f) => join(cpu, f))]
-  const stale = !existsSync(exe) || deps.some((f) => statSync(join(root, f)).mtimeMs > statSync(exe).mtimeMs)
-  if (stale) {
-    mkdirSync(dirname(exe), { recursive: true })
-    const arch = process.arch === 'x64' ? ['-march=x86-64-v2'] : []
-    const r = spawnSync(process.env.CXX || 'c++', ['-std=c++17', '-O3', ...arch, '-pthread', ...sources, '-o', exe], { cwd: root, encoding: 'utf8' })
-    if (r.status !== 0) return { ok: false, why: `build failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]}` }
+// C++ benchmarks are built with the addon's flags (x86-64-v2 baseline; the AVX2
+// kernels are chosen at run time). Objects are cached in build/bench/obj and
+// rebuilt when their source or any engine header is newer; two compiles at a time.
+const cxx = process.env.CXX || 'c++'
+const cxxFlags = ['-std=c++17', '-O3', '-pthread', ...(process.arch === 'x64' ? ['-march=x86-64-v2'] : [])]
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
+const newestHeader = Math.max(0, ...['native/core', 'native/backends/cpu'].flatMap((d) =>
+  existsSync(join(root, d)) ? readdirSync(join(root, d)).filter((f) => f.endsWith('.h')).map((f) => mtime(join(root, d, f))) : []))
+
+function compile(src, obj) {
+  return new Promise((resolve) => {
+    let err = ''
+    const p = spawn(cxx, [...cxxFlags, '-c', src, '-o', obj], { cwd: root })
+    p.stderr.on('data', (d) => { err += d })
+    p.on('error', (e) => resolve(e.message))
+    p.on('close', (code) => resolve(code === 0 ? null : err.trim().split('\n')[0] || `exit ${code}`))
+  })
+}
+
+async function compileAll(sources) {
+  const objDir = join(root, 'build', 'bench', 'obj')
+  mkdirSync(objDir, { recursive: true })
+  const objs = sources.map((src) => join(objDir, src.replace(/[\\/]/g, '_').replace(/\.cc$/, '.o')))
+  const todo = sources.map((src, i) => [src, objs[i]]).filter(([src, obj]) => mtime(obj) < Math.max(mtime(join(root, src)), newestHeader))
+  if (todo.length) log(`  compiling ${todo.length} C++ file(s) for the benchmarks (-j2) ...`)
+  let next = 0
+  let failure = null
+  const worker = async () => {
+    while (next < todo.length && !failure) {
+      const [src, obj] = todo[next++]
+      const why = await compile(src, obj)
+      if (why) failure = `${src}: ${why}`
+    }
+  }
+  await Promise.all([worker(), worker()])
+  return failure ? { ok: false, why: `compile failed: ${failure}` } : { ok: true, objs }
+}
+
+async function buildExe(name, sources) {
+  const exe = join(root, 'build', 'bench', name)
+  const c = await compileAll(sources)
+  if (!c.ok) return c
+  if (c.objs.some((o) => mtime(o) > mtime(exe))) {
+    const r = spawnSync(cxx, [...cxxFlags, ...c.objs, '-o', exe, '-ldl'], { cwd: root, encoding: 'utf8' })
+    if (r.status !== 0) return { ok: false, why: `link failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]}` }
   }
   return { ok: true, exe }
 }
+
+const cpuSources = () => readdirSync(join(root, 'native', 'backends', 'cpu')).filter((f) => f.endsWith('.cc')).map((f) => `native/backends/cpu/${f}`)
 
 const list = cases()
 const t0 = Date.now()
 log(`stridescope bench${quick ? ' (--quick)' : ''}: ${list.length} copy cases; medians of >= 5 runs`)
 
-let kernel = buildKernelBench()
+let kernel = await buildExe('copy_bench', ['bench/copy_bench.cc', ...cpuSources()])
 if (kernel.ok) {
   log('  running the kernel benchmark (bench/copy_bench.cc) ...')
   kernel = run(kernel.exe, list.map((c) => `${ITEMSIZE[c.dtype]};${c.shape.join(',')};${c.perm.join(',')}`))
@@ -90,6 +124,12 @@ let eng = existsSync(tsx)
   ? run(tsx, [join('bench', 'engine_bench.ts'), JSON.stringify(list.map(({ dtype, shape, perm }) => ({ dtype, shape, perm })))])
   : { ok: false, why: 'tsx is not installed (npm install)' }
 if (!eng.ok) log(`  engine column skipped: ${eng.why}`)
+
+log('  running the engine-side conversions (bench/conversions_bench.cc, native/core without Node) ...')
+const { engineSources } = await import('../native/binding/sources.mjs')
+let core = await buildExe('conversions_bench', ['bench/conversions_bench.cc', ...engineSources()])
+if (core.ok) core = run(core.exe, [])
+if (!core.ok) log(`  engine-side conversions skipped: ${core.why}`)
 
 const gbps = (bytes, s) => (s > 0 ? bytes / s / 1e9 : null)
 const rows = list.map((c, i) => {
@@ -121,6 +161,7 @@ const rows = list.map((c, i) => {
 })
 
 const conv = {
+  core: core.ok ? core.data : { skipped: core.why },
   engine: eng.ok ? eng.data.conversions : { skipped: eng.why },
   numpy: numpy.ok ? numpy.data.conversions : { skipped: numpy.why },
 }
@@ -147,8 +188,10 @@ if (asJson) {
   for (const b of body) console.log(line(b))
   const us = (s) => (typeof s === 'number' ? `${(s * 1e6).toFixed(3)} µs` : '—')
   console.log('\nzero-copy conversions, per call:')
+  if (conv.core.skipped) console.log(`  engine core (C++): skipped (${conv.core.skipped})`)
+  else console.log(`  engine core (C++, target <= 2 µs): from_numpy ${us(conv.core.from_numpy_seconds)}, numpy() ${us(conv.core.numpy_seconds)}, a.T ${us(conv.core.view_T_seconds)}`)
   if (conv.engine.skipped) console.log(`  engine: skipped (${conv.engine.skipped})`)
-  else console.log(`  engine (TS API, incl. wrapper + dispose): from_numpy ${us(conv.engine.from_numpy_seconds)}, numpy() ${us(conv.engine.numpy_seconds)}, a.T ${us(conv.engine.view_T_seconds)}`)
+  else console.log(`  engine (TS API: addon call + JS wrapper): from_numpy ${us(conv.engine.from_numpy_seconds)}, numpy() ${us(conv.engine.numpy_seconds)}, a.T ${us(conv.engine.view_T_seconds)}`)
   if (conv.numpy.skipped) console.log(`  NumPy: skipped (${conv.numpy.skipped})`)
   else console.log(`  NumPy: a.T ${us(conv.numpy.view_T_seconds)}, np.asarray(a) ${us(conv.numpy.asarray_seconds)}`)
   const skippedEngine = rows.find((r) => r.engine_skipped)

@@ -216,6 +216,10 @@ TEST(test_negative_zero_and_stepped_strides) {
       // Stepped: a[:, ::2].T from a (60, 2*50) C array: src strides (2*item, 100*item).
       check_copy("stepped transpose", {50, 60}, c_strides({50, 60}, item), {2 * it, 100 * it}, item, opt);
       check_copy("stepped 1-D", {300}, {it}, {3 * it}, item, opt);
+      // NumPy allows byte strides that are not multiples of the item size (views of
+      // structured arrays, a.view() tricks); reads may even overlap.
+      check_copy("odd byte strides transpose", {30, 40}, c_strides({30, 40}, item), {it + 3, 41 * it + 1}, item, opt);
+      check_copy("odd byte strides 1-D", {100}, {it}, {it + 1}, item, opt);
       // Strided dst: F-order output of a C source, and a dst with a step of 2.
       check_copy("C to F", {37, 41}, f_strides({37, 41}, item), c_strides({37, 41}, item), item, opt);
       check_copy("F to C", {37, 41}, c_strides({37, 41}, item), f_strides({37, 41}, item), item, opt);
