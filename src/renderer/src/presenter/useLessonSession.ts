@@ -6,6 +6,7 @@
 // session's `run` request, the same runner as the console, so the workspace,
 // and with it the 3D views, update as they do for typed code.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { runLessonStep, startLesson } from '../../../lessons/lesson-backend'
 import type { LessonInfo } from '../../../lessons/lesson-info'
 import { syncPlan } from '../../../lessons/presenter-state'
 import { stepChanges, type StepChanges } from '../../../lessons/step-effects'
@@ -29,11 +30,6 @@ export interface LessonSession {
   simulatedCuda: boolean
   /** A transport failure (not a Python error: those are step results). */
   failure: string | null
-}
-
-/** True when no real GPU is listed: cuda lessons then need the simulated device. */
-export function needsSimulatedCuda(w: Workspace): boolean {
-  return !w.devices.some((d) => d.type === 'cuda' && !d.simulated)
 }
 
 export function useLessonSession(lesson: LessonInfo, want: number): LessonSession {
@@ -70,12 +66,7 @@ export function useLessonSession(lesson: LessonInfo, want: number): LessonSessio
   useEffect(() => {
     alive.current = true
     guarded(async () => {
-      let w = await host.reset()
-      let simulatedCuda = false
-      if (lesson.usesCuda && needsSimulatedCuda(w)) {
-        if (!w.simulateCuda) w = await host.setSimulateCuda(true)
-        simulatedCuda = true
-      }
+      const { workspace: w, simulatedCuda } = await startLesson(lesson, host)
       show(w, true)
       ran.current = 0
       setState((s) => ({ ...s, ready: true, simulatedCuda, results: {} }))
@@ -97,7 +88,7 @@ export function useLessonSession(lesson: LessonInfo, want: number): LessonSessio
         }
         const index = plan.run[0]
         const before = workspace.current ?? store.get().workspace
-        const r = await host.run(lesson.steps[index].code)
+        const r = await runLessonStep(lesson, index, host)
         show(r.snapshot)
         last = { stdout: r.stdout, stderr: r.stderr, error: r.error, changes: stepChanges(before, r.snapshot, r.ops) }
         const result = last

@@ -1,0 +1,74 @@
+// The lesson service's requests, added to the one contract (./protocol.ts) by
+// spreading `lessonsMethods` into `methods` and `lessonsChannels` into `Channel`
+// (as the profiler's are). The presenter itself needs none of them: it bundles
+// the lessons and runs steps through `run`; these serve any client that does
+// not (a remote viewer, scripts over the WebSocket, tests).
+import * as protocol from './protocol'
+import type { RunResult, Workspace } from './protocol'
+import { array, boolean, boundedString, count, nullable, object, string, type Infer, type Schema } from './schema'
+
+/** Lesson ids are file names without `.py` (`04_the_gpu_rule`). */
+const lessonId = boundedString(200)
+
+export const lessonStep = object({
+  index: count,
+  narration: array(string),
+  code: string,
+  predict: nullable(string),
+  firstLine: count
+})
+
+export const lesson = object({
+  id: string,
+  file: string,
+  title: string,
+  intro: array(string),
+  steps: array(lessonStep),
+  usesCuda: boolean
+})
+
+// Checked lazily: the run result and workspace schemas live in ./protocol, which
+// imports this file to spread the methods in; reading them at check time (not
+// at module evaluation) keeps that import cycle harmless.
+function lazy<T>(name: string, get: () => Schema<unknown>): Schema<T> {
+  return { name, check: (v, path) => get().check(v, path) } as Schema<T>
+}
+
+export const lessonsMethods = {
+  /** Every shipped lesson: title, intro, steps (narration, code, quiz question). */
+  lessonsList: { params: object({}), result: object({ lessons: array(lesson) }) },
+  /** Empties the workspace for a lesson and, for a cuda lesson without a GPU, turns the simulated device on. */
+  lessonsStart: {
+    params: object({ id: lessonId }),
+    result: object({
+      workspace: lazy<Workspace>('workspace', () => protocol.workspace),
+      simulatedCuda: boolean
+    })
+  },
+  /** Runs one step of a lesson through the session (the console's runner): the same result as `run`. */
+  lessonsRunStep: {
+    params: object({ id: lessonId, step: count }),
+    result: lazy<RunResult>('run result', () => protocol.methods.run.result)
+  }
+}
+
+export const lessonsChannels = {
+  lessonsList: 'stridescope:lessons-list',
+  lessonsStart: 'stridescope:lessons-start',
+  lessonsRunStep: 'stridescope:lessons-run-step'
+} as const satisfies Record<keyof typeof lessonsMethods, string>
+
+export type LessonsMethod = keyof typeof lessonsMethods
+export type WireLesson = Infer<typeof lesson>
+type P<M extends LessonsMethod> = Infer<(typeof lessonsMethods)[M]['params']>
+type R<M extends LessonsMethod> = Infer<(typeof lessonsMethods)[M]['result']>
+
+/** The lessons' part of the renderer's Api (src/shared/api.ts spreads `lessonsApi(call)` into its object). */
+export function lessonsApi(call: <M extends LessonsMethod>(method: M, params: P<M>) => Promise<R<M>>) {
+  return {
+    lessonsList: () => call('lessonsList', {}),
+    lessonsStart: (id: string) => call('lessonsStart', { id }),
+    lessonsRunStep: (id: string, step: number) => call('lessonsRunStep', { id, step })
+  }
+}
+export type LessonsApi = ReturnType<typeof lessonsApi>
