@@ -19,6 +19,12 @@ test.beforeEach(async ({ page, app }, testInfo) => {
   }
 })
 
+function skipNoBackend(): void {
+  const why = 'the backend does not serve the profiler requests yet (src/shared/profiler-protocol.ts not registered in protocol.ts)'
+  console.log(`[e2e] skip "${test.info().title}": ${why}`)
+  test.skip(true, why)
+}
+
 test('the op log is profiled: a view moves nothing, a transpose-contiguous its full size', async ({ page, app }) => {
   await app.request('run', { code: 'import torch\nt = torch.ones(64, 32)\nv = t.T\nc = v.contiguous()' })
   const panel = page.getByTestId('profiler-panel')
@@ -38,7 +44,7 @@ test('the op log is profiled: a view moves nothing, a transpose-contiguous its f
 test('a tiny sweep runs from the form, plots, and exports CSV that parses back', async ({ page }) => {
   const panel = page.getByTestId('profiler-panel')
   await panel.getByTestId('profiler-tab-sweep').click()
-  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) test.skip(true, 'the backend does not serve profiler requests yet')
+  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) skipNoBackend()
   for (const id of ['tensor', 'contiguous_T']) await panel.getByTestId(`profiler-op-${id}`).uncheck()
   await panel.getByTestId('profiler-op-clone').check()
   await panel.getByTestId('profiler-op-cuda_pinned').check() // the fixture turns the simulated cuda:0 on
@@ -60,7 +66,7 @@ test('a tiny sweep runs from the form, plots, and exports CSV that parses back',
 test('a running sweep can be cancelled', async ({ page }) => {
   const panel = page.getByTestId('profiler-panel')
   await panel.getByTestId('profiler-tab-sweep').click()
-  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) test.skip(true, 'the backend does not serve profiler requests yet')
+  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) skipNoBackend()
   await panel.getByTestId('profiler-sizes').fill('1K,2K,4K,8K,16K,32K,64K,128K,256K,512K,1M,2M')
   await panel.getByTestId('profiler-repeats').fill('200')
   await panel.getByTestId('profiler-run').click()
