@@ -35,10 +35,12 @@ TEST(test_reuse) {
   const HostAllocStats s0 = host_alloc_stats();
   KT_CHECK(s0.cached_bytes == 0 && s0.cached_buffers == 0, "trim leaves %zu bytes cached", s0.cached_bytes);
   void* a = host_alloc(16 * MiB);
+  KT_CHECK(host_alloc_stats().live_bytes >= s0.live_bytes + 16 * MiB, "live bytes count the new buffer");
   std::memset(a, 1, 16 * MiB);
   host_free(a, 16 * MiB);
   const HostAllocStats s1 = host_alloc_stats();
   KT_CHECK(s1.cached_buffers == 1 && s1.cached_bytes >= 16 * MiB, "a freed 16 MiB buffer is cached");
+  KT_CHECK(s1.live_bytes == s0.live_bytes, "live bytes return to %zu after the free", s0.live_bytes);
   void* b = host_alloc(16 * MiB - 100);  // same size class
   const HostAllocStats s2 = host_alloc_stats();
   KT_CHECK(b == a, "same size class reuses the freed buffer");
@@ -68,6 +70,28 @@ TEST(test_bounded_cache) {
   for (void* q : qs) host_free(q, 300000);
   KT_CHECK(host_alloc_stats().cached_buffers <= 32, "cache holds %zu buffers", host_alloc_stats().cached_buffers);
   host_cache_trim();
+}
+
+TEST(test_zeroed) {
+  // Dirty a cached buffer, then ask for zeroed memory of the same class: it must be cleared.
+  for (std::size_t n : {std::size_t{100}, 300000 + std::size_t{1}, 8 * MiB, 8 * MiB + 5}) {
+    auto* d = static_cast<unsigned char*>(host_alloc(n));
+    std::memset(d, 0xee, n);
+    host_free(d, n);
+    auto* z = static_cast<unsigned char*>(host_alloc_zeroed(n));
+    KT_CHECK(z != nullptr, "host_alloc_zeroed(%zu) failed", n);
+    if (!z) continue;
+    bool zero = true;
+    for (std::size_t i = 0; i < n; ++i) zero = zero && z[i] == 0;
+    KT_CHECK(zero, "host_alloc_zeroed(%zu) is not all zero", n);
+    host_free(z, n);
+  }
+  host_cache_trim();
+  auto* z = static_cast<unsigned char*>(host_alloc_zeroed(64 * MiB));  // a fresh mapping
+  bool zero = z != nullptr;
+  for (std::size_t i = 0; z && i < 64 * MiB; i += 4096) zero = zero && z[i] == 0 && z[i + 4095] == 0;
+  KT_CHECK(zero, "a fresh zeroed mapping reads as zero");
+  host_free(z, 64 * MiB);
 }
 
 TEST(test_failure) {

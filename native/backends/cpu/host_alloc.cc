@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -94,7 +95,12 @@ Cache& cache() {
 
 }  // namespace
 
-void* host_alloc(std::size_t nbytes) {
+namespace {
+
+// `fresh_zero` is set when the bytes come straight from a new anonymous mapping,
+// which the kernel hands out zero-filled (and lazily: untouched pages cost nothing).
+void* alloc_impl(std::size_t nbytes, bool* fresh_zero) {
+  *fresh_zero = false;
   if (nbytes > kMaxRequest) return nullptr;
   const std::size_t cls = size_class(nbytes);
   Cache& c = cache();
@@ -117,6 +123,25 @@ void* host_alloc(std::size_t nbytes) {
     c.stats.live_bytes += cls;
     c.stats.fresh_allocs += 1;
   }
+#ifdef SS_HAVE_MMAP
+  *fresh_zero = p && is_large(cls);
+#endif
+  return p;
+}
+
+}  // namespace
+
+void* host_alloc(std::size_t nbytes) {
+  bool fresh_zero;
+  return alloc_impl(nbytes, &fresh_zero);
+}
+
+// np.zeros gets calloc's lazily zeroed pages; so do we, for fresh large mappings.
+// Only reused or malloc'd buffers are cleared here.
+void* host_alloc_zeroed(std::size_t nbytes) {
+  bool fresh_zero;
+  void* p = alloc_impl(nbytes, &fresh_zero);
+  if (p && !fresh_zero) std::memset(p, 0, nbytes);
   return p;
 }
 

@@ -40,6 +40,10 @@ CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* 
 // Thread-safe.
 void* host_alloc(std::size_t nbytes);
 void host_free(void* ptr, std::size_t nbytes);
+// The same, zero-filled (for zeros()): fresh large mappings are already zero and
+// are not touched, so a big zeros() costs O(1) until written, as calloc in NumPy.
+// Free with host_free.
+void* host_alloc_zeroed(std::size_t nbytes);
 
 // The allocator's state, for tests and the profiler.
 struct HostAllocStats {
