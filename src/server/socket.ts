@@ -2,11 +2,27 @@
 // envelope, then the method's params in handleRequest) and answered with a
 // plain reply; session events are pushed to every open socket.
 import type { WebSocket } from 'ws'
-import type { SessionService } from '../session'
-import { PROTOCOL_VERSION, clientMessage, type ServerMessage } from '../shared/protocol'
+import { packedToJson, packedValuesOf, type SessionService } from '../session'
+import { PROTOCOL_VERSION, clientMessage, type Method, type Reply, type ServerMessage } from '../shared/protocol'
 
-export function send(ws: WebSocket, msg: ServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg))
+export function send(ws: WebSocket, msg: ServerMessage | string): void {
+  if (ws.readyState === ws.OPEN) ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg))
+}
+
+/**
+ * The JSON text of a response. A value window whose values are still packed is
+ * written straight from its Float64Array (a million values would otherwise be
+ * built into an array and stringified number by number).
+ */
+export function encodeResponse(id: number, reply: Reply<Method>): string {
+  if (!reply.ok) return JSON.stringify({ type: 'response', id, ok: false, error: reply.error })
+  const packed = packedValuesOf(reply.result)
+  if (!packed) return JSON.stringify({ type: 'response', id, ok: true, result: reply.result })
+  const rest: Record<string, unknown> = {}
+  for (const key of Object.keys(reply.result as object)) {
+    if (key !== 'values') rest[key] = (reply.result as Record<string, unknown>)[key]
+  }
+  return `{"type":"response","id":${id},"ok":true,"result":${JSON.stringify(rest).slice(0, -1)},"values":${packedToJson(packed)}}}`
 }
 
 function badRequest(id: number | null, message: string): ServerMessage {
@@ -29,7 +45,6 @@ export function serveSocket(ws: WebSocket, service: SessionService): void {
       return send(ws, badRequest(Number.isSafeInteger(id) && (id as number) >= 0 ? (id as number) : null, err))
     }
     const req = msg as { id: number; method: string; params?: unknown }
-    const reply = await service.request(req.method, req.params)
-    send(ws, reply.ok ? { type: 'response', id: req.id, ok: true, result: reply.result } : { type: 'response', id: req.id, ok: false, error: reply.error })
+    send(ws, encodeResponse(req.id, await service.request(req.method, req.params)))
   })
 }

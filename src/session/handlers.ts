@@ -1,10 +1,10 @@
 // The request handlers shared by Electron main and the browser-mode server:
 // validate the params against the protocol schema, call the session, and turn
 // every outcome into a plain Reply (thrown errors lose their shape across IPC).
-import { isMethod, methods, type Method, type Params, type Reply, type Result } from '../shared/protocol'
+import { isMethod, methods, type Method, type Params, type ProtocolErrorInfo, type Reply, type Result } from '../shared/protocol'
 import { ValidationError } from '../shared/schema'
 import { SessionError } from './errors'
-import type { Session } from './session'
+import type { PackedWindow, Session } from './session'
 
 type Handler<M extends Method> = (session: Session, params: Params<M>) => Promise<Result<M>> | Result<M>
 
@@ -30,6 +30,25 @@ export async function handleRequest(session: Session, method: unknown, params: u
   try {
     const result = await (handlers[method] as Handler<Method>)(session, given as Params<Method>)
     return { ok: true, result }
+  } catch (e) {
+    return { ok: false, error: toErrorInfo(e) }
+  }
+}
+
+/**
+ * `window` with the values left packed, for the session worker (the parent
+ * thread turns them into the protocol's array, or JSON, at its edge).
+ */
+export async function handleWindowPacked(
+  session: Session,
+  params: unknown
+): Promise<{ ok: true; result: PackedWindow } | { ok: false; error: ProtocolErrorInfo }> {
+  const given = params === undefined ? {} : params
+  const err = methods.window.params.check(given, 'params')
+  if (err) return { ok: false, error: { code: 'bad-request', message: err } }
+  const p = given as Params<'window'>
+  try {
+    return { ok: true, result: await session.windowPacked(p.objectId, p.start, p.shape) }
   } catch (e) {
     return { ok: false, error: toErrorInfo(e) }
   }

@@ -11,7 +11,7 @@ import { exportScript } from './history'
 import { toPyError } from './py-error'
 import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
-import { toWireValues } from './wire-values'
+import { packEngineValues, unpackValues, type PackedValues } from './packed-values'
 
 export interface SessionOptions {
   createRunner: RunnerFactory
@@ -22,6 +22,9 @@ export interface SessionOptions {
 }
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void
+
+/** A value window whose values are still packed. */
+export type PackedWindow = Omit<ValuesWindow, 'values'> & { packed: PackedValues }
 
 export const CPU_DEVICE: DeviceInfo = { name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }
 
@@ -78,7 +81,13 @@ export class Session {
     }
   }
 
-  window(objectId: number, start: number[], shape: number[]): Promise<ValuesWindow> {
+  async window(objectId: number, start: number[], shape: number[]): Promise<ValuesWindow> {
+    const { packed, ...rest } = await this.windowPacked(objectId, start, shape)
+    return { ...rest, values: unpackValues(packed) }
+  }
+
+  /** The same window with its values packed (see ./packed-values): what the worker sends. */
+  windowPacked(objectId: number, start: number[], shape: number[]): Promise<PackedWindow> {
     return this.serial(() => {
       const handle = this.live.handles.get(objectId)
       if (!handle) throw new SessionError('not-found', `no object with id ${objectId} in the workspace`)
@@ -91,7 +100,7 @@ export class Session {
         start: [...start],
         shape: [...shape],
         complex: info.dtype.startsWith('complex'),
-        values: toWireValues(w.values)
+        packed: packEngineValues(w.values)
       }
     })
   }

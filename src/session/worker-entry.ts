@@ -1,10 +1,9 @@
 // The session worker thread: owns the Runner and the native engine, answers
 // requests from the parent, and forwards session events to it.
 import { parentPort, workerData } from 'node:worker_threads'
-import { EVENT_NAMES, type Result } from '../shared/protocol'
+import { EVENT_NAMES } from '../shared/protocol'
 import { createAppSession } from './app-session'
-import { handleRequest } from './handlers'
-import { packValues } from './packed-values'
+import { handleRequest, handleWindowPacked } from './handlers'
 import type { FromWorker, ToWorker, WorkerInit } from './worker-messages'
 
 const port = parentPort
@@ -16,12 +15,12 @@ for (const event of EVENT_NAMES) session.on(event, (payload) => post({ type: 'ev
 
 port.on('message', async (msg: ToWorker) => {
   if (msg?.type !== 'request') return
-  const reply = await handleRequest(session, msg.method, msg.params)
-  if (msg.method === 'window' && reply.ok) {
-    const { values, ...rest } = reply.result as Result<'window'>
-    post({ type: 'window-reply', id: msg.id, result: rest, packed: packValues(values) })
+  if (msg.method === 'window') {
+    // Values stay packed across the thread boundary (see ./packed-values).
+    const reply = await handleWindowPacked(session, msg.params)
+    post(reply.ok ? { type: 'window-reply', id: msg.id, result: reply.result } : { type: 'reply', id: msg.id, reply })
   } else {
-    post({ type: 'reply', id: msg.id, reply })
+    post({ type: 'reply', id: msg.id, reply: await handleRequest(session, msg.method, msg.params) })
   }
 })
 post({ type: 'ready' })

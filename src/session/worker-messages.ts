@@ -1,6 +1,6 @@
 // Messages between the app and its session worker thread (structured clone, same process).
-import type { EventName, EventPayload, Method, Reply, Result } from '../shared/protocol'
-import type { PackedValues } from './packed-values'
+import type { EventName, EventPayload, Method, Reply } from '../shared/protocol'
+import type { PackedWindow } from './session'
 
 export interface WorkerInit {
   simulateCuda: boolean
@@ -12,5 +12,5 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'reply'; id: number; reply: Reply<Method> }
   /** A successful `window` reply, its values packed (see ./packed-values). */
-  | { type: 'window-reply'; id: number; result: Omit<Result<'window'>, 'values'>; packed: PackedValues }
+  | { type: 'window-reply'; id: number; result: PackedWindow }
   | { type: 'event'; event: EventName; payload: EventPayload<EventName> }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { EventName, EventPayload, Method, Reply } from '../shared/protocol'
 import type { SessionService } from './service'
-import { unpackValues } from './packed-values'
+import { lazyWindowResult } from './packed-values'
 import type { FromWorker, ToWorker, WorkerInit } from './worker-messages'
 
 type Listener = (payload: EventPayload<EventName>) => void
@@ -41,7 +41,7 @@ export function startSessionWorker(init: WorkerInit): SessionService {
         pending.get(msg.id)?.(msg.reply)
         pending.delete(msg.id)
       } else if (msg.type === 'window-reply') {
-        pending.get(msg.id)?.({ ok: true, result: { ...msg.result, values: unpackValues(msg.packed) } })
+        pending.get(msg.id)?.({ ok: true, result: lazyWindowResult(msg.result) })
         pending.delete(msg.id)
       } else if (msg.type === 'event') {
         for (const l of listeners.get(msg.event) ?? []) {

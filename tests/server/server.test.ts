@@ -160,3 +160,15 @@ describe('WebSocket', () => {
     ws.close()
   })
 })
+
+describe('encodeResponse', async () => {
+  const { encodeResponse } = await import('../../src/server/socket')
+  const { lazyWindowResult, packValues } = await import('../../src/session/packed-values')
+  it('writes packed windows as the same JSON as a plain result', () => {
+    const plain = { objectId: 3, dtype: 'float32', start: [0, 1], shape: [1, 3], complex: false, values: [1.5, 'nan', -0] }
+    const lazy = lazyWindowResult({ ...plain, dtype: 'float32', packed: packValues(plain.values) })
+    const a = JSON.parse(encodeResponse(9, { ok: true, result: lazy }))
+    expect(a).toEqual({ type: 'response', id: 9, ok: true, result: { ...plain, values: [1.5, 'nan', 0] } })
+    expect(JSON.parse(encodeResponse(2, { ok: false, error: { code: 'not-found', message: 'x' } }))).toEqual({ type: 'response', id: 2, ok: false, error: { code: 'not-found', message: 'x' } })
+  })
+})
