@@ -223,10 +223,39 @@ const scenarios: Record<string, (page: Page) => Promise<void>> = {
   }
 }
 
+const browserOnly: Record<string, (page: Page) => Promise<void>> = {
+  async 'keyboard shortcuts, themes and PNG export'(page) {
+    await consoleRun(page, 'm = np.arange(6.).reshape(2, 3)')
+    // Single keys are shortcuts only outside text fields: leave the editor.
+    await page.locator('[data-testid=console-input] .cm-content').blur()
+    const theme = await page.locator('html').getAttribute('data-theme')
+    await page.keyboard.press('t')
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme === 'dark' ? 'light' : 'dark')
+    await page.keyboard.press('2')
+    await expect(page.getByTestId('memory-view')).toBeVisible()
+    await expect(page.getByTestId('logical-view')).toHaveCount(0)
+    await page.keyboard.press('3')
+    await expect(page.getByTestId('logical-view')).toBeVisible()
+    await page.keyboard.press('?')
+    await expect(page.getByTestId('help-dialog')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('help-dialog')).toHaveCount(0)
+    await valuesShown(page, 'm')
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export-png').click()
+    const file = await (await download).createReadStream()
+    const chunks: Buffer[] = []
+    for await (const c of file) chunks.push(c as Buffer)
+    const png = Buffer.concat(chunks)
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(png.length).toBeGreaterThan(1000)
+  }
+}
+
 // ---------- registration: browser mode, then Electron ----------
 
 test.describe('renderer in browser mode', () => {
-  for (const [name, run] of Object.entries(scenarios)) {
+  for (const [name, run] of Object.entries({ ...scenarios, ...browserOnly })) {
     test(name, async ({ page, app }) => {
       await open(page, app.url)
       await run(page)
