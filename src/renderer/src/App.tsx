@@ -15,6 +15,7 @@ import { LogicalView } from './views/LogicalView'
 import { MemoryView } from './views/MemoryView'
 import { DeviceLanes } from './views/DeviceLanes'
 import { ProfilerPanel } from './profiler'
+import { PresenterView } from './presenter'
 
 export function App(): React.JSX.Element {
   const app = useApp()
@@ -26,18 +27,21 @@ export function App(): React.JSX.Element {
   const revision = useStore(store, (s) => s.workspace.revision)
   const busy = useStore(store, (s) => s.busy)
   const [help, setHelp] = useState(false)
+  const [teaching, setTeaching] = useState(false)
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme
     localStorage.setItem('stridescope.theme', theme)
   }, [theme])
   useEffect(() => {
+    // The presenter has its own keys (→, Space, ←, R, Esc): the app's shortcuts rest while it is open.
+    if (teaching) return
     const onKey = (e: KeyboardEvent): void => {
       if (handleShortcut(e, app, (open) => setHelp((h) => open ?? !h))) e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [app])
+  }, [app, teaching])
 
   const centre = (
     <div className={`centre centre-${view}`}>
@@ -51,9 +55,9 @@ export function App(): React.JSX.Element {
     // data-ready: connected and idle, so tests wait on state (with data-revision) instead of sleeping.
     <div className="app" data-testid="app" data-ready={connected && busy === 0 ? 'true' : 'false'} data-revision={revision}>
       <ProgressBar />
-      <Toolbar onHelp={() => setHelp(true)} />
+      <Toolbar onHelp={() => setHelp(true)} onLessons={() => setTeaching(true)} />
       {connectError && <div className="banner error" role="alert" data-testid="connect-error">{connectError}</div>}
-      <div className="main">
+      {teaching ? <PresenterView onExit={() => setTeaching(false)} /> : <div className="main">
         <SplitPane id="bottom" dir="column" initial={-260} min={120}>
           <SplitPane id="left" dir="row" initial={270} min={180}>
             <WorkspacePanel />
@@ -67,7 +71,7 @@ export function App(): React.JSX.Element {
             <OpLog />
           </SplitPane>
         </SplitPane>
-      </div>
+      </div>}
       {help && (
         <div className="modal" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setHelp(false)} data-testid="help-dialog">
           <div className="modal-box" onClick={(e) => e.stopPropagation()}>

@@ -9,7 +9,7 @@ const VIEWS: Array<[CentreView, string, string]> = [
   ['logical', 'Logical', '1'], ['memory', 'Memory', '2'], ['split', 'Both', '3'], ['lanes', 'Devices', '4'], ['profiler', 'Profiler', '5']
 ]
 
-export function Toolbar({ onHelp }: { onHelp: () => void }): React.JSX.Element {
+export function Toolbar({ onHelp, onLessons }: { onHelp: () => void; onLessons: () => void }): React.JSX.Element {
   const { store, controller, views } = useApp()
   const view = useStore(store, (s) => s.view)
   const theme = useStore(store, (s) => s.theme)
@@ -24,6 +24,7 @@ export function Toolbar({ onHelp }: { onHelp: () => void }): React.JSX.Element {
             title={`${label} (${key})`} onClick={() => store.dispatch({ type: 'view', view: v })}>{label}</button>
         ))}
       </span>
+      <button title="Lessons: step through a teaching script with the views following along" onClick={onLessons} data-testid="open-presenter">Lessons</button>
       <span className="spacer" />
       <label className="switch" title="A simulated cuda:0 device (a separate host allocation), so device moves can be tried without a GPU">
         <input type="checkbox" checked={sim} disabled={!connected} onChange={(e) => void controller.setSimulateCuda(e.target.checked)} data-testid="toggle-sim-cuda" />
