@@ -35,6 +35,7 @@ test('the op log is profiled: a view moves nothing, a transpose-contiguous its f
   await expect(copy).toContainText('non-contiguous source')
   await expect(panel.locator('[data-testid="profiler-op-row"][data-kind="view"]').first()).toContainText('0 B')
   await expect(panel.getByTestId('profiler-timeline-bar').first()).toBeAttached()
+  await expect(panel.getByTestId('profiler-log-chart')).toHaveAttribute('data-series', '1') // one kind moved bytes: copy
   // Sorting by bytes puts the copy first.
   await panel.getByTestId('profiler-sort-bytes').click()
   await expect(panel.getByTestId('profiler-op-table')).toHaveAttribute('data-sort', 'bytes:desc')

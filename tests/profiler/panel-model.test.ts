@@ -2,7 +2,7 @@
 // records, sorting (stable, nulls last), the timeline laid end to end, and the
 // chart's aligned series (zero-copy ops have no rate and no line).
 import { describe, expect, it } from 'vitest'
-import { chartData, nextSort, profileLog, sortOps, timelineLayout } from '../../src/renderer/src/profiler/model'
+import { chartData, logChartData, nextSort, profileLog, sortOps, timelineLayout } from '../../src/renderer/src/profiler/model'
 import type { OpRecord } from '../../src/shared/protocol'
 import type { SweepRow } from '../../src/profiler/types'
 
@@ -42,6 +42,14 @@ describe('profiler panel model', () => {
     const { bars, total } = timelineLayout(log)
     expect(bars.map((b) => b.start)).toEqual([0, 1e-6, 2e-6, 6e-6])
     expect(total).toBeCloseTo(8e-6, 15)
+  })
+
+  it('the op log chart: one series per kind that moved bytes, the median rate at each size', () => {
+    const more = [...log, ...profileLog([rec(4, 'clone', true, 8000, 1e-6), rec(5, 'clone', true, 8000, 2e-6)], 4)]
+    const { series, data } = logChartData(more)
+    expect(series.map((s) => [s.kind, s.simulated])).toEqual([['copy', false], ['transfer', true]])
+    // copy at 4000 B: 4 GB/s; at 8000 B: median of 2, 8 and 4 GB/s.
+    expect(data).toEqual([[4000, 8000], [4, 4], [2, null]])
   })
 
   it('chart data: sizes on x, one series per op that moved bytes, gaps as null', () => {

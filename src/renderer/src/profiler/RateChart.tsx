@@ -1,18 +1,25 @@
-// GB/s against operand size, one line per swept operation (uPlot, log-log).
-// Zero-copy conversions move no bytes and so have no line; simulated transfers
-// say "simulated" in their legend label.
+// GB/s against size (uPlot, log-log): one line per swept operation, or, for the
+// op log, one series of points per kind of operation. Zero-copy conversions move
+// no bytes and so have no line; simulated transfers say "simulated" in their label.
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import type { SweepRow } from '../../../profiler/types'
 import { formatSize } from '../../../profiler/sizes'
-import { chartData } from './model'
+import { KIND_COLOURS, type ChartSeries } from './model'
 
 const PALETTE = ['#e07b39', '#3b82c4', '#9b59b6', '#2a9d5b', '#c0392b', '#16a085', '#d4ac0d', '#7f8c8d', '#8e44ad', '#2c3e50']
 
-export function RateChart({ rows }: { rows: SweepRow[] }): React.JSX.Element {
+interface Props {
+  series: ChartSeries[]
+  data: (number | null)[][]
+  /** Points only, coloured by kind (the op log); else lines per op (a sweep). */
+  byKind?: boolean
+  testId?: string
+  empty: string
+}
+
+export function RateChart({ series, data, byKind = false, testId = 'profiler-chart', empty }: Props): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null)
-  const { series, data } = chartData(rows)
   useEffect(() => {
     const el = host.current
     if (!el || series.length === 0) return
@@ -28,10 +35,11 @@ export function RateChart({ rows }: { rows: SweepRow[] }): React.JSX.Element {
       series: [
         { label: 'size', value: (_u, v) => (v == null ? '—' : formatSize(v)) },
         ...series.map((s, i) => ({
-          label: `${s.label} (${s.kind}${s.simulated ? ', simulated' : ''})`,
-          stroke: PALETTE[i % PALETTE.length],
-          width: 2,
-          points: { show: true },
+          label: byKind ? `${s.kind}${s.simulated ? ' (simulated)' : ''}` : `${s.label} (${s.kind}${s.simulated ? ', simulated' : ''})`,
+          stroke: byKind ? KIND_COLOURS[s.kind] : PALETTE[i % PALETTE.length],
+          width: byKind ? 0 : 2,
+          points: { show: true, size: byKind ? 7 : 5 },
+          ...(byKind ? { paths: () => null } : {}),
           spanGaps: false,
           value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(2)} GB/s`),
         })),
@@ -42,7 +50,7 @@ export function RateChart({ rows }: { rows: SweepRow[] }): React.JSX.Element {
     return () => { resize.disconnect(); plot.destroy() }
   }, [JSON.stringify(data), series.map((s) => s.label).join('|')]) // eslint-disable-line react-hooks/exhaustive-deps
   if (series.length === 0) {
-    return <div className="empty-state small" data-testid="profiler-chart-empty">Run a sweep with copying operations to plot GB/s against size.</div>
+    return <div className="empty-state small" data-testid={`${testId}-empty`}>{empty}</div>
   }
-  return <div ref={host} className="profiler-chart" data-testid="profiler-chart" data-series={series.length} />
+  return <div ref={host} className="profiler-chart" data-testid={testId} data-series={series.length} />
 }

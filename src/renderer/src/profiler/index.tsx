@@ -9,7 +9,7 @@ import { formatSize } from '../../../profiler/sizes'
 import type { SweepResult } from '../../../profiler/types'
 import type { PeakInfo, ProfilerApi } from '../../../shared/profiler-protocol'
 import { downloadText } from './download'
-import { profileLog } from './model'
+import { chartData, logChartData, profileLog } from './model'
 import { OpTable } from './OpTable'
 import { RateChart } from './RateChart'
 import { SweepForm, SweepTable } from './SweepForm'
@@ -73,6 +73,7 @@ export function ProfilerPanel(): React.JSX.Element {
               <button type="button" data-testid="profiler-export-log-csv" disabled={ops.length === 0}
                 onClick={() => downloadText(opLogToCsv(ops), `stridescope-ops-${stamp()}.csv`, 'text/csv')}>Export log as CSV</button>
             </div>
+            <RateChart {...logChartData(ops)} byKind testId="profiler-log-chart" empty="Copies, conversions and transfers that move bytes are plotted here: GB/s against size, per kind." />
             <OpTable ops={ops} />
           </>
         ) : (
@@ -90,7 +91,7 @@ export function ProfilerPanel(): React.JSX.Element {
                   <button type="button" data-testid="profiler-export-csv" onClick={() => downloadText(sweepToCsv(result.rows), `stridescope-sweep-${stamp()}.csv`, 'text/csv')}>Export CSV</button>
                   <button type="button" data-testid="profiler-export-json" onClick={() => downloadText(sweepToJson(result), `stridescope-sweep-${stamp()}.json`, 'application/json')}>Export JSON</button>
                 </div>
-                <RateChart rows={result.rows} />
+                <RateChart {...chartData(result.rows)} empty="Run a sweep with copying operations to plot GB/s against size." />
                 <SweepTable result={result} />
               </>
             )}

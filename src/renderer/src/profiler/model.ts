@@ -2,7 +2,8 @@
 // layout, and the GB/s-vs-size series for the chart. No DOM, no React: unit-tested
 // in tests/profiler/panel-model.test.ts.
 import { profileRecord } from '../../../profiler/classify'
-import type { DevicePeak, OpKind, PeakRef, ProfiledOp, SweepRow } from '../../../profiler/types'
+import { median } from '../../../profiler/stats'
+import { OP_KINDS, type DevicePeak, type OpKind, type PeakRef, type ProfiledOp, type SweepRow } from '../../../profiler/types'
 import type { OpRecord } from '../../../shared/protocol'
 
 export interface LoggedOp extends ProfiledOp {
@@ -65,7 +66,7 @@ export function timelineLayout(ops: readonly LoggedOp[]): { bars: TimelineBar[];
 }
 
 export interface ChartSeries {
-  op: string
+  op: string               // the sweep op, or the kind for the op log's chart
   label: string
   kind: OpKind
   simulated: boolean
@@ -86,6 +87,28 @@ export function chartData(rows: readonly SweepRow[]): { series: ChartSeries[]; d
     if (!mine.some((r) => r.gbps !== null)) continue
     series.push({ op, label: mine[0].label, kind: mine[0].kind, simulated: mine.some((r) => r.simulated) })
     ys.push(sizes.map((b) => mine.find((r) => r.bytes === b)?.gbps ?? null))
+  }
+  return { series, data: [sizes, ...ys] }
+}
+
+/**
+ * The op log's chart: x = the distinct sizes copied, one series per kind of
+ * operation with the median GB/s of that kind's ops at each size (views and
+ * zero-copy conversions move nothing and have no point).
+ */
+export function logChartData(ops: readonly LoggedOp[]): { series: ChartSeries[]; data: (number | null)[][] } {
+  const rated = ops.filter((o) => o.gbps !== null)
+  const sizes = [...new Set(rated.map((o) => o.bytes))].sort((a, b) => a - b)
+  const series: ChartSeries[] = []
+  const ys: (number | null)[][] = []
+  for (const kind of OP_KINDS) {
+    const mine = rated.filter((o) => o.kind === kind)
+    if (mine.length === 0) continue
+    series.push({ op: kind, label: kind, kind, simulated: mine.some((o) => o.simulated) })
+    ys.push(sizes.map((b) => {
+      const at = mine.filter((o) => o.bytes === b).map((o) => o.gbps!)
+      return at.length ? median(at) : null
+    }))
   }
   return { series, data: [sizes, ...ys] }
 }
