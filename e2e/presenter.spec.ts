@@ -33,6 +33,8 @@ test('presents a lesson step by step: predict pause, effects, back, restart, exi
   await app.request('setSimulateCuda', { on: false })
   await page.goto(app.url)
   await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
+  // The app mounts the presenter behind this toolbar button (src/renderer/src/presenter/index.tsx says how).
+  await expect(page.getByTestId('open-presenter'), 'the app shows no "open-presenter" button: PresenterView is not mounted').toBeVisible()
   await page.getByTestId('open-presenter').click()
   await expect(page.getByTestId('presenter-picker')).toBeVisible()
   await expect(page.getByTestId(/^lesson-\d\d_/)).toHaveCount(9)

@@ -1,7 +1,11 @@
 // Teaching mode: the lesson list and the presenter. Mount <PresenterView> in
 // place of the app's main area (it uses the same AppContext: store, controller,
 // 3D views); `onExit` returns to the normal layout, leaving the lesson's
-// objects in the workspace to explore further.
+// objects in the workspace to explore further. In App.tsx:
+//   const [teaching, setTeaching] = useState(false)
+//   {teaching ? <PresenterView onExit={() => setTeaching(false)} /> : <div className="main">…</div>}
+// and a toolbar button with data-testid="open-presenter" that calls setTeaching(true)
+// (e2e/presenter.spec.ts opens teaching mode with it).
 import { useCallback, useEffect, useState } from 'react'
 import type { LessonInfo } from '../../../lessons/lesson-info'
 import { BUNDLED_LESSONS } from './bundledLessons'
