@@ -25,3 +25,5 @@ except RuntimeError as e:
 z = torch.zeros(2, device="cuda")
 print(z, z.device)
 print(torch.ones(2, dtype=torch.int32).to("cuda", torch.float64))
+# Results of operations on a cuda tensor stay on its device.
+print(c.clone().device, c.t().contiguous().device, c.t().reshape(6).device, (c + 1).device, c.sum().device, c.flip(0).device, c.double().device)
