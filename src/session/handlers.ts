@@ -4,11 +4,15 @@
 import { isMethod, methods, type Method, type Params, type ProtocolErrorInfo, type Reply, type Result } from '../shared/protocol'
 import { ValidationError } from '../shared/schema'
 import { SessionError } from './errors'
+import { lessonsHandlers } from './lessons-service'
+import { profilerHandlers } from './profiler-service'
 import type { PackedWindow, Session } from './session'
 
 type Handler<M extends Method> = (session: Session, params: Params<M>) => Promise<Result<M>> | Result<M>
 
 const handlers: { [M in Method]: Handler<M> } = {
+  ...profilerHandlers,
+  ...lessonsHandlers,
   run: (s, p) => s.run(p.code),
   snapshot: (s) => s.snapshot(),
   window: (s, p) => s.window(p.objectId, p.start, p.shape),

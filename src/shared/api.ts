@@ -2,6 +2,7 @@
 // builds it over ipcRenderer.invoke, the renderer's WebSocket host over its
 // socket. Both give the renderer exactly the same surface (`Api`), typed from
 // the one contract in ./protocol.
+import { profilerApi } from './profiler-protocol'
 import type { EventName, EventPayload, Method, Params, Reply, Result } from './protocol'
 
 /** Sends one request and resolves with the backend's reply envelope. */
@@ -40,7 +41,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     reset: () => call('reset', {}),
     exportScript: () => call('exportScript', {}),
     onWorkspace: (listener: (w: EventPayload<'workspace'>) => void) => subscribe('workspace', listener),
-    onProgress: (listener: (p: EventPayload<'progress'>) => void) => subscribe('progress', listener)
+    onProgress: (listener: (p: EventPayload<'progress'>) => void) => subscribe('progress', listener),
+    ...profilerApi(call)
   }
 }
 

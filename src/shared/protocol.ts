@@ -5,6 +5,8 @@
 // Every payload has a runtime schema; main validates every IPC payload and the
 // server every WebSocket message with these same schemas.
 import type * as Engine from '../engine/types'
+import { lessonsChannels, lessonsMethods } from './lessons-protocol'
+import { profilerChannels, profilerMethods } from './profiler-protocol'
 import {
   array, boolean, boundedString, count, decimal, integer, literal, nullable, number, object, optional,
   string, tagged, type Infer, type Schema
@@ -171,7 +173,7 @@ export const bytesWindow = object({
 
 const empty = object({})
 
-export const methods = {
+const coreMethods = {
   /** Runs Python (one line or a block) through the runner; returns output, error and the new snapshot. */
   run: {
     params: object({ code: boundedString(MAX_CODE_LENGTH) }),
@@ -194,6 +196,16 @@ export const methods = {
   reset: { params: empty, result: workspace },
   /** The session's successful lines as a runnable .py file. */
   exportScript: { params: empty, result: object({ script: string }) }
+}
+
+/**
+ * Every request: the core ones above, the profiler's (./profiler-protocol) and
+ * the lesson service's (./lessons-protocol), each part defined beside its handlers.
+ */
+export const methods = {
+  ...coreMethods,
+  ...profilerMethods,
+  ...lessonsMethods
 } satisfies Record<string, { params: Schema<unknown>; result: Schema<unknown> }>
 
 export type Method = keyof typeof methods
@@ -235,6 +247,8 @@ export type Reply<M extends Method> = { ok: true; result: Result<M> } | { ok: fa
 
 // ---- Electron IPC channels: one enum; main registers exactly these (the allow-list) ----
 export const Channel = {
+  ...profilerChannels,
+  ...lessonsChannels,
   run: 'stridescope:run',
   snapshot: 'stridescope:snapshot',
   window: 'stridescope:window',
