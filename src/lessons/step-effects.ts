@@ -63,9 +63,21 @@ export function stepChanges(before: Workspace, after: Workspace, ops: OpRecord[]
     if (obj && !oldStorages.has(obj.info.storage.id)) continue
     if (obj) focusObjectId = obj.info.id
     const storageId = obj ? obj.info.storage.id : null
-    effects.push({ kind: 'bytes-written', storageId, bytes: op.bytes, names: storageId === null ? [] : namesOnStorage([storageId], after), line: op.line })
+    // Everyone who sees those bytes: the storage's own objects and those of storages over the same bytes.
+    const names = storageId === null ? [] : namesOnStorage(sameBytes(storageId, after), after)
+    effects.push({ kind: 'bytes-written', storageId, bytes: op.bytes, names, line: op.line })
   }
   return { effects, focusObjectId, hasTransfer: effects.some((e) => e.kind === 'transfer') }
+}
+
+/** A storage and every storage whose bytes overlap it (from_numpy, numpy(), DLPack make such pairs). */
+function sameBytes(storageId: number, w: Workspace): number[] {
+  const ids = new Set([storageId])
+  for (const s of w.storages) {
+    if (s.info.id === storageId) s.overlaps.forEach((id) => ids.add(id))
+    else if (s.overlaps.includes(storageId)) ids.add(s.info.id)
+  }
+  return [...ids]
 }
 
 /** The object an op wrote into, when it wrote into an existing one (no result, or its own input). */

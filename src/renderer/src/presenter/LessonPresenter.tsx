@@ -77,10 +77,12 @@ export function LessonPresenter({ lesson, onExit, onPick }: { lesson: LessonInfo
           )}
           {step && stepIndex !== null && (
             <>
-              <div className="presenter-step" data-testid="presenter-step" data-step={stepIndex}>
-                <div className="presenter-narration" data-testid="presenter-narration">
-                  {step.narration.map((l, i) => <p key={i}>{l}</p>)}
-                </div>
+              <div className={`presenter-step${step.narration.length ? '' : ' no-narration'}`} data-testid="presenter-step" data-step={stepIndex}>
+                {step.narration.length > 0 && (
+                  <div className="presenter-narration" data-testid="presenter-narration">
+                    {step.narration.map((l, i) => <p key={i}>{l}</p>)}
+                  </div>
+                )}
                 <CodeBlock code={step.code} testId="presenter-code" />
               </div>
               {position.kind === 'question'

@@ -53,6 +53,8 @@ export function useLessonSession(lesson: LessonInfo, want: number): LessonSessio
       setState((s) => ({ ...s, busy: true }))
       try {
         await task()
+        // A later task that gets through clears an earlier transport failure.
+        setState((s) => (s.failure === null ? s : { ...s, failure: null }))
       } catch (e) {
         const failure = e instanceof Error ? e.message : String(e)
         setState((s) => ({ ...s, failure }))
