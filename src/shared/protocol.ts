@@ -6,6 +6,7 @@
 // server every WebSocket message with these same schemas.
 import type * as Engine from '../engine/types'
 import { lessonsChannels, lessonsMethods } from './lessons-protocol'
+import { filesChannels, filesMethods } from './files-protocol'
 import { profilerChannels, profilerMethods } from './profiler-protocol'
 import {
   array, boolean, boundedString, count, decimal, integer, literal, nullable, number, object, optional,
@@ -59,6 +60,7 @@ export const objectInfo = object({
   storage: storageInfo,
   flags: object({ cContiguous: boolean, fContiguous: boolean, writeable: boolean, ownsData: boolean, aligned: boolean }),
   requiresGrad: boolean,
+  isLeaf: optional(boolean), // tensor.is_leaf
   baseId: nullable(count),
   byteOrder: literal('=', '>', '<', '|'),
   conj: boolean,
@@ -205,7 +207,8 @@ const coreMethods = {
 export const methods = {
   ...coreMethods,
   ...profilerMethods,
-  ...lessonsMethods
+  ...lessonsMethods,
+  ...filesMethods
 } satisfies Record<string, { params: Schema<unknown>; result: Schema<unknown> }>
 
 export type Method = keyof typeof methods
@@ -249,6 +252,7 @@ export type Reply<M extends Method> = { ok: true; result: Result<M> } | { ok: fa
 export const Channel = {
   ...profilerChannels,
   ...lessonsChannels,
+  ...filesChannels,
   run: 'stridescope:run',
   snapshot: 'stridescope:snapshot',
   window: 'stridescope:window',
@@ -327,8 +331,10 @@ export function wireValueToNumber(v: WireValue): number {
   return Number(v)
 }
 
-// Compile-time proof that the schemas describe exactly the engine's plain data.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+// Compile-time proof that the schemas describe exactly the engine's plain data:
+// mutually assignable, and the same keys (optional keys included, which
+// assignability alone would let one side add unnoticed).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false
 const sameObjectInfo: Same<ObjectInfo, Engine.ObjectInfo> = true
 const sameStorageInfo: Same<StorageInfo, Engine.StorageInfo> = true
 void sameObjectInfo
