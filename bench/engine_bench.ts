@@ -1,7 +1,7 @@
 // The engine's side of `npm run bench`, through the TypeScript API the app uses
 // (src/engine): clone() and contiguous() of permuted tensors, and the cost of the
-// zero-copy conversions. Run by scripts/bench.mjs with tsx; reads the cases as
-// JSON in argv[2] and prints JSON. A case the engine cannot run yet is reported
+// zero-copy conversions (with --conversions). Run by scripts/bench.mjs with tsx;
+// reads the cases as JSON in argv[2] and prints JSON. A case the engine cannot run yet is reported
 // with `skipped` and the error, not dropped.
 import * as engine from '../src/engine'
 
@@ -66,7 +66,7 @@ function runCase(c: BenchCase) {
 function conversions() {
   const out: Record<string, number | string> = {}
   try {
-    const a = engine.ones('ndarray', [1000], 'float32')
+    const a = engine.ones('ndarray', [1000, 1000], 'float32')
     out.from_numpy_seconds = perCall(() => engine.fromNumpy(a))
     const t = engine.fromNumpy(a)
     out.numpy_seconds = perCall(() => t.numpy())
@@ -85,4 +85,5 @@ try {
 } catch (e) {
   results = cases.map(() => ({ skipped: message(e) }))
 }
-process.stdout.write(JSON.stringify({ results, conversions: conversions() }) + '\n')
+const wantConversions = process.argv.includes('--conversions')
+process.stdout.write(JSON.stringify({ results, conversions: wantConversions ? conversions() : null }) + '\n')

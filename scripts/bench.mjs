@@ -53,8 +53,13 @@ function run(cmd, argv, input) {
 const cxx = process.env.CXX || 'c++'
 const cxxFlags = ['-std=c++17', '-O3', '-pthread', ...(process.arch === 'x64' ? ['-march=x86-64-v2'] : [])]
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0)
-const newestHeader = Math.max(0, ...['native/core', 'native/backends/cpu'].flatMap((d) =>
+const newestHeader = (dirs) => Math.max(0, ...dirs.flatMap((d) =>
   existsSync(join(root, d)) ? readdirSync(join(root, d)).filter((f) => f.endsWith('.h')).map((f) => mtime(join(root, d, f))) : []))
+// The most telling line of a compiler/linker error.
+const firstError = (text) => {
+  const lines = (text || '').trim().split('\n')
+  return (lines.find((l) => /undefined reference|error:/.test(l)) ?? lines[0] ?? '').trim()
+}
 
 function compile(src, obj) {
   return new Promise((resolve) => {
@@ -62,15 +67,16 @@ function compile(src, obj) {
     const p = spawn(cxx, [...cxxFlags, '-c', src, '-o', obj], { cwd: root })
     p.stderr.on('data', (d) => { err += d })
     p.on('error', (e) => resolve(e.message))
-    p.on('close', (code) => resolve(code === 0 ? null : err.trim().split('\n')[0] || `exit ${code}`))
+    p.on('close', (code) => resolve(code === 0 ? null : firstError(err) || `exit ${code}`))
   })
 }
 
-async function compileAll(sources) {
+async function compileAll(sources, headerDirs) {
+  const headers = newestHeader(headerDirs)
   const objDir = join(root, 'build', 'bench', 'obj')
   mkdirSync(objDir, { recursive: true })
   const objs = sources.map((src) => join(objDir, src.replace(/[\\/]/g, '_').replace(/\.cc$/, '.o')))
-  const todo = sources.map((src, i) => [src, objs[i]]).filter(([src, obj]) => mtime(obj) < Math.max(mtime(join(root, src)), newestHeader))
+  const todo = sources.map((src, i) => [src, objs[i]]).filter(([src, obj]) => mtime(obj) < Math.max(mtime(join(root, src)), headers))
   if (todo.length) log(`  compiling ${todo.length} C++ file(s) for the benchmarks (-j2) ...`)
   let next = 0
   let failure = null
@@ -85,13 +91,13 @@ async function compileAll(sources) {
   return failure ? { ok: false, why: `compile failed: ${failure}` } : { ok: true, objs }
 }
 
-async function buildExe(name, sources) {
+async function buildExe(name, sources, headerDirs) {
   const exe = join(root, 'build', 'bench', name)
-  const c = await compileAll(sources)
+  const c = await compileAll(sources, headerDirs)
   if (!c.ok) return c
   if (c.objs.some((o) => mtime(o) > mtime(exe))) {
     const r = spawnSync(cxx, [...cxxFlags, ...c.objs, '-o', exe, '-ldl'], { cwd: root, encoding: 'utf8' })
-    if (r.status !== 0) return { ok: false, why: `link failed: ${(r.stderr || r.error?.message || '').trim().split('\n')[0]}` }
+    if (r.status !== 0) return { ok: false, why: `link failed: ${firstError(r.stderr || r.error?.message)}` }
   }
   return { ok: true, exe }
 }
@@ -102,34 +108,58 @@ const list = cases()
 const t0 = Date.now()
 log(`stridescope bench${quick ? ' (--quick)' : ''}: ${list.length} copy cases; medians of >= 5 runs`)
 
-let kernel = await buildExe('copy_bench', ['bench/copy_bench.cc', ...cpuSources()])
-if (kernel.ok) {
-  log('  running the kernel benchmark (bench/copy_bench.cc) ...')
-  kernel = run(kernel.exe, list.map((c) => `${ITEMSIZE[c.dtype]};${c.shape.join(',')};${c.perm.join(',')}`))
+const kernelExe = await buildExe('copy_bench', ['bench/copy_bench.cc', ...cpuSources()], ['native/backends/cpu'])
+if (!kernelExe.ok) log(`  kernel column skipped: ${kernelExe.why}`)
+const { engineSources } = await import('../native/binding/sources.mjs')
+const coreExe = await buildExe('conversions_bench', ['bench/conversions_bench.cc', ...engineSources()],
+  ['native/core', 'native/backends/cpu'])
+if (!coreExe.ok) log(`  engine-side conversions skipped: ${coreExe.why}`)
+const py = process.env.PYTHON || 'python3'
+const tsx = join(root, 'node_modules', '.bin', 'tsx')
+
+// Case by case, the three sides back to back, so that all the numbers of one row
+// are measured under the same conditions (this machine is shared: the load drifts).
+const kernel = { ok: kernelExe.ok, why: kernelExe.why, data: { avx2: null, results: [] } }
+const numpy = { ok: true, data: { numpy: null, results: [], conversions: null } }
+const eng = { ok: existsSync(tsx), why: 'tsx is not installed (npm install)', data: { results: [], conversions: null } }
+for (const [i, c] of list.entries()) {
+  log(`  [${i + 1}/${list.length}] ${c.name}`)
+  const spec = { dtype: c.dtype, shape: c.shape, perm: c.perm }
+  const last = i === list.length - 1
+  if (kernel.ok) {
+    const r = run(kernelExe.exe, [`${ITEMSIZE[c.dtype]};${c.shape.join(',')};${c.perm.join(',')}`])
+    if (r.ok) {
+      kernel.data.avx2 = r.data.avx2
+      kernel.data.results.push(r.data.results[0])
+    } else Object.assign(kernel, { ok: false, why: r.why })
+  }
+  if (numpy.ok) {
+    const r = run(py, [join('bench', 'numpy_bench.py'), ...(last ? ['--conversions'] : [])], JSON.stringify([spec]))
+    if (r.ok) {
+      numpy.data.numpy = r.data.numpy
+      numpy.data.results.push(r.data.results[0])
+      if (r.data.conversions) numpy.data.conversions = r.data.conversions
+    } else {
+      const why = /No module named/.test(r.why) ? 'NumPy is not installed for python3' : r.why
+      Object.assign(numpy, { ok: false, why })
+    }
+  }
+  if (eng.ok) {
+    const r = run(tsx, [join('bench', 'engine_bench.ts'), JSON.stringify([spec]), ...(last ? ['--conversions'] : [])])
+    if (r.ok) {
+      eng.data.results.push(r.data.results[0])
+      if (r.data.conversions) eng.data.conversions = r.data.conversions
+    } else Object.assign(eng, { ok: false, why: r.why })
+  }
 }
 if (!kernel.ok) log(`  kernel column skipped: ${kernel.why}`)
-
-log('  running NumPy (python3 bench/numpy_bench.py) ...')
-const py = process.env.PYTHON || 'python3'
-let numpy = run(py, [join('bench', 'numpy_bench.py')], JSON.stringify(list.map(({ dtype, shape, perm }) => ({ dtype, shape, perm }))))
-if (!numpy.ok) {
-  const why = /No module named/.test(numpy.why) ? 'NumPy is not installed for python3' : numpy.why
-  numpy = { ok: false, why }
-  log(`  NumPy columns skipped: ${why}`)
-}
-
-log('  running the engine through the TS API (bench/engine_bench.ts) ...')
-const tsx = join(root, 'node_modules', '.bin', 'tsx')
-let eng = existsSync(tsx)
-  ? run(tsx, [join('bench', 'engine_bench.ts'), JSON.stringify(list.map(({ dtype, shape, perm }) => ({ dtype, shape, perm })))])
-  : { ok: false, why: 'tsx is not installed (npm install)' }
+if (!numpy.ok) log(`  NumPy columns skipped: ${numpy.why}`)
 if (!eng.ok) log(`  engine column skipped: ${eng.why}`)
+if (eng.ok && !eng.data.conversions) eng.data.conversions = { skipped: 'not measured' }
+if (numpy.ok && !numpy.data.conversions) numpy.data.conversions = { skipped: 'not measured' }
 
-log('  running the engine-side conversions (bench/conversions_bench.cc, native/core without Node) ...')
-const { engineSources } = await import('../native/binding/sources.mjs')
-let core = await buildExe('conversions_bench', ['bench/conversions_bench.cc', ...engineSources()])
-if (core.ok) core = run(core.exe, [])
-if (!core.ok) log(`  engine-side conversions skipped: ${core.why}`)
+const core = coreExe.ok ? run(coreExe.exe, []) : coreExe
+if (coreExe.ok && !core.ok) log(`  engine-side conversions skipped: ${core.why}`)
 
 const gbps = (bytes, s) => (s > 0 ? bytes / s / 1e9 : null)
 const rows = list.map((c, i) => {
