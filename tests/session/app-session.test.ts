@@ -11,6 +11,7 @@ if (!haveAddon) console.log(`[tests/session] native addon not built (${addon}); 
 
 describe.skipIf(!haveAddon)('Session over the real runner', async () => {
   const { createAppSession } = await import('../../src/session/app-session')
+  const { methods } = await import('../../src/shared/protocol')
   const prelude = 'import numpy as np\nimport torch\n'
 
   function byName(w: { objects: { names: string[]; info: any }[] }, name: string) {
@@ -31,7 +32,11 @@ describe.skipIf(!haveAddon)('Session over the real runner', async () => {
     expect(sa.info.id === t.storage.id || sa.overlaps.includes(t.storage.id)).toBe(true)
     const w = await s.run('a[0] = 5')
     expect(w.error).toBeNull()
-    expect((await s.window(t.id, [0], [2])).values).toEqual([5, 1])
+    const win = await s.window(t.id, [0], [2])
+    expect(win.values).toEqual([5, 1])
+    // What the real engine produces matches the contract exactly (strict schemas catch drift).
+    expect(methods.run.result.check(w, 'run')).toBeNull()
+    expect(methods.window.result.check(win, 'window')).toBeNull()
   })
 
   it('contiguous() of a transpose copies into a new storage and logs the copy', async () => {
