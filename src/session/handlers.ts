@@ -5,6 +5,7 @@ import { isMethod, methods, type Method, type Params, type ProtocolErrorInfo, ty
 import { ValidationError } from '../shared/schema'
 import { SessionError } from './errors'
 import { lessonsHandlers } from './lessons-service'
+import { filesHandlers } from './file-service'
 import { profilerHandlers } from './profiler-service'
 import type { PackedWindow, Session } from './session'
 
@@ -13,6 +14,7 @@ type Handler<M extends Method> = (session: Session, params: Params<M>) => Promis
 const handlers: { [M in Method]: Handler<M> } = {
   ...profilerHandlers,
   ...lessonsHandlers,
+  ...filesHandlers,
   run: (s, p) => s.run(p.code),
   snapshot: (s) => s.snapshot(),
   window: (s, p) => s.window(p.objectId, p.start, p.shape),

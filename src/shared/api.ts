@@ -3,6 +3,7 @@
 // socket. Both give the renderer exactly the same surface (`Api`), typed from
 // the one contract in ./protocol.
 import { profilerApi } from './profiler-protocol'
+import { filesApi } from './files-protocol'
 import type { EventName, EventPayload, Method, Params, Reply, Result } from './protocol'
 
 /** Sends one request and resolves with the backend's reply envelope. */
@@ -42,7 +43,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     exportScript: () => call('exportScript', {}),
     onWorkspace: (listener: (w: EventPayload<'workspace'>) => void) => subscribe('workspace', listener),
     onProgress: (listener: (p: EventPayload<'progress'>) => void) => subscribe('progress', listener),
-    ...profilerApi(call)
+    ...profilerApi(call),
+    ...filesApi(call)
   }
 }
 

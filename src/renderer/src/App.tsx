@@ -16,6 +16,7 @@ import { MemoryView } from './views/MemoryView'
 import { DeviceLanes } from './views/DeviceLanes'
 import { ProfilerPanel } from './profiler'
 import { PresenterView } from './presenter'
+import { FilePanel } from './files'
 
 export function App(): React.JSX.Element {
   const app = useApp()
@@ -56,6 +57,7 @@ export function App(): React.JSX.Element {
     <div className="app" data-testid="app" data-ready={connected && busy === 0 ? 'true' : 'false'} data-revision={revision}>
       <ProgressBar />
       <Toolbar onHelp={() => setHelp(true)} onLessons={() => setTeaching(true)} />
+      {!teaching && <FilePanel />}
       {connectError && <div className="banner error" role="alert" data-testid="connect-error">{connectError}</div>}
       {teaching ? <PresenterView onExit={() => setTeaching(false)} /> : <div className="main">
         <SplitPane id="bottom" dir="column" initial={-260} min={120}>

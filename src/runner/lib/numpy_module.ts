@@ -16,6 +16,7 @@ import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence } fro
 import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
 import { npSetPrintoptions, npGetPrintoptions } from './print_options'
+import { bindNumpyFiles } from './file_io'
 
 const UNSUPPORTED = new Set([
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'concatenate', 'stack', 'vstack', 'hstack', 'matmul', 'dot',
@@ -215,6 +216,7 @@ function buildNumpy(ctx: LibraryContext): LibModule {
     const r = ctx.op([], () => engine.random('ndarray', 'randint', shape, dtypeOrNull(b.dtype) ?? 'int64', low, high))
     return shape.length === 0 ? new NpScalar(r.info().dtype, r.item()) : ctx.wrap(r)
   })
+  bindNumpyFiles(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }

@@ -18,6 +18,7 @@ import { PyCapsule } from './dlpack'
 import { toDevice, cudaStatus } from './device_ops'
 import { torchSetPrintoptions } from './print_options'
 import { setRequiresGrad } from './grad_ops'
+import { bindTorchFiles } from './file_io'
 
 const UNSUPPORTED = new Set([
   'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
@@ -226,6 +227,7 @@ function buildTorch(ctx: LibraryContext): LibModule {
     return st.deviceNames[i]
   })
   void TorchDevice; void boolArg
+  bindTorchFiles(torch, ctx)
   return torch
 }
 

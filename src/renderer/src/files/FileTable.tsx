@@ -1,0 +1,46 @@
+// The table of a file's tensors: name (and the workspace name it got), dtype, shape,
+// byte strides, offset, storage and its size, bytes, and which entries share bytes.
+import type { FileTable as Table } from '../../../shared/files-protocol'
+
+const tuple = (xs: number[]): string => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`)
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  const units = ['KiB', 'MiB', 'GiB', 'TiB']
+  let v = n / 1024
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++ }
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`
+}
+
+export function FileTable({ table }: { table: Table }): React.JSX.Element {
+  return (
+    <div className="file-table" data-testid="file-table">
+      <div className="panel-head">
+        {table.path.split(/[\\/]/).pop()} · {table.format} · {formatBytes(table.fileBytes)} · {table.entries.length} tensor{table.entries.length === 1 ? '' : 's'}
+      </div>
+      {table.warnings.map((w) => <div key={w} className="banner warning">{w}</div>)}
+      <table>
+        <thead>
+          <tr><th>name</th><th>variable</th><th>dtype</th><th>shape</th><th>strides (bytes)</th><th>offset</th><th>storage</th><th>bytes</th><th>shares with</th></tr>
+        </thead>
+        <tbody>
+          {table.entries.map((e) => (
+            <tr key={e.name} data-testid="file-entry" title={e.unsupported ?? undefined}>
+              <td>{e.name}</td>
+              <td><code>{e.variable || '—'}</code></td>
+              <td>{e.byteOrder === '>' ? `>${e.dtype}` : e.dtype}{e.fortranOrder ? ' (F)' : ''}{e.readOnly ? ' read-only' : ''}</td>
+              <td>{tuple(e.shape)}</td>
+              <td>{tuple(e.strides)}</td>
+              <td>{e.byteOffset}</td>
+              <td>{e.storage} ({formatBytes(e.storageBytes)})</td>
+              <td className={e.storageBytes > e.nbytes * 2 ? 'warn' : undefined}>{formatBytes(e.nbytes)}</td>
+              <td>{e.sharesWith.join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {table.truncated && <div className="banner warning">only the first {table.entries.length} entries are listed</div>}
+    </div>
+  )
+}

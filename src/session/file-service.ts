@@ -1,0 +1,192 @@
+// Opening a tensor file in the app: the file's table (src/files describes it: dtype,
+// shape, strides, offset, storage, bytes, shares with) and Python lines that load every
+// tensor into the workspace through the runner (`w = torch.load('f.pt', weights_only=True)`,
+// then one name per tensor), so the history replays and the 3D views show the real
+// shared storages. Bytes from the renderer are written to a private temp folder first.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import type { FileDescription, FileEntry } from '../files/description'
+import { FileFormatError } from '../files/errors'
+import { openTensorFile } from '../files/open-file'
+import * as pv from '../files/pickle-values'
+import { readTorchFile } from '../files/torch-pt'
+import { decodeBase64 } from '../shared/base64'
+import {
+  MAX_TABLE_ENTRIES, MAX_UPLOAD_BYTES, type FileTable, type FileTableEntry, type FilesMethod, type filesMethods, type OpenFileResult,
+} from '../shared/files-protocol'
+import type { Infer } from '../shared/schema'
+import { SessionError } from './errors'
+import type { Session } from './session'
+
+/** Most tensors bound to their own workspace name (the rest stay reachable through the file's name). */
+export const MAX_BOUND_TENSORS = 200
+
+const PY_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except finally for ' +
+  'from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '))
+/** Names the loading lines use themselves. */
+const RESERVED = new Set(['np', 'torch', 'load_file', 'numpy', 'safetensors'])
+
+/** A Python string literal (single quotes, as repr writes it) for any path or key. */
+export function pyString(s: string): string {
+  return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') + "'"
+}
+
+/** A Python identifier from any text: 'layer.0.weight' -> 'layer_0_weight'. */
+export function identifier(text: string): string {
+  let id = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'f'
+  if (/^[0-9]/.test(id)) id = 'f_' + id
+  if (PY_KEYWORDS.has(id) || RESERVED.has(id)) id += '_'
+  return id
+}
+
+class Names {
+  private used = new Set<string>()
+  take(want: string): string {
+    let name = want
+    for (let i = 2; this.used.has(name); i++) name = `${want}_${i}`
+    this.used.add(name)
+    return name
+  }
+}
+
+/** For a .pt: each tensor's subscript path from the root, in collectTensors' order (first visit wins). */
+function tensorPaths(root: pv.PyValue): Map<pv.TorchTensorRef, string> {
+  const out = new Map<pv.TorchTensorRef, string>()
+  const seen = new Set<object>()
+  const walk = (v: pv.PyValue, expr: string): void => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return
+    seen.add(v)
+    if (v instanceof pv.TorchTensorRef) out.set(v, expr)
+    else if (v instanceof pv.PyDict) {
+      for (const [k, x] of v.entries()) {
+        const key = typeof k === 'string' ? pyString(k) : typeof k === 'number' || typeof k === 'bigint' ? String(k) : null
+        if (key !== null) walk(x, `${expr}[${key}]`)
+      }
+    } else if (v instanceof pv.PyList || v instanceof pv.PyTuple) v.items.forEach((x, i) => walk(x, `${expr}[${i}]`))
+  }
+  walk(root, '')
+  return out
+}
+
+interface Plan { code: string; variables: Map<FileEntry, string> }
+
+/** The Python lines that load the file and name its tensors. */
+function loadingPlan(file: string, desc: FileDescription, torchPaths: Map<FileEntry, string> | null): Plan {
+  const names = new Names()
+  const base = names.take(identifier(path.basename(file).replace(/\.[^.]*$/, '')))
+  const variables = new Map<FileEntry, string>()
+  const lines: string[] = []
+  const loadable = desc.entries.filter((e) => e.dtype !== null)
+  const bind = (e: FileEntry, expr: string) => {
+    if (variables.size >= MAX_BOUND_TENSORS) return
+    const v = names.take(`${base}_${identifier(e.name)}`)
+    variables.set(e, v)
+    lines.push(`${v} = ${base}${expr}`)
+  }
+  switch (desc.format) {
+    case 'npy':
+      lines.push('import numpy as np')
+      if (loadable.length) {
+        lines.push(`${base} = np.load(${pyString(file)})`)
+        variables.set(loadable[0], base)
+      }
+      break
+    case 'npz':
+      lines.push('import numpy as np', `${base} = np.load(${pyString(file)})`)
+      for (const e of loadable) bind(e, `[${pyString(e.name)}]`)
+      break
+    case 'safetensors':
+      lines.push('from safetensors.torch import load_file', `${base} = load_file(${pyString(file)})`)
+      for (const e of loadable) bind(e, `[${pyString(e.name)}]`)
+      break
+    case 'pt': {
+      lines.push('import torch', `${base} = torch.load(${pyString(file)}, weights_only=True)`)
+      for (const e of desc.entries) {
+        const expr = torchPaths?.get(e)
+        if (expr === '') variables.set(e, base) // the checkpoint is one tensor
+        else if (expr !== undefined) bind(e, expr)
+      }
+      break
+    }
+  }
+  return { code: lines.join('\n'), variables }
+}
+
+function tableEntry(e: FileEntry, desc: FileDescription, variable: string): FileTableEntry {
+  const storageBytes = desc.storages.find((s) => s.key === e.storageKey)?.nbytes ?? 0
+  return {
+    name: e.name, variable, kind: e.kind, dtype: e.dtype ?? e.dtypeText, shape: e.shape, strides: e.strides,
+    byteOffset: e.byteOffset, storage: e.storageKey, nbytes: e.shape.reduce((a, d) => a * d, 1) * e.itemsize, storageBytes,
+    byteOrder: e.byteOrder, fortranOrder: e.fortranOrder, readOnly: e.readOnly, sharesWith: e.sharesWith, unsupported: e.unsupported ?? null,
+  }
+}
+
+/** Describes the file without loading it into the engine (the table and the plan). */
+export function describeForApp(file: string): { table: FileTable } {
+  let desc: FileDescription
+  let torchPaths: Map<FileEntry, string> | null = null
+  try {
+    desc = openTensorFile(file)
+    if (desc.format === 'pt') {
+      desc.close()
+      const loaded = readTorchFile(file)
+      desc = loaded.description
+      const byRef = tensorPaths(loaded.root)
+      torchPaths = new Map([...loaded.entryOf].map(([ref, entry]) => [entry, byRef.get(ref) ?? '']))
+    }
+  } catch (e) {
+    if (e instanceof FileFormatError) throw new SessionError('bad-request', e.message, e.pyType)
+    throw e
+  }
+  try {
+    const plan = loadingPlan(file, desc, torchPaths)
+    const entries = desc.entries.slice(0, MAX_TABLE_ENTRIES).map((e) => tableEntry(e, desc, plan.variables.get(e) ?? ''))
+    const table: FileTable = {
+      path: file, format: desc.format, fileBytes: fs.statSync(file).size, entries,
+      truncated: desc.entries.length > MAX_TABLE_ENTRIES, warnings: desc.warnings, code: plan.code,
+    }
+    return { table }
+  } finally {
+    desc.close()
+  }
+}
+
+/** openFile: the table, then the loading lines run in the session (a Python error is part of the result). */
+export async function openFileInSession(session: Session, file: string): Promise<OpenFileResult> {
+  if (!path.isAbsolute(file)) throw new SessionError('bad-request', `openFile needs an absolute path, got ${JSON.stringify(file)}`)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(file)
+  } catch {
+    throw new SessionError('not-found', `[Errno 2] No such file or directory: ${pyString(file)}`, 'FileNotFoundError')
+  }
+  if (!stat.isFile()) throw new SessionError('bad-request', `${file} is not a regular file`)
+  const { table } = describeForApp(file)
+  const run = await session.run(table.code)
+  return { table, run }
+}
+
+let uploadDir: string | null = null
+
+/** openFileBytes: the renderer's bytes land in a private temp folder under their own (sanitised) name. */
+export async function openBytesInSession(session: Session, name: string, base64: string): Promise<OpenFileResult> {
+  const bytes = decodeBase64(base64)
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new SessionError('out-of-range', `file is ${bytes.length} bytes; the most that can be sent is ${MAX_UPLOAD_BYTES}`)
+  const safe = path.basename(name).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '') || 'upload'
+  uploadDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'stridescope-files-'))
+  let target = path.join(uploadDir, safe)
+  for (let i = 2; fs.existsSync(target); i++) target = path.join(uploadDir, `${i}_${safe}`)
+  fs.writeFileSync(target, bytes, { mode: 0o600 })
+  return openFileInSession(session, target)
+}
+
+type Handlers = {
+  [M in FilesMethod]: (session: Session, params: Infer<(typeof filesMethods)[M]['params']>) => Promise<Infer<(typeof filesMethods)[M]['result']>>
+}
+
+/** Spread into src/session/handlers.ts's table: `...filesHandlers`. */
+export const filesHandlers: Handlers = {
+  openFile: (session, p) => openFileInSession(session, p.path),
+  openFileBytes: (session, p) => openBytesInSession(session, p.name, p.base64),
+}

@@ -1,0 +1,101 @@
+// The file requests, added to the one contract (./protocol.ts) by spreading
+// `filesMethods` into `methods` and `filesChannels` into `Channel` (as the lessons'
+// are). `openFile` loads every tensor of a file on the backend's disk into the
+// workspace through the runner (so the history replays); `openFileBytes` does the
+// same for a file the renderer read (drag-and-drop, <input type=file>), size-capped.
+import * as protocol from './protocol'
+import type { OpRecord, PyErrorInfo, Workspace } from './protocol'
+import { array, boolean, boundedString, count, integer, literal, nullable, object, string, type Infer, type Schema } from './schema'
+
+/** Longest path accepted (Linux PATH_MAX). */
+export const MAX_PATH_LENGTH = 4096
+/** Most bytes a renderer may send in one openFileBytes (base64 is 4/3 of this). */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+/** Most entries listed in one file table (a checkpoint with more is cut, `truncated` says so). */
+export const MAX_TABLE_ENTRIES = 10_000
+
+export const fileTableEntry = object({
+  name: string,
+  /** The workspace variable the tensor was bound to ('' when it was not loaded). */
+  variable: string,
+  kind: literal('ndarray', 'tensor'),
+  dtype: string,
+  shape: array(count),
+  /** Byte strides. */
+  strides: array(integer),
+  byteOffset: count,
+  storage: string,
+  /** Bytes of this entry's elements. */
+  nbytes: count,
+  /** Bytes of the whole storage it views (why a small view can make a big file). */
+  storageBytes: count,
+  byteOrder: literal('<', '>', '|'),
+  fortranOrder: boolean,
+  readOnly: boolean,
+  sharesWith: array(string),
+  /** Why the engine cannot load it (an unsupported dtype), else null. */
+  unsupported: nullable(string)
+})
+
+export const fileTable = object({
+  path: string,
+  format: literal('npy', 'npz', 'safetensors', 'pt'),
+  fileBytes: count,
+  entries: array(fileTableEntry),
+  truncated: boolean,
+  warnings: array(string),
+  /** The Python lines that loaded it (also in the session history). */
+  code: string
+})
+
+/** Spelled out (as lessons-protocol does): `Result<'run'>` would make the types circular. */
+export interface FileRunResult {
+  stdout: string
+  stderr: string
+  error: PyErrorInfo | null
+  ops: OpRecord[]
+  snapshot: Workspace
+}
+
+function lazy<T>(name: string, make: () => Schema<unknown>): Schema<T> {
+  let built: Schema<unknown> | null = null
+  return { name, check: (v, path) => (built ??= make()).check(v, path) } as Schema<T>
+}
+
+const openResult = object({
+  table: fileTable,
+  run: lazy<FileRunResult>('run result', () => object({
+    stdout: string, stderr: string, error: nullable(protocol.pyError), ops: array(protocol.opRecord), snapshot: protocol.workspace
+  }))
+})
+
+export const filesMethods = {
+  /** Loads every tensor of the file at `path` (on the backend's machine) into the workspace. */
+  openFile: { params: object({ path: boundedString(MAX_PATH_LENGTH) }), result: openResult },
+  /** The same for a file's bytes sent by the renderer (base64, at most MAX_UPLOAD_BYTES decoded). */
+  openFileBytes: {
+    params: object({ name: boundedString(255), base64: boundedString(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4) }),
+    result: openResult
+  }
+}
+
+export const filesChannels = {
+  openFile: 'stridescope:open-file',
+  openFileBytes: 'stridescope:open-file-bytes'
+} as const satisfies Record<keyof typeof filesMethods, string>
+
+export type FilesMethod = keyof typeof filesMethods
+export type FileTable = Infer<typeof fileTable>
+export type FileTableEntry = Infer<typeof fileTableEntry>
+export type OpenFileResult = Infer<typeof openResult>
+type P<M extends FilesMethod> = Infer<(typeof filesMethods)[M]['params']>
+type R<M extends FilesMethod> = Infer<(typeof filesMethods)[M]['result']>
+
+/** The files' part of the renderer's Api. */
+export function filesApi(call: <M extends FilesMethod>(method: M, params: P<M>) => Promise<R<M>>) {
+  return {
+    openFile: (path: string) => call('openFile', { path }),
+    openFileBytes: (name: string, base64: string) => call('openFileBytes', { name, base64 })
+  }
+}
+export type FilesApi = ReturnType<typeof filesApi>
