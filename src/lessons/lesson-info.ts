@@ -28,3 +28,21 @@ export function lessonInfo(file: string, source: string): LessonInfo {
 export function byLessonOrder(a: LessonInfo, b: LessonInfo): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
+
+/**
+ * Comment text as paragraphs: lesson files wrap their prose at ~90 columns, so
+ * consecutive lines are one paragraph and a blank comment line separates two.
+ */
+export function paragraphs(lines: string[]): string[] {
+  const out: string[] = []
+  let current: string[] = []
+  for (const line of [...lines, '']) {
+    if (line.trim() === '') {
+      if (current.length) out.push(current.join(' '))
+      current = []
+    } else {
+      current.push(line.trim())
+    }
+  }
+  return out
+}

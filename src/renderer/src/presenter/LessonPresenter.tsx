@@ -3,7 +3,7 @@
 // "predict first" pause before a quiz step's reveal, and the end card.
 // Keys: → / Space next, ← back, R restart, Esc exit.
 import { useEffect, useReducer } from 'react'
-import type { LessonInfo } from '../../../lessons/lesson-info'
+import { paragraphs, type LessonInfo } from '../../../lessons/lesson-info'
 import {
   currentPosition, initialPresenterState, presenterKey, presenterReducer, stepOf, stepsRun
 } from '../../../lessons/presenter-state'
@@ -71,7 +71,7 @@ export function LessonPresenter({ lesson, onExit, onPick }: { lesson: LessonInfo
           {position.kind === 'intro' && (
             <div className="presenter-card" data-testid="presenter-intro">
               <h2>{lesson.title}</h2>
-              {lesson.intro.filter((l) => l.trim()).map((l, i) => <p key={i}>{l}</p>)}
+              {paragraphs(lesson.intro).map((p, i) => <p key={i}>{p}</p>)}
               <p className="muted">{lesson.steps.length} steps · → or Space to begin · ← back · R restart · Esc exit</p>
             </div>
           )}
@@ -80,7 +80,7 @@ export function LessonPresenter({ lesson, onExit, onPick }: { lesson: LessonInfo
               <div className={`presenter-step${step.narration.length ? '' : ' no-narration'}`} data-testid="presenter-step" data-step={stepIndex}>
                 {step.narration.length > 0 && (
                   <div className="presenter-narration" data-testid="presenter-narration">
-                    {step.narration.map((l, i) => <p key={i}>{l}</p>)}
+                    {paragraphs(step.narration).map((p, i) => <p key={i}>{p}</p>)}
                   </div>
                 )}
                 <CodeBlock code={step.code} testId="presenter-code" />
