@@ -1,6 +1,6 @@
 // Sizes on the command line and in the sweep form ("1K,1M,64M" = KiB, MiB, GiB
 // in binary units, as memory is sized; "4K..64M" every power of two between,
-// "4K..64M*4" every fourth power) and the operand shapes a size maps to.
+// "4K..64M*4" in steps of ×4) and the operand shapes a size maps to.
 
 const UNITS: Record<string, number> = { '': 1, B: 1, K: 1 << 10, KB: 1 << 10, KIB: 1 << 10, M: 1 << 20, MB: 1 << 20, MIB: 1 << 20, G: 1 << 30, GB: 1 << 30, GIB: 1 << 30 }
 /** The largest operand a sweep accepts (the machine has to hold several at once). */

@@ -14,7 +14,7 @@ export const usage = `stridescope profile [--ops a,b,...] [--sizes 1K,1M,64M] [-
   --ops LIST        operations (default: all that run here); one of
                     ${SWEEP_OP_IDS.join(', ')}
   --sizes LIST      operand sizes, binary units: 4K = 4096 bytes (default 64K,1M,16M);
-                    4K..64M = every power of two between, 4K..64M*4 = every fourth
+                    4K..64M = every power of two between, 4K..64M*4 = in steps of ×4
   --repeats N       timed runs per cell, at least ${MIN_REPEATS} (default 7): figures are medians with min–max
   --warmup N        untimed runs first (default 2)
   --json            print the whole result as JSON

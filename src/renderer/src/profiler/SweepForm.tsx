@@ -84,7 +84,7 @@ export function SweepForm({ api, hasCuda, cudaSimulated, onResult }: Props): Rea
         })}
       </fieldset>
       <div className="profiler-sweep-params">
-        <label title="binary units: 4K = 4096 bytes; 4K..64M = every power of two between; 4K..64M*4 = every fourth">sizes <input data-testid="profiler-sizes" value={sizes} onChange={(e) => setSizes(e.target.value)} aria-invalid={sizeError !== null} /></label>
+        <label title="binary units: 4K = 4096 bytes; 4K..64M = every power of two between; 4K..64M*4 = in steps of ×4">sizes <input data-testid="profiler-sizes" value={sizes} onChange={(e) => setSizes(e.target.value)} aria-invalid={sizeError !== null} /></label>
         <label>repeats <input data-testid="profiler-repeats" type="number" min={3} max={1000} value={repeats} onChange={(e) => setRepeats(Number(e.target.value))} /></label>
         <label>warm-up <input data-testid="profiler-warmup" type="number" min={0} max={100} value={warmup} onChange={(e) => setWarmup(Number(e.target.value))} /></label>
         <button type="submit" data-testid="profiler-run" disabled={!canRun}>Run sweep</button>
