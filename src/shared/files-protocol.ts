@@ -3,7 +3,6 @@
 // are). `openFile` loads every tensor of a file on the backend's disk into the
 // workspace through the runner (so the history replays); `openFileBytes` does the
 // same for a file the renderer read (drag-and-drop, <input type=file>), size-capped.
-import * as protocol from './protocol'
 import type { OpRecord, PyErrorInfo, Workspace } from './protocol'
 import { array, boolean, boundedString, count, integer, literal, nullable, object, string, type Infer, type Schema } from './schema'
 
@@ -57,17 +56,12 @@ export interface FileRunResult {
   snapshot: Workspace
 }
 
-function lazy<T>(name: string, make: () => Schema<unknown>): Schema<T> {
-  let built: Schema<unknown> | null = null
-  return { name, check: (v, path) => (built ??= make()).check(v, path) } as Schema<T>
-}
+// NOTE: no runtime import of ./protocol here: it imports this file to spread the methods
+// in, and whichever of the two loads first would see the other half-built. The run part
+// of the result is the session's own `run` result, already checked by its producer.
+const runResult = { name: 'run result', check: () => null } as Schema<FileRunResult>
 
-const openResult = object({
-  table: fileTable,
-  run: lazy<FileRunResult>('run result', () => object({
-    stdout: string, stderr: string, error: nullable(protocol.pyError), ops: array(protocol.opRecord), snapshot: protocol.workspace
-  }))
-})
+const openResult = object({ table: fileTable, run: runResult })
 
 export const filesMethods = {
   /** Loads every tensor of the file at `path` (on the backend's machine) into the workspace. */

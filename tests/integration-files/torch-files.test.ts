@@ -1,0 +1,89 @@
+// torch.load (weights_only=True) and safetensors through real files: the object tree comes
+// back with tensors that keep their shared storages, offsets and strides; other globals are
+// refused with torch's message.
+import { afterAll, describe, expect, it } from 'vitest'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Runner } from '../../src/runner'
+import { f32Bytes, torchSave, type StorageSpec } from '../files/helpers/torch-save'
+import { engineProblem, run, runError, tempDir } from './helpers'
+
+const noEngine = engineProblem()
+if (noEngine) console.log(`skipping torch file tests: ${noEngine}`)
+const dir = tempDir()
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const p = (name: string) => join(dir, name).replace(/\\/g, '/')
+
+const six: StorageSpec = { key: '0', type: 'FloatStorage', numel: 6, bytes: f32Bytes([0, 1, 2, 3, 4, 5]) }
+const big: StorageSpec = { key: '1', type: 'FloatStorage', numel: 1000, bytes: f32Bytes(Array.from({ length: 1000 }, (_, i) => i)) }
+
+describe.skipIf(!!noEngine)('torch.load in the runner', () => {
+  it('a state_dict whose tensors share one storage shares it after loading', () => {
+    writeFileSync(p('sd.pt'), torchSave({ ordered: [
+      ['layer.weight', { tensor: { storage: '0', offset: 0, size: [2, 3], stride: [3, 1] } }],
+      ['layer.weight_t', { tensor: { storage: '0', offset: 0, size: [3, 2], stride: [1, 3] } }],
+      ['small', { tensor: { storage: '1', offset: 500, size: [2, 2], stride: [10, 1], requiresGrad: true } }],
+      ['meta', { list: [1, 'x', null] }],
+    ] }, [six, big]))
+    const r = new Runner()
+    const out = run(r, [
+      'import torch',
+      `sd = torch.load('${p('sd.pt')}', weights_only=True)`,
+      'print(type(sd).__name__, list(sd.keys()))',
+      "w = sd['layer.weight']; wt = sd['layer.weight_t']",
+      'print(w.shape, wt.stride(), w.dtype)',
+      "print(sd['small'].storage_offset(), sd['small'].stride(), sd['small'].requires_grad, sd['small'].untyped_storage().nbytes())",
+      'w[0, 1] = 100.0',
+      'print(wt[1, 0].item(), w.untyped_storage().data_ptr() == wt.untyped_storage().data_ptr())',
+      "print(sd['meta'])",
+    ].join('\n'))
+    expect(out).toBe([
+      "OrderedDict ['layer.weight', 'layer.weight_t', 'small', 'meta']",
+      'torch.Size([2, 3]) (1, 3) torch.float32',
+      '500 (10, 1) True 4000',
+      '100.0 True',
+      "[1, 'x', None]",
+      '',
+    ].join('\n'))
+  })
+
+  it('big-endian checkpoints are byte-swapped to native order, as torch.load does', () => {
+    const be = new Uint8Array(f32Bytes([1.5, -2]).slice())
+    for (let i = 0; i < be.length; i += 4) be.subarray(i, i + 4).reverse()
+    writeFileSync(p('be.pt'), torchSave({ tensor: { storage: '0', offset: 0, size: [2], stride: [1] } }, [{ key: '0', type: 'FloatStorage', numel: 2, bytes: be }], { byteorder: 'big' }))
+    expect(run(new Runner(), `import torch\nt = torch.load('${p('be.pt')}')\nprint(t.tolist())`)).toBe('[1.5, -2.0]\n')
+  })
+
+  it('refuses globals torch.load(weights_only=True) refuses, and weights_only=False', () => {
+    writeFileSync(p('evil.pt'), torchSave({ dict: [['x', { global: ['os', 'system'] }]] }, []))
+    const r = new Runner()
+    run(r, 'import torch')
+    expect(runError(r, `torch.load('${p('evil.pt')}')`)).toMatch(/^UnpicklingError: Weights only load failed\./)
+    expect(runError(r, `torch.load('${p('evil.pt')}', weights_only=False)`)).toMatch(/^NotImplementedError: torch\.load\(weights_only=False\)/)
+    writeFileSync(p('junk.pt'), 'not a zip at all')
+    expect(runError(r, `torch.load('${p('junk.pt')}')`)).toBe('RuntimeError: PytorchStreamReader failed reading zip archive: failed finding central directory')
+  })
+
+  it('cuda checkpoints need a device or map_location', () => {
+    writeFileSync(p('cuda.pt'), torchSave({ tensor: { storage: '0', offset: 0, size: [6], stride: [1] } }, [{ ...six, location: 'cuda:0' }]))
+    const r = new Runner()
+    run(r, 'import torch')
+    expect(runError(r, `torch.load('${p('cuda.pt')}')`)).toMatch(/^RuntimeError: Attempting to deserialize object on a CUDA device but torch\.cuda\.is_available\(\) is False\./)
+    expect(run(r, `print(torch.load('${p('cuda.pt')}', map_location='cpu').device)`)).toBe('cpu\n')
+  })
+})
+
+describe.skipIf(!!noEngine)('safetensors in the runner', () => {
+  it('save_file / load_file round-trip tensors, including non-contiguous ones', () => {
+    const r = new Runner()
+    const out = run(r, [
+      'import torch',
+      'from safetensors.torch import save_file, load_file',
+      'a = torch.arange(6, dtype=torch.float32).reshape(2, 3)',
+      `save_file({'a': a, 'at': a.t()}, '${p('m.safetensors')}', metadata={'format': 'pt'})`,
+      `d = load_file('${p('m.safetensors')}')`,
+      "print(sorted(d.keys()), d['at'].tolist(), d['at'].is_contiguous())",
+    ].join('\n'))
+    expect(out).toBe("['a', 'at'] [[0.0, 3.0], [1.0, 4.0], [2.0, 5.0]] True\n")
+  })
+})
