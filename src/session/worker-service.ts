@@ -2,6 +2,7 @@
 // runner is synchronous) never blocks Electron main or the browser-mode
 // server, and progress events reach the UI while it runs.
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -23,7 +24,9 @@ function here(): string {
 export function workerScript(): { file: string; execArgv: string[] } {
   const bundled = join(here(), 'session-worker.js')
   if (existsSync(bundled)) return { file: bundled, execArgv: [] }
-  return { file: join(here(), 'worker-entry.ts'), execArgv: ['--require', 'tsx/cjs'] }
+  // tsx's hook by absolute path: `--require tsx/cjs` would resolve from the cwd, which may be anywhere.
+  const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
+  return { file: join(here(), 'worker-entry.ts'), execArgv: ['--require', req.resolve('tsx/cjs')] }
 }
 
 export function startSessionWorker(init: WorkerInit): SessionService {
