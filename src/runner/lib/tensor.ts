@@ -3,7 +3,7 @@ import type { DTypeName, MemoryFormat } from '../../engine/types'
 import type { EngineObject } from '../../engine'
 import * as engine from '../../engine'
 import { formatTensorRepr } from '../printing'
-import { PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
+import { PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, NOT_IMPLEMENTED, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
@@ -34,7 +34,16 @@ const TENSOR_UNSUPPORTED = new Set([
 
 export class PyTensor extends EngineValue {
   readonly kind = 'tensor' as const
+  /** The autograd node PyTorch would record for this tensor (printed as grad_fn=<...>). */
+  gradFn: string | null = null
   get pyClass() { return TENSOR_CLASS }
+
+  binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
+    const r = super.binop(op, other, reflected)
+    const names: Record<string, string> = { '+': 'AddBackward0', '-': reflected && !(other instanceof EngineValue) ? 'RsubBackward1' : 'SubBackward0', '*': 'MulBackward0', '/': reflected && !(other instanceof EngineValue) ? 'MulBackward0' : 'DivBackward0' }
+    if (r instanceof PyTensor && names[op]) tagGradFn(r, names[op])
+    return r
+  }
 
   zeroDimLenError(): never { throw pyErr('TypeError', 'len() of a 0-d tensor') }
   truthError(n: number): never {
@@ -51,7 +60,8 @@ export class PyTensor extends EngineValue {
 
   repr() {
     const info = this.info()
-    return formatTensorRepr(this.printable(), { device: info.device, requiresGrad: info.requiresGrad },
+    const gradFn = info.requiresGrad && (info as { isLeaf?: boolean }).isLeaf === false ? this.gradFn : null
+    return formatTensorRepr(this.printable(), { device: info.device, requiresGrad: info.requiresGrad, gradFn },
       { ...this.ctx.printOptions.torch, defaultDtype: this.ctx.torchDefaultDtype })
   }
 
@@ -96,6 +106,22 @@ export class PyTensor extends EngineValue {
 }
 
 const wrapOp = (s: PyTensor, fn: () => EngineObject) => s.ctx.opWrap([s.obj], fn)
+
+/**
+ * Records the autograd node name PyTorch gives a result (torch/csrc/autograd/generated names),
+ * for the ops whose node is unambiguous. The engine has no autograd; the name is only printed.
+ */
+function tagGradFn(r: PyValue, name: string): PyValue {
+  if (r instanceof PyTensor && r.gradFn === null) {
+    const info = r.info() as { requiresGrad: boolean; isLeaf?: boolean }
+    if (info.requiresGrad && info.isLeaf === false) r.gradFn = name
+  }
+  return r
+}
+/** A Tensor method whose result carries the autograd node `name`. */
+function graded(name: string | ((a: PyValue[], kw: Kwargs) => string), m: Method): Method {
+  return (s, a, kw) => tagGradFn(m(s, a, kw), typeof name === 'string' ? name : name(a, kw))
+}
 const noArgs = (name: string, a: PyValue[], kw: Kwargs) => bindArgs(name, [], a, kw)
 
 function dimArg(v: PyValue | undefined, dflt: number): number { return v === undefined || v === null ? dflt : intArg(v) }
@@ -185,30 +211,30 @@ const TENSOR_METHODS: Record<string, Method> = {
     return s.ctx.op([s.obj], () => s.obj.isContiguous(mf))
   },
   get_device: s => { const d = s.info().device; return d === 'cpu' ? -1n : BigInt(Number(d.split(':')[1] ?? 0)) },
-  view: (s, a, kw) => {
+  view: graded('ViewBackward0', (s, a, kw) => {
     if (a.length === 1 && (a[0] instanceof TorchDType)) return wrapOp(s, () => s.obj.viewDtype((a[0] as TorchDType).name))
     if (kw.has('dtype')) return wrapOp(s, () => s.obj.viewDtype(torchDtypeOf(kw.get('dtype')!)))
     const shape = shapeFromArgs(a)
     return wrapOp(s, () => s.obj.view(shape))
-  },
+  }),
   view_as: (s, [o]) => wrapOp(s, () => s.obj.view((o as PyTensor).info().shape)),
   reshape: (s, a) => { const shape = shapeFromArgs(a); return wrapOp(s, () => s.obj.reshape(shape)) },
-  transpose: (s, a, kw) => {
+  transpose: graded('TransposeBackward0', (s, a, kw) => {
     const b = bindArgs('transpose', ['dim0', 'dim1'], a, kw)
     return wrapOp(s, () => s.obj.transpose(intArg(b.dim0!), intArg(b.dim1!)))
-  },
+  }),
   swapaxes: (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1]))),
   swapdims: (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1]))),
-  permute: (s, a, kw) => { const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a); return wrapOp(s, () => s.obj.permute(dims)) },
-  t: (s, a, kw) => { noArgs('t', a, kw); return wrapOp(s, () => s.obj.t()) },
-  expand: (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.expand(sizes)) },
+  permute: graded('PermuteBackward0', (s, a, kw) => { const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a); return wrapOp(s, () => s.obj.permute(dims)) }),
+  t: graded('TBackward0', (s, a, kw) => { noArgs('t', a, kw); return wrapOp(s, () => s.obj.t()) }),
+  expand: graded('ExpandBackward0', (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.expand(sizes)) }),
   expand_as: (s, [o]) => wrapOp(s, () => s.obj.expand((o as PyTensor).info().shape)),
   broadcast_to: (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.broadcastTo(sizes)) },
   squeeze: (s, a, kw) => {
     const b = bindArgs('squeeze', ['dim='], a, kw)
     return wrapOp(s, () => s.obj.squeeze(axesArg(b.dim)))
   },
-  unsqueeze: (s, a, kw) => { const b = bindArgs('unsqueeze', ['dim'], a, kw); return wrapOp(s, () => s.obj.unsqueeze(intArg(b.dim!))) },
+  unsqueeze: graded('UnsqueezeBackward0', (s, a, kw) => { const b = bindArgs('unsqueeze', ['dim'], a, kw); return wrapOp(s, () => s.obj.unsqueeze(intArg(b.dim!))) }),
   narrow: (s, a, kw) => {
     const b = bindArgs('narrow', ['dim', 'start', 'length'], a, kw)
     return wrapOp(s, () => s.obj.narrow(intArg(b.dim!), intArg(b.start!), intArg(b.length!)))
@@ -226,29 +252,29 @@ const TENSOR_METHODS: Record<string, Method> = {
     const off = b.storage_offset === undefined || b.storage_offset === null ? null : intArg(b.storage_offset)
     return wrapOp(s, () => s.obj.asStrided(shapeFromArgs([b.size!]), shapeFromArgs([b.stride!]), off))
   },
-  flip: (s, a, kw) => {
+  flip: graded('FlipBackward0', (s, a, kw) => {
     const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a)
     return wrapOp(s, () => s.obj.flip(dims))
-  },
+  }),
   flatten: (s, a, kw) => {
     const b = bindArgs('flatten', ['start_dim=', 'end_dim='], a, kw)
     return wrapOp(s, () => s.obj.flatten({ startDim: dimArg(b.start_dim, 0), endDim: dimArg(b.end_dim, -1) }))
   },
   ravel: (s, a, kw) => { noArgs('ravel', a, kw); return wrapOp(s, () => s.obj.ravel('C')) },
-  contiguous: (s, a, kw) => {
+  contiguous: graded('CloneBackward0', (s, a, kw) => {
     const b = bindArgs('contiguous', ['*', 'memory_format='], a, kw)
     const mf = memoryFormatArg(b.memory_format, 'contiguous_format')
     return wrapOp(s, () => s.obj.contiguous(mf))
-  },
-  clone: (s, a, kw) => {
+  }),
+  clone: graded('CloneBackward0', (s, a, kw) => {
     const b = bindArgs('clone', ['*', 'memory_format='], a, kw)
     return wrapOp(s, () => s.obj.clone(memoryFormatArg(b.memory_format, 'preserve_format')))
-  },
+  }),
   numpy: (s, a, kw) => {
     const b = bindArgs('numpy', ['*', 'force='], a, kw)
     return wrapOp(s, () => s.obj.numpy(boolArg(b.force, false)))
   },
-  to: toMethod,
+  to: graded('ToCopyBackward0', toMethod),
   cpu: (s, a, kw) => { bindArgs('cpu', ['memory_format='], a, kw); return wrapOp(s, () => toCpu(s.obj)) },
   cuda: (s, a, kw) => {
     const b = bindArgs('cuda', ['device=', 'non_blocking=', 'memory_format='], a, kw)
@@ -258,7 +284,8 @@ const TENSOR_METHODS: Record<string, Method> = {
   },
   pin_memory: (s, a, kw) => { noArgs('pin_memory', a, kw); return wrapOp(s, () => pinMemory(s.obj)) },
   is_pinned: (s, a, kw) => { noArgs('is_pinned', a, kw); return isPinned(s.obj) },
-  float: dtypeMethod('float32'), double: dtypeMethod('float64'), half: dtypeMethod('float16'),
+  float: graded('ToCopyBackward0', dtypeMethod('float32')), double: graded('ToCopyBackward0', dtypeMethod('float64')),
+  half: graded('ToCopyBackward0', dtypeMethod('float16')),
   bfloat16: dtypeMethod('bfloat16'), int: dtypeMethod('int32'), long: dtypeMethod('int64'),
   short: dtypeMethod('int16'), char: dtypeMethod('int8'), byte: dtypeMethod('uint8'), bool: dtypeMethod('bool'),
   type: (s, a, kw) => {
@@ -276,8 +303,8 @@ const TENSOR_METHODS: Record<string, Method> = {
   zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_()); return s },
   add_: inplaceMethod('add'), sub_: inplaceMethod('sub'), mul_: inplaceMethod('mul'), div_: inplaceMethod('div'),
   add: binaryMethod('+'), sub: binaryMethod('-'), mul: binaryMethod('*'), div: binaryMethod('/'),
-  sum: (s, a, kw) => reduce(s, 'sum', a, kw),
-  mean: (s, a, kw) => reduce(s, 'mean', a, kw),
+  sum: graded((a, kw) => (a.length || kw.has('dim') ? 'SumBackward1' : 'SumBackward0'), (s, a, kw) => reduce(s, 'sum', a, kw)),
+  mean: graded((a, kw) => (a.length || kw.has('dim') ? 'MeanBackward1' : 'MeanBackward0'), (s, a, kw) => reduce(s, 'mean', a, kw)),
   item: (s, a, kw) => { noArgs('item', a, kw); return s.item() },
   tolist: (s, a, kw) => { noArgs('tolist', a, kw); return s.tolist() },
   requires_grad_: (s, a, kw) => {

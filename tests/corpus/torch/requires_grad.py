@@ -1,6 +1,7 @@
 # Expected output written by hand: reference/semantics.md §B.15 (numpy() of a tensor that
 # requires grad), §B.19 (force=True), §D.34 (DLPack export refuses it); requires_grad printing
-# per torch/_tensor_str.py; detach() is an alias without the flag.
+# per torch/_tensor_str.py (grad_fn=<...> for non-leaf results, named as autograd's generated
+# nodes: MulBackward0, SumBackward0, ...); detach() is an alias without the flag.
 import torch
 g = torch.ones(2, requires_grad=True)
 print(g)
@@ -22,3 +23,5 @@ try:
     torch.arange(3).requires_grad_()
 except RuntimeError as e:
     print("RuntimeError:", e)
+print(g * 2, g.sum(), 1 - g)
+print(g.t() if False else g.clone(), (g + g).is_leaf)
