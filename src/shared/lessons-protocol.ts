@@ -4,7 +4,7 @@
 // the lessons and runs steps through `run`; these serve any client that does
 // not (a remote viewer, scripts over the WebSocket, tests).
 import * as protocol from './protocol'
-import type { RunResult, Workspace } from './protocol'
+import type { OpRecord, PyErrorInfo, Workspace } from './protocol'
 import { array, boolean, boundedString, count, nullable, object, string, type Infer, type Schema } from './schema'
 
 /** Lesson ids are file names without `.py` (`04_the_gpu_rule`). */
@@ -27,11 +27,21 @@ export const lesson = object({
   usesCuda: boolean
 })
 
-// Checked lazily: the run result and workspace schemas live in ./protocol, which
-// imports this file to spread the methods in; reading them at check time (not
-// at module evaluation) keeps that import cycle harmless.
-function lazy<T>(name: string, get: () => Schema<unknown>): Schema<T> {
-  return { name, check: (v, path) => get().check(v, path) } as Schema<T>
+/** What `lessonsRunStep` answers: exactly `run`'s result (spelled out: `Result<'run'>` would make the types circular). */
+export interface LessonRunResult {
+  stdout: string
+  stderr: string
+  error: PyErrorInfo | null
+  ops: OpRecord[]
+  snapshot: Workspace
+}
+
+// Checked lazily: the workspace and op schemas live in ./protocol, which imports
+// this file to spread the methods in; building these at first check (not at
+// module evaluation) keeps that import cycle harmless.
+function lazy<T>(name: string, make: () => Schema<unknown>): Schema<T> {
+  let built: Schema<unknown> | null = null
+  return { name, check: (v, path) => (built ??= make()).check(v, path) } as Schema<T>
 }
 
 export const lessonsMethods = {
@@ -48,7 +58,9 @@ export const lessonsMethods = {
   /** Runs one step of a lesson through the session (the console's runner): the same result as `run`. */
   lessonsRunStep: {
     params: object({ id: lessonId, step: count }),
-    result: lazy<RunResult>('run result', () => protocol.methods.run.result)
+    result: lazy<LessonRunResult>('run result', () => object({
+      stdout: string, stderr: string, error: nullable(protocol.pyError), ops: array(protocol.opRecord), snapshot: protocol.workspace
+    }))
   }
 }
 
