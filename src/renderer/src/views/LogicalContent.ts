@@ -1,34 +1,14 @@
-// The logical view's meshes: one InstancedMesh of cubes for small objects,
-// one textured plane per slice (one DataTexture, one draw call each) for large
-// ones. Instance ids and texture pixels map back to index tuples for picking.
+// The logical view's meshes: a field of cubes (one mesh, one draw call) for
+// small objects, one textured plane per slice (one DataTexture, one draw call
+// each) for large ones. Cube and texel picks map back to index tuples.
 import * as THREE from 'three'
 import { cellOf, cellPosition, indexOfCell, layoutExtent, pixelCell, type GridLayout } from '../model/gridLayout'
 import { unravel } from '../model/address'
 import { colorOf, type ValueRange } from '../model/colormap'
 import { buildCellMap, type CellMap } from './cellMap'
+import { CubeField } from './CubeField'
 
 const NEUTRAL = new THREE.Color(0x556070)
-
-// Shared across instances of the view: one geometry for every cube mesh. Faces
-// carry a fixed shade as a vertex colour (top light, sides darker) so an unlit
-// material still reads as 3D: no per-pixel lighting in software WebGL.
-const cubeGeometry = shadedCube(0.86)
-
-function shadedCube(size: number): THREE.BufferGeometry {
-  const g = new THREE.BoxGeometry(size, size, size).toNonIndexed()
-  const normals = g.getAttribute('normal')
-  const shade = new Float32Array(normals.count * 3)
-  for (let i = 0; i < normals.count; i++) {
-    const nx = normals.getX(i), ny = normals.getY(i), nz = normals.getZ(i)
-    const k = ny > 0.5 ? 1.0 : ny < -0.5 ? 0.55 : nz > 0.5 ? 0.86 : nx !== 0 ? 0.7 : 0.6
-    shade[3 * i] = shade[3 * i + 1] = shade[3 * i + 2] = k
-  }
-  g.setAttribute('color', new THREE.BufferAttribute(shade, 3))
-  g.deleteAttribute('normal')
-  g.deleteAttribute('uv')
-  return g
-}
-const scratch = new THREE.Object3D()
 const scratchColor = new THREE.Color()
 const rgb: [number, number, number] = [0, 0, 0]
 
@@ -38,7 +18,7 @@ export class LogicalContent {
   readonly center: THREE.Vector3
   readonly size: THREE.Vector3
   private readonly map: CellMap
-  private cubes: THREE.InstancedMesh | null = null
+  private cubes: CubeField | null = null
   private slices: Array<{ mesh: THREE.Mesh; tex: THREE.DataTexture; tile: number; z: number }> = []
   private readonly highlights: THREE.LineSegments[] = []
   private readonly highlightMat = new THREE.LineBasicMaterial({ color: 0xffffff, depthTest: false, transparent: true })
@@ -59,26 +39,19 @@ export class LogicalContent {
   }
 
   private buildCubes(): void {
-    const mat = new THREE.MeshBasicMaterial({ vertexColors: true })
-    const mesh = new THREE.InstancedMesh(cubeGeometry, mat, Math.max(1, this.map.count))
-    mesh.count = this.map.count
     const L = this.layout
+    // Cube f is element f in C order, so a picked cube unravels straight to its index.
+    const centers = new Float32Array(this.map.count * 3)
     for (let f = 0; f < this.map.count; f++) {
       const s = this.map.slice[f]
-      const tile = Math.floor(s / L.nz), z = s % L.nz
       const p = this.map.pixel[f]
-      const col = p % L.cols, row = Math.floor(p / L.cols)
-      const cell = pixelCell(L, col, row)!
-      scratch.position.set(...cellPosition(L, tile, z, cell.y, cell.x))
-      scratch.updateMatrix()
-      mesh.setMatrixAt(f, scratch.matrix)
-      mesh.setColorAt(f, NEUTRAL)
+      const cell = pixelCell(L, p % L.cols, Math.floor(p / L.cols))!
+      centers.set(cellPosition(L, Math.floor(s / L.nz), s % L.nz, cell.y, cell.x), 3 * f)
     }
-    mesh.instanceMatrix.needsUpdate = true
-    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true
-    mesh.computeBoundingSphere()
-    this.cubes = mesh
-    this.group.add(mesh)
+    this.cubes = new CubeField(this.map.count, centers)
+    for (let f = 0; f < this.map.count; f++) this.cubes.setColor(f, NEUTRAL.r, NEUTRAL.g, NEUTRAL.b)
+    this.cubes.commit()
+    this.group.add(this.cubes.mesh)
   }
 
   private buildSlices(): void {
@@ -112,10 +85,11 @@ export class LogicalContent {
     if (this.cubes) {
       for (let f = 0; f < n; f++) {
         colorOf(values[f], range, rgb)
+        // The ramp is in sRGB; vertex colours are linear.
         scratchColor.setRGB(rgb[0], rgb[1], rgb[2], THREE.SRGBColorSpace)
-        this.cubes.setColorAt(f, scratchColor)
+        this.cubes.setColor(f, scratchColor.r, scratchColor.g, scratchColor.b)
       }
-      if (this.cubes.instanceColor) this.cubes.instanceColor.needsUpdate = true
+      this.cubes.commit()
       return
     }
     const L = this.layout
@@ -135,8 +109,8 @@ export class LogicalContent {
   /** The index tuple under the ray, or null. */
   pick(raycaster: THREE.Raycaster): number[] | null {
     if (this.cubes) {
-      const hit = raycaster.intersectObject(this.cubes, false)[0]
-      return hit && hit.instanceId !== undefined ? unravel(hit.instanceId, this.layout.shape) : null
+      const f = this.cubes.pick(raycaster)
+      return f === null ? null : unravel(f, this.layout.shape)
     }
     const hits = raycaster.intersectObjects(this.slices.map((s) => s.mesh), false)
     const hit = hits[0]
@@ -175,10 +149,7 @@ export class LogicalContent {
   }
 
   dispose(): void {
-    if (this.cubes) {
-      ;(this.cubes.material as THREE.Material).dispose()
-      this.cubes.dispose()
-    }
+    this.cubes?.dispose()
     const geoms = new Set<THREE.BufferGeometry>()
     for (const s of this.slices) {
       s.tex.dispose()
