@@ -4,8 +4,10 @@ import type { EngineObject } from '../../engine'
 import * as engine from '../../engine'
 import { formatNdarrayRepr, formatNdarrayStr } from '../printing'
 import {
-  PyObject, PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs
+  PyObject, PyClass, PyTuple, PyList, PyDict, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs
 } from '../interp/values'
+import type { ObjectInfo } from '../../engine/types'
+import { hashKey } from '../interp/ops'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { EngineValue } from './engine_value'
@@ -73,6 +75,7 @@ export class PyNdarray extends EngineValue {
       case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
       case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
       case 'ctypes': return new CtypesView(BigInt(info().dataPtr))
+      case '__array_interface__': return arrayInterface(info())
       case 'device': return 'cpu'
     }
     const m = NDARRAY_METHODS[name] ?? dlpackMethods(this)[name]
@@ -119,6 +122,20 @@ class NpFlags extends PyObject {
   }
 }
 const FLAGS_CLASS = new PyClass('flagsobj', BUILTIN_TYPES.object, 'numpy')
+
+/** NumPy's __array_interface__ (version 3): strides None when C-contiguous. */
+function arrayInterface(i: ObjectInfo): PyDict {
+  const typestr = (i.itemsize === 1 ? '|' : '<') + ({ bool: 'b', int8: 'i', int16: 'i', int32: 'i', int64: 'i', uint8: 'u', uint16: 'u', uint32: 'u', uint64: 'u', float16: 'f', bfloat16: 'V', float32: 'f', float64: 'f', complex64: 'c', complex128: 'c' } as const)[i.dtype] + i.itemsize
+  const d = new PyDict()
+  const put = (k: string, v: PyValue) => d.set(hashKey(k), k, v)
+  put('data', new PyTuple([BigInt(i.dataPtr), !i.flags.writeable]))
+  put('strides', i.flags.cContiguous ? null : new PyTuple(i.byteStrides.map(BigInt)))
+  put('descr', new PyList([new PyTuple(['', typestr])]))
+  put('typestr', typestr)
+  put('shape', new PyTuple(i.shape.map(BigInt)))
+  put('version', 3n)
+  return d
+}
 
 class CtypesView extends PyObject {
   constructor(readonly data: bigint) { super() }

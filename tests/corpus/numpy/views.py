@@ -33,3 +33,6 @@ print(sliding_window_view(a, (2, 2)).shape, sliding_window_view(a, 2, axis=1).st
 s = as_strided(np.arange(8), shape=(3, 4), strides=(16, 8))
 print(s, s.strides, np.shares_memory(s, s))
 print(np.arange(10)[2:8:2], np.arange(10)[8:2:-3], np.arange(10)[-3:], np.arange(10)[::-1].strides)
+ai = a.T.__array_interface__
+print({k: v for k, v in ai.items() if k != "data"}, ai["data"][0] == a.ctypes.data, ai["data"][1])
+print(np.arange(3, dtype=np.uint8).__array_interface__["strides"], bt.__array_interface__["data"][1], bt.__array_interface__["strides"])
