@@ -48,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`stridescope run: can't open file '${args.file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '[Errno 2] No such file or directory' : (e as Error).message}\n`)
     return 2
   }
+  // `stridescope run x.py | head`: a closed pipe ends the output quietly, as it would for Python.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
   const runner = new Runner({ simulateCuda: args.simulateCuda, opBudget: args.opBudget, onStdout: s => process.stdout.write(s) })
   const result = runner.run(source, args.file === '-' ? '<stdin>' : args.file)
   if (result.stderr) process.stderr.write(result.stderr)
