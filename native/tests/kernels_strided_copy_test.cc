@@ -249,6 +249,19 @@ TEST(test_contiguous) {
   // 6 MiB: above the threshold where memcpy splits over threads.
   CopyReport r = check_copy("big memcpy", {3 << 20}, {2}, {2}, 2, {true, 0});
   KT_CHECK(std::string(r.kernel) == "memcpy", "big contiguous copy used %s", r.kernel);
+  // 40 MiB: streamed past the caches where AVX2 exists; odd offsets on both sides
+  // exercise the unaligned head and the tail.
+  for (const CopyOptions& opt : all_options()) {
+    Buffer src = make_buffer({40 << 20}, {1}, 1, true);
+    std::vector<unsigned char> dst((40 << 20) + 64, 0xA5);
+    const I64 n = (40 << 20) - 7, sizes[] = {n}, st[] = {1};
+    r = ss::cpu::strided_copy(dst.data() + 3, st, src.bytes.data() + src.base + 5, st, sizes, 1, 1, opt);
+    KT_CHECK(std::memcmp(dst.data() + 3, src.bytes.data() + src.base + 5, static_cast<std::size_t>(n)) == 0 &&
+                 dst[2] == 0xA5 && dst[static_cast<std::size_t>(n) + 3] == 0xA5,
+             "40 MiB copy (simd %d, threads %d) wrong or out of bounds", opt.allow_simd, opt.max_threads);
+    const bool streams = opt.allow_simd && ss::cpu::cpu_has_avx2();
+    KT_CHECK(std::string(r.kernel) == (streams ? "memcpy-stream" : "memcpy"), "40 MiB copy used %s", r.kernel);
+  }
   KT_CHECK(r.threads >= 1 && r.threads <= ss::cpu::copy_threads(), "big memcpy ran on %d thread(s)", r.threads);
 }
 
