@@ -1,0 +1,80 @@
+// The 3D content without a canvas: three.js meshes, raycast picking and
+// colours are plain objects, so the mapping from what is drawn back to an
+// index tuple (or a byte range) is tested here.
+import { describe, expect, it } from 'vitest'
+import * as THREE from 'three'
+import { LogicalContent } from '../../../src/renderer/src/views/LogicalContent'
+import { MemoryContent } from '../../../src/renderer/src/views/MemoryContent'
+import { cellPosition, makeLayout } from '../../../src/renderer/src/model/gridLayout'
+import { elementOffsets } from '../../../src/renderer/src/model/footprint'
+import { rangeOf } from '../../../src/renderer/src/model/colormap'
+
+/** A ray straight down -z through world point (x, y). */
+function rayAt(x: number, y: number): THREE.Raycaster {
+  return new THREE.Raycaster(new THREE.Vector3(x, y, 100), new THREE.Vector3(0, 0, -1))
+}
+
+describe('logical view content', () => {
+  it('small objects are cubes: the cube under the ray is its element', () => {
+    const L = makeLayout([3, 4])
+    const c = new LogicalContent(L)
+    expect(c.mode).toBe('cubes')
+    for (const idx of [[0, 0], [1, 2], [2, 3]]) {
+      const [x, y] = cellPosition(L, 0, 0, idx[0], idx[1])
+      expect(c.pick(rayAt(x, y))).toEqual(idx)
+    }
+    expect(c.pick(rayAt(-5, 5))).toBeNull()
+    c.dispose()
+  })
+
+  it('large objects are texture slices side by side; a texel maps back to its index', () => {
+    const L = makeLayout([3, 80, 90])
+    const c = new LogicalContent(L)
+    c.group.updateMatrixWorld(true) // a render does this in the app
+    expect(c.mode).toBe('slices')
+    expect(c.group.children.length).toBe(3) // one plane (one draw call) per slice
+    for (const idx of [[0, 0, 0], [1, 40, 7], [2, 79, 89]]) {
+      const [x, y] = cellPosition(L, 0, idx[0], idx[1], idx[2])
+      expect(c.pick(rayAt(x, y))).toEqual(idx)
+    }
+    c.dispose()
+  })
+
+  it('colours follow the values: low and high ends of the ramp differ, texels in C order', () => {
+    const L = makeLayout([2, 100, 100])
+    const c = new LogicalContent(L)
+    const values = new Float64Array(20000).map((_, i) => i)
+    c.setValues(values, rangeOf(values))
+    const planes = c.group.children as THREE.Mesh[]
+    const tex = (m: THREE.Mesh): Uint8Array => ((m.material as THREE.MeshBasicMaterial).map as THREE.DataTexture).image.data as Uint8Array
+    // Element [0, 0, 0] is the top-left texel of slice 0: DataTexture rows run bottom-up.
+    const first = tex(planes[0]).subarray((99 * 100) * 4, (99 * 100) * 4 + 3)
+    const last = tex(planes[1]).subarray(99 * 4, 99 * 4 + 3)
+    expect(Array.from(first)).not.toEqual(Array.from(last))
+    expect(first[2]).toBeGreaterThan(first[1]) // the low end is blue-violet
+    expect(last[0]).toBeGreaterThan(200)       // the high end is yellow
+    c.dispose()
+  })
+})
+
+describe('memory wall content', () => {
+  it('picks the byte range of the cell under the ray and marks the selected object\'s cells', () => {
+    // a: float32 [2, 3] over 24 bytes; t = a.T (same bytes); s = a[:, ::2] skips bytes 4..8 and 16..20.
+    const a = elementOffsets({ shape: [2, 3], byteStrides: [12, 4] }, 0)
+    const s = elementOffsets({ shape: [2, 2], byteStrides: [12, 8] }, 0)
+    const wall = new MemoryContent({
+      blockBytes: 24, unitBytes: 4, selectedId: 2, storageStarts: [0], dark: true,
+      objects: [{ id: 1, color: '#4e9af1', itemsize: 4, base0: 0, offsets: a }, { id: 2, color: '#f28e2b', itemsize: 4, base0: 0, offsets: s }]
+    })
+    wall.group.updateMatrixWorld(true)
+    expect(wall.cov.cells).toBe(6)
+    const at = (c: number): [number, number] | null => {
+      const p = wall.cellPos(c)
+      return wall.pick(rayAt(p.x, p.y))
+    }
+    expect(at(0)).toEqual([0, 4])
+    expect(at(5)).toEqual([20, 24])
+    expect(Array.from(wall.cov.mask)).toEqual([3, 1, 3, 3, 1, 3])
+    wall.dispose()
+  })
+})
