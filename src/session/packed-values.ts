@@ -104,3 +104,13 @@ export function lazyWindowResult(w: PackedWindow): ValuesWindow {
 export function packedValuesOf(result: unknown): PackedValues | undefined {
   return typeof result === 'object' && result !== null ? (result as { [PACKED]?: PackedValues })[PACKED] : undefined
 }
+
+/**
+ * The 'f64' encoding of a window: every value as a little-endian double, base64.
+ * String entries become their doubles (nan, ±inf, big integers rounded).
+ */
+export function packedToF64Base64(packed: PackedValues): string {
+  const doubles = packed.strings.length ? packed.numbers.slice() : packed.numbers
+  for (const [i, s] of packed.strings) doubles[i] = s === 'nan' ? Number.NaN : s === 'inf' ? Infinity : s === '-inf' ? -Infinity : Number(s)
+  return Buffer.from(doubles.buffer, doubles.byteOffset, doubles.byteLength).toString('base64')
+}

@@ -11,7 +11,7 @@ import { exportScript } from './history'
 import { toPyError } from './py-error'
 import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
-import { packEngineValues, unpackValues, type PackedValues } from './packed-values'
+import { packEngineValues, packedToF64Base64, unpackValues, type PackedValues } from './packed-values'
 
 export interface SessionOptions {
   createRunner: RunnerFactory
@@ -81,8 +81,9 @@ export class Session {
     }
   }
 
-  async window(objectId: number, start: number[], shape: number[]): Promise<ValuesWindow> {
+  async window(objectId: number, start: number[], shape: number[], encoding: 'json' | 'f64' = 'json'): Promise<ValuesWindow> {
     const { packed, ...rest } = await this.windowPacked(objectId, start, shape)
+    if (encoding === 'f64') return { ...rest, values: [], f64: packedToF64Base64(packed) }
     return { ...rest, values: unpackValues(packed) }
   }
 

@@ -15,8 +15,9 @@ for (const event of EVENT_NAMES) session.on(event, (payload) => post({ type: 'ev
 
 port.on('message', async (msg: ToWorker) => {
   if (msg?.type !== 'request') return
-  if (msg.method === 'window') {
-    // Values stay packed across the thread boundary (see ./packed-values).
+  const encoding = (msg.params as { encoding?: unknown } | null)?.encoding
+  if (msg.method === 'window' && (encoding === undefined || encoding === 'json')) {
+    // JSON values stay packed across the thread boundary (see ./packed-values); 'f64' is already compact.
     const reply = await handleWindowPacked(session, msg.params)
     post(reply.ok ? { type: 'window-reply', id: msg.id, result: reply.result } : { type: 'reply', id: msg.id, reply })
   } else {

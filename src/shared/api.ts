@@ -33,8 +33,12 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     /** Runs Python source (a line or a block) in the session. */
     run: (code: string) => call('run', { code }),
     snapshot: () => call('snapshot', {}),
-    /** Values of a rectangular window of an object, in C order. */
-    window: (objectId: number, start: number[], shape: number[]) => call('window', { objectId, start, shape }),
+    /**
+     * Values of a rectangular window of an object, in C order. `encoding: 'f64'` is
+     * the fast form for drawing (read either form with windowNumbers in ./window-numbers).
+     */
+    window: (objectId: number, start: number[], shape: number[], encoding?: 'json' | 'f64') =>
+      call('window', encoding ? { objectId, start, shape, encoding } : { objectId, start, shape }),
     /** Raw bytes of a storage, base64-encoded (decodeBase64 in src/shared/base64). */
     storageBytes: (storageId: number, byteStart: number, length: number) =>
       call('storageBytes', { storageId, byteStart, length }),

@@ -155,13 +155,23 @@ export const wireValue: Schema<number | string> = {
       : `${path}: expected a finite number, 'nan', 'inf', '-inf' or an integer string`
 }
 
+/**
+ * How `window` returns values. 'json' (default): `values`, exact. 'f64': `f64`
+ * holds the values as little-endian float64 bytes in base64 and `values` is
+ * empty: NaN and infinities are native, 64-bit integers beyond 2^53 are rounded
+ * to the nearest double. For drawing large windows: no per-number formatting or
+ * parsing (decode with windowNumbers in ./window-numbers).
+ */
+export const windowEncoding = literal('json', 'f64')
+
 export const valuesWindow = object({
   objectId: count,
   dtype: dtypeName,
   start: array(count, MAX_RANK),
   shape: array(count, MAX_RANK),
   complex: boolean,       // values are re, im pairs
-  values: array(wireValue, 2 * MAX_WINDOW_ELEMENTS)
+  values: array(wireValue, 2 * MAX_WINDOW_ELEMENTS),
+  f64: optional(string)   // with encoding 'f64' only
 })
 
 export const bytesWindow = object({
@@ -184,7 +194,12 @@ const coreMethods = {
   snapshot: { params: empty, result: workspace },
   /** Values of `objectId[start : start+shape]` (C order), at most MAX_WINDOW_ELEMENTS. */
   window: {
-    params: object({ objectId: count, start: array(count, MAX_RANK), shape: array(count, MAX_RANK) }),
+    params: object({
+      objectId: count,
+      start: array(count, MAX_RANK),
+      shape: array(count, MAX_RANK),
+      encoding: optional(windowEncoding)
+    }),
     result: valuesWindow
   },
   /** Raw bytes of a storage for the memory wall, at most MAX_STORAGE_BYTES. */

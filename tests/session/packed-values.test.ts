@@ -27,6 +27,16 @@ describe('packEngineValues', () => {
   })
 })
 
+describe("the 'f64' encoding", () => {
+  it('holds every value as a double, non-finite ones native, big integers rounded', async () => {
+    const { packedToF64Base64 } = await import('../../src/session/packed-values')
+    const { windowNumbers } = await import('../../src/shared/window-numbers')
+    const f64 = packedToF64Base64(packValues([1.5, 'nan', '-inf', 'inf', '9007199254740993', -2]))
+    expect(Array.from(windowNumbers({ values: [], f64 }))).toEqual([1.5, Number.NaN, -Infinity, Infinity, 9007199254740992, -2])
+    expect(Array.from(windowNumbers({ values: [2, 'nan'] }))).toEqual([2, Number.NaN])
+  })
+})
+
 describe('packed values', () => {
   const values = [0.1, 'nan', -2, '-9223372036854775808', 1e308, 'inf', 5e-324]
 

@@ -5,6 +5,7 @@ import { Session, SessionError } from '../../src/session'
 import { decodeBase64 } from '../../src/shared/base64'
 import { isValid } from '../../src/shared/schema'
 import { MAX_WINDOW_ELEMENTS, workspace as workspaceSchema, methods } from '../../src/shared/protocol'
+import { windowNumbers } from '../../src/shared/window-numbers'
 import { FakeRunner } from './fake-runner'
 
 function makeSession(simulateCuda = false) {
@@ -85,6 +86,16 @@ describe('Session windows', () => {
     const w = (await session.run('a = make(6)')).snapshot
     const win = await session.window(w.objects[0].info.id, [2], [3])
     expect(win).toMatchObject({ start: [2], shape: [3], dtype: 'float32', complex: false, values: [2, 3, 4] })
+  })
+
+  it("returns the 'f64' encoding as base64 doubles that windowNumbers decodes", async () => {
+    const { session } = makeSession()
+    const w = (await session.run('a = make(6)')).snapshot
+    const win = await session.window(w.objects[0].info.id, [1], [4], 'f64')
+    expect(win.values).toEqual([])
+    expect(Buffer.from(win.f64!, 'base64').length).toBe(32)
+    expect(Array.from(windowNumbers(win))).toEqual([1, 2, 3, 4])
+    expect(isValid(methods.window.result, win)).toBe(true)
   })
 
   it('refuses unknown objects and out-of-range windows without touching the engine', async () => {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startSessionWorker } from '../../src/session/worker-service'
+import { windowNumbers } from '../../src/shared/window-numbers'
 
 describe('startSessionWorker', () => {
   const service = startSessionWorker({ simulateCuda: true })
@@ -65,5 +66,10 @@ describe('startSessionWorker', () => {
       result: { objectId: id, dtype: 'float64', start: [1], shape: [4], complex: false, values: ['nan', '-inf', 0, 2.5] }
     })
     expect(await service.request('window', { objectId: id, start: [3], shape: [4] })).toMatchObject({ ok: false, error: { code: 'out-of-range' } })
+    const f64 = await service.request('window', { objectId: id, start: [0], shape: [5], encoding: 'f64' })
+    expect(f64.ok).toBe(true)
+    const nums = windowNumbers((f64 as { result: { values: []; f64: string } }).result)
+    expect(Array.from(nums)).toEqual([0.1, Number.NaN, Number.NEGATIVE_INFINITY, 0, 2.5]) // -0 is 0 on the wire, as in JSON
+    expect(await service.request('window', { objectId: id, start: [0], shape: [5], encoding: 'f32' })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
   })
 })
