@@ -6,7 +6,9 @@ import { parseModule, PySyntaxError } from './interp/parse'
 import { Interpreter, toPyException } from './interp/interpreter'
 import { installBuiltins } from './interp/builtins'
 import { BudgetExceeded, excMessage } from './interp/exceptions'
-import { PyModule, type PyValue } from './interp/values'
+import { PyModule, PyBuiltin, PyClass, type PyValue } from './interp/values'
+import { PySuper, setClassReprHook } from './interp/classes'
+import { pyErr } from './interp/exceptions'
 import { setRuntime } from './interp/runtime'
 import { setAttrReprHook } from './interp/attributes'
 import { repr } from './interp/repr'
@@ -89,6 +91,12 @@ export class Runner {
     }, this.opts.opBudget ?? DEFAULT_OP_BUDGET)
     Object.defineProperty(this.interp.host, 'filename', { get: () => this.filename })
     installBuiltins(this.interp.builtins, s => this.write(s))
+    const interp = this.interp
+    this.interp.builtins.set('super', new PyBuiltin('super', (args) => {
+      if (args.length === 0) return interp.zeroArgSuper()
+      if (!(args[0] instanceof PyClass)) throw pyErr('TypeError', 'super() argument 1 must be a type')
+      return new PySuper(args[0], args[1] ?? null)
+    }))
     this.interp.globals.vars.set('__name__', '__main__')
     this.modules.clear()
     this.lib = new LibraryContext({
@@ -108,6 +116,7 @@ export class Runner {
       tick: () => this.interp.tick(),
     })
     setAttrReprHook(repr)
+    setClassReprHook(repr)
   }
 
   private write(s: string): void {

@@ -63,6 +63,7 @@ export type Stmt = { line: number; endLine: number } & (
   | { k: 'from'; module: string; names: { name: string; asname: string | null }[] }
   | { k: 'global'; names: string[] }
   | { k: 'nonlocal'; names: string[] }
+  | { k: 'class'; name: string; bases: Expr[]; body: Stmt[] }
   | { k: 'with'; items: { ctx: Expr; target: Expr | null }[]; body: Stmt[] }
   | { k: 'unsupported'; what: string }
 )

@@ -12,6 +12,7 @@ import { repr, str } from './repr'
 import { formatValue } from './formatting'
 import { getAttribute, setAttribute } from './attributes'
 import { getItem, setItem, delItem } from './subscript'
+import { makeClass, PySuper } from './classes'
 
 class BreakSignal { }
 class ContinueSignal { }
@@ -19,7 +20,7 @@ class ReturnSignal { constructor(readonly value: PyValue) { } }
 const BREAK = new BreakSignal()
 const CONTINUE = new ContinueSignal()
 
-export interface Frame { name: string; line: number }
+export interface Frame { name: string; line: number; fn?: PyFunction; firstArg?: PyValue }
 
 export interface InterpreterHost {
   write(s: string): void
@@ -35,6 +36,8 @@ const MAX_DEPTH = 1000
 export class FnScope extends Scope {
   /** Names a `nonlocal` statement binds to an enclosing function's variable. */
   nonlocalNames = new Set<string>()
+  /** A class body's namespace: functions defined in it do not see it (Python's scoping). */
+  isClass = false
   constructor(parent: Scope | null, readonly locals: Set<string> | null, readonly globalNames: Set<string>, readonly module: Scope) {
     super(parent, null)
   }
@@ -63,6 +66,13 @@ export class Interpreter {
   }
 
   get frame(): Frame { return this.frames[this.frames.length - 1] }
+
+  /** super() with no arguments: the running method's class and its first argument. */
+  zeroArgSuper(): PySuper {
+    const f = this.frame
+    if (!f?.fn?.definingClass || f.firstArg === undefined) throw pyErr('RuntimeError', 'super(): no arguments')
+    return new PySuper(f.fn.definingClass, f.firstArg)
+  }
 
   tick(): void {
     if (++this.steps > this.budget) throw new BudgetExceeded(this.budget)
@@ -188,6 +198,18 @@ export class Interpreter {
         }
         return
       case 'with': return this.execWith(s.items, 0, s.body, scope)
+      case 'class': {
+        const bases = s.bases.map(b => this.eval(b, scope))
+        const names = new Set<string>()
+        collectLocals(s.body, names, new Set())
+        const body = new FnScope(scope, names, new Set(), this.globals)
+        body.isClass = true
+        this.execBlock(s.body, body)
+        const cls = makeClass(s.name, bases, body.vars)
+        for (const v of body.vars.values()) if (v instanceof PyFunction) v.definingClass = cls
+        this.store(s.name, cls, scope)
+        return
+      }
       case 'unsupported':
         throw pyErr('NotImplementedError', `${s.what} is not supported by the Stridescope runner (line ${s.line})`)
     }
@@ -533,7 +555,8 @@ export class Interpreter {
       if (g.startsWith('\0nonlocal:')) { locals.delete(g.slice(10)); globalsDeclared.delete(g) }
       else locals.delete(g)
     }
-    return new PyFunction(name, params, defaults, body, scope, locals, globalsDeclared)
+    const closure = scope.isClass ? (scope.parent as FnScope) : scope
+    return new PyFunction(name, params, defaults, body, closure, locals, globalsDeclared)
   }
 
   call(fn: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
@@ -547,7 +570,7 @@ export class Interpreter {
     this.tick()
     const scope = new FnScope(fn.closure, fn.locals, new Set(fn.globalsDeclared), this.globals)
     bindParams(fn, args, kwargs, scope)
-    const frame: Frame = { name: fn.name, line: Array.isArray(fn.body) ? fn.body[0]?.line ?? 0 : (fn.body as Expr).line }
+    const frame: Frame = { name: fn.name, line: Array.isArray(fn.body) ? fn.body[0]?.line ?? 0 : (fn.body as Expr).line, fn, firstArg: args[0] }
     this.frames.push(frame)
     try {
       if (!Array.isArray(fn.body)) return this.eval(fn.body as Expr, scope)
@@ -615,6 +638,7 @@ function collectLocals(body: Stmt[], out: Set<string>, globals: Set<string>): vo
       case 'while': collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
       case 'if': collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
       case 'def': out.add(s.name); break
+      case 'class': out.add(s.name); break
       case 'try':
         collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); collectLocals(s.final, out, globals)
         for (const h of s.handlers) { if (h.name) out.add(h.name); collectLocals(h.body, out, globals) }

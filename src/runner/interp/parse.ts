@@ -126,7 +126,13 @@ class Lowering {
         const names = ks.filter(c => c.name === 'VariableName').map(c => this.text(c))
         return this.text(ks[0]) === 'global' ? { ...base, k: 'global', names } : { ...base, k: 'nonlocal', names }
       }
-      case 'ClassDefinition': return { ...base, k: 'unsupported', what: 'class definition' }
+      case 'ClassDefinition': {
+        const argList = ks.find(c => c.name === 'ArgList')
+        const args = argList ? this.args(argList) : []
+        if (args.some(a => a.kind !== 'pos')) return { ...base, k: 'unsupported', what: 'class keywords (metaclass=...)' }
+        const body = ks.find(c => c.name === 'Body')!
+        return { ...base, k: 'class', name: this.text(ks[1]), bases: args.map(a => a.value), body: this.body(body) }
+      }
       case 'WithStatement': {
         if (ks[0].name !== 'with') return { ...base, k: 'unsupported', what: 'async with' }
         const bodyAt = ks.findIndex(c => c.name === 'Body')

@@ -68,6 +68,12 @@ export class PyClass extends PyObject {
     return undefined
   }
   hashKey(): string { return 'class:' + this.qualName }
+  /** Class attributes of user classes are writable (Counter.count += 1); builtin types are not. */
+  setattr(name: string, v: PyValue): boolean {
+    if (this.module !== '__main__') return false
+    this.attrs.set(name, v)
+    return true
+  }
   call(args: PyValue[], kwargs: Kwargs): PyValue {
     if (!this.ctor) throw new Error(`cannot create '${this.qualName}' instances`)
     return this.ctor(args, kwargs)
@@ -155,8 +161,10 @@ export class PyFunction extends PyObject {
     readonly locals: Set<string>,
     readonly globalsDeclared: Set<string>
   ) { super() }
+  /** The class whose body defined this function (for zero-argument super()). */
+  definingClass: PyClass | null = null
   get pyClass() { return BUILTIN_TYPES.function }
-  repr() { return `<function ${this.name} at 0x${fakeAddress(this)}>` }
+  repr() { return `<function ${this.definingClass ? this.definingClass.name + '.' : ''}${this.name} at 0x${fakeAddress(this)}>` }
   getattr(name: string) { return name === '__name__' ? this.name : undefined }
 }
 
@@ -180,13 +188,24 @@ export class PyModule extends PyObject {
 export class PyExcInstance extends PyObject {
   traceback: { line: number; name: string }[] = []
   context: PyExcInstance | null = null
-  constructor(readonly cls: PyClass, readonly args: PyValue[]) { super() }
+  /** Attributes a user exception class sets on its instances (self.code = ...). */
+  readonly dict = new Map<string, PyValue>()
+  constructor(readonly cls: PyClass, public args: PyValue[]) { super() }
   get pyClass() { return this.cls }
   getattr(name: string): PyValue | undefined {
     if (name === 'args') return new PyTuple(this.args)
-    return undefined
+    if (this.dict.has(name)) return this.dict.get(name)!
+    return excAttrHook(this, name)
+  }
+  setattr(name: string, v: PyValue): boolean {
+    if (name === 'args') { this.args = v instanceof PyTuple ? [...v.items] : [v]; return true }
+    this.dict.set(name, v)
+    return true
   }
 }
+/** Set by classes.ts: methods of user exception classes, bound to the instance. */
+let excAttrHook: (e: PyExcInstance, name: string) => PyValue | undefined = () => undefined
+export function setExcAttrHook(f: (e: PyExcInstance, name: string) => PyValue | undefined): void { excAttrHook = f }
 
 /** A variable scope: module globals or a function call's locals, chained for closures. */
 export class Scope {

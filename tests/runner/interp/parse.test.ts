@@ -55,7 +55,8 @@ describe('statements', () => {
     expect(s.orelse[0].line).toBe(3)
   })
   it('unsupported constructs parse into an explicit node', () => {
-    expect(parseModule('class C:\n    pass\n')[0]).toMatchObject({ k: 'unsupported', what: 'class definition' })
+    expect(parseModule('class C(A, metaclass=M):\n    pass\n')[0]).toMatchObject({ k: 'unsupported', what: 'class keywords (metaclass=...)' })
+    expect(parseModule('class C(A, B):\n    x = 1\n')[0]).toMatchObject({ k: 'class', name: 'C', bases: [{ k: 'name', id: 'A' }, { k: 'name', id: 'B' }] })
     expect(parseModule('with f as g, h:\n    pass\n')[0]).toMatchObject({ k: 'with', items: [{ target: { k: 'name', id: 'g' } }, { target: null }] })
   })
   it('f-string fields keep conversion, spec and self-documenting text', () => {

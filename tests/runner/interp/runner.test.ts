@@ -41,7 +41,7 @@ describe('Runner', () => {
 
   it('names unsupported constructs in a NotImplementedError with their line', () => {
     const r = new Runner()
-    for (const [src, what] of [['class A:\n    pass', 'class definition'], ['s = {1, 2}', 'set'], ['z = (w := 3)', 'assignment expression'], ['x: int = 1', 'annotated assignment']]) {
+    for (const [src, what] of [['async def f():\n    pass', 'async def'], ['s = {1, 2}', 'set'], ['z = (w := 3)', 'assignment expression'], ['x: int = 1', 'annotated assignment']]) {
       const res = r.run(`y = 0\n${src}\n`)
       expect(res.error?.type).toBe('NotImplementedError')
       expect(res.error?.message).toContain(what)

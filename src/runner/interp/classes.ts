@@ -1,0 +1,165 @@
+// User-defined classes: a namespace built by running the class body, single and multiple
+// inheritance (C3 is approximated by depth-first order, enough for simple hierarchies),
+// instances with a __dict__, bound methods, super(), and the dunder methods the
+// interpreter's hooks dispatch to (__init__, __repr__, __str__, __eq__, __len__, ...).
+import {
+  PyObject, PyClass, PyFunction, PyExcInstance, PyBuiltin, PyTuple, OBJECT, NOT_IMPLEMENTED, fakeAddress,
+  type PyValue, type Kwargs
+} from './values'
+import { pyErr, BASE_EXCEPTION } from './exceptions'
+import { runtime } from './runtime'
+
+/** Method resolution order: the class, then its bases depth-first, without repeats. */
+export function mro(cls: PyClass): PyClass[] {
+  const out: PyClass[] = []
+  const walk = (c: PyClass | null) => {
+    if (!c || out.includes(c)) return
+    out.push(c)
+    walk(c.base)
+    c.mixins.forEach(walk)
+  }
+  walk(cls)
+  // object last, as in every Python MRO.
+  const i = out.indexOf(OBJECT)
+  if (i >= 0) { out.splice(i, 1); out.push(OBJECT) }
+  return out
+}
+
+export function lookupInMro(cls: PyClass, name: string, after: PyClass | null = null): PyValue | undefined {
+  const order = mro(cls)
+  const start = after ? order.indexOf(after) + 1 : 0
+  for (const c of order.slice(start)) if (c.attrs.has(name)) return c.attrs.get(name)!
+  return undefined
+}
+
+/** A function looked up through an instance: calling it passes the instance first. */
+export class PyBoundMethod extends PyObject {
+  constructor(readonly fn: PyValue, readonly self: PyValue) { super() }
+  get pyClass() { return BOUND_METHOD }
+  call(args: PyValue[], kwargs: Kwargs): PyValue { return runtime().call(this.fn, [this.self, ...args], kwargs) }
+  repr() { return `<bound method ${(this.fn as PyFunction).name ?? '?'} of ${reprOf(this.self)}>` }
+}
+const BOUND_METHOD = new PyClass('method', OBJECT)
+
+let reprOf: (v: PyValue) => string = String
+export function setClassReprHook(f: (v: PyValue) => string): void { reprOf = f }
+
+function bindIfFunction(v: PyValue, self: PyValue): PyValue {
+  return v instanceof PyFunction ? new PyBoundMethod(v, self) : v
+}
+
+/** Calls a dunder method defined by a user class (not the builtin defaults), if there is one. */
+function dunder(obj: PyObject, name: string, args: PyValue[]): PyValue | typeof NOT_IMPLEMENTED {
+  const f = lookupInMro(obj.pyClass, name)
+  if (f === undefined) return NOT_IMPLEMENTED
+  return runtime().call(f, [obj, ...args])
+}
+
+/** An instance of a user class. */
+export class PyInstance extends PyObject {
+  readonly dict = new Map<string, PyValue>()
+  constructor(readonly cls: PyClass) { super() }
+  get pyClass() { return this.cls }
+  getattr(name: string): PyValue | undefined {
+    if (name === '__dict__') return null
+    if (this.dict.has(name)) return this.dict.get(name)!
+    const v = lookupInMro(this.cls, name)
+    return v === undefined ? undefined : bindIfFunction(v, this)
+  }
+  setattr(name: string, v: PyValue): boolean { this.dict.set(name, v); return true }
+  repr(): string {
+    const r = dunder(this, '__repr__', [])
+    if (r !== NOT_IMPLEMENTED) return typeof r === 'string' ? r : reprOf(r)
+    return `<${this.cls.module}.${this.cls.name} object at 0x${fakeAddress(this)}>`
+  }
+  str(): string {
+    const r = dunder(this, '__str__', [])
+    if (r !== NOT_IMPLEMENTED) return typeof r === 'string' ? r : reprOf(r)
+    return this.repr()
+  }
+  truthy(): boolean {
+    for (const n of ['__bool__', '__len__']) {
+      const r = dunder(this, n, [])
+      if (r !== NOT_IMPLEMENTED) return n === '__bool__' ? r === true : r !== 0n
+    }
+    return true
+  }
+  call(args: PyValue[], kwargs: Kwargs): PyValue {
+    const f = lookupInMro(this.cls, '__call__')
+    if (f === undefined) throw pyErr('TypeError', `'${this.cls.name}' object is not callable`)
+    return runtime().call(f, [this, ...args], kwargs)
+  }
+  getitem(key: PyValue): PyValue { return this.required('__getitem__', [key], 'is not subscriptable') }
+  setitem(key: PyValue, v: PyValue): void { this.required('__setitem__', [key, v], 'does not support item assignment') }
+  len(): number {
+    const r = dunder(this, '__len__', [])
+    if (r === NOT_IMPLEMENTED) throw pyErr('TypeError', `object of type '${this.cls.name}' has no len()`)
+    return Number(r)
+  }
+  binop(op: string, other: PyValue, reflected: boolean) {
+    const names: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow', '@': 'matmul' }
+    if (!names[op]) return NOT_IMPLEMENTED
+    return dunder(this, `__${reflected ? 'r' : ''}${names[op]}__`, [other])
+  }
+  compare(op: string, other: PyValue) {
+    const names: Record<string, string> = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' }
+    const r = dunder(this, `__${names[op]}__`, [other])
+    if (r === NOT_IMPLEMENTED && (op === '==' || op === '!=')) return op === '==' ? other === this : other !== this
+    return r
+  }
+  hashKey(): string { return 'id:' + fakeAddress(this) }
+  private required(name: string, args: PyValue[], what: string): PyValue {
+    const r = dunder(this, name, args)
+    if (r === NOT_IMPLEMENTED) throw pyErr('TypeError', `'${this.cls.name}' object ${what}`)
+    return r
+  }
+}
+
+/** Builds a class from its evaluated bases and the namespace its body produced. */
+export function makeClass(name: string, bases: PyValue[], namespace: Map<string, PyValue>): PyClass {
+  for (const b of bases) if (!(b instanceof PyClass)) throw pyErr('TypeError', 'bases must be types')
+  const [first, ...rest] = bases as PyClass[]
+  const isException = (first ?? OBJECT).isSubclassOf(BASE_EXCEPTION) || rest.some(b => b.isSubclassOf(BASE_EXCEPTION))
+  const cls: PyClass = new PyClass(name, first ?? OBJECT, '__main__', (args, kwargs) => {
+    const obj: PyObject = isException ? new PyExcInstance(cls, args) : new PyInstance(cls)
+    const init = lookupInMro(cls, '__init__')
+    if (init !== undefined) {
+      const r = runtime().call(init, [obj, ...args], kwargs)
+      if (r !== null) throw pyErr('TypeError', `__init__() should return None, not '${typeof r}'`)
+    } else if (!isException && (args.length || kwargs.size)) {
+      throw pyErr('TypeError', `${name}() takes no arguments`)
+    }
+    return obj
+  })
+  cls.mixins.push(...rest)
+  for (const [k, v] of namespace) cls.attrs.set(k, v)
+  return cls
+}
+
+/** super(): the next class after `cls` in the MRO of `self`'s class, bound to `self`. */
+export class PySuper extends PyObject {
+  constructor(readonly cls: PyClass, readonly self: PyValue) { super() }
+  get pyClass() { return SUPER }
+  getattr(name: string): PyValue | undefined {
+    const selfCls = (this.self as PyObject).pyClass
+    const v = lookupInMro(selfCls, name, this.cls)
+    if (v !== undefined) return bindIfFunction(v, this.self)
+    // BaseException.__init__ sets args; object.__init__ accepts nothing.
+    if (name === '__init__') {
+      return new PyBuiltin('__init__', (args) => {
+        if (this.self instanceof PyExcInstance) (this.self as { args: PyValue[] }).args = args
+        return null
+      })
+    }
+    return undefined
+  }
+}
+const SUPER = new PyClass('super', OBJECT)
+
+export { PyTuple }
+
+import { setExcAttrHook } from './values'
+setExcAttrHook((e, name) => {
+  const v = lookupInMro(e.cls, name)
+  return v === undefined ? undefined : bindIfFunction(v, e)
+})
