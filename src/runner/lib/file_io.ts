@@ -128,7 +128,7 @@ class PyNpzFile extends PyObject {
   private load(key: PyValue): PyValue {
     if (this.closed) throw pyErr('AttributeError', "'NoneType' object has no attribute 'open'")
     const entry = this.desc.entries.find((e) => e.name === key || e.name === `${String(key)}`)
-    if (typeof key !== 'string' || !entry) throw pyErr('KeyError', `${repr(key)} is not a file in the archive`)
+    if (typeof key !== 'string' || !entry) throw pyErr('KeyError', `${typeof key === 'string' ? key : repr(key)} is not a file in the archive`)
     return this.ctx.opWrap([], () => entryObject(entry, new StorageMaker(this.desc)))
   }
   getitem(key: PyValue): PyValue { return this.load(key) }
