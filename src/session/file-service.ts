@@ -8,6 +8,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { FileDescription, FileEntry } from '../files/description'
 import { FileFormatError } from '../files/errors'
+import { DEFAULT_MMAP_LIMIT } from '../files/npy-read'
 import { openTensorFile } from '../files/open-file'
 import * as pv from '../files/pickle-values'
 import { readTorchFile } from '../files/torch-pt'
@@ -88,7 +89,9 @@ function loadingPlan(file: string, desc: FileDescription, torchPaths: Map<FileEn
     case 'npy':
       lines.push('import numpy as np')
       if (loadable.length) {
-        lines.push(`${base} = np.load(${pyString(file)})`)
+        // A big .npy stays on disk, mapped read-only, as np.load(mmap_mode='r') does.
+        const big = desc.storages[0].nbytes > DEFAULT_MMAP_LIMIT
+        lines.push(`${base} = np.load(${pyString(file)}${big ? ", mmap_mode='r'" : ''})`)
         variables.set(loadable[0], base)
       }
       break
