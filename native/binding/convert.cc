@@ -217,6 +217,7 @@ Napi::Object info_to_js(Napi::Env env, const ss::Array& a) {
   fl.Set("aligned", ss::aligned(a));
   o.Set("flags", fl);
   o.Set("requiresGrad", a.requires_grad);
+  o.Set("isLeaf", !a.requires_grad || a.grad_leaf);
   o.Set("baseId", a.base ? Napi::Number::New(env, static_cast<double>(a.base->id)) : env.Null());
   o.Set("byteOrder", std::string(1, a.byte_order));
   o.Set("conj", a.conj);

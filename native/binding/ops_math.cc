@@ -44,6 +44,13 @@ std::vector<OpEntry> math_ops() {
          ss::Operand a = get_operand(info[1], "a", &ka), b = get_operand(info[2], "b", &kb);
          return NativeArray::New(info.Env(), ss::binary(get_binop(info[0]), a, b));
        }},
+      {"requiresGrad_",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto t = unwrap_array(info[0], "tensor");
+         ss::set_requires_grad(*t, get_bool(info[1], "requires_grad"));
+         return info[0];
+       }},
+      {"detach", [](const Napi::CallbackInfo& info) -> Napi::Value { return NativeArray::New(info.Env(), ss::detach(unwrap_array(info[0], "tensor"))); }},
       {"reduce",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          std::string op = get_string(info[1], "op");

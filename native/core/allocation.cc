@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "device_storage.h"
 #include "errors.h"
 #include "layout.h"
 
@@ -122,6 +123,12 @@ ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Sha
   std::uint64_t nbytes = checked_nbytes(kind, dtype, sizes);
   // Dense strides of a permuted layout address exactly numel*itemsize bytes.
   return allocate(kind, dtype, sizes, byte_strides, nbytes);
+}
+
+ArrayPtr new_array_on(const Storage& like, Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides) {
+  if (like.device.is_cpu()) return new_array_strided(kind, dtype, sizes, byte_strides);
+  std::uint64_t nbytes = checked_nbytes(kind, dtype, sizes);
+  return make_view(kind, dtype, allocate_cuda_storage(like.device.index, nbytes), sizes, byte_strides, 0);
 }
 
 }  // namespace ss

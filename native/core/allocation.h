@@ -12,6 +12,8 @@ enum class NewLayout { C, F };
 ArrayPtr new_array(Kind kind, DType dtype, const Shape& sizes, NewLayout layout = NewLayout::C);
 // A new array with explicit byte strides (dense, non-negative, checked by the caller).
 ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides);
+// A new array on the same device as `like` (a simulated or real cuda device, or the cpu).
+ArrayPtr new_array_on(const Storage& like, Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides);
 // NumPy's "Unable to allocate 6.94 EiB for an array with shape (...) and data type float64" size text.
 std::string numpy_size_string(std::uint64_t nbytes);
 // Refuses bytes > what the machine can give (the engine must never be OOM-killed).

@@ -31,6 +31,7 @@ struct Array {
 
   bool writeable = true;       // NumPy WRITEABLE flag (tensors: always true)
   bool requires_grad = false;  // tensors only
+  bool grad_leaf = false;      // requires_grad was set by the user (an autograd leaf)
   bool conj = false;           // tensor conjugate bit
   bool neg = false;            // tensor negative bit
   char byte_order = '=';       // '=' native, '>' / '<' swapped, '|' not applicable

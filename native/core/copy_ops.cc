@@ -76,7 +76,9 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason) {
 }
 
 ArrayPtr copy_to_new(const Array& src, Kind kind, DType dtype, const Shape& byte_strides, const std::string& reason) {
-  auto out = new_array_strided(kind, dtype, src.sizes, byte_strides);
+  check_host_accessible(src, "copying");
+  // The copy lives where the source lives (a simulated cuda tensor's copy stays on cuda).
+  auto out = new_array_on(*src.storage, kind, dtype, src.sizes, byte_strides);
   copy_into(*out, src, reason);
   return out;
 }
@@ -219,7 +221,8 @@ ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims) {
     if (src.sizes[d] > 0) src.byte_offset += (src.sizes[d] - 1) * src.byte_strides[d];
     src.byte_strides[d] = -src.byte_strides[d];
   }
-  auto out = new_array_strided(a->kind, a->dtype, a->sizes, tensor_format_strides(*a, MemFormat::Preserve));
+  check_host_accessible(*a, "flip");
+  auto out = new_array_on(*a->storage, a->kind, a->dtype, a->sizes, tensor_format_strides(*a, MemFormat::Preserve));
   copy_into(*out, src, "flip");
   return out;
 }

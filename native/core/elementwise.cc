@@ -212,11 +212,16 @@ ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Opera
   std::vector<const Array*> inputs;
   if (a.array) inputs.push_back(a.array);
   if (b.array) inputs.push_back(b.array);
-  auto out = new_array_strided(p.kind, p.result, shape, result_strides(p.kind, shape, inputs, itemsize_of(p.result)));
+  // The result lives on the operands' device (checked equal for tensors).
+  const Array* home = a.array && a.array->is_tensor() ? a.array : b.array && b.array->is_tensor() ? b.array : inputs[0];
+  auto out = new_array_on(*home->storage, p.kind, p.result, shape, result_strides(p.kind, shape, inputs, itemsize_of(p.result)));
   auto ca = as_dtype(a, p.compute, p.kind), cb = as_dtype(b, p.compute, p.kind);
   Shape as = broadcast_strides(*ca, shape), bs = broadcast_strides(*cb, shape);
   SS_DISPATCH(p.compute, T, run_kernel<T>(op, *out, *ca, as, *cb, bs));
   report_copy("elementwise", static_cast<std::size_t>(out->nbytes()), std::string(ufunc_name(op)) + " result");
+  // Autograd: a differentiable result of an input that requires grad records history.
+  bool grad = (a.array && a.array->requires_grad) || (b.array && b.array->requires_grad);
+  out->requires_grad = grad && (is_floating(p.result) || is_complex(p.result));
   return out;
 }
 
@@ -290,6 +295,31 @@ ArrayPtr binary(BinOp op, const Operand& a, const Operand& b) {
 void check_writeable(const Array& dst, bool ufunc_output) {
   if (!dst.is_tensor() && !dst.writeable)
     raise(PyExc::ValueError, ufunc_output ? "output array is read-only" : "assignment destination is read-only");
+  if (dst.is_tensor() && dst.requires_grad) {
+    // NOTE torch/csrc/autograd/VariableTypeUtils.h check_inplace
+    if (dst.grad_leaf) raise(PyExc::RuntimeError, "a leaf Variable that requires grad is being used in an in-place operation.");
+    if (dst.base && dst.base->grad_leaf)
+      raise(PyExc::RuntimeError, "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+  }
+}
+
+void set_requires_grad(Array& t, bool flag) {
+  if (!t.is_tensor()) raise(PyExc::AttributeError, "'numpy.ndarray' object has no attribute 'requires_grad_'");
+  if (flag && !(is_floating(t.dtype) || is_complex(t.dtype)))
+    raise(PyExc::RuntimeError, "only Tensors of floating point and complex dtype can require gradients");
+  if (!flag && t.requires_grad && !t.grad_leaf)
+    raise(PyExc::RuntimeError,
+          "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a "
+          "subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+  t.requires_grad = flag;
+  t.grad_leaf = flag;
+}
+
+ArrayPtr detach(const ArrayPtr& t) {
+  auto d = derive_view(t, t->sizes, t->byte_strides, t->byte_offset);
+  d->requires_grad = false;
+  d->base = nullptr;
+  return d;
 }
 
 void inplace(BinOp op, const ArrayPtr& dst, const Operand& other) {

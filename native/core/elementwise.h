@@ -21,8 +21,13 @@ void inplace(BinOp op, const ArrayPtr& dst, const Operand& other);
 void fill(const ArrayPtr& dst, const Scalar& value);
 // dst[...] = value: broadcast value to dst's shape and cast to its dtype.
 void assign(const ArrayPtr& dst, const Operand& value);
-// NumPy "assignment destination is read-only" when dst is not writeable.
+// NumPy "assignment destination is read-only" when dst is not writeable; torch's
+// autograd refusal of in-place writes to leaves that require grad (and their views).
 void check_writeable(const Array& dst, bool ufunc_output = false);
+
+// Tensor.requires_grad_(flag) (returns the same tensor) and Tensor.detach() (a new alias).
+void set_requires_grad(Array& t, bool flag);
+ArrayPtr detach(const ArrayPtr& t);
 
 // Strides for a new result of `shape` following the inputs' layout (NumPy: C order
 // wins conflicts; torch: the first input with a strict stride order decides).

@@ -8,6 +8,7 @@
 #include "elem_types.h"
 #include "errors.h"
 #include "host_access.h"
+#include "layout.h"
 #include "report.h"
 #include "scalar.h"
 #include "strided_loop.h"
@@ -64,7 +65,9 @@ ArrayPtr reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<
     }
     kept_shape.push_back(red[i] ? 1 : a->sizes[i]);
   }
-  auto out = new_array(a->kind, out_dt, out_shape);
+  auto out = new_array_on(*a->storage, a->kind, out_dt, out_shape,
+                          a->is_tensor() ? layout::contiguous_strides(out_shape, itemsize_of(out_dt))
+                                         : layout::numpy_new_strides(out_shape, itemsize_of(out_dt), false));
   // Output viewed with the input's rank: reduced axes get stride 0 so every input
   // element lands on its accumulator.
   std::int64_t count = 1;
@@ -111,6 +114,7 @@ ArrayPtr reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<
     }
     store_scalar_unchecked(out_dt, r, out->data_ptr() + k * static_cast<std::int64_t>(out->itemsize()));
   }
+  out->requires_grad = a->requires_grad && (is_floating(out_dt) || is_complex(out_dt));
   report_copy("reduce", static_cast<std::size_t>(out->nbytes()), op == ReduceOp::Sum ? "sum" : "mean");
   return out;
 }

@@ -24,7 +24,9 @@ Range range_of(const Array& a) {
 }
 
 bool same_device(const Array& a, const Array& b) {
-  return a.storage->device == b.storage->device && a.storage->simulated == b.storage->simulated;
+  // Host memory (pinned or not) is one address space; cuda memory is per device.
+  if (a.storage->device != b.storage->device) return false;
+  return a.storage->device.is_cpu() || a.storage->simulated == b.storage->simulated;
 }
 
 // Collects the sorted set of element start offsets (relative to `origin`) of a.

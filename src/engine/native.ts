@@ -92,6 +92,8 @@ export interface NativeAddon {
   fill(h: NativeHandle, value: PyScalar): void
   inplace(h: NativeHandle, op: BinaryOp, other: Operand): void
   binary(op: BinaryOp, a: Operand, b: Operand): NativeHandle
+  requiresGrad_(h: NativeHandle, flag: boolean): NativeHandle
+  detach(h: NativeHandle): NativeHandle
   reduce(h: NativeHandle, op: 'sum' | 'mean', dims: number[] | null, keepdim: boolean, dtype: DTypeName | null): NativeHandle
 
   // devices (native/core/device_moves.h)

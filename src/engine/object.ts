@@ -150,6 +150,11 @@ export class EngineObject {
   mul_(other: OperandLike): this { this.inplace('mul', other); return this }
   div_(other: OperandLike): this { this.inplace('div', other); return this }
 
+  /** `t.requires_grad_(flag)`: floating/complex tensors only; returns this tensor. */
+  requiresGrad_(flag = true): this { loadAddon().requiresGrad_(this.handle, flag); return this }
+  /** `t.detach()`: a new tensor over the same memory without autograd history. */
+  detach(): EngineObject { return new EngineObject(loadAddon().detach(this.handle)) }
+
   // ---- arithmetic and reductions -------------------------------------------
   /** `self <op> other` with broadcasting and NumPy 2 (NEP 50) / torch promotion. */
   binary(op: BinaryOp, other: OperandLike): EngineObject {

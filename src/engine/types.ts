@@ -53,6 +53,7 @@ export interface ObjectInfo {
   storage: StorageInfo
   flags: ObjectFlags
   requiresGrad: boolean
+  isLeaf?: boolean        // tensor.is_leaf (false for results that record autograd history)
   baseId: number | null   // NumPy's .base (an array id) when it is a view
   byteOrder: '=' | '>' | '<' | '|'
   conj: boolean
