@@ -1,7 +1,7 @@
 // Attribute access: methods of Python's own types (str, list, dict, tuple, int, float) and
 // the getattr/setattr hooks of library objects.
 import {
-  PyObject, PyList, PyTuple, PyDict, PyComplex, PyBuiltin, PyModule, PyClass, PyExcInstance, type PyValue, type Kwargs
+  PyObject, PyList, PyTuple, PyDict, PyComplex, PyBuiltin, PyModule, PyClass, PyExcInstance, BUILTIN_TYPES, type PyValue, type Kwargs
 } from './values'
 import { pyErr, PyException, excClass } from './exceptions'
 import { typeName, typeOf, equals, hashKey, iterate, compare, truthy, toIndex } from './ops'
@@ -61,10 +61,31 @@ const TUPLE_METHODS: Record<string, Method> = {
   count: (t: PyTuple, [v]) => BigInt(t.items.filter(x => equals(x, v)).length),
 }
 
+/** dict.keys()/values()/items(): live views that print as dict_keys([...]) etc. */
+class PyDictView extends PyObject {
+  constructor(readonly d: PyDict, readonly kind: 'keys' | 'values' | 'items') { super() }
+  get pyClass() { return DICT_VIEW_CLASSES[this.kind] }
+  private list(): PyValue[] {
+    const es = [...this.d.entries.values()]
+    return this.kind === 'keys' ? es.map(e => e[0]) : this.kind === 'values' ? es.map(e => e[1]) : es.map(e => new PyTuple(e))
+  }
+  iter() { return this.list() }
+  len() { return this.d.entries.size }
+  contains(v: PyValue) {
+    if (this.kind === 'keys') return this.d.entries.has(hashKey(v))
+    return this.list().some(x => equals(x, v))
+  }
+  repr() { return `dict_${this.kind}(${reprOf(new PyList(this.list()))})` }
+}
+const DICT_VIEW_CLASSES = {
+  keys: new PyClass('dict_keys', BUILTIN_TYPES.object), values: new PyClass('dict_values', BUILTIN_TYPES.object),
+  items: new PyClass('dict_items', BUILTIN_TYPES.object),
+}
+
 const DICT_METHODS: Record<string, Method> = {
-  keys: (d: PyDict) => new PyList([...d.entries.values()].map(e => e[0])),
-  values: (d: PyDict) => new PyList([...d.entries.values()].map(e => e[1])),
-  items: (d: PyDict) => new PyList([...d.entries.values()].map(e => new PyTuple(e))),
+  keys: (d: PyDict) => new PyDictView(d, 'keys'),
+  values: (d: PyDict) => new PyDictView(d, 'values'),
+  items: (d: PyDict) => new PyDictView(d, 'items'),
   get: (d: PyDict, [k, dflt]) => d.entries.get(hashKey(k))?.[1] ?? (dflt === undefined ? null : dflt),
   pop: (d: PyDict, [k, dflt]) => {
     const h = hashKey(k); const e = d.entries.get(h)

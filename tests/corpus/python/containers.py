@@ -37,3 +37,8 @@ print(list(enumerate(["x", "y"], start=1)), list(map(abs, [-1, 2])), list(filter
 nested = {"list": [1, {"k": (None, True)}], "s": 'q"uote'}
 print(nested)
 print(repr(nested), str(nested))
+d = {"a": 1, "b": [2]}
+print(d.keys(), d.values(), d.items(), list(d.keys()), "a" in d.keys(), len(d.items()), ("a", 1) in d.items())
+k = d.keys()
+d["c"] = 3
+print(k, sorted(d.keys()), [x for x in d.values()])
