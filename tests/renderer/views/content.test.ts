@@ -78,3 +78,20 @@ describe('memory wall content', () => {
     wall.dispose()
   })
 })
+
+describe('cube field face culling', () => {
+  it('indexes only the faces turned towards the eye', async () => {
+    const { CubeField } = await import('../../../src/renderer/src/views/CubeField')
+    const field = new CubeField(2, new Float32Array([0, 0, 0, 5, 0, 0]))
+    expect(field.mesh.geometry.getIndex()!.count).toBe(72) // built with all 6 faces
+    field.cullFor(new THREE.Vector3(0, 0, 10))
+    // Cube 0 shows +z only; cube 1 (to the right of the eye) shows +z and -x.
+    expect(field.mesh.geometry.drawRange.count).toBe(6 + 12)
+    field.cullFor(new THREE.Vector3(10, 10, 10))
+    expect(field.mesh.geometry.drawRange.count).toBe(18 + 18)
+    // Picking still finds the visible cube.
+    field.mesh.updateMatrixWorld(true)
+    expect(field.pick(new THREE.Raycaster(new THREE.Vector3(5, 0, 100), new THREE.Vector3(0, 0, -1)))).toBe(1)
+    field.dispose()
+  })
+})

@@ -11,7 +11,6 @@ import * as THREE from 'three'
 
 const CUBE = 0.86
 const VERTS = 24  // BoxGeometry: 4 vertices per face, so each face keeps its own shade
-const TRIS = 12
 
 // Per-vertex shade of the unit cube's faces (top light, sides darker): an unlit
 // material still reads as 3D without per-pixel lighting.
@@ -31,11 +30,15 @@ const boxShade = (() => {
 export class CubeField {
   readonly mesh: THREE.Mesh
   private readonly colors: Float32Array
+  private readonly centers: Float32Array
+  private readonly index: Uint16Array | Uint32Array
+  private readonly lastEye = new THREE.Vector3(NaN, NaN, NaN)
   private readonly geometry = new THREE.BufferGeometry()
   private readonly material = new THREE.MeshBasicMaterial({ vertexColors: true })
 
   /** `centers[3i..3i+2]` is cube i's centre. */
   constructor(readonly count: number, centers: Float32Array) {
+    this.centers = centers
     const pos = new Float32Array(count * VERTS * 3)
     this.colors = new Float32Array(count * VERTS * 3)
     const index = count * VERTS > 65535 ? new Uint32Array(count * boxIdx.length) : new Uint16Array(count * boxIdx.length)
@@ -55,10 +58,44 @@ export class CubeField {
     const color = new THREE.BufferAttribute(this.colors, 3)
     color.setUsage(THREE.DynamicDrawUsage)
     this.geometry.setAttribute('color', color)
-    this.geometry.setIndex(new THREE.BufferAttribute(index, 1))
+    this.index = index
+    const indexAttr = new THREE.BufferAttribute(index, 1)
+    indexAttr.setUsage(THREE.DynamicDrawUsage)
+    this.geometry.setIndex(indexAttr)
     this.geometry.computeBoundingSphere()
     this.geometry.computeBoundingBox()
     this.mesh = new THREE.Mesh(this.geometry, this.material)
+    // Before each frame, keep only the faces that face the camera.
+    this.mesh.onBeforeRender = (_r, _s, camera) => this.cullFor(camera.position)
+  }
+
+  /**
+   * Index only the faces turned towards `eye` (at most 3 of 6 per cube): the
+   * software rasterizer shades every indexed vertex before it culls back
+   * faces, so this halves its vertex work. Rebuilt only when the eye moved.
+   */
+  cullFor(eye: THREE.Vector3): void {
+    if (eye.equals(this.lastEye)) return
+    this.lastEye.copy(eye)
+    const h = CUBE / 2
+    const c = this.centers
+    const out = this.index
+    let n = 0
+    for (let i = 0; i < this.count; i++) {
+      const dx = eye.x - c[3 * i], dy = eye.y - c[3 * i + 1], dz = eye.z - c[3 * i + 2]
+      const v0 = i * VERTS
+      // BoxGeometry's faces in order: +x, -x, +y, -y, +z, -z (4 vertices, 6 indices each).
+      for (let f = 0; f < 6; f++) {
+        const d = f < 2 ? dx : f < 4 ? dy : dz
+        if (!((f & 1) ? -d > h : d > h)) continue
+        for (let k = 6 * f; k < 6 * f + 6; k++) out[n++] = boxIdx[k] + v0
+      }
+    }
+    const attr = this.geometry.getIndex()!
+    attr.needsUpdate = true
+    attr.clearUpdateRanges()
+    attr.addUpdateRange(0, n)
+    this.geometry.setDrawRange(0, n)
   }
 
   /** Sets cube i's colour (linear RGB); call commit() once after a batch. */
@@ -80,7 +117,8 @@ export class CubeField {
   /** The cube under the ray, or null. */
   pick(raycaster: THREE.Raycaster): number | null {
     const hit = raycaster.intersectObject(this.mesh, false)[0]
-    return hit && hit.faceIndex !== undefined && hit.faceIndex !== null ? Math.floor(hit.faceIndex / TRIS) : null
+    // The hit triangle's first vertex says which cube it belongs to (triangle numbers change with culling).
+    return hit && hit.face ? Math.floor(hit.face.a / VERTS) : null
   }
 
   dispose(): void {
