@@ -1,6 +1,6 @@
 // format(value, spec), str.format and printf-style `%` formatting.
 import { PyObject, PyTuple, PyDict, PyComplex, type PyValue } from './values'
-import { formatFloat, formatInt, formatStr } from './format'
+import { formatFloat, formatInt, formatStr } from './format_spec'
 import { pyErr } from './exceptions'
 import { repr, str } from './repr'
 import { typeName, setPercentFormatter, hashKey } from './ops'

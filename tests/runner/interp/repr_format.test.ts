@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { floatRepr, strRepr } from '../../../src/runner/interp/repr'
-import { formatFloat, formatInt, formatStr } from '../../../src/runner/interp/format'
+import { formatFloat, formatInt, formatStr } from '../../../src/runner/interp/format_spec'
 
 describe('floatRepr', () => {
   // Pairs printed by CPython 3.11.
