@@ -27,7 +27,8 @@ std::vector<OpEntry> copy_ops();
 std::vector<OpEntry> bridge_ops();
 std::vector<OpEntry> math_ops();
 std::vector<OpEntry> device_ops();
-std::vector<OpEntry> file_ops();
+// Weak: a build whose Makefile predates ops_files.cc (node-gyp build without configure) still loads.
+std::vector<OpEntry> file_ops() __attribute__((weak));
 
 void register_all(Napi::Env env, Napi::Object exports);
 void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& ops);
