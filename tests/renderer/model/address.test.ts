@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addressFormula, addressOf, hex, pyTuple, storageByte, unravel } from '../../../src/renderer/src/model/address'
+import { addressFormula, addressOf, byteDelta, hex, pyTuple, unravel } from '../../../src/renderer/src/model/address'
 import type { ObjectInfo } from '../../../src/renderer/src/model/types'
 
 const transposed = {
@@ -14,9 +14,9 @@ describe('address formula', () => {
   it('writes the formula out with element strides and the itemsize', () => {
     expect(addressFormula(transposed, [1, 2])).toBe(`0x7f0000001010 + 1·1·8 + 2·3·8 = ${hex(0x7f0000001010n + 56n)}`)
   })
-  it('storage byte includes the storage offset', () => {
-    expect(storageByte(transposed, [0, 0])).toBe(16)
-    expect(storageByte(transposed, [2, 1])).toBe(16 + 16 + 24)
+  it('byte distance from element 0 is the sum of index times byte stride', () => {
+    expect(byteDelta(transposed, [0, 0])).toBe(0)
+    expect(byteDelta(transposed, [2, 1])).toBe(16 + 24)
   })
   it('unravels in C order and prints Python tuples', () => {
     expect(unravel(5, [2, 3])).toEqual([1, 2])

@@ -2,7 +2,7 @@
 // NumPy's own addresses where python3 with NumPy is present.
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { coverage, elementOffsets, elementsTouching, strideJumps } from '../../../src/renderer/src/model/footprint'
+import { coverage, elementOffsets, elementsTouching } from '../../../src/renderer/src/model/footprint'
 
 const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0
 if (!numpy) console.log('[tests/renderer] NumPy oracle cases skipped: python3 with numpy is not available')
@@ -62,13 +62,7 @@ describe('memory wall coverage', () => {
   })
 })
 
-describe('stride walk', () => {
-  it('reports the jumps of a transposed walk and none for a contiguous one', () => {
-    const t = elementOffsets({ shape: [3, 2], byteStrides: [4, 12] }, 0) // 0 12 4 16 8 20
-    expect(strideJumps(t, 4)).toEqual([{ from: 0, to: 12 }, { from: 12, to: 4 }, { from: 4, to: 16 }, { from: 16, to: 8 }, { from: 8, to: 20 }])
-    expect(strideJumps(elementOffsets({ shape: [4], byteStrides: [4] }, 0), 4)).toEqual([])
-  })
-
+describe('bytes seen through an object', () => {
   it('finds every index over a byte range (broadcast views repeat bytes)', () => {
     const e = elementOffsets({ shape: [3, 2], byteStrides: [0, 4] }, 0)
     expect(elementsTouching(e, 4, 4, 8)).toEqual([1, 3, 5])

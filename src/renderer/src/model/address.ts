@@ -9,11 +9,6 @@ export function byteDelta(info: Pick<ObjectInfo, 'byteStrides'>, index: readonly
   return d
 }
 
-/** Byte offset of element `index` from the storage base. */
-export function storageByte(info: Pick<ObjectInfo, 'byteStrides' | 'byteOffset'>, index: readonly number[]): number {
-  return info.byteOffset + byteDelta(info, index)
-}
-
 export function addressOf(info: Pick<ObjectInfo, 'byteStrides' | 'dataPtr'>, index: readonly number[]): bigint {
   return BigInt(info.dataPtr) + BigInt(byteDelta(info, index))
 }

@@ -63,15 +63,6 @@ export function coverage(
   return { cells, cellBytes, mask }
 }
 
-/** The stride walk: consecutive elements whose distance is not one itemsize are jumps. */
-export function strideJumps(offsets: Float64Array, itemsize: number, limit = 512): Array<{ from: number; to: number }> {
-  const jumps: Array<{ from: number; to: number }> = []
-  for (let i = 1; i < offsets.length && jumps.length < limit; i++) {
-    if (offsets[i] - offsets[i - 1] !== itemsize) jumps.push({ from: offsets[i - 1], to: offsets[i] })
-  }
-  return jumps
-}
-
 /** Indices (C order of the logical index space) whose bytes overlap [byteStart, byteEnd). */
 export function elementsTouching(offsets: Float64Array, itemsize: number, byteStart: number, byteEnd: number, limit = 8): number[] {
   const hits: number[] = []

@@ -3,7 +3,7 @@
 // on them forgets stale entries by itself).
 import { elementOffsets, elementsTouching } from '../model/footprint'
 import { byteOffsetInBlock, groupByMemory, type MemoryBlock } from '../model/storageGroups'
-import { unravel } from '../model/address'
+import { byteDelta, unravel } from '../model/address'
 import type { ObjectEntry, ObjectInfo, Workspace } from '../model/types'
 
 /** Objects larger than this have no per-element footprint (the wall still shows their storage). */
@@ -36,8 +36,7 @@ export function offsetsOf(block: MemoryBlock, o: ObjectEntry): Float64Array {
 
 /** Byte range [start, end) from the block base of one element of an object. */
 export function elementBytes(block: MemoryBlock, o: ObjectEntry, index: readonly number[]): [number, number] {
-  let b = byteOffsetInBlock(block, o)
-  for (let k = 0; k < index.length; k++) b += index[k] * o.info.byteStrides[k]
+  const b = byteOffsetInBlock(block, o) + byteDelta(o.info, index)
   return [b, b + o.info.itemsize]
 }
 

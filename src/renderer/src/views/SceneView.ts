@@ -53,10 +53,7 @@ export class SceneView {
       this.poseAtStart = null
     })
 
-    this.scene.add(new THREE.AmbientLight(0xffffff, 0.75))
-    const sun = new THREE.DirectionalLight(0xffffff, 0.9)
-    sun.position.set(0.4, 0.8, 1)
-    this.scene.add(sun)
+    // Every material is unlit (shading is baked into vertex colours): no lights to evaluate per pixel.
 
     const ndc = new THREE.Vector2()
     const toNdc = (ev: MouseEvent): THREE.Vector2 => {
