@@ -12,11 +12,16 @@ import { repr, str } from './repr'
 import { formatValue } from './formatting'
 import { getAttribute, setAttribute } from './attributes'
 import { getItem, setItem, delItem } from './subscript'
+import { FnScope, collectLocals, collectTargetNames } from './scopes'
+import { bindParams } from './call_binding'
+import { ControlSignal, isPyCatchable, toPyException } from './errors_bridge'
+
+export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
 
-class BreakSignal { }
-class ContinueSignal { }
-class ReturnSignal { constructor(readonly value: PyValue) { } }
+class BreakSignal extends ControlSignal { }
+class ContinueSignal extends ControlSignal { }
+class ReturnSignal extends ControlSignal { constructor(readonly value: PyValue) { super() } }
 const BREAK = new BreakSignal()
 const CONTINUE = new ContinueSignal()
 
@@ -33,24 +38,6 @@ export interface InterpreterHost {
 const MAX_DEPTH = 1000
 
 /** Variable scope: module (locals === null) or a function/comprehension call. */
-export class FnScope extends Scope {
-  /** Names a `nonlocal` statement binds to an enclosing function's variable. */
-  nonlocalNames = new Set<string>()
-  /** A class body's namespace: functions defined in it do not see it (Python's scoping). */
-  isClass = false
-  constructor(parent: Scope | null, readonly locals: Set<string> | null, readonly globalNames: Set<string>, readonly module: Scope) {
-    super(parent, null)
-  }
-
-  /** The enclosing function scope that owns `name` (for nonlocal). */
-  owner(name: string): FnScope | null {
-    for (let s = this.parent as FnScope | null; s && s.locals; s = s.parent as FnScope | null) {
-      if (s.locals.has(name)) return s
-    }
-    return null
-  }
-}
-
 export class Interpreter {
   readonly globals: FnScope
   readonly builtins = new Map<string, PyValue>()
@@ -586,101 +573,6 @@ export class Interpreter {
       this.frames.pop()
     }
   }
-}
-
-function bindParams(fn: PyFunction, args: PyValue[], kwargs: Kwargs, scope: FnScope): void {
-  const positional = fn.params.filter(p => p.kind === 'normal' && !p.kwOnly)
-  const star = fn.params.find(p => p.kind === 'star')
-  const dstar = fn.params.find(p => p.kind === 'dstar')
-  const v = scope.vars
-  if (args.length > positional.length && !star) {
-    const req = positional.filter(p => !fn.defaults.has(p.name)).length
-    const takes = req === positional.length ? `${positional.length}` : `from ${req} to ${positional.length}`
-    throw pyErr('TypeError', `${fn.name}() takes ${takes} positional argument${positional.length === 1 && req === 1 ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`)
-  }
-  positional.forEach((p, i) => { if (i < args.length) v.set(p.name, args[i]) })
-  if (star) v.set(star.name, new PyTuple(args.slice(positional.length)))
-  const extra = new PyDict()
-  for (const [k, x] of kwargs) {
-    const p = fn.params.find(q => q.name === k && q.kind === 'normal')
-    if (!p) {
-      if (!dstar) throw pyErr('TypeError', `${fn.name}() got an unexpected keyword argument '${k}'`)
-      extra.entries.set('s:' + k, [k, x])
-      continue
-    }
-    if (v.has(k)) throw pyErr('TypeError', `${fn.name}() got multiple values for argument '${k}'`)
-    v.set(k, x)
-  }
-  if (dstar) v.set(dstar.name, extra)
-  const missing: string[] = []
-  const missingKw: string[] = []
-  for (const p of fn.params) {
-    if (p.kind !== 'normal' || v.has(p.name)) continue
-    if (fn.defaults.has(p.name)) v.set(p.name, fn.defaults.get(p.name)!)
-    else (p.kwOnly ? missingKw : missing).push(p.name)
-  }
-  const report = (names: string[], kind: string) => {
-    const quoted = names.map(n => `'${n}'`)
-    const list = quoted.length === 1 ? quoted[0] : quoted.slice(0, -1).join(', ') + ' and ' + quoted[quoted.length - 1]
-    throw pyErr('TypeError', `${fn.name}() missing ${names.length} required ${kind} argument${names.length === 1 ? '' : 's'}: ${list}`)
-  }
-  if (missing.length) report(missing, 'positional')
-  if (missingKw.length) report(missingKw, 'keyword-only')
-}
-
-/** Names a function body binds (its locals), and the names it declares global. */
-function collectLocals(body: Stmt[], out: Set<string>, globals: Set<string>): void {
-  for (const s of body) {
-    switch (s.k) {
-      case 'assign': s.targets.forEach(t => collectTargetNames(t, out)); break
-      case 'augassign': collectTargetNames(s.target, out); break
-      case 'for': collectTargetNames(s.target, out); collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
-      case 'while': collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
-      case 'if': collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); break
-      case 'def': out.add(s.name); break
-      case 'class': out.add(s.name); break
-      case 'try':
-        collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); collectLocals(s.final, out, globals)
-        for (const h of s.handlers) { if (h.name) out.add(h.name); collectLocals(h.body, out, globals) }
-        break
-      case 'del': s.targets.forEach(t => collectTargetNames(t, out)); break
-      case 'import': s.names.forEach(n => out.add(n.asname ?? n.module.split('.')[0])); break
-      case 'from': s.names.forEach(n => out.add(n.asname ?? n.name)); break
-      case 'global': s.names.forEach(n => globals.add(n)); break
-      case 'nonlocal': s.names.forEach(n => globals.add('\0nonlocal:' + n)); break
-    }
-  }
-}
-
-function collectTargetNames(t: Expr, out: Set<string>): void {
-  if (t.k === 'name') out.add(t.id)
-  else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(e => collectTargetNames(e, out))
-  else if (t.k === 'starred') collectTargetNames(t.e, out)
-}
-
-/** Control-flow signals and the budget are not Python exceptions; everything else is. */
-export function isPyCatchable(e: unknown): boolean {
-  return !(e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal || e instanceof BudgetExceeded)
-}
-
-/** Maps any thrown value onto a Python exception: engine errors keep their type and text. */
-export function toPyException(e: unknown): PyException {
-  if (e instanceof PyException) return e
-  if (e instanceof Error) {
-    const pyType = (e as Error & { pyType?: string }).pyType
-    if (pyType) {
-      let cls: PyClass
-      try { cls = excClass(pyType) } catch { cls = excClass('RuntimeError') }
-      return new PyException(new PyExcInstance(cls, [e.message]))
-    }
-    // Near a JS stack overflow even a regular expression can overflow again: plain string tests.
-    if (e instanceof RangeError) {
-      if (e.message.indexOf('call stack') >= 0) return pyErr('RecursionError', 'maximum recursion depth exceeded')
-      if (e.message.indexOf('Invalid string length') >= 0 || e.message.indexOf('Invalid array length') >= 0) return pyErr('MemoryError', '')
-    }
-    return pyErr('SystemError', `internal error in the Stridescope runner: ${e.message}`)
-  }
-  return pyErr('SystemError', `internal error in the Stridescope runner: ${String(e)}`)
 }
 
 export { typeOf, BUILTIN_TYPES, PyBuiltin }

@@ -1,0 +1,32 @@
+// What the interpreter does with anything thrown: control-flow signals and the budget pass
+// through; engine errors (JS Error with pyType) and JS runtime failures become Python exceptions.
+import { PyClass, PyExcInstance } from './values'
+import { PyException, pyErr, BudgetExceeded, excClass } from './exceptions'
+
+/** Signals the interpreter throws for break/continue/return (not Python exceptions). */
+export class ControlSignal { }
+
+export function isPyCatchable(e: unknown): boolean {
+  return !(e instanceof ControlSignal || e instanceof BudgetExceeded)
+}
+
+/** Maps any thrown value onto a Python exception: engine errors keep their type and text. */
+export function toPyException(e: unknown): PyException {
+  if (e instanceof PyException) return e
+  if (e instanceof Error) {
+    const pyType = (e as Error & { pyType?: string }).pyType
+    if (pyType) {
+      let cls: PyClass
+      try { cls = excClass(pyType) } catch { cls = excClass('RuntimeError') }
+      return new PyException(new PyExcInstance(cls, [e.message]))
+    }
+    // Near a JS stack overflow even a regular expression can overflow again: plain string tests.
+    if (e instanceof RangeError) {
+      if (e.message.indexOf('call stack') >= 0) return pyErr('RecursionError', 'maximum recursion depth exceeded')
+      if (e.message.indexOf('Invalid string length') >= 0 || e.message.indexOf('Invalid array length') >= 0) return pyErr('MemoryError', '')
+    }
+    return pyErr('SystemError', `internal error in the Stridescope runner: ${e.message}`)
+  }
+  return pyErr('SystemError', `internal error in the Stridescope runner: ${String(e)}`)
+}
+
