@@ -12,6 +12,8 @@ describe('request params', () => {
   it('accepts well-formed params', () => {
     expect(params('run', { code: 'a = np.arange(6)' })).toBeNull()
     expect(params('window', { objectId: 3, start: [0, 0], shape: [2, 3] })).toBeNull()
+    expect(params('window', { objectId: 3, start: [0], shape: [2], encoding: 'f64' })).toBeNull()
+    expect(params('window', { objectId: 3, start: [0], shape: [2], encoding: 'f16' })).toMatch(/^params\.encoding/)
     expect(params('storageBytes', { storageId: 1, byteStart: 0, length: 16 })).toBeNull()
     expect(params('setSimulateCuda', { on: true })).toBeNull()
     expect(params('reset', {})).toBeNull()
