@@ -8,8 +8,12 @@ import { array, boolean, boundedString, count, integer, literal, nullable, objec
 
 /** Longest path accepted (Linux PATH_MAX). */
 export const MAX_PATH_LENGTH = 4096
-/** Most bytes a renderer may send in one openFileBytes (base64 is 4/3 of this). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+/**
+ * Most bytes a renderer may send in one openFileBytes. Base64 makes 4/3 of this, which must
+ * fit the browser-mode server's 4 MiB WebSocket message cap (src/server/server.ts) with its
+ * envelope; bigger files are opened by path (openFile).
+ */
+export const MAX_UPLOAD_BYTES = 3_000_000
 /** Most entries listed in one file table (a checkpoint with more is cut, `truncated` says so). */
 export const MAX_TABLE_ENTRIES = 10_000
 

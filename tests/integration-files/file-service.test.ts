@@ -8,6 +8,7 @@ import { handleRequest } from '../../src/session/handlers'
 import { createAppSession } from '../../src/session/app-session'
 import { f32Bytes, torchSave, type StorageSpec } from '../files/helpers/torch-save'
 import { engineProblem, tempDir } from './helpers'
+import { MAX_UPLOAD_BYTES } from '../../src/shared/files-protocol'
 
 const FIXTURES = resolve(__dirname, '..', 'fixtures', 'files')
 const dir = tempDir()
@@ -66,6 +67,9 @@ describe('file tables and loading lines', () => {
     expect(await handleRequest(session, 'openFile', { path: 'relative.npy' })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await handleRequest(session, 'openFile', { path: join(dir, 'none.npy') })).toMatchObject({ ok: false, error: { code: 'not-found', pyType: 'FileNotFoundError' } })
     expect(await handleRequest(session, 'openFile', { path: 5 })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    // Uploads are capped (the browser-mode WebSocket carries at most 4 MiB per message).
+    const tooBig = 'A'.repeat(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 4)
+    expect(await handleRequest(session, 'openFileBytes', { name: 'x.npy', base64: tooBig })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
   })
 })
 
