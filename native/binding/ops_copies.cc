@@ -25,6 +25,16 @@ std::vector<OpEntry> copy_ops() {
          return wrap_result(info, ss::astype(unwrap_array(info[0], "object"), get_dtype(info[1], "dtype"), get_order(info[2]),
                                              get_bool(info[3], "copy")));
        }},
+      {"astypeByteOrder",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         std::string bo = get_string(info[2], "byte_order");
+         return wrap_result(info, ss::astype_byte_order(unwrap_array(info[0], "object"), get_dtype(info[1], "dtype"), bo.empty() ? '=' : bo[0]));
+       }},
+      {"viewByteOrder",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         std::string bo = get_string(info[1], "byte_order");
+         return wrap_result(info, ss::view_byte_order(unwrap_array(info[0], "object"), bo.empty() ? '=' : bo[0]));
+       }},
       {"toDtype",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          return wrap_result(info, ss::to_dtype(unwrap_array(info[0], "object"), get_dtype(info[1], "dtype"), get_bool(info[2], "copy")));

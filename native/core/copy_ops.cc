@@ -56,11 +56,21 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason) {
     copy_into(dst, *tmp, reason);
     return;
   }
-  const bool swapped = src.byte_order == '>' || src.byte_order == '<';
-  if (dst.dtype == src.dtype && !swapped) {
+  auto is_swapped = [](const Array& x) { return x.byte_order == '>' || x.byte_order == '<'; };
+  const bool swapped = is_swapped(src);
+  const bool same_order = is_swapped(src) == is_swapped(dst) && (!swapped || src.byte_order == dst.byte_order);
+  if (dst.dtype == src.dtype && same_order) {
     auto r = cpu::strided_copy(dst.data_ptr(), dst.byte_strides.data(), src.data_ptr(), src.byte_strides.data(),
                                dst.sizes.data(), dst.ndim(), dst.itemsize());
     report_copy(r.kernel, r.bytes, reason, r.threads);
+    return;
+  }
+  if (is_swapped(dst)) {
+    // Values in the native order first, then swapped into place.
+    auto tmp = copy_to_new(src, dst.kind, dst.dtype, layout::contiguous_strides(src.sizes, dst.itemsize()), reason);
+    swap_elements(*tmp);
+    tmp->byte_order = dst.byte_order;
+    copy_into(dst, *tmp, reason);
     return;
   }
   if (swapped) {
@@ -160,7 +170,11 @@ ArrayPtr contiguous(const ArrayPtr& a, MemFormat fmt) {
 }
 
 ArrayPtr copy_order(const ArrayPtr& a, Order order) {
-  return copy_to_new(*a, a->kind, a->dtype, strides_for_order(*a, order, a->dtype), "copy");
+  // A copy keeps the dtype, byte order included (np.copy of a '>f8' array is '>f8').
+  auto out = new_array_on(*a->storage, a->kind, a->dtype, a->sizes, strides_for_order(*a, order, a->dtype));
+  out->byte_order = a->byte_order;
+  copy_into(*out, *a, "copy");
+  return out;
 }
 
 namespace {
@@ -173,8 +187,8 @@ ArrayPtr as_layout_array(const ArrayPtr& a, std::optional<DType> dtype, bool for
     // ndmin=1: a 0-d input becomes a (1,) view before the layout check.
     src = derive_view(a, {1}, {static_cast<std::int64_t>(a->itemsize())}, a->byte_offset);
   }
-  bool ok = dt == a->dtype && (fortran ? f_contiguous(*src) : c_contiguous(*src)) && aligned(*src) &&
-            src->byte_order != '>' && src->byte_order != '<';
+  const bool swapped = a->byte_order == '>' || a->byte_order == '<';
+  bool ok = dt == a->dtype && !(dtype && swapped) && (fortran ? f_contiguous(*src) : c_contiguous(*src)) && aligned(*src);
   if (ok) return src;
   return copy_to_new(*src, Kind::NDArray, dt, strides_for_order(*src, fortran ? Order::F : Order::C, dt),
                      dt != a->dtype ? "dtype change" : "non-contiguous source");
@@ -187,11 +201,43 @@ ArrayPtr asfortranarray(const ArrayPtr& a, std::optional<DType> dtype) { return 
 
 ArrayPtr astype(const ArrayPtr& a, DType dtype, Order order, bool copy) {
   check_dtype_supported(a->kind, dtype);
-  if (!copy && dtype == a->dtype) {
+  if (!copy && dtype == a->dtype && a->byte_order != '>' && a->byte_order != '<') {
     bool fits = order == Order::K || order == Order::A ? true : order == Order::C ? c_contiguous(*a) : f_contiguous(*a);
     if (fits) return a;
   }
   return copy_to_new(*a, a->kind, dtype, strides_for_order(*a, order, dtype), dtype != a->dtype ? "dtype change" : "copy");
+}
+
+namespace {
+
+// '=' for the machine's order, '>' / '<' when it is the other one, '|' for 1-byte types.
+char normalize_order(DType dtype, char order) {
+  if (itemsize_of(dtype) == 1) return '|';
+  const std::uint16_t probe = 1;
+  const bool little = *reinterpret_cast<const unsigned char*>(&probe) == 1;
+  if (order == '=' || order == '|' || (order == '<' && little) || (order == '>' && !little)) return '=';
+  if (order == '<' || order == '>') return order;
+  raise(PyExc::ValueError, std::string("byte order must be one of '<', '>', '=' or '|' (got '") + order + "')");
+}
+
+}  // namespace
+
+ArrayPtr astype_byte_order(const ArrayPtr& a, DType dtype, char byte_order) {
+  if (a->is_tensor()) raise(PyExc::TypeError, "tensors are always in native byte order");
+  char bo = normalize_order(dtype, byte_order);
+  auto out = astype(a, dtype, Order::K, true);
+  if (bo != '=' && bo != '|') {
+    swap_elements(*out);
+    out->byte_order = bo;
+  }
+  return out;
+}
+
+ArrayPtr view_byte_order(const ArrayPtr& a, char byte_order) {
+  if (a->is_tensor()) raise(PyExc::TypeError, "tensors are always in native byte order");
+  auto v = derive_view(a, a->sizes, a->byte_strides, a->byte_offset);
+  v->byte_order = normalize_order(a->dtype, byte_order);
+  return v;
 }
 
 ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy) {

@@ -25,6 +25,10 @@ ArrayPtr copy_order(const ArrayPtr& a, Order order);                 // ndarray.
 ArrayPtr ascontiguousarray(const ArrayPtr& a, std::optional<DType> dtype);
 ArrayPtr asfortranarray(const ArrayPtr& a, std::optional<DType> dtype);
 ArrayPtr astype(const ArrayPtr& a, DType dtype, Order order, bool copy);  // ndarray.astype
+// a.astype(np.dtype('>f8')): a copy stored in the given byte order ('<', '>' or '=').
+ArrayPtr astype_byte_order(const ArrayPtr& a, DType dtype, char byte_order);
+// a.view(a.dtype.newbyteorder(order)): the same bytes read in another byte order.
+ArrayPtr view_byte_order(const ArrayPtr& a, char byte_order);
 ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy);              // Tensor.to(dtype)
 ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims);  // torch.flip
 ArrayPtr reshape(const ArrayPtr& a, const std::vector<std::int64_t>& shape, Order order);

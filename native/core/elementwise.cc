@@ -357,6 +357,10 @@ void fill(const ArrayPtr& dst, const Scalar& value) {
   unsigned char elem[16];
   store_scalar(dst->kind, dst->dtype, value, elem);
   const std::size_t item = dst->itemsize();
+  if (dst->byte_order == '>' || dst->byte_order == '<') {
+    const std::size_t part = is_complex(dst->dtype) ? item / 2 : item;  // each component swaps alone
+    for (std::size_t off = 0; off < item; off += part) std::reverse(elem + off, elem + off + part);
+  }
   strided_for_each<1>(dst->sizes, {dst->data_ptr()}, {&dst->byte_strides},
                       [&](const std::array<char*, 1>& p) { std::memcpy(p[0], elem, item); });
   report_copy("fill", static_cast<std::size_t>(dst->nbytes()), "fill");

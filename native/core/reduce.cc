@@ -88,12 +88,13 @@ ArrayPtr reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<
   const bool int_acc = is_integral(out_dt) || out_dt == DType::Bool;
   std::vector<std::complex<double>> accf(cplx || !int_acc ? out_n : 0);
   std::vector<std::int64_t> acci(int_acc ? out_n : 0);  // wraps like int64 / uint64 sums
+  const bool swapped = a->byte_order == '>' || a->byte_order == '<';
   Shape idx_strides = acc_strides;
   for (auto& s : idx_strides) s *= 8;  // walk accumulator indices as "bytes" of 8
   strided_for_each<2>(a->sizes, {a->data_ptr(), nullptr}, {&a->byte_strides, &idx_strides},
                       [&](const std::array<char*, 2>& p) {
                         std::size_t k = reinterpret_cast<std::uintptr_t>(p[1]) / 8;
-                        Scalar v = load_scalar(a->dtype, p[0]);
+                        Scalar v = load_scalar(a->dtype, p[0], swapped);
                         if (int_acc) {
                           std::int64_t x = v.type == Scalar::Type::Int ? (v.big ? static_cast<std::int64_t>(v.u) : v.i)
                                                                        : static_cast<std::int64_t>(v.to_double());

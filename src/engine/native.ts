@@ -69,6 +69,8 @@ export interface NativeAddon {
   ascontiguousarray(h: NativeHandle, dtype: DTypeName | null): NativeHandle
   asfortranarray(h: NativeHandle, dtype: DTypeName | null): NativeHandle
   astype(h: NativeHandle, dtype: DTypeName, order: Order, copy: boolean): NativeHandle
+  astypeByteOrder(h: NativeHandle, dtype: DTypeName, byteOrder: '<' | '>' | '='): NativeHandle
+  viewByteOrder(h: NativeHandle, byteOrder: '<' | '>' | '='): NativeHandle
   toDtype(h: NativeHandle, dtype: DTypeName, copy: boolean): NativeHandle
   ravel(h: NativeHandle, order: Order): NativeHandle
   flatten(h: NativeHandle, order: Order, startDim: number, endDim: number): NativeHandle

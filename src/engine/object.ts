@@ -109,6 +109,14 @@ export class EngineObject {
   astype(dtype: DTypeName, order: Order = 'K', copy = true): EngineObject {
     return this.wrap(loadAddon().astype(this.handle, dtype, order, copy))
   }
+  /** `a.astype('>f8')`: a copy stored big- ('>') or little-endian ('<'); info().byteOrder shows it. */
+  astypeByteOrder(dtype: DTypeName, byteOrder: '<' | '>' | '='): EngineObject {
+    return this.wrap(loadAddon().astypeByteOrder(this.handle, dtype, byteOrder))
+  }
+  /** `a.view(a.dtype.newbyteorder(order))`: the same bytes read in another byte order. */
+  viewByteOrder(byteOrder: '<' | '>' | '='): EngineObject {
+    return this.wrap(loadAddon().viewByteOrder(this.handle, byteOrder))
+  }
   /** tensor `.to(dtype, copy=False)` (returns this when nothing changes). */
   to(dtype: DTypeName, copy = false): EngineObject { return this.wrap(loadAddon().toDtype(this.handle, dtype, copy)) }
   /** `ravel(order)`: a view when possible (ndarray) / `torch.ravel`. */

@@ -156,6 +156,14 @@ const CASES: Case[] = [
   ['u', 'u.sum()', (b) => b.u.sum()],
   ['n', 'n.sum(axis=-1)', (b) => b.n.sum([-1])],
   ['m', 'm.sum(axis=2)', (b) => b.m.sum([2])],
+  // byte order: non-native arrays read, copy, convert and compute like NumPy's
+  ['a', "a.astype('>f8')", (b) => b.a.astypeByteOrder('float64', '>')],
+  ['a', "a.astype('>f8').T.copy()", (b) => b.a.astypeByteOrder('float64', '>').T.copy()],
+  ['a', "np.ascontiguousarray(a.astype('>f8'))", (b) => engine.ascontiguousarray(b.a.astypeByteOrder('float64', '>'))],
+  ['a', "a.astype('>f8') + 1", (b) => b.a.astypeByteOrder('float64', '>').binary('add', 1n)],
+  ['a', "a.astype('>f8').astype(np.float32)", (b) => b.a.astypeByteOrder('float64', '>').astype('float32')],
+  ['m', "m.view(m.dtype.newbyteorder('>'))", (b) => b.m.viewByteOrder('>')],
+  ['m', "m.astype('>i4').sum()", (b) => b.m.astypeByteOrder('int32', '>').sum()],
   // creation
   ['a', 'np.zeros((2, 0, 3))', () => engine.zeros('ndarray', [2, 0, 3])],
   ['a', 'np.ones((3, 2), dtype=np.int16)', () => engine.ones('ndarray', [3, 2], 'int16')],

@@ -48,6 +48,12 @@ describe.skipIf(!!skip)('torch.from_numpy (§A)', () => {
       message: 'given numpy array strides not a multiple of the element byte size. Copy the numpy array to reallocate the memory.',
     })
   })
+  it('§8 a non-native byte order fails with ValueError', () => {
+    expect(err(() => engine.fromNumpy(nparange(3).astypeByteOrder('float64', '>')))).toEqual({
+      type: 'ValueError',
+      message: 'given numpy array has byte order different from the native byte order. Conversion between byte orders is currently not supported.',
+    })
+  })
   it('§9 empty and 0-d arrays; §11 not resizable', () => {
     expect(engine.fromNumpy(engine.zeros('ndarray', [0, 2])).info().shape).toEqual([0, 2])
     const z = engine.fromNumpy(engine.full('ndarray', [], 1.5))
@@ -66,6 +72,19 @@ describe.skipIf(!!skip)('Tensor.numpy() (§B)', () => {
     expect(a.info().dataPtr).toBe(t.info().dataPtr)
     a.setItem([{ kind: 'int', index: 0 }, { kind: 'int', index: 1 }], 42.0)
     expect(vals(t)[1]).toBe(42)
+  })
+  it('§15 requires_grad: numpy() refuses, force=True shares; in-place on a leaf fails', () => {
+    const g = tarange(3).requiresGrad_()
+    expect(err(() => g.numpy())).toEqual({
+      type: 'RuntimeError', message: "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+    })
+    expect(engine.sharesMemory(g.numpy(true), g)).toBe(true)
+    expect(engine.sharesMemory(g.detach().numpy(), g)).toBe(true)
+    expect(err(() => g.add_(1n)).message).toBe('a leaf Variable that requires grad is being used in an in-place operation.')
+    expect(g.binary('mul', 2n).info()).toMatchObject({ requiresGrad: true, isLeaf: false })
+    expect(err(() => engine.toDlpack(g)).message).toBe("Can't export tensors that require gradient, use tensor.detach()")
+    expect(err(() => engine.arange('tensor', 3n).requiresGrad_()).message).toBe(
+      'only Tensors of floating point and complex dtype can require gradients')
   })
   it('§17 bfloat16 is TypeError', () => {
     expect(err(() => tarange(2).to('bfloat16').numpy())).toEqual({ type: 'TypeError', message: 'Got unsupported ScalarType BFloat16' })
