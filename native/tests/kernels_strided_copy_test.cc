@@ -54,12 +54,14 @@ Buffer make_buffer(const std::vector<I64>& sizes, const std::vector<I64>& stride
   I64 lo, hi;
   extent(sizes, strides, item, lo, hi);
   Buffer b;
-  b.bytes.resize(static_cast<std::size_t>(hi - lo + 2 * Buffer::kGuard));
+  b.bytes.resize(static_cast<std::size_t>(hi - lo + 3 * Buffer::kGuard));
   if (random)
     for (auto& c : b.bytes) c = static_cast<unsigned char>(rng());
   else
     std::fill(b.bytes.begin(), b.bytes.end(), 0xA5);
-  b.base = Buffer::kGuard - lo;
+  // Element 0 on a 64-byte boundary, as in engine storages (so aligned-only paths run).
+  const auto addr = reinterpret_cast<std::uintptr_t>(b.bytes.data()) + static_cast<std::uintptr_t>(Buffer::kGuard - lo);
+  b.base = Buffer::kGuard - lo + static_cast<I64>((64 - addr % 64) % 64);
   return b;
 }
 
@@ -284,6 +286,14 @@ TEST(test_kernel_choice) {
   }
   CopyReport r = check_copy("broadcast", {40, 33}, c_strides({40, 33}, 4), {4, 0}, 4, {true, 1});
   KT_CHECK(std::string(r.kernel) == "generic-strided", "broadcast used %s", r.kernel);
+  // >= 32 MiB of 8-byte items: the streaming transpose (aligned dst), ragged edges included.
+  for (const CopyOptions& opt : all_options()) {
+    r = permute_case({2051, 2053}, {1, 0}, 8, opt);  // dst rows of 8*2051 bytes: not 32-aligned
+    if (opt.allow_simd && avx2)
+      KT_CHECK(std::string(r.kernel) == "transpose-avx2-4x4-stream", "big float64 transpose used %s", r.kernel);
+    r = check_copy("big float64 transpose, aligned rows", {2048, 2056}, c_strides({2048, 2056}, 8),
+                   {8, 2048 * 8}, 8, opt);
+  }
   r = check_copy("empty", {4, 0}, {4, 4}, {4, 4}, 4, {true, 1});
   KT_CHECK(std::string(r.kernel) == "empty" && r.bytes == 0, "empty copy used %s", r.kernel);
   r = permute_case({700, 800}, {1, 0}, 4, {true, 0});

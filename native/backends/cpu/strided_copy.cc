@@ -19,7 +19,7 @@ namespace {
 // round trip is ~10-30 µs; measured with bench/copy_bench.cc).
 constexpr std::size_t kParallelMemcpyBytes = std::size_t{4} << 20;
 constexpr std::size_t kParallelStridedBytes = std::size_t{512} << 10;
-// Contiguous copies this large stream past the caches (stream_copy.h): the dst
+// Copies this large stream past the caches (stream_copy.h, 8-byte transposes): the dst
 // would not stay cached anyway, and skipping read-for-ownership saves a third of
 // the traffic. Smaller ones keep memcpy, which leaves dst in cache for its reader.
 constexpr std::size_t kStreamingBytes = std::size_t{32} << 20;
@@ -147,7 +147,8 @@ CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* 
   const int k = transpose_partner(p);
   if (k >= 0) {
     const bool src_rows_contiguous = p.src_strides[k] == item;
-    const TransposeKernel kern = pick_transpose_kernel(itemsize, src_rows_contiguous, opt.allow_simd);
+    const bool streaming = static_cast<std::size_t>(p.numel()) * itemsize >= kStreamingBytes;
+    const TransposeKernel kern = pick_transpose_kernel(itemsize, src_rows_contiguous, opt.allow_simd, streaming);
     if (kern.fn) return copy_transposed(p, k, kern, opt);
   }
   return copy_generic(p, opt);

@@ -31,14 +31,16 @@ struct TransposeKernel {
 
 // The best kernel for this item size and stride pattern. SIMD kernels need
 // src_row_stride == itemsize and are used only when allow_simd and the CPU has them.
-TransposeKernel pick_transpose_kernel(std::size_t itemsize, bool src_rows_contiguous, bool allow_simd);
+// `streaming`: the copy is far larger than the caches, so kernels may bypass them.
+TransposeKernel pick_transpose_kernel(std::size_t itemsize, bool src_rows_contiguous, bool allow_simd,
+                                      bool streaming = false);
 
 // Scalar blocked tiles (any strides), exposed for the SIMD kernels' edges.
 TransposeKernel scalar_transpose_kernel(std::size_t itemsize);
 
 // x86 SIMD kernels (transpose_simd_x86.cc); return an empty kernel elsewhere or
 // when the CPU lacks the instructions.
-TransposeKernel simd_transpose_kernel(std::size_t itemsize);
+TransposeKernel simd_transpose_kernel(std::size_t itemsize, bool streaming);
 
 bool cpu_has_avx2();
 

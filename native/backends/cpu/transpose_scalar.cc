@@ -39,9 +39,10 @@ TransposeKernel scalar_transpose_kernel(std::size_t itemsize) {
   }
 }
 
-TransposeKernel pick_transpose_kernel(std::size_t itemsize, bool src_rows_contiguous, bool allow_simd) {
+TransposeKernel pick_transpose_kernel(std::size_t itemsize, bool src_rows_contiguous, bool allow_simd,
+                                      bool streaming) {
   if (allow_simd && src_rows_contiguous) {
-    TransposeKernel k = simd_transpose_kernel(itemsize);
+    TransposeKernel k = simd_transpose_kernel(itemsize, streaming);
     if (k.fn) return k;
   }
   return scalar_transpose_kernel(itemsize);
