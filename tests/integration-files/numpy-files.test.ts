@@ -121,10 +121,10 @@ describe.skipIf(!!noEngine || !!noNumpy)('NumPy oracle: files cross between the 
       `f = np.load('${p('n_f.npy')}')`,
       'print(f.strides, f.tolist())',
       `be = np.load('${p('n_be.npy')}')`,
-      'print(be.tolist(), be[2] * 2)',
+      'print(be.tolist(), be[2] * 2, be.sum())',
       `z = np.load('${p('n_z.npz')}')`,
       "print(z['w'].strides, z['v'].tolist())",
     ].join('\n'))
-    expect(out).toBe('(2, 4) [[0, 1, 2], [3, 4, 5]]\n[0, 1, 2] 4\n(2, 4) [1.5]\n')
+    expect(out).toBe('(2, 4) [[0, 1, 2], [3, 4, 5]]\n[0, 1, 2] 4 3\n(2, 4) [1.5]\n')
   })
 })
