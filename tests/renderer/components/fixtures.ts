@@ -30,8 +30,8 @@ export const workspace: Workspace = {
   objects,
   storages: [],
   ops: [
-    { seq: 0, historySeq: 1, line: 't = torch.from_numpy(a)', lineNo: 1, op: 'from_numpy', copied: false, bytes: 0, kernel: 'view', seconds: 1e-6, time: 0 },
-    { seq: 1, historySeq: 2, line: 'c = b.contiguous()', lineNo: 1, op: 'contiguous', copied: true, bytes: 48, kernel: 'transpose-avx2-8x8', reason: 'non-contiguous source', seconds: 2e-6, time: 0 },
+    { seq: 0, historySeq: 1, line: 't = torch.from_numpy(a)', lineNo: 1, op: 'from_numpy', copied: false, bytes: 0, kernel: 'view', seconds: 1e-6, time: 0, resultId: 2, inputIds: [1] },
+    { seq: 1, historySeq: 2, line: 'c = b.contiguous()', lineNo: 1, op: 'contiguous', copied: true, bytes: 48, kernel: 'transpose-avx2-8x8', reason: 'non-contiguous source', seconds: 2e-6, time: 0, resultId: 99, inputIds: [3] },
     { seq: 2, historySeq: 3, line: "g = t.to('cuda:0')", lineNo: 1, op: 'to', copied: true, bytes: 48, kernel: 'cudaMemcpy H2D', seconds: 3e-5, time: 0, transfer: { from: 'cpu', to: 'cuda:0', pinned: false } }
   ],
   opsTotal: 3,

@@ -65,6 +65,9 @@ describe('operation log and device lanes', () => {
     expect(rows[1]).toMatch(/data-testid="op-badge"[^>]*>copy</)
     expect(rows[1]).toContain('48 B')
     expect(rows[2]).toMatch(/data-testid="op-badge"[^>]*>view</)
+    // The result column names what the op made, or says it is gone.
+    expect(rows[2]).toMatch(/data-testid="op-result"[^>]*>t \[3, 4\]</)
+    expect(rows[1]).toMatch(/data-testid="op-result"[^>]*>#99 \(freed\)</)
   })
 
   it('draws one lane per device and the transfer between them', () => {

@@ -8,6 +8,13 @@ export function OpLog(): React.JSX.Element {
   const { store } = useApp()
   const ops = useStore(store, (s) => s.workspace.ops)
   const total = useStore(store, (s) => s.workspace.opsTotal)
+  const objects = useStore(store, (s) => s.workspace.objects)
+  // What an op produced: the live object's names and shape, or a note when it is gone or unnamed.
+  const resultOf = (id: number | null | undefined): string => {
+    if (id === null || id === undefined) return ''
+    const o = objects.find((x) => x.info.id === id)
+    return o ? `${o.names.join(' = ') || `#${id}`} [${o.info.shape.join(', ')}]` : `#${id} (freed)`
+  }
   const rows = ops.slice(-300).reverse()
   return (
     <div className="panel oplog" data-testid="oplog">
@@ -15,13 +22,14 @@ export function OpLog(): React.JSX.Element {
       <div className="scroll">
         {rows.length === 0 ? <div className="empty-state small">Operations appear here with what they cost: views are free, copies move bytes.</div> : (
           <table>
-            <colgroup><col style={{ width: '34%' }} /><col style={{ width: '13%' }} /><col style={{ width: '50px' }} /><col style={{ width: '64px' }} /><col style={{ width: '72px' }} /><col /></colgroup>
-            <thead><tr><th>line</th><th>op</th><th></th><th>bytes</th><th>time</th><th>kernel</th></tr></thead>
+            <colgroup><col style={{ width: '30%' }} /><col style={{ width: '11%' }} /><col style={{ width: '14%' }} /><col style={{ width: '50px' }} /><col style={{ width: '64px' }} /><col style={{ width: '72px' }} /><col /></colgroup>
+            <thead><tr><th>line</th><th>op</th><th>result</th><th></th><th>bytes</th><th>time</th><th>kernel</th></tr></thead>
             <tbody>
               {rows.map((o) => (
                 <tr key={o.seq} data-testid="op-row" data-copied={o.copied} data-op={o.op}>
                   <td><code>{o.line.trim()}</code></td>
                   <td>{o.op}</td>
+                  <td className="small" data-testid="op-result">{resultOf(o.resultId)}</td>
                   <td><span className={o.copied ? 'badge copy' : 'badge view'} data-testid="op-badge" title={o.reason ?? ''}>{o.copied ? 'copy' : 'view'}</span></td>
                   <td className="num">{o.copied ? formatBytes(o.bytes) : '0 B'}</td>
                   <td className="num" title={formatRate(o.bytes, o.seconds)}>{formatSeconds(o.seconds)}</td>
