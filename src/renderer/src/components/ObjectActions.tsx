@@ -126,7 +126,9 @@ export function ObjectActions(): React.JSX.Element | null {
           {ph[1] && <input value={arg2} placeholder={ph[1]} onChange={(e) => setArg2(e.target.value)} data-testid="view-arg2" spellCheck={false} />}
           {ph[2] && <input value={arg3} placeholder={ph[2]} onChange={(e) => setArg3(e.target.value)} data-testid="view-arg3" spellCheck={false} />}
           <LinePreview line={viewText} />
-          {check && <div className="live-check" data-testid="live-check">would raise: {check}</div>}
+          {check && <div className="live-check" data-testid="live-check">
+            {tensor ? `would raise RuntimeError: ${check}` : `NumPy would not check this (it reads whatever lies there); the engine refuses it: ${check}`}
+          </div>}
           <button type="submit" disabled={!viewText || !!check} data-testid="run-view">Run</button>
         </form>
       )}
