@@ -7,22 +7,13 @@ import { LogicalView } from '../views/LogicalView'
 import { MemoryView } from '../views/MemoryView'
 import { DeviceLanes } from '../views/DeviceLanes'
 import type { StepChanges } from '../../../lessons/step-effects'
-import { useApp } from '../state/context'
-import { useStore } from '../state/store'
 
 export function PresenterViews({ changes, flashKey }: { changes: StepChanges | null; flashKey: string }): React.JSX.Element {
-  const { store } = useApp()
-  // NOTE: LogicalView renders its 'too-large' caption from the previous object for one
-  // render after that object is gone (it reads primaryName(null) and throws), which a
-  // reset with a huge object selected triggers (lesson 04's last step, then back or R).
-  // A fresh LogicalView whenever the workspace empties avoids that render; remove this
-  // key once LogicalView guards `sel` there (reported to the renderer's owner).
-  const emptied = useStore(store, (s) => s.workspace.objects.length === 0)
   const kinds = new Set(changes?.effects.map((e) => e.kind) ?? [])
   const flash = kinds.has('transfer') ? 'transfer' : kinds.has('bytes-written') ? 'bytes-written' : kinds.has('new-storage') ? 'new-storage' : kinds.has('new-view') ? 'new-view' : 'none'
   return (
     <div className="presenter-views" data-testid="presenter-views" data-flash={flash}>
-      <div className="presenter-view-slot">{changes?.hasTransfer ? <DeviceLanes /> : <LogicalView key={emptied ? 'empty' : 'objects'} />}</div>
+      <div className="presenter-view-slot">{changes?.hasTransfer ? <DeviceLanes /> : <LogicalView />}</div>
       <div className="presenter-view-slot"><MemoryView /></div>
       {/* Keyed by position: a new element, so the animation plays again on every step. */}
       <div key={flashKey} className={`presenter-flash flash-${flash}`} aria-hidden="true" />

@@ -151,8 +151,9 @@ export function LogicalView(): React.JSX.Element {
       </div>
       <div className="canvas-host" ref={ref}>
         {!sel && <div className="empty-state">Nothing selected. Create an array in the console (<code>a = np.arange(12).reshape(3, 4)</code>) or with <b>New</b>.</div>}
-        {mode === 'empty' && <div className="empty-state">{primaryName(sel!)} has no elements (shape [{sel!.info.shape.join(', ')}]).</div>}
-        {mode === 'too-large' && <div className="empty-state">{primaryName(sel!)} has {sel!.info.numel.toLocaleString()} elements: more than the logical view draws ({MAX_DRAWN_VALUES.toLocaleString()}). Slice it to look inside.</div>}
+        {/* mode is updated in an effect, one render after the selection: guard on sel itself */}
+        {mode === 'empty' && sel && <div className="empty-state">{primaryName(sel)} has no elements (shape [{sel.info.shape.join(', ')}]).</div>}
+        {mode === 'too-large' && sel && <div className="empty-state">{primaryName(sel)} has {sel.info.numel.toLocaleString()} elements: more than the logical view draws ({MAX_DRAWN_VALUES.toLocaleString()}). Slice it to look inside.</div>}
       </div>
       {sel && (mode === 'cubes' || mode === 'slices') && (
         <Legend dtype={sel.info.dtype} min={legend.min} max={legend.max} complex={sel.info.dtype.startsWith('complex')} loading={legend.loading} hoverText={hoverText} />
