@@ -8,6 +8,7 @@ import type { DTypeName } from '../../engine/types'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
+import { pyErr } from '../interp/exceptions'
 
 export interface LibraryHost {
   simulateCuda: boolean
@@ -69,6 +70,13 @@ export class LibraryContext {
     if (cached) return cached
     const build = moduleBuilders.get(name)
     if (!build) return null
+    // numpy and torch live in the native engine: without it their import fails, as a Python
+    // import of a missing extension module does, with the loader's explanation.
+    try {
+      engine.loadAddon()
+    } catch (e) {
+      throw pyErr('ImportError', `cannot import ${name}: ${(e as Error).message.split('\n').join(' ')}`)
+    }
     const m = build(this)
     this.modules.set(name, m)
     return m
