@@ -48,7 +48,8 @@ function run(cmd, argv, input) {
 }
 
 // C++ benchmarks are built with the addon's flags (x86-64-v2 baseline; the AVX2
-// kernels are chosen at run time). Objects are cached in build/bench/obj and
+// kernels are chosen at run time). Objects are cached in native/build-tests/bench/obj
+// (not build/: `node-gyp rebuild` wipes that) and
 // rebuilt when their source or any engine header is newer; two compiles at a time.
 const cxx = process.env.CXX || 'c++'
 const cxxFlags = ['-std=c++17', '-O3', '-pthread', ...(process.arch === 'x64' ? ['-march=x86-64-v2'] : [])]
@@ -73,7 +74,7 @@ function compile(src, obj) {
 
 async function compileAll(sources, headerDirs) {
   const headers = newestHeader(headerDirs)
-  const objDir = join(root, 'build', 'bench', 'obj')
+  const objDir = join(root, 'native', 'build-tests', 'bench', 'obj')
   mkdirSync(objDir, { recursive: true })
   const objs = sources.map((src) => join(objDir, src.replace(/[\\/]/g, '_').replace(/\.cc$/, '.o')))
   const todo = sources.map((src, i) => [src, objs[i]]).filter(([src, obj]) => mtime(obj) < Math.max(mtime(join(root, src)), headers))
@@ -92,7 +93,7 @@ async function compileAll(sources, headerDirs) {
 }
 
 async function buildExe(name, sources, headerDirs) {
-  const exe = join(root, 'build', 'bench', name)
+  const exe = join(root, 'native', 'build-tests', 'bench', name)
   const c = await compileAll(sources, headerDirs)
   if (!c.ok) return c
   if (c.objs.some((o) => mtime(o) > mtime(exe))) {
