@@ -2,6 +2,7 @@
 // Electron main and `stridescope serve` both start here.
 import { cudaStatus, loadAddon, type EngineObject } from '../engine'
 import { Runner } from '../runner'
+import { setSimulateCuda } from '../runner/lib/device_ops'
 import { SessionError } from './errors'
 import type { DeviceLister, SessionRunner } from './runner-port'
 import { CPU_DEVICE, Session, defaultDevices } from './session'
@@ -39,6 +40,9 @@ export function createRealRunner(options: { simulateCuda: boolean }): SessionRun
 export const engineDevices: DeviceLister = (options) => {
   let status
   try {
+    // The simulated device is engine-wide state that runners set when they run;
+    // set it here too so a fresh session lists cuda:0 before its first line.
+    setSimulateCuda(options.simulateCuda)
     status = cudaStatus()
   } catch {
     return defaultDevices(options)
