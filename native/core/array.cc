@@ -2,6 +2,9 @@
 
 #include <atomic>
 
+#include "errors.h"
+#include "layout.h"
+
 namespace ss {
 
 std::int64_t Array::numel() const {
@@ -41,6 +44,13 @@ ArrayPtr make_view(Kind kind, DType dtype, StoragePtr storage, Shape sizes, Shap
 }
 
 ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::int64_t byte_offset) {
+  // A view (stride 0 or not) must still have a countable number of bytes.
+  auto numel = layout::checked_numel(sizes);
+  std::int64_t nbytes;
+  if (!numel || __builtin_mul_overflow(*numel, static_cast<std::int64_t>(itemsize_of(src->dtype)), &nbytes)) {
+    if (src->is_tensor()) raise(PyExc::RuntimeError, "Storage size calculation overflowed with sizes=" + layout::torch_list(sizes));
+    raise(PyExc::ValueError, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+  }
   auto a = make_view(src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
   a->writeable = src->writeable;
   a->requires_grad = src->requires_grad;

@@ -71,6 +71,7 @@ ArrayPtr arange(Kind kind, const Scalar& start, const Scalar& stop, const Scalar
     if ((s > 0 && e < b) || (s < 0 && e > b))
       raise(PyExc::RuntimeError, "upper bound and larger bound inconsistent with step sign");
     double len = std::ceil((e - b) / s);
+    if (std::isnan(len)) raise(PyExc::RuntimeError, "unsupported range: " + start.repr() + " -> " + stop.repr());
     if (len > 9.2e18) raise(PyExc::RuntimeError, "Storage size calculation overflowed with sizes=[" + std::to_string(len) + "]");
     n = static_cast<std::int64_t>(len);
   } else {
@@ -85,6 +86,7 @@ ArrayPtr arange(Kind kind, const Scalar& start, const Scalar& stop, const Scalar
       if (q > static_cast<__int128>(INT64_MAX)) len = 1e300;
     } else {
       len = std::ceil((e - b) / s);
+      if (std::isnan(len)) raise(PyExc::ValueError, "arange: cannot compute length");
     }
     if (len > 9.2e18) raise(PyExc::ValueError, "Maximum allowed size exceeded");
     n = len <= 0 ? 0 : static_cast<std::int64_t>(len);

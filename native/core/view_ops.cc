@@ -188,6 +188,7 @@ ArrayPtr broadcast_to(const ArrayPtr& a, const Dims& shape) {
                                    orig + "  and requested shape " + req);
     }
   }
+  if (!layout::checked_numel(shape)) raise(PyExc::ValueError, "iterator is too large");
   // np.broadcast_to returns a read-only view (writing would alias elements).
   return readonly(derive_view(a, shape, st, a->byte_offset));
 }

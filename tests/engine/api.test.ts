@@ -139,7 +139,7 @@ describe.skipIf(!!skip)('engine API', () => {
       fc.record({ k: fc.constant('index'), items: fc.array(item, { maxLength: 5 }) }),
       fc.record({ k: fc.constant('reshape'), shape: fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 4 }) }),
       fc.record({ k: fc.constant('view'), shape: fc.array(fc.integer({ min: -2, max: 30 }), { maxLength: 4 }) }),
-      fc.record({ k: fc.constant('expand'), shape: fc.array(fc.integer({ min: -2, max: 8 }), { maxLength: 5 }) }),
+      fc.record({ k: fc.constant('expand'), shape: fc.array(fc.oneof(fc.integer({ min: -2, max: 8 }), fc.constant(2 ** 40)), { maxLength: 5 }) }),
       fc.record({ k: fc.constant('diagonal'), off: int, d1: fc.integer({ min: -4, max: 4 }), d2: fc.integer({ min: -4, max: 4 }) }),
       fc.record({ k: fc.constant('unfold'), d: fc.integer({ min: -3, max: 3 }), size: int, step: int }),
       fc.record({ k: fc.constant('narrow'), d: fc.integer({ min: -3, max: 3 }), start: int, len: int }),

@@ -179,6 +179,9 @@ const CASES: Case[] = [
   ['a', 'np.array([True, 2])', () => engine.fromValues('ndarray', [true, 2n], [2])],
   ['a', 'np.array([1, 2j])', () => engine.fromValues('ndarray', [1n, { re: 0, im: 2 }], [2])],
   ['a', 'np.zeros(-1)', () => engine.zeros('ndarray', [-1])],
+  ['v', 'np.broadcast_to(v, (2**40, 2**40, 10))', (b) => b.v.broadcastTo([2 ** 40, 2 ** 40, 10])],
+  ['v', 'as_strided(v, (2**40, 2**40), (0, 0))', (b) => b.v.asStrided([2 ** 40, 2 ** 40], [0, 0])],
+  ['a', 'np.arange(0, float("nan"))', () => engine.arange('ndarray', 0n, NaN)],
   ['a', 'np.arange(0, 1, 0)', () => engine.arange('ndarray', 0n, 1n, 0n)],
 ]
 
