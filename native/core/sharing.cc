@@ -109,35 +109,84 @@ bool predecessor(const NestedLayout& L, std::intptr_t x, std::intptr_t* out) {
 
 }  // namespace
 
+namespace {
+
+// Bytes between the first and last byte a nested layout touches, and the bytes its
+// distinct elements cover: equal when there are no gaps (a dense block).
+bool dense_block(const NestedLayout& L, std::int64_t itemsize) {
+  std::int64_t span = itemsize, covered = itemsize;
+  for (std::size_t k = 0; k < L.sizes.size(); ++k) {
+    span += (L.sizes[k] - 1) * L.strides[k];
+    covered *= L.sizes[k];
+  }
+  return span == covered;
+}
+
+// Calls f(offset) for every element start of `a` relative to `origin`, stopping when f returns true.
+template <class F>
+bool any_element(const Array& a, std::intptr_t origin, F&& f) {
+  const int n = a.ndim();
+  std::vector<std::int64_t> idx(n, 0);
+  std::intptr_t off = reinterpret_cast<std::intptr_t>(a.data_ptr()) - origin;
+  const std::int64_t total = a.numel();
+  for (std::int64_t k = 0; k < total; ++k) {
+    if (f(off)) return true;
+    for (int d = n - 1; d >= 0; --d) {
+      off += a.byte_strides[d];
+      if (++idx[d] < a.sizes[d]) break;
+      off -= a.byte_strides[d] * a.sizes[d];
+      idx[d] = 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool shares_memory(const Array& a, const Array& b) {
   if (!may_share_memory(a, b)) return false;
   Range ra = range_of(a), rb = range_of(b);
-  // Exact: NumPy solves a bounded Diophantine problem (mem_overlap.c). Here the
-  // smaller side's elements are enumerated and each probes the other side, by a
-  // greedy walk when that side's layout is nested, else by binary search in its
-  // sorted element starts.
+  // Exact: NumPy solves a bounded Diophantine problem (mem_overlap.c). Here: a dense
+  // block shares with anything whose extent overlaps it; otherwise one side's
+  // elements probe the other side, by a greedy walk when that side's layout is
+  // nested, else by binary search in its sorted element starts.
+  const auto origin = static_cast<std::intptr_t>(std::min(ra.lo, rb.lo));
+  NestedLayout La = nested_layout(a, origin), Lb = nested_layout(b, origin);
+  // A dense block shares with a nested layout iff that layout's last element starting
+  // before the block's end reaches into the block: O(ndim).
+  auto block_vs = [&](const Range& r, const NestedLayout& other, std::intptr_t other_item) {
+    std::intptr_t p;
+    const auto lo = static_cast<std::intptr_t>(r.lo) - origin, hi = static_cast<std::intptr_t>(r.hi) - origin;
+    return predecessor(other, hi - 1, &p) && p + other_item > lo;
+  };
+  if (La.ok && Lb.ok && dense_block(La, static_cast<std::int64_t>(a.itemsize())))
+    return block_vs(ra, Lb, static_cast<std::intptr_t>(b.itemsize()));
+  if (La.ok && Lb.ok && dense_block(Lb, static_cast<std::int64_t>(b.itemsize())))
+    return block_vs(rb, La, static_cast<std::intptr_t>(a.itemsize()));
+  // Probe the nested side (the larger one when both are), enumerate the other.
+  const bool probe_b = Lb.ok && (!La.ok || b.numel() >= a.numel());
+  const Array& walk = probe_b ? a : b;
+  const Array& probe = probe_b ? b : a;
+  const NestedLayout& L = probe_b ? Lb : La;
+  const std::intptr_t wi = static_cast<std::intptr_t>(walk.itemsize()), pi = static_cast<std::intptr_t>(probe.itemsize());
+  if (L.ok) {
+    return any_element(walk, origin, [&](std::intptr_t s) {
+      std::intptr_t p;
+      // The last probe element starting before s + wi overlaps iff it ends after s.
+      return predecessor(L, s + wi - 1, &p) && p + pi > s;
+    });
+  }
+  // Neither layout is nested (overlapping windows): sorted starts of the smaller side.
   const Array& small = a.numel() <= b.numel() ? a : b;
   const Array& large = &small == &a ? b : a;
-  const auto origin = static_cast<std::intptr_t>(std::min(ra.lo, rb.lo));
+  std::vector<std::intptr_t> starts;
+  element_starts(small, origin, starts);
   const std::intptr_t si = static_cast<std::intptr_t>(small.itemsize()), li = static_cast<std::intptr_t>(large.itemsize());
-  std::vector<std::intptr_t> s_starts;
-  element_starts(small, origin, s_starts);
-  NestedLayout L = nested_layout(large, origin);
-  if (L.ok) {
-    for (auto s : s_starts) {
-      std::intptr_t p;
-      // The last large element starting before s + si overlaps iff it ends after s.
-      if (predecessor(L, s + si - 1, &p) && p + li > s) return true;
-    }
-    return false;
-  }
-  std::vector<std::intptr_t> l_starts;
-  element_starts(large, origin, l_starts);
-  for (auto s : s_starts) {
-    auto it = std::upper_bound(l_starts.begin(), l_starts.end(), s - li);
-    if (it != l_starts.end() && *it < s + si) return true;
-  }
-  return false;
+  return any_element(large, origin, [&](std::intptr_t l) {
+    // A small element starting in (l - si, l + li) overlaps [l, l + li).
+    auto it = std::upper_bound(starts.begin(), starts.end(), l - si);
+    return it != starts.end() && *it < l + li;
+  });
 }
 
 }  // namespace ss

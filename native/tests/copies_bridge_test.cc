@@ -166,6 +166,15 @@ TEST(shares_memory_is_exact) {
   CHECK(!shares_memory(*a, *sst::np_arange(10)));
   auto bytes = view_dtype(a, DType::UInt8);
   CHECK(shares_memory(*basic_index(bytes, {sl(9, 10)}), *basic_index(a, {sl(1, 2)})));
+  // a dense block inside the gaps of a strided view does not share
+  CHECK(!shares_memory(*basic_index(a, {sl(5, 6)}), *even));
+  CHECK(shares_memory(*basic_index(a, {sl(4, 5)}), *even));
+  CHECK(!shares_memory(*basic_index(bytes, {sl(40, 48)}), *even));  // bytes of element 5
+  CHECK(shares_memory(*basic_index(bytes, {sl(39, 41)}), *even));    // last byte of element 4
+  // overlapping windows (not nested) against a strided view
+  auto win = sliding_window_view(basic_index(a, {sl(0, 4)}), {2}, std::nullopt);
+  CHECK(shares_memory(*win, *even));
+  CHECK(!shares_memory(*win, *basic_index(a, {sl(6, std::nullopt)})));
 }
 
 TEST_MAIN()

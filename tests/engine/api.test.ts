@@ -174,3 +174,48 @@ describe.skipIf(!!skip)('engine API', () => {
     )
   })
 })
+
+describe.skipIf(!!skip)('shares_memory is exact', () => {
+  /** Byte addresses (relative to the storage) each element of the view touches. */
+  function bytesOf(o: EngineObject): Set<number> {
+    const info = o.info()
+    const out = new Set<number>()
+    const base = Number(BigInt(info.dataPtr) - BigInt(info.storage.dataPtr))
+    const idx = info.shape.map(() => 0)
+    const n = info.shape.reduce((x, y) => x * y, 1)
+    for (let k = 0; k < n; k++) {
+      let off = base
+      idx.forEach((v, d) => (off += v * info.byteStrides[d]))
+      for (let b = 0; b < info.itemsize; b++) out.add(off + b)
+      for (let d = idx.length - 1; d >= 0; d--) {
+        if (++idx[d] < info.shape[d]) break
+        idx[d] = 0
+      }
+    }
+    return out
+  }
+
+  it('agrees with brute force on random strided views of one buffer', () => {
+    const base = engine.arange('ndarray', 60n, null, null, 'int16').reshape([6, 10])
+    const sl = fc.tuple(fc.option(fc.integer({ min: -12, max: 12 })), fc.option(fc.integer({ min: -12, max: 12 })),
+      fc.option(fc.integer({ min: -4, max: 4 }).filter((x) => x !== 0)))
+      .map(([start, stop, step]): IndexItem => ({ kind: 'slice', start, stop, step }))
+    const view = fc.record({ s0: sl, s1: sl, t: fc.boolean(), bytes: fc.boolean() })
+    const make = (v: { s0: IndexItem; s1: IndexItem; t: boolean; bytes: boolean }) => {
+      let r = base.index([v.s0, v.s1])
+      if (v.t) r = r.T
+      if (v.bytes && r.info().byteStrides.at(-1) === 2) r = r.viewDtype('uint8')
+      return r
+    }
+    fc.assert(
+      fc.property(view, view, (x, y) => {
+        const a = make(x), b = make(y)
+        const ba = bytesOf(a), bb = bytesOf(b)
+        const brute = [...ba].some((q) => bb.has(q))
+        expect(engine.sharesMemory(a, b)).toBe(brute)
+        if (brute) expect(engine.mayShareMemory(a, b)).toBe(true)
+      }),
+      { numRuns: 800, seed: 7 },
+    )
+  })
+})
