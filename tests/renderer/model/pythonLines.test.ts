@@ -27,6 +27,12 @@ describe('create lines', () => {
     expect(createLine({ name: 'm', kind: 'tensor', fill: 'ones', dtype: 'bool', shape: [2] })).toBe('m = torch.ones(2, dtype=torch.bool)')
   })
 
+  it('write a 0-d shape as () for both libraries', () => {
+    expect(createLine({ name: 's', kind: 'tensor', fill: 'zeros', dtype: 'float32', shape: [] })).toBe('s = torch.zeros((), dtype=torch.float32)')
+    expect(createLine({ name: 's', kind: 'ndarray', fill: 'ones', dtype: 'float64', shape: [] })).toBe('s = np.ones((), dtype=np.float64)')
+    expect(createLine({ name: 's', kind: 'tensor', fill: 'arange', dtype: 'int64', shape: [] })).toBe('s = torch.arange(1, dtype=torch.int64).reshape(())')
+  })
+
   it.skipIf(!numpy)('NumPy lines run in NumPy and make the asked shape and dtype', () => {
     const cases: Array<[Parameters<typeof createLine>[0], string]> = [
       [{ name: 'a', kind: 'ndarray', fill: 'arange', dtype: 'float32', shape: [3, 4] }, '(3, 4) float32'],

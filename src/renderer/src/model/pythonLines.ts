@@ -46,7 +46,8 @@ export interface CreateSpec {
 }
 
 export function createLine(s: CreateSpec): string {
-  const shapeArgs = s.kind === 'tensor' ? s.shape.join(', ') : pyTuple(s.shape)
+  // torch takes sizes as varargs, NumPy a tuple; a 0-d shape is `()` for both.
+  const shapeArgs = s.kind === 'tensor' && s.shape.length > 0 ? s.shape.join(', ') : pyTuple(s.shape)
   const dev = s.kind === 'tensor' && s.device && s.device !== 'cpu' ? `, device='${s.device}'` : ''
   const dt = `dtype=${dtypeExpr(s.kind, s.dtype)}`
   const numel = s.shape.reduce((a, b) => a * b, 1)
@@ -54,9 +55,9 @@ export function createLine(s: CreateSpec): string {
     case 'zeros':
     case 'ones':
     case 'empty':
-      return `${s.name} = ${lib(s.kind)}.${s.fill}(${shapeArgs || (s.kind === 'tensor' ? '' : '()')}, ${dt}${dev})`
+      return `${s.name} = ${lib(s.kind)}.${s.fill}(${shapeArgs}, ${dt}${dev})`
     case 'arange': {
-      const reshape = s.shape.length === 1 ? '' : `.reshape(${s.kind === 'tensor' ? s.shape.join(', ') : pyTuple(s.shape)})`
+      const reshape = s.shape.length === 1 ? '' : `.reshape(${shapeArgs})`
       return `${s.name} = ${lib(s.kind)}.arange(${numel}, ${dt}${dev})${reshape}`
     }
     case 'rand':
