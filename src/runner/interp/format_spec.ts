@@ -2,6 +2,7 @@
 //   [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 import { floatRepr } from './repr'
 import { pyErr } from './exceptions'
+import { pyFormatExp, pyFormatFixed, pyFormatGeneral } from '../printing/python_float_format'
 
 interface Spec {
   fill: string; align: string; sign: string; alt: boolean; zero: boolean
@@ -85,24 +86,17 @@ function floatBody(a: number, type: string, precision: number | null, alt: boole
     const t = Number.isNaN(a) ? 'nan' : 'inf'
     return type === type.toUpperCase() && type !== '' && type !== '%' ? t.toUpperCase() : t
   }
-  const exp = (p: number) => {
-    const [m, e] = a.toExponential(p).split('e')
-    const n = Number(e)
-    return `${m}${alt && p === 0 ? '.' : ''}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`
-  }
+  // Python rounds the exact binary value half-to-even and never switches to
+  // exponent form in 'f'; Number.toFixed/toExponential do neither, so the
+  // printing layer's Dragon4-based formatters do the digits.
+  const exp = (p: number) => pyFormatExp(a, p).replace('e', alt && p === 0 ? '.e' : 'e')
   switch (type) {
-    case 'f': case 'F': return a.toFixed(precision ?? 6) + (alt && precision === 0 ? '.' : '')
+    case 'f': case 'F': return pyFormatFixed(a, precision ?? 6) + (alt && precision === 0 ? '.' : '')
     case 'e': return exp(precision ?? 6)
     case 'E': return exp(precision ?? 6).toUpperCase()
-    case '%': return (a * 100).toFixed(precision ?? 6) + '%'
+    case '%': return pyFormatFixed(a * 100, precision ?? 6) + '%'
     case 'g': case 'G': case 'n': {
-      const p = precision === 0 ? 1 : precision ?? 6
-      if (a === 0) return alt ? '0.' + '0'.repeat(p - 1) : '0'
-      const e = Number(a.toExponential(p - 1).split('e')[1])
-      let out: string
-      if (e >= -4 && e < p) out = a.toFixed(p - 1 - e)
-      else out = exp(p - 1)
-      if (!alt) out = out.replace(/\.?0+(?=e|$)/, m => (m.startsWith('.') || out.includes('.') ? '' : m))
+      const out = pyFormatGeneral(a, precision ?? 6, alt)
       return type === 'G' ? out.toUpperCase() : out
     }
     default: {
