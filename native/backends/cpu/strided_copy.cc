@@ -16,7 +16,8 @@ namespace ss::cpu {
 namespace {
 
 // Below these sizes waking the second core costs more than it saves (a wake-up
-// round trip is ~10-30 µs; measured with bench/copy_bench.cc).
+// round trip is ~10-30 µs). Estimates, not a measured crossover: the shared
+// machine was too loaded to time it (retune with bench/copy_bench.cc --threads).
 constexpr std::size_t kParallelMemcpyBytes = std::size_t{4} << 20;
 constexpr std::size_t kParallelStridedBytes = std::size_t{512} << 10;
 // Copies this large stream past the caches (stream_copy.h, 8-byte transposes): the dst

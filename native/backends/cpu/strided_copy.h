@@ -10,7 +10,11 @@ namespace ss::cpu {
 
 // Which kernel ran and what it moved, for the operation log and the profiler.
 struct CopyReport {
-  const char* kernel = "none";  // e.g. "memcpy", "transpose-avx2-8x8", "blocked-2d", "generic-strided"
+  // "empty", "memcpy", "memcpy-stream" (>= 32 MiB, streaming stores),
+  // "transpose-avx2-8x8" (4-byte), "transpose-avx2-4x4"[-stream] (8-byte),
+  // "transpose-avx2-16x8" (2-byte), "transpose-avx2-32x16" (1-byte),
+  // "blocked-2d" (scalar 16x16 tiles), "generic-strided". Static strings.
+  const char* kernel = "none";
   std::size_t bytes = 0;       // bytes written to dst
   int threads = 1;
 };
