@@ -127,4 +127,17 @@ describe.skipIf(!!noEngine || !!noNumpy)('NumPy oracle: files cross between the 
     ].join('\n'))
     expect(out).toBe('(2, 4) [[0, 1, 2], [3, 4, 5]]\n[0, 1, 2] 4 3\n(2, 4) [1.5]\n')
   })
+
+  it.skipIf(!!noNumpy)('a big-endian array prints its dtype as NumPy does', () => {
+    numpy(`import numpy as np\nnp.save('${p('be_print.npy')}', np.array([1.5, 2], dtype='>f8'))`)
+    const program = [
+      'import numpy as np',
+      `b = np.load('${p('be_print.npy')}')`,
+      'print(repr(b)); print(b)',
+      'print(b.dtype, repr(b.dtype), b.dtype.byteorder, b.dtype.str, b.dtype.isnative)',
+      "print(b.dtype == np.float64, b.dtype == np.dtype('>f8'), b.dtype == '>f8')",
+      "print(repr(np.dtype('>i4')), np.dtype('f8').byteorder, np.dtype('u1').byteorder)",
+    ].join('\n')
+    expect(run(new Runner(), program)).toBe(numpy(program))
+  })
 })

@@ -43,30 +43,41 @@ const NP_ALIASES: Record<string, DTypeName> = {
   complex128: 'complex128', c16: 'complex128', complex: 'complex128', cdouble: 'complex128', D: 'complex128',
 }
 
-/** `np.dtype(...)` objects. */
+/**
+ * `np.dtype(...)` objects. `bigEndian` marks a non-native byte order ('>f8'), which
+ * arrays loaded from big-endian files keep (as np.load does); such a dtype is
+ * not equal to its native twin and its repr spells the order out.
+ */
 export class NpDType extends PyObject {
-  constructor(readonly name: DTypeName) { super() }
+  constructor(readonly name: DTypeName, readonly bigEndian = false) {
+    super()
+    if (ITEMSIZE[name] === 1) this.bigEndian = false // single bytes have no order ('|')
+  }
   get pyClass() { return NP_DTYPE_CLASS }
-  repr() { return `dtype(${strRepr(this.name)})` }
-  str() { return this.name }
-  hashKey() { return 'npdtype:' + this.name }
+  /** '<f8' / '>f8' / '|u1': NumPy's dtype.str. */
+  private typestr() { return (ITEMSIZE[this.name] === 1 ? '|' : this.bigEndian ? '>' : '<') + NP_KIND[this.name] + ITEMSIZE[this.name] }
+  repr() { return `dtype(${strRepr(this.bigEndian ? this.typestr() : this.name)})` }
+  str() { return this.bigEndian ? this.typestr() : this.name }
+  hashKey() { return 'npdtype:' + (this.bigEndian ? '>' : '') + this.name }
   getattr(n: string): PyValue | undefined {
     switch (n) {
       case 'name': return this.name
       case 'itemsize': return BigInt(ITEMSIZE[this.name])
       case 'kind': return NP_KIND[this.name]
       case 'char': return NP_CHAR[this.name]
-      case 'str': return (ITEMSIZE[this.name] === 1 ? '|' : '<') + NP_KIND[this.name] + ITEMSIZE[this.name]
-      case 'byteorder': return ITEMSIZE[this.name] === 1 ? '|' : '='
+      case 'str': return this.typestr()
+      case 'byteorder': return ITEMSIZE[this.name] === 1 ? '|' : this.bigEndian ? '>' : '='
       case 'type': return npScalarType(this.name)
-      case 'isnative': return true
+      case 'isnative': return !this.bigEndian
     }
     return undefined
   }
   compare(op: string, other: PyValue) {
     if (op !== '==' && op !== '!=') return NOT_IMPLEMENTED
     let same = false
-    try { same = npDtypeOf(other) === this.name } catch { same = false }
+    if (other instanceof NpDType) same = other.name === this.name && other.bigEndian === this.bigEndian
+    else if (typeof other === 'string' && /^>/.test(other)) same = this.bigEndian && other === this.typestr()
+    else if (!this.bigEndian) { try { same = npDtypeOf(other) === this.name } catch { same = false } }
     return op === '==' ? same : !same
   }
 }

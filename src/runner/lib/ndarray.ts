@@ -52,7 +52,11 @@ export class PyNdarray extends EngineValue {
     return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
   }
 
-  repr() { return formatNdarrayRepr(this.printable(), this.ctx.printOptions.numpy) }
+  repr() {
+    const dtype = new NpDType(this.meta.dtype, this.info().byteOrder === '>')
+    const printable = dtype.bigEndian ? { ...this.printable(), dtypeText: dtype.repr().slice('dtype('.length, -1) } : this.printable()
+    return formatNdarrayRepr(printable, this.ctx.printOptions.numpy)
+  }
   str() { return formatNdarrayStr(this.printable(), this.ctx.printOptions.numpy) }
 
   getattr(name: string): PyValue | undefined {
@@ -60,7 +64,7 @@ export class PyNdarray extends EngineValue {
     switch (name) {
       case 'shape': return new PyTuple(info().shape.map(BigInt))
       case 'strides': return new PyTuple(info().byteStrides.map(BigInt))
-      case 'dtype': return new NpDType(info().dtype)
+      case 'dtype': return new NpDType(info().dtype, info().byteOrder === '>')
       case 'ndim': return BigInt(info().shape.length)
       case 'size': return BigInt(info().numel)
       case 'itemsize': return BigInt(info().itemsize)

@@ -97,7 +97,13 @@ function buildNumpy(ctx: LibraryContext): LibModule {
       return new NpScalar(d, scalarArg(a[0]))
     }
   }
-  NP_DTYPE_CLASS.ctor = (a, kw) => new NpDType(npDtypeOf(bindArgs('dtype', ['dtype', 'align=', 'copy='], a, kw).dtype!))
+  NP_DTYPE_CLASS.ctor = (a, kw) => {
+    const spec = bindArgs('dtype', ['dtype', 'align=', 'copy='], a, kw).dtype!
+    if (spec instanceof NpDType) return spec
+    // np.dtype('>f8') describes big-endian data (as loaded files hold); arrays are not created in it.
+    if (typeof spec === 'string' && spec.startsWith('>')) return new NpDType(npDtypeOf('=' + spec.slice(1)), true)
+    return new NpDType(npDtypeOf(spec))
+  }
 
   np.fn('array', (a, kw) => {
     const b = bindArgs('array', ['object', 'dtype=', '*', 'copy=', 'order=', 'subok=', 'ndmin=', 'like='], a, kw)

@@ -122,7 +122,8 @@ export function formatNdarrayRepr(a: PrintableArray, options?: Partial<NumpyPrin
   // NOTE (arrayprint.py, _array_repr_implementation): the shape is shown when it
   // cannot be read from the text: empty but not (0,), or summarised (legacy > 2.1).
   if ((size === 0 && !isShape0) || size > opts.threshold) extras.push(`shape=${pythonTupleRepr(a.shape)}`)
-  if (!numpyDtypeIsImplied(a.dtype) || size === 0) extras.push(`dtype=${a.dtype}`)
+  if (a.dtypeText) extras.push(`dtype=${a.dtypeText}`) // non-native byte order is never implied
+  else if (!numpyDtypeIsImplied(a.dtype) || size === 0) extras.push(`dtype=${a.dtype}`)
   if (extras.length === 0) return prefix + lst + ')'
   const arrStr = prefix + lst + ','
   const extraStr = extras.join(', ') + ')'

@@ -12,6 +12,8 @@ export type ElementValue = number | bigint | boolean | readonly [number, number]
 /** An array or tensor as the printer sees it. `at` is called once per printed element, with an index into `shape`. */
 export interface PrintableArray {
   dtype: DTypeName
+  /** The repr's dtype text when it is not the plain name: `'>i4'` for a big-endian array. */
+  dtypeText?: string
   shape: readonly number[]
   at(index: readonly number[]): ElementValue
 }
