@@ -82,6 +82,22 @@ function touchesMarked(e: FileEntry, lo: number, hi: number, marks: Uint8Array):
   return hit
 }
 
+/**
+ * Every byte between the first and the last element is some element's byte: the
+ * dims (size > 1) sorted by |stride| tile memory exactly. Comparing the extent with
+ * numel·itemsize is not enough: stride 0 repeats bytes ([3, 3] with strides [0, 4]
+ * and itemsize 1 spans 9 bytes and touches 3 of them).
+ */
+function isDense(e: FileEntry): boolean {
+  const dims = e.shape.map((n, i) => ({ n, s: Math.abs(e.strides[i]) })).filter((d) => d.n > 1).sort((x, y) => x.s - y.s)
+  let expected = e.itemsize
+  for (const d of dims) {
+    if (d.s !== expected) return false
+    expected *= d.n
+  }
+  return true
+}
+
 export function entriesOverlap(a: FileEntry, b: FileEntry): boolean {
   if (a.storageKey !== b.storageKey) return false
   const ea = byteExtent(a.shape, a.strides, a.itemsize, a.byteOffset)
@@ -92,11 +108,10 @@ export function entriesOverlap(a: FileEntry, b: FileEntry): boolean {
   if (lo >= hi) return false
   // A dense view touches every byte of its extent, and a view always touches the first and
   // last byte of its own: either end inside the other's dense extent is a shared byte.
-  const dense = (e: FileEntry, x: { lo: number; hi: number }) => x.hi - x.lo === entryNumel(e) * e.itemsize
   const inside = (p: number, x: { lo: number; hi: number }) => p >= x.lo && p < x.hi
-  if (dense(a, ea) && (inside(eb.lo, ea) || inside(eb.hi - 1, ea))) return true
-  if (dense(b, eb) && (inside(ea.lo, eb) || inside(ea.hi - 1, eb))) return true
-  if (dense(a, ea) && dense(b, eb)) return false
+  if (isDense(a) && (inside(eb.lo, ea) || inside(eb.hi - 1, ea))) return true
+  if (isDense(b) && (inside(ea.lo, eb) || inside(ea.hi - 1, eb))) return true
+  if (isDense(a) && isDense(b)) return false
   if (entryNumel(a) > EXACT_MAX_ELEMENTS || entryNumel(b) > EXACT_MAX_ELEMENTS || hi - lo > EXACT_MAX_WINDOW) return true
   const marks = new Uint8Array(hi - lo)
   markBytes(a, lo, hi, marks)
