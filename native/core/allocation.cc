@@ -60,9 +60,13 @@ void check_dtype_supported(Kind kind, DType dtype) {
   if (kind == Kind::NDArray && dtype == DType::BFloat16) raise(PyExc::TypeError, "data type 'bfloat16' not understood");
 }
 
-void check_allocatable(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
-  std::uint64_t avail = available_memory();
-  if (avail == 0 || nbytes <= avail) return;
+// Below this size an allocation is not worth a read of /proc/meminfo (which costs
+// ~10 us, more than copying the bytes): a small one that still fails comes back
+// as nullptr from the allocator and is reported with the same words.
+constexpr std::uint64_t kCheckAvailableFrom = 64ull << 20;
+
+// The library's own out-of-memory error for this request.
+[[noreturn]] void raise_out_of_memory(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
   if (kind == Kind::NDArray) {
     std::string shape = "(";
     for (std::size_t i = 0; i < sizes.size(); ++i) shape += (i ? ", " : "") + std::to_string(sizes[i]);
@@ -72,6 +76,12 @@ void check_allocatable(Kind kind, DType dtype, const Shape& sizes, std::uint64_t
   }
   raise(PyExc::RuntimeError, "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate " +
                                  std::to_string(nbytes) + " bytes.");
+}
+
+void check_allocatable(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
+  std::uint64_t avail = nbytes < kCheckAvailableFrom ? 0 : available_memory();
+  if (avail == 0 || nbytes <= avail) return;
+  raise_out_of_memory(kind, dtype, sizes, nbytes);
 }
 
 namespace {
@@ -100,8 +110,7 @@ ArrayPtr allocate(Kind kind, DType dtype, const Shape& sizes, Shape byte_strides
   try {
     st = allocate_cpu_storage(nbytes);
   } catch (const PyError&) {
-    check_allocatable(kind, dtype, sizes, ~0ULL);  // word the failure as the library would
-    throw;
+    raise_out_of_memory(kind, dtype, sizes, nbytes);  // word the failure as the library would
   }
   return make_view(kind, dtype, std::move(st), sizes, std::move(byte_strides), 0);
 }
