@@ -27,12 +27,13 @@ const newestIn = (dirs) =>
   Math.max(
     0,
     ...dirs.flatMap((d) =>
-      existsSync(join(root, d)) ? readdirSync(join(root, d)).filter((f) => f.endsWith('.h')).map((f) => mtime(join(root, d, f))) : [],
+      existsSync(join(root, d)) ? readdirSync(join(root, d)).filter((f) => /\.(h|cuh)$/.test(f)).map((f) => mtime(join(root, d, f))) : [],
     ),
   )
 // Engine objects depend on engine headers; test objects also on the test helpers.
 const engineHeaders = newestIn(['native/core', 'native/backends/cpu'])
-const testHeaders = Math.max(engineHeaders, newestIn(['native/tests']))
+// (The CUDA tests include the CUDA library's kernels and harness headers, emulated on the CPU.)
+const testHeaders = Math.max(engineHeaders, newestIn(['native/tests', 'native/backends/cuda', 'native/backends/cuda/harness']))
 
 function objFor(src) {
   return join(objDir, src.replace(/[\\/]/g, '_').replace(/\.cc$/, '.o'))
