@@ -348,6 +348,11 @@ void inplace(BinOp op, const ArrayPtr& dst, const Operand& other) {
   }
   auto tmp = compute_into_new(op, p, self, other);
   copy_into(*dst, *tmp, "in-place result");
+  // The temporary (which makes aliasing operands safe) is an implementation detail:
+  // what the operation does to the user's memory is write dst's bytes once.
+  OpReport& r = current_report();
+  r.bytes = static_cast<std::size_t>(dst->numel()) * dst->itemsize();
+  r.reason = "in-place write";
 }
 
 void fill(const ArrayPtr& dst, const Scalar& value) {

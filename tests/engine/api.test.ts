@@ -66,6 +66,14 @@ describe.skipIf(!!skip)('engine API', () => {
     expect(engine.lastReport()).toMatchObject({ op: 'T', copied: false, kernel: 'view', bytes: 0 })
   })
 
+  it('an in-place op reports the bytes it writes to its target once', () => {
+    const t = engine.zeros('tensor', [3], 'float64')
+    t.add_(1n)
+    expect(engine.lastReport()).toMatchObject({ op: 'inplace', bytes: 24, reason: 'in-place write' })
+    t.T.mul_(2) // through a view: still the 24 bytes of t
+    expect(engine.lastReport().bytes).toBe(24)
+  })
+
   it('ops that return their input give back the same object', () => {
     const t = engine.zeros('tensor', [2, 2])
     expect(t.contiguous()).toBe(t)
