@@ -59,7 +59,9 @@ std::vector<OpEntry> creation_ops() {
        }},
       {"seed",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
-         ss::seed_random(static_cast<std::uint64_t>(get_int(info[0], "seed")));
+         const auto sd = static_cast<std::uint64_t>(get_int(info[0], "seed"));
+         if (info.Length() > 1 && info[1].IsString()) ss::seed_random(get_kind(info[1]), sd);
+         else ss::seed_random(ss::Kind::Tensor, sd);  // torch.manual_seed(n)
          return info.Env().Undefined();
        }},
   };

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "allocation.h"
 #include "errors.h"
@@ -176,20 +177,150 @@ ArrayPtr from_values(Kind kind, const std::vector<Scalar>& values, const Shape& 
 }
 
 namespace {
-std::uint64_t g_state = 0x853c49e6748fea9bULL;
+// MT19937 as NumPy's legacy RandomState (numpy/random/src/mt19937) and torch's CPU generator
+// (aten/src/ATen/core/MT19937RNGEngine.h) both run it: 624-word state, standard tempering.
+struct MT19937 {
+  std::uint32_t mt[624];
+  int pos = 624;
+  // init_genrand: NumPy's mt19937_seed (np.random.seed(int)) and torch's init_with_uint32.
+  void seed(std::uint32_t s) {
+    mt[0] = s;
+    for (std::uint32_t i = 1; i < 624; ++i) mt[i] = 1812433253u * (mt[i - 1] ^ (mt[i - 1] >> 30)) + i;
+    pos = 624;
+  }
+  void generate() {
+    constexpr std::uint32_t upper = 0x80000000u, lower = 0x7fffffffu, matrix = 0x9908b0dfu;
+    for (int k = 0; k < 624; ++k) {
+      std::uint32_t y = (mt[k] & upper) | (mt[(k + 1) % 624] & lower);
+      mt[k] = mt[(k + 397) % 624] ^ (y >> 1) ^ ((y & 1u) ? matrix : 0u);
+    }
+    pos = 0;
+  }
+  std::uint32_t next32() {
+    if (pos >= 624) generate();
+    std::uint32_t y = mt[pos++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= (y >> 18);
+    return y;
+  }
+};
 
-std::uint64_t next_u64() {
-  // splitmix64
-  std::uint64_t z = (g_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
+// NumPy's global RandomState: MT19937 plus legacy_gauss's cached second value.
+struct NumpyLegacy {
+  MT19937 mt;
+  bool has_gauss = false;
+  double gauss = 0.0;
+  NumpyLegacy() { mt.seed(5489u); }
+  void seed(std::uint32_t s) { mt.seed(s); has_gauss = false; gauss = 0.0; }
+  // mt19937_next_double / legacy_double: 53 bits from two draws (a >> 5, b >> 6).
+  double next_double() {
+    std::int32_t a = static_cast<std::int32_t>(mt.next32() >> 5), b = static_cast<std::int32_t>(mt.next32() >> 6);
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
+  std::uint64_t next64() {
+    std::uint64_t hi = mt.next32();
+    return (hi << 32) | mt.next32();
+  }
+  // legacy_gauss: polar Box-Muller, returns f*x2 and keeps f*x1 for the next call.
+  double next_gauss() {
+    if (has_gauss) {
+      has_gauss = false;
+      double t = gauss;
+      gauss = 0.0;
+      return t;
+    }
+    double f, x1, x2, r2;
+    do {
+      x1 = 2.0 * next_double() - 1.0;
+      x2 = 2.0 * next_double() - 1.0;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    f = std::sqrt(-2.0 * std::log(r2) / r2);
+    gauss = f * x1;
+    has_gauss = true;
+    return f * x2;
+  }
+};
+
+// torch's default CPU generator: mt19937 seeded by init_genrand(seed & 0xffffffff)
+// (CPUGeneratorImpl: random() is one draw, random64() is (draw1 << 32) | draw2).
+struct TorchCpu {
+  MT19937 mt;
+  TorchCpu() { mt.seed(static_cast<std::uint32_t>(67280421310721ULL)); }  // torch's default_rng_seed_val
+  std::uint32_t random() { return mt.next32(); }
+  std::uint64_t random64() {
+    std::uint64_t hi = mt.next32();
+    return (hi << 32) | mt.next32();
+  }
+};
+
+NumpyLegacy g_np;
+TorchCpu g_torch;
+
+std::uint64_t fill_mask(std::uint64_t rng) {
+  std::uint64_t m = rng;
+  m |= m >> 1; m |= m >> 2; m |= m >> 4; m |= m >> 8; m |= m >> 16; m |= m >> 32;
+  return m;
 }
 
-double next_unit() { return static_cast<double>(next_u64() >> 11) * (1.0 / 9007199254740992.0); }
+// NumPy's random_bounded_uint{64,32,16,8}_fill with use_masked=true (RandomState.randint):
+// rng = high - 1 - low (inclusive span); the narrow dtypes draw from a 32-bit buffer that
+// lives for one call.
+void numpy_bounded_fill(std::uint64_t rng, int bits, std::int64_t n, std::vector<std::uint64_t>& out) {
+  out.resize(static_cast<std::size_t>(n));
+  std::uint32_t buf = 0;
+  int bcnt = 0;
+  auto draw_narrow = [&]() -> std::uint32_t {
+    if (bits == 32) return g_np.mt.next32();
+    if (bcnt == 0) {
+      buf = g_np.mt.next32();
+      bcnt = bits == 16 ? 1 : 3;
+    } else {
+      buf >>= bits;
+      --bcnt;
+    }
+    return bits == 16 ? (buf & 0xffffu) : (buf & 0xffu);
+  };
+  for (std::int64_t i = 0; i < n; ++i) {
+    std::uint64_t v;
+    if (rng == 0) {
+      v = 0;
+    } else if (bits == 64 && rng > 0xffffffffULL) {
+      if (rng == ~0ULL) v = g_np.next64();
+      else {
+        const std::uint64_t mask = fill_mask(rng);
+        while ((v = (g_np.next64() & mask)) > rng) {}
+      }
+    } else {
+      const int nb = bits == 64 ? 32 : bits;
+      const std::uint64_t full = nb == 32 ? 0xffffffffULL : (1ULL << nb) - 1;
+      if (rng == full) v = nb == 32 ? g_np.mt.next32() : draw_narrow();
+      else {
+        const std::uint64_t mask = fill_mask(rng);
+        if (nb == 32) { while ((v = (g_np.mt.next32() & mask)) > rng) {} }
+        else { while ((v = (draw_narrow() & mask)) > rng) {} }
+      }
+    }
+    out[static_cast<std::size_t>(i)] = v;
+  }
+}
+
+int int_bits(DType dt) {
+  switch (dt) {
+    case DType::Int8: case DType::UInt8: return 8;
+    case DType::Int16: case DType::UInt16: return 16;
+    case DType::Int32: case DType::UInt32: return 32;
+    default: return 64;
+  }
+}
 }  // namespace
 
-void seed_random(std::uint64_t seed) { g_state = seed * 0x9e3779b97f4a7c15ULL + 0x853c49e6748fea9bULL; }
+void seed_random(Kind kind, std::uint64_t seed) {
+  if (kind == Kind::NDArray) g_np.seed(static_cast<std::uint32_t>(seed));
+  else g_torch.mt.seed(static_cast<std::uint32_t>(seed));
+}
 
 ArrayPtr random(Kind kind, RandomDist dist, const Shape& shape, std::optional<DType> dtype, double low, double high) {
   DType dt = dtype ? *dtype : dist == RandomDist::Randint ? DType::Int64 : default_float(kind);
@@ -202,18 +333,52 @@ ArrayPtr random(Kind kind, RandomDist dist, const Shape& shape, std::optional<DT
   }
   auto a = new_array(kind, dt, shape);
   const std::int64_t n = a->numel();
+  const auto ilow = static_cast<std::int64_t>(low);
+  if (kind == Kind::NDArray) {
+    if (dist == RandomDist::Randint) {
+      std::vector<std::uint64_t> vals;
+      const auto rng = static_cast<std::uint64_t>(static_cast<std::int64_t>(high) - 1 - ilow);
+      numpy_bounded_fill(rng, int_bits(dt), n, vals);
+      for (std::int64_t i = 0; i < n; ++i)
+        put(*a, i, Scalar::of_int(static_cast<std::int64_t>(static_cast<std::uint64_t>(ilow) + vals[static_cast<std::size_t>(i)])), false);
+      return a;
+    }
+    for (std::int64_t i = 0; i < n; ++i) {
+      double v = dist == RandomDist::Rand ? low + (high - low) * g_np.next_double() : g_np.next_gauss();
+      put(*a, i, Scalar::of_float(v), false);
+    }
+    return a;
+  }
+  // torch CPU kernels (aten/src/ATen/native/cpu/DistributionTemplates.h) run serially over the
+  // output: uniform_real_distribution<T> (DistributionsHelper.h) takes random() for float32/half
+  // and random64() for float64, then TransformationHelper.h uniform_real keeps `digits` low bits:
+  // (val & ((1 << digits) - 1)) * 2^-digits.
+  const bool is_double = dt == DType::Float64;
+  // std::numeric_limits<T>::digits: float 24, Half 11, BFloat16 8.
+  const int digits = dt == DType::Float16 ? 11 : dt == DType::BFloat16 ? 8 : 24;
   for (std::int64_t i = 0; i < n; ++i) {
     Scalar v;
     switch (dist) {
-      case RandomDist::Rand: v = Scalar::of_float(low + (high - low) * next_unit()); break;
+      case RandomDist::Rand: {
+        double x = is_double ? static_cast<double>(g_torch.random64() & ((1ULL << 53) - 1)) * (1.0 / 9007199254740992.0)
+                             : static_cast<double>(g_torch.random() & ((1u << digits) - 1)) / static_cast<double>(1u << digits);
+        v = Scalar::of_float(x * (high - low) + low);
+        break;
+      }
       case RandomDist::Randn: {
-        double u1 = next_unit(), u2 = next_unit();
+        // Not torch's stream (its vectorised normal_fill is not reproduced): Box-Muller on its draws.
+        double u1 = static_cast<double>(g_torch.random64() & ((1ULL << 53) - 1)) * (1.0 / 9007199254740992.0);
+        double u2 = static_cast<double>(g_torch.random64() & ((1ULL << 53) - 1)) * (1.0 / 9007199254740992.0);
         v = Scalar::of_float(std::sqrt(-2.0 * std::log1p(-u1)) * std::cos(6.283185307179586 * u2));
         break;
       }
       case RandomDist::Randint: {
-        auto span = static_cast<std::uint64_t>(high - low);
-        v = Scalar::of_int(static_cast<std::int64_t>(low) + static_cast<std::int64_t>(next_u64() % span));
+        // uniform_int_from_to_distribution: random64() when range >= 2^32 (64-bit/float types), else
+        // random(); value = val % range + base.
+        const auto range = static_cast<std::uint64_t>(static_cast<std::int64_t>(high) - ilow);
+        const bool wide = range >= (1ULL << 32) && (dt == DType::Int64 || dt == DType::Float64 || dt == DType::Float32);
+        const std::uint64_t val = wide ? g_torch.random64() : g_torch.random();
+        v = Scalar::of_int(static_cast<std::int64_t>(val % range) + ilow);
         break;
       }
     }

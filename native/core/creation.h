@@ -23,9 +23,12 @@ ArrayPtr eye(Kind kind, std::int64_t n, std::optional<std::int64_t> m, std::int6
 ArrayPtr from_values(Kind kind, const std::vector<Scalar>& values, const Shape& shape, std::optional<DType> dtype);
 
 enum class RandomDist { Rand, Randn, Randint };
-// Seeded values from the engine's own generator (splitmix64 + Box-Muller): the
-// same seed gives the same values, but not NumPy's or torch's streams.
+// Seeded values. Kind::NDArray draws from NumPy's legacy global RandomState stream (MT19937:
+// rand/random, randint (masked rejection), randn (legacy_gauss)); Kind::Tensor from torch's
+// default CPU generator stream (mt19937: rand float32/float64, randint). torch randn is seeded
+// from torch's stream but is not torch's normal_fill transform.
 ArrayPtr random(Kind kind, RandomDist dist, const Shape& shape, std::optional<DType> dtype, double low, double high);
-void seed_random(std::uint64_t seed);
+// np.random.seed(n) (Kind::NDArray) / torch.manual_seed(n) (Kind::Tensor); both keep the low 32 bits.
+void seed_random(Kind kind, std::uint64_t seed);
 
 }  // namespace ss

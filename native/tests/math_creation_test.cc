@@ -152,11 +152,19 @@ TEST(creation_defaults_and_errors) {
   CHECK_RAISES(create(Kind::NDArray, Fill::Zeros, {2}, DType::BFloat16), TypeError, "data type 'bfloat16' not understood");
   CHECK_RAISES(from_values(Kind::NDArray, {Scalar::of_int(300)}, {1}, DType::UInt8), OverflowError, "Python integer 300 out of bounds for uint8");
   CHECK_EQ(from_values(Kind::Tensor, {Scalar::of_int(1), Scalar::of_float(2)}, {2}, std::nullopt)->dtype, DType::Float32);
-  seed_random(7);
+  seed_random(Kind::NDArray, 7);
   auto x = random(Kind::NDArray, RandomDist::Rand, {4}, std::nullopt, 0, 1);
-  seed_random(7);
+  seed_random(Kind::NDArray, 7);
   auto y = random(Kind::NDArray, RandomDist::Rand, {4}, std::nullopt, 0, 1);
   CHECK_EQ(sst::values(x), sst::values(y));
+  // NumPy: np.random.seed(0); np.random.rand(3) (MT19937 init_genrand(0), 53-bit doubles).
+  seed_random(Kind::NDArray, 0);
+  CHECK_EQ(sst::values(random(Kind::NDArray, RandomDist::Rand, {3}, std::nullopt, 0, 1)),
+           (std::vector<double>{0.5488135039273248, 0.7151893663724195, 0.6027633760716439}));
+  // torch.manual_seed(0); torch.rand(1): first mt19937 draw 2357136044, low 24 bits 8325804.
+  seed_random(Kind::Tensor, 0);
+  CHECK_EQ(sst::values(random(Kind::Tensor, RandomDist::Rand, {1}, std::nullopt, 0, 1)),
+           (std::vector<double>{static_cast<double>(static_cast<float>(8325804.0 / 16777216.0))}));
 }
 
 TEST(values_and_item) {

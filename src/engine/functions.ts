@@ -37,11 +37,12 @@ export const eye = (kind: Kind, n: number, m: number | null = null, k = 0, dtype
 /** `np.array(nested)` / `torch.tensor(nested)`: the runner flattens the list (C order) and gives the shape. */
 export const fromValues = (kind: Kind, values: PyScalar[], shape: number[], dtype: DTypeName | null = null) =>
   wrap(loadAddon().fromValues(kind, values, shape, dtype))
-/** Seeded random values (the engine's own generator: not NumPy's or torch's streams). */
+/** Seeded random values: 'ndarray' follows NumPy's legacy RandomState stream, 'tensor' torch's CPU generator. */
 export const random = (kind: Kind, dist: RandomKind, shape: number[], dtype: DTypeName | null = null,
   low = 0, high = 1) => wrap(loadAddon().random(kind, dist, shape, dtype, low, high))
-/** `np.random.seed(n)` / `torch.manual_seed(n)`. */
-export const seed = (n: number) => loadAddon().seed(n)
+/** `np.random.seed(n)` (kind 'ndarray') / `torch.manual_seed(n)` (kind 'tensor'): each kind has its own stream. */
+export const seed = (n: number, kind: Kind = 'tensor') =>
+  (loadAddon().seed as unknown as (seed: number, kind: Kind) => void)(n, kind)
 
 // ---- the bridge ----------------------------------------------------------------
 /** `torch.from_numpy(a)`: shares memory (semantics.md §A). */

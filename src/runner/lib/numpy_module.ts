@@ -200,27 +200,36 @@ function buildNumpy(ctx: LibraryContext): LibModule {
   np.fn('size', (a) => BigInt(needArray(a[0], 'size').info().numel))
   np.fn('isscalar', (a) => typeof a[0] === 'bigint' || typeof a[0] === 'number' || typeof a[0] === 'boolean' || typeof a[0] === 'string' || a[0] instanceof NpScalar)
 
-  random.fn('seed', (a) => { engine.seed(a.length && a[0] !== null ? intArg(a[0]) : 0); return null })
+  random.fn('seed', (a) => {
+    const sd = a.length && a[0] !== null ? intArg(a[0]) : 0
+    if (sd < 0 || sd > 0xffffffff) throw pyErr('ValueError', 'Seed must be between 0 and 2**32 - 1')
+    engine.seed(sd, 'ndarray')
+    return null
+  })
   const rnd = (dist: 'rand' | 'randn') => (a: PyValue[], kw: Kwargs) => {
     bindArgs(dist, ['*d'], a, kw)
     const shape = a.map(v => intArg(v))
     const r = ctx.op([], () => engine.random('ndarray', dist, shape, 'float64'))
-    return shape.length === 0 ? new NpScalar('float64', r.item()) : ctx.wrap(r)
+    return shape.length === 0 ? Number(r.item()) : ctx.wrap(r)  // a Python float, as NumPy returns
   }
   random.fn('rand', rnd('rand')).fn('randn', rnd('randn'))
-  random.fn('random', (a, kw) => {
-    const b = bindArgs('random', ['size='], a, kw)
+  const sized = (name: string, dist: 'rand' | 'randn') => (a: PyValue[], kw: Kwargs) => {
+    const b = bindArgs(name, ['size='], a, kw)
     const shape = b.size === undefined || b.size === null ? [] : shapeArg(b.size)
-    const r = ctx.op([], () => engine.random('ndarray', 'rand', shape, 'float64'))
-    return shape.length === 0 ? new NpScalar('float64', r.item()) : ctx.wrap(r)
-  })
+    const r = ctx.op([], () => engine.random('ndarray', dist, shape, 'float64'))
+    return b.size === undefined || b.size === null ? Number(r.item()) : ctx.wrap(r)
+  }
+  random.fn('random', sized('random', 'rand')).fn('random_sample', sized('random_sample', 'rand'))
+  random.fn('standard_normal', sized('standard_normal', 'randn'))
   random.fn('randint', (a, kw) => {
     const b = bindArgs('randint', ['low', 'high=', 'size=', 'dtype='], a, kw)
     const [low, high] = b.high === undefined || b.high === null ? [0, intArg(b.low!)] : [intArg(b.low!), intArg(b.high)]
-    if (low >= high) throw pyErr('ValueError', 'high <= 0')
+    if (low >= high) throw pyErr('ValueError', b.high === undefined || b.high === null ? 'high <= 0' : 'low >= high')
     const shape = b.size === undefined || b.size === null ? [] : shapeArg(b.size)
     const r = ctx.op([], () => engine.random('ndarray', 'randint', shape, dtypeOrNull(b.dtype) ?? 'int64', low, high))
-    return shape.length === 0 ? new NpScalar(r.info().dtype, r.item()) : ctx.wrap(r)
+    if (b.size !== undefined && b.size !== null) return ctx.wrap(r)
+    // dtype=int (the default) gives a Python int; an explicit dtype a NumPy scalar.
+    return b.dtype === undefined || b.dtype === null ? BigInt(r.item() as number | bigint) : new NpScalar(r.info().dtype, r.item())
   })
   bindNumpyFiles(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
