@@ -1,4 +1,5 @@
 // Writes and arithmetic: setitem, fill, in-place ops, binary ops, sum/mean.
+#include "../core/copy_ops.h"
 #include "../core/elementwise.h"
 #include "../core/errors.h"
 #include "../core/indexing.h"
@@ -51,6 +52,13 @@ std::vector<OpEntry> math_ops() {
          return info[0];
        }},
       {"detach", [](const Napi::CallbackInfo& info) -> Napi::Value { return NativeArray::New(info.Env(), ss::detach(unwrap_array(info[0], "tensor"))); }},
+      {"conj", [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::conj_view(unwrap_array(info[0], "tensor"))); }},
+      {"resolveConj", [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::resolve_conj(unwrap_array(info[0], "tensor"))); }},
+      {"npConj",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         return wrap_result(info, ss::np_conj(unwrap_array(info[0], "array"), get_bool(info[1], "ufunc")));
+       }},
+      {"conjPhysical", [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::conj_physical(unwrap_array(info[0], "tensor"))); }},
       {"reduce",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          std::string op = get_string(info[1], "op");

@@ -101,7 +101,7 @@ ArrayPtr tensor_numpy(const ArrayPtr& t, bool force) {
     if (!src->storage->device.is_cpu()) src = tensor_cpu(src);
     if (src->conj || src->neg) {
       src = clone(src, MemFormat::Preserve);
-      src->conj = src->neg = false;  // resolve_* materialise the bits (no-op values in this engine's ops)
+      src->conj = src->neg = false;  // clone's copy_ has conjugated the values (the neg bit is never set)
     }
     if (src->requires_grad) {
       auto detached = derive_view(src, src->sizes, src->byte_strides, src->byte_offset);

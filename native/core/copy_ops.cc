@@ -44,7 +44,62 @@ void swap_elements(const Array& a) {
   });
 }
 
+// copy_ in ATen conjugates the destination after the copy when the bits differ
+// (a conj view read into plain memory, or plain values written through a conj view).
+bool conj_differs(const Array& dst, const Array& src) {
+  return is_complex(dst.dtype) && dst.conj != (src.conj && is_complex(src.dtype));
+}
+
 }  // namespace
+
+void conj_in_place(const Array& a) {
+  if (!is_complex(a.dtype) || a.numel() == 0) return;
+  const std::size_t half = a.itemsize() / 2;
+  strided_for_each<1>(a.sizes, {a.data_ptr()}, {&a.byte_strides}, [&](const std::array<char*, 1>& p) {
+    if (half == 4) {
+      float f;
+      std::memcpy(&f, p[0] + 4, 4);
+      f = -f;
+      std::memcpy(p[0] + 4, &f, 4);
+    } else {
+      double d;
+      std::memcpy(&d, p[0] + 8, 8);
+      d = -d;
+      std::memcpy(p[0] + 8, &d, 8);
+    }
+  });
+}
+
+ArrayPtr conj_view(const ArrayPtr& t) {
+  // aten/src/ATen/native/UnaryOps.cpp conj / _conj: non-complex tensors are returned
+  // as they are; complex ones alias with the conj bit flipped.
+  if (!t->is_tensor() || !is_complex(t->dtype)) return t;
+  auto v = derive_view(t, t->sizes, t->byte_strides, t->byte_offset);
+  v->conj = !t->conj;
+  return v;
+}
+
+ArrayPtr resolve_conj(const ArrayPtr& t) {
+  // resolve_conj: self when the bit is clear, else empty_like (bit cleared) + copy_.
+  if (!t->conj) return t;
+  return clone(t, MemFormat::Preserve);
+}
+
+ArrayPtr conj_physical(const ArrayPtr& t) {
+  // conj_physical: self for non-complex; _conj_physical copies conjugated values
+  // (for a conj view: self.conj().clone(), the stored values).
+  if (!t->is_tensor() || !is_complex(t->dtype)) return t;
+  return clone(conj_view(t), MemFormat::Preserve);
+}
+
+ArrayPtr np_conj(const ArrayPtr& a, bool ufunc) {
+  // NumPy has no bit: ndarray.conj() of a non-complex array is the array itself
+  // (PyArray_Conjugate); the np.conjugate ufunc always writes a new native-order array.
+  if (!ufunc && !is_complex(a->dtype)) return a;
+  auto out = copy_to_new(*a, Kind::NDArray, a->dtype, strides_for_order(*a, Order::K, a->dtype), "conjugate");
+  conj_in_place(*out);
+  return out;
+}
 
 void copy_into(const Array& dst, const Array& src, const std::string& reason) {
   if (dst.numel() == 0) return;
@@ -62,6 +117,7 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason) {
   if (dst.dtype == src.dtype && same_order) {
     auto r = cpu::strided_copy(dst.data_ptr(), dst.byte_strides.data(), src.data_ptr(), src.byte_strides.data(),
                                dst.sizes.data(), dst.ndim(), dst.itemsize());
+    if (conj_differs(dst, src)) conj_in_place(dst);
     report_copy(r.kernel, r.bytes, reason, r.threads);
     return;
   }
@@ -82,6 +138,7 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason) {
     return;
   }
   cast_copy(dst, src);
+  if (conj_differs(dst, src)) conj_in_place(dst);
   report_copy("cast-loop", static_cast<std::size_t>(dst.nbytes()), reason);
 }
 

@@ -29,7 +29,13 @@ ArrayPtr astype(const ArrayPtr& a, DType dtype, Order order, bool copy);  // nda
 ArrayPtr astype_byte_order(const ArrayPtr& a, DType dtype, char byte_order);
 // a.view(a.dtype.newbyteorder(order)): the same bytes read in another byte order.
 ArrayPtr view_byte_order(const ArrayPtr& a, char byte_order);
-ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy);              // Tensor.to(dtype)
+ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy);
+// PyTorch's conjugate bit (semantics.md §16, §19, §34).
+ArrayPtr conj_view(const ArrayPtr& t);      // torch.conj: a view with the bit flipped (self if not complex)
+ArrayPtr resolve_conj(const ArrayPtr& t);   // a copy with the bit cleared (self if not set)
+ArrayPtr conj_physical(const ArrayPtr& t);  // a copy with conjugated values (self if not complex)
+void conj_in_place(const Array& a);
+ArrayPtr np_conj(const ArrayPtr& a, bool ufunc);  // ndarray.conj() (ufunc=false) / np.conjugate (true)         // negates the imaginary parts of a's elements              // Tensor.to(dtype)
 ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims);  // torch.flip
 ArrayPtr reshape(const ArrayPtr& a, const std::vector<std::int64_t>& shape, Order order);
 ArrayPtr ravel(const ArrayPtr& a, Order order);

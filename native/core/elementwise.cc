@@ -156,7 +156,8 @@ ArrayPtr as_dtype(const Operand& op, DType dt, Kind kind) {
     else store_scalar_unchecked(dt, op.scalar, z->data_ptr());
     return z;
   }
-  if (op.array->dtype == dt && op.array->byte_order != '>' && op.array->byte_order != '<') {
+  // A conj view's values are read conjugated: such operands go through a resolving copy.
+  if (op.array->dtype == dt && op.array->byte_order != '>' && op.array->byte_order != '<' && !op.array->conj) {
     return std::shared_ptr<Array>(std::shared_ptr<Array>{}, const_cast<Array*>(op.array));  // non-owning
   }
   return copy_to_new(*op.array, op.array->kind, dt, layout::contiguous_strides(op.array->sizes, itemsize_of(dt)),
@@ -362,6 +363,20 @@ void fill(const ArrayPtr& dst, const Scalar& value) {
   unsigned char elem[16];
   store_scalar(dst->kind, dst->dtype, value, elem);
   const std::size_t item = dst->itemsize();
+  if (dst->conj && is_complex(dst->dtype)) {
+    // Writes through a conj view store the conjugate (ConjugateFallback: conj_physical_, fill_, conj_physical_).
+    if (item == 8) {
+      float f;
+      std::memcpy(&f, elem + 4, 4);
+      f = -f;
+      std::memcpy(elem + 4, &f, 4);
+    } else {
+      double d;
+      std::memcpy(&d, elem + 8, 8);
+      d = -d;
+      std::memcpy(elem + 8, &d, 8);
+    }
+  }
   if (dst->byte_order == '>' || dst->byte_order == '<') {
     const std::size_t part = is_complex(dst->dtype) ? item / 2 : item;  // each component swaps alone
     for (std::size_t off = 0; off < item; off += part) std::reverse(elem + off, elem + off + part);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "allocation.h"
+#include "copy_ops.h"
 #include "dims.h"
 #include "elem_types.h"
 #include "errors.h"
@@ -37,9 +38,11 @@ DType mean_dtype(const Array& a) {
 
 }  // namespace
 
-ArrayPtr reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim,
+ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim,
                 std::optional<DType> dtype) {
-  check_host_accessible(*a, op == ReduceOp::Sum ? "sum" : "mean");
+  check_host_accessible(*a_in, op == ReduceOp::Sum ? "sum" : "mean");
+  // ConjugateFallback: a conj view is resolved before the kernel reads it.
+  const ArrayPtr a = a_in->conj ? resolve_conj(a_in) : a_in;
   const int n = a->ndim();
   std::vector<bool> red(n, false);
   if (!dims || (a->is_tensor() && dims->empty())) {

@@ -53,6 +53,24 @@ std::vector<unsigned char> raw_window(const Array& a, const Shape& start, const 
   return raw;
 }
 
+// Negates the imaginary part of each native-order complex element in a dense buffer.
+void negate_imag(DType dt, std::vector<unsigned char>& raw) {
+  const std::size_t item = itemsize_of(dt), half = item / 2;
+  for (std::size_t off = 0; off + item <= raw.size(); off += item) {
+    if (half == 4) {
+      float f;
+      std::memcpy(&f, raw.data() + off + 4, 4);
+      f = -f;
+      std::memcpy(raw.data() + off + 4, &f, 4);
+    } else {
+      double d;
+      std::memcpy(&d, raw.data() + off + 8, 8);
+      d = -d;
+      std::memcpy(raw.data() + off + 8, &d, 8);
+    }
+  }
+}
+
 }  // namespace
 
 WindowData read_values(const Array& a, const Shape& start, const Shape& shape) {
@@ -76,6 +94,7 @@ WindowData read_values(const Array& a, const Shape& start, const Shape& shape) {
     const std::size_t part = is_complex(a.dtype) ? item / 2 : item;
     for (std::size_t off = 0; off < raw.size(); off += part) std::reverse(raw.begin() + off, raw.begin() + off + part);
   }
+  if (a.conj && is_complex(a.dtype)) negate_imag(a.dtype, raw);  // values read through a conj view
   if (a.dtype == DType::Float16 || a.dtype == DType::BFloat16) {
     w.bytes.resize(static_cast<std::size_t>(n) * 4);
     for (std::int64_t i = 0; i < n; ++i) {
@@ -99,6 +118,7 @@ Scalar item(const Array& a) {
   }
   Shape start(a.sizes.size(), 0), shape(a.sizes.size(), 1);
   std::vector<unsigned char> raw = raw_window(a, start, shape);
+  if (a.conj && is_complex(a.dtype)) negate_imag(a.dtype, raw);
   return load_scalar(a.dtype, raw.data(), a.byte_order == '>' || a.byte_order == '<');
 }
 

@@ -96,6 +96,10 @@ export interface NativeAddon {
   binary(op: BinaryOp, a: Operand, b: Operand): NativeHandle
   requiresGrad_(h: NativeHandle, flag: boolean): NativeHandle
   detach(h: NativeHandle): NativeHandle
+  conj(h: NativeHandle): NativeHandle
+  resolveConj(h: NativeHandle): NativeHandle
+  conjPhysical(h: NativeHandle): NativeHandle
+  npConj(h: NativeHandle, ufunc: boolean): NativeHandle
   reduce(h: NativeHandle, op: 'sum' | 'mean', dims: number[] | null, keepdim: boolean, dtype: DTypeName | null): NativeHandle
 
   // devices (native/core/device_moves.h)

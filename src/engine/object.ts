@@ -162,6 +162,14 @@ export class EngineObject {
   requiresGrad_(flag = true): this { loadAddon().requiresGrad_(this.handle, flag); return this }
   /** `t.detach()`: a new tensor over the same memory without autograd history. */
   detach(): EngineObject { return new EngineObject(loadAddon().detach(this.handle)) }
+  /** `t.conj()`: a view with PyTorch's conjugate bit flipped; this same object when not complex. */
+  conj(): EngineObject { return this.wrap(loadAddon().conj(this.handle)) }
+  /** `t.resolve_conj()`: a copy with conjugated values and the bit cleared; this same object when the bit is clear. */
+  resolveConj(): EngineObject { return this.wrap(loadAddon().resolveConj(this.handle)) }
+  /** `t.conj_physical()`: a copy holding the conjugated values; this same object when not complex. */
+  conjPhysical(): EngineObject { return this.wrap(loadAddon().conjPhysical(this.handle)) }
+  /** `a.conj()` (ufunc false: this same object when not complex) / `np.conjugate(a)` (always a new array). */
+  npConj(ufunc: boolean): EngineObject { return this.wrap(loadAddon().npConj(this.handle, ufunc)) }
 
   // ---- arithmetic and reductions -------------------------------------------
   /** `self <op> other` with broadcasting and NumPy 2 (NEP 50) / torch promotion. */

@@ -24,8 +24,8 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
   'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'cumprod', 'prod', 'all', 'any', 'round', 'clip', 'dot',
-  'nonzero', 'sort', 'argsort', 'repeat', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap', 'conj',
-  'conjugate', 'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
+  'nonzero', 'sort', 'argsort', 'repeat', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap',
+  'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'real', 'imag', 'data',
 ])
 
@@ -168,6 +168,9 @@ const NDARRAY_METHODS: Record<string, Method> = {
     const b = bindArgs('swapaxes', ['axis1', 'axis2'], a, kw)
     return wrapOp(s, () => s.obj.swapaxes(intArg(b.axis1!), intArg(b.axis2!)))
   },
+  // NumPy has no conjugate bit: a complex array's conj() is a new array; any other array's is itself.
+  conj: (s, a, kw) => { bindArgs('conj', [], a, kw); return wrapOp(s, () => s.obj.npConj(false)) },
+  conjugate: (s, a, kw) => { bindArgs('conjugate', [], a, kw); return wrapOp(s, () => s.obj.npConj(false)) },
   copy: (s, a, kw) => {
     const b = bindArgs('copy', ['order='], a, kw)
     return wrapOp(s, () => s.obj.copy(orderArg(b.order, 'C')))

@@ -135,6 +135,10 @@ function buildNumpy(ctx: LibraryContext): LibModule {
       return ctx.opWrap([x.obj], () => engine[name](x.obj, dtypeOrNull(b.dtype)))
     })
   }
+  // The np.conjugate ufunc (np.conj is the same object): always a new array.
+  const npConjugate = viewFn(ctx, 'conjugate', ['x'], (o) => o.npConj(true))
+  np.fn('conjugate', npConjugate)
+  np.fn('conj', npConjugate)
   np.fn('copy', viewFn(ctx, 'copy', ['a', 'order=', 'subok='], (o, b) => o.copy(orderArg(b.order, 'K'))))
   np.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
   np.fn('full', (a, kw) => {

@@ -26,7 +26,7 @@ const TENSOR_UNSUPPORTED = new Set([
   'abs', 'sqrt', 'exp', 'log', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
   'all', 'any', 'norm', 'softmax', 'relu', 'sin', 'cos', 'pow', 'neg', 'masked_fill', 'index_select', 'gather',
   'scatter', 'repeat', 'chunk', 'split', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
-  'resize_', 'set_', 'share_memory_', 'is_shared', 'copy_', 'resolve_conj', 'resolve_neg', 'conj', 'is_conj', 'is_neg',
+  'resize_', 'set_', 'share_memory_', 'is_shared', 'copy_', 'resolve_neg', 'is_neg',
   'movedim', 'repeat_interleave', 'clamp', 'round', 'floor', 'ceil', 'masked_select', 'where', 'eq', 'ne', 'lt', 'gt',
   'le', 'ge', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_', 'new_zeros', 'new_ones',
   'new_empty', 'new_full', 'new_tensor', 'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
@@ -312,6 +312,14 @@ const TENSOR_METHODS: Record<string, Method> = {
     return wrapOp(s, () => setRequiresGrad(s.obj, boolArg(b.requires_grad, true)))
   },
   detach: (s, a, kw) => { noArgs('detach', a, kw); return wrapOp(s, () => detach(s.obj)) },
+  // PyTorch's conjugate bit: conj() is a lazy view; reads resolve it, numpy()/__dlpack__ refuse it.
+  conj: graded('ConjBackward0', (s, a, kw) => { noArgs('conj', a, kw); return wrapOp(s, () => s.obj.conj()) }),
+  is_conj: (s, a, kw) => { noArgs('is_conj', a, kw); return s.info().conj },
+  resolve_conj: (s, a, kw) => { noArgs('resolve_conj', a, kw); return wrapOp(s, () => s.obj.resolveConj()) },
+  conj_physical: graded('ConjPhysicalBackward0', (s, a, kw) => {
+    noArgs('conj_physical', a, kw)
+    return wrapOp(s, () => s.obj.conjPhysical())
+  }),
   is_floating_point: s => /float/.test(s.info().dtype),
   is_complex: s => /complex/.test(s.info().dtype),
   __array__: s => wrapOp(s, () => s.obj.numpy(false)),

@@ -205,7 +205,8 @@ function buildTorch(ctx: LibraryContext): LibModule {
   torch.fn('numel', (a) => BigInt(needTensor(a[0], 'numel').info().numel))
   torch.fn('get_default_dtype', () => torchDtype(ctx.torchDefaultDtype))
   for (const name of ['flip', 'transpose', 'permute', 'reshape', 'squeeze', 'unsqueeze', 'narrow', 'as_strided', 'broadcast_to',
-    'clone', 'sum', 'mean', 't', 'diagonal', 'flatten', 'ravel', 'swapaxes', 'swapdims', 'contiguous']) {
+    'clone', 'sum', 'mean', 't', 'diagonal', 'flatten', 'ravel', 'swapaxes', 'swapdims', 'contiguous',
+    'conj', 'is_conj', 'resolve_conj', 'conj_physical']) {
     if (name !== 'contiguous') torch.fn(name, methodAsFunction(ctx, name))
   }
 
