@@ -94,4 +94,40 @@ describe('cube field face culling', () => {
     expect(field.pick(new THREE.Raycaster(new THREE.Vector3(5, 0, 100), new THREE.Vector3(0, 0, -1)))).toBe(1)
     field.dispose()
   })
+
+  it('skips cubes buried two layers deep on every side facing the eye', async () => {
+    const { CubeField } = await import('../../../src/renderer/src/views/CubeField')
+    // A 5x5x5 block on the layout's lattice (1 apart in x and y, 1.25 in z).
+    const N = 5
+    const centers = new Float32Array(N * N * N * 3)
+    const id = (x: number, y: number, z: number): number => (z * N + y) * N + x
+    for (let z = 0; z < N; z++) for (let y = 0; y < N; y++) for (let x = 0; x < N; x++) centers.set([x, -y, -z * 1.25], 3 * id(x, y, z))
+    const field = new CubeField(N * N * N, centers)
+    const drawn = (): Set<number> => {
+      const idx = field.mesh.geometry.getIndex()!.array
+      const s = new Set<number>()
+      for (let k = 0; k < field.mesh.geometry.drawRange.count; k++) s.add(Math.floor(idx[k] / 24))
+      return s
+    }
+    // Eye far out on the +x, +y (up), +z diagonal: faces +x, +y, +z of every cube face it.
+    field.cullFor(new THREE.Vector3(100, 100, 100))
+    const d = drawn()
+    // A cube is drawn when fewer than 2 neighbours in a row lie beyond one of those faces.
+    let expected = 0
+    for (let z = 0; z < N; z++) for (let y = 0; y < N; y++) for (let x = 0; x < N; x++) {
+      const near = N - 1 - x < 2 || y < 2 || z < 2 // +x run, +y run (up = smaller y), +z run (towards z = 0)
+      expect(d.has(id(x, y, z))).toBe(near)
+      if (near) expected++
+    }
+    expect(d.size).toBe(expected)
+    expect(d.size).toBeLessThan(N * N * N)
+    expect(field.mesh.geometry.drawRange.count).toBe(expected * 18)
+    // Looking straight down -z, only the front two layers are drawn; picking finds the front cube.
+    field.cullFor(new THREE.Vector3(2, -2, 100))
+    const front = drawn()
+    for (const i of front) expect(Math.floor(i / (N * N))).toBeLessThan(2)
+    field.mesh.updateMatrixWorld(true)
+    expect(field.pick(new THREE.Raycaster(new THREE.Vector3(2, -2, 100), new THREE.Vector3(0, 0, -1)))).toBe(id(2, 2, 0))
+    field.dispose()
+  })
 })
