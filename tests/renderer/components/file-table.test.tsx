@@ -2,7 +2,8 @@
 // sees for an opened checkpoint, and that the panel hides itself on a host without files.
 import { describe, expect, it } from 'vitest'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { FileTable, formatBytes } from '../../../src/renderer/src/files/FileTable'
+import { FileTable } from '../../../src/renderer/src/files/FileTable'
+import { formatBytes } from '../../../src/renderer/src/model/format'
 import { FilePanel } from '../../../src/renderer/src/files'
 import { Ctx, ViewRegistry, type AppContext } from '../../../src/renderer/src/state/context'
 import { Store } from '../../../src/renderer/src/state/store'

@@ -1,17 +1,9 @@
 // The table of a file's tensors: name (and the workspace name it got), dtype, shape,
 // byte strides, offset, storage and its size, bytes, and which entries share bytes.
 import type { FileTable as Table } from '../../../shared/files-protocol'
+import { formatBytes } from '../model/format'
 
 const tuple = (xs: number[]): string => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`)
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
-  let v = n / 1024
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++ }
-  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`
-}
 
 export function FileTable({ table }: { table: Table }): React.JSX.Element {
   return (
