@@ -1,5 +1,6 @@
 // The simulated cuda device: one device, "cuda:0", whose memory is ordinary
-// host memory from its own allocations (never the cpu allocator's buffers), so
+// host memory from its own allocations (never the cpu allocator's buffers; freed
+// blocks are cached for reuse, as PyTorch's CUDA caching allocator does), so
 // that device moves, their copies and their errors can be taught and tested on
 // machines without a GPU. Moves are counted as transfers and timed with a
 // steady clock; every report path starts with "simulated" so that nothing
