@@ -11,6 +11,7 @@
 
 // clang-format off
 #include "../backends/cuda/harness/cuda_emulation.h"
+#include "../backends/cuda/harness/reference_copy.h"
 #include "../backends/cuda/strided_copy_kernels.cuh"
 // clang-format on
 #include "kernels_test_util.h"
@@ -20,22 +21,6 @@ using ss::cuda::CopyPlan;
 using Shape = std::vector<std::int64_t>;
 
 namespace {
-
-void reference_copy(unsigned char* dst, const Shape& dst_strides, const unsigned char* src, const Shape& src_strides,
-                    const Shape& sizes, std::size_t itemsize) {
-  std::int64_t numel = 1;
-  for (auto s : sizes) numel *= s;
-  Shape idx(sizes.size(), 0);
-  for (std::int64_t e = 0; e < numel; ++e) {
-    std::int64_t d = 0, s = 0;
-    for (std::size_t k = 0; k < sizes.size(); ++k) d += idx[k] * dst_strides[k], s += idx[k] * src_strides[k];
-    std::memcpy(dst + d, src + s, itemsize);
-    for (int k = static_cast<int>(sizes.size()) - 1; k >= 0; --k) {
-      if (++idx[k] < sizes[k]) break;
-      idx[k] = 0;
-    }
-  }
-}
 
 Shape c_strides(const Shape& sizes, std::int64_t unit) {
   Shape st(sizes.size());
@@ -85,7 +70,7 @@ void check_case(const std::string& name, const Shape& base, const std::vector<in
   std::vector<unsigned char> src(src_bytes);
   for (std::size_t i = 0; i < src_bytes; ++i) src[i] = static_cast<unsigned char>(i * 131 + i / 7);
   std::vector<unsigned char> want_bytes(dst_bytes);
-  reference_copy(want_bytes.data(), dst_strides, src.data(), src_strides, sizes, item);
+  harness::reference_copy(want_bytes.data(), dst_strides, src.data(), src_strides, sizes, item);
 
   CopyPlan plan;
   KT_CHECK(ss::cuda::plan_strided_copy(&plan, want_bytes.data(), dst_strides.data(), src.data(), src_strides.data(),

@@ -6,17 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
 import type { EngineObject, IndexItem } from '../../src/engine'
-import { numpyAvailable, runNumpy, type NumpyResult } from './numpy-oracle'
+import { oracleSkipReason, runNumpy, type NumpyResult } from './numpy-oracle'
 
-let skip = numpyAvailable()
-if (!skip) {
-  try {
-    engine.loadAddon()
-  } catch (e) {
-    skip = `native addon not built: ${(e as Error).message.split('\n')[0]}`
-  }
-}
-if (skip) console.log(`[tests/engine/layout-oracle] skipped: ${skip}`)
+const skip = oracleSkipReason('tests/engine/layout-oracle', engine.loadAddon)
 
 const s = (start: number | null = null, stop: number | null = null, step: number | null = null): IndexItem => ({
   kind: 'slice', start, stop, step,

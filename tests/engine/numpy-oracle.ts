@@ -66,6 +66,23 @@ export function numpyAvailable(): string | null {
   return null
 }
 
+/**
+ * Why an oracle test file must skip (no python3/NumPy, or no built addon), or null;
+ * printed once under the file's name so a skip always says why.
+ */
+export function oracleSkipReason(testName: string, loadAddon: () => unknown): string | null {
+  let skip = numpyAvailable()
+  if (!skip) {
+    try {
+      loadAddon()
+    } catch (e) {
+      skip = `native addon not built: ${(e as Error).message.split('\n')[0]}`
+    }
+  }
+  if (skip) console.log(`[${testName}] skipped: ${skip}`)
+  return skip
+}
+
 export function runNumpy(cases: [string, string][]): NumpyResult[] {
   const r = spawnSync('python3', ['-c', PRELUDE], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 << 20 })
   if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`)

@@ -4,17 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
 import type { DTypeName, PyScalar } from '../../src/engine'
-import { numpyAvailable, runPython } from './numpy-oracle'
+import { oracleSkipReason, runPython } from './numpy-oracle'
 
-let skip = numpyAvailable()
-if (!skip) {
-  try {
-    engine.loadAddon()
-  } catch (e) {
-    skip = `native addon not built: ${(e as Error).message.split('\n')[0]}`
-  }
-}
-if (skip) console.log(`[tests/engine/promotion-oracle] skipped: ${skip}`)
+const skip = oracleSkipReason('tests/engine/promotion-oracle', engine.loadAddon)
 
 const DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
   'float16', 'float32', 'float64', 'complex64', 'complex128']

@@ -59,7 +59,7 @@ fi
 
 for tool in cuda_kernel_test cuda_bench; do
   src="$here/harness/$tool.cc"
-  if stale "$out/$tool" "$src" "$lib" "$here/harness/harness_util.h" "$here/stridescope_cuda.h"; then
+  if stale "$out/$tool" "$src" "$lib" "$here/harness/harness_util.h" "$here/harness/reference_copy.h" "$here/stridescope_cuda.h"; then
     g++ -std=c++17 -O2 -Wall -I"$here" "$src" -o "$out/$tool" -L"$out" -lstridescope_cuda '-Wl,-rpath,$ORIGIN' -pthread
   fi
 done

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "harness_util.h"
+#include "reference_copy.h"
 
 namespace {
 
@@ -20,24 +21,6 @@ void expect(bool ok, const std::string& what) {
   if (!ok) {
     ++g_failures;
     std::printf("FAIL %s\n", what.c_str());
-  }
-}
-
-// Host reference: copy element by element, strides in bytes.
-void reference_copy(unsigned char* dst, const std::vector<std::int64_t>& dst_strides, const unsigned char* src,
-                    const std::vector<std::int64_t>& src_strides, const std::vector<std::int64_t>& sizes,
-                    std::size_t itemsize) {
-  std::int64_t numel = 1;
-  for (auto s : sizes) numel *= s;
-  std::vector<std::int64_t> idx(sizes.size(), 0);
-  for (std::int64_t e = 0; e < numel; ++e) {
-    std::int64_t d = 0, s = 0;
-    for (std::size_t k = 0; k < sizes.size(); ++k) d += idx[k] * dst_strides[k], s += idx[k] * src_strides[k];
-    std::memcpy(dst + d, src + s, itemsize);
-    for (int k = static_cast<int>(sizes.size()) - 1; k >= 0; --k) {
-      if (++idx[k] < sizes[k]) break;
-      idx[k] = 0;
-    }
   }
 }
 
@@ -94,7 +77,7 @@ void run_case(const Case& c) {
 
   std::vector<unsigned char> host_src(c.src_bytes), want(dst_bytes + 1, 0xAB), got(dst_bytes + 1, 0xAB);
   harness::fill_pattern(host_src.data(), host_src.size(), static_cast<std::uint32_t>(c.name.size() * 7 + item));
-  reference_copy(want.data(), dst_strides, host_src.data() + c.src_offset, c.src_strides, c.sizes, item);
+  harness::reference_copy(want.data(), dst_strides, host_src.data() + c.src_offset, c.src_strides, c.sizes, item);
 
   void *dsrc = nullptr, *ddst = nullptr;
   harness::check(ss_cuda_malloc(0, c.src_bytes, &dsrc), "malloc src");
