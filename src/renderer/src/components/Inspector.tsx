@@ -6,7 +6,7 @@ import { selectedObject } from '../state/appState'
 import { addressFormula, hex, pyTuple } from '../model/address'
 import { formatBytes } from '../model/format'
 import { primaryName } from '../model/types'
-import { ObjectActions } from './ObjectActions'
+import { ObjectActions } from './actions/ObjectActions'
 
 function Row({ k, v, testId }: { k: string; v: React.ReactNode; testId?: string }): React.JSX.Element {
   return (<><dt>{k}</dt><dd data-testid={testId}>{v}</dd></>)
