@@ -1,6 +1,6 @@
-// Bounds checks for value and byte windows, done before anything touches engine
-// memory: a window must lie inside the object (or storage) and stay small.
-import { MAX_STORAGE_BYTES, MAX_WINDOW_ELEMENTS } from '../shared/protocol'
+// Bounds checks for value windows, done before anything touches engine
+// memory: a window must lie inside the object and stay small.
+import { MAX_WINDOW_ELEMENTS } from '../shared/protocol'
 import { SessionError } from './errors'
 
 export function checkWindow(shape: readonly number[], start: readonly number[], size: readonly number[]): void {
@@ -24,18 +24,5 @@ export function checkWindow(shape: readonly number[], start: readonly number[], 
   }
   if (elements > MAX_WINDOW_ELEMENTS) {
     throw new SessionError('out-of-range', `window of ${elements} elements exceeds the limit of ${MAX_WINDOW_ELEMENTS}`)
-  }
-}
-
-export function checkByteRange(nbytes: number, byteStart: number, length: number): void {
-  if (length > MAX_STORAGE_BYTES) {
-    throw new SessionError('out-of-range', `byte window of ${length} bytes exceeds the limit of ${MAX_STORAGE_BYTES}`)
-  }
-  if (byteStart + length > nbytes) {
-    throw new SessionError(
-      'out-of-range',
-      `bytes [${byteStart}, ${byteStart + length}) are out of bounds for a storage of ${nbytes} bytes`,
-      'IndexError'
-    )
   }
 }

@@ -18,7 +18,6 @@ const handlers: { [M in Method]: Handler<M> } = {
   run: (s, p) => s.run(p.code),
   snapshot: (s) => s.snapshot(),
   window: (s, p) => s.window(p.objectId, p.start, p.shape, p.encoding),
-  storageBytes: (s, p) => s.storageBytes(p.storageId, p.byteStart, p.length),
   setSimulateCuda: (s, p) => s.setSimulateCuda(p.on),
   reset: (s) => s.reset(),
   exportScript: (s) => ({ script: s.exportScript() })

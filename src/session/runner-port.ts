@@ -26,8 +26,6 @@ export interface SessionRunner {
   run(source: string): RunnerOutcome | Promise<RunnerOutcome>
   variables(): { name: string; object: SessionObject }[]
   reset(): void
-  /** Copies raw bytes of a storage, when the engine offers it. Bounds are checked by the session first. */
-  storageBytes?(storageId: number, byteStart: number, length: number): Uint8Array
   /** Frees engine resources when the session drops this runner (e.g. on the cuda toggle). */
   dispose?(): void
 }

@@ -2,10 +2,9 @@
 // every action is Python run through the Runner; the session keeps the history
 // of lines, the operation log with timings, and answers snapshots and bounded
 // value windows. Requests run one at a time, in arrival order.
-import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, ValuesWindow, BytesWindow, Workspace, RunResult } from '../shared/protocol'
+import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
 import { MAX_SNAPSHOT_OPS } from '../shared/protocol'
-import { encodeBase64 } from '../shared/base64'
-import { checkByteRange, checkWindow } from './bounds'
+import { checkWindow } from './bounds'
 import { SessionError } from './errors'
 import { exportScript } from './history'
 import { toPyError } from './py-error'
@@ -103,17 +102,6 @@ export class Session {
         complex: info.dtype.startsWith('complex'),
         packed: packEngineValues(w.values)
       }
-    })
-  }
-
-  storageBytes(storageId: number, byteStart: number, length: number): Promise<BytesWindow> {
-    return this.serial(() => {
-      const entry = this.live.storages.find((s) => s.info.id === storageId)
-      if (!entry) throw new SessionError('not-found', `no storage with id ${storageId} in the workspace`)
-      checkByteRange(entry.info.nbytes, byteStart, length)
-      if (!this.runner.storageBytes) throw new SessionError('internal', 'this engine cannot read storage bytes')
-      const bytes = this.runner.storageBytes(storageId, byteStart, length)
-      return { storageId, byteStart, length: bytes.length, base64: encodeBase64(bytes) }
     })
   }
 

@@ -39,9 +39,6 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
      */
     window: (objectId: number, start: number[], shape: number[], encoding?: 'json' | 'f64') =>
       call('window', encoding ? { objectId, start, shape, encoding } : { objectId, start, shape }),
-    /** Raw bytes of a storage, base64-encoded (decodeBase64 in src/shared/base64). */
-    storageBytes: (storageId: number, byteStart: number, length: number) =>
-      call('storageBytes', { storageId, byteStart, length }),
     setSimulateCuda: (on: boolean) => call('setSimulateCuda', { on }),
     reset: () => call('reset', {}),
     exportScript: () => call('exportScript', {}),

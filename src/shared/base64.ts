@@ -1,4 +1,4 @@
-// Bytes ⇄ standard base64 for the `storageBytes` reply. Uses the global
+// Bytes ⇄ standard base64 for file uploads (openFileBytes). Uses the global
 // atob/btoa, which exist in browsers, Electron's renderer and Node >= 16, so the
 // same code serves the server, main and the renderer.
 

@@ -20,8 +20,6 @@ export const PROTOCOL_VERSION = 1
 export const MAX_CODE_LENGTH = 200_000
 /** Most elements one `window` request may return (a 1M-element texture view fits). */
 export const MAX_WINDOW_ELEMENTS = 1 << 20
-/** Most bytes one `storageBytes` request may return. */
-export const MAX_STORAGE_BYTES = 1 << 22
 /** Highest rank accepted in `window` (NumPy's NPY_MAXDIMS is 64). */
 export const MAX_RANK = 64
 /** Most op records carried in one snapshot (the newest are kept; `opsTotal` says how many exist). */
@@ -174,13 +172,6 @@ export const valuesWindow = object({
   f64: optional(string)   // with encoding 'f64' only
 })
 
-export const bytesWindow = object({
-  storageId: count,
-  byteStart: count,
-  length: count,
-  base64: string          // the bytes, standard base64 (decodeBase64 in ./base64)
-})
-
 // ---- requests: params and results, one entry per method ----
 
 const empty = object({})
@@ -201,11 +192,6 @@ const coreMethods = {
       encoding: optional(windowEncoding)
     }),
     result: valuesWindow
-  },
-  /** Raw bytes of a storage for the memory wall, at most MAX_STORAGE_BYTES. */
-  storageBytes: {
-    params: object({ storageId: count, byteStart: count, length: count }),
-    result: bytesWindow
   },
   /** Turns the simulated cuda device on or off; the session's history is replayed so no line is lost. */
   setSimulateCuda: { params: object({ on: boolean }), result: workspace },
@@ -271,7 +257,6 @@ export const Channel = {
   run: 'stridescope:run',
   snapshot: 'stridescope:snapshot',
   window: 'stridescope:window',
-  storageBytes: 'stridescope:storage-bytes',
   setSimulateCuda: 'stridescope:set-simulate-cuda',
   reset: 'stridescope:reset',
   exportScript: 'stridescope:export-script',
@@ -328,7 +313,6 @@ export type DeviceInfo = Infer<typeof deviceInfo>
 export type Workspace = Infer<typeof workspace>
 export type WireValue = number | string
 export type ValuesWindow = Infer<typeof valuesWindow>
-export type BytesWindow = Infer<typeof bytesWindow>
 export type Progress = Infer<typeof progress>
 export type ProtocolErrorInfo = Infer<typeof protocolError>
 export type ErrorCode = ProtocolErrorInfo['code']

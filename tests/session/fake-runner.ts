@@ -107,10 +107,6 @@ export class FakeRunner implements SessionRunner {
   reset() {
     this.vars.clear()
   }
-  storageBytes(storageId: number, byteStart: number, length: number): Uint8Array {
-    const o = [...this.vars.values()].find((v) => v.meta.storage.id === storageId)!
-    return new Uint8Array(o.data.buffer, byteStart, length).slice()
-  }
   dispose() {
     this.disposed = true
   }

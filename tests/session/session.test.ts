@@ -2,7 +2,6 @@
 // the cuda toggle's replay, export, and events.
 import { describe, expect, it } from 'vitest'
 import { Session, SessionError } from '../../src/session'
-import { decodeBase64 } from '../../src/shared/base64'
 import { isValid } from '../../src/shared/schema'
 import { MAX_WINDOW_ELEMENTS, workspace as workspaceSchema, methods } from '../../src/shared/protocol'
 import { windowNumbers } from '../../src/shared/window-numbers'
@@ -108,18 +107,6 @@ describe('Session windows', () => {
     // an empty window at the end is fine
     expect((await session.window(id, [6], [0])).values).toEqual([])
     expect(MAX_WINDOW_ELEMENTS).toBe(1 << 20)
-  })
-
-  it('returns storage bytes as base64 and bounds-checks them', async () => {
-    const { session } = makeSession()
-    const w = (await session.run('a = make(4)')).snapshot
-    const sid = w.storages[0].info.id
-    const b = await session.storageBytes(sid, 4, 8)
-    expect(b.length).toBe(8)
-    const f = new Float32Array(decodeBase64(b.base64).buffer)
-    expect(Array.from(f)).toEqual([1, 2])
-    await expect(session.storageBytes(sid, 12, 8)).rejects.toMatchObject({ code: 'out-of-range' })
-    await expect(session.storageBytes(12345, 0, 1)).rejects.toMatchObject({ code: 'not-found' })
   })
 })
 

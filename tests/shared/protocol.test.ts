@@ -14,7 +14,6 @@ describe('request params', () => {
     expect(params('window', { objectId: 3, start: [0, 0], shape: [2, 3] })).toBeNull()
     expect(params('window', { objectId: 3, start: [0], shape: [2], encoding: 'f64' })).toBeNull()
     expect(params('window', { objectId: 3, start: [0], shape: [2], encoding: 'f16' })).toMatch(/^params\.encoding/)
-    expect(params('storageBytes', { storageId: 1, byteStart: 0, length: 16 })).toBeNull()
     expect(params('setSimulateCuda', { on: true })).toBeNull()
     expect(params('reset', {})).toBeNull()
   })
@@ -34,7 +33,6 @@ describe('request params', () => {
     expect(params('reset', { extra: 1 })).toBe("params: unexpected key 'extra'")
     expect(params('run', { code: 'x'.repeat(MAX_CODE_LENGTH + 1) })).toMatch(/at most 200000/)
     expect(params('window', { objectId: 1, start: new Array(65).fill(0), shape: [] })).toMatch(/at most 64 items/)
-    expect(params('storageBytes', { storageId: 1, byteStart: 0, length: Number.MAX_SAFE_INTEGER + 2 })).toMatch(/length/)
   })
 
   it('knows exactly the protocol methods', () => {
