@@ -52,28 +52,28 @@ std::vector<OpEntry> bridge_ops() {
          }
          return NativeCapsule::New(info.Env(), ss::to_dlpack(a, o));
        }},
-      {"dlpackDevice",
+      inspection("dlpackDevice",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          auto d = ss::dlpack_device(*unwrap_array(info[0], "object"));
          Napi::Array r = Napi::Array::New(info.Env(), 2);
          r.Set(0u, Napi::Number::New(info.Env(), d.first));
          r.Set(1u, Napi::Number::New(info.Env(), d.second));
          return r;
-       }},
+       }),
       {"fromDlpack",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          ss::Kind kind = get_kind(info[0]);
          if (NativeCapsule::Is(info[1])) return NativeArray::New(info.Env(), ss::from_dlpack_capsule(kind, unwrap_capsule(info[1], "capsule")));
          return NativeArray::New(info.Env(), ss::from_dlpack(kind, unwrap_array(info[1], "x"), get_bool_opt(info[2], "copy")));
        }},
-      {"sharesMemory",
+      inspection("sharesMemory",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          return Napi::Boolean::New(info.Env(), ss::shares_memory(*unwrap_array(info[0], "a"), *unwrap_array(info[1], "b")));
-       }},
-      {"maySharememory",
+       }),
+      inspection("maySharememory",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          return Napi::Boolean::New(info.Env(), ss::may_share_memory(*unwrap_array(info[0], "a"), *unwrap_array(info[1], "b")));
-       }},
+       }),
   };
 }
 

@@ -24,14 +24,14 @@ std::vector<OpEntry> device_ops() {
       {"cpu", [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::tensor_cpu(unwrap_array(info[0], "tensor"))); }},
       {"pinMemory",
        [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::tensor_pin_memory(unwrap_array(info[0], "tensor"))); }},
-      {"isPinned",
-       [](const Napi::CallbackInfo& info) -> Napi::Value { return Napi::Boolean::New(info.Env(), ss::tensor_is_pinned(*unwrap_array(info[0], "tensor"))); }},
+      inspection("isPinned",
+       [](const Napi::CallbackInfo& info) -> Napi::Value { return Napi::Boolean::New(info.Env(), ss::tensor_is_pinned(*unwrap_array(info[0], "tensor"))); }),
       {"setSimulateCuda",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          ss::set_simulate_cuda(get_bool(info[0], "on"), info.Length() > 1 && info[1].IsBoolean() && info[1].As<Napi::Boolean>().Value());
          return info.Env().Undefined();
        }},
-      {"cudaStatus",
+      inspection("cudaStatus",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          Napi::Object o = Napi::Object::New(info.Env());
          int n = ss::cuda_device_count();
@@ -43,7 +43,7 @@ std::vector<OpEntry> device_ops() {
          for (int i = 0; i < n; ++i) names.Set(static_cast<std::uint32_t>(i), ss::cuda_backend()->device_name(i));
          o.Set("deviceNames", names);
          return o;
-       }},
+       }),
   };
 }
 

@@ -39,8 +39,8 @@ Napi::Value typed_array(Napi::Env env, const ss::WindowData& w, std::size_t coun
 
 std::vector<OpEntry> inspect_ops() {
   return {
-      {"info", [](const Napi::CallbackInfo& info) -> Napi::Value { return info_to_js(info.Env(), *unwrap_array(info[0], "object")); }},
-      {"window",
+      inspection("info", [](const Napi::CallbackInfo& info) -> Napi::Value { return info_to_js(info.Env(), *unwrap_array(info[0], "object")); }),
+      inspection("window",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          auto a = unwrap_array(info[0], "object");
          ss::WindowData w = ss::read_values(*a, get_ints(info[1], "start"), get_ints(info[2], "shape"));
@@ -51,9 +51,9 @@ std::vector<OpEntry> inspect_ops() {
          o.Set("shape", shape);
          o.Set("values", typed_array(info.Env(), w, 0));
          return o;
-       }},
-      {"item", [](const Napi::CallbackInfo& info) -> Napi::Value { return scalar_to_js(info.Env(), ss::item(*unwrap_array(info[0], "object"))); }},
-      {"isContiguous",
+       }),
+      inspection("item", [](const Napi::CallbackInfo& info) -> Napi::Value { return scalar_to_js(info.Env(), ss::item(*unwrap_array(info[0], "object"))); }),
+      inspection("isContiguous",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          auto a = unwrap_array(info[0], "object");
          std::string f = get_string(info[1], "memory_format");
@@ -63,12 +63,12 @@ std::vector<OpEntry> inspect_ops() {
          else if (f == "preserve_format") ss::raise(ss::PyExc::RuntimeError, "is_contiguous(): preserve_format is not a memory format of a tensor");
          else r = ss::c_contiguous(*a) && (!a->is_tensor() || ss::strides_are_multiples(*a));
          return Napi::Boolean::New(info.Env(), r);
-       }},
-      {"release",
+       }),
+      inspection("release",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          if (NativeArray::Is(info[0])) NativeArray::Unwrap(info[0].As<Napi::Object>())->array.reset();
          return info.Env().Undefined();
-       }},
+       }),
   };
 }
 

@@ -94,18 +94,8 @@ void register_all(Napi::Env env, Napi::Object exports) {
   NativeArray::Init(env, exports);
   NativeCapsule::Init(env, exports);
   exports.Set("lastReport", Napi::Function::New(env, last_report, "lastReport"));
-  std::vector<std::vector<OpEntry> (*)()> tables = {creation_ops, inspect_ops, view_ops, copy_ops, bridge_ops, math_ops, device_ops};
-  if (file_ops) tables.push_back(file_ops);
-  for (auto table : tables) {
-    auto ops = table();
-    for (auto& op : ops) {
-      static const char* kInspect[] = {"info", "window", "item", "isContiguous", "release", "dlpackDevice",
-                                       "sharesMemory", "maySharememory", "isPinned", "cudaStatus"};
-      for (const char* n : kInspect)
-        if (std::string(op.name) == n) op.reports = false;
-    }
-    add_ops(env, exports, ops);
-  }
+  for (auto table : {creation_ops, inspect_ops, view_ops, copy_ops, bridge_ops, math_ops, device_ops, file_ops})
+    add_ops(env, exports, table());
 }
 
 }  // namespace ssb

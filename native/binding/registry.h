@@ -1,11 +1,12 @@
-// The binding's op table. Every exported function runs inside `guarded`, which
-// starts the OpReport, times the call and turns ss::PyError into a JS Error
+// The binding's op table. add_ops wraps every exported function: the wrapper
+// starts the OpReport (unless the entry is an inspection), times the call and turns ss::PyError into a JS Error
 // carrying `pyType` and the library's exact message.
 #pragma once
 #include <napi.h>
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ssb {
@@ -15,9 +16,13 @@ using Handler = std::function<Napi::Value(const Napi::CallbackInfo&)>;
 struct OpEntry {
   const char* name;
   Handler fn;
-  // Inspection calls (info, window, ...) leave the previous op's report in place.
+  // False for inspection calls: they leave the previous op's report in place.
   bool reports = true;
 };
+
+// An inspection call (info, window, sharesMemory, cudaStatus, ...): reading an object
+// must not replace the report of the op that made it.
+inline OpEntry inspection(const char* name, Handler fn) { return OpEntry{name, std::move(fn), false}; }
 
 // Each ops_*.cc defines one table; registry.cc registers them all.
 std::vector<OpEntry> creation_ops();
@@ -27,8 +32,7 @@ std::vector<OpEntry> copy_ops();
 std::vector<OpEntry> bridge_ops();
 std::vector<OpEntry> math_ops();
 std::vector<OpEntry> device_ops();
-// Weak: a build whose Makefile predates ops_files.cc (node-gyp build without configure) still loads.
-std::vector<OpEntry> file_ops() __attribute__((weak));
+std::vector<OpEntry> file_ops();
 
 void register_all(Napi::Env env, Napi::Object exports);
 void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& ops);

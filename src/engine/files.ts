@@ -9,35 +9,10 @@
 import * as fs from 'node:fs'
 import { pyError } from './errors'
 import { loadAddon } from './load'
-import type { NativeHandle } from './native'
 import { EngineObject } from './object'
-import type { DTypeName, Kind } from './types'
+import type { StorageViewSpec } from './types'
 
-/** Where a view's bytes lie in its storage and how to read them. */
-export interface StorageViewSpec {
-  kind: Kind
-  dtype: DTypeName
-  shape: number[]
-  /** NumPy's .strides (bytes); a tensor's must be multiples of the itemsize. */
-  byteStrides: number[]
-  byteOffset: number
-  /** As the file says: '<' little, '>' big (ndarrays only; tensors are swapped first), '|' one-byte items. */
-  byteOrder?: '<' | '>' | '|' | '='
-  /** NumPy's WRITEABLE (np.load(mmap_mode='r') gives read-only arrays); tensors are always writable. */
-  writeable?: boolean
-  requiresGrad?: boolean
-  /** NumPy's OWNDATA; false for arrays over a file mapping. */
-  ownsData?: boolean
-}
-
-interface FileAddon {
-  storageFromBytes(bytes: Uint8Array): NativeHandle
-  storageFromFile(path: string, offset: number, nbytes: number): NativeHandle
-  viewOfStorage(storage: NativeHandle, spec: StorageViewSpec): NativeHandle
-  arrayBytes(h: NativeHandle, order: 'C' | 'F'): Uint8Array
-}
-
-const addon = () => loadAddon() as unknown as FileAddon
+export type { StorageViewSpec }
 
 /** One engine storage. Views made from it share it (torch.save's shared storages stay shared). */
 export class EngineStorage {
@@ -52,7 +27,7 @@ export class EngineStorage {
 
 /** A fresh CPU storage holding a copy of `bytes`. */
 export function storageFromBytes(bytes: Uint8Array): EngineStorage {
-  return new EngineStorage(new EngineObject(addon().storageFromBytes(bytes)), bytes.length, false)
+  return new EngineStorage(new EngineObject(loadAddon().storageFromBytes(bytes)), bytes.length, false)
 }
 
 /**
@@ -69,7 +44,7 @@ export function storageFromFile(path: string, offset: number, nbytes: number): E
     if (code === 'EACCES') throw pyError('PermissionError' as never, `[Errno 13] Permission denied: ${quoted}`)
     throw e
   }
-  return new EngineStorage(new EngineObject(addon().storageFromFile(path, offset, nbytes)), nbytes, true)
+  return new EngineStorage(new EngineObject(loadAddon().storageFromFile(path, offset, nbytes)), nbytes, true)
 }
 
 /**
@@ -78,10 +53,10 @@ export function storageFromFile(path: string, offset: number, nbytes: number): E
  * torch: set_'s RuntimeError), sizes non-negative, tensor strides whole elements.
  */
 export function viewOfStorage(storage: EngineStorage, spec: StorageViewSpec): EngineObject {
-  return new EngineObject(addon().viewOfStorage(storage.flat.handle, spec))
+  return new EngineObject(loadAddon().viewOfStorage(storage.flat.handle, spec))
 }
 
 /** The raw bytes of the object's elements (no byte swapping) in C or F order. */
 export function arrayBytes(obj: EngineObject, order: 'C' | 'F'): Uint8Array {
-  return addon().arrayBytes(obj.handle, order)
+  return loadAddon().arrayBytes(obj.handle, order)
 }

@@ -41,8 +41,7 @@ export const fromValues = (kind: Kind, values: PyScalar[], shape: number[], dtyp
 export const random = (kind: Kind, dist: RandomKind, shape: number[], dtype: DTypeName | null = null,
   low = 0, high = 1) => wrap(loadAddon().random(kind, dist, shape, dtype, low, high))
 /** `np.random.seed(n)` (kind 'ndarray') / `torch.manual_seed(n)` (kind 'tensor'): each kind has its own stream. */
-export const seed = (n: number, kind: Kind = 'tensor') =>
-  (loadAddon().seed as unknown as (seed: number, kind: Kind) => void)(n, kind)
+export const seed = (n: number, kind: Kind = 'tensor') => loadAddon().seed(n, kind)
 
 // ---- the bridge ----------------------------------------------------------------
 /** `torch.from_numpy(a)`: shares memory (semantics.md §A). */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { NativeAddon } from './native'
+import { NATIVE_EXPORTS, type NativeAddon } from './native'
 
 const ADDON = join('build', 'Release', 'stridescope.node')
 
@@ -32,12 +32,24 @@ export function loadAddon(): NativeAddon {
   const errors: string[] = []
   for (const path of addonCandidates()) {
     if (!existsSync(path)) continue
+    let loaded: Record<string, unknown>
     try {
-      cached = req(path) as NativeAddon
-      return cached
+      loaded = req(path) as Record<string, unknown>
     } catch (e) {
       errors.push(`  ${path}: ${(e as Error).message}`)
+      continue
     }
+    // An addon built from older sources lacks functions the TypeScript side calls: say so
+    // now rather than fail later as "x is not a function" in the middle of an op.
+    const missing = NATIVE_EXPORTS.filter((name) => typeof loaded[name] !== 'function')
+    if (missing.length) {
+      throw new Error(
+        `The Stridescope native engine at ${path} is out of date (missing ${missing.join(', ')}).\n` +
+          'Rebuild it with `npm run build:native`.',
+      )
+    }
+    cached = loaded as unknown as NativeAddon
+    return cached
   }
   const tried = addonCandidates().map((p) => `  ${p}`).join('\n')
   throw new Error(

@@ -3,7 +3,7 @@
 // `null` arguments mean "the library's default".
 import type {
   BinaryOp, DTypeName, IndexItem, Kind, MemoryFormat, ObjectInfo, OpReport, Order, PyScalar,
-  RandomKind, ValueWindow,
+  RandomKind, StorageViewSpec, ValueWindow,
 } from './types'
 
 /** An opaque native object holding one engine Array (kept alive while referenced). */
@@ -20,6 +20,10 @@ export interface DlpackExportOptions {
 }
 
 export interface NativeAddon {
+  /** The handle classes (native/binding/handles.cc); JS only receives their instances. */
+  NativeArray: abstract new () => NativeHandle
+  NativeCapsule: abstract new () => NativeCapsule
+
   lastReport(): OpReport
 
   // creation
@@ -30,7 +34,8 @@ export interface NativeAddon {
   eye(kind: Kind, n: number, m: number | null, k: number, dtype: DTypeName | null): NativeHandle
   fromValues(kind: Kind, values: PyScalar[], shape: number[], dtype: DTypeName | null): NativeHandle
   random(kind: Kind, dist: RandomKind, shape: number[], dtype: DTypeName | null, low: number, high: number): NativeHandle
-  seed(seed: number): void
+  /** np.random.seed (kind 'ndarray') / torch.manual_seed (kind 'tensor'): one stream per kind. */
+  seed(seed: number, kind: Kind): void
 
   // inspection
   info(h: NativeHandle): ObjectInfo
@@ -110,7 +115,35 @@ export interface NativeAddon {
   isPinned(h: NativeHandle): boolean
   setSimulateCuda(on: boolean, force?: boolean): void
   cudaStatus(): CudaStatus
+
+  // files (native/binding/ops_files.cc): a storage travels as a flat uint8 ndarray over all its bytes
+  storageFromBytes(bytes: Uint8Array): NativeHandle
+  storageFromFile(path: string, offset: number, nbytes: number): NativeHandle
+  viewOfStorage(storage: NativeHandle, spec: StorageViewSpec): NativeHandle
+  arrayBytes(h: NativeHandle, order: 'C' | 'F'): Uint8Array
 }
+
+/**
+ * Every export of the addon, one entry per member of NativeAddon: `satisfies` refuses
+ * both a missing and an extra name, so this list cannot drift from the interface,
+ * and loadAddon / tests/engine/addon-exports.test.ts hold the built addon to it.
+ */
+export const NATIVE_EXPORTS = Object.keys({
+  NativeArray: 1, NativeCapsule: 1, lastReport: 1,
+  create: 1, full: 1, arange: 1, linspace: 1, eye: 1, fromValues: 1, random: 1, seed: 1,
+  info: 1, window: 1, item: 1, isContiguous: 1, release: 1,
+  index: 1, transpose: 1, permute: 1, swapaxes: 1, T: 1, mT: 1, t: 1, expand: 1, broadcastTo: 1, view: 1,
+  viewDtype: 1, reshape: 1, squeeze: 1, unsqueeze: 1, expandDims: 1, narrow: 1, diagonal: 1, unfold: 1,
+  slidingWindowView: 1, asStrided: 1, flip: 1,
+  clone: 1, contiguous: 1, copy: 1, ascontiguousarray: 1, asfortranarray: 1, astype: 1, astypeByteOrder: 1,
+  viewByteOrder: 1, toDtype: 1, ravel: 1, flatten: 1,
+  fromNumpy: 1, numpy: 1, asTensor: 1, tensor: 1, torchAsarray: 1, npAsarray: 1, npArray: 1, toDlpack: 1,
+  dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
+  setitem: 1, fill: 1, inplace: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
+  conjPhysical: 1, npConj: 1, reduce: 1,
+  toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1,
+  storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
+} satisfies Record<keyof NativeAddon, 1>) as (keyof NativeAddon)[]
 
 export interface CudaStatus {
   available: boolean

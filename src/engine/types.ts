@@ -106,3 +106,20 @@ export interface EngineWarning {
   category: 'UserWarning' | 'DeprecationWarning'
   message: string
 }
+
+/** Where a view's bytes lie in its storage and how to read them. */
+export interface StorageViewSpec {
+  kind: Kind
+  dtype: DTypeName
+  shape: number[]
+  /** NumPy's .strides (bytes); a tensor's must be multiples of the itemsize. */
+  byteStrides: number[]
+  byteOffset: number
+  /** As the file says: '<' little, '>' big (ndarrays only; tensors are swapped first), '|' one-byte items. */
+  byteOrder?: '<' | '>' | '|' | '='
+  /** NumPy's WRITEABLE (np.load(mmap_mode='r') gives read-only arrays); tensors are always writable. */
+  writeable?: boolean
+  requiresGrad?: boolean
+  /** NumPy's OWNDATA; false for arrays over a file mapping. */
+  ownsData?: boolean
+}

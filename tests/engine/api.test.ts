@@ -59,8 +59,21 @@ describe.skipIf(!!skip)('engine API', () => {
     const r = engine.lastReport()
     expect(r).toMatchObject({ op: 'copy', copied: true, bytes: 96 })
     expect(r.kernel).not.toBe('view')
+    // every call the binding marks as an inspection (native/binding: inspection(...))
+    const t = engine.zeros('tensor', [2], 'float32')
+    const first = { kind: 'int', index: 0 } as const
+    const [el, row] = [a.index([first, first]), a.index([first])]
+    a.T.copy()
     a.info()
     a.window([0, 0], [1, 1])
+    el.item()
+    a.isContiguous()
+    engine.dlpackDevice(t)
+    engine.sharesMemory(a, a)
+    engine.mayShareMemory(a, a)
+    t.isPinned()
+    engine.cudaStatus()
+    row.dispose()
     expect(engine.lastReport().op).toBe('copy')
     a.T
     expect(engine.lastReport()).toMatchObject({ op: 'T', copied: false, kernel: 'view', bytes: 0 })
