@@ -1,29 +1,20 @@
 // The runner: runs Python-subset source over the engine and reports what CPython would print.
 // Used by the app's console (src/session) and by `stridescope run` (src/cli).
-import type { OpReport } from '../engine/types'
+import type { PyErrorInfo, RunResult } from './types'
 import type { EngineObject } from '../engine'
 import { parseModule, PySyntaxError } from './interp/parse'
 import { Interpreter, toPyException } from './interp/interpreter'
 import { installBuiltins } from './interp/builtins'
 import { BudgetExceeded, excMessage } from './interp/exceptions'
 import { PyModule, PyBuiltin, PyClass, type PyValue } from './interp/values'
-import { PySuper, setClassReprHook } from './interp/classes'
+import { PySuper } from './interp/classes'
 import { pyErr } from './interp/exceptions'
-import { setRuntime } from './interp/runtime'
-import { setAttrReprHook } from './interp/attributes'
-import { repr } from './interp/repr'
 import { createStdlibModules } from './lib/stdlib'
 import { LibraryContext } from './lib/context'
 import { setSimulateCuda } from './lib/device_ops'
-// The library surface registers its modules and wrappers on import.
-import './lib/ndarray'
-import './lib/tensor'
-import './lib/numpy_module'
-import './lib/torch_module'
+import { LIBRARY } from './lib/library'
 
-export interface PyErrorInfo { type: string; message: string; traceback: string; line: number | null }
-export interface OpRecord extends OpReport { line: number; source: string; resultId: number | null; inputIds: number[] }
-export interface RunResult { stdout: string; stderr: string; error: PyErrorInfo | null; ops: OpRecord[] }
+export type { PyErrorInfo, OpRecord, RunResult } from './types'
 
 export interface RunnerOptions {
   /** Enables the simulated cuda device (torch.cuda.is_available() is then True). */
@@ -58,7 +49,6 @@ export class Runner {
     this.lib.beginRun(source)
     // The simulated device is engine-wide state: each runner sets it for its own runs.
     setSimulateCuda(!!this.opts.simulateCuda)
-    this.installRuntime()
     let error: PyErrorInfo | null = null
     try {
       const body = parseModule(source)
@@ -103,20 +93,7 @@ export class Runner {
       simulateCuda: !!this.opts.simulateCuda,
       currentLine: () => this.interp.frame?.line ?? 0,
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
-    })
-    this.installRuntime()
-  }
-
-  private installRuntime(): void {
-    setRuntime({
-      call: (fn, args, kwargs) => this.interp.call(fn, args, kwargs ?? new Map()),
-      warn: (c, m, once) => this.interp.warn(c, m, once),
-      write: s => this.write(s),
-      writeErr: s => { this.stderr += s },
-      tick: () => this.interp.tick(),
-    })
-    setAttrReprHook(repr)
-    setClassReprHook(repr)
+    }, LIBRARY)
   }
 
   private write(s: string): void {
@@ -127,7 +104,11 @@ export class Runner {
   private importModule(name: string): PyModule | null {
     const cached = this.modules.get(name)
     if (cached) return cached
-    const made = createStdlibModules(name) ?? this.lib.module(name)
+    const made = createStdlibModules(name, {
+      write: s => this.write(s),
+      writeErr: s => { this.stderr += s },
+      warn: (c, m) => this.interp.warn(c, m),
+    }) ?? this.lib.module(name)
     if (made) this.modules.set(name, made)
     return made
   }

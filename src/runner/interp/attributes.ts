@@ -6,7 +6,8 @@ import {
 import { pyErr, PyException, excClass } from './exceptions'
 import { typeName, typeOf, equals, hashKey, iterate, compare, truthy, toIndex } from './ops'
 import { strMethod } from './str_methods'
-import { runtime } from './runtime'
+import { callValue } from './call'
+import { repr as reprOf } from './repr'
 import { bindArgs } from './args'
 
 type Method = (self: any, args: PyValue[], kw: Kwargs) => PyValue
@@ -14,7 +15,7 @@ type Method = (self: any, args: PyValue[], kw: Kwargs) => PyValue
 function sortItems(items: PyValue[], kw: Kwargs): void {
   const b = bindArgs('sort', ['*', 'key=', 'reverse='], [], kw)
   const key = b.key ?? null
-  const keys = key === null ? items : items.map(v => runtime().call(key, [v]))
+  const keys = key === null ? items : items.map(v => callValue(key, [v]))
   const idx = items.map((_, i) => i)
   idx.sort((i, j) => (truthy(compare('<', keys[i], keys[j])) ? -1 : truthy(compare('<', keys[j], keys[i])) ? 1 : 0))
   if (b.reverse !== undefined && truthy(b.reverse)) {
@@ -107,8 +108,6 @@ const DICT_METHODS: Record<string, Method> = {
   clear: (d: PyDict) => { d.entries.clear(); return null },
 }
 
-let reprOf: (v: PyValue) => string = String
-export function setAttrReprHook(fn: (v: PyValue) => string): void { reprOf = fn }
 
 function numberAttr(v: bigint | number | boolean, name: string): PyValue | undefined {
   if (typeof v === 'number') {

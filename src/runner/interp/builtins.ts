@@ -11,7 +11,7 @@ import { repr, str, floatRepr } from './repr'
 import { formatValue } from './formatting'
 import { bindArgs } from './args'
 import { getAttribute, setAttribute, sortItems } from './attributes'
-import { runtime } from './runtime'
+import { callValue } from './call'
 
 const T = BUILTIN_TYPES
 
@@ -112,7 +112,7 @@ function minmax(name: 'min' | 'max', args: PyValue[], kw: Kwargs): PyValue {
     throw pyErr('ValueError', `${name}() iterable argument is empty`)
   }
   const key = b.key ?? null
-  const keyOf = (v: PyValue) => (key === null ? v : runtime().call(key, [v]))
+  const keyOf = (v: PyValue) => (key === null ? v : callValue(key, [v]))
   let best = items[0], bestKey = keyOf(best)
   for (const v of items.slice(1)) {
     const k = keyOf(v)
@@ -197,7 +197,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       const text = b.__rest!.map(str).join(sep) + end
       if (b.file !== undefined && b.file !== null) {
         // sys.stdout / sys.stderr or any object with a write() method.
-        runtime().call(getAttribute(b.file, 'write'), [text])
+        callValue(getAttribute(b.file, 'write'), [text])
         return null
       }
       write(text)
@@ -229,7 +229,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       const b = bindArgs('sum', ['iterable', 'start='], args, kw)
       let acc: PyValue = b.start ?? 0n
       if (typeof acc === 'string') throw pyErr('TypeError', "sum() can't sum strings [use ''.join(seq) instead]")
-      for (const v of iterate(b.iterable!)) { runtime(); acc = binop('+', acc, v) }
+      for (const v of iterate(b.iterable!)) acc = binop('+', acc, v)
       return acc
     },
     enumerate: (args, kw) => {
@@ -251,11 +251,11 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       const [f, ...its] = args
       const lists = its.map(it => [...iterate(it)])
       const n = Math.min(...lists.map(l => l.length))
-      return new PyList(Array.from({ length: n }, (_, i) => runtime().call(f, lists.map(l => l[i]))))
+      return new PyList(Array.from({ length: n }, (_, i) => callValue(f, lists.map(l => l[i]))))
     },
     filter: (args) => {
       const [f, it] = args
-      return new PyList([...iterate(it)].filter(v => truthy(f === null ? v : runtime().call(f, [v]))))
+      return new PyList([...iterate(it)].filter(v => truthy(f === null ? v : callValue(f, [v]))))
     },
     sorted: (args, kw) => {
       nargs('sorted', args, 1, 1)
@@ -293,7 +293,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       if (typeof x === 'bigint' || typeof x === 'boolean') return nd === null || nd >= 0 ? toInt(x) : toInt(x)
       if (x instanceof PyObject && x.getattr) {
         const m = x.getattr('__round__')
-        if (m !== undefined) return runtime().call(m, nd === null ? [] : [BigInt(nd)])
+        if (m !== undefined) return callValue(m, nd === null ? [] : [BigInt(nd)])
       }
       const f = toFloat(x)
       if (nd === null) {

@@ -7,7 +7,8 @@ import {
   type PyValue, type Kwargs
 } from './values'
 import { pyErr, BASE_EXCEPTION } from './exceptions'
-import { runtime } from './runtime'
+import { callValue } from './call'
+import { repr as reprOf } from './repr'
 
 /** Method resolution order: the class, then its bases depth-first, without repeats. */
 export function mro(cls: PyClass): PyClass[] {
@@ -36,13 +37,10 @@ export function lookupInMro(cls: PyClass, name: string, after: PyClass | null = 
 export class PyBoundMethod extends PyObject {
   constructor(readonly fn: PyValue, readonly self: PyValue) { super() }
   get pyClass() { return BOUND_METHOD }
-  call(args: PyValue[], kwargs: Kwargs): PyValue { return runtime().call(this.fn, [this.self, ...args], kwargs) }
+  call(args: PyValue[], kwargs: Kwargs): PyValue { return callValue(this.fn, [this.self, ...args], kwargs) }
   repr() { return `<bound method ${(this.fn as PyFunction).name ?? '?'} of ${reprOf(this.self)}>` }
 }
 const BOUND_METHOD = new PyClass('method', OBJECT)
-
-let reprOf: (v: PyValue) => string = String
-export function setClassReprHook(f: (v: PyValue) => string): void { reprOf = f }
 
 function bindIfFunction(v: PyValue, self: PyValue): PyValue {
   return v instanceof PyFunction ? new PyBoundMethod(v, self) : v
@@ -52,7 +50,7 @@ function bindIfFunction(v: PyValue, self: PyValue): PyValue {
 function dunder(obj: PyObject, name: string, args: PyValue[]): PyValue | typeof NOT_IMPLEMENTED {
   const f = lookupInMro(obj.pyClass, name)
   if (f === undefined) return NOT_IMPLEMENTED
-  return runtime().call(f, [obj, ...args])
+  return callValue(f, [obj, ...args])
 }
 
 /** An instance of a user class. */
@@ -87,7 +85,7 @@ export class PyInstance extends PyObject {
   call(args: PyValue[], kwargs: Kwargs): PyValue {
     const f = lookupInMro(this.cls, '__call__')
     if (f === undefined) throw pyErr('TypeError', `'${this.cls.name}' object is not callable`)
-    return runtime().call(f, [this, ...args], kwargs)
+    return callValue(f, [this, ...args], kwargs)
   }
   getitem(key: PyValue): PyValue { return this.required('__getitem__', [key], 'is not subscriptable') }
   setitem(key: PyValue, v: PyValue): void { this.required('__setitem__', [key, v], 'does not support item assignment') }
@@ -124,7 +122,7 @@ export function makeClass(name: string, bases: PyValue[], namespace: Map<string,
     const obj: PyObject = isException ? new PyExcInstance(cls, args) : new PyInstance(cls)
     const init = lookupInMro(cls, '__init__')
     if (init !== undefined) {
-      const r = runtime().call(init, [obj, ...args], kwargs)
+      const r = callValue(init, [obj, ...args], kwargs)
       if (r !== null) throw pyErr('TypeError', `__init__() should return None, not '${typeof r}'`)
     } else if (!isException && (args.length || kwargs.size)) {
       throw pyErr('TypeError', `${name}() takes no arguments`)

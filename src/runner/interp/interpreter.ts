@@ -18,6 +18,7 @@ import { ControlSignal, isPyCatchable, toPyException } from './errors_bridge'
 
 export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
+import { withBudget } from './budget'
 
 class BreakSignal extends ControlSignal { }
 class ContinueSignal extends ControlSignal { }
@@ -70,7 +71,7 @@ export class Interpreter {
     this.frames = [{ name: '<module>', line: body[0]?.line ?? 1 }]
     this.steps = 0
     try {
-      this.execBlock(body, this.globals)
+      withBudget(() => this.tick(), () => this.execBlock(body, this.globals))
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e
       if (!isPyCatchable(e)) throw pyErr('SyntaxError', `'${e instanceof ReturnSignal ? 'return' : 'break/continue'}' outside function or loop`)
@@ -543,7 +544,7 @@ export class Interpreter {
       else locals.delete(g)
     }
     const closure = scope.isClass ? (scope.parent as FnScope) : scope
-    return new PyFunction(name, params, defaults, body, closure, locals, globalsDeclared)
+    return new PyFunction(name, params, defaults, body, closure, locals, globalsDeclared, this)
   }
 
   call(fn: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {

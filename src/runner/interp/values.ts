@@ -2,7 +2,7 @@
 //   None -> null, bool -> boolean, int -> bigint (Python ints are unbounded),
 //   float -> number, str -> string. Everything else is a PyObject subclass.
 import type { Stmt, Expr, Param } from './ast'
-import { runtime } from './runtime'
+import { tickBudget } from './budget'
 
 export type PyValue = null | boolean | bigint | number | string | PyObject
 
@@ -142,7 +142,7 @@ export class PyRange extends PyObject {
   }
   *iter(): Iterable<PyValue> {
     // Each element counts against the budget, so list(range(10**12)) cannot hang the runner.
-    const { tick } = runtime()
+    const tick = tickBudget
     if (this.step > 0n) for (let i = this.start; i < this.stop; i += this.step) { tick(); yield i }
     else for (let i = this.start; i > this.stop; i += this.step) { tick(); yield i }
   }
@@ -151,6 +151,11 @@ export class PyRange extends PyObject {
 }
 
 /** A user-defined function (def or lambda): code, defaults evaluated at definition, and its closure. */
+/** What runs a Python function's body: the interpreter it was defined in. */
+export interface FunctionOwner {
+  call(fn: PyValue, args: PyValue[], kwargs: Kwargs): PyValue
+}
+
 export class PyFunction extends PyObject {
   constructor(
     readonly name: string,
@@ -159,7 +164,9 @@ export class PyFunction extends PyObject {
     readonly body: Stmt[] | Expr,
     readonly closure: Scope | null,
     readonly locals: Set<string>,
-    readonly globalsDeclared: Set<string>
+    readonly globalsDeclared: Set<string>,
+    /** The interpreter that defined the function and runs its calls, wherever they come from. */
+    readonly owner: FunctionOwner
   ) { super() }
   /** The class whose body defined this function (for zero-argument super()). */
   definingClass: PyClass | null = null

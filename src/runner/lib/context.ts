@@ -3,11 +3,12 @@
 // warnings the engine reports, and builds the numpy / torch modules on first import.
 import * as engine from '../../engine'
 import type { EngineObject } from '../../engine'
-import type { OpRecord } from '../index'
+import type { OpRecord } from '../types'
 import type { DTypeName } from '../../engine/types'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
+import { staticInfo } from './static_info'
 import { pyErr } from '../interp/exceptions'
 
 export interface LibraryHost {
@@ -16,26 +17,17 @@ export interface LibraryHost {
   warn(category: string, message: string, once?: boolean): void
 }
 
-type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
+export type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
 
-/** What never changes for an engine object: read once (ObjectInfo costs a native round trip). */
-export interface StaticInfo { id: number; kind: 'ndarray' | 'tensor'; dtype: DTypeName; shape: number[]; numel: number; baseId: number | null }
-const staticInfos = new WeakMap<EngineObject, StaticInfo>()
-export function staticInfo(obj: EngineObject): StaticInfo {
-  let s = staticInfos.get(obj)
-  if (!s) {
-    const i = obj.info()
-    s = { id: i.id, kind: i.kind, dtype: i.dtype, shape: i.shape, numel: i.numel, baseId: i.baseId }
-    staticInfos.set(obj, s)
-  }
-  return s
+/**
+ * The Python surface a context offers: the wrapper class of each engine object kind and
+ * the builder of each importable module. The runner installs it (lib/library.ts) when it
+ * makes the context; nothing registers itself on import.
+ */
+export interface LibraryInstall {
+  wrappers: Record<'ndarray' | 'tensor', Factory>
+  modules: Record<string, (ctx: LibraryContext) => PyModule>
 }
-const factories: Partial<Record<'ndarray' | 'tensor', Factory>> = {}
-const moduleBuilders = new Map<string, (ctx: LibraryContext) => PyModule>()
-
-/** ndarray.ts and tensor.ts register their wrapper classes; the module files their modules. */
-export function registerWrapper(kind: 'ndarray' | 'tensor', f: Factory): void { factories[kind] = f }
-export function registerModule(name: string, build: (ctx: LibraryContext) => PyModule): void { moduleBuilders.set(name, build) }
 
 export class LibraryContext {
   private ops: OpRecord[] = []
@@ -48,7 +40,7 @@ export class LibraryContext {
   /** np.set_printoptions / torch.set_printoptions state, per runner like the libraries' per process. */
   readonly printOptions = new PrintOptions()
 
-  constructor(readonly host: LibraryHost) {}
+  constructor(readonly host: LibraryHost, private readonly library: LibraryInstall) {}
 
   beginRun(source: string): void {
     this.sourceLines = source.split('\n')
@@ -68,7 +60,7 @@ export class LibraryContext {
   module(name: string): PyModule | null {
     const cached = this.modules.get(name)
     if (cached) return cached
-    const build = moduleBuilders.get(name)
+    const build = Object.hasOwn(this.library.modules, name) ? this.library.modules[name] : undefined
     if (!build) return null
     // numpy and torch live in the native engine: without it their import fails, as a Python
     // import of a missing extension module does, with the loader's explanation.
@@ -87,9 +79,7 @@ export class LibraryContext {
     const w = this.wrappers.get(obj)
     if (w) return w
     const info = staticInfo(obj)
-    const f = factories[info.kind]
-    if (!f) throw new Error(`no wrapper registered for ${info.kind}`)
-    const made = f(this, obj)
+    const made = this.library.wrappers[info.kind](this, obj)
     // A view keeps its base's Python object alive, so `v.base is a` (and printing v.base)
     // works for as long as the view does, as in NumPy.
     if (info.baseId !== null) made.baseRef = this.byEngineId(info.baseId)

@@ -10,7 +10,8 @@ import {
 import { pyErr } from '../interp/exceptions'
 import { toIndex, typeName } from '../interp/ops'
 import { NpScalar } from './scalars'
-import { staticInfo, type LibraryContext, type StaticInfo } from './context'
+import type { LibraryContext } from './context'
+import { staticInfo, type StaticInfo } from './static_info'
 import { flattenNested } from './nested'
 
 const BINARY_OPS: Record<string, BinaryOp> = {

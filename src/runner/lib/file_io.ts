@@ -20,7 +20,7 @@ import {
   BUILTIN_TYPES, PyBuiltin, PyClass, PyDict, PyExcInstance, PyList, PyObject, PyTuple, type Kwargs, type PyValue,
 } from '../interp/values'
 import { boolArg } from './argparse'
-import { registerModule, type LibraryContext } from './context'
+import type { LibraryContext } from './context'
 import { cudaStatus, toDevice } from './device_ops'
 import { EngineValue } from './engine_value'
 import { LibModule } from './module_builder'
@@ -291,7 +291,7 @@ export function bindTorchFiles(torch: LibModule, ctx: LibraryContext): void {
 
 // ---- safetensors -------------------------------------------------------------------------
 
-function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray'): LibModule {
+export function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray'): LibModule {
   const m = new LibModule(kind === 'tensor' ? 'safetensors.torch' : 'safetensors.numpy')
   m.fn('load_file', (a, kw) => {
     const b = bindArgs('load_file', kind === 'tensor' ? ['filename', 'device='] : ['filename'], a, kw)
@@ -326,6 +326,3 @@ function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray'): Lib
   return m
 }
 
-registerModule('safetensors', (ctx) => new LibModule('safetensors').set('torch', ctx.module('safetensors.torch')!).set('numpy', ctx.module('safetensors.numpy')!))
-registerModule('safetensors.torch', (ctx) => safetensorsModule(ctx, 'tensor'))
-registerModule('safetensors.numpy', (ctx) => safetensorsModule(ctx, 'ndarray'))

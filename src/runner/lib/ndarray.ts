@@ -11,7 +11,6 @@ import { hashKey } from '../interp/ops'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { EngineValue } from './engine_value'
-import { registerWrapper } from './context'
 import { NpDType, npDtypeOf } from './dtypes'
 import { NpScalar } from './scalars'
 import { shapeFromArgs, axesArg, orderArg, intArg, boolArg } from './argparse'
@@ -228,4 +227,3 @@ function reduce(s: PyNdarray, op: 'sum' | 'mean', a: PyValue[], kw: Kwargs): PyV
   return s.ctx.wrap(r)
 }
 
-registerWrapper('ndarray', (ctx, obj) => new PyNdarray(ctx, obj))

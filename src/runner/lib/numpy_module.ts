@@ -5,7 +5,7 @@ import { PyClass, PyTuple, BUILTIN_TYPES, type PyValue, type Kwargs } from '../i
 import { pyErr, excClass } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
-import { registerModule, type LibraryContext } from './context'
+import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { NDARRAY_CLASS, PyNdarray } from './ndarray'
 import { PyTensor } from './tensor'
@@ -72,7 +72,7 @@ function reduceFn(ctx: LibraryContext, op: 'sum' | 'mean') {
   }
 }
 
-function buildNumpy(ctx: LibraryContext): LibModule {
+export function buildNumpy(ctx: LibraryContext): LibModule {
   const np = new LibModule('numpy', UNSUPPORTED)
   const random = new LibModule('numpy.random')
   const strideTricks = buildStrideTricks(ctx)
@@ -265,9 +265,4 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
   return st
 }
 
-registerModule('numpy', ctx => buildNumpy(ctx))
-registerModule('numpy.lib', ctx => ctx.module('numpy')!.getattr('lib') as LibModule)
-registerModule('numpy.lib.stride_tricks', ctx => (ctx.module('numpy')!.getattr('lib') as LibModule).getattr('stride_tricks') as LibModule)
-registerModule('numpy.random', ctx => ctx.module('numpy')!.getattr('random') as LibModule)
-registerModule('numpy.exceptions', ctx => ctx.module('numpy')!.getattr('exceptions') as LibModule)
 void (null as unknown as PyScalar)

@@ -3,7 +3,6 @@ import { PyModule, PyBuiltin, PyClass, type PyValue, type Kwargs } from '../inte
 import { pyErr, excClass } from '../interp/exceptions'
 import { toFloat } from '../interp/builtins'
 import { bindArgs } from '../interp/args'
-import { runtime } from '../interp/runtime'
 import { str } from '../interp/repr'
 import { binop, iterate } from '../interp/ops'
 
@@ -24,7 +23,14 @@ function mathFn(name: string, f: (x: number) => number, domainCheck?: (x: number
   }
 }
 
-export function createStdlibModules(name: string): PyModule | null {
+/** The runner's output streams and warning printer, which sys and warnings write to. */
+export interface StdlibHost {
+  write(s: string): void
+  writeErr(s: string): void
+  warn(category: string, message: string): void
+}
+
+export function createStdlibModules(name: string, host: StdlibHost): PyModule | null {
   switch (name) {
     case 'time':
       return mod('time', {
@@ -63,8 +69,8 @@ export function createStdlibModules(name: string): PyModule | null {
         return m
       }
       return mod('sys', {}, {
-        stdout: stream('stdout', s => runtime().write(s)),
-        stderr: stream('stderr', s => runtime().writeErr(s)),
+        stdout: stream('stdout', s => host.write(s)),
+        stderr: stream('stderr', s => host.writeErr(s)),
         maxsize: 2n ** 63n - 1n,
         byteorder: 'little',
         platform: process.platform,
@@ -78,7 +84,7 @@ export function createStdlibModules(name: string): PyModule | null {
         warn: (a, kw) => {
           const b = bindArgs('warn', ['message', 'category=', 'stacklevel=', 'source='], a, kw)
           const cat = b.category instanceof PyClass ? b.category : excClass('UserWarning')
-          runtime().warn(cat.name, str(b.message!))
+          host.warn(cat.name, str(b.message!))
           return null
         },
         simplefilter: () => null,

@@ -9,7 +9,6 @@ import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
 import { formatValue } from '../interp/formatting'
 import { EngineValue } from './engine_value'
-import { registerWrapper } from './context'
 import { torchDtype, torchDtypeOf, TorchDType, ITEMSIZE } from './dtypes'
 import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } from './argparse'
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
@@ -331,5 +330,4 @@ function normDim(d: number, ndim: number): number {
   return d < 0 ? d + n : d
 }
 
-registerWrapper('tensor', (ctx, obj) => new PyTensor(ctx, obj))
 void isSequence; void typeName

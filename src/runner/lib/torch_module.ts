@@ -5,7 +5,7 @@ import { PyBuiltin, PyObject, PyClass, BUILTIN_TYPES, type PyValue, type Kwargs 
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
-import { registerModule, type LibraryContext } from './context'
+import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { TENSOR_CLASS, PyTensor } from './tensor'
 import { PyNdarray } from './ndarray'
@@ -109,7 +109,7 @@ function methodAsFunction(ctx: LibraryContext, name: string) {
   }
 }
 
-function buildTorch(ctx: LibraryContext): LibModule {
+export function buildTorch(ctx: LibraryContext): LibModule {
   const torch = new LibModule('torch', UNSUPPORTED)
   const cuda = new LibModule('torch.cuda')
   torch.set('Tensor', TENSOR_CLASS).set('Size', SIZE_CLASS).set('dtype', TORCH_DTYPE_CLASS).set('cuda', cuda)
@@ -232,5 +232,3 @@ function buildTorch(ctx: LibraryContext): LibModule {
   return torch
 }
 
-registerModule('torch', ctx => buildTorch(ctx))
-registerModule('torch.cuda', ctx => ctx.module('torch')!.getattr('cuda') as LibModule)
