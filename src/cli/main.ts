@@ -1,5 +1,6 @@
 // `stridescope <command> ...`: finds the subcommands in ./commands (each exports
-// { describe, usage, main(argv): Promise<number> }) and runs the one asked for.
+// { describe, usage, main(argv): Promise<number> }) and runs the one asked for;
+// each parses its own arguments (./args), --help included.
 import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,7 +43,7 @@ export async function helpText(): Promise<string> {
   const w = Math.max(...cmds.map(([n]) => n.length))
   for (const [n, c] of cmds) lines.push(`  ${n.padEnd(w)}  ${c.describe}`)
   lines.push('')
-  for (const [, c] of cmds) lines.push(c.usage.trimEnd(), '')
+  for (const [, c] of cmds) lines.push(`usage: ${c.usage.trimEnd()}`, '')
   lines.push('`stridescope <command> --help` prints one command\'s usage.')
   return lines.join('\n') + '\n'
 }
@@ -57,10 +58,6 @@ export async function cli(argv: string[]): Promise<number> {
   if (!cmd) {
     process.stderr.write(`stridescope: unknown command '${name}'\n\n${await helpText()}`)
     return 2
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(cmd.usage.trimEnd() + '\n')
-    return 0
   }
   return cmd.main(rest)
 }

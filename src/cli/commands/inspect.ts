@@ -5,9 +5,40 @@ import { formatTable } from '../../files/format-table'
 import { openTensorFile } from '../../files/open-file'
 import { readEntryValues, type ElementValue } from '../../files/element-values'
 import type { DTypeName } from '../../engine/types'
+import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'print the arrays and tensors a .npy/.npz/.safetensors/.pt file holds, and what they share'
-export const usage = 'stridescope inspect FILE [--values N] [--json] [--mmap-limit BYTES]'
+export const usage = `stridescope inspect FILE [--values N] [--json] [--mmap-limit BYTES]
+
+  FILE                a .npy, .npz, .safetensors or .pt file
+  --values N          print the first N values of each entry (C order)
+  --json              print the whole description as JSON
+  --mmap-limit BYTES  map .npy files larger than this instead of reading them (default 64 MiB)
+  -h, --help          print this help`
+
+export interface InspectArgs { file: string; values: number; json: boolean; mmapLimit: number | undefined; help: boolean }
+
+export function parseInspectArgs(argv: string[]): InspectArgs {
+  const { values: v, positionals } = parseCommandArgs(argv, {
+    options: { values: { type: 'string' }, json: { type: 'boolean' }, 'mmap-limit': { type: 'string' }, ...HELP },
+    allowPositionals: true,
+  })
+  const args: InspectArgs = {
+    file: positionals[0] ?? '', values: 0, json: v.json ?? false, mmapLimit: undefined, help: v.help ?? false,
+  }
+  if (args.help) return args
+  if (v.values !== undefined) {
+    args.values = Number(v.values)
+    if (!Number.isInteger(args.values) || args.values < 0) throw new UsageError('--values needs an integer >= 0')
+  }
+  if (v['mmap-limit'] !== undefined) {
+    args.mmapLimit = Number(v['mmap-limit'])
+    if (!(args.mmapLimit >= 0)) throw new UsageError('--mmap-limit needs a number of bytes >= 0')
+  }
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`)
+  if (positionals.length === 0) throw new UsageError('missing FILE')
+  return args
+}
 
 // The shortest decimal that reads back as the same value of the element's own width, as
 // NumPy prints float32/float16 scalars (0.33333334, not the float64 0.3333333432674408).
@@ -40,24 +71,9 @@ function showValue(v: ElementValue, dtype: DTypeName): string {
   return typeof v === 'number' && /float/.test(dtype) ? pyFloat(v, bits) : String(v)
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let file: string | undefined
-  let values = 0
-  let json = false
-  let mmapLimit: number | undefined
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--values') values = Number(argv[++i])
-    else if (a === '--json') json = true
-    else if (a === '--mmap-limit') mmapLimit = Number(argv[++i])
-    else if (a === '-h' || a === '--help') { process.stdout.write(`usage: ${usage}\n${describe}\n`); return 0 }
-    else if (file === undefined && !a.startsWith('--')) file = a
-    else { process.stderr.write(`inspect: unexpected argument ${a}\nusage: ${usage}\n`); return 2 }
-  }
-  if (file === undefined || !Number.isInteger(values) || values < 0 || (mmapLimit !== undefined && !(mmapLimit >= 0))) {
-    process.stderr.write(`usage: ${usage}\n`)
-    return 2
-  }
+export const main = (argv: string[]) => runCommand('inspect', { describe, usage }, argv, parseInspectArgs, inspect)
+
+async function inspect({ file, values, json, mmapLimit }: InspectArgs): Promise<number> {
   try {
     const d = openTensorFile(file, { mmapLimit })
     try {

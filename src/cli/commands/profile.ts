@@ -6,10 +6,11 @@ import {
   type SweepOpId, type SweepSpec,
 } from '../../profiler'
 import { formatSize } from '../../profiler/sizes'
+import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'time conversions, copies and device transfers over a range of sizes (median, min–max, GB/s)'
 export const usage = `stridescope profile [--ops a,b,...] [--sizes 1K,1M,64M] [--repeats N] [--warmup N]
-                   [--json] [--simulate-cuda] [--remeasure-peak] [--no-numpy]
+                          [--json] [--simulate-cuda] [--remeasure-peak] [--no-numpy]
 
   --ops LIST        operations (default: all that run here); one of
                     ${SWEEP_OP_IDS.join(', ')}
@@ -20,7 +21,8 @@ export const usage = `stridescope profile [--ops a,b,...] [--sizes 1K,1M,64M] [-
   --json            print the whole result as JSON
   --simulate-cuda   add the simulated cuda:0 (host memory) so device moves run; they are labelled simulated
   --remeasure-peak  measure this machine's memcpy peak again instead of reading the cache
-  --no-numpy        skip timing NumPy's equivalents`
+  --no-numpy        skip timing NumPy's equivalents
+  -h, --help        print this help`
 
 export interface ProfileArgs {
   ops: SweepOpId[] | null
@@ -31,44 +33,45 @@ export interface ProfileArgs {
   simulateCuda: boolean
   remeasurePeak: boolean
   numpy: boolean
+  help: boolean
 }
 
 export function parseProfileArgs(argv: string[]): ProfileArgs {
-  const a: ProfileArgs = { ops: null, sizes: [64 << 10, 1 << 20, 16 << 20], repeats: 7, warmup: 2, json: false, simulateCuda: false, remeasurePeak: false, numpy: true }
-  const value = (i: number, flag: string) => {
-    const v = argv[i + 1]
-    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`)
-    return v
+  const { values: v } = parseCommandArgs(argv, {
+    options: {
+      ops: { type: 'string' }, sizes: { type: 'string' }, repeats: { type: 'string' }, warmup: { type: 'string' },
+      json: { type: 'boolean' }, 'simulate-cuda': { type: 'boolean' }, 'remeasure-peak': { type: 'boolean' }, 'no-numpy': { type: 'boolean' },
+      ...HELP,
+    },
+  })
+  const defaults: ProfileArgs = {
+    ops: null, sizes: [64 << 10, 1 << 20, 16 << 20], repeats: 7, warmup: 2, json: false, simulateCuda: false, remeasurePeak: false, numpy: true, help: false,
   }
-  const int = (v: string, flag: string, min: number) => {
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer >= ${min}`)
+  if (v.help) return { ...defaults, help: true }
+  const int = (value: string | undefined, flag: string, min: number, dflt: number) => {
+    if (value === undefined) return dflt
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} needs an integer >= ${min}`)
     return n
   }
-  for (let i = 0; i < argv.length; i++) {
-    const f = argv[i]
-    if (f === '--ops') a.ops = value(i, f).split(',').filter(Boolean).map((id) => sweepOperation(id.trim()).id), i++
-    else if (f === '--sizes') a.sizes = parseSizes(value(i, f)), i++
-    else if (f === '--repeats') a.repeats = int(value(i, f), f, MIN_REPEATS), i++
-    else if (f === '--warmup') a.warmup = int(value(i, f), f, 0), i++
-    else if (f === '--json') a.json = true
-    else if (f === '--simulate-cuda') a.simulateCuda = true
-    else if (f === '--remeasure-peak') a.remeasurePeak = true
-    else if (f === '--no-numpy') a.numpy = false
-    else throw new Error(`unknown option ${f}`)
+  const a: ProfileArgs = {
+    ops: v.ops === undefined ? null : v.ops.split(',').filter(Boolean).map((id) => sweepOperation(id.trim()).id),
+    sizes: v.sizes === undefined ? defaults.sizes : parseSizes(v.sizes),
+    repeats: int(v.repeats, '--repeats', MIN_REPEATS, defaults.repeats),
+    warmup: int(v.warmup, '--warmup', 0, defaults.warmup),
+    json: v.json ?? false,
+    simulateCuda: v['simulate-cuda'] ?? false,
+    remeasurePeak: v['remeasure-peak'] ?? false,
+    numpy: !v['no-numpy'],
+    help: false,
   }
-  if (a.ops !== null && a.ops.length === 0) throw new Error('--ops needs at least one operation')
+  if (a.ops !== null && a.ops.length === 0) throw new UsageError('--ops needs at least one operation')
   return a
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let args: ProfileArgs
-  try {
-    args = parseProfileArgs(argv)
-  } catch (e) {
-    process.stderr.write(`stridescope profile: ${(e as Error).message}\n\n${usage}\n`)
-    return 2
-  }
+export const main = (argv: string[]) => runCommand('profile', { describe, usage }, argv, parseProfileArgs, profile)
+
+async function profile(args: ProfileArgs): Promise<number> {
   const log = (s: string) => process.stderr.write(s)
   const peak = memcpyPeak({ remeasure: args.remeasurePeak })
   const byLevel = peak.points.map((p) => `${formatSize(p.bytes)} ${p.gbps.toFixed(1)}`).join(', ')

@@ -3,6 +3,7 @@
 // exception's traceback go to stderr, and an uncaught exception exits with status 1.
 import { readFileSync } from 'node:fs'
 import { Runner, DEFAULT_OP_BUDGET } from '../../runner'
+import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'run a Python snippet (NumPy/PyTorch subset) on the engine, printing what CPython prints'
 export const usage = `stridescope run [--simulate-cuda] [--op-budget N] FILE.py|-
@@ -10,36 +11,31 @@ export const usage = `stridescope run [--simulate-cuda] [--op-budget N] FILE.py|
   FILE.py           the program to run; - reads it from stdin
   --simulate-cuda   enable the simulated cuda:0 device (torch.cuda.is_available() is True)
   --op-budget N     stop the program after N steps (default ${DEFAULT_OP_BUDGET}), so that loops cannot hang
+  -h, --help        print this help
 
 Exit status: 0 when the program ran, 1 on an uncaught exception, 2 on a usage error.`
 
-export interface RunArgs { file: string; simulateCuda: boolean; opBudget: number }
+export interface RunArgs { file: string; simulateCuda: boolean; opBudget: number; help: boolean }
 
 export function parseRunArgs(argv: string[]): RunArgs {
-  let file: string | null = null
-  let simulateCuda = false
-  let opBudget = DEFAULT_OP_BUDGET
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--simulate-cuda') simulateCuda = true
-    else if (a === '--op-budget') {
-      const n = Number(argv[++i])
-      if (!Number.isInteger(n) || n <= 0) throw new Error('--op-budget needs a positive integer')
-      opBudget = n
-    } else if (a.startsWith('-') && a !== '-') throw new Error(`unknown option ${a}`)
-    else if (file !== null) throw new Error(`unexpected argument ${a}`)
-    else file = a
+  const { values, positionals } = parseCommandArgs(argv, {
+    options: { 'simulate-cuda': { type: 'boolean' }, 'op-budget': { type: 'string' }, ...HELP },
+    allowPositionals: true,
+  })
+  const args = { file: positionals[0] ?? '', simulateCuda: values['simulate-cuda'] ?? false, opBudget: DEFAULT_OP_BUDGET, help: values.help ?? false }
+  if (args.help) return args
+  if (values['op-budget'] !== undefined) {
+    args.opBudget = Number(values['op-budget'])
+    if (!Number.isInteger(args.opBudget) || args.opBudget <= 0) throw new UsageError('--op-budget needs a positive integer')
   }
-  if (file === null) throw new Error('missing FILE.py')
-  return { file, simulateCuda, opBudget }
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`)
+  if (positionals.length === 0) throw new UsageError('missing FILE.py')
+  return args
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let args: RunArgs
-  try { args = parseRunArgs(argv) } catch (e) {
-    process.stderr.write(`stridescope run: ${(e as Error).message}\n\n${usage}\n`)
-    return 2
-  }
+export const main = (argv: string[]) => runCommand('run', { describe, usage }, argv, parseRunArgs, run)
+
+async function run(args: RunArgs): Promise<number> {
   let source: string
   try {
     source = args.file === '-' ? readFileSync(0, 'utf8') : readFileSync(args.file, 'utf8')

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer } from '../../server'
 import { startSessionWorker } from '../../session/worker-service'
+import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'serve the app to a web browser on 127.0.0.1 (the URL carries an access token)'
 export const usage = `stridescope serve [--port N] [--simulate-cuda] [--renderer DIR]
@@ -13,6 +14,7 @@ export const usage = `stridescope serve [--port N] [--simulate-cuda] [--renderer
   --port N          port on 127.0.0.1 (default 0: any free port)
   --simulate-cuda   enable the simulated cuda:0 device
   --renderer DIR    built renderer to serve (default: out/renderer; build it with \`npx electron-vite build\`)
+  -h, --help        print this help
 
 Prints "Stridescope is serving at http://127.0.0.1:PORT/?token=..." and serves until interrupted.`
 
@@ -20,6 +22,7 @@ export interface ServeArgs {
   port: number
   simulateCuda: boolean
   rendererDir: string
+  help: boolean
 }
 
 function repoRoot(): string {
@@ -29,39 +32,26 @@ function repoRoot(): string {
 
 /** Parses serve's arguments; throws an Error whose message is the usage problem. */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const args: ServeArgs = { port: 0, simulateCuda: false, rendererDir: join(repoRoot(), 'out', 'renderer') }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const value = (name: string) => {
-      const inline = a.startsWith(`${name}=`) ? a.slice(name.length + 1) : undefined
-      const v = inline ?? argv[++i]
-      if (v === undefined) throw new Error(`${name} needs a value`)
-      return v
-    }
-    if (a === '--simulate-cuda') args.simulateCuda = true
-    else if (a === '--port' || a.startsWith('--port=')) {
-      const v = value('--port')
-      const port = Number(v)
-      if (!/^\d+$/.test(v) || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got '${v}'`)
-      args.port = port
-    } else if (a === '--renderer' || a.startsWith('--renderer=')) args.rendererDir = resolve(value('--renderer'))
-    else throw new Error(`unknown option '${a}'`)
+  const { values } = parseCommandArgs(argv, {
+    options: { port: { type: 'string' }, 'simulate-cuda': { type: 'boolean' }, renderer: { type: 'string' }, ...HELP },
+  })
+  const args: ServeArgs = {
+    port: 0,
+    simulateCuda: values['simulate-cuda'] ?? false,
+    rendererDir: values.renderer !== undefined ? resolve(values.renderer) : join(repoRoot(), 'out', 'renderer'),
+    help: values.help ?? false,
+  }
+  if (values.port !== undefined && !args.help) {
+    const v = values.port
+    args.port = Number(v)
+    if (!/^\d+$/.test(v) || args.port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got '${v}'`)
   }
   return args
 }
 
-export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage)
-    return 0
-  }
-  let args: ServeArgs
-  try {
-    args = parseServeArgs(argv)
-  } catch (e) {
-    console.error(`stridescope serve: ${(e as Error).message}\n\n${usage}`)
-    return 2
-  }
+export const main = (argv: string[]) => runCommand('serve', { describe, usage }, argv, parseServeArgs, serve)
+
+async function serve(args: ServeArgs): Promise<number> {
   if (!existsSync(join(args.rendererDir, 'index.html'))) {
     console.error(`stridescope serve: warning: no built renderer in ${args.rendererDir}; run \`npx electron-vite build\` first`)
   }
