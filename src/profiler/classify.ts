@@ -59,8 +59,8 @@ function lineOf(r: ReportLike): string {
 }
 
 /**
- * `peak`: this machine's measured memcpy peak (src/profiler/peak.ts: by size, or one figure), null when unknown;
- * `device`: a real GPU's transfer peaks (src/profiler/device-peak.ts), which real transfers are compared with.
+ * `peak`: this machine's measured memcpy peak (src/profiler/node/peak.ts: by size, or one figure), null when unknown;
+ * `device`: a real GPU's transfer peaks (src/profiler/node/device-peak.ts), which real transfers are compared with.
  */
 export function profileRecord(r: ReportLike, peak: PeakRef = null, device: Pick<DevicePeak, 'h2dPinnedGbps' | 'd2hPinnedGbps'> | null = null): ProfiledOp {
   const kind = classifyKind(r)

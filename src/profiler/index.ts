@@ -7,8 +7,10 @@
  *   compareWithNumpy(rows, warmup, repeats) → NumPy's equivalents timed in the same run
  *   sweepToCsv / sweepFromCsv / sweepToJson / opLogToCsv; sweepTable for the terminal
  *
- * Pure modules (types, stats, classify, export, sizes, table) import nothing from
- * Node or the engine; the renderer uses them directly.
+ * This folder is pure (types, stats, classify, export, sizes, table): nothing from
+ * Node or the engine, so the renderer imports it. What measures (sweeps, peaks,
+ * NumPy timing, device moves) needs Node and the engine and lives in ./node,
+ * whose index re-exports this one for the session and the CLI.
  */
 export * from './types'
 export * from './stats'
@@ -16,9 +18,3 @@ export * from './classify'
 export * from './export'
 export * from './sizes'
 export { sweepTable, formatSeconds } from './table'
-export { memcpyPeak, measureMemcpyPeak, readPeakCache, peakCacheFile, PEAK_SIZES, type PeakRecord, type PeakOptions } from './peak'
-export { runSweep, checkSpec, MIN_REPEATS, MAX_REPEATS, MAX_WARMUP, type SweepOptions } from './sweep'
-export { SWEEP_OPERATIONS, SWEEP_OP_IDS, sweepOperation, type SweepOperation, type PreparedOp } from './operations'
-export { compareWithNumpy, type NumpyRun } from './numpy-timing'
-export { cudaState, type CudaState } from './device-moves'
-export { devicePeak, measureDevicePeak, devicePeakCacheFile } from './device-peak'

@@ -42,13 +42,13 @@ export interface ProfiledOp {
   simulated: boolean      // a move to/from the simulated cuda device: host memory, not a GPU
 }
 
-/** memcpy GB/s measured at one size (src/profiler/peak.ts). */
+/** memcpy GB/s measured at one size (src/profiler/node/peak.ts). */
 export interface PeakPoint { bytes: number; gbps: number }
 
 /** What a rate is compared with: memcpy peaks by size, one figure, or nothing. */
 export type PeakRef = readonly PeakPoint[] | number | null
 
-/** Pinned host<->device transfer peaks of a real GPU (src/profiler/device-peak.ts). */
+/** Pinned host<->device transfer peaks of a real GPU (src/profiler/node/device-peak.ts). */
 export interface DevicePeak {
   version: 1
   device: string
@@ -70,7 +70,7 @@ export interface TimingStats {
   max: number
 }
 
-/** Ids of the operations a sweep can run (src/profiler/operations.ts defines each). */
+/** Ids of the operations a sweep can run (src/profiler/node/operations.ts defines each). */
 export type SweepOpId =
   | 'from_numpy' | 'numpy' | 'tensor' | 'clone' | 'contiguous_T' | 'contiguous_permute'
   | 'cuda_pageable' | 'cuda_pinned' | 'cpu' | 'cpu_non_blocking'

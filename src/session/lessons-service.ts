@@ -5,7 +5,7 @@
 // shared ones in src/lessons/lesson-backend.ts, which the presenter uses too.
 import { runLessonStep, startLesson } from '../lessons/lesson-backend'
 import type { LessonInfo } from '../lessons/lesson-info'
-import { loadLessons } from '../lessons/load-lessons'
+import { loadLessons } from '../lessons/node/load-lessons'
 import type { LessonsMethod, lessonsMethods } from '../shared/lessons-protocol'
 import type { Infer } from '../shared/schema'
 import { SessionError } from './errors'

@@ -3,7 +3,7 @@
 // engine as the session's runner but create only their own objects, which they
 // free; device moves run where the session has a cuda device (real, or the
 // simulated one when the session's toggle is on).
-import { cudaState, devicePeak, memcpyPeak, runSweep } from '../profiler'
+import { cudaState, devicePeak, memcpyPeak, runSweep } from '../profiler/node'
 import type { PeakInfo, ProfilerMethod, SweepStatus, WireSweepResult, profilerMethods } from '../shared/profiler-protocol'
 import type { Infer } from '../shared/schema'
 import { SessionError } from './errors'

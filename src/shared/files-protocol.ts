@@ -3,8 +3,8 @@
 // are). `openFile` loads every tensor of a file on the backend's disk into the
 // workspace through the runner (so the history replays); `openFileBytes` does the
 // same for a file the renderer read (drag-and-drop, <input type=file>), size-capped.
-import type { OpRecord, PyErrorInfo, Workspace } from './protocol'
-import { array, boolean, boundedString, count, integer, literal, nullable, object, string, type Infer, type Schema } from './schema'
+import { runResult, type RunResult } from './workspace-protocol'
+import { array, boolean, boundedString, count, integer, literal, nullable, object, string, type Infer } from './schema'
 
 /** Longest path accepted (Linux PATH_MAX). */
 export const MAX_PATH_LENGTH = 4096
@@ -51,19 +51,8 @@ export const fileTable = object({
   code: string
 })
 
-/** Spelled out (as lessons-protocol does): `Result<'run'>` would make the types circular. */
-export interface FileRunResult {
-  stdout: string
-  stderr: string
-  error: PyErrorInfo | null
-  ops: OpRecord[]
-  snapshot: Workspace
-}
-
-// NOTE: no runtime import of ./protocol here: it imports this file to spread the methods
-// in, and whichever of the two loads first would see the other half-built. The run part
-// of the result is the session's own `run` result, already checked by its producer.
-const runResult = { name: 'run result', check: () => null } as Schema<FileRunResult>
+/** The run part of an open: exactly `run`'s result. */
+export type FileRunResult = RunResult
 
 const openResult = object({ table: fileTable, run: runResult })
 

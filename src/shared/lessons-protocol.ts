@@ -3,9 +3,8 @@
 // (as the profiler's are). The presenter itself needs none of them: it bundles
 // the lessons and runs steps through `run`; these serve any client that does
 // not (a remote viewer, scripts over the WebSocket, tests).
-import * as protocol from './protocol'
-import type { OpRecord, PyErrorInfo, Workspace } from './protocol'
-import { array, boolean, boundedString, count, nullable, object, string, type Infer, type Schema } from './schema'
+import { runResult, workspace, type RunResult } from './workspace-protocol'
+import { array, boolean, boundedString, count, nullable, object, string, type Infer } from './schema'
 
 /** Lesson ids are file names without `.py` (`04_the_gpu_rule`). */
 const lessonId = boundedString(200)
@@ -27,22 +26,8 @@ export const lesson = object({
   usesCuda: boolean
 })
 
-/** What `lessonsRunStep` answers: exactly `run`'s result (spelled out: `Result<'run'>` would make the types circular). */
-export interface LessonRunResult {
-  stdout: string
-  stderr: string
-  error: PyErrorInfo | null
-  ops: OpRecord[]
-  snapshot: Workspace
-}
-
-// Checked lazily: the workspace and op schemas live in ./protocol, which imports
-// this file to spread the methods in; building these at first check (not at
-// module evaluation) keeps that import cycle harmless.
-function lazy<T>(name: string, make: () => Schema<unknown>): Schema<T> {
-  let built: Schema<unknown> | null = null
-  return { name, check: (v, path) => (built ??= make()).check(v, path) } as Schema<T>
-}
+/** What `lessonsRunStep` answers: exactly `run`'s result. */
+export type LessonRunResult = RunResult
 
 export const lessonsMethods = {
   /** Every shipped lesson: title, intro, steps (narration, code, quiz question). */
@@ -51,16 +36,14 @@ export const lessonsMethods = {
   lessonsStart: {
     params: object({ id: lessonId }),
     result: object({
-      workspace: lazy<Workspace>('workspace', () => protocol.workspace),
+      workspace,
       simulatedCuda: boolean
     })
   },
   /** Runs one step of a lesson through the session (the console's runner): the same result as `run`. */
   lessonsRunStep: {
     params: object({ id: lessonId, step: count }),
-    result: lazy<LessonRunResult>('run result', () => object({
-      stdout: string, stderr: string, error: nullable(protocol.pyError), ops: array(protocol.opRecord), snapshot: protocol.workspace
-    }))
+    result: runResult
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lessonInfo, paragraphs } from '../../src/lessons/lesson-info'
-import { loadLessons } from '../../src/lessons/load-lessons'
+import { loadLessons } from '../../src/lessons/node/load-lessons'
 
 describe('lessonInfo', () => {
   it('takes the id from the file name and sees which lessons need a cuda device', () => {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Runner } from '../../src/runner'
-import { loadLessons, LESSONS_DIR } from '../../src/lessons/load-lessons'
+import { loadLessons, LESSONS_DIR } from '../../src/lessons/node/load-lessons'
 import { numpyOnlySteps } from './numpy-only-steps'
 
 const ROOT = resolve(__dirname, '..', '..')

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
 import { loadAddon } from '../../src/engine/load'
 import { classifyKind, copyCauses, profileRecord } from '../../src/profiler/classify'
-import { cudaState, toCpu, toCuda } from '../../src/profiler/device-moves'
+import { cudaState, toCpu, toCuda } from '../../src/profiler/node/device-moves'
 import { engineSkipReason } from './engine-probe'
 
 const skip = engineSkipReason()

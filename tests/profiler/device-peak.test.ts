@@ -6,8 +6,8 @@ import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadAddon } from '../../src/engine/load'
-import { devicePeak, devicePeakCacheFile, measureDevicePeak } from '../../src/profiler/device-peak'
-import { cudaState } from '../../src/profiler/device-moves'
+import { devicePeak, devicePeakCacheFile, measureDevicePeak } from '../../src/profiler/node/device-peak'
+import { cudaState } from '../../src/profiler/node/device-moves'
 import { engineSkipReason } from './engine-probe'
 
 const skip = engineSkipReason(true)

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { memcpyPeak, peakCacheFile, readPeakCache } from '../../src/profiler/peak'
+import { memcpyPeak, peakCacheFile, readPeakCache } from '../../src/profiler/node/peak'
 
 const dir = mkdtempSync(join(tmpdir(), 'ss-peak-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -4,8 +4,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
 import { loadAddon } from '../../src/engine/load'
-import { SWEEP_OPERATIONS, type SweepOperation } from '../../src/profiler/operations'
-import { checkSpec, runSweep } from '../../src/profiler/sweep'
+import { SWEEP_OPERATIONS, type SweepOperation } from '../../src/profiler/node/operations'
+import { checkSpec, runSweep } from '../../src/profiler/node/sweep'
 import type { SweepProgress } from '../../src/profiler/types'
 import { engineSkipReason } from './engine-probe'
 

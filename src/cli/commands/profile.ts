@@ -4,7 +4,7 @@
 import {
   compareWithNumpy, cudaState, devicePeak, memcpyPeak, parseSizes, runSweep, SWEEP_OP_IDS, sweepOperation, sweepTable, MIN_REPEATS,
   type SweepOpId, type SweepSpec,
-} from '../../profiler'
+} from '../../profiler/node'
 import { formatSize } from '../../profiler/sizes'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 

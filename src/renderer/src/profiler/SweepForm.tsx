@@ -8,7 +8,7 @@ import type { SweepOpId, SweepResult } from '../../../profiler/types'
 import type { ProfilerApi, SweepStatus } from '../../../shared/profiler-protocol'
 import { SWEEP_OP_ID_LIST } from '../../../shared/profiler-protocol'
 
-/** What each op times, as the Python line (the catalogue itself lives in the backend: src/profiler/operations.ts). */
+/** What each op times, as the Python line (the catalogue itself lives in the backend: src/profiler/node/operations.ts). */
 export const OP_TITLES: Record<SweepOpId, string> = {
   from_numpy: 'torch.from_numpy(a)',
   numpy: 't.numpy()',

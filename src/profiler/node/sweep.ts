@@ -5,13 +5,13 @@
 // run and the event loop gets a turn between runs, so a cancel request arriving
 // over IPC/WebSocket is seen within one run. Cells that cannot run (no cuda device,
 // an engine error such as MemoryError) are kept with `skipped` saying why.
-import * as engine from '../engine'
-import { classifyKind, isSimulated } from './classify'
+import * as engine from '../../engine'
+import { classifyKind, isSimulated } from '../classify'
 import { cudaState, type CudaState } from './device-moves'
 import { SWEEP_DTYPE, SWEEP_ITEMSIZE, SWEEP_OPERATIONS, type SweepOperation } from './operations'
-import { MAX_SWEEP_BYTES } from './sizes'
-import { gbps, rateFraction, timingStats } from './stats'
-import type { DevicePeak, PeakRef, ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from './types'
+import { MAX_SWEEP_BYTES } from '../sizes'
+import { gbps, rateFraction, timingStats } from '../stats'
+import type { DevicePeak, PeakRef, ReportLike, SweepProgress, SweepResult, SweepRow, SweepSpec } from '../types'
 
 export const MIN_REPEATS = 3 // no figure from a single run: a median needs company
 export const MAX_REPEATS = 1000

@@ -6,11 +6,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
-import * as engine from '../engine'
+import * as engine from '../../engine'
 import { cudaState, pinMemory, toCpuNonBlocking, toCuda } from './device-moves'
 import { peakCacheFile } from './peak'
-import { gbps, timingStats } from './stats'
-import type { DevicePeak } from './types'
+import { gbps, timingStats } from '../stats'
+import type { DevicePeak } from '../types'
 
 export function devicePeakCacheFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(dirname(peakCacheFile(env)), 'device-peak.json')

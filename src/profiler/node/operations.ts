@@ -2,11 +2,11 @@
 // operand shape for a size, how to prepare its inputs through the engine API, and
 // NumPy's equivalents live in numpy_timing.py, keyed by the same ids. All operands
 // are float32, filled with ones so every page is touched before timing.
-import * as engine from '../engine'
-import type { EngineObject } from '../engine'
+import * as engine from '../../engine'
+import type { EngineObject } from '../../engine'
 import { pinMemory, toCpu, toCpuNonBlocking, toCuda } from './device-moves'
-import { shape1d, shape2d, shapeNchw } from './sizes'
-import type { OpKind, SweepOpId } from './types'
+import { shape1d, shape2d, shapeNchw } from '../sizes'
+import type { OpKind, SweepOpId } from '../types'
 
 export const SWEEP_DTYPE = 'float32'
 export const SWEEP_ITEMSIZE = 4

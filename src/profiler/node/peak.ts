@@ -11,8 +11,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, homedir, hostname } from 'node:os'
 import { dirname, join } from 'node:path'
-import { gbps, timingStats } from './stats'
-import type { PeakPoint, TimingStats } from './types'
+import { gbps, timingStats } from '../stats'
+import type { PeakPoint, TimingStats } from '../types'
 
 export type { PeakPoint }
 

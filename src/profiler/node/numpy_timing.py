@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-# op id (src/profiler/operations.ts) -> (expression shown, builder of the timed call on array a)
+# op id (src/profiler/node/operations.ts) -> (expression shown, builder of the timed call on array a)
 EQUIVALENTS = {
     "from_numpy": ("a.view()", lambda a: a.view),
     "numpy": ("np.asarray(a)", lambda a: (lambda: np.asarray(a))),

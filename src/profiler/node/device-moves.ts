@@ -1,6 +1,6 @@
 // Device moves for sweeps: t.cuda(), t.cpu(), t.to('cpu', non_blocking=True),
 // t.pin_memory(), and switching on the simulated cuda:0, through the engine's API.
-import { cudaStatus, setSimulateCuda, type EngineObject } from '../engine'
+import { cudaStatus, setSimulateCuda, type EngineObject } from '../../engine'
 
 export interface CudaState {
   usable: boolean          // a cuda:0 exists (real or simulated)

@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { timingStats } from './stats'
-import type { NumpyTiming, SweepRow } from './types'
+import { timingStats } from '../stats'
+import type { NumpyTiming, SweepRow } from '../types'
 
 function here(): string {
   if (typeof __dirname !== 'undefined') return __dirname
