@@ -1,28 +1,27 @@
 // The profiler panel in browser mode: the op log profiled (a transpose-contiguous
 // is a copy of the full size), a tiny sweep run from the form with its progress,
 // the chart and table of results, CSV export that parses back, and cancel.
-// Skips, saying why, while the App does not mount the panel or the backend does
-// not serve the profiler requests.
+// A missing panel or profiler backend fails (only a missing Chromium skips, in ./fixtures).
 import { readFileSync } from 'node:fs'
 import { sweepFromCsv } from '../src/profiler/export'
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
-test.beforeEach(async ({ page, app }, testInfo) => {
+test.beforeEach(async ({ page, app }) => {
   await page.goto(app.url)
   await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
   // The App shows the panel as a centre view (toolbar tab 'Profiler').
-  if ((await page.getByTestId('view-profiler').count()) > 0) await page.getByTestId('view-profiler').click()
-  if ((await page.getByTestId('profiler-panel').count()) === 0) {
-    const why = 'the App does not mount ProfilerPanel (src/renderer/src/profiler) yet'
-    console.log(`[e2e] skip "${testInfo.title}": ${why}`)
-    testInfo.skip(true, why)
-  }
+  await page.getByTestId('view-profiler').click()
+  await expect(page.getByTestId('profiler-panel')).toBeVisible()
 })
 
-function skipNoBackend(): void {
-  const why = 'the backend does not serve the profiler requests yet (src/shared/profiler-protocol.ts not registered in protocol.ts)'
-  console.log(`[e2e] skip "${test.info().title}": ${why}`)
-  test.skip(true, why)
+/** The sweep tab, with the form that only a backend serving the profiler requests shows. */
+async function openSweepTab(page: Page): Promise<Locator> {
+  const panel = page.getByTestId('profiler-panel')
+  await panel.getByTestId('profiler-tab-sweep').click()
+  await expect(panel.getByTestId('profiler-run')).toBeVisible()
+  await expect(panel.getByTestId('profiler-no-backend')).toHaveCount(0)
+  return panel
 }
 
 test('the op log is profiled: a view moves nothing, a transpose-contiguous its full size', async ({ page, app }) => {
@@ -43,9 +42,7 @@ test('the op log is profiled: a view moves nothing, a transpose-contiguous its f
 })
 
 test('a tiny sweep runs from the form, plots, and exports CSV that parses back', async ({ page }) => {
-  const panel = page.getByTestId('profiler-panel')
-  await panel.getByTestId('profiler-tab-sweep').click()
-  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) skipNoBackend()
+  const panel = await openSweepTab(page)
   for (const id of ['tensor', 'contiguous_T']) await panel.getByTestId(`profiler-op-${id}`).uncheck()
   await panel.getByTestId('profiler-op-clone').check()
   await panel.getByTestId('profiler-op-cuda_pinned').check() // the fixture turns the simulated cuda:0 on
@@ -65,9 +62,7 @@ test('a tiny sweep runs from the form, plots, and exports CSV that parses back',
 })
 
 test('a running sweep can be cancelled', async ({ page }) => {
-  const panel = page.getByTestId('profiler-panel')
-  await panel.getByTestId('profiler-tab-sweep').click()
-  if ((await panel.getByTestId('profiler-no-backend').count()) > 0) skipNoBackend()
+  const panel = await openSweepTab(page)
   await panel.getByTestId('profiler-sizes').fill('1K,2K,4K,8K,16K,32K,64K,128K,256K,512K,1M,2M')
   await panel.getByTestId('profiler-repeats').fill('200')
   await panel.getByTestId('profiler-run').click()

@@ -7,13 +7,6 @@ import { describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
 import type { EngineObject, IndexItem, ObjectInfo } from '../../src/engine'
 
-let skip = ''
-try {
-  engine.loadAddon()
-} catch (e) {
-  skip = `native addon not built: ${(e as Error).message.split('\n')[0]}`
-}
-if (skip) console.log(`[tests/engine/api] skipped: ${skip}`)
 
 function err(fn: () => unknown): { type: string; message: string } {
   try {
@@ -36,7 +29,7 @@ function inBounds(info: ObjectInfo): boolean {
   return lo >= 0 && hi + info.itemsize <= info.storage.nbytes
 }
 
-describe.skipIf(!!skip)('engine API', () => {
+describe('engine API', () => {
   it('errors are JS Errors with pyType and the exact message', () => {
     const e = err(() => engine.arange('ndarray', 6n).reshape([4, 2]))
     expect(e).toEqual({ type: 'ValueError', message: 'cannot reshape array of size 6 into shape (4,2)' })
@@ -196,7 +189,7 @@ describe.skipIf(!!skip)('engine API', () => {
   })
 })
 
-describe.skipIf(!!skip)('shares_memory is exact', () => {
+describe('shares_memory is exact', () => {
   /** Byte addresses (relative to the storage) each element of the view touches. */
   function bytesOf(o: EngineObject): Set<number> {
     const info = o.info()

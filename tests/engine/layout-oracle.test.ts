@@ -8,7 +8,7 @@ import * as engine from '../../src/engine'
 import type { EngineObject, IndexItem } from '../../src/engine'
 import { oracleSkipReason, runNumpy, type NumpyResult } from './numpy-oracle'
 
-const skip = oracleSkipReason('tests/engine/layout-oracle', engine.loadAddon)
+const skip = oracleSkipReason('tests/engine/layout-oracle')
 
 const s = (start: number | null = null, stop: number | null = null, step: number | null = null): IndexItem => ({
   kind: 'slice', start, stop, step,

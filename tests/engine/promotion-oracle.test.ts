@@ -6,7 +6,7 @@ import * as engine from '../../src/engine'
 import type { DTypeName, PyScalar } from '../../src/engine'
 import { oracleSkipReason, runPython } from './numpy-oracle'
 
-const skip = oracleSkipReason('tests/engine/promotion-oracle', engine.loadAddon)
+const skip = oracleSkipReason('tests/engine/promotion-oracle')
 
 const DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
   'float16', 'float32', 'float64', 'complex64', 'complex128']

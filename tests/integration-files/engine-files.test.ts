@@ -4,10 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as engine from '../../src/engine'
-import { engineProblem, tempDir } from './helpers'
+import { tempDir } from './helpers'
 
-const noEngine = engineProblem()
-if (noEngine) console.log(`skipping engine file API tests: ${noEngine}`)
 const dir = tempDir()
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -16,7 +14,7 @@ function pyErr(fn: () => unknown): { pyType: string; message: string } {
   throw new Error('expected an engine error')
 }
 
-describe.skipIf(!!noEngine)('engine file API', () => {
+describe('engine file API', () => {
   it('views share one storage; big-endian ndarrays are marked and read correctly', () => {
     const bytes = new Uint8Array(16)
     new DataView(bytes.buffer).setFloat64(0, 1.5, false) // big-endian

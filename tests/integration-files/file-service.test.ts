@@ -7,7 +7,7 @@ import { describeForApp, identifier, openFileInSession, pyString } from '../../s
 import { handleRequest } from '../../src/session/handlers'
 import { createAppSession } from '../../src/session/app-session'
 import { f32Bytes, torchSave, type StorageSpec } from '../files/helpers/torch-save'
-import { engineProblem, tempDir } from './helpers'
+import { tempDir } from './helpers'
 import { MAX_UPLOAD_BYTES } from '../../src/shared/files-protocol'
 
 const FIXTURES = resolve(__dirname, '..', 'fixtures', 'files')
@@ -73,10 +73,7 @@ describe('file tables and loading lines', () => {
   })
 })
 
-const noEngine = engineProblem()
-if (noEngine) console.log(`skipping openFile in a session: ${noEngine}`)
-
-describe.skipIf(!!noEngine)('openFile in a session', () => {
+describe('openFile in a session', () => {
   it('loads every tensor into the workspace, sharing one storage, and the lines join the history', async () => {
     const session = createAppSession()
     const { table, run } = await openFileInSession(session, checkpoint())

@@ -1,20 +1,10 @@
-// Shared by the file integration tests: skip reasons (no addon with the file ops, no
-// python3+NumPy), a temp folder, and a runner that fails loudly on a Python error.
+// Shared by the file integration tests: the skip reason when python3+NumPy is absent,
+// a temp folder, and a runner that fails loudly on a Python error.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadAddon } from '../../src/engine'
 import { Runner } from '../../src/runner'
-
-export function engineProblem(): string | null {
-  try {
-    const addon = loadAddon() as unknown as Record<string, unknown>
-    return typeof addon.viewOfStorage === 'function' ? null : 'the native engine was built without the file ops (rebuild: npm run build:native)'
-  } catch (e) {
-    return (e as Error).message.split('\n')[0]
-  }
-}
 
 export function numpyProblem(): string | null {
   const r = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' })

@@ -4,10 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Runner } from '../../src/runner'
-import { engineProblem, numpy, numpyProblem, run, runError, tempDir } from './helpers'
+import { numpy, numpyProblem, run, runError, tempDir } from './helpers'
 
-const noEngine = engineProblem()
-if (noEngine) console.log(`skipping runner file tests: ${noEngine}`)
 const noNumpy = numpyProblem()
 if (noNumpy) console.log(`skipping the NumPy oracle checks: ${noNumpy}`)
 const FIXTURES = resolve(__dirname, '..', 'fixtures', 'files')
@@ -16,7 +14,7 @@ const dir = tempDir()
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const p = (name: string) => join(dir, name).replace(/\\/g, '/')
 
-describe.skipIf(!!noEngine)('np.save / np.load in the runner', () => {
+describe('np.save / np.load in the runner', () => {
   it('round-trips C, F and non-contiguous arrays with their layout', () => {
     const r = new Runner()
     const out = run(r, [
@@ -84,7 +82,7 @@ describe.skipIf(!!noEngine)('np.save / np.load in the runner', () => {
   })
 })
 
-describe.skipIf(!!noEngine || !!noNumpy)('NumPy oracle: files cross between the runner and NumPy', () => {
+describe.skipIf(!!noNumpy)('NumPy oracle: files cross between the runner and NumPy', () => {
   it('a file the runner saved loads in NumPy with the same values, shape and order', () => {
     const r = new Runner()
     run(r, [

@@ -6,10 +6,8 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Runner } from '../../src/runner'
 import { f32Bytes, torchSave, type StorageSpec } from '../files/helpers/torch-save'
-import { engineProblem, run, runError, tempDir } from './helpers'
+import { run, runError, tempDir } from './helpers'
 
-const noEngine = engineProblem()
-if (noEngine) console.log(`skipping torch file tests: ${noEngine}`)
 const dir = tempDir()
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const p = (name: string) => join(dir, name).replace(/\\/g, '/')
@@ -17,7 +15,7 @@ const p = (name: string) => join(dir, name).replace(/\\/g, '/')
 const six: StorageSpec = { key: '0', type: 'FloatStorage', numel: 6, bytes: f32Bytes([0, 1, 2, 3, 4, 5]) }
 const big: StorageSpec = { key: '1', type: 'FloatStorage', numel: 1000, bytes: f32Bytes(Array.from({ length: 1000 }, (_, i) => i)) }
 
-describe.skipIf(!!noEngine)('torch.load in the runner', () => {
+describe('torch.load in the runner', () => {
   it('a state_dict whose tensors share one storage shares it after loading', () => {
     writeFileSync(p('sd.pt'), torchSave({ ordered: [
       ['layer.weight', { tensor: { storage: '0', offset: 0, size: [2, 3], stride: [3, 1] } }],
@@ -75,7 +73,7 @@ describe.skipIf(!!noEngine)('torch.load in the runner', () => {
   })
 })
 
-describe.skipIf(!!noEngine)('safetensors in the runner', () => {
+describe('safetensors in the runner', () => {
   it('save_file / load_file round-trip tensors, including non-contiguous ones', () => {
     const r = new Runner()
     const out = run(r, [

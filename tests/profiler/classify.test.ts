@@ -7,14 +7,8 @@ import * as engine from '../../src/engine'
 import { loadAddon } from '../../src/engine/load'
 import { classifyKind, copyCauses, profileRecord } from '../../src/profiler/classify'
 import { cudaState, toCpu, toCuda } from '../../src/profiler/node/device-moves'
-import { engineSkipReason } from './engine-probe'
 
-const skip = engineSkipReason()
-const skipDevice = engineSkipReason(true)
-if (skip) console.log(`[tests/profiler/classify] engine tests skipped: ${skip}`)
-else if (skipDevice) console.log(`[tests/profiler/classify] device tests skipped: ${skipDevice}`)
-
-describe.skipIf(!!skip)('classification of real engine reports', () => {
+describe('classification of real engine reports', () => {
   const profiled = () => profileRecord(engine.lastReport(), 10)
 
   it('a view reports 0 bytes copied', () => {
@@ -65,8 +59,8 @@ describe.skipIf(!!skip)('classification of real engine reports', () => {
   })
 })
 
-describe.skipIf(!!skip || !!skipDevice)('a simulated-device move', () => {
-  afterAll(() => (loadAddon() as unknown as { setSimulateCuda(on: boolean): void }).setSimulateCuda(false))
+describe('a simulated-device move', () => {
+  afterAll(() => loadAddon().setSimulateCuda(false))
 
   it('reports a transfer, labelled simulated, with the device change and the pageable path', () => {
     const state = cudaState(true)

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseProfileArgs } from '../../src/cli/commands/profile'
-import { engineSkipReason } from './engine-probe'
 
 const BIN = resolve(__dirname, '..', '..', 'bin', 'stridescope')
 const cache = mkdtempSync(join(tmpdir(), 'ss-profile-cli-'))
@@ -15,8 +14,6 @@ afterAll(() => rmSync(cache, { recursive: true, force: true }))
 const profile = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, 'profile', ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, XDG_CACHE_HOME: cache, ...env } })
 
-const skip = engineSkipReason(true)
-if (skip) console.log(`[tests/profiler/profile-command] end-to-end runs skipped: ${skip}`)
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0
 if (!hasNumpy) console.log('[tests/profiler/profile-command] NumPy comparison checks skipped: python3 with NumPy is absent')
 
@@ -41,7 +38,7 @@ describe('profile arguments', () => {
   })
 })
 
-describe.skipIf(!!skip)('stridescope profile', () => {
+describe('stridescope profile', () => {
   it('prints the table: medians with min–max, NumPy beside them when present', () => {
     const r = profile(['--ops', 'clone,contiguous_T,from_numpy', '--sizes', '4K,64K', '--repeats', '3', '--warmup', '1'])
     expect(r.status).toBe(0)

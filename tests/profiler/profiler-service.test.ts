@@ -9,15 +9,11 @@ import { Session } from '../../src/session/session'
 import { profilerHandlers } from '../../src/session/profiler-service'
 import { profilerMethods, sweepResult } from '../../src/shared/profiler-protocol'
 import { SessionError } from '../../src/session/errors'
-import { engineSkipReason } from './engine-probe'
 
 // The memcpy peak the service measures is cached here, not in the user's cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'ss-profiler-cache-'))
 process.env.XDG_CACHE_HOME = cacheDir
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }))
-
-const skip = engineSkipReason()
-if (skip) console.log(`[tests/profiler/profiler-service] sweeps skipped: ${skip}`)
 
 const newSession = () => new Session({
   createRunner: () => ({ run: () => ({ stdout: '', stderr: '', error: null, ops: [] }), variables: () => [], reset: () => {} }),
@@ -34,7 +30,7 @@ describe('profiler request schemas', () => {
   })
 })
 
-describe.skipIf(!!skip)('profiler service', () => {
+describe('profiler service', () => {
   it('runs a sweep whose result satisfies the wire schema; status says it finished', async () => {
     const s = newSession()
     const result = await profilerHandlers.profilerSweep(s, { spec })

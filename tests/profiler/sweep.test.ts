@@ -7,12 +7,6 @@ import { loadAddon } from '../../src/engine/load'
 import { SWEEP_OPERATIONS, type SweepOperation } from '../../src/profiler/node/operations'
 import { checkSpec, runSweep } from '../../src/profiler/node/sweep'
 import type { SweepProgress } from '../../src/profiler/types'
-import { engineSkipReason } from './engine-probe'
-
-const skip = engineSkipReason()
-const skipDevice = engineSkipReason(true)
-if (skip) console.log(`[tests/profiler/sweep] engine sweeps skipped: ${skip}`)
-else if (skipDevice) console.log(`[tests/profiler/sweep] device sweeps skipped: ${skipDevice}`)
 
 describe('sweep spec', () => {
   it('needs ops, sizes, and at least 3 timed runs (no figure from one run)', () => {
@@ -27,7 +21,7 @@ describe('sweep spec', () => {
   })
 })
 
-describe.skipIf(!!skip)('sweeps on the engine', () => {
+describe('sweeps on the engine', () => {
   it('times each op × size: median within min–max, kinds and bytes from the engine', async () => {
     const progress: SweepProgress[] = []
     const r = await runSweep({ ops: ['from_numpy', 'tensor', 'clone', 'contiguous_T', 'contiguous_permute'], sizes: [4096, 64 << 10], repeats: 3, warmup: 1 },
@@ -94,8 +88,8 @@ describe.skipIf(!!skip)('sweeps on the engine', () => {
   })
 })
 
-describe.skipIf(!!skip || !!skipDevice)('sweeps of device moves on the simulated cuda:0', () => {
-  afterAll(() => (loadAddon() as unknown as { setSimulateCuda(on: boolean): void }).setSimulateCuda(false))
+describe('sweeps of device moves on the simulated cuda:0', () => {
+  afterAll(() => loadAddon().setSimulateCuda(false))
 
   it('every move is a transfer of the full size, labelled simulated; pinned and pageable paths differ', async () => {
     const r = await runSweep({ ops: ['cuda_pageable', 'cuda_pinned', 'cpu', 'cpu_non_blocking'], sizes: [64 << 10], repeats: 3, warmup: 1 }, { simulateCuda: true })

@@ -1,15 +1,8 @@
 // The session over the real Runner and native engine: the scenarios the UI
 // shows (sharing, copies, aliasing writes, device errors, the cuda toggle).
-// Skips, saying why, when the native addon is not built.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const addon = join(__dirname, '..', '..', 'build', 'Release', 'stridescope.node')
-const haveAddon = existsSync(addon) || !!process.env.STRIDESCOPE_ADDON
-if (!haveAddon) console.log(`[tests/session] native addon not built (${addon}); real-runner session tests skipped. Run \`npm run build:native\`.`)
-
-describe.skipIf(!haveAddon)('Session over the real runner', async () => {
+describe('Session over the real runner', async () => {
   const { createAppSession } = await import('../../src/session/app-session')
   const { methods } = await import('../../src/shared/protocol')
   const prelude = 'import numpy as np\nimport torch\n'

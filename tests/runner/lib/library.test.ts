@@ -2,20 +2,8 @@
 // object identity, engine errors as Python exceptions, warnings, unsupported operations.
 import { describe, it, expect } from 'vitest'
 import { Runner } from '../../../src/runner'
-import { loadAddon } from '../../../src/engine'
 
-function engineProblem(): string | null {
-  try {
-    const addon = loadAddon() as unknown as Record<string, unknown>
-    return typeof addon.fromValues === 'function' ? null : 'the native engine has no fromValues yet'
-  } catch (e) {
-    return (e as Error).message.split('\n')[0]
-  }
-}
-const skip = engineProblem()
-if (skip) console.log(`skipping runner library tests: ${skip}`)
-
-describe.skipIf(!!skip)('runner library surface', () => {
+describe('runner library surface', () => {
   it('records every engine operation with its line, source, inputs and result', () => {
     const r = new Runner()
     const res = r.run('import numpy as np\nimport torch\na = np.arange(6.).reshape(2, 3)\nt = torch.from_numpy(a.T)\nc = t.contiguous()\n')
@@ -89,7 +77,7 @@ describe.skipIf(!!skip)('runner library surface', () => {
   })
 })
 
-describe.skipIf(!!skip)('with statement', () => {
+describe('with statement', () => {
   it('enters and leaves torch.no_grad(), binding `as` and letting exceptions through', () => {
     const res = new Runner().run([
       'import torch', 'with torch.no_grad() as g:', '    x = torch.ones(2) * 2', 'print(x, g)',

@@ -94,8 +94,9 @@ export function loadOracle(): { oracle: Oracle | null; reason: string } {
   const r = spawnSync('python3', [SCRIPT], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   if (r.error) return { oracle: null, reason: `python3 not runnable: ${r.error.message}` }
   if (r.status !== 0) {
-    const reason = /No module named .?numpy/.test(r.stderr) ? 'NumPy is not installed' : `oracle script failed: ${r.stderr.slice(-500)}`
-    return { oracle: null, reason }
+    if (/No module named .?numpy/.test(r.stderr)) return { oracle: null, reason: 'NumPy is not installed' }
+    // NumPy is here but the script broke: that is a failure, not a reason to skip.
+    throw new Error(`the NumPy printing oracle script failed: ${r.stderr.slice(-500)}`)
   }
   const raw = JSON.parse(r.stdout)
   // the formatter follows NumPy 2.x (np.float64(...) scalar reprs, shape= on summaries)
