@@ -41,7 +41,7 @@ export class Session {
   private opsTotal = 0
   private revision = 0
   private progressId = 0
-  private live: LiveObjects = { objects: [], storages: [], handles: new Map() }
+  private live: LiveObjects = { objects: [], storages: [], memoryBlocks: [], handles: new Map() }
   private queue: Promise<unknown> = Promise.resolve()
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>()
   private readonly now: () => number
@@ -71,6 +71,7 @@ export class Session {
       revision: this.revision,
       objects: this.live.objects,
       storages: this.live.storages,
+      memoryBlocks: this.live.memoryBlocks,
       ops: this.ops.slice(-MAX_SNAPSHOT_OPS),
       opsTotal: this.opsTotal,
       history: [...this.history],

@@ -1,12 +1,15 @@
 // Builds the plain workspace description (named objects, the storages they view,
-// and which storages share bytes) from the runner's live variables.
+// which storages share bytes, and the memory blocks they form) from the runner's
+// live variables. The one place that decides what shares memory: the renderer
+// draws the blocks it is sent.
 import type { ObjectInfo } from '../engine/types'
-import type { ObjectEntry, StorageEntry } from '../shared/protocol'
+import type { MemoryBlockEntry, ObjectEntry, StorageEntry } from '../shared/protocol'
 import type { SessionObject } from './runner-port'
 
 export interface LiveObjects {
   objects: ObjectEntry[]
   storages: StorageEntry[]
+  memoryBlocks: MemoryBlockEntry[]
   /** Live handle per object id, for value windows. */
   handles: Map<number, SessionObject>
 }
@@ -23,6 +26,17 @@ export function collectObjects(variables: { name: string; object: SessionObject 
     .sort((a, b) => a.info.id - b.info.id)
     .map(({ info, names }) => ({ names: names.sort(), info }))
 
+  const { storages, memoryBlocks } = describeMemory(objects)
+  const handles = new Map([...byId].map(([id, v]) => [id, v.handle]))
+  return { objects, storages, memoryBlocks, handles }
+}
+
+/**
+ * The storages the objects view (each once, by id) with the objects viewing each and
+ * the storages overlapping it, and the memory blocks they form. Pure: tests build
+ * workspaces with it as the session does.
+ */
+export function describeMemory(objects: readonly ObjectEntry[]): { storages: StorageEntry[]; memoryBlocks: MemoryBlockEntry[] } {
   const storageMap = new Map<number, StorageEntry>()
   for (const { info } of objects) {
     const entry = storageMap.get(info.storage.id)
@@ -31,8 +45,51 @@ export function collectObjects(variables: { name: string; object: SessionObject 
   }
   const storages = [...storageMap.values()].sort((a, b) => a.info.id - b.info.id)
   markOverlaps(storages)
-  const handles = new Map([...byId].map(([id, v]) => [id, v.handle]))
-  return { objects, storages, handles }
+  return { storages, memoryBlocks: groupOverlapping(storages) }
+}
+
+/**
+ * Memory blocks: storages joined by overlapping byte ranges, directly or through
+ * another (from_numpy, numpy() and DLPack make new storages over the same bytes:
+ * sharing is a fact about byte ranges, not storage identity). Ordered by device,
+ * then address.
+ */
+export function groupOverlapping(storages: readonly StorageEntry[]): MemoryBlockEntry[] {
+  const byId = new Map(storages.map((s) => [s.info.id, s]))
+  const byAddress = [...storages].sort((a, b) =>
+    a.info.device !== b.info.device ? (a.info.device < b.info.device ? -1 : 1)
+      : cmp(BigInt(a.info.dataPtr), BigInt(b.info.dataPtr)) || a.info.id - b.info.id)
+  const rank = new Map(byAddress.map((s, i) => [s.info.id, i]))
+  const placed = new Set<number>()
+  const blocks: MemoryBlockEntry[] = []
+  for (const first of byAddress) {
+    if (placed.has(first.info.id)) continue
+    const members: StorageEntry[] = []
+    const todo = [first]
+    placed.add(first.info.id)
+    while (todo.length) {
+      const s = todo.pop()!
+      members.push(s)
+      for (const id of s.overlaps) {
+        if (!placed.has(id)) { placed.add(id); todo.push(byId.get(id)!) }
+      }
+    }
+    members.sort((a, b) => rank.get(a.info.id)! - rank.get(b.info.id)!)
+    const base = BigInt(members[0].info.dataPtr)
+    const end = members.reduce((hi, s) => { const e = BigInt(s.info.dataPtr) + BigInt(s.info.nbytes); return e > hi ? e : hi }, base)
+    blocks.push({
+      device: first.info.device,
+      base: String(base),
+      nbytes: Number(end - base),
+      storageIds: members.map((s) => s.info.id),
+      objectIds: members.flatMap((s) => s.objectIds).sort((a, b) => a - b)
+    })
+  }
+  return blocks
+}
+
+function cmp(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**

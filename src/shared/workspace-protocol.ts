@@ -73,6 +73,19 @@ export const objectEntry = object({ names: array(string), info: objectInfo })
  */
 export const storageEntry = object({ info: storageInfo, objectIds: array(count), overlaps: array(count) })
 
+/**
+ * One block of memory: storages on one device joined by overlapping byte ranges
+ * (directly or through another), the span from the lowest base to the highest end,
+ * and the objects that view it. The session groups them; the renderer draws them.
+ */
+export const memoryBlock = object({
+  device: string,
+  base: decimal,          // lowest storage address in the block
+  nbytes: count,          // span from base to the highest storage end
+  storageIds: array(count), // by address, then id
+  objectIds: array(count)
+})
+
 /** One engine operation, recorded by the session with the Python line that caused it. */
 export const opRecord = object({
   seq: count,             // position in the session's whole op log (0-based)
@@ -122,6 +135,7 @@ export const workspace = object({
   revision: count,        // increases with every change; the renderer drops older snapshots
   objects: array(objectEntry),
   storages: array(storageEntry),
+  memoryBlocks: array(memoryBlock),
   ops: array(opRecord),   // newest MAX_SNAPSHOT_OPS records, oldest first
   opsTotal: count,
   history: array(historyEntry),
@@ -173,6 +187,7 @@ export type StorageInfo = Infer<typeof storageInfo>
 export type ObjectInfo = Infer<typeof objectInfo>
 export type ObjectEntry = Infer<typeof objectEntry>
 export type StorageEntry = Infer<typeof storageEntry>
+export type MemoryBlockEntry = Infer<typeof memoryBlock>
 export type OpRecord = Infer<typeof opRecord>
 export type PyErrorInfo = Infer<typeof pyError>
 export type HistoryEntry = Infer<typeof historyEntry>

@@ -23,6 +23,8 @@ describe('Session over the real runner', async () => {
     const sa = r.snapshot.storages.find((x) => x.info.id === a.storage.id)!
     // one storage, or two storages over the same bytes
     expect(sa.info.id === t.storage.id || sa.overlaps.includes(t.storage.id)).toBe(true)
+    // The session groups them: one memory block holds both (the renderer draws what it is sent).
+    expect(r.snapshot.memoryBlocks.find((b) => b.objectIds.includes(a.id))!.objectIds).toContain(t.id)
     const w = await s.run('a[0] = 5')
     expect(w.error).toBeNull()
     const win = await s.window(t.id, [0], [2])

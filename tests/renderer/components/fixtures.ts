@@ -28,7 +28,16 @@ export const objects: ObjectEntry[] = [
 export const workspace: Workspace = {
   revision: 7,
   objects,
-  storages: [],
+  // As src/session/workspace-view.ts describes them: a and t share bytes (from_numpy).
+  storages: [
+    { info: sa, objectIds: [1], overlaps: [2] },
+    { info: st, objectIds: [2, 3], overlaps: [1] },
+    { info: sg, objectIds: [4], overlaps: [] }
+  ],
+  memoryBlocks: [
+    { device: 'cpu', base: sa.dataPtr, nbytes: 48, storageIds: [1, 2], objectIds: [1, 2, 3] },
+    { device: 'cuda:0', base: sg.dataPtr, nbytes: 24, storageIds: [3], objectIds: [4] }
+  ],
   ops: [
     { seq: 0, historySeq: 1, line: 't = torch.from_numpy(a)', lineNo: 1, op: 'from_numpy', copied: false, bytes: 0, kernel: 'view', seconds: 1e-6, time: 0, resultId: 2, inputIds: [1] },
     { seq: 1, historySeq: 2, line: 'c = b.contiguous()', lineNo: 1, op: 'contiguous', copied: true, bytes: 48, kernel: 'transpose-avx2-8x8', reason: 'non-contiguous source', seconds: 2e-6, time: 0, resultId: 99, inputIds: [3] },

@@ -52,7 +52,7 @@ describe('workspace', () => {
   })
 
   it('has an empty state', () => {
-    expect(render(<WorkspacePanel />, { workspace: { ...workspace, objects: [] } })).toContain('workspace-empty')
+    expect(render(<WorkspacePanel />, { workspace: { ...workspace, objects: [], storages: [], memoryBlocks: [] } })).toContain('workspace-empty')
   })
 })
 

@@ -4,7 +4,7 @@ import type { ObjectEntry, Workspace } from '../../../src/renderer/src/model/typ
 
 function ws(revision: number, names: string[][]): Workspace {
   const objects = names.map((n, i) => ({ names: n, info: { id: i + 1 } }) as unknown as ObjectEntry)
-  return { revision, objects, storages: [], ops: [], opsTotal: 0, history: [], devices: [], simulateCuda: false }
+  return { revision, objects, storages: [], memoryBlocks: [], ops: [], opsTotal: 0, history: [], devices: [], simulateCuda: false }
 }
 
 describe('app state', () => {

@@ -1,11 +1,11 @@
-// Groups workspace objects by the memory they view. from_numpy, numpy() and
-// DLPack make *new* storage objects over the same bytes (semantics.md §71:
-// "compare byte ranges, not storage identity"), so objects are grouped by
-// overlapping byte ranges of their storages on one device, not by storage id.
-import type { ObjectEntry, StorageInfo } from './types'
+// The memory blocks the session sends (src/session/workspace-view.ts groups
+// storages whose byte ranges overlap: from_numpy, numpy() and DLPack make *new*
+// storages over the same bytes, semantics.md §71), joined to the snapshot's
+// storages and objects for drawing. Nothing is regrouped here.
+import type { ObjectEntry, StorageInfo, Workspace } from './types'
 
 export interface MemoryBlock {
-  key: string             // stable key: device + lowest base address
+  key: string             // stable key: device + lowest base address + first storage
   device: string
   simulated: boolean
   pinned: boolean
@@ -15,37 +15,22 @@ export interface MemoryBlock {
   objects: ObjectEntry[]
 }
 
-export function groupByMemory(objects: readonly ObjectEntry[]): MemoryBlock[] {
-  // Distinct storages (by id), then merge overlapping [base, base+nbytes) ranges per device.
-  const byId = new Map<number, StorageInfo>()
-  for (const o of objects) byId.set(o.info.storage.id, o.info.storage)
-  const storages = [...byId.values()].sort((a, b) =>
-    a.device === b.device ? cmpBig(BigInt(a.dataPtr), BigInt(b.dataPtr)) : a.device < b.device ? -1 : 1)
-
-  const blocks: MemoryBlock[] = []
-  const blockOfStorage = new Map<number, MemoryBlock>()
-  let cur: MemoryBlock | null = null
-  let curEnd = 0n
-  for (const s of storages) {
-    const base = BigInt(s.dataPtr)
-    const end = base + BigInt(s.nbytes)
-    // Zero-byte storages never overlap anything: each gets its own block.
-    const overlaps = cur !== null && cur.device === s.device && s.nbytes > 0 && cur.nbytes > 0 && base < curEnd
-    if (!overlaps) {
-      cur = { key: `${s.device}@${s.dataPtr}#${s.id}`, device: s.device, simulated: s.simulated, pinned: s.pinned,
-        base, nbytes: s.nbytes, storages: [], objects: [] }
-      curEnd = end
-      blocks.push(cur)
-    } else if (cur) {
-      if (end > curEnd) curEnd = end
-      cur.nbytes = Number(curEnd - cur.base)
-      cur.pinned = cur.pinned || s.pinned
+export function groupByMemory(w: Pick<Workspace, 'objects' | 'storages' | 'memoryBlocks'>): MemoryBlock[] {
+  const storageById = new Map(w.storages.map((s) => [s.info.id, s.info]))
+  const objectById = new Map(w.objects.map((o) => [o.info.id, o]))
+  return w.memoryBlocks.map((b) => {
+    const storages = b.storageIds.map((id) => storageById.get(id)).filter((s): s is StorageInfo => s !== undefined)
+    return {
+      key: `${b.device}@${b.base}#${b.storageIds[0]}`,
+      device: b.device,
+      simulated: storages.some((s) => s.simulated),
+      pinned: storages.some((s) => s.pinned),
+      base: BigInt(b.base),
+      nbytes: b.nbytes,
+      storages,
+      objects: b.objectIds.map((id) => objectById.get(id)).filter((o): o is ObjectEntry => o !== undefined)
     }
-    cur!.storages.push(s)
-    blockOfStorage.set(s.id, cur!)
-  }
-  for (const o of objects) blockOfStorage.get(o.info.storage.id)!.objects.push(o)
-  return blocks
+  })
 }
 
 /** Byte offset of an object's element 0 from its block's base. */
@@ -55,10 +40,6 @@ export function byteOffsetInBlock(block: MemoryBlock, o: ObjectEntry): number {
 
 export function blockOf(blocks: readonly MemoryBlock[], name: string): MemoryBlock | undefined {
   return blocks.find((b) => b.objects.some((o) => o.names.includes(name)))
-}
-
-function cmpBig(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** A fixed palette: each object keeps its colour while it lives (by name hash). */

@@ -1,7 +1,7 @@
 // Renderer-side names for the contract's plain data (src/shared/protocol.ts is
 // the one source; src/engine/types.ts the engine's). Nothing here is new data.
 export type {
-  ObjectInfo, StorageInfo, ObjectEntry, StorageEntry, OpRecord, PyErrorInfo, HistoryEntry, DeviceInfo,
+  ObjectInfo, StorageInfo, ObjectEntry, StorageEntry, MemoryBlockEntry, OpRecord, PyErrorInfo, HistoryEntry, DeviceInfo,
   Workspace, ValuesWindow, Progress, RunResult, WireValue
 } from '../../../shared/protocol'
 export type { DTypeName, Kind } from '../../../engine/types'
@@ -14,6 +14,6 @@ export function primaryName(o: ObjectEntry): string {
 }
 
 export const emptyWorkspace: Workspace = {
-  revision: 0, objects: [], storages: [], ops: [], opsTotal: 0, history: [],
+  revision: 0, objects: [], storages: [], memoryBlocks: [], ops: [], opsTotal: 0, history: [],
   devices: [{ name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }], simulateCuda: false
 }

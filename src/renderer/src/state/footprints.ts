@@ -15,7 +15,7 @@ const blocksCache = new WeakMap<Workspace, MemoryBlock[]>()
 export function blocksOf(w: Workspace): MemoryBlock[] {
   let b = blocksCache.get(w)
   if (!b) {
-    b = groupByMemory(w.objects)
+    b = groupByMemory(w)
     blocksCache.set(w, b)
   }
   return b
