@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Runner } from '../../src/runner'
+import { fixture, torchExpected } from '../files/helpers/fixtures'
 import { f32Bytes, torchSave, type StorageSpec } from '../files/helpers/torch-save'
 import { run, runError, tempDir } from './helpers'
 
@@ -16,6 +17,31 @@ const six: StorageSpec = { key: '0', type: 'FloatStorage', numel: 6, bytes: f32B
 const big: StorageSpec = { key: '1', type: 'FloatStorage', numel: 1000, bytes: f32Bytes(Array.from({ length: 1000 }, (_, i) => i)) }
 
 describe('torch.load in the runner', () => {
+  // Files torch.save wrote (tests/fixtures/files/make_torch_fixtures.py) whose tensors sit at
+  // the top level: each comes back with torch's dtype, layout, storage size, grad flag and sharing.
+  for (const file of ['pt_state_dict', 'pt_views', 'pt_dtypes', 'pt_scalar']) {
+    it(`${file}.pt loads with the layout torch.load gives`, () => {
+      const exp = torchExpected.pt[file]
+      const path = fixture(`${file}.pt`).replace(/\\/g, '/')
+      const out = run(new Runner(), [
+        'import torch',
+        `obj = torch.load('${path}')`,
+        `for name in ${JSON.stringify(exp.entries)}:`,
+        "    t = obj if name == 'tensor' else obj[name]",
+        '    print(name, t.dtype, list(t.shape), list(t.stride()), t.storage_offset(), t.untyped_storage().nbytes(), t.requires_grad, t.untyped_storage().data_ptr())',
+      ].join('\n'))
+      const lines = out.trimEnd().split('\n').map((l) => l.split(' '))
+      const ptrs: string[] = []
+      expect(lines.map((f) => { ptrs.push(f.pop()!); return f.join(' ') })).toEqual(exp.entries.map((name) => {
+        const t = exp.tensors[name]
+        return `${name} torch.${t.dtype} [${t.shape.join(', ')}] [${t.stride.join(', ')}] ${t.storage_offset} ${t.storage_nbytes} ${t.requires_grad ? 'True' : 'False'}`
+      }))
+      // the same storage exactly where torch rebuilt one storage
+      const group = exp.entries.map((name) => exp.tensors[name].storage)
+      for (let i = 0; i < ptrs.length; i++) for (let j = 0; j < ptrs.length; j++) expect(ptrs[i] === ptrs[j]).toBe(group[i] === group[j])
+    })
+  }
+
   it('a state_dict whose tensors share one storage shares it after loading', () => {
     writeFileSync(p('sd.pt'), torchSave({ ordered: [
       ['layer.weight', { tensor: { storage: '0', offset: 0, size: [2, 3], stride: [3, 1] } }],
@@ -74,6 +100,18 @@ describe('torch.load in the runner', () => {
 })
 
 describe('safetensors in the runner', () => {
+  it('load_file reads a file in the format safetensors writes, with torch\'s dtypes and shapes', () => {
+    const exp = torchExpected.safetensors.st_model
+    const out = run(new Runner(), [
+      'import torch',
+      'from safetensors.torch import load_file',
+      `d = load_file('${fixture('st_model.safetensors').replace(/\\/g, '/')}')`,
+      'for k in sorted(d.keys()):',
+      '    print(k, d[k].dtype, list(d[k].shape))',
+    ].join('\n'))
+    expect(out).toBe(Object.keys(exp.tensors).sort().map((k) => `${k} torch.${exp.tensors[k].dtype} [${exp.tensors[k].shape.join(', ')}]\n`).join(''))
+  })
+
   it('save_file / load_file round-trip tensors, including non-contiguous ones', () => {
     const r = new Runner()
     const out = run(r, [
