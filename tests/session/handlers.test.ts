@@ -31,4 +31,11 @@ describe('handleRequest', () => {
       error: { code: 'not-found' }
     })
   })
+
+  it('has no storageBytes: no view reads raw storage bytes, so the request is unknown, never internal', async () => {
+    expect(await handleRequest(session(), 'storageBytes', { storageId: 1, byteStart: 0, length: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' }
+    })
+  })
 })
