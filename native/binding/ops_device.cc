@@ -1,6 +1,7 @@
 // Device moves (native/core/device_moves.h, the CUDA engineer's) and the cuda switches.
 #include "../core/device_backend.h"
 #include "../core/device_moves.h"
+#include "../core/device_storage.h"
 #include "../core/errors.h"
 #include "convert.h"
 #include "handles.h"
@@ -42,6 +43,14 @@ std::vector<OpEntry> device_ops() {
          Napi::Array names = Napi::Array::New(info.Env(), n);
          for (int i = 0; i < n; ++i) names.Set(static_cast<std::uint32_t>(i), ss::cuda_backend()->device_name(i));
          o.Set("deviceNames", names);
+         return o;
+       }),
+      inspection("cudaMemoryStats",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         const ss::DeviceMemoryStats m = ss::cuda_memory_stats(static_cast<int>(get_int(info[0], "device")));
+         Napi::Object o = Napi::Object::New(info.Env());
+         o.Set("allocated", static_cast<double>(m.allocated));
+         o.Set("reserved", static_cast<double>(m.reserved));
          return o;
        }),
   };

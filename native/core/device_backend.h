@@ -35,6 +35,9 @@ class DeviceBackend {
   virtual void free(int index, void* ptr) = 0;
   virtual void* alloc_pinned_host(std::size_t nbytes) = 0;  // for pin_memory() and non_blocking D2H
   virtual void free_pinned_host(void* ptr) = 0;
+  // Device bytes freed by the program but kept for reuse (PyTorch's caching
+  // allocator: memory_reserved() counts them, memory_allocated() does not).
+  virtual std::size_t cached_bytes(int /*index*/) const { return 0; }
 
   // Contiguous copies. non_blocking picks cudaMemcpyAsync (asynchronous only
   // with pinned host memory, as in CUDA); the call still waits for completion.

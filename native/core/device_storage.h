@@ -16,4 +16,13 @@ StoragePtr allocate_cuda_storage(int index, std::size_t nbytes);
 // Needs a cuda backend, as in PyTorch (its pinned allocator initialises CUDA).
 StoragePtr allocate_pinned_storage(std::size_t nbytes);
 
+// torch.cuda.memory_allocated / memory_reserved for cuda:`index`: the bytes of
+// live device storages, each rounded up to the caching allocator's 512-byte
+// blocks, and those plus the blocks the backend keeps cached for reuse.
+struct DeviceMemoryStats {
+  std::size_t allocated = 0;
+  std::size_t reserved = 0;
+};
+DeviceMemoryStats cuda_memory_stats(int index);
+
 }  // namespace ss

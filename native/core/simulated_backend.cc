@@ -18,6 +18,8 @@ namespace {
 
 // cudaMalloc returns 256-byte aligned memory; the simulation keeps that property.
 constexpr std::size_t kDeviceAlignment = 256;
+// Blocks are multiples of 512 bytes, as PyTorch's caching allocator rounds them.
+constexpr std::size_t kBlockSize = 512;
 
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -30,7 +32,7 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 class BlockCache {
  public:
   void* get(std::size_t nbytes) {
-    const std::size_t rounded = (nbytes == 0 ? 1 : nbytes + kDeviceAlignment - 1) / kDeviceAlignment * kDeviceAlignment;
+    const std::size_t rounded = (nbytes == 0 ? 1 : nbytes + kBlockSize - 1) / kBlockSize * kBlockSize;
     std::lock_guard<std::mutex> lock(mu_);
     auto hit = free_.find(rounded);
     if (hit != free_.end()) {
@@ -55,6 +57,11 @@ class BlockCache {
     }
     free_.emplace(it->second, p);
     cached_ += it->second;
+  }
+
+  std::size_t cached() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return cached_;
   }
 
  private:
@@ -104,6 +111,8 @@ void* SimulatedCudaBackend::alloc(int index, std::size_t nbytes) {
 }
 
 void SimulatedCudaBackend::free(int, void* ptr) { device_blocks().put(ptr); }
+
+std::size_t SimulatedCudaBackend::cached_bytes(int) const { return device_blocks().cached(); }
 
 void* SimulatedCudaBackend::alloc_pinned_host(std::size_t nbytes) {
   void* p = pinned_blocks().get(nbytes);

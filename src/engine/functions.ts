@@ -93,3 +93,5 @@ export const binary = (op: BinaryOp, a: OperandLike, b: OperandLike) => wrap(loa
 export const setSimulateCuda = (on: boolean, force = false) => loadAddon().setSimulateCuda(on, force)
 /** torch.cuda.is_available() / device_count() / get_device_name(i), and why not. */
 export const cudaStatus = () => loadAddon().cudaStatus()
+/** Bytes of live device storages (allocated) and those plus the cached blocks (reserved). */
+export const cudaMemoryStats = (device: number) => loadAddon().cudaMemoryStats(device)

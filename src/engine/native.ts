@@ -121,6 +121,8 @@ export interface NativeAddon {
   storageFromFile(path: string, offset: number, nbytes: number): NativeHandle
   viewOfStorage(storage: NativeHandle, spec: StorageViewSpec): NativeHandle
   arrayBytes(h: NativeHandle, order: 'C' | 'F'): Uint8Array
+  /** torch.cuda.memory_allocated / memory_reserved of cuda:`device`, in bytes. */
+  cudaMemoryStats(device: number): { allocated: number; reserved: number }
 }
 
 /**
@@ -141,7 +143,7 @@ export const NATIVE_EXPORTS = Object.keys({
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
   setitem: 1, fill: 1, inplace: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
   conjPhysical: 1, npConj: 1, reduce: 1,
-  toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1,
+  toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
 } satisfies Record<keyof NativeAddon, 1>) as (keyof NativeAddon)[]
 

@@ -57,6 +57,8 @@ export class Runner {
       error = this.describe(e)
       this.stderr += error.traceback
     }
+    // The run is over: nothing but the globals holds anything now.
+    this.interp.lifetimes.collect(0)
     return { stdout: this.stdout, stderr: this.stderr, error, ops: this.lib.takeOps() }
   }
 
@@ -70,14 +72,22 @@ export class Runner {
     return out
   }
 
+  /** Frees every object the program holds (the runner is no longer used). */
+  dispose(): void {
+    this.interp.lifetimes.releaseAll()
+  }
+
   /** Forgets every variable and import (a fresh interpreter). */
   reset(): void {
+    // The old interpreter's objects go with it, at once (not when JavaScript collects them).
+    this.interp?.lifetimes.releaseAll()
     this.interp = new Interpreter({
       write: s => this.write(s),
       writeErr: s => { this.stderr += s },
       importModule: name => this.importModule(name),
       filename: this.filename,
       sourceLine: n => this.lines[n - 1] ?? '',
+      release: v => this.lib.release(v),
     }, this.opts.opBudget ?? DEFAULT_OP_BUDGET)
     Object.defineProperty(this.interp.host, 'filename', { get: () => this.filename })
     installBuiltins(this.interp.builtins, s => this.write(s))
@@ -93,6 +103,7 @@ export class Runner {
       simulateCuda: !!this.opts.simulateCuda,
       currentLine: () => this.interp.frame?.line ?? 0,
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
+      adopt: v => interp.lifetimes.track(v, interp.frames.length),
     }, LIBRARY)
   }
 

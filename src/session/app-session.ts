@@ -12,7 +12,8 @@ export function createRealRunner(options: { simulateCuda: boolean }): SessionRun
   return {
     run: (source) => runner.run(source),
     variables,
-    reset: () => runner.reset()
+    reset: () => runner.reset(),
+    dispose: () => runner.dispose()
   }
 }
 

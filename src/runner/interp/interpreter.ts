@@ -15,6 +15,7 @@ import { getItem, setItem, delItem } from './subscript'
 import { FnScope, collectLocals, collectTargetNames } from './scopes'
 import { bindParams } from './call_binding'
 import { ControlSignal, isPyCatchable, toPyException } from './errors_bridge'
+import { Lifetimes } from './lifetimes'
 
 export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
@@ -26,7 +27,7 @@ class ReturnSignal extends ControlSignal { constructor(readonly value: PyValue) 
 const BREAK = new BreakSignal()
 const CONTINUE = new ContinueSignal()
 
-export interface Frame { name: string; line: number; fn?: PyFunction; firstArg?: PyValue }
+export interface Frame { name: string; line: number; fn?: PyFunction; firstArg?: PyValue; scope?: FnScope }
 
 export interface InterpreterHost {
   write(s: string): void
@@ -34,6 +35,8 @@ export interface InterpreterHost {
   importModule(name: string): PyModule | null
   filename: string
   sourceLine(line: number): string
+  /** Frees the engine object behind a value the program can no longer reach. */
+  release(v: PyObject): void
 }
 
 const MAX_DEPTH = 1000
@@ -46,11 +49,28 @@ export class Interpreter {
   steps = 0
   private handling: PyExcInstance[] = []
   private warned = new Set<string>()
+  /** Which engine values the program still reaches (./lifetimes). */
+  readonly lifetimes: Lifetimes
 
   constructor(readonly host: InterpreterHost, public budget: number) {
     const g: FnScope = new FnScope(null, null, new Set(), null as unknown as Scope)
     ;(g as { module: Scope }).module = g
     this.globals = g
+    this.lifetimes = new Lifetimes(() => this.roots(), v => host.release(v))
+  }
+
+  /** What the program reaches directly: the globals, each running function's scope, the
+   * exceptions being handled and the first argument of each call (a method's self). */
+  private *roots(): Iterable<unknown> {
+    yield this.globals
+    for (const f of this.frames) { yield f.scope; yield f.firstArg }
+    yield this.handling
+  }
+
+  /** Runs `body` with `held` kept reachable (a loop's iterable, a context manager). */
+  private holding<T>(held: unknown, body: () => T): T {
+    this.lifetimes.hold(held)
+    try { return body() } finally { this.lifetimes.unhold() }
   }
 
   get frame(): Frame { return this.frames[this.frames.length - 1] }
@@ -94,7 +114,11 @@ export class Interpreter {
   // ---------- statements ----------
 
   execBlock(body: Stmt[], scope: FnScope): void {
-    for (const s of body) this.exec(s, scope)
+    for (const s of body) {
+      this.exec(s, scope)
+      // A completed statement holds no temporaries: release what it left unreachable.
+      this.lifetimes.collect(this.frames.length)
+    }
   }
 
   exec(s: Stmt, scope: FnScope): void {
@@ -125,18 +149,22 @@ export class Interpreter {
         return
       }
       case 'for': {
-        const it = iterate(this.eval(s.iter, scope))
-        for (const v of it) {
-          this.tick()
-          this.frame.line = s.line
-          this.assign(s.target, v, scope)
-          try { this.execBlock(s.body, scope) } catch (e) {
-            if (e === BREAK) return
-            if (e === CONTINUE) continue
-            throw e
+        const iterable = this.eval(s.iter, scope)
+        const it = iterate(iterable)
+        const broke = this.holding([iterable, it], () => {
+          for (const v of it) {
+            this.tick()
+            this.frame.line = s.line
+            this.assign(s.target, v, scope)
+            try { this.execBlock(s.body, scope) } catch (e) {
+              if (e === BREAK) return true
+              if (e === CONTINUE) continue
+              throw e
+            }
           }
-        }
-        this.execBlock(s.orelse, scope)
+          return false
+        })
+        if (!broke) this.execBlock(s.orelse, scope)
         return
       }
       case 'break': throw BREAK
@@ -192,7 +220,7 @@ export class Interpreter {
         collectLocals(s.body, names, new Set())
         const body = new FnScope(scope, names, new Set(), this.globals)
         body.isClass = true
-        this.execBlock(s.body, body)
+        this.holding([bases, body], () => this.execBlock(s.body, body))
         const cls = makeClass(s.name, bases, body.vars)
         for (const v of body.vars.values()) if (v instanceof PyFunction) v.definingClass = cls
         this.store(s.name, cls, scope)
@@ -217,7 +245,7 @@ export class Interpreter {
     const entered = this.call(enter, [], new Map())
     if (items[i].target) this.assign(items[i].target!, entered, scope)
     try {
-      this.execWith(items, i + 1, body, scope)
+      this.holding([mgr, exit, entered], () => this.execWith(items, i + 1, body, scope))
     } catch (e) {
       if (!isPyCatchable(e)) { this.call(exit, [null, null, null], new Map()); throw e }
       const pe = toPyException(e)
@@ -251,13 +279,17 @@ export class Interpreter {
           this.execBlock(h.body, scope)
         } finally {
           this.handling.pop()
-          if (h.name) scope.vars.delete(h.name)
+          if (h.name && scope.vars.delete(h.name)) this.lifetimes.dropped()
         }
       }
       if (!raised) this.execBlock(s.orelse, scope)
-    } finally {
-      if (s.final.length) this.execBlock(s.final, scope)
+    } catch (e) {
+      if (!s.final.length) throw e
+      // What is in flight (an exception, a return value) stays reachable through the finally block.
+      this.holding(e instanceof ReturnSignal ? e.value : e instanceof PyException ? e.exc : null, () => this.execBlock(s.final, scope))
+      throw e
     }
+    if (s.final.length) this.execBlock(s.final, scope)
   }
 
   private matches(exc: PyExcInstance, t: PyValue): boolean {
@@ -306,19 +338,22 @@ export class Interpreter {
   }
 
   store(name: string, v: PyValue, scope: FnScope): void {
-    if (scope.locals && scope.globalNames.has(name)) this.globals.vars.set(name, v)
-    else if (scope.nonlocalNames.has(name)) scope.owner(name)!.vars.set(name, v)
-    else scope.vars.set(name, v)
+    const vars = scope.locals && scope.globalNames.has(name) ? this.globals.vars
+      : scope.nonlocalNames.has(name) ? scope.owner(name)!.vars : scope.vars
+    const old = vars.get(name)
+    vars.set(name, v)
+    if (typeof old === 'object' && old !== null && old !== v) this.lifetimes.dropped()
   }
 
   assign(t: Expr, v: PyValue, scope: FnScope): void {
     switch (t.k) {
       case 'name': this.store(t.id, v, scope); return
       case 'tuple': case 'list': return this.unpack(t.elts, v, scope)
-      case 'attr': setAttribute(this.eval(t.obj, scope), t.name, v); return
+      case 'attr': setAttribute(this.eval(t.obj, scope), t.name, v); this.lifetimes.dropped(); return
       case 'sub': {
         const obj = this.eval(t.obj, scope)
         setItem(obj, this.evalIndex(t.index, scope), v)
+        this.lifetimes.dropped()
         return
       }
       case 'starred': throw pyErr('SyntaxError', 'starred assignment target must be in a list or tuple')
@@ -363,7 +398,8 @@ export class Interpreter {
     if (t.k === 'name') {
       const target = scope.locals && scope.globalNames.has(t.id) ? this.globals : scope
       if (!target.vars.delete(t.id)) throw pyErr('NameError', `name '${t.id}' is not defined`)
-    } else if (t.k === 'sub') delItem(this.eval(t.obj, scope), this.evalIndex(t.index, scope))
+      this.lifetimes.dropped()
+    } else if (t.k === 'sub') { delItem(this.eval(t.obj, scope), this.evalIndex(t.index, scope)); this.lifetimes.dropped() }
     else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(e => this.del(e, scope))
     else if (t.k === 'attr') throw pyErr('NotImplementedError', `deleting attributes is not supported (line ${t.line})`)
     else throw pyErr('SyntaxError', 'cannot delete expression')
@@ -549,7 +585,11 @@ export class Interpreter {
 
   call(fn: PyValue, args: PyValue[], kwargs: Kwargs): PyValue {
     if (fn instanceof PyFunction) return this.callFunction(fn, args, kwargs)
-    if (fn instanceof PyObject && fn.call) return fn.call(args, kwargs)
+    if (fn instanceof PyObject && fn.call) {
+      // Library code (list.pop, dict.update, setattr, ...) may drop references.
+      this.lifetimes.dropped()
+      return fn.call(args, kwargs)
+    }
     throw pyErr('TypeError', `'${typeName(fn)}' object is not callable`)
   }
 
@@ -558,7 +598,7 @@ export class Interpreter {
     this.tick()
     const scope = new FnScope(fn.closure, fn.locals, new Set(fn.globalsDeclared), this.globals)
     bindParams(fn, args, kwargs, scope)
-    const frame: Frame = { name: fn.name, line: Array.isArray(fn.body) ? fn.body[0]?.line ?? 0 : (fn.body as Expr).line, fn, firstArg: args[0] }
+    const frame: Frame = { name: fn.name, line: Array.isArray(fn.body) ? fn.body[0]?.line ?? 0 : (fn.body as Expr).line, fn, firstArg: args[0], scope }
     this.frames.push(frame)
     try {
       if (!Array.isArray(fn.body)) return this.eval(fn.body as Expr, scope)
@@ -572,6 +612,8 @@ export class Interpreter {
       throw pe
     } finally {
       this.frames.pop()
+      // Its locals are gone; what it made now belongs to the caller (which may hold the result).
+      this.lifetimes.frameExited(this.frames.length)
     }
   }
 }

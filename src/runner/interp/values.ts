@@ -186,8 +186,10 @@ export class PyBuiltin extends PyObject {
 export class PyModule extends PyObject {
   constructor(readonly name: string, readonly attrs: Map<string, PyValue>) { super() }
   get pyClass() { return BUILTIN_TYPES.module }
+  /** Attributes the program set (`np.keep = a`): what a module holds beyond library code. */
+  readonly userAttrs = new Set<string>()
   getattr(name: string) { return this.attrs.get(name) }
-  setattr(name: string, v: PyValue) { this.attrs.set(name, v); return true }
+  setattr(name: string, v: PyValue) { this.attrs.set(name, v); this.userAttrs.add(name); return true }
   repr() { return `<module '${this.name}'>` }
 }
 

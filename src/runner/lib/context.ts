@@ -15,6 +15,8 @@ export interface LibraryHost {
   simulateCuda: boolean
   currentLine(): number
   warn(category: string, message: string, once?: boolean): void
+  /** A new Python value over an engine object: its lifetime is the program's to decide. */
+  adopt(v: EngineValue): void
 }
 
 export type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
@@ -85,7 +87,18 @@ export class LibraryContext {
     if (info.baseId !== null) made.baseRef = this.byEngineId(info.baseId)
     this.wrappers.set(obj, made)
     this.byId.set(info.id, new WeakRef(made))
+    this.host.adopt(made)
     return made
+  }
+
+  /** The program can no longer reach `v`: drops its engine object now, which frees the
+   * storage when it was the last view (the engine keeps views' bases alive itself). */
+  release(v: PyValue): void {
+    if (!(v instanceof EngineValue)) return
+    const id = v.meta.id
+    if (this.byId.get(id)?.deref() === v) this.byId.delete(id)
+    this.wrappers.delete(v.obj)
+    v.obj.dispose()
   }
 
   /** The live wrapper of an engine object id (NumPy's .base), if the program still holds it. */

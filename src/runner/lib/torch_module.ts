@@ -15,7 +15,7 @@ import { shapeFromArgs, shapeArg, intArg, boolArg, copyArg, MemoryFormatValue, m
 import { LibModule, scalarArg } from './module_builder'
 import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
 import { PyCapsule } from './dlpack'
-import { toDevice, cudaStatus } from './device_ops'
+import { toDevice, cudaStatus, cudaMemoryStats } from './device_ops'
 import { torchSetPrintoptions } from './print_options'
 import { setRequiresGrad } from './grad_ops'
 import { bindTorchFiles } from './file_io'
@@ -227,6 +227,21 @@ export function buildTorch(ctx: LibraryContext): LibModule {
     if (i < 0 || i >= st.deviceNames.length) throw pyErr('RuntimeError', 'CUDA error: invalid device ordinal')
     return st.deviceNames[i]
   })
+  // memory_allocated(device=None) / memory_reserved(device=None): the caching allocator's counters.
+  const memoryDevice = (name: string, a: PyValue[], kw: Kwargs): number => {
+    const d = bindArgs(name, ['device='], a, kw).device ?? null
+    let index = 0
+    if (d instanceof TorchDevice || typeof d === 'string') {
+      const dev = d instanceof TorchDevice ? d : parseDevice(d)
+      if (dev.type !== 'cuda') throw pyErr('ValueError', `Expected a cuda device, but got: ${dev.type}${dev.index === null ? '' : ':' + dev.index}`)
+      index = dev.index ?? 0
+    } else if (d !== null) index = intArg(d)
+    const st = cudaStatus()
+    if (st.available && (index < 0 || index >= st.deviceCount)) throw pyErr('RuntimeError', `Invalid device argument ${index}: did you call init?`)
+    return index
+  }
+  cuda.fn('memory_allocated', (a, kw) => BigInt(cudaMemoryStats(memoryDevice('memory_allocated', a, kw)).allocated))
+  cuda.fn('memory_reserved', (a, kw) => BigInt(cudaMemoryStats(memoryDevice('memory_reserved', a, kw)).reserved))
   void TorchDevice; void boolArg
   bindTorchFiles(torch, ctx)
   return torch
