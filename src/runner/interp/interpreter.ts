@@ -61,10 +61,10 @@ export class Interpreter {
 
   /** What the program reaches directly: the globals, each running function's scope, the
    * exceptions being handled and the first argument of each call (a method's self). */
-  private *roots(): Iterable<unknown> {
-    yield this.globals
-    for (const f of this.frames) { yield f.scope; yield f.firstArg }
-    yield this.handling
+  private roots(): unknown[] {
+    const out: unknown[] = [this.globals, this.handling]
+    for (const f of this.frames) out.push(f.scope, f.firstArg)
+    return out
   }
 
   /** Runs `body` with `held` kept reachable (a loop's iterable, a context manager). */

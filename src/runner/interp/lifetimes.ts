@@ -20,8 +20,12 @@
 // move to the caller's depth (the caller may hold what it returned).
 import { PyObject, PyList, PyTuple, PyDict, PyFunction, PyClass, PyModule, PyBuiltin, PyExcInstance, Scope } from './values'
 
+/** Numbers the marking passes (objects remember the last one that reached them). */
+
+let epoch = 0
+
 export class Lifetimes {
-  /** Tracked values by the depth that made them or to which they were returned. */
+  /** Tracked values by the depth that made them or to which they were returned (= their gcDepth). */
   private readonly byDepth: Set<PyObject>[] = []
   private count = 0
   /** A reference may have been dropped since the last check. */
@@ -31,7 +35,7 @@ export class Lifetimes {
 
   constructor(
     /** The scopes and objects the program reaches directly. */
-    private readonly roots: () => Iterable<unknown>,
+    private readonly roots: () => unknown[],
     /** Frees the engine object behind a value nothing reaches any more. */
     private readonly release: (v: PyObject) => void,
   ) {}
@@ -41,10 +45,9 @@ export class Lifetimes {
 
   /** A new engine value made at frame `depth`. */
   track(v: PyObject, depth: number): void {
-    let set = this.byDepth[depth]
-    if (!set) this.byDepth[depth] = set = new Set()
-    if (set.has(v)) return
-    set.add(v)
+    if (v.gcDepth >= 0) return
+    this.bucket(depth).add(v)
+    v.gcDepth = depth
     this.count++
     this.dirty = true
   }
@@ -56,10 +59,9 @@ export class Lifetimes {
   frameExited(depth: number): void {
     for (let d = this.byDepth.length - 1; d > depth; d--) {
       const set = this.byDepth[d]
-      if (!set || !set.size) continue
-      let into = this.byDepth[depth]
-      if (!into) this.byDepth[depth] = into = new Set()
-      for (const v of set) into.add(v)
+      if (!set?.size) continue
+      const into = this.bucket(depth)
+      for (const v of set) { into.add(v); v.gcDepth = depth }
       set.clear()
     }
     if (this.count) this.dirty = true
@@ -73,20 +75,21 @@ export class Lifetimes {
   collect(depth: number): void {
     if (!this.dirty) return
     this.dirty = false
-    const candidates = new Set<PyObject>()
+    let candidates = 0
+    for (let d = depth; d < this.byDepth.length; d++) candidates += this.byDepth[d]?.size ?? 0
+    if (!candidates) return
+    const mark = new Marking(++epoch, depth, candidates)
+    if (mark.all(this.roots()) || mark.all(this.held)) return
     for (let d = depth; d < this.byDepth.length; d++) {
       const set = this.byDepth[d]
-      if (set) for (const v of set) candidates.add(v)
-    }
-    if (!candidates.size) return
-    const reached = new Reach(candidates)
-    for (const r of this.roots()) if (reached.visit(r)) return
-    for (const r of this.held) if (reached.visit(r)) return
-    for (const v of candidates) {
-      if (reached.has(v)) continue
-      for (let d = depth; d < this.byDepth.length; d++) if (this.byDepth[d]?.delete(v)) break
-      this.count--
-      this.release(v)
+      if (!set) continue
+      for (const v of set) {
+        if (v.gcMark === epoch) continue
+        set.delete(v)
+        v.gcDepth = -1
+        this.count--
+        this.release(v)
+      }
     }
   }
 
@@ -94,31 +97,44 @@ export class Lifetimes {
   releaseAll(): void {
     for (const set of this.byDepth) {
       if (!set) continue
-      for (const v of set) this.release(v)
+      for (const v of set) { v.gcDepth = -1; this.release(v) }
       set.clear()
     }
     this.count = 0
     this.dirty = false
   }
+
+  private bucket(depth: number): Set<PyObject> {
+    let set = this.byDepth[depth]
+    if (!set) this.byDepth[depth] = set = new Set()
+    return set
+  }
 }
 
-/** One marking pass; stops as soon as every candidate is found reachable. */
-class Reach {
-  private readonly seen = new Set<object>()
-  private found = 0
-  constructor(private readonly candidates: Set<PyObject>) {}
+/** One marking pass; stops as soon as every candidate (a value of depth >= `depth`) is reached. */
+class Marking {
+  private readonly stack: unknown[] = []
+  constructor(private readonly epoch: number, private readonly depth: number, private left: number) {}
 
-  has(v: PyObject): boolean { return this.seen.has(v) }
-
-  /** Marks everything `v` reaches; true when every candidate has been reached. */
-  visit(root: unknown): boolean {
-    const stack: unknown[] = [root]
+  /** Marks everything the roots reach; true when every candidate has been reached. */
+  all(roots: readonly unknown[]): boolean {
+    const stack = this.stack
+    for (const r of roots) stack.push(r)
     while (stack.length) {
       const v = stack.pop()
-      if (typeof v !== 'object' || v === null || this.seen.has(v)) continue
-      this.seen.add(v)
-      if (v instanceof PyObject && this.candidates.has(v) && ++this.found === this.candidates.size) return true
-      pushChildren(v, stack)
+      if (typeof v !== 'object' || v === null) continue
+      if (v instanceof PyObject) {
+        if (v.gcMark === this.epoch) continue
+        v.gcMark = this.epoch
+        if (v.gcDepth >= this.depth && --this.left === 0) return true
+        pushChildren(v, stack)
+      } else if (v instanceof Scope) {
+        if (v.gcMark === this.epoch) continue
+        v.gcMark = this.epoch
+        pushValues(v.vars, stack)
+        stack.push(v.parent)
+      } else if (Array.isArray(v)) pushAll(v, stack)
+      else if (v instanceof Map) pushValues(v, stack)
     }
     return false
   }
@@ -126,11 +142,7 @@ class Reach {
 
 /** The values an object holds. Library modules and classes hold only library code unless
  * the program set an attribute on them; functions hold their defaults and closure. */
-function pushChildren(v: object, out: unknown[]): void {
-  if (v instanceof Scope) { pushValues(v.vars, out); out.push(v.parent); return }
-  if (Array.isArray(v)) { pushAll(v, out); return }
-  if (v instanceof Map) { pushValues(v, out); return }
-  if (!(v instanceof PyObject)) return
+function pushChildren(v: PyObject, out: unknown[]): void {
   if (v instanceof PyList || v instanceof PyTuple) { pushAll(v.items, out); return }
   if (v instanceof PyDict) { for (const [k, x] of v.entries.values()) out.push(k, x); return }
   if (v instanceof PyFunction) { pushValues(v.defaults, out); out.push(v.closure, v.definingClass); return }
@@ -143,7 +155,9 @@ function pushChildren(v: object, out: unknown[]): void {
   if (v instanceof PyBuiltin) { out.push(v.self); return }
   if (v instanceof PyExcInstance) { pushAll(v.args, out); pushValues(v.dict, out); out.push(v.context); return }
   // Instances, bound methods, engine values (their base) and library objects: every field.
-  for (const x of Object.values(v)) {
+  const o = v as unknown as Record<string, unknown>
+  for (const k in o) {
+    const x = o[k]
     if (typeof x === 'object' && x !== null && (x instanceof PyObject || x instanceof Scope || Array.isArray(x) || x instanceof Map)) out.push(x)
   }
 }

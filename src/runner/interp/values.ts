@@ -10,6 +10,10 @@ export type Kwargs = Map<string, PyValue>
 
 /** Base of every non-primitive Python object. Hooks return undefined when unsupported. */
 export abstract class PyObject {
+  /** For ./lifetimes: the marking pass that last reached this object. */
+  gcMark = 0
+  /** For ./lifetimes: the frame depth a tracked engine value belongs to (-1: not tracked). */
+  gcDepth = -1
   abstract get pyClass(): PyClass
   getattr?(name: string): PyValue | undefined
   setattr?(name: string, v: PyValue): boolean
@@ -219,6 +223,8 @@ export function setExcAttrHook(f: (e: PyExcInstance, name: string) => PyValue | 
 /** A variable scope: module globals or a function call's locals, chained for closures. */
 export class Scope {
   vars = new Map<string, PyValue>()
+  /** For ./lifetimes: the marking pass that last reached this scope. */
+  gcMark = 0
   constructor(readonly parent: Scope | null, readonly fn: PyFunction | null) {}
 }
 
