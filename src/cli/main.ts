@@ -1,9 +1,8 @@
-// `stridescope <command> ...`: finds the subcommands in ./commands (each exports
+// `stridescope <command> ...`: the subcommands in ./commands (each exports
 // { describe, usage, main(argv): Promise<number> }) and runs the one asked for;
-// each parses its own arguments (./args), --help included.
-import { readdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// each parses its own arguments (./args), --help included. Each command's modules
+// load only when it runs (`run` never loads the server), also in the bundle
+// bin/stridescope runs (scripts/build-cli.cjs).
 
 export interface Command {
   describe: string
@@ -11,24 +10,24 @@ export interface Command {
   main(argv: string[]): Promise<number>
 }
 
-function commandsDir(): string {
-  const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
-  return join(here, 'commands')
+type CommandModule = Partial<Command> & { default?: Partial<Command> }
+
+/** Every subcommand: a file in ./commands, imported when used. */
+const COMMAND_MODULES: Record<string, () => Promise<CommandModule>> = {
+  inspect: () => import('./commands/inspect'),
+  profile: () => import('./commands/profile'),
+  run: () => import('./commands/run'),
+  serve: () => import('./commands/serve'),
 }
 
-/** Names of the subcommands present (serve, inspect and profile come from other parts of the app). */
+/** Names of the subcommands (serve, inspect and profile come from other parts of the app). */
 export function commandNames(): string[] {
-  return readdirSync(commandsDir())
-    .filter(f => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
-    .map(f => f.replace(/\.ts$/, ''))
-    .sort()
+  return Object.keys(COMMAND_MODULES).sort()
 }
 
 export async function loadCommand(name: string): Promise<Command | null> {
-  if (!commandNames().includes(name)) return null
-  // Under bin/stridescope (tsx's CommonJS hook) require() compiles .ts; elsewhere import() does.
-  const path = join(commandsDir(), `${name}.ts`)
-  const mod = (typeof require !== 'undefined' ? require(path) : await import(path)) as Partial<Command> & { default?: Partial<Command> }
+  if (!Object.hasOwn(COMMAND_MODULES, name)) return null
+  const mod = await COMMAND_MODULES[name]()
   const c = typeof mod.main === 'function' ? mod : mod.default
   return c && typeof c.main === 'function' ? (c as Command) : null
 }

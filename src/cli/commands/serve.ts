@@ -25,8 +25,10 @@ export interface ServeArgs {
   help: boolean
 }
 
+/** The checkout: the first folder above this file with a package.json (from src/cli/commands or the out/cli bundle). */
 function repoRoot(): string {
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
+  for (let dir = here; dirname(dir) !== dir; dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir
   return resolve(here, '..', '..', '..')
 }
 
