@@ -140,25 +140,40 @@ class Marking {
   }
 }
 
-/** The values an object holds. Library modules and classes hold only library code unless
- * the program set an attribute on them; functions hold their defaults and closure. */
+type Children = (v: PyObject, out: unknown[]) => void
+
+/** How to find the values an object holds, chosen once per class. */
+const childrenByClass = new Map<unknown, Children>()
+
 function pushChildren(v: PyObject, out: unknown[]): void {
-  if (v instanceof PyList || v instanceof PyTuple) { pushAll(v.items, out); return }
-  if (v instanceof PyDict) { for (const [k, x] of v.entries.values()) out.push(k, x); return }
-  if (v instanceof PyFunction) { pushValues(v.defaults, out); out.push(v.closure, v.definingClass); return }
-  if (v instanceof PyModule) { for (const name of v.userAttrs) out.push(v.attrs.get(name)); return }
+  let f = childrenByClass.get(v.constructor)
+  if (!f) childrenByClass.set(v.constructor, f = childrenOf(v))
+  f(v, out)
+}
+
+/** Library modules and classes hold only library code unless the program set an attribute
+ * on them; functions hold their defaults and closure; other objects, every field. */
+function childrenOf(v: PyObject): Children {
+  if (v instanceof PyList || v instanceof PyTuple) return (o, out) => pushAll((o as PyList).items, out)
+  if (v instanceof PyDict) return (o, out) => { for (const [k, x] of (o as PyDict).entries.values()) out.push(k, x) }
+  if (v instanceof PyFunction) return (o, out) => { const f = o as PyFunction; pushValues(f.defaults, out); out.push(f.closure, f.definingClass) }
+  if (v instanceof PyModule) return (o, out) => { const m = o as PyModule; for (const name of m.userAttrs) out.push(m.attrs.get(name)) }
   if (v instanceof PyClass) {
-    if (v.module === '__main__') pushValues(v.attrs, out)
-    out.push(v.base, ...v.mixins)
-    return
+    return (o, out) => {
+      const c = o as PyClass
+      if (c.module === '__main__') pushValues(c.attrs, out)
+      out.push(c.base, ...c.mixins)
+    }
   }
-  if (v instanceof PyBuiltin) { out.push(v.self); return }
-  if (v instanceof PyExcInstance) { pushAll(v.args, out); pushValues(v.dict, out); out.push(v.context); return }
-  // Instances, bound methods, engine values (their base) and library objects: every field.
-  const o = v as unknown as Record<string, unknown>
-  for (const k in o) {
-    const x = o[k]
-    if (typeof x === 'object' && x !== null && (x instanceof PyObject || x instanceof Scope || Array.isArray(x) || x instanceof Map)) out.push(x)
+  if (v instanceof PyBuiltin) return (o, out) => { out.push((o as PyBuiltin).self) }
+  if (v instanceof PyExcInstance) return (o, out) => { const e = o as PyExcInstance; pushAll(e.args, out); pushValues(e.dict, out); out.push(e.context) }
+  // Instances, bound methods, engine values (their base) and library objects.
+  return (o, out) => {
+    const fields = o as unknown as Record<string, unknown>
+    for (const k in fields) {
+      const x = fields[k]
+      if (typeof x === 'object' && x !== null && (x instanceof PyObject || x instanceof Scope || Array.isArray(x) || x instanceof Map)) out.push(x)
+    }
   }
 }
 
