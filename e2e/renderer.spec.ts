@@ -158,6 +158,25 @@ const scenarios: Record<string, (page: Page) => Promise<void>> = {
     await expect(groupOf(page, 't').getByTestId('obj-b')).toBeVisible()
   },
 
+  async 'as_strided says before it runs what the engine would raise'(page) {
+    await consoleRun(page, 't = torch.arange(3.)')
+    await select(page, 't')
+    await page.getByTestId('tab-view').click()
+    await page.getByTestId('view-op').selectOption('as_strided')
+    await page.getByTestId('view-arg1').fill('4')
+    await page.getByTestId('view-arg2').fill('1')
+    await page.getByTestId('view-arg3').fill('0')
+    // The engine's own message (a dry run through the session), as running the line would raise it.
+    await expect(page.getByTestId('live-check')).toHaveText(
+      'would raise RuntimeError: setStorage: sizes [4], strides [1], storage offset 0, and itemsize 4 requiring a storage size of 16 are out of bounds for storage of size 12')
+    await expect(page.getByTestId('run-view')).toBeDisabled()
+    await page.getByTestId('view-arg1').fill('3')
+    await expect(page.getByTestId('live-check')).toHaveCount(0)
+    await expect(page.getByTestId('run-view')).toBeEnabled()
+    // The dry run made nothing: the only objects are those the console made.
+    await expect(page.getByTestId('workspace').locator('[data-testid^="obj-"]')).toHaveCount(1)
+  },
+
   async 'contiguous() of a transposed view makes a new storage'(page) {
     await consoleRun(page, 't = torch.arange(12.).reshape(3, 4)')
     await consoleRun(page, 'b = t.t()')

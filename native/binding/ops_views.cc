@@ -57,6 +57,12 @@ std::vector<OpEntry> view_ops() {
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          RESULT(ss::as_strided(SELF, get_ints(info[1], "size"), get_ints(info[2], "stride"), get_int_opt(info[3], "storage_offset")));
        }},
+      inspection("checkAsStrided",
+                 [](const Napi::CallbackInfo& info) -> Napi::Value {
+                   ss::check_as_strided(SELF, get_ints(info[1], "size"), get_ints(info[2], "stride"),
+                                        get_int_opt(info[3], "storage_offset"));
+                   return info.Env().Undefined();
+                 }),
       {"flip",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          auto a = SELF;

@@ -501,7 +501,16 @@ ArrayPtr sliding_window_view(const ArrayPtr& a, const Dims& window, const std::o
   return v;
 }
 
-ArrayPtr as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std::optional<std::int64_t> offset) {
+namespace {
+
+// The view as_strided would make, in bytes, after every check it makes.
+struct StridedLayout {
+  Shape sizes;
+  Shape byte_strides;
+  std::int64_t byte_offset;
+};
+
+StridedLayout as_strided_layout(const ArrayPtr& a, const Dims& size, const Dims& stride, std::optional<std::int64_t> offset) {
   const auto item = static_cast<std::int64_t>(a->itemsize());
   if (a->is_tensor()) {
     // NOTE aten/src/ATen/native/Resize.h checkInBoundsForStorage / setStrided (semantics.md §52).
@@ -538,7 +547,7 @@ ArrayPtr as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std
     }
     Shape bst(stride.size());
     for (std::size_t i = 0; i < stride.size(); ++i) bst[i] = stride[i] * item;
-    return derive_view(a, size, bst, off * item);
+    return {size, bst, off * item};
   }
   // NumPy as_strided takes byte strides and trusts them; Stridescope refuses views past the buffer.
   if (size.size() != stride.size()) raise(PyExc::ValueError, "mismatch in length of strides and shape");
@@ -550,7 +559,18 @@ ArrayPtr as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std
                                  " reaches outside the array's memory (" + std::to_string(a->storage->nbytes) +
                                  " bytes); Stridescope refuses views that would read out of bounds");
   }
-  return derive_view(a, size, stride, off);
+  return {size, stride, off};
+}
+
+}  // namespace
+
+ArrayPtr as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std::optional<std::int64_t> offset) {
+  StridedLayout l = as_strided_layout(a, size, stride, offset);
+  return derive_view(a, std::move(l.sizes), std::move(l.byte_strides), l.byte_offset);
+}
+
+void check_as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std::optional<std::int64_t> offset) {
+  (void)as_strided_layout(a, size, stride, offset);
 }
 
 ArrayPtr flip_view(const ArrayPtr& a, const std::optional<Dims>& dims) {

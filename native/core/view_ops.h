@@ -42,6 +42,9 @@ ArrayPtr sliding_window_view(const ArrayPtr& a, const Dims& window, const std::o
 // Tensor.as_strided (element units; offset defaults to storage_offset()) /
 // np.lib.stride_tricks.as_strided (byte strides). Always bounds-checked.
 ArrayPtr as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std::optional<std::int64_t> offset);
+// as_strided's checks alone (a dry run): raises exactly what as_strided would, makes no
+// view, takes no id. The app asks it before running a typed as_strided line.
+void check_as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, std::optional<std::int64_t> offset);
 // np.flip (a view with negated strides). torch.flip copies: see copy_ops.h.
 ArrayPtr flip_view(const ArrayPtr& a, const std::optional<Dims>& dims);
 

@@ -65,6 +65,8 @@ export interface NativeAddon {
   unfold(h: NativeHandle, dim: number, size: number, step: number): NativeHandle
   slidingWindowView(h: NativeHandle, windowShape: number[], axes: number[] | null): NativeHandle
   asStrided(h: NativeHandle, size: number[], stride: number[], offset: number | null): NativeHandle
+  /** asStrided's checks alone: throws what it would throw, makes nothing. */
+  checkAsStrided(h: NativeHandle, size: number[], stride: number[], offset: number | null): void
   flip(h: NativeHandle, dims: number[] | null): NativeHandle
 
   // copies
@@ -136,7 +138,7 @@ export const NATIVE_EXPORTS = Object.keys({
   info: 1, window: 1, item: 1, isContiguous: 1, release: 1,
   index: 1, transpose: 1, permute: 1, swapaxes: 1, T: 1, mT: 1, t: 1, expand: 1, broadcastTo: 1, view: 1,
   viewDtype: 1, reshape: 1, squeeze: 1, unsqueeze: 1, expandDims: 1, narrow: 1, diagonal: 1, unfold: 1,
-  slidingWindowView: 1, asStrided: 1, flip: 1,
+  slidingWindowView: 1, asStrided: 1, checkAsStrided: 1, flip: 1,
   clone: 1, contiguous: 1, copy: 1, ascontiguousarray: 1, asfortranarray: 1, astype: 1, astypeByteOrder: 1,
   viewByteOrder: 1, toDtype: 1, ravel: 1, flatten: 1,
   fromNumpy: 1, numpy: 1, asTensor: 1, tensor: 1, torchAsarray: 1, npAsarray: 1, npArray: 1, toDlpack: 1,

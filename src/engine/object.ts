@@ -92,6 +92,10 @@ export class EngineObject {
   asStrided(size: number[], stride: number[], offset: number | null = null): EngineObject {
     return this.wrap(loadAddon().asStrided(this.handle, size, stride, offset))
   }
+  /** A dry run of asStrided: throws the error it would raise (as an EngineError), makes no view. */
+  checkAsStrided(size: number[], stride: number[], offset: number | null = null): void {
+    loadAddon().checkAsStrided(this.handle, size, stride, offset)
+  }
   /** `np.flip` (a view) / `torch.flip` (a copy). null: every axis (NumPy only). */
   flip(dims: number[] | null = null): EngineObject { return this.wrap(loadAddon().flip(this.handle, dims)) }
 

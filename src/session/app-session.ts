@@ -1,17 +1,17 @@
 // The session as the app runs it: the real Runner over the native engine.
-// Electron main and `stridescope serve` both start here.
-import { cudaStatus, type EngineObject } from '../engine'
+// Electron main and `stridescope serve` both start here. The engine is reached
+// through its typed API (src/engine) only, never through the runner's library
+// internals or the raw addon.
+import { cudaStatus, setSimulateCuda } from '../engine'
 import { Runner } from '../runner'
-import { setSimulateCuda } from '../runner/lib/device_ops'
 import type { DeviceLister, SessionRunner } from './runner-port'
 import { CPU_DEVICE, Session, defaultDevices } from './session'
 
 export function createRealRunner(options: { simulateCuda: boolean }): SessionRunner {
   const runner = new Runner({ simulateCuda: options.simulateCuda })
-  const variables = () => runner.variables() as { name: string; object: EngineObject }[]
   return {
     run: (source) => runner.run(source),
-    variables,
+    variables: () => runner.variables(),
     reset: () => runner.reset(),
     dispose: () => runner.dispose()
   }

@@ -18,6 +18,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   run: (s, p) => s.run(p.code),
   snapshot: (s) => s.snapshot(),
   window: (s, p) => s.window(p.objectId, p.start, p.shape, p.encoding),
+  checkAsStrided: (s, p) => s.checkAsStrided(p.objectId, p.shape, p.strides, p.offset),
   setSimulateCuda: (s, p) => s.setSimulateCuda(p.on),
   reset: (s) => s.reset(),
   exportScript: (s) => ({ script: s.exportScript() })

@@ -9,6 +9,8 @@ export interface SessionObject {
   info(): ObjectInfo
   /** Copies values of the window `start .. start+shape` (C order). Bounds are checked by the session first. */
   window(start: number[], shape: number[]): ValueWindow
+  /** The engine's as_strided checks without making the view: throws what as_strided would. */
+  checkAsStrided(shape: number[], strides: number[], offset: number | null): void
 }
 
 /** One op as the runner reports it: the engine's OpReport, plus where it came from when the runner knows it. */

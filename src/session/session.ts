@@ -2,7 +2,7 @@
 // every action is Python run through the Runner; the session keeps the history
 // of lines, the operation log with timings, and answers snapshots and bounded
 // value windows. Requests run one at a time, in arrival order.
-import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
+import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, PyErrorInfo, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
 import { MAX_SNAPSHOT_OPS } from '../shared/protocol'
 import { checkWindow } from './bounds'
 import { SessionError } from './errors'
@@ -102,6 +102,25 @@ export class Session {
         shape: [...shape],
         complex: info.dtype.startsWith('complex'),
         packed: packEngineValues(w.values)
+      }
+    })
+  }
+
+  /**
+   * A dry run of `as_strided` on a live object: the engine runs its own checks and
+   * makes nothing, so the form can say before a line runs what it would raise, in
+   * the engine's words. A Python exception is the answer; anything else is a fault.
+   */
+  checkAsStrided(objectId: number, shape: number[], strides: number[], offset: number | null): Promise<{ error: PyErrorInfo | null }> {
+    return this.serial(() => {
+      const handle = this.live.handles.get(objectId)
+      if (!handle) throw new SessionError('not-found', `no object with id ${objectId} in the workspace`)
+      try {
+        handle.checkAsStrided(shape, strides, offset)
+        return { error: null }
+      } catch (e) {
+        if (typeof (e as { pyType?: unknown })?.pyType !== 'string') throw e
+        return { error: toPyError(e) }
       }
     })
   }

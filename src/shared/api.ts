@@ -39,6 +39,9 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
      */
     window: (objectId: number, start: number[], shape: number[], encoding?: 'json' | 'f64') =>
       call('window', encoding ? { objectId, start, shape, encoding } : { objectId, start, shape }),
+    /** What `as_strided` on the object would raise (the engine's dry run), or null. */
+    checkAsStrided: (objectId: number, shape: number[], strides: number[], offset: number | null) =>
+      call('checkAsStrided', { objectId, shape, strides, offset }),
     setSimulateCuda: (on: boolean) => call('setSimulateCuda', { on }),
     reset: () => call('reset', {}),
     exportScript: () => call('exportScript', {}),

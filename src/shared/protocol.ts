@@ -16,7 +16,7 @@ import { lessonsChannels, lessonsMethods } from './lessons-protocol'
 import { filesChannels, filesMethods } from './files-protocol'
 import { profilerChannels, profilerMethods } from './profiler-protocol'
 import {
-  array, boolean, boundedString, count, literal, nullable, number, object, optional, string, tagged, type Infer, type Schema
+  array, boolean, boundedString, count, integer, literal, nullable, number, object, optional, string, tagged, type Infer, type Schema
 } from './schema'
 
 export * from './workspace-protocol'
@@ -40,6 +40,20 @@ const coreMethods = {
       encoding: optional(windowEncoding)
     }),
     result: valuesWindow
+  },
+  /**
+   * A dry run of `as_strided(shape, strides, offset)` on a live object: the engine's own
+   * checks (tensor: element strides, offset null for storage_offset(); ndarray: byte
+   * strides, offset null). Answers the exception the line would raise, or null; makes nothing.
+   */
+  checkAsStrided: {
+    params: object({
+      objectId: count,
+      shape: array(integer, MAX_RANK),
+      strides: array(integer, MAX_RANK),
+      offset: nullable(integer)
+    }),
+    result: object({ error: nullable(pyError) })
   },
   /** Turns the simulated cuda device on or off; the session's history is replayed so no line is lost. */
   setSimulateCuda: { params: object({ on: boolean }), result: workspace },
@@ -105,6 +119,7 @@ export const Channel = {
   run: 'stridescope:run',
   snapshot: 'stridescope:snapshot',
   window: 'stridescope:window',
+  checkAsStrided: 'stridescope:check-as-strided',
   setSimulateCuda: 'stridescope:set-simulate-cuda',
   reset: 'stridescope:reset',
   exportScript: 'stridescope:export-script',

@@ -232,4 +232,29 @@ describe('shares_memory is exact', () => {
       { numRuns: 800, seed: 7 },
     )
   })
+
+  it("checkAsStrided (the app's dry run) raises exactly what asStrided raises, and nothing when it succeeds", () => {
+    const bases = [
+      engine.arange('tensor', 24n).reshape([2, 3, 4]),
+      engine.arange('tensor', 24n).reshape([4, 6]).index([{ kind: 'slice', start: 1, stop: null, step: null }]),
+      engine.arange('ndarray', 12n, null, null, 'float64'),
+      engine.arange('ndarray', 12n, null, null, 'float64').index([{ kind: 'slice', start: 4, stop: null, step: null }]),
+    ]
+    const big = fc.oneof(fc.integer({ min: -30, max: 30 }), fc.constantFrom(2 ** 31, -(2 ** 31), 2 ** 53 - 1))
+    const outcome = (f: () => unknown): string => {
+      try { f(); return 'ok' } catch (e) { return `${(e as { pyType?: string }).pyType}: ${(e as Error).message}` }
+    }
+    let refused = 0
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bases.length - 1 }), fc.array(big, { maxLength: 3 }), fc.array(big, { maxLength: 3 }), fc.option(big), (bi, size, stride, off) => {
+        const b = bases[bi]
+        const dry = outcome(() => b.checkAsStrided(size, stride, off))
+        expect(dry).toBe(outcome(() => b.asStrided(size, stride, off)))
+        if (dry !== 'ok') refused++
+      }),
+      { numRuns: 800, seed: 20261204 },
+    )
+    expect(refused).toBeGreaterThan(100) // both outcomes were exercised
+    expect(refused).toBeLessThan(800)
+  })
 })

@@ -44,10 +44,11 @@ async function nextResponse(): Promise<any> {
 const params = fc.oneof(
   fc.anything(),
   fc.record({ code: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }),
-  fc.record({ objectId: fc.integer(), start: fc.array(fc.integer()), shape: fc.array(fc.integer()) }, { requiredKeys: [] })
+  fc.record({ objectId: fc.integer(), start: fc.array(fc.integer()), shape: fc.array(fc.integer()) }, { requiredKeys: [] }),
+  fc.record({ objectId: fc.integer(), shape: fc.array(fc.integer()), strides: fc.array(fc.integer()), offset: fc.oneof(fc.integer(), fc.constant(null)) }, { requiredKeys: [] })
 )
 // The core session methods (the profiler's, lessons' and files' have their own tests and touch the machine).
-const CORE = ['run', 'snapshot', 'window', 'setSimulateCuda', 'reset', 'exportScript'] as const
+const CORE = ['run', 'snapshot', 'window', 'checkAsStrided', 'setSimulateCuda', 'reset', 'exportScript'] as const
 const method = fc.oneof(fc.constantFrom(...CORE), fc.string())
 
 describe('WebSocket fuzz', () => {

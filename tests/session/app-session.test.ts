@@ -77,6 +77,36 @@ describe('Session over the real runner', async () => {
     expect(byName(r.snapshot, 'x').device).toBe('cpu')
   })
 
+  it("as_strided's dry run answers the engine's own exception and makes nothing", async () => {
+    const s = createAppSession()
+    const r = await s.run(prelude + 't = torch.arange(3.)\nu = t[1:]\na = np.arange(3.)\nb = a[2:]')
+    expect(r.error).toBeNull()
+    const [t, u, b] = ['t', 'u', 'b'].map((n) => byName(r.snapshot, n))
+    const before = await s.snapshot()
+    const dry = await s.checkAsStrided(t.id, [4], [1], 0)
+    // The same exception, word for word, as running the line.
+    const ran = await s.run('x = t.as_strided((4,), (1,), 0)')
+    expect(ran.error).not.toBeNull()
+    expect(dry.error).toMatchObject({ type: ran.error!.type, message: ran.error!.message })
+    expect(dry.error!.message).toBe(
+      'setStorage: sizes [4], strides [1], storage offset 0, and itemsize 4 requiring a storage size of 16 are out of bounds for storage of size 12')
+    // The offset defaults to the source's storage offset (u = t[1:] starts at 1).
+    expect((await s.checkAsStrided(u.id, [3], [1], null)).error!.message).toContain('storage offset 1')
+    expect((await s.checkAsStrided(t.id, [2, 2], [1, 0], 1)).error).toBeNull()
+    expect((await s.checkAsStrided(t.id, [2], [-1], 0)).error!.message).toBe(
+      'as_strided: Negative strides are not supported at the moment, got strides: [-1]')
+    // NumPy: byte strides from the view's own offset; negative ones allowed while inside the buffer.
+    expect((await s.checkAsStrided(b.id, [3], [-8], null)).error).toBeNull()
+    const np = await s.checkAsStrided(b.id, [2], [8], null)
+    const npRan = await s.run('y = np.lib.stride_tricks.as_strided(b, (2,), (8,))')
+    expect(np.error).toMatchObject({ type: 'ValueError', message: npRan.error!.message })
+    // Nothing was made: the dry runs added no object, storage, op or history entry.
+    const after = await s.snapshot()
+    expect(after.objects.map((o) => o.info.id)).toEqual(before.objects.map((o) => o.info.id))
+    expect(after.history.length).toBe(before.history.length + 2) // the two lines that ran
+    await expect(s.checkAsStrided(987654, [1], [1], null)).rejects.toMatchObject({ code: 'not-found' })
+  })
+
   it('exports a script that starts with the imports', async () => {
     const s = createAppSession()
     await s.run('import numpy as np')

@@ -36,6 +36,10 @@ export class FakeObject implements SessionObject {
   window(start: number[], shape: number[]): ValueWindow {
     return { dtype: 'float32', shape, values: Array.from(this.data.subarray(start[0], start[0] + shape[0])) }
   }
+  /** The fake models no as_strided: it answers as a Python exception, as the engine would for a real refusal. */
+  checkAsStrided(): void {
+    throw Object.assign(new Error('as_strided is not modelled by the fake runner'), { pyType: 'NotImplementedError' })
+  }
 }
 
 export class FakeRunner implements SessionRunner {

@@ -45,6 +45,20 @@ export class Controller {
     return this.run(need.length ? `${need.join('\n')}\n${line}` : line)
   }
 
+  /**
+   * What `as_strided(shape, strides, offset)` on an object would raise, asked of the
+   * engine (a dry run through the session: nothing is made, nothing enters the
+   * history). Null when it would succeed or the question cannot be asked (the object
+   * is gone): the line itself is checked again when it runs. Never throws.
+   */
+  async checkAsStrided(objectId: number, shape: number[], strides: number[], offset: number | null): Promise<PyErrorInfo | null> {
+    try {
+      return (await this.host.checkAsStrided(objectId, shape, strides, offset)).error
+    } catch {
+      return null
+    }
+  }
+
   /** Runs Python source; resolves with the exception it raised (null when none). Never throws. */
   async run(code: string): Promise<PyErrorInfo | null> {
     const text = code.replace(/\s+$/, '')

@@ -1,8 +1,10 @@
 // The view tab: picks a view operation, builds its line from the typed
-// arguments and, for as_strided, says before it runs why it would raise.
-import { useState } from 'react'
+// arguments and, for as_strided, says before it runs why it would raise: the
+// engine's own check, asked through the session (no rule of its own here).
+import { useEffect, useState } from 'react'
+import { useApp } from '../../state/context'
 import { parseIntList, viewLine, type ViewOp } from '../../model/pythonLines'
-import { checkArrayAsStrided, checkTensorAsStrided } from '../../model/asStrided'
+import type { PyErrorInfo } from '../../model/types'
 import { LinePreview } from '../ActionResult'
 import type { TabProps } from './tabProps'
 
@@ -34,6 +36,25 @@ function viewOpFor(kind: ViewKind, arg1: string, arg2: string, arg3: string): Vi
   }
 }
 
+/**
+ * The engine's answer to the as_strided the form describes, for the current
+ * arguments only (an answer to older arguments is dropped), or null.
+ */
+function useAsStridedCheck(objectId: number, viewOp: ViewOp | null): PyErrorInfo | null {
+  const { controller } = useApp()
+  const key = viewOp?.op === 'as_strided' ? JSON.stringify([objectId, viewOp.shape, viewOp.strides, viewOp.offset]) : null
+  const [answer, setAnswer] = useState<{ key: string; error: PyErrorInfo | null } | null>(null)
+  useEffect(() => {
+    if (key === null || viewOp?.op !== 'as_strided') return
+    let current = true
+    void controller.checkAsStrided(objectId, viewOp.shape, viewOp.strides, viewOp.offset).then((error) => {
+      if (current) setAnswer({ key, error })
+    })
+    return () => { current = false }
+  }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
+  return answer !== null && answer.key === key ? answer.error : null
+}
+
 export function ViewTab({ sel, src, outName, nameOk, run }: TabProps): React.JSX.Element {
   const [viewKind, setViewKind] = useState<ViewKind>('T')
   const [arg1, setArg1] = useState('')
@@ -43,13 +64,9 @@ export function ViewTab({ sel, src, outName, nameOk, run }: TabProps): React.JSX
   const tensor = kind === 'tensor'
 
   const viewOp = viewOpFor(viewKind, arg1, arg2, arg3)
-  let check: string | null = null
-  if (viewOp?.op === 'as_strided') {
-    const r = tensor
-      ? checkTensorAsStrided(sel.info, viewOp.shape, viewOp.strides, viewOp.offset)
-      : checkArrayAsStrided(sel.info, viewOp.shape, viewOp.strides)
-    check = r.ok ? null : r.message
-  }
+  const check = useAsStridedCheck(sel.info.id, viewOp)
+  // NumPy's as_strided checks no bounds and reads whatever lies there; the engine refuses.
+  const numpyWouldRead = !tensor && check !== null && /refuses views/.test(check.message)
   const viewText = viewOp && nameOk ? viewLine(outName, src, kind, viewOp) : null
 
   const placeholders: Record<ViewKind, [string, string?, string?]> = {
@@ -78,7 +95,8 @@ export function ViewTab({ sel, src, outName, nameOk, run }: TabProps): React.JSX
       {ph[2] && <input value={arg3} placeholder={ph[2]} onChange={(e) => setArg3(e.target.value)} data-testid="view-arg3" spellCheck={false} />}
       <LinePreview line={viewText} />
       {check && <div className="live-check" data-testid="live-check">
-        {tensor ? `would raise RuntimeError: ${check}` : `NumPy would not check this (it reads whatever lies there); the engine refuses it: ${check}`}
+        would raise {check.type}: {check.message}
+        {numpyWouldRead && ' (NumPy itself would not check this: it reads whatever lies there)'}
       </div>}
       <button type="submit" disabled={!viewText || !!check} data-testid="run-view">Run</button>
     </form>
