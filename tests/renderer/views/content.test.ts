@@ -63,18 +63,22 @@ describe('memory wall content', () => {
     const a = elementOffsets({ shape: [2, 3], byteStrides: [12, 4] }, 0)
     const s = elementOffsets({ shape: [2, 2], byteStrides: [12, 8] }, 0)
     const wall = new MemoryContent({
-      blockBytes: 24, unitBytes: 4, selectedId: 2, storageStarts: [0], dark: true,
+      blockBytes: 24, unitBytes: 4, selectedId: 2, dark: true, rowChoice: 'auto', colorBy: { kind: 'flat' },
+      selected: { shape: [2, 2], byteStrides: [12, 8], itemsize: 4 },
       objects: [{ id: 1, color: '#4e9af1', itemsize: 4, base0: 0, offsets: a }, { id: 2, color: '#f28e2b', itemsize: 4, base0: 0, offsets: s }]
     })
     wall.group.updateMatrixWorld(true)
-    expect(wall.cov.cells).toBe(6)
+    expect(wall.shape.cells).toBe(6)
     const at = (c: number): [number, number] | null => {
       const p = wall.cellPos(c)
       return wall.pick(rayAt(p.x, p.y))
     }
     expect(at(0)).toEqual([0, 4])
     expect(at(5)).toEqual([20, 24])
-    expect(Array.from(wall.cov.mask)).toEqual([3, 1, 3, 3, 1, 3])
+    expect(Array.from(wall.facts.mask)).toEqual([3, 1, 3, 3, 1, 3])
+    // The selected slice's cells hold its flat indices; the byte it skips is its gap.
+    expect(Array.from(wall.facts.logical)).toEqual([0, -1, 1, 2, -1, 3])
+    expect(wall.arrows.map((a) => a.label)).toEqual(['d0: +12 B', 'd1: +8 B'])
     wall.dispose()
   })
 })

@@ -1,13 +1,19 @@
-// The memory view's meshes: the block's bytes as a wall of cells (one
-// DataTexture, one draw call), each object's footprint in its own colour, the
-// selected object's stride walk as a line with jumps arched over the wall,
-// its storage offset marked, and the hovered bytes outlined.
+// The memory view's meshes: the block's bytes as a wall of cells drawn by one
+// shader over two textures (one draw call at any size): each cell's colour
+// (the selected object's logical position on the ramp, gaps neutral, other
+// sharers dimmed) and its facts (which sharers reach it, how often). The
+// shader outlines every sharer's footprint in its own colour, hatches bytes
+// one view reaches more than once, and draws the cell grid and row-unit
+// separators when cells are big enough to see. Stride arrows per dim from
+// element 0; the walked or hovered element outlined. Layout facts come from
+// model/ (wallShape, cellFacts); nothing here decides what a cell means.
 import * as THREE from 'three'
-import { coverage, type Coverage } from '../model/footprint'
+import { cellColors, cellFacts, hexRgb, type CellFacts, type ColorBy } from '../model/cellFacts'
+import { strideArrows, wallShape, type RowChoice, type StridedLike, type StrideArrow, type WallShape } from '../model/wallShape'
 
 export interface WallObject {
   id: number
-  color: string
+  color: string            // outline colour
   itemsize: number
   base0: number            // byte of element 0 from the block base
   offsets: Float64Array    // byte of each element from the block base, C order
@@ -16,54 +22,134 @@ export interface WallObject {
 export interface WallSpec {
   blockBytes: number
   unitBytes: number
+  rowChoice: RowChoice
+  colorBy: ColorBy
   objects: WallObject[]
   selectedId: number | null
-  storageStarts: number[]  // byte offsets where each storage of the block begins (boundaries)
+  /** The selected object's shape and strides (row widths, arrows, colours by position). */
+  selected: StridedLike | null
   dark: boolean
 }
 
-const WALK_LIMIT = 4096
+const MAX_SHARERS = 8
 // Shared by every wall: the hover cover of one cell and its outline.
 const hoverPlane = new THREE.PlaneGeometry(0.96, 0.96)
 const hoverEdges = new THREE.EdgesGeometry(hoverPlane)
 
+const vertexShader = /* glsl */ `
+out vec2 vUv;
+void main() {
+  vUv = uv;
+  gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+}`
+
+const fragmentShader = /* glsl */ `
+precision highp float;
+precision highp int;
+in vec2 vUv;
+uniform sampler2D uColor;
+uniform sampler2D uInfo;
+uniform vec2 uSize;
+uniform vec3 uPalette[${MAX_SHARERS}];
+uniform float uUnitCols;
+uniform vec3 uGrid;
+uniform vec3 uHatch;
+uniform float uFlash;
+int maskAt(ivec2 c) {
+  if (c.x < 0 || c.y < 0 || c.x >= int(uSize.x) || c.y >= int(uSize.y)) return 0;
+  return int(texelFetch(uInfo, c, 0).r * 255.0 + 0.5);
+}
+void main() {
+  vec2 g = vec2(vUv.x * uSize.x, (1.0 - vUv.y) * uSize.y);
+  ivec2 cell = clamp(ivec2(floor(g)), ivec2(0), ivec2(uSize) - 1);
+  vec2 fr = g - vec2(cell);
+  vec2 px = max(fwidth(g), vec2(1e-6));
+  float cellPx = 1.0 / max(px.x, px.y);
+  vec3 col = texelFetch(uColor, cell, 0).rgb;
+  vec4 info = texelFetch(uInfo, cell, 0);
+  // One view reaching these bytes more than once (stride 0, overlapping windows): screen-space hatching.
+  if (info.b * 255.0 > 1.5 && fract((gl_FragCoord.x + gl_FragCoord.y) / 8.0) < 0.4) col = mix(col, uHatch, 0.55);
+  if (cellPx >= 6.0) {
+    // Cell grid.
+    if (fr.x < px.x || fr.y < px.y) col = mix(col, uGrid, 0.45);
+  }
+  if (cellPx >= 2.0 && uUnitCols > 0.0 && mod(float(cell.x), uUnitCols) < 0.5 && cell.x > 0 && fr.x < 1.5 * px.x) col = uGrid;
+  int mask = int(info.r * 255.0 + 0.5);
+  if (cellPx >= 5.0 && mask != 0) {
+    int mL = maskAt(cell + ivec2(-1, 0)), mR = maskAt(cell + ivec2(1, 0));
+    int mU = maskAt(cell + ivec2(0, -1)), mD = maskAt(cell + ivec2(0, 1));
+    float w = max(1.5 * px.x, 0.07);
+    for (int j = 0; j < ${MAX_SHARERS}; j++) {
+      int bit = 1 << j;
+      if ((mask & bit) == 0) continue;
+      // Each sharer's outline sits at its own inset, so nested footprints stay apart.
+      float a = float(j) * w;
+      bool edge = ((mL & bit) == 0 && fr.x >= a && fr.x < a + w) || ((mR & bit) == 0 && fr.x <= 1.0 - a && fr.x > 1.0 - a - w)
+        || ((mU & bit) == 0 && fr.y >= a && fr.y < a + w) || ((mD & bit) == 0 && fr.y <= 1.0 - a && fr.y > 1.0 - a - w);
+      if (edge) col = uPalette[j];
+    }
+  }
+  col = mix(col, vec3(1.0), uFlash * info.a);
+  gl_FragColor = vec4(col, 1.0);
+}`
+
 export class MemoryContent {
   readonly group = new THREE.Group()
-  readonly cov: Coverage
+  readonly shape: WallShape
+  readonly facts: CellFacts
   readonly cols: number
   readonly rows: number
   readonly center: THREE.Vector3
   readonly size: THREE.Vector3
-  private readonly tex: THREE.DataTexture
+  readonly arrows: StrideArrow[]
+  private readonly colorTex: THREE.DataTexture
+  private readonly infoTex: THREE.DataTexture
+  readonly material: THREE.ShaderMaterial
   private readonly plane: THREE.Mesh
   private readonly hoverBoxes: THREE.Mesh[] = []
   private readonly hoverMat = new THREE.LineBasicMaterial({ color: 0xffffff, depthTest: false })
-  private readonly hoverFill = new THREE.MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.45, depthTest: false })
+  private readonly hoverFill = new THREE.MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.35, depthTest: false })
   private readonly disposables: Array<{ dispose(): void }> = []
-  offsetMarker: THREE.Vector3 | null = null
 
   constructor(readonly spec: WallSpec) {
-    this.cov = coverage(spec.blockBytes, spec.objects, spec.unitBytes)
-    this.cols = wallColumns(this.cov.cells)
-    this.rows = Math.ceil(this.cov.cells / this.cols)
-    this.center = new THREE.Vector3((this.cols - 1) / 2, -(this.rows - 1) / 2, 0)
-    this.size = new THREE.Vector3(this.cols, this.rows, 1)
+    const selIdx = spec.objects.findIndex((o) => o.id === spec.selectedId)
+    const sel = selIdx >= 0 ? spec.objects[selIdx] : null
+    this.shape = wallShape(spec.blockBytes, spec.unitBytes, spec.rowChoice, spec.selected)
+    const { cols, rows, cells, cellBytes } = this.shape
+    this.cols = cols
+    this.rows = rows
+    this.facts = cellFacts(cells, cellBytes, spec.objects, selIdx)
+    this.center = new THREE.Vector3((cols - 1) / 2, -(rows - 1) / 2, 0)
+    this.size = new THREE.Vector3(cols, rows, 1)
 
-    const data = new Uint8Array(this.cols * this.rows * 4)
-    this.tex = new THREE.DataTexture(data, this.cols, this.rows, THREE.RGBAFormat)
-    this.tex.magFilter = THREE.NearestFilter
-    this.tex.minFilter = THREE.NearestFilter
-    this.tex.generateMipmaps = false
-    this.tex.colorSpace = THREE.SRGBColorSpace
-    this.paint()
-    const geom = new THREE.PlaneGeometry(this.cols, this.rows)
-    const mat = new THREE.MeshBasicMaterial({ map: this.tex })
-    this.plane = new THREE.Mesh(geom, mat)
+    const palette = spec.objects.map((o) => hexRgb(o.color))
+    const rgba = cellColors(this.facts, cols, rows, spec.selected?.shape ?? [], spec.colorBy, palette, spec.dark)
+    this.colorTex = dataTexture(rgba, cols, rows)
+    const info = new Uint8Array(cols * rows * 4)
+    for (let c = 0; c < cells; c++) {
+      info[c * 4] = this.facts.mask[c]
+      info[c * 4 + 1] = Math.min(255, this.facts.count[c])
+      info[c * 4 + 2] = Math.min(255, this.facts.selfCount[c])
+    }
+    this.infoTex = dataTexture(info, cols, rows)
+    const pal = Array.from({ length: MAX_SHARERS }, (_, j) => new THREE.Color().setRGB(...(palette[j] ?? [0, 0, 0]).map((v) => v / 255) as [number, number, number], THREE.LinearSRGBColorSpace))
+    this.material = new THREE.ShaderMaterial({
+      vertexShader, fragmentShader,
+      uniforms: {
+        uColor: { value: this.colorTex }, uInfo: { value: this.infoTex }, uSize: { value: new THREE.Vector2(cols, rows) },
+        uPalette: { value: pal }, uUnitCols: { value: this.shape.repeat > 1 ? Math.round(this.shape.unitBytes / cellBytes) : 0 },
+        uGrid: { value: spec.dark ? new THREE.Color(0.08, 0.09, 0.11) : new THREE.Color(1, 1, 1) },
+        uHatch: { value: spec.dark ? new THREE.Color(1, 1, 1) : new THREE.Color(0, 0, 0) },
+        uFlash: { value: 0 }
+      }
+    })
+    const geom = new THREE.PlaneGeometry(cols, rows)
+    this.plane = new THREE.Mesh(geom, this.material)
     this.plane.position.copy(this.center)
     this.group.add(this.plane)
-    this.disposables.push(geom, mat, this.tex)
-    this.buildGrid()
-    this.buildWalk()
+    this.disposables.push(geom, this.material, this.colorTex, this.infoTex)
+    this.arrows = sel && spec.selected ? strideArrows(spec.selected, sel.base0) : []
+    this.buildArrows()
   }
 
   /** Cell → world position of its centre. */
@@ -71,115 +157,64 @@ export class MemoryContent {
     return new THREE.Vector3(c % this.cols, -Math.floor(c / this.cols), z)
   }
 
-  private paint(): void {
-    const { spec, cov } = this
-    const data = this.tex.image.data as Uint8Array
-    const selIdx = spec.objects.findIndex((o) => o.id === spec.selectedId)
-    const colors = spec.objects.map((o) => new THREE.Color(o.color))
-    const base = spec.dark ? [0x2a, 0x2f, 0x38] : [0xd8, 0xdc, 0xe2]
-    const gap = spec.dark ? [0x5a, 0x22, 0x28] : [0xf0, 0xb4, 0xb4]
-    const sel = selIdx >= 0 ? spec.objects[selIdx] : null
-    // The selected object's extent: cells inside it that it does not touch are its gaps.
-    let lo = Infinity, hi = -Infinity
-    if (sel) for (let i = 0; i < sel.offsets.length; i++) { lo = Math.min(lo, sel.offsets[i]); hi = Math.max(hi, sel.offsets[i] + sel.itemsize) }
-    const loC = Math.floor(lo / cov.cellBytes), hiC = Math.ceil(hi / cov.cellBytes)
-    const tmp = new THREE.Color()
-    for (let c = 0; c < this.cols * this.rows; c++) {
-      const row = this.rows - 1 - Math.floor(c / this.cols)
-      const o = (row * this.cols + (c % this.cols)) * 4
-      let r: number, g: number, b: number
-      if (c >= cov.cells) { r = g = b = spec.dark ? 0x16 : 0xf6 }
-      else {
-        const m = cov.mask[c]
-        if (selIdx >= 0 && m & (1 << selIdx)) { tmp.copy(colors[selIdx]) }
-        // Bytes the selected object steps over inside its own extent are its gaps, whoever else views them.
-        else if (c >= loC && c < hiC) { tmp.setRGB(gap[0] / 255, gap[1] / 255, gap[2] / 255) }
-        else if (m) {
-          // Other objects' footprints: their colour, muted so the selected one stands out.
-          const j = 31 - Math.clz32(m & -m)
-          tmp.copy(colors[j]).lerp(new THREE.Color(`rgb(${base.join(',')})`), 0.55)
-        } else { tmp.setRGB(base[0] / 255, base[1] / 255, base[2] / 255) }
-        r = tmp.r * 255; g = tmp.g * 255; b = tmp.b * 255
-      }
-      data[o] = r; data[o + 1] = g; data[o + 2] = b; data[o + 3] = 255
-    }
-    this.tex.needsUpdate = true
+  /** World position of a byte (its cell's centre). */
+  bytePos(b: number, z = 0): THREE.Vector3 {
+    return this.cellPos(Math.floor(b / this.shape.cellBytes), z)
   }
 
-  /** Thin separators between cells when they are few enough to see; storage boundaries always. */
-  private buildGrid(): void {
-    const pts: number[] = []
-    if (this.cov.cells <= 4096) {
-      for (let x = 0; x <= this.cols; x++) pts.push(x - 0.5, 0.5, 0.01, x - 0.5, -this.rows + 0.5, 0.01)
-      for (let y = 0; y <= this.rows; y++) pts.push(-0.5, -y + 0.5, 0.01, this.cols - 0.5, -y + 0.5, 0.01)
-    }
-    if (pts.length) {
-      const g = new THREE.BufferGeometry()
-      g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3))
-      const m = new THREE.LineBasicMaterial({ color: this.spec.dark ? 0x14171c : 0xffffff, transparent: true, opacity: 0.6 })
-      this.group.add(new THREE.LineSegments(g, m))
-      this.disposables.push(g, m)
-    }
+  /** Where an arrow's label goes: the top of its bow. */
+  arrowTip(a: StrideArrow): THREE.Vector3 {
+    return this.arrowCurve(a).getPoint(0.5)
   }
 
-  /** The stride walk of the selected object: straight steps between neighbours, arches for jumps. */
-  private buildWalk(): void {
-    const sel = this.spec.objects.find((o) => o.id === this.spec.selectedId)
-    if (!sel || sel.offsets.length === 0) return
-    const cb = this.cov.cellBytes
-    const n = Math.min(sel.offsets.length, WALK_LIMIT)
+  /** How far the arrows rise above the wall's top row (cells), for framing. */
+  arrowHeadroom(): number {
+    let top = 0
+    for (const a of this.arrows) top = Math.max(top, this.arrowCurve(a).getPoint(0.5).y + 1)
+    return top
+  }
+
+  private arrowCurve(a: StrideArrow): THREE.QuadraticBezierCurve3 {
+    const p = this.bytePos(a.fromByte, 0.1), q = this.bytePos(a.toByte, 0.1)
+    const d = p.distanceTo(q)
+    // Bowed above the row: arrows along the row stay visible; a stride 0 is a small loop.
+    const mid = new THREE.Vector3().lerpVectors(p, q, 0.5)
+    mid.y += d === 0 ? 1.2 : Math.min(0.5 * d + 1.2, Math.max(3, this.rows * 0.4))
+    if (d === 0) { mid.x += 0.6; q.x += 0.01 }
+    return new THREE.QuadraticBezierCurve3(p, mid, q)
+  }
+
+  private buildArrows(): void {
+    if (!this.arrows.length) return
     const pts: number[] = []
-    const jumpPts: number[] = []
-    for (let i = 1; i < n; i++) {
-      const a = this.cellPos(Math.floor(sel.offsets[i - 1] / cb), 0.05)
-      const b = this.cellPos(Math.floor(sel.offsets[i] / cb), 0.05)
-      const step = sel.offsets[i] - sel.offsets[i - 1]
-      if (step === sel.itemsize || (step > 0 && step < cb)) {
-        // The next element in memory: a straight step, except where the wall wraps to its next row.
-        if (Math.abs(a.y - b.y) < 0.5) pts.push(a.x, a.y, a.z, b.x, b.y, b.z)
-      } else {
-        // A jump: an arch whose height grows with the distance it skips.
-        const h = Math.min(6, 0.6 + Math.sqrt(a.distanceTo(b)) * 0.6)
-        let prev = a
-        for (let s = 1; s <= 8; s++) {
-          const t = s / 8
-          const p = new THREE.Vector3().lerpVectors(a, b, t)
-          p.z += 4 * h * t * (1 - t)
-          jumpPts.push(prev.x, prev.y, prev.z, p.x, p.y, p.z)
-          prev = p
-        }
+    for (const a of this.arrows) {
+      const curve = this.arrowCurve(a)
+      const s = curve.getPoints(16)
+      for (let i = 1; i < s.length; i++) pts.push(s[i - 1].x, s[i - 1].y, s[i - 1].z, s[i].x, s[i].y, s[i].z)
+      // Arrow head: two short strokes back from the tip along the curve's last direction.
+      const tip = s[s.length - 1]
+      const dir = new THREE.Vector3().subVectors(tip, s[s.length - 2]).normalize()
+      const side = new THREE.Vector3(-dir.y, dir.x, 0)
+      const len = 0.45
+      for (const sgn of [1, -1]) {
+        const h = tip.clone().addScaledVector(dir, -len).addScaledVector(side, sgn * len * 0.6)
+        pts.push(tip.x, tip.y, tip.z, h.x, h.y, h.z)
       }
     }
-    const add = (arr: number[], color: number): void => {
-      if (!arr.length) return
-      const g = new THREE.BufferGeometry()
-      g.setAttribute('position', new THREE.Float32BufferAttribute(arr, 3))
-      const m = new THREE.LineBasicMaterial({ color, depthTest: false, transparent: true, opacity: 0.9 })
-      const l = new THREE.LineSegments(g, m)
-      l.renderOrder = 5
-      this.group.add(l)
-      this.disposables.push(g, m)
-    }
-    add(pts, this.spec.dark ? 0xffffff : 0x1b1f24)
-    add(jumpPts, 0xffb000)
-    // Storage offset marker: a cone pointing at element 0's first byte.
-    const c0 = Math.floor(sel.base0 / cb)
-    const cone = new THREE.ConeGeometry(0.25, 0.6, 12)
-    const coneMat = new THREE.MeshBasicMaterial({ color: 0xff3b6b })
-    const marker = new THREE.Mesh(cone, coneMat)
-    const p0 = this.cellPos(c0, 0.6)
-    marker.position.set(p0.x, p0.y + 0.75, 0.6)
-    marker.rotation.z = Math.PI
-    this.group.add(marker)
-    this.disposables.push(cone, coneMat)
-    this.offsetMarker = p0
+    const g = new THREE.BufferGeometry()
+    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3))
+    const m = new THREE.LineBasicMaterial({ color: this.spec.dark ? 0xffffff : 0x111418, depthTest: false, transparent: true, opacity: 0.95 })
+    const l = new THREE.LineSegments(g, m)
+    l.renderOrder = 5
+    this.group.add(l)
+    this.disposables.push(g, m)
   }
 
   /** Lights the cells of the hovered byte ranges with a translucent cover and an outline. */
   setHover(ranges: Array<[number, number]>): void {
     const cells: number[] = []
     for (const [s, e] of ranges) {
-      for (let c = Math.floor(s / this.cov.cellBytes); c * this.cov.cellBytes < e && cells.length < 256; c++) cells.push(c)
+      for (let c = Math.floor(s / this.shape.cellBytes); c * this.shape.cellBytes < e && cells.length < 256; c++) cells.push(c)
     }
     while (this.hoverBoxes.length < cells.length) {
       const cover = new THREE.Mesh(hoverPlane, this.hoverFill)
@@ -201,6 +236,19 @@ export class MemoryContent {
     this.hoverFill.color.set(color)
   }
 
+  /** Marks cells to flash (by byte ranges) and sets how bright the flash is now (0..1). */
+  setFlash(ranges: Array<[number, number]>, amount: number): void {
+    const data = this.infoTex.image.data as Uint8Array
+    if (ranges.length) {
+      for (let c = 0; c < this.shape.cells; c++) data[c * 4 + 3] = 0
+      for (const [s, e] of ranges) {
+        for (let c = Math.floor(s / this.shape.cellBytes); c * this.shape.cellBytes < e && c < this.shape.cells; c++) data[c * 4 + 3] = 255
+      }
+      this.infoTex.needsUpdate = true
+    }
+    this.material.uniforms.uFlash.value = amount
+  }
+
   /** Byte range [start, end) of the block under the ray, or null. */
   pick(raycaster: THREE.Raycaster): [number, number] | null {
     const hit = raycaster.intersectObject(this.plane, false)[0]
@@ -208,8 +256,8 @@ export class MemoryContent {
     const col = Math.min(this.cols - 1, Math.floor(hit.uv.x * this.cols))
     const row = Math.min(this.rows - 1, Math.floor((1 - hit.uv.y) * this.rows))
     const c = row * this.cols + col
-    if (c >= this.cov.cells) return null
-    return [c * this.cov.cellBytes, Math.min(this.spec.blockBytes, (c + 1) * this.cov.cellBytes)]
+    if (c >= this.shape.cells) return null
+    return [c * this.shape.cellBytes, Math.min(this.spec.blockBytes, (c + 1) * this.shape.cellBytes)]
   }
 
   dispose(): void {
@@ -219,10 +267,11 @@ export class MemoryContent {
   }
 }
 
-/** A wall about twice as wide as tall, in whole powers of two so addresses read easily per row. */
-export function wallColumns(cells: number): number {
-  const want = Math.sqrt(cells * 2)
-  let cols = 8
-  while (cols < want && cols < 2048) cols *= 2
-  return cols
+function dataTexture(data: Uint8Array, w: number, h: number): THREE.DataTexture {
+  const t = new THREE.DataTexture(data, w, h, THREE.RGBAFormat)
+  t.magFilter = THREE.NearestFilter
+  t.minFilter = THREE.NearestFilter
+  t.generateMipmaps = false
+  t.needsUpdate = true
+  return t
 }

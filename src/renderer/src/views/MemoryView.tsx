@@ -1,7 +1,10 @@
 // The memory view: the selected object's memory block (its storage and every
-// storage over the same bytes) as a wall of cells; every object viewing it in
-// its own colour, the selected one's stride walk, gaps and offset marked.
-// Hovering a cell lights the element in the logical view and in every alias.
+// storage over the same bytes) as a wall of cells coloured by the logical
+// position of the element stored there; every sharer outlined in its own
+// colour; bytes reached more than once hatched and counted; one arrow per dim
+// from element 0; an address ruler on the rows; an animated walk in logical
+// order for small objects. Hovering a cell lights the element in the logical
+// view and in every alias.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useApp } from '../state/context'
@@ -11,12 +14,22 @@ import { MemoryContent, type WallObject } from './MemoryContent'
 import { useSceneView } from './useSceneView'
 import { blockOfObject, elementBytes, indicesTouching, offsetsOf } from '../state/footprints'
 import { byteOffsetInBlock } from '../model/storageGroups'
-import { objectColor } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { primaryName, type ObjectEntry } from '../model/types'
 import { formatBytes } from '../model/format'
+import { sharerColor, type ColorBy } from '../model/cellFacts'
+import { rowLabel, type RowChoice } from '../model/wallShape'
+import { dimSteps } from '../model/layoutCost'
+import { ramp_css } from '../model/colormap'
+import { LabelLayer, type Label } from './LabelLayer'
+import { WalkBar } from './WalkBar'
 
 const raycaster = new THREE.Raycaster()
+/** Pixels kept free left of the wall for the address ruler. */
+const RULER_PX = 150
+/** Cells are counted (×N) only when the wall is this small and a cell this big on screen. */
+const COUNT_LABEL_CELLS = 4096
+const COUNT_LABEL_PX = 24
 
 export function MemoryView(): React.JSX.Element {
   const { store } = useApp()
@@ -25,11 +38,19 @@ export function MemoryView(): React.JSX.Element {
   const unit = useStore(store, (s) => s.unit)
   const theme = useStore(store, (s) => s.theme)
   const contentRef = useRef<MemoryContent | null>(null)
+  const labelsRef = useRef<LabelLayer | null>(null)
   const fitKey = useRef('')
-  const [wall, setWall] = useState<{ cols: number; cellBytes: number } | null>(null)
+  const [rowChoice, setRowChoice] = useState<RowChoice>('auto')
+  const [colorBy, setColorBy] = useState<ColorBy>({ kind: 'flat' })
+  const [wall, setWall] = useState<{ cols: number; rows: number; cellBytes: number; label: string; rowBytes: number; repeat: number; unitBytes: number } | null>(null)
   const hover = useStore(store, (s) => s.hover)
-  const names = useMemo(() => workspace.objects.map(primaryName), [workspace])
   const block = sel ? blockOfObject(workspace, sel.info.id) : undefined
+  const rank = sel?.info.shape.length ?? 0
+
+  // Choices that no longer fit the selection fall back to the defaults.
+  const rowOk = rowChoice === 'auto' || rowChoice === 'line' || rowChoice === 'page' || Number(rowChoice.slice(3)) < rank
+  const row: RowChoice = rowOk ? rowChoice : 'auto'
+  const by: ColorBy = colorBy.kind === 'dim' && colorBy.dim >= rank ? { kind: 'flat' } : colorBy
 
   const { ref, view, refit } = useSceneView('memory', 'memory-canvas', {
     onPointer: (ndc) => {
@@ -45,14 +66,16 @@ export function MemoryView(): React.JSX.Element {
       const seen = block.objects.map((o) => ({ o, indices: indicesTouching(block, o, range, 1) }))
       const mine = seen.find((x) => x.o.info.id === sel.info.id && x.indices.length) ?? seen.find((x) => x.indices.length)
       store.dispatch({ type: 'hover', hover: mine ? { objectId: mine.o.info.id, index: mine.indices[0] } : null })
-    }
+    },
+    onAfterRender: () => placeLabels()
   })
 
   const spec = useMemo(() => {
     if (!block || !sel) return null
-    const objects: WallObject[] = block.objects.map((o: ObjectEntry) => ({
+    const dark = theme === 'dark'
+    const objects: WallObject[] = block.objects.map((o: ObjectEntry, j) => ({
       id: o.info.id,
-      color: objectColor(primaryName(o), names),
+      color: sharerColor(j, dark),
       itemsize: o.info.itemsize,
       base0: byteOffsetInBlock(block, o),
       offsets: offsetsOf(block, o)
@@ -60,15 +83,64 @@ export function MemoryView(): React.JSX.Element {
     return {
       blockBytes: block.nbytes,
       unitBytes: unit === 'bytes' ? 1 : sel.info.itemsize,
+      rowChoice: row,
+      colorBy: by,
       objects,
       selectedId: sel.info.id,
-      storageStarts: block.storages.map((s) => Number(BigInt(s.dataPtr) - block.base)),
-      dark: theme === 'dark'
+      selected: { shape: sel.info.shape, byteStrides: sel.info.byteStrides, itemsize: sel.info.itemsize },
+      dark
     }
-  }, [block, sel, unit, theme, names])
+  }, [block, sel, unit, theme, row, by.kind, by.kind === 'dim' ? by.dim : -1]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The label layer lives over the canvas for as long as the view does.
+  useEffect(() => {
+    const host = ref.current
+    if (!host) return
+    const l = new LabelLayer(host, 'memory-labels')
+    labelsRef.current = l
+    return () => { l.dispose(); labelsRef.current = null }
+  }, [ref])
+
+  /** Arrow labels, the element-0 mark, the address ruler for the rows in view, and ×N counts when cells are big. */
+  function placeLabels(): void {
+    const c = contentRef.current, layer = labelsRef.current
+    if (!c || !layer || !view || !block) { layer?.set([]); return }
+    const labels: Label[] = []
+    const steps = c.spec.selected ? dimSteps(c.spec.selected) : []
+    for (const a of c.arrows) {
+      const st = steps[a.dim]
+      labels.push({ key: `arrow${a.dim}`, world: c.arrowTip(a), text: a.label, align: 'above',
+        className: `arrow-label interactive${st && !st.continues ? ' breaks' : ''}`, title: st?.text, data: { dim: String(a.dim) }, nudge: true })
+    }
+    const sel = c.spec.objects.find((o) => o.id === c.spec.selectedId)
+    if (sel) labels.push({ key: 'origin', world: c.bytePos(sel.base0), text: '[0…]', align: 'below', className: 'origin-label' })
+    // Ruler: every row when rows are tall enough, else every 2^k-th.
+    const p0 = { x: 0, y: 0 }, p1 = { x: 0, y: 0 }
+    if (view.project(new THREE.Vector3(-0.5, 0, 0), p0) && view.project(new THREE.Vector3(-0.5, -Math.max(1, c.rows - 1), 0), p1)) {
+      const pxPerRow = Math.abs(p1.y - p0.y) / Math.max(1, c.rows - 1)
+      let step = 1
+      while (step * pxPerRow < 15 && step < c.rows) step *= 2
+      const h = view.canvas.clientHeight
+      const first = Math.max(0, Math.floor(-p0.y / pxPerRow / step) * step)
+      const last = Math.min(c.rows - 1, Math.ceil((h - p0.y) / pxPerRow))
+      for (let r = first, n = 0; r <= last && n < 120; r += step, n++) {
+        const t = rowLabel(r, c.shape.rowBytes, block.base)
+        labels.push({ key: `row${r}`, world: new THREE.Vector3(-0.7, -r, 0), text: `${t.offset.padStart(8)} ${t.address}`, align: 'right', className: 'ruler-label' })
+      }
+      if (c.shape.cells <= COUNT_LABEL_CELLS && pxPerRow >= COUNT_LABEL_PX) {
+        for (let cell = 0; cell < c.shape.cells; cell++) {
+          const k = c.facts.count[cell]
+          if (k >= 2) labels.push({ key: `n${cell}`, world: c.cellPos(cell), text: `×${k}`, className: 'count-label', data: { cell: String(cell) } })
+        }
+      }
+    }
+    layer.set(labels)
+    layer.place(view)
+  }
 
   useEffect(() => {
     if (!view || !spec) {
+      labelsRef.current?.set([])
       view?.requestRender()
       return
     }
@@ -76,10 +148,12 @@ export function MemoryView(): React.JSX.Element {
     c.setHoverColor(spec.dark ? '#ffffff' : '#000000')
     contentRef.current = c
     view.scene.add(c.group)
-    setWall({ cols: c.cols, cellBytes: c.cov.cellBytes })
-    refit.current = () => view.frame(c.center, c.size, false)
-    // Re-frame only when the wall itself changed (another block or cell size), not on every edit.
-    const key = `${block?.key}|${spec.unitBytes}|${c.cols}`
+    setWall({ cols: c.cols, rows: c.rows, cellBytes: c.shape.cellBytes, label: c.shape.label, rowBytes: c.shape.rowBytes, repeat: c.shape.repeat, unitBytes: c.shape.unitBytes })
+    // Framed with the arrows' bows above the top row and room for the ruler on the left.
+    const head = c.arrowHeadroom()
+    refit.current = () => view.frame(c.center.clone().setY(c.center.y + head / 2), c.size.clone().setY(c.size.y + head), false, RULER_PX)
+    // Re-frame only when the wall itself changed (another block, cell size or row width), not on every edit.
+    const key = `${block?.key}|${spec.unitBytes}|${c.cols}|${c.rows}`
     if (fitKey.current !== key) {
       refit.current()
       fitKey.current = key
@@ -113,29 +187,59 @@ export function MemoryView(): React.JSX.Element {
   let hoverInfo: Array<{ name: string; color: string; indices: number[][] }> | null = null
   let hoverBytes: [number, number] | null = null
   const hovered = hover && block ? block.objects.find((o) => o.info.id === hover.objectId) : undefined
+  const dark = theme === 'dark'
   if (hover && block && hovered) {
     const bytes = elementBytes(block, hovered, hover.index)
     hoverBytes = bytes
     hoverInfo = block.objects
-      .map((o) => ({ name: primaryName(o), color: objectColor(primaryName(o), names), indices: indicesTouching(block, o, bytes, 4) }))
+      .map((o, j) => ({ name: primaryName(o), color: sharerColor(j, dark), indices: indicesTouching(block, o, bytes, 4) }))
       .filter((x) => x.indices.length > 0)
   }
   const cellBytes = wall?.cellBytes ?? (spec?.unitBytes ?? 1)
-  const cols = wall?.cols ?? 0
+  const numel = sel?.info.numel ?? 0
+  const maxSelf = useMemo(() => {
+    const c = contentRef.current
+    if (!c) return 0
+    let m = 0
+    for (let i = 0; i < c.facts.selfCount.length; i++) if (c.facts.selfCount[i] > m) m = c.facts.selfCount[i]
+    return m
+  }, [wall, spec]) // eslint-disable-line react-hooks/exhaustive-deps
+  const rampStops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${ramp_css(t)} ${t * 100}%`).join(', ')
   return (
-    <div className="view-pane" data-testid="memory-view" data-block={block?.key ?? ''} data-objects={block?.objects.length ?? 0}>
+    <div className="view-pane" data-testid="memory-view" data-block={block?.key ?? ''} data-objects={block?.objects.length ?? 0}
+      data-cols={wall?.cols ?? 0} data-rows={wall?.rows ?? 0} data-cell-bytes={cellBytes} data-row-bytes={wall?.rowBytes ?? 0}>
       <div className="view-head">
         <span className="view-title">Memory view</span>
         {block && (
           <span className="view-sub" data-testid="memory-caption">
             {block.device}{block.simulated ? ' (simulated)' : ''}{block.pinned ? ' · pinned' : ''} · base {hex(block.base)} · {formatBytes(block.nbytes)} ·
-            {' '}{block.storages.length} storage{block.storages.length === 1 ? '' : 's'} · cell {cellBytes} B{cols ? ` · row ${cols * cellBytes} B` : ''}
+            {' '}{block.storages.length} storage{block.storages.length === 1 ? '' : 's'} · cell {cellBytes} B
+            {wall ? ` · row ${formatBytes(wall.rowBytes)} (${wall.repeat > 1 ? `${wall.repeat} × ${formatBytes(wall.unitBytes)} ` : ''}${wall.label})` : ''}
           </span>
         )}
         <span className="seg" role="group" aria-label="wall unit">
           <button className={unit === 'elements' ? 'on' : ''} onClick={() => store.dispatch({ type: 'unit', unit: 'elements' })} data-testid="unit-elements">elements</button>
           <button className={unit === 'bytes' ? 'on' : ''} onClick={() => store.dispatch({ type: 'unit', unit: 'bytes' })} data-testid="unit-bytes">bytes</button>
         </span>
+        {sel && (
+          <label className="small">row
+            <select value={row} onChange={(e) => setRowChoice(e.target.value as RowChoice)} data-testid="row-width" title="Bytes per row of the wall">
+              <option value="auto">auto (innermost run)</option>
+              <option value="line">64 B cache line</option>
+              <option value="page">4 KiB page</option>
+              {sel.info.shape.map((n, d) => <option key={d} value={`dim${d}`}>d{d} stride ({sel.info.byteStrides[d]} B)</option>)}
+            </select>
+          </label>
+        )}
+        {sel && (
+          <label className="small">colour
+            <select value={by.kind === 'flat' ? 'flat' : `dim${by.dim}`} data-testid="color-by" title="What a cell's colour says about the element stored there"
+              onChange={(e) => setColorBy(e.target.value === 'flat' ? { kind: 'flat' } : { kind: 'dim', dim: Number(e.target.value.slice(3)) })}>
+              <option value="flat">logical index</option>
+              {sel.info.shape.map((n, d) => <option key={d} value={`dim${d}`}>index along d{d}</option>)}
+            </select>
+          </label>
+        )}
       </div>
       <div className="canvas-host" ref={ref}>
         {!sel && <div className="empty-state">Select an object to see its storage.</div>}
@@ -148,16 +252,21 @@ export function MemoryView(): React.JSX.Element {
           </div>
         )}
       </div>
-      {block && (
+      {sel && numel > 0 && <WalkBar key={sel.info.id} objectId={sel.info.id} shape={sel.info.shape} />}
+      {block && sel && (
         <div className="legend" data-testid="memory-legend">
-          {block.objects.map((o) => (
-            <span key={o.info.id} className={o.info.id === sel?.info.id ? 'legend-item on' : 'legend-item'}>
-              <span className="swatch" style={{ background: objectColor(primaryName(o), names) }} />{o.names.join(' = ')}
+          <span className="legend-item" title="Cell colour: the logical position of the selected object's element stored there">
+            {by.kind === 'flat' ? `${primaryName(sel)} flat index 0` : `d${by.dim} index 0`}
+            <span className="legend-ramp" style={{ background: `linear-gradient(90deg, ${rampStops})` }} />
+            {by.kind === 'flat' ? numel - 1 : (sel.info.shape[by.dim] ?? 1) - 1}
+          </span>
+          {block.objects.map((o, j) => (
+            <span key={o.info.id} className={o.info.id === sel.info.id ? 'legend-item on' : 'legend-item'} data-testid="sharer">
+              <span className="swatch outline" style={{ borderColor: sharerColor(j, dark) }} />{o.names.join(' = ')}
             </span>
           ))}
           <span className="legend-item"><span className="swatch gap" />gap (skipped)</span>
-          <span className="legend-item"><span className="swatch offset" />storage offset</span>
-          <span className="legend-item"><span className="swatch jump" />stride jump</span>
+          <span className="legend-item" title="Bytes one view reaches more than once (stride 0, overlapping windows)"><span className="swatch hatch" />reached more than once{maxSelf > 1 ? ` (up to ×${maxSelf})` : ''}</span>
         </div>
       )}
     </div>

@@ -25,7 +25,7 @@ export class SceneView {
   private readonly resizeObserver: ResizeObserver
   private poseAtStart: CameraPose | null = null
   /** The last framing asked for; kept while the person has not moved the camera, so a resize re-frames. */
-  private framing: { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean } | null = null
+  private framing: { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean; marginLeftPx: number } | null = null
   private readonly opts: SceneViewOptions
 
   constructor(private readonly container: HTMLElement, opts: SceneViewOptions) {
@@ -116,17 +116,27 @@ export class SceneView {
     this.renderer.setSize(w, h, true)
     this.camera.aspect = w / h
     this.camera.updateProjectionMatrix()
-    if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt)
+    if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt, this.framing.marginLeftPx)
     this.requestRender()
   }
 
-  /** Frames a box (centre, size) so all of it is in view, looking down -z with a slight tilt. */
-  frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true): void {
-    this.framing = { center: center.clone(), size: size.clone(), tilt }
+  /**
+   * Frames a box (centre, size) so all of it is in view, looking down -z with a slight tilt;
+   * `marginLeftPx` keeps that many pixels free on the left (for a ruler of labels).
+   */
+  frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true, marginLeftPx = 0): void {
+    this.framing = { center: center.clone(), size: size.clone(), tilt, marginLeftPx }
     const fov = (this.camera.fov * Math.PI) / 180
-    const fit = Math.max(size.y, size.x / this.camera.aspect, 1) / 2 / Math.tan(fov / 2)
+    const w = Math.max(1, this.container.clientWidth)
+    const margin = Math.min(marginLeftPx, w / 2)
+    const aspect = this.camera.aspect * (w - margin) / w
+    const fit = Math.max(size.y, size.x / aspect, 1) / 2 / Math.tan(fov / 2)
     const dist = fit * 1.25 + size.z
     const dir = tilt ? new THREE.Vector3(0.35, 0.3, 1).normalize() : new THREE.Vector3(0, 0, 1)
+    // World units per pixel at the box's plane: shift the view so the margin falls left of the box.
+    const perPx = (2 * fit * 1.25 * Math.tan(fov / 2)) / Math.max(1, this.container.clientHeight)
+    center = center.clone()
+    center.x -= (margin / 2) * perPx
     this.camera.position.copy(center).addScaledVector(dir, dist)
     this.camera.near = Math.max(0.01, dist / 1000)
     this.camera.far = dist * 20 + size.length() * 4
