@@ -7,6 +7,7 @@ import { addressFormula, hex, pyTuple } from '../model/address'
 import { formatBytes } from '../model/format'
 import { primaryName } from '../model/types'
 import { ObjectActions } from './actions/ObjectActions'
+import { LayoutCost } from './LayoutCost'
 
 function Row({ k, v, testId }: { k: string; v: React.ReactNode; testId?: string }): React.JSX.Element {
   return (<><dt>{k}</dt><dd data-testid={testId}>{v}</dd></>)
@@ -53,6 +54,7 @@ export function Inspector(): React.JSX.Element {
         <div className="muted small">address of {hv ? `${primaryName(sel)}[${hv.join(', ')}]` : 'the hovered element'} = data_ptr + Σ iₖ·strideₖ·itemsize</div>
         <code>{hv ? addressFormula(i, hv) : 'hover a cell in the logical or memory view'}</code>
       </div>
+      <LayoutCost info={i} />
       <ObjectActions />
     </div>
   )

@@ -21,6 +21,7 @@ export class LogicalContent {
   private cubes: CubeField | null = null
   private slices: Array<{ mesh: THREE.Mesh; tex: THREE.DataTexture; tile: number; z: number }> = []
   private readonly highlights: THREE.LineSegments[] = []
+  private arrowLines: THREE.LineSegments | null = null
   private readonly highlightMat = new THREE.LineBasicMaterial({ color: 0xffffff, depthTest: false, transparent: true })
   private readonly linkedMat = new THREE.LineBasicMaterial({ color: 0xff5cf0, depthTest: false, transparent: true })
 
@@ -36,6 +37,36 @@ export class LogicalContent {
 
   get count(): number {
     return this.map.count
+  }
+
+  /** Slice (tile·nz + z) of each element in C order. */
+  get sliceOf(): Uint32Array {
+    return this.map.slice
+  }
+
+  /** One arrow per dim from element 0 (straight, with a head), drawn over the cells. */
+  setArrows(arrows: ReadonlyArray<{ from: [number, number, number]; to: [number, number, number] }>, color: string): void {
+    if (this.arrowLines) { this.group.remove(this.arrowLines); this.arrowLines.geometry.dispose(); (this.arrowLines.material as THREE.Material).dispose() }
+    const pts: number[] = []
+    const lift = this.mode === 'slices' ? 0.02 : 0.6
+    for (const a of arrows) {
+      const p = new THREE.Vector3(a.from[0], a.from[1], a.from[2] + lift), q = new THREE.Vector3(a.to[0], a.to[1], a.to[2] + lift)
+      pts.push(p.x, p.y, p.z, q.x, q.y, q.z)
+      const dir = q.clone().sub(p)
+      if (dir.lengthSq() === 0) continue
+      dir.normalize()
+      const side = new THREE.Vector3(-dir.y, dir.x, 0)
+      if (side.lengthSq() < 1e-6) side.set(1, 0, 0)
+      for (const sgn of [1, -1]) {
+        const h = q.clone().addScaledVector(dir, -0.35).addScaledVector(side, sgn * 0.22)
+        pts.push(q.x, q.y, q.z, h.x, h.y, h.z)
+      }
+    }
+    const g = new THREE.BufferGeometry()
+    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3))
+    this.arrowLines = new THREE.LineSegments(g, new THREE.LineBasicMaterial({ color, depthTest: false, transparent: true }))
+    this.arrowLines.renderOrder = 9
+    this.group.add(this.arrowLines)
   }
 
   private buildCubes(): void {
@@ -79,12 +110,13 @@ export class LogicalContent {
     }
   }
 
-  /** Colours every cell from values in the object's C order. */
-  setValues(values: Float64Array, range: ValueRange): void {
+  /** Colours every cell from values in the object's C order (each slice on its own range when `perSlice` is given). */
+  setValues(values: Float64Array, range: ValueRange, perSlice?: readonly ValueRange[]): void {
     const n = Math.min(values.length, this.map.count)
+    const rangeAt = (f: number): ValueRange => perSlice ? perSlice[this.map.slice[f]] : range
     if (this.cubes) {
       for (let f = 0; f < n; f++) {
-        colorOf(values[f], range, rgb)
+        colorOf(values[f], rangeAt(f), rgb)
         // The ramp is in sRGB; vertex colours are linear.
         scratchColor.setRGB(rgb[0], rgb[1], rgb[2], THREE.SRGBColorSpace)
         this.cubes.setColor(f, scratchColor.r, scratchColor.g, scratchColor.b)
@@ -99,7 +131,7 @@ export class LogicalContent {
       // DataTexture row 0 is the bottom of the plane: flip rows so row 0 of the slice is on top.
       const row = L.rows - 1 - Math.floor(p / L.cols)
       const o = (row * L.cols + (p % L.cols)) * 4
-      colorOf(values[f], range, rgb)
+      colorOf(values[f], rangeAt(f), rgb)
       const d = s.tex.image.data as Uint8Array
       d[o] = rgb[0] * 255; d[o + 1] = rgb[1] * 255; d[o + 2] = rgb[2] * 255
     }
@@ -158,6 +190,7 @@ export class LogicalContent {
     }
     for (const g of geoms) g.dispose()
     for (const h of this.highlights) h.geometry.dispose()
+    if (this.arrowLines) { this.arrowLines.geometry.dispose(); (this.arrowLines.material as THREE.Material).dispose() }
     this.highlightMat.dispose()
     this.linkedMat.dispose()
   }

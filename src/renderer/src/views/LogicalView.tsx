@@ -7,7 +7,7 @@ import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { selectedObject } from '../state/appState'
 import { makeLayout, cellCount } from '../model/gridLayout'
-import { formatValue, rangeOf } from '../model/colormap'
+import { formatValue } from '../model/colormap'
 import { LogicalContent } from './LogicalContent'
 import { useSceneView } from './useSceneView'
 import { loadValues, MAX_DRAWN_VALUES } from '../state/valueLoader'
@@ -15,6 +15,14 @@ import { Legend } from './Legend'
 import { DimFolder } from './DimFolder'
 import { blockOfObject, elementBytes, indicesTouching } from '../state/footprints'
 import { primaryName } from '../model/types'
+import { axisLabels, logicalArrows, scaleRange, sliceRanges, tileLabels, type ScaleMode } from '../model/logicalLabels'
+import { cellPosition, cellOf } from '../model/gridLayout'
+import { unravel } from '../model/address'
+import { dimSteps } from '../model/layoutCost'
+import { LabelLayer, type Label } from './LabelLayer'
+
+/** Values are written in the cells when the object has at most this many. */
+const VALUE_LABELS = 512
 
 const raycaster = new THREE.Raycaster()
 
@@ -29,6 +37,9 @@ export function LogicalView(): React.JSX.Element {
   const hover = useStore(store, (s) => s.hover)
   const [legend, setLegend] = useState<{ min: number; max: number; loading: number | null; loadedRev: number }>({ min: NaN, max: NaN, loading: null, loadedRev: -1 })
   const [mode, setMode] = useState<string>('none')
+  const [scale, setScale] = useState<ScaleMode>('auto')
+  const [fixed, setFixed] = useState<{ min: number; max: number }>({ min: 0, max: 1 })
+  const labelsRef = useRef<LabelLayer | null>(null)
 
   const { ref, view, refit } = useSceneView('logical', 'logical-canvas', {
     onPointer: (ndc) => {
@@ -49,8 +60,49 @@ export function LogicalView(): React.JSX.Element {
       raycaster.setFromCamera(ndc, view.camera)
       const idx = c.pick(raycaster)
       if (idx) store.dispatch({ type: 'pick', picked: { objectId: s.selectedId, index: idx } })
-    }
+    },
+    onAfterRender: () => placeLabels()
   })
+
+  useEffect(() => {
+    const host = ref.current
+    if (!host) return
+    const l = new LabelLayer(host, 'logical-labels')
+    labelsRef.current = l
+    return () => { l.dispose(); labelsRef.current = null }
+  }, [ref])
+
+  /** Axis names with size and stride, tile indices, stride arrows, and values in the cells of small objects. */
+  function placeLabels(): void {
+    const c = contentRef.current, layer = labelsRef.current
+    if (!layer || !view) return
+    if (!c || !sel || c.layout !== layout) { layer.set([]); return }
+    const L = c.layout
+    const labels: Label[] = []
+    const steps = dimSteps(sel.info)
+    for (const a of axisLabels(L, sel.info)) {
+      labels.push({ key: `axis-${a.axis}`, world: new THREE.Vector3(...a.pos), text: a.text, className: 'axis-label interactive',
+        align: a.axis === 'y' ? 'right' : a.axis === 'x' ? 'above' : 'center', title: steps[a.dim]?.text, data: { dim: String(a.dim) } })
+    }
+    for (const a of logicalArrows(L, sel.info)) {
+      const mid = new THREE.Vector3((a.from[0] + a.to[0]) / 2, (a.from[1] + a.to[1]) / 2, (a.from[2] + a.to[2]) / 2 + 0.6)
+      labels.push({ key: `arrow${a.dim}`, world: mid, text: a.label, className: `arrow-label interactive${steps[a.dim]?.continues === false ? ' breaks' : ''}`,
+        title: steps[a.dim]?.text, nudge: true, data: { dim: String(a.dim) } })
+    }
+    for (const t of tileLabels(L)) labels.push({ key: `tile${t.key}`, world: new THREE.Vector3(...t.pos), text: t.text, className: 'tile-label', align: 'left' })
+    const values = valuesRef.current
+    if (values && c.count <= VALUE_LABELS) {
+      for (let f = 0; f < c.count; f++) {
+        const cell = cellOf(L, unravel(f, L.shape))
+        // Cubes behind the front layer are hidden by it: their values would read as the front cubes'.
+        if (!L.mosaic && cell.z > 0) continue
+        const p = cellPosition(L, cell.tile, cell.z, cell.y, cell.x)
+        labels.push({ key: `v${f}`, world: new THREE.Vector3(p[0], p[1], p[2] + 0.45), text: formatValue(values[f], sel.info.dtype), className: 'value-label' })
+      }
+    }
+    layer.set(labels)
+    layer.place(view)
+  }
 
   const layoutKey = sel ? `${sel.info.id}|${sel.info.shape.join(',')}|${(dims ?? []).join(',')}` : ''
   const layout = useMemo(() => (sel ? makeLayout(sel.info.shape, dims) : null), [layoutKey]) // eslint-disable-line react-hooks/exhaustive-deps
@@ -64,7 +116,9 @@ export function LogicalView(): React.JSX.Element {
       return
     }
     const c = new LogicalContent(layout)
+    c.setArrows(logicalArrows(layout, sel.info), theme === 'dark' ? '#ffffff' : '#111418')
     contentRef.current = c
+    valuesRef.current = null
     view.scene.add(c.group)
     refit.current = () => view.frame(c.center, c.size, !layout.mosaic && (layout.nz > 1 || layout.tiles > 1))
     refit.current()
@@ -85,14 +139,24 @@ export function LogicalView(): React.JSX.Element {
     const h = loadValues(controller.host, sel.info, (f) => setLegend((l) => ({ ...l, loading: f })))
     h.done.then((values) => {
       if (!values || contentRef.current !== c) return
-      const r = rangeOf(values)
       valuesRef.current = values
-      c.setValues(values, r)
+      const r = scaleRange(values, scale, fixed)
+      c.setValues(values, r, scale === 'slice' ? sliceRanges(values, c.sliceOf, layout!.tiles * layout!.nz) : undefined)
       view.requestRender()
       setLegend({ min: r.min, max: r.max, loading: null, loadedRev: revision })
     }).catch(() => setLegend((l) => ({ ...l, loading: null })))
     return () => h.cancel()
   }, [view, layout, revision]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A new colour scale recolours the values already fetched.
+  useEffect(() => {
+    const c = contentRef.current, values = valuesRef.current
+    if (!view || !c || !values || !layout) return
+    const r = scaleRange(values, scale, fixed)
+    c.setValues(values, r, scale === 'slice' ? sliceRanges(values, c.sliceOf, layout.tiles * layout.nz) : undefined)
+    setLegend((l) => ({ ...l, min: r.min, max: r.max }))
+    view.requestRender()
+  }, [scale, fixed.min, fixed.max]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Hover (from this view or the memory view): outline the element and every index over the same bytes.
   useEffect(() => {
@@ -147,6 +211,19 @@ export function LogicalView(): React.JSX.Element {
       <div className="view-head">
         <span className="view-title">Logical view</span>
         {sel && <span className="view-sub">{primaryName(sel)} · {sel.info.shape.length ? `[${sel.info.shape.join(', ')}]` : 'scalar'} · {mode === 'cubes' ? 'instanced cubes' : mode === 'slices' ? `${layout!.tiles * layout!.nz} texture slices` : ''}</span>}
+        {sel && (mode === 'cubes' || mode === 'slices') && (
+          <label className="small">scale
+            <select value={scale} onChange={(e) => setScale(e.target.value as ScaleMode)} data-testid="color-scale" title="Colour range: the object's min…max, a fixed range, or each slice's own">
+              <option value="auto">auto</option>
+              <option value="fixed">fixed</option>
+              <option value="slice">per slice</option>
+            </select>
+            {scale === 'fixed' && <>
+              <input className="num" type="number" value={fixed.min} data-testid="scale-min" onChange={(e) => setFixed((f) => ({ ...f, min: Number(e.target.value) }))} />
+              <input className="num" type="number" value={fixed.max} data-testid="scale-max" onChange={(e) => setFixed((f) => ({ ...f, max: Number(e.target.value) }))} />
+            </>}
+          </label>
+        )}
         {sel && sel.info.shape.length > 3 && <DimFolder objectId={sel.info.id} shape={sel.info.shape} display={layout!.display} />}
       </div>
       <div className="canvas-host" ref={ref}>
