@@ -15,7 +15,12 @@ export interface ViewHandle {
   orbit(azimuth: number, polar?: number): void
   /** What the last frame cost: draw calls and triangles. */
   stats(): { calls: number; triangles: number; frames: number }
+  /** Canvas position (CSS px) where a byte of the memory block or an element's index is drawn: for tests reading pixels. */
+  locate(q: LocateQuery): { x: number; y: number } | null
 }
+
+/** `at`: a point inside the cell as fractions from its top-left corner (default the centre). */
+export type LocateQuery = { byte: number; at?: [number, number] } | { index: number[] }
 
 export class ViewRegistry {
   private views = new Map<string, ViewHandle>()
@@ -28,6 +33,10 @@ export class ViewRegistry {
       this.views.delete(v.name)
       if (this.active === v.name) this.active = this.views.keys().next().value ?? null
     }
+  }
+
+  get(name: string): ViewHandle | null {
+    return this.views.get(name) ?? null
   }
 
   current(): ViewHandle | null {

@@ -61,7 +61,15 @@ export function LogicalView(): React.JSX.Element {
       const idx = c.pick(raycaster)
       if (idx) store.dispatch({ type: 'pick', picked: { objectId: s.selectedId, index: idx } })
     },
-    onAfterRender: () => placeLabels()
+    onAfterRender: () => placeLabels(),
+    locate: (q) => {
+      const c = contentRef.current
+      if (!('index' in q) || !c) return null
+      const cell = cellOf(c.layout, q.index)
+      const [x, y, z] = cellPosition(c.layout, cell.tile, cell.z, cell.y, cell.x)
+      // The front face of a cube; a slice's texel lies in its plane.
+      return new THREE.Vector3(x, y, z + (c.mode === 'cubes' ? 0.43 : 0))
+    }
   })
 
   useEffect(() => {
@@ -84,12 +92,12 @@ export function LogicalView(): React.JSX.Element {
       labels.push({ key: `axis-${a.axis}`, world: new THREE.Vector3(...a.pos), text: a.text, className: 'axis-label interactive',
         align: a.axis === 'y' ? 'right' : a.axis === 'x' ? 'above' : 'center', title: steps[a.dim]?.text, data: { dim: String(a.dim) } })
     }
+    for (const t of tileLabels(L)) labels.push({ key: `tile${t.key}`, world: new THREE.Vector3(...t.pos), text: t.text, className: 'tile-label', align: 'left' })
     for (const a of logicalArrows(L, sel.info)) {
       const mid = new THREE.Vector3((a.from[0] + a.to[0]) / 2, (a.from[1] + a.to[1]) / 2, (a.from[2] + a.to[2]) / 2 + 0.6)
       labels.push({ key: `arrow${a.dim}`, world: mid, text: a.label, className: `arrow-label interactive${steps[a.dim]?.continues === false ? ' breaks' : ''}`,
         title: steps[a.dim]?.text, nudge: true, data: { dim: String(a.dim) } })
     }
-    for (const t of tileLabels(L)) labels.push({ key: `tile${t.key}`, world: new THREE.Vector3(...t.pos), text: t.text, className: 'tile-label', align: 'left' })
     const values = valuesRef.current
     if (values && c.count <= VALUE_LABELS) {
       for (let f = 0; f < c.count; f++) {

@@ -67,7 +67,13 @@ export function MemoryView(): React.JSX.Element {
       const mine = seen.find((x) => x.o.info.id === sel.info.id && x.indices.length) ?? seen.find((x) => x.indices.length)
       store.dispatch({ type: 'hover', hover: mine ? { objectId: mine.o.info.id, index: mine.indices[0] } : null })
     },
-    onAfterRender: () => placeLabels()
+    onAfterRender: () => placeLabels(),
+    locate: (q) => {
+      const c = contentRef.current
+      if (!('byte' in q) || !c) return null
+      const [fx, fy] = q.at ?? [0.5, 0.5]
+      return c.bytePos(q.byte).add(new THREE.Vector3(fx - 0.5, 0.5 - fy, 0))
+    }
   })
 
   const spec = useMemo(() => {
@@ -112,8 +118,6 @@ export function MemoryView(): React.JSX.Element {
       labels.push({ key: `arrow${a.dim}`, world: c.arrowTip(a), text: a.label, align: 'above',
         className: `arrow-label interactive${st && !st.continues ? ' breaks' : ''}`, title: st?.text, data: { dim: String(a.dim) }, nudge: true })
     }
-    const sel = c.spec.objects.find((o) => o.id === c.spec.selectedId)
-    if (sel) labels.push({ key: 'origin', world: c.bytePos(sel.base0), text: '[0…]', align: 'below', className: 'origin-label' })
     // Ruler: every row when rows are tall enough, else every 2^k-th.
     const p0 = { x: 0, y: 0 }, p1 = { x: 0, y: 0 }
     if (view.project(new THREE.Vector3(-0.5, 0, 0), p0) && view.project(new THREE.Vector3(-0.5, -Math.max(1, c.rows - 1), 0), p1)) {
@@ -130,7 +134,7 @@ export function MemoryView(): React.JSX.Element {
       if (c.shape.cells <= COUNT_LABEL_CELLS && pxPerRow >= COUNT_LABEL_PX) {
         for (let cell = 0; cell < c.shape.cells; cell++) {
           const k = c.facts.count[cell]
-          if (k >= 2) labels.push({ key: `n${cell}`, world: c.cellPos(cell), text: `×${k}`, className: 'count-label', data: { cell: String(cell) } })
+          if (k >= 2) labels.push({ key: `n${cell}`, world: c.cellPos(cell).add(new THREE.Vector3(0.22, 0.22, 0)), text: `×${k}`, className: 'count-label', data: { cell: String(cell) } })
         }
       }
     }

@@ -4,12 +4,14 @@ import { useEffect, useRef, useState } from 'react'
 import type * as THREE from 'three'
 import { SceneView } from './SceneView'
 import { emptyCameraHistory, record, redo, undo, type CameraHistory } from '../model/cameraHistory'
-import { useApp } from '../state/context'
+import { useApp, type LocateQuery } from '../state/context'
 
 export interface SceneHooks {
   onPointer?: (ndc: THREE.Vector2 | null) => void
   onClick?: (ndc: THREE.Vector2) => void
   onAfterRender?: () => void
+  /** World point drawn for a byte or an index (see ViewHandle.locate). */
+  locate?: (q: LocateQuery) => THREE.Vector3 | null
 }
 
 export function useSceneView(name: string, testId: string, hooks: SceneHooks): {
@@ -51,6 +53,11 @@ export function useSceneView(name: string, testId: string, hooks: SceneHooks): {
         return !!r.pose
       },
       orbit: (azimuth, polar) => v.orbit(azimuth, polar),
+      locate: (q) => {
+        const p = hooksRef.current.locate?.(q)
+        const out = { x: 0, y: 0 }
+        return p && v.project(p, out) ? out : null
+      },
       stats: () => ({ calls: v.renderer.info.render.calls, triangles: v.renderer.info.render.triangles, frames: v.frames }),
       resetCamera: () => {
         const before = v.pose()

@@ -1,0 +1,196 @@
+// The memory and logical views at real sizes, end to end in browser mode:
+// canvas pixels are read back and compared with the colour the layout says a
+// cell must have (the colormap colour of the logical element stored there,
+// neutral grey for gaps); labels, row widths, layout costs and the walk are
+// read from the page. Screenshots of a permuted 4-D tensor, a step slice and
+// an expanded tensor are saved with the test's output (test-results/).
+/* eslint-disable @typescript-eslint/no-explicit-any -- page functions run in the browser; this file is type-checked without the DOM library */
+import type { Page, TestInfo } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { logicalT, rampBytes, wallColors } from '../src/renderer/src/model/cellFacts'
+
+async function run(page: Page, code: string): Promise<void> {
+  const err = await page.evaluate((c) => (globalThis as any).__stridescope.controller.runAction(c), code)
+  expect(err).toBeNull()
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
+}
+
+/** Where the view draws a byte of the block or an element (CSS px in the page), after the view has settled. */
+async function locate(page: Page, view: 'memory' | 'logical', q: { byte: number; at?: [number, number] } | { index: number[] }): Promise<{ x: number; y: number }> {
+  const canvas = page.getByTestId(`${view}-canvas`)
+  const box = (await canvas.boundingBox())!
+  const p = await page.evaluate(([v, qq]) => (globalThis as any).__stridescope.views.get(v as string)!.locate(qq), [view, q] as const)
+  expect(p, `${view} view draws ${JSON.stringify(q)}`).not.toBeNull()
+  return { x: box.x + p!.x, y: box.y + p!.y }
+}
+
+/** RGB of the page's pixel at (x, y), read from a screenshot (what the person sees). */
+async function pixel(page: Page, at: { x: number; y: number }): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(at.x) - 1, y: Math.round(at.y) - 1, width: 3, height: 3 } })
+  return page.evaluate(async (b64) => {
+    const w = globalThis as unknown as { Image: new () => any; document: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+    const img = new w.Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = w.document.createElement('canvas')
+    c.width = img.width
+    c.height = img.height
+    const g = c.getContext('2d')
+    g.drawImage(img, 0, 0)
+    const d = g.getImageData(1, 1, 1, 1).data
+    return [d[0], d[1], d[2]] as [number, number, number]
+  }, png.toString('base64'))
+}
+
+function near(got: number[], want: number[], tol = 3): boolean {
+  return got.every((v, i) => Math.abs(v - want[i]) <= tol)
+}
+
+/** Waits until the memory view has drawn the current workspace for `name`. */
+async function memoryShows(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('inspector').locator('.panel-head')).toContainText(name)
+  await expect(page.getByTestId('memory-legend')).toContainText(name)
+  await expect(page.getByTestId('memory-canvas')).not.toHaveAttribute('data-frames', '0')
+  // Two animation frames: the last React update has reached the canvas.
+  await page.evaluate(() => new Promise((r) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(r))))
+}
+
+async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const [w, h] of [[1440, 900], [1280, 720]]) {
+    await page.setViewportSize({ width: w, height: h })
+    await page.evaluate(() => new Promise((r) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(r))))
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${w}x${h}.png`) })
+  }
+}
+
+async function theme(page: Page): Promise<'dark' | 'light'> {
+  return (await page.locator('html').getAttribute('data-theme')) === 'light' ? 'light' : 'dark'
+}
+
+test.describe('memory view at real sizes', () => {
+  test.beforeEach(async ({ page, app }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(app.url)
+    await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
+    await page.getByTestId('view-memory').click()
+  })
+
+  test('a permuted 4-D tensor: each memory cell has the colour of the logical element stored there', async ({ page }, testInfo) => {
+    await run(page, 'k = torch.arange(4096.).reshape(8, 8, 8, 8).permute(3, 1, 2, 0)')
+    await memoryShows(page, 'k')
+    const shape = [8, 8, 8, 8]
+    const byteStrides = [4, 256, 32, 2048]
+    const byteOf = (f: number): number => {
+      let b = 0
+      for (let d = 3, r = f; d >= 0; d--) { b += (r % shape[d]) * byteStrides[d]; r = Math.floor(r / shape[d]) }
+      return b
+    }
+    // Elements below the first rows (the arrows' labels sit over the top rows).
+    for (const f of [1, 9, 100, 777, 2049, 3001, 4095]) {
+      const got = await pixel(page, await locate(page, 'memory', { byte: byteOf(f), at: [0.6, 0.6] }))
+      expect(near(got, rampBytes(f / 4095)), `element ${f}: ${got} vs ${rampBytes(f / 4095)}`).toBe(true)
+    }
+    // Colour by the coordinate along d1: the cell of element f shows index f's d1 coordinate.
+    await page.getByTestId('color-by').selectOption('dim1')
+    await memoryShows(page, 'k')
+    for (const f of [64 + 3, 7 * 64 + 5, 1234, 4095]) {
+      const got = await pixel(page, await locate(page, 'memory', { byte: byteOf(f), at: [0.6, 0.6] }))
+      expect(near(got, rampBytes(logicalT(f, shape, { kind: 'dim', dim: 1 }))), `element ${f} by d1`).toBe(true)
+    }
+    // One arrow per dim, labelled with its byte stride; the dims that break contiguity marked.
+    const arrows = page.getByTestId('memory-labels').locator('.arrow-label')
+    await expect(arrows).toHaveText(['d0: +4 B', 'd1: +256 B', 'd2: +32 B', 'd3: +2048 B'])
+    await expect(arrows.filter({ hasText: 'd3' })).toHaveClass(/breaks/)
+    await expect(arrows.filter({ hasText: 'd3' })).toHaveAttribute('title', 'd3 breaks contiguity: a step moves +2048 B, a contiguous layout would move +4 B')
+    // The ruler: byte offset and hex address of row starts.
+    const base = BigInt(await page.evaluate(() => (globalThis as any).__stridescope.store.get().workspace.objects[0].info.storage.dataPtr))
+    await expect(page.getByTestId('memory-labels').locator('.ruler-label').first()).toHaveText(new RegExp(`^\\s*\\+0 0x${base.toString(16)}$`))
+    // Row width: a 64 B cache line per row (repeated across the row to keep the rows bounded).
+    await page.getByTestId('row-width').selectOption('line')
+    await expect(page.getByTestId('memory-caption')).toContainText('64 B cache line')
+    const rowBytes = Number(await page.getByTestId('memory-view').getAttribute('data-row-bytes'))
+    expect(rowBytes % 64).toBe(0)
+    await page.getByTestId('row-width').selectOption('dim1')
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-row-bytes', '256')
+    await page.getByTestId('row-width').selectOption('auto')
+    await page.getByTestId('color-by').selectOption('flat')
+    await memoryShows(page, 'k')
+    await shots(page, testInfo, 'memory-permuted-4d')
+  })
+
+  test('a step slice: its elements on the ramp, the bytes it skips neutral grey, both sharers listed and counted', async ({ page }, testInfo) => {
+    await run(page, 'a = np.arange(64.)')
+    await run(page, 's = a[1::3]')
+    await memoryShows(page, 's')
+    await expect(page.getByTestId('sharer')).toHaveText(['a', 's'])
+    for (const f of [0, 10, 20]) {
+      const got = await pixel(page, await locate(page, 'memory', { byte: (1 + 3 * f) * 8, at: [0.3, 0.7] }))
+      expect(near(got, rampBytes(f / 20)), `s[${f}]`).toBe(true)
+    }
+    const gap = wallColors((await theme(page)) === 'dark').gap
+    for (const b of [2 * 8, 3 * 8, 59 * 8]) {
+      // The grid line is at the cell edge; its centre is the gap colour (a's outline runs only along the wall's edge).
+      expect(near(await pixel(page, await locate(page, 'memory', { byte: b, at: [0.3, 0.7] })), gap), `gap byte ${b}`).toBe(true)
+    }
+    await expect(page.getByTestId('memory-labels').locator('.count-label').first()).toHaveText('×2')
+    await shots(page, testInfo, 'memory-step-slice')
+  })
+
+  test('an expanded tensor: bytes reached more than once are hatched and counted', async ({ page }, testInfo) => {
+    await run(page, 'r = torch.arange(6.)')
+    await run(page, 'e = r.expand(4, 6)')
+    await memoryShows(page, 'e')
+    // e reaches each byte 4 times; r once more.
+    await expect(page.getByTestId('memory-labels').locator('.count-label')).toHaveText(Array(6).fill('×5'))
+    await expect(page.getByTestId('memory-legend')).toContainText('reached more than once (up to ×4)')
+    await expect(page.getByTestId('memory-labels').locator('.arrow-label')).toHaveText(['d0: +0 B (repeats)', 'd1: +4 B'])
+    await shots(page, testInfo, 'memory-expanded')
+  })
+
+  test('layout cost: a channels_last-like walk on CUDA touches 8x the sectors per warp of its copy', async ({ page }) => {
+    await run(page, "x = torch.arange(2*64*8*8., device='cuda').reshape(2, 64, 8, 8).permute(0, 2, 3, 1)")
+    await memoryShows(page, 'x')
+    await expect(page.getByTestId('cost-lines')).toHaveText('512')
+    await expect(page.getByTestId('cost-sectors')).toHaveText('32 (32)')
+    await expect(page.getByTestId('layout-cost')).toContainText('4') // the copy: 32 floats = 4 sectors
+    await page.getByTestId('cost-dim-3').hover()
+    await expect(page.getByTestId('cost-dim-text')).toHaveText('d3 breaks contiguity: a step moves +256 B, a contiguous layout would move +4 B')
+    await page.getByTestId('cost-dim-0').hover()
+    await expect(page.getByTestId('cost-dim-text')).toContainText('d0 steps +16384 B')
+  })
+
+  test('the walk steps through elements in logical order, lighting the same element in both views', async ({ page }) => {
+    await page.getByTestId('view-split').click()
+    await run(page, 'b = torch.arange(12.).reshape(3, 4).T')
+    await memoryShows(page, 'b')
+    await page.getByTestId('walk-scrub').fill('5')
+    await expect(page.getByTestId('walk-step')).toHaveText('step 6 / 12 · [1, 2]')
+    // b[1, 2] is t[2, 1]: byte 36 of the block.
+    await expect(page.getByTestId('memory-hover')).toContainText('bytes 36…39')
+    await expect(page.getByTestId('hover-value')).toHaveText('b[1, 2] = 9')
+    await page.getByTestId('walk-play').click()
+    await expect(page.getByTestId('walk-step')).toHaveText('step 12 / 12 · [3, 2]', { timeout: 20_000 })
+  })
+
+  test('logical view labels: axes with size and stride, tiles with leading indices, values in small objects, colour scales', async ({ page }) => {
+    await page.getByTestId('view-logical').click()
+    await run(page, 'a = np.arange(24.).reshape(2, 3, 4)')
+    const view = page.getByTestId('logical-view')
+    await expect(view).toHaveAttribute('data-object', 'a')
+    const rev = await page.getByTestId('app').getAttribute('data-revision')
+    await expect(view).toHaveAttribute('data-values-revision', rev!)
+    const labels = page.getByTestId('logical-labels')
+    await expect(labels.locator('.axis-label')).toHaveText(['d2 · 4 · stride 1 el = 8 B →', 'd1 · 3 · stride 4 el = 32 B ↓', 'd0 · 2 · stride 12 el = 96 B ↗'])
+    // The front layer (a[0]) writes its values in its cubes.
+    await expect(labels.locator('.value-label')).toHaveCount(12)
+    await expect(labels.locator('.value-label').first()).toHaveText('0')
+    await page.getByTestId('color-scale').selectOption('fixed')
+    await page.getByTestId('scale-max').fill('100')
+    await expect(page.getByTestId('legend-max')).toHaveText('100')
+    await page.getByTestId('color-scale').selectOption('slice')
+    await expect(page.getByTestId('legend-max')).toHaveText('23')
+    await run(page, 'q = torch.zeros(2, 3, 4, 5)')
+    await expect(view).toHaveAttribute('data-object', 'q')
+    await expect(labels.locator('.tile-label').first()).toHaveText('[0, :, :, :]')
+  })
+})
