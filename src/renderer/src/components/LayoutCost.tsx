@@ -18,9 +18,10 @@ export function LayoutCost({ info }: { info: ObjectInfo }): React.JSX.Element | 
   const [dimHover, setDimHover] = useState<number | null>(null)
   useEffect(() => {
     if (info.numel === 0 || info.numel > MAX_FOOTPRINT) return
+    // Big objects wait until the views have had their turn (their values load and walls build first).
     const t = setTimeout(() => {
       setCost({ id: info, cost: layoutCost(elementOffsets(info, 0), info.itemsize, BigInt(info.dataPtr)) })
-    }, 0)
+    }, info.numel > 65536 ? 1500 : 0)
     return () => clearTimeout(t)
   }, [info])
   const steps = dimSteps(info)

@@ -81,12 +81,12 @@ export function wallColors(dark: boolean): { gap: [number, number, number]; free
  * the end in the empty colour): the selected object's cells on the ramp by
  * logical position; cells it steps over inside its extent (gaps) neutral grey;
  * other sharers' cells in their own colour, dimmed; the rest of the block plain.
+ * Alpha is 128 where the selected object reaches the cell more than once, else 255.
  */
 export function cellColors(facts: CellFacts, cols: number, rows: number, shape: readonly number[], by: ColorBy,
   sharerColors: ReadonlyArray<[number, number, number]>, dark: boolean): Uint8Array {
   const out = new Uint8Array(cols * rows * 4)
   const { gap, free, empty } = wallColors(dark)
-  const rgb: [number, number, number] = [0, 0, 0]
   let numel = 1
   for (const n of shape) numel *= n
   // Precomputed for the dim mode: coordinate = floor(f / inner) % n.
@@ -97,14 +97,15 @@ export function cellColors(facts: CellFacts, cols: number, rows: number, shape: 
   const scale = dimN ? (dimN > 1 ? 1 / (dimN - 1) : 0) : numel > 1 ? 1 / (numel - 1) : 0
   for (let c = 0; c < cols * rows; c++) {
     const o = c * 4
-    out[o + 3] = 255
+    // Alpha marks bytes the selected object reaches more than once (the wall hatches them).
+    out[o + 3] = c < facts.cells && facts.selfCount[c] > 1 ? 128 : 255
     let col: readonly number[]
     if (c >= facts.cells) col = empty
     else if (facts.logical[c] >= 0) {
       const f = facts.logical[c]
       const t = dimN ? (dimN > 1 ? (Math.floor(f / inner) % dimN) * scale : 0.5) : numel > 1 ? f * scale : 0.5
-      ramp(t, rgb)
-      out[o] = Math.round(rgb[0] * 255); out[o + 1] = Math.round(rgb[1] * 255); out[o + 2] = Math.round(rgb[2] * 255)
+      const i = lutIndex(t)
+      out[o] = LUT[i]; out[o + 1] = LUT[i + 1]; out[o + 2] = LUT[i + 2]
       continue
     } else if (c >= facts.lo && c < facts.hi) col = gap
     else if (facts.mask[c]) {
@@ -119,10 +120,26 @@ export function cellColors(facts: CellFacts, cols: number, rows: number, shape: 
   return out
 }
 
+/** The ramp in bytes at LUT_SIZE steps: a cell's colour is a table lookup (1.6M cells stay cheap). */
+const LUT_SIZE = 4096
+const LUT = (() => {
+  const out = new Uint8Array(LUT_SIZE * 3)
+  const rgb: [number, number, number] = [0, 0, 0]
+  for (let i = 0; i < LUT_SIZE; i++) {
+    ramp(i / (LUT_SIZE - 1), rgb)
+    out[i * 3] = Math.round(rgb[0] * 255); out[i * 3 + 1] = Math.round(rgb[1] * 255); out[i * 3 + 2] = Math.round(rgb[2] * 255)
+  }
+  return out
+})()
+
+function lutIndex(t: number): number {
+  return Math.round(Math.min(1, Math.max(0, t)) * (LUT_SIZE - 1)) * 3
+}
+
 /** The ramp colour (0..255) a cell of logical position t gets: what tests compare canvas pixels with. */
 export function rampBytes(t: number): [number, number, number] {
-  const rgb = ramp(t)
-  return [Math.round(rgb[0] * 255), Math.round(rgb[1] * 255), Math.round(rgb[2] * 255)]
+  const i = lutIndex(t)
+  return [LUT[i], LUT[i + 1], LUT[i + 2]]
 }
 
 /**

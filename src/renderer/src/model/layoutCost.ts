@@ -63,21 +63,19 @@ function figures(offsets: Float64Array, itemsize: number, misalign: number): { f
       if (!(byteBits[w] & bit)) { byteBits[w] |= bit; distinct++ }
     }
   }
-  // Sectors per warp: distinct 32 B sectors among the bytes of 32 consecutive logical elements.
+  // Sectors per warp: distinct 32 B sectors among the bytes of 32 consecutive logical elements,
+  // counted with a stamp per sector (the warp that last saw it) so the pass stays linear.
   let warps = 0, total = 0, worst = 0
-  const sectors: number[] = []
+  const stamp = new Int32Array(Math.ceil(span / SECTOR) + 1)
   for (let w0 = 0; w0 < n; w0 += WARP) {
-    sectors.length = 0
+    const id = ++warps
+    let k = 0
     for (let f = w0; f < Math.min(n, w0 + WARP); f++) {
       const a = rel(f)
-      for (let s = Math.floor(a / SECTOR); s <= Math.floor((a + itemsize - 1) / SECTOR); s++) sectors.push(s)
+      for (let s = Math.floor(a / SECTOR); s <= Math.floor((a + itemsize - 1) / SECTOR); s++) if (stamp[s] !== id) { stamp[s] = id; k++ }
     }
-    sectors.sort((x, y) => x - y)
-    let k = 0
-    for (let i = 0; i < sectors.length; i++) if (i === 0 || sectors[i] !== sectors[i - 1]) k++
     total += k
     worst = Math.max(worst, k)
-    warps++
   }
   return {
     figures: { lines, pages, lineUse: distinct / (lines * CACHE_LINE), sectorsPerWarp: total / warps, worstSectorsPerWarp: worst },

@@ -3,11 +3,12 @@
 // the old load between windows.
 import type { Host } from '../host'
 import { cOrderBoxes } from '../model/chunks'
+import { windowNumbers } from '../../../shared/window-numbers'
 import { toNumbers } from '../model/colormap'
 import type { ObjectInfo } from '../model/types'
 
-/** Elements per window request: bounded well under the protocol's MAX_WINDOW_ELEMENTS. */
-export const WINDOW_ELEMENTS = 1 << 16
+/** Elements per window request: bounded under the protocol's MAX_WINDOW_ELEMENTS; four requests for 1M elements. */
+export const WINDOW_ELEMENTS = 1 << 18
 /** Largest object whose values the logical view fetches and colours. */
 export const MAX_DRAWN_VALUES = 1 << 22
 
@@ -21,12 +22,15 @@ export function loadValues(host: Host, info: ObjectInfo, onProgress: (fraction: 
   const run = async (): Promise<Float64Array | null> => {
     if (info.numel > MAX_DRAWN_VALUES) return null
     const out = new Float64Array(info.numel)
+    // Base64 doubles need no per-number formatting or parsing (1M elements load in a fraction of the JSON
+    // time); small 64-bit integer objects come exact, as their values are shown as text on hover.
+    const exact = (info.dtype === 'int64' || info.dtype === 'uint64') && info.numel <= 65536
     let at = 0
     for (const box of cOrderBoxes(info.shape, WINDOW_ELEMENTS)) {
       if (cancelled) return null
-      const w = await host.window(info.id, box.start, box.shape)
+      const w = await host.window(info.id, box.start, box.shape, exact ? 'json' : 'f64')
       if (cancelled) return null
-      const nums = toNumbers(w)
+      const nums = exact ? toNumbers(w) : w.complex ? magnitudes(windowNumbers(w)) : windowNumbers(w)
       out.set(nums.subarray(0, Math.min(nums.length, out.length - at)), at)
       at += box.numel
       onProgress(at / info.numel)
@@ -34,4 +38,11 @@ export function loadValues(host: Host, info: ObjectInfo, onProgress: (fraction: 
     return out
   }
   return { cancel: () => { cancelled = true }, done: run() }
+}
+
+/** |z| of interleaved (re, im) pairs: the logical view colours complex values by magnitude. */
+function magnitudes(pairs: Float64Array): Float64Array {
+  const out = new Float64Array(pairs.length >> 1)
+  for (let i = 0; i < out.length; i++) out[i] = Math.hypot(pairs[2 * i], pairs[2 * i + 1])
+  return out
 }

@@ -65,31 +65,35 @@ void main() {
   vec2 fr = g - vec2(cell);
   vec2 px = max(fwidth(g), vec2(1e-6));
   float cellPx = 1.0 / max(px.x, px.y);
-  vec3 col = texelFetch(uColor, cell, 0).rgb;
-  vec4 info = texelFetch(uInfo, cell, 0);
-  // One view reaching these bytes more than once (stride 0, overlapping windows): screen-space hatching.
-  if (info.b * 255.0 > 1.5 && fract((gl_FragCoord.x + gl_FragCoord.y) / 8.0) < 0.4) col = mix(col, uHatch, 0.55);
+  // The colour through mipmaps: exact texels when cells are big, averaged (and cache-friendly) when small.
+  vec4 cs = texture(uColor, vec2(vUv.x, 1.0 - vUv.y));
+  vec3 col = cs.rgb;
+  // Alpha below 1: one view reaches these bytes more than once (stride 0, overlapping windows). Screen-space hatching.
+  if (cs.a < 0.9 && fract((gl_FragCoord.x + gl_FragCoord.y) / 8.0) < 0.4) col = mix(col, uHatch, 0.55);
   if (cellPx >= 6.0) {
     // Cell grid.
     if (fr.x < px.x || fr.y < px.y) col = mix(col, uGrid, 0.45);
   }
   if (cellPx >= 2.0 && uUnitCols > 0.0 && mod(float(cell.x), uUnitCols) < 0.5 && cell.x > 0 && fr.x < 1.5 * px.x) col = uGrid;
-  int mask = int(info.r * 255.0 + 0.5);
-  if (cellPx >= 5.0 && mask != 0) {
-    int mL = maskAt(cell + ivec2(-1, 0)), mR = maskAt(cell + ivec2(1, 0));
-    int mU = maskAt(cell + ivec2(0, -1)), mD = maskAt(cell + ivec2(0, 1));
-    float w = max(1.5 * px.x, 0.07);
-    for (int j = 0; j < ${MAX_SHARERS}; j++) {
-      int bit = 1 << j;
-      if ((mask & bit) == 0) continue;
-      // Each sharer's outline sits at its own inset, so nested footprints stay apart.
-      float a = float(j) * w;
-      bool edge = ((mL & bit) == 0 && fr.x >= a && fr.x < a + w) || ((mR & bit) == 0 && fr.x <= 1.0 - a && fr.x > 1.0 - a - w)
-        || ((mU & bit) == 0 && fr.y >= a && fr.y < a + w) || ((mD & bit) == 0 && fr.y <= 1.0 - a && fr.y > 1.0 - a - w);
-      if (edge) col = uPalette[j];
+  if (cellPx >= 5.0 || uFlash > 0.0) {
+    vec4 info = texelFetch(uInfo, cell, 0);
+    int mask = int(info.r * 255.0 + 0.5);
+    if (cellPx >= 5.0 && mask != 0) {
+      int mL = maskAt(cell + ivec2(-1, 0)), mR = maskAt(cell + ivec2(1, 0));
+      int mU = maskAt(cell + ivec2(0, -1)), mD = maskAt(cell + ivec2(0, 1));
+      float w = max(1.5 * px.x, 0.07);
+      for (int j = 0; j < ${MAX_SHARERS}; j++) {
+        int bit = 1 << j;
+        if ((mask & bit) == 0) continue;
+        // Each sharer's outline sits at its own inset, so nested footprints stay apart.
+        float a = float(j) * w;
+        bool edge = ((mL & bit) == 0 && fr.x >= a && fr.x < a + w) || ((mR & bit) == 0 && fr.x <= 1.0 - a && fr.x > 1.0 - a - w)
+          || ((mU & bit) == 0 && fr.y >= a && fr.y < a + w) || ((mD & bit) == 0 && fr.y <= 1.0 - a && fr.y > 1.0 - a - w);
+        if (edge) col = uPalette[j];
+      }
     }
+    col = mix(col, vec3(1.0), uFlash * info.a);
   }
-  col = mix(col, vec3(1.0), uFlash * info.a);
   gl_FragColor = vec4(col, 1.0);
 }`
 
@@ -125,6 +129,8 @@ export class MemoryContent {
     const palette = spec.objects.map((o) => hexRgb(o.color))
     const rgba = cellColors(this.facts, cols, rows, spec.selected?.shape ?? [], spec.colorBy, palette, spec.dark)
     this.colorTex = dataTexture(rgba, cols, rows)
+    this.colorTex.generateMipmaps = true
+    this.colorTex.minFilter = THREE.LinearMipmapLinearFilter
     const info = new Uint8Array(cols * rows * 4)
     for (let c = 0; c < cells; c++) {
       info[c * 4] = this.facts.mask[c]
