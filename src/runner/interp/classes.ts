@@ -113,13 +113,23 @@ export class PyInstance extends PyObject {
   }
 }
 
+/** An instance of a user exception class: its class's methods and attributes, bound to it. */
+class PyUserExcInstance extends PyExcInstance {
+  getattr(name: string): PyValue | undefined {
+    const own = super.getattr(name)
+    if (own !== undefined) return own
+    const v = lookupInMro(this.cls, name)
+    return v === undefined ? undefined : bindIfFunction(v, this)
+  }
+}
+
 /** Builds a class from its evaluated bases and the namespace its body produced. */
 export function makeClass(name: string, bases: PyValue[], namespace: Map<string, PyValue>): PyClass {
   for (const b of bases) if (!(b instanceof PyClass)) throw pyErr('TypeError', 'bases must be types')
   const [first, ...rest] = bases as PyClass[]
   const isException = (first ?? OBJECT).isSubclassOf(BASE_EXCEPTION) || rest.some(b => b.isSubclassOf(BASE_EXCEPTION))
   const cls: PyClass = new PyClass(name, first ?? OBJECT, '__main__', (args, kwargs) => {
-    const obj: PyObject = isException ? new PyExcInstance(cls, args) : new PyInstance(cls)
+    const obj: PyObject = isException ? new PyUserExcInstance(cls, args) : new PyInstance(cls)
     const init = lookupInMro(cls, '__init__')
     if (init !== undefined) {
       const r = callValue(init, [obj, ...args], kwargs)
@@ -156,8 +166,3 @@ const SUPER = new PyClass('super', OBJECT)
 
 export { PyTuple }
 
-import { setExcAttrHook } from './values'
-setExcAttrHook((e, name) => {
-  const v = lookupInMro(e.cls, name)
-  return v === undefined ? undefined : bindIfFunction(v, e)
-})

@@ -207,8 +207,7 @@ export class PyExcInstance extends PyObject {
   get pyClass() { return this.cls }
   getattr(name: string): PyValue | undefined {
     if (name === 'args') return new PyTuple(this.args)
-    if (this.dict.has(name)) return this.dict.get(name)!
-    return excAttrHook(this, name)
+    return this.dict.get(name)
   }
   setattr(name: string, v: PyValue): boolean {
     if (name === 'args') { this.args = v instanceof PyTuple ? [...v.items] : [v]; return true }
@@ -216,9 +215,6 @@ export class PyExcInstance extends PyObject {
     return true
   }
 }
-/** Set by classes.ts: methods of user exception classes, bound to the instance. */
-let excAttrHook: (e: PyExcInstance, name: string) => PyValue | undefined = () => undefined
-export function setExcAttrHook(f: (e: PyExcInstance, name: string) => PyValue | undefined): void { excAttrHook = f }
 
 /** A variable scope: module globals or a function call's locals, chained for closures. */
 export class Scope {

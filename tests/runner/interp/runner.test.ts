@@ -12,6 +12,34 @@ describe('Runner', () => {
     expect(res.error).toMatchObject({ type: 'NameError', message: "name 'x' is not defined", line: 1 })
   })
 
+  it("runners keep their own functions and budgets: a function runs in the interpreter that defined it", () => {
+    const a = new Runner()
+    const b = new Runner({ opBudget: 50 })
+    expect(a.run('k = 10\ndef key(x):\n    return -x * k').error).toBeNull()
+    expect(b.run('k = 0').error).toBeNull()
+    // a's key function, called by a builtin after b has run, still sees a's globals.
+    expect(a.run('print(sorted([1, 3, 2], key=key))').stdout).toBe('[3, 2, 1]\n')
+    // b's small budget stops b's loop over a range, not a's.
+    expect(b.run('list(range(1000))').error).toMatchObject({ type: 'RuntimeError' })
+    expect(a.run('print(len(list(range(1000))))').stdout).toBe('1000\n')
+  })
+
+  it('user exception classes: methods and class attributes bound to the instance', () => {
+    const r = new Runner()
+    const res = r.run([
+      'class AppError(ValueError):',
+      '    code = 7',
+      '    def describe(self):',
+      '        return f"{self.args[0]} ({self.code})"',
+      'try:',
+      '    raise AppError("bad")',
+      'except ValueError as e:',
+      '    print(e.describe(), e.code, e.args)',
+    ].join('\n'))
+    expect(res.error).toBeNull()
+    expect(res.stdout).toBe("bad (7) 7 ('bad',)\n")
+  })
+
   it('streams stdout to onStdout as it is printed', () => {
     const chunks: string[] = []
     const r = new Runner({ onStdout: s => chunks.push(s) })
