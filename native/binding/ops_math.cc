@@ -1,7 +1,8 @@
-// Writes and arithmetic: setitem, fill, in-place ops, binary ops, sum/mean.
+// Writes and arithmetic: setitem, fill, in-place ops, copy_, grad mode, binary ops, sum/mean.
 #include "../core/copy_ops.h"
 #include "../core/elementwise.h"
 #include "../core/errors.h"
+#include "../core/grad_mode.h"
 #include "../core/indexing.h"
 #include "../core/reduce.h"
 #include "convert.h"
@@ -38,6 +39,17 @@ std::vector<OpEntry> math_ops() {
          ss::ArrayPtr keep;
          ss::inplace(get_binop(info[1]), unwrap_array(info[0], "object"), get_operand(info[2], "other", &keep));
          return info.Env().Undefined();
+       }},
+      {"copy_",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::tensor_copy_(unwrap_array(info[0], "tensor"), unwrap_array(info[1], "src"));
+         return info.Env().Undefined();
+       }},
+      {"setGradEnabled",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         bool was = ss::grad_enabled();
+         ss::set_grad_enabled(get_bool(info[0], "mode"));
+         return Napi::Boolean::New(info.Env(), was);
        }},
       {"binary",
        [](const Napi::CallbackInfo& info) -> Napi::Value {

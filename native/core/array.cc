@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "errors.h"
+#include "grad_mode.h"
 #include "layout.h"
 
 namespace ss {
@@ -53,7 +54,10 @@ ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::
   }
   auto a = make_view(src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
   a->writeable = src->writeable;
+  // A view keeps requires_grad in either grad mode; one made under no_grad records no
+  // history, so it is a leaf (is_leaf True, grad_fn None), as PyTorch's views then are.
   a->requires_grad = src->requires_grad;
+  a->grad_leaf = src->requires_grad && !grad_enabled();
   a->conj = src->conj;
   a->neg = src->neg;
   a->byte_order = src->byte_order;

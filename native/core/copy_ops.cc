@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "device_moves.h"
 #include "flags.h"
+#include "grad_mode.h"
 #include "host_access.h"
 #include "layout.h"
 #include "report.h"
@@ -211,7 +212,7 @@ ArrayPtr clone_device(const ArrayPtr& a, const Shape& byte_strides) {
 ArrayPtr clone(const ArrayPtr& a, MemFormat fmt) {
   if (!a->storage->device.is_cpu()) return clone_device(a, tensor_format_strides(*a, fmt));
   auto out = copy_to_new(*a, a->kind, a->dtype, tensor_format_strides(*a, fmt), "clone");
-  out->requires_grad = a->requires_grad;
+  out->requires_grad = records_history(a->requires_grad, a->dtype);
   return out;
 }
 
@@ -222,7 +223,7 @@ ArrayPtr contiguous(const ArrayPtr& a, MemFormat fmt) {
   if (already) return a;  // semantics.md §63: returns self
   if (!a->storage->device.is_cpu()) return clone_device(a, tensor_format_strides(*a, fmt));
   auto out = copy_to_new(*a, a->kind, a->dtype, tensor_format_strides(*a, fmt), "non-contiguous source");
-  out->requires_grad = a->requires_grad;
+  out->requires_grad = records_history(a->requires_grad, a->dtype);
   return out;
 }
 
@@ -304,7 +305,7 @@ ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy) {
   const auto oi = static_cast<std::int64_t>(a->itemsize()), ni = static_cast<std::int64_t>(itemsize_of(dtype));
   for (auto& s : st) s = s / oi * ni;
   auto out = copy_to_new(*a, a->kind, dtype, st, dtype != a->dtype ? "dtype change" : "copy=True");
-  out->requires_grad = a->requires_grad && (is_floating(dtype) || is_complex(dtype));
+  out->requires_grad = records_history(a->requires_grad, dtype);
   return out;
 }
 
@@ -327,6 +328,7 @@ ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims) {
   check_host_accessible(*a, "flip");
   auto out = new_array_on(*a->storage, a->kind, a->dtype, a->sizes, tensor_format_strides(*a, MemFormat::Preserve));
   copy_into(*out, src, "flip");
+  out->requires_grad = records_history(a->requires_grad, a->dtype);
   return out;
 }
 

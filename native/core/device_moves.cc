@@ -11,6 +11,7 @@
 #include "device_parse.h"
 #include "device_storage.h"
 #include "errors.h"
+#include "grad_mode.h"
 #include "layout.h"
 #include "report.h"
 
@@ -193,7 +194,7 @@ ArrayPtr new_like(const ArrayPtr& t, StoragePtr storage, const Shape& elem_strid
   ArrayPtr out = make_view(Kind::Tensor, t->dtype, std::move(storage), t->sizes,
                            to_byte_strides(elem_strides, t->itemsize()), 0);
   // _to_copy keeps autograd history (the result requires grad when the source does).
-  out->requires_grad = t->requires_grad;
+  out->requires_grad = records_history(t->requires_grad, t->dtype);
   out->conj = t->conj;
   out->neg = t->neg;
   return out;

@@ -8,8 +8,10 @@
 #include "copy_ops.h"
 #include "elem_types.h"
 #include "errors.h"
+#include "grad_mode.h"
 #include "host_access.h"
 #include "layout.h"
+#include "overlap.h"
 #include "report.h"
 #include "strided_loop.h"
 
@@ -222,8 +224,39 @@ ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Opera
   report_copy("elementwise", static_cast<std::size_t>(out->nbytes()), std::string(ufunc_name(op)) + " result");
   // Autograd: a differentiable result of an input that requires grad records history.
   bool grad = (a.array && a.array->requires_grad) || (b.array && b.array->requires_grad);
-  out->requires_grad = grad && (is_floating(p.result) || is_complex(p.result));
+  out->requires_grad = records_history(grad, p.result);
   return out;
+}
+
+bool torch_copy_needed(const Array& dst, const Array& src);
+
+// torch's t[i] = value expands value (its leading size-1 dims dropped first) to the
+// destination's shape: c10 infer_expand_geometry's errors, checked from the last dim.
+void check_setitem_expand(const Array& dst, const Array& src) {
+  Shape from = src.sizes;
+  while (!from.empty() && from.front() == 1) from.erase(from.begin());
+  const int n = dst.ndim(), m = static_cast<int>(from.size());
+  if (m > n)
+    raise(PyExc::RuntimeError, std::string("expand(torch.") + dtype_info(src.dtype).scalar_type + "Tensor{" +
+                                   layout::torch_list(from) + "}, size=" + layout::torch_list(dst.sizes) +
+                                   "): the number of sizes provided (" + std::to_string(n) +
+                                   ") must be greater or equal to the number of dimensions in the tensor (" +
+                                   std::to_string(m) + ")");
+  for (int i = n - 1; i >= 0; --i) {
+    const int d = i - (n - m);
+    const std::int64_t size = d >= 0 ? from[d] : 1;
+    if (size != dst.sizes[i] && size != 1)
+      raise(PyExc::RuntimeError, "The expanded size of the tensor (" + std::to_string(dst.sizes[i]) +
+                                     ") must match the existing size (" + std::to_string(size) +
+                                     ") at non-singleton dimension " + std::to_string(i) + ".  Target sizes: " +
+                                     layout::torch_list(dst.sizes) + ".  Tensor sizes: " + layout::torch_list(from));
+  }
+}
+
+// An in-place write of a value that requires grad makes the written tensor record
+// history (requires_grad=True, no longer a leaf), as autograd's rebase_history does.
+void record_inplace_grad(Array& dst, const Array* src) {
+  if (src && dst.is_tensor() && records_history(src->requires_grad, dst.dtype)) dst.requires_grad = true;
 }
 
 }  // namespace
@@ -296,7 +329,7 @@ ArrayPtr binary(BinOp op, const Operand& a, const Operand& b) {
 void check_writeable(const Array& dst, bool ufunc_output) {
   if (!dst.is_tensor() && !dst.writeable)
     raise(PyExc::ValueError, ufunc_output ? "output array is read-only" : "assignment destination is read-only");
-  if (dst.is_tensor() && dst.requires_grad) {
+  if (dst.is_tensor() && dst.requires_grad && grad_enabled()) {
     // NOTE torch/csrc/autograd/VariableTypeUtils.h check_inplace
     if (dst.grad_leaf) raise(PyExc::RuntimeError, "a leaf Variable that requires grad is being used in an in-place operation.");
     if (dst.base && dst.base->grad_leaf)
@@ -325,11 +358,13 @@ ArrayPtr detach(const ArrayPtr& t) {
 
 void inplace(BinOp op, const ArrayPtr& dst, const Operand& other) {
   check_writeable(*dst, true);
-  if (other.array) check_same_device(*dst, *other.array);
-  check_host_accessible(*dst, "in-place arithmetic");
   Operand self{dst.get(), {}};
   Plan p = plan_for(op, self, other);
   if (is_comparison(op)) raise(PyExc::TypeError, "in-place comparison is not an operation of either library");
+  // TensorIterator checks overlap before shapes, devices and dtypes.
+  check_write_overlap(*dst, {dst.get(), other.array});
+  if (other.array) check_same_device(*dst, *other.array);
+  check_host_accessible(*dst, "in-place arithmetic");
   if (p.torch ? !torch_can_cast(p.result, dst->dtype) : !numpy_can_cast_same_kind(p.result, dst->dtype)) {
     if (p.torch)
       raise(PyExc::RuntimeError, std::string("result type ") + dtype_info(p.result).scalar_type +
@@ -349,6 +384,7 @@ void inplace(BinOp op, const ArrayPtr& dst, const Operand& other) {
   }
   auto tmp = compute_into_new(op, p, self, other);
   copy_into(*dst, *tmp, "in-place result");
+  record_inplace_grad(*dst, other.array);
   // The temporary (which makes aliasing operands safe) is an implementation detail:
   // what the operation does to the user's memory is write dst's bytes once.
   OpReport& r = current_report();
@@ -405,12 +441,8 @@ void assign(const ArrayPtr& dst, const Operand& value) {
     auto bs = layout::broadcast_shapes(dst->sizes, src.sizes);
     ok = bs && (bs->size() < dst->sizes.size() || Shape(bs->end() - dst->sizes.size(), bs->end()) == dst->sizes);
   }
+  if (torch) check_setitem_expand(*dst, src);
   if (!ok) {
-    if (torch)
-      raise(PyExc::RuntimeError, "The expanded size of the tensor (" + std::to_string(dst->sizes.empty() ? 0 : dst->sizes.back()) +
-                                     ") must match the existing size (" + std::to_string(src.sizes.back()) +
-                                     ") at non-singleton dimension " + std::to_string(dst->ndim() - 1) + ".  Target sizes: " +
-                                     layout::torch_list(dst->sizes) + ".  Tensor sizes: " + layout::torch_list(src.sizes));
     raise(PyExc::ValueError, "could not broadcast input array from shape " + np_shape(src.sizes) + " into shape " +
                                  np_shape(dst->sizes));
   }
@@ -424,7 +456,47 @@ void assign(const ArrayPtr& dst, const Operand& value) {
   }
   view.sizes = dst->sizes;
   view.byte_strides = st;
+  if (torch) {
+    // torch/csrc/autograd/python_variable_indexing.cpp copy_to: copy_ of the value
+    // (expanded when its shape differs), except that a 0-d cpu value is fill_ed.
+    const bool fills = src.ndim() == 0 && src.storage->device.is_cpu() && dst->ndim() != 0;
+    if (!fills && !torch_copy_needed(*dst, src.sizes == dst->sizes ? src : view)) return;
+  }
   copy_into(*dst, view, "assignment");
+  record_inplace_grad(*dst, &src);
+}
+
+namespace {
+bool torch_copy_needed(const Array& dst, const Array& src) {
+  // NOTE aten/src/ATen/native/Copy.cpp copy_impl (PyTorch 2.x; 1.13 lacks the second
+  // exit): the same tensor, or a view of the same elements in the same order, dtype and
+  // conj/neg bits, is left alone; any other copy goes through TensorIterator, whose
+  // overlap checks come before its broadcast shape.
+  if (&dst == &src) return false;
+  const bool same_data = dst.storage == src.storage && dst.byte_offset == src.byte_offset &&
+                         dst.byte_strides == src.byte_strides && dst.sizes == src.sizes && dst.dtype == src.dtype &&
+                         dst.conj == src.conj && dst.neg == src.neg;
+  if (same_data) return false;
+  check_write_overlap(dst, {&src});
+  return true;
+}
+}  // namespace
+
+void tensor_copy_(const ArrayPtr& dst, const ArrayPtr& src) {
+  check_writeable(*dst);
+  if (!torch_copy_needed(*dst, *src)) return;
+  Array view = *src;
+  if (src->sizes != dst->sizes) {
+    // The source broadcasts to the destination's shape (TensorIterator, resize_outputs=false).
+    Shape shape = broadcast_or_raise(true, *dst, *src);
+    if (shape != dst->sizes)
+      raise(PyExc::RuntimeError, "output with shape " + layout::torch_list(dst->sizes) +
+                                     " doesn't match the broadcast shape " + layout::torch_list(shape));
+    view.sizes = dst->sizes;
+    view.byte_strides = broadcast_strides(*src, dst->sizes);
+  }
+  copy_into(*dst, view, "copy_");
+  record_inplace_grad(*dst, src.get());
 }
 
 }  // namespace ss

@@ -21,6 +21,9 @@ void inplace(BinOp op, const ArrayPtr& dst, const Operand& other);
 void fill(const ArrayPtr& dst, const Scalar& value);
 // dst[...] = value: broadcast value to dst's shape and cast to its dtype.
 void assign(const ArrayPtr& dst, const Operand& value);
+// Tensor.copy_(src): src broadcast to dst's shape, cast to its dtype; PyTorch's
+// overlap rules (overlap.h) refuse it before anything is written.
+void tensor_copy_(const ArrayPtr& dst, const ArrayPtr& src);
 // NumPy "assignment destination is read-only" when dst is not writeable; torch's
 // autograd refusal of in-place writes to leaves that require grad (and their views).
 void check_writeable(const Array& dst, bool ufunc_output = false);

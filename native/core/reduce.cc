@@ -8,6 +8,7 @@
 #include "dims.h"
 #include "elem_types.h"
 #include "errors.h"
+#include "grad_mode.h"
 #include "host_access.h"
 #include "layout.h"
 #include "report.h"
@@ -118,7 +119,7 @@ ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<std::vect
     }
     store_scalar_unchecked(out_dt, r, out->data_ptr() + k * static_cast<std::int64_t>(out->itemsize()));
   }
-  out->requires_grad = a->requires_grad && (is_floating(out_dt) || is_complex(out_dt));
+  out->requires_grad = records_history(a->requires_grad, out_dt);
   report_copy("reduce", static_cast<std::size_t>(out->nbytes()), op == ReduceOp::Sum ? "sum" : "mean");
   return out;
 }

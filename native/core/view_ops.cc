@@ -330,6 +330,8 @@ ArrayPtr view_dtype(const ArrayPtr& a, DType dtype) {
   }
   auto v = derive_view(a, sz, st, a->byte_offset);
   v->dtype = dtype;
+  // Integer views are not differentiable: the result does not require grad.
+  v->requires_grad = v->requires_grad && (is_floating(dtype) || is_complex(dtype));
   if (!a->is_tensor()) v->byte_order = new_item == 1 ? '|' : a->byte_order == '|' ? '=' : a->byte_order;
   return v;
 }

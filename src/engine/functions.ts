@@ -87,6 +87,8 @@ export const mayShareMemory = (a: EngineObject, b: EngineObject) => loadAddon().
 // ---- arithmetic on operands that may be scalars ------------------------------
 /** `a <op> b` where either side may be a Python scalar (at least one an object). */
 export const binary = (op: BinaryOp, a: OperandLike, b: OperandLike) => wrap(loadAddon().binary(op, toOperand(a), toOperand(b)))
+/** torch's grad mode (torch.no_grad()): sets it, returns the previous one. */
+export const setGradEnabled = (mode: boolean): boolean => loadAddon().setGradEnabled(mode)
 
 // ---- cuda devices (real, or the simulated one) ----------------------------------
 /** Turns the simulated cuda device on/off (a real GPU wins unless `force`). */

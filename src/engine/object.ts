@@ -157,6 +157,8 @@ export class EngineObject {
   zero_(): void { loadAddon().fill(this.handle, 0n) }
   /** `a += b` / `t.add_(b)` / `t.mul_(b)` ... visible through every alias; result dtype stays. */
   inplace(op: BinaryOp, other: OperandLike): void { loadAddon().inplace(this.handle, op, toOperand(other)) }
+  /** `t.copy_(src)`: src broadcast and cast into this tensor (PyTorch's overlap rules apply). */
+  copy_(src: EngineObject): this { loadAddon().copy_(this.handle, src.handle); return this }
   add_(other: OperandLike): this { this.inplace('add', other); return this }
   sub_(other: OperandLike): this { this.inplace('sub', other); return this }
   mul_(other: OperandLike): this { this.inplace('mul', other); return this }
