@@ -141,7 +141,7 @@ export function getAttribute(obj: PyValue, name: string): PyValue {
   if (typeof obj === 'string') v = strMethod(obj, name)
   else if (typeof obj === 'bigint' || typeof obj === 'number' || typeof obj === 'boolean') v = numberAttr(obj, name)
   else if (obj instanceof PyList) v = methodFrom(LIST_METHODS, obj, name)
-  else if (obj instanceof PyTuple) v = methodFrom(TUPLE_METHODS, obj, name)
+  else if (obj instanceof PyTuple) v = methodFrom(TUPLE_METHODS, obj, name) ?? obj.getattr?.(name)  // a subclass's own (torch.Size.numel)
   else if (obj instanceof PyDict) v = methodFrom(DICT_METHODS, obj, name)
   else if (obj instanceof PyComplex) v = name === 'real' ? obj.re : name === 'imag' ? obj.im : undefined
   else if (obj instanceof PyObject && obj.getattr) v = obj.getattr(name)

@@ -162,7 +162,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
   T.str.ctor = (args, kw) => { noKw('str', kw); return args.length ? str(args[0]) : '' }
   T.bool.ctor = (args, kw) => { noKw('bool', kw); return args.length ? truthy(args[0]) : false }
   T.list.ctor = (args, kw) => { noKw('list', kw); return new PyList(args.length ? [...iterate(args[0])] : []) }
-  T.tuple.ctor = (args, kw) => { noKw('tuple', kw); return args.length && args[0] instanceof PyTuple ? args[0] : new PyTuple(args.length ? [...iterate(args[0])] : []) }
+  T.tuple.ctor = (args, kw) => { noKw('tuple', kw); return args.length && args[0] instanceof PyTuple && args[0].pyClass === T.tuple ? args[0] : new PyTuple(args.length ? [...iterate(args[0])] : []) }
   T.dict.ctor = (args, kw) => {
     const d = new PyDict()
     if (args[0] instanceof PyDict) for (const [h, e] of args[0].entries) d.entries.set(h, [e[0], e[1]])

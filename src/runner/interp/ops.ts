@@ -191,7 +191,7 @@ function seqBinop(op: string, a: PyValue, b: PyValue): PyValue | typeof NOT_IMPL
   if (op === '+') {
     if (typeof a === 'string' && typeof b === 'string') return a + b
     if (a instanceof PyList && b instanceof PyList) return new PyList([...a.items, ...b.items])
-    if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items])
+    if (a instanceof PyTuple && b instanceof PyTuple) return a.derived([...a.items, ...b.items])
   }
   if (op === '*') {
     const [seq, n] = asNumber(a) !== undefined && typeof a !== 'number' ? [b, a] : [a, b]
@@ -200,7 +200,7 @@ function seqBinop(op: string, a: PyValue, b: PyValue): PyValue | typeof NOT_IMPL
     const k = Math.max(0, count)
     if (typeof seq === 'string') return seq.repeat(k)
     if (seq instanceof PyList) return new PyList(Array.from({ length: k }, () => seq.items).flat())
-    if (seq instanceof PyTuple) return new PyTuple(Array.from({ length: k }, () => seq.items).flat())
+    if (seq instanceof PyTuple) return seq.derived(Array.from({ length: k }, () => seq.items).flat())
   }
   if (op === '%' && typeof a === 'string') return percentFormat(a, b)
   return NOT_IMPLEMENTED

@@ -47,7 +47,7 @@ function sliceOf<T>(items: readonly T[], s: PySlice): T[] {
 export function getItem(obj: PyValue, key: PyValue): PyValue {
   if (obj instanceof PyList || obj instanceof PyTuple) {
     const kind = obj instanceof PyList ? 'list' : 'tuple'
-    if (key instanceof PySlice) return obj instanceof PyList ? new PyList(sliceOf(obj.items, key)) : new PyTuple(sliceOf(obj.items, key))
+    if (key instanceof PySlice) return obj instanceof PyList ? new PyList(sliceOf(obj.items, key)) : obj.derived(sliceOf(obj.items, key))
     return obj.items[seqIndex(kind, obj.items.length, key)]
   }
   if (typeof obj === 'string') {

@@ -98,6 +98,8 @@ export class PyList extends PyObject {
 export class PyTuple extends PyObject {
   constructor(readonly items: readonly PyValue[]) { super() }
   get pyClass() { return BUILTIN_TYPES.tuple }
+  /** The tuple a slice, `+` or `*` of this one makes (a subclass such as torch.Size keeps its type). */
+  derived(items: readonly PyValue[]): PyTuple { return new PyTuple(items) }
   len() { return this.items.length }
   iter() { return this.items }
   truthy() { return this.items.length > 0 }

@@ -41,12 +41,25 @@ export class LibraryContext {
   torchDefaultDtype: 'float32' | 'float64' = 'float32'
   /** np.set_printoptions / torch.set_printoptions state, per runner like the libraries' per process. */
   readonly printOptions = new PrintOptions()
+  /** torch's grad mode for this runner's programs (the engine's flag is set from it at each run). */
+  private gradMode = true
+
+  get gradEnabled(): boolean { return this.gradMode }
+  /** torch.no_grad() / enable_grad() / set_grad_enabled(): returns the previous mode. */
+  setGradEnabled(on: boolean): boolean {
+    const was = this.gradMode
+    this.gradMode = on
+    engine.setGradEnabled(on)
+    return was
+  }
 
   constructor(readonly host: LibraryHost, private readonly library: LibraryInstall) {}
 
   beginRun(source: string): void {
     this.sourceLines = source.split('\n')
     this.ops = []
+    // Grad mode is engine-wide: each runner restores its own for its runs (as the simulated device).
+    if (this.modules.size) engine.setGradEnabled(this.gradMode)
   }
 
   takeOps(): OpRecord[] {
@@ -71,6 +84,7 @@ export class LibraryContext {
     } catch (e) {
       throw pyErr('ImportError', `cannot import ${name}: ${(e as Error).message.split('\n').join(' ')}`)
     }
+    engine.setGradEnabled(this.gradMode)
     const m = build(this)
     this.modules.set(name, m)
     return m

@@ -72,7 +72,8 @@ export function torchSetPrintoptions(o: PrintOptions, args: PyValue[], kw: Kwarg
   if (b.threshold !== undefined && b.threshold !== null) t.threshold = intOpt(b.threshold, 'threshold')
   if (b.edgeitems !== undefined && b.edgeitems !== null) t.edgeitems = intOpt(b.edgeitems, 'edgeitems')
   if (b.linewidth !== undefined && b.linewidth !== null) t.linewidth = intOpt(b.linewidth, 'linewidth')
-  if (b.sci_mode !== undefined) t.sciMode = b.sci_mode === null ? null : truthy(b.sci_mode)
+  // torch/_tensor_str.py set_printoptions assigns sci_mode on every call: left out, it is None again.
+  t.sciMode = b.sci_mode === undefined || b.sci_mode === null ? null : truthy(b.sci_mode)
   o.torch = t
   return null
 }

@@ -1,5 +1,5 @@
 // torch.Tensor as a Python value: attributes and methods, bound to the engine.
-import type { DTypeName, MemoryFormat } from '../../engine/types'
+import type { DTypeName, MemoryFormat, IndexItem } from '../../engine/types'
 import type { EngineObject } from '../../engine'
 import * as engine from '../../engine'
 import { formatTensorRepr } from '../printing'
@@ -14,7 +14,8 @@ import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } 
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
 import { dlpackMethods } from './dlpack'
 import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
-import { setRequiresGrad, detach } from './grad_ops'
+import { setRequiresGrad, detach, GradFnNode } from './grad_ops'
+import { newTensorMethods } from './tensor_new'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
@@ -25,10 +26,10 @@ const TENSOR_UNSUPPORTED = new Set([
   'abs', 'sqrt', 'exp', 'log', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
   'all', 'any', 'norm', 'softmax', 'relu', 'sin', 'cos', 'pow', 'neg', 'masked_fill', 'index_select', 'gather',
   'scatter', 'repeat', 'chunk', 'split', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
-  'resize_', 'set_', 'share_memory_', 'is_shared', 'copy_', 'resolve_neg', 'is_neg',
+  'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
   'movedim', 'repeat_interleave', 'clamp', 'round', 'floor', 'ceil', 'masked_select', 'where', 'eq', 'ne', 'lt', 'gt',
-  'le', 'ge', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_', 'new_zeros', 'new_ones',
-  'new_empty', 'new_full', 'new_tensor', 'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
+  'le', 'ge', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
+  'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
 ])
 
 export class PyTensor extends EngineValue {
@@ -41,6 +42,30 @@ export class PyTensor extends EngineValue {
     const r = super.binop(op, other, reflected)
     const names: Record<string, string> = { '+': 'AddBackward0', '-': reflected && !(other instanceof EngineValue) ? 'RsubBackward1' : 'SubBackward0', '*': 'MulBackward0', '/': reflected && !(other instanceof EngineValue) ? 'MulBackward0' : 'DivBackward0' }
     if (r instanceof PyTensor && names[op]) tagGradFn(r, names[op])
+    return r
+  }
+
+  inplace(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
+    const r = super.inplace(op, other)
+    const names: Record<string, string> = { '+': 'AddBackward0', '-': 'SubBackward0', '*': 'MulBackward0', '/': 'DivBackward0' }
+    if (names[op]) retagInplace(this, names[op])
+    return r
+  }
+
+  setitem(key: PyValue, v: PyValue): void {
+    super.setitem(key, v)
+    retagInplace(this, 'CopySlices')
+  }
+
+  unary(op: '-' | '+' | '~' | 'abs'): PyValue | typeof NOT_IMPLEMENTED {
+    const r = super.unary(op)
+    if (op === '-') tagGradFn(r as PyValue, 'NegBackward0')
+    return r
+  }
+
+  getitem(key: PyValue): PyValue {
+    const r = super.getitem(key)
+    if (r instanceof PyTensor) tagGradFn(r, indexNodeName(this.indexItems(key)))
     return r
   }
 
@@ -81,15 +106,19 @@ export class PyTensor extends EngineValue {
       case 'is_cpu': return info().device === 'cpu'
       case 'requires_grad': return info().requiresGrad
       case 'grad': return null
-      case 'grad_fn': return null
+      case 'grad_fn': {
+        // The node PyTorch records for a result that requires grad (a leaf has none).
+        const i = info()
+        return i.requiresGrad && i.isLeaf === false ? new GradFnNode(this.gradFn ?? 'Node') : null
+      }
       case 'is_leaf': return (info() as { isLeaf?: boolean }).isLeaf ?? true
       case 'itemsize': return BigInt(info().itemsize)
       case 'nbytes': return BigInt(info().nbytes)
-      case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
-      case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
-      case 'data': return this.ctx.opWrap([this.obj], () => this.obj.index([{ kind: 'ellipsis' }]))
+      case 'T': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.T), 'PermuteBackward0')
+      case 'mT': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.mT), 'TransposeBackward0')
+      case 'data': return this.ctx.opWrap([this.obj], () => detach(this.obj))
     }
-    const m = TENSOR_METHODS[name] ?? dlpackMethods(this)[name]
+    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (TENSOR_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `Tensor.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -117,6 +146,29 @@ function tagGradFn(r: PyValue, name: string): PyValue {
   }
   return r
 }
+/**
+ * After an in-place write in grad mode, a tensor that records history shows the write's
+ * node (its requires_grad may have just turned on, when the written value required grad).
+ */
+function retagInplace(t: PyTensor, name: string): void {
+  const info = t.info()
+  if (t.ctx.gradEnabled && info.requiresGrad && info.isLeaf === false) t.gradFn = name
+}
+
+/**
+ * The node of `t[items]`: PyTorch's applySlicing applies select / slice / unsqueeze per item,
+ * in order (a full slice too), and the last one names the node; `t[...]` is an alias.
+ */
+function indexNodeName(items: IndexItem[]): string {
+  let name = 'AliasBackward0'
+  for (const it of items) {
+    if (it.kind === 'int') name = 'SelectBackward0'
+    else if (it.kind === 'slice') name = 'SliceBackward0'
+    else if (it.kind === 'newaxis') name = 'UnsqueezeBackward0'
+  }
+  return name
+}
+
 /** A Tensor method whose result carries the autograd node `name`. */
 function graded(name: string | ((a: PyValue[], kw: Kwargs) => string), m: Method): Method {
   return (s, a, kw) => tagGradFn(m(s, a, kw), typeof name === 'string' ? name : name(a, kw))
@@ -173,8 +225,29 @@ function inplaceMethod(op: 'add' | 'sub' | 'mul' | 'div'): Method {
     if (b.alpha !== undefined) throw pyErr('NotImplementedError', `${op}_(alpha=...) is not supported by the Stridescope engine`)
     const o = s.operand(b.other!)
     s.ctx.op(b.other instanceof EngineValue ? [s.obj, b.other.obj] : [s.obj], () => s.obj.inplace(op, o))
+    retagInplace(s, { add: 'AddBackward0', sub: 'SubBackward0', mul: 'MulBackward0', div: 'DivBackward0' }[op])
     return s
   }
+}
+
+/** `t.copy_(other, non_blocking=False)`: other broadcast and cast into t, under PyTorch's overlap rules. */
+function copyMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
+  // torch/csrc/autograd/python_variable_methods.cpp THPVariable_copy_: "copy_(Tensor other, bool non_blocking=False)"
+  const b = bindArgs('copy_', ['other', 'non_blocking='], a, kw)
+  const other = b.other ?? null
+  let src: EngineObject
+  if (other instanceof PyTensor) src = other.obj
+  else if (typeof other === 'number' || typeof other === 'bigint' || typeof other === 'boolean') {
+    // The argument parser takes a Python number for a Tensor: a 0-d tensor of its own type.
+    const dtype = typeof other === 'number' ? 'float64' : typeof other === 'bigint' ? 'int64' : 'bool'
+    src = s.ctx.op([], () => engine.fromValues('tensor', [other], [], dtype))
+  } else {
+    const tpName = other instanceof EngineValue ? 'numpy.ndarray' : typeName(other)
+    throw pyErr('TypeError', `copy_(): argument 'other' (position 1) must be Tensor, not ${tpName}`)
+  }
+  s.ctx.op(other instanceof PyTensor ? [s.obj, src] : [s.obj], () => s.obj.copy_(src))
+  retagInplace(s, 'CopyBackwards')
+  return s
 }
 
 function binaryMethod(op: '+' | '-' | '*' | '/'): Method {
@@ -216,41 +289,41 @@ const TENSOR_METHODS: Record<string, Method> = {
     const shape = shapeFromArgs(a)
     return wrapOp(s, () => s.obj.view(shape))
   }),
-  view_as: (s, [o]) => wrapOp(s, () => s.obj.view((o as PyTensor).info().shape)),
+  view_as: graded('ViewBackward0', (s, [o]) => wrapOp(s, () => s.obj.view((o as PyTensor).info().shape))),
   reshape: (s, a) => { const shape = shapeFromArgs(a); return wrapOp(s, () => s.obj.reshape(shape)) },
   transpose: graded('TransposeBackward0', (s, a, kw) => {
     const b = bindArgs('transpose', ['dim0', 'dim1'], a, kw)
     return wrapOp(s, () => s.obj.transpose(intArg(b.dim0!), intArg(b.dim1!)))
   }),
-  swapaxes: (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1]))),
-  swapdims: (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1]))),
+  swapaxes: graded('TransposeBackward0', (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1])))),
+  swapdims: graded('TransposeBackward0', (s, a) => wrapOp(s, () => s.obj.swapaxes(intArg(a[0]), intArg(a[1])))),
   permute: graded('PermuteBackward0', (s, a, kw) => { const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a); return wrapOp(s, () => s.obj.permute(dims)) }),
   t: graded('TBackward0', (s, a, kw) => { noArgs('t', a, kw); return wrapOp(s, () => s.obj.t()) }),
   expand: graded('ExpandBackward0', (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.expand(sizes)) }),
-  expand_as: (s, [o]) => wrapOp(s, () => s.obj.expand((o as PyTensor).info().shape)),
-  broadcast_to: (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.broadcastTo(sizes)) },
-  squeeze: (s, a, kw) => {
+  expand_as: graded('ExpandBackward0', (s, [o]) => wrapOp(s, () => s.obj.expand((o as PyTensor).info().shape))),
+  broadcast_to: graded('ExpandBackward0', (s, a) => { const sizes = shapeFromArgs(a); return wrapOp(s, () => s.obj.broadcastTo(sizes)) }),
+  squeeze: graded((a, kw) => (a.length || kw.has('dim') ? 'SqueezeBackward1' : 'SqueezeBackward0'), (s, a, kw) => {
     const b = bindArgs('squeeze', ['dim='], a, kw)
     return wrapOp(s, () => s.obj.squeeze(axesArg(b.dim)))
-  },
+  }),
   unsqueeze: graded('UnsqueezeBackward0', (s, a, kw) => { const b = bindArgs('unsqueeze', ['dim'], a, kw); return wrapOp(s, () => s.obj.unsqueeze(intArg(b.dim!))) }),
-  narrow: (s, a, kw) => {
+  narrow: graded('SliceBackward0', (s, a, kw) => {
     const b = bindArgs('narrow', ['dim', 'start', 'length'], a, kw)
     return wrapOp(s, () => s.obj.narrow(intArg(b.dim!), intArg(b.start!), intArg(b.length!)))
-  },
-  diagonal: (s, a, kw) => {
+  }),
+  diagonal: graded('DiagonalBackward0', (s, a, kw) => {
     const b = bindArgs('diagonal', ['offset=', 'dim1=', 'dim2='], a, kw)
     return wrapOp(s, () => s.obj.diagonal(dimArg(b.offset, 0), dimArg(b.dim1, 0), dimArg(b.dim2, 1)))
-  },
-  unfold: (s, a, kw) => {
+  }),
+  unfold: graded('UnfoldBackward0', (s, a, kw) => {
     const b = bindArgs('unfold', ['dimension', 'size', 'step'], a, kw)
     return wrapOp(s, () => s.obj.unfold(intArg(b.dimension!), intArg(b.size!), intArg(b.step!)))
-  },
-  as_strided: (s, a, kw) => {
+  }),
+  as_strided: graded('AsStridedBackward0', (s, a, kw) => {
     const b = bindArgs('as_strided', ['size', 'stride', 'storage_offset='], a, kw)
     const off = b.storage_offset === undefined || b.storage_offset === null ? null : intArg(b.storage_offset)
     return wrapOp(s, () => s.obj.asStrided(shapeFromArgs([b.size!]), shapeFromArgs([b.stride!]), off))
-  },
+  }),
   flip: graded('FlipBackward0', (s, a, kw) => {
     const dims = kw.has('dims') ? shapeFromArgs([kw.get('dims')!]) : shapeFromArgs(a)
     return wrapOp(s, () => s.obj.flip(dims))
@@ -297,9 +370,11 @@ const TENSOR_METHODS: Record<string, Method> = {
     const v = s.operand(b.value!)
     if (v instanceof engine.EngineObject) throw pyErr('NotImplementedError', 'fill_ with a tensor value is not supported')
     s.ctx.op([s.obj], () => s.obj.fill(v))
+    retagInplace(s, 'FillBackward2')
     return s
   },
-  zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_()); return s },
+  zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_()); retagInplace(s, 'ZeroBackward0'); return s },
+  copy_: copyMethod,
   add_: inplaceMethod('add'), sub_: inplaceMethod('sub'), mul_: inplaceMethod('mul'), div_: inplaceMethod('div'),
   add: binaryMethod('+'), sub: binaryMethod('-'), mul: binaryMethod('*'), div: binaryMethod('/'),
   sum: graded((a, kw) => (a.length || kw.has('dim') ? 'SumBackward1' : 'SumBackward0'), (s, a, kw) => reduce(s, 'sum', a, kw)),
@@ -329,5 +404,7 @@ function normDim(d: number, ndim: number): number {
   if (d < -n || d >= n) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`)
   return d < 0 ? d + n : d
 }
+
+const NEW_TENSOR_METHODS = newTensorMethods()
 
 void isSequence; void typeName

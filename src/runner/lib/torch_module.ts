@@ -17,7 +17,8 @@ import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_obje
 import { PyCapsule } from './dlpack'
 import { toDevice, cudaStatus, cudaMemoryStats } from './device_ops'
 import { torchSetPrintoptions } from './print_options'
-import { setRequiresGrad } from './grad_ops'
+import { gradModeManager, setGradEnabledCall } from './grad_ops'
+import { parseDeviceArg, placeOn } from './torch_create'
 import { bindTorchFiles } from './file_io'
 
 const UNSUPPORTED = new Set([
@@ -26,42 +27,8 @@ const UNSUPPORTED = new Set([
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'chunk', 'split', 'roll', 'movedim', 'pin_memory',
 ])
 
-const GRAD_MODE_CLASS = new PyClass('no_grad', BUILTIN_TYPES.object, 'torch.autograd.grad_mode')
-class GradMode extends PyObject {
-  constructor(readonly name: string) { super() }
-  get pyClass() { return GRAD_MODE_CLASS }
-  getattr(n: string): PyValue | undefined {
-    if (n === '__enter__') return new PyBuiltin('__enter__', () => null, this)
-    if (n === '__exit__') return new PyBuiltin('__exit__', () => false, this)
-    return undefined
-  }
-}
-
 function dtypeOrNull(v: PyValue | undefined): DTypeName | null {
   return v === undefined || v === null ? null : torchDtypeOf(v)
-}
-
-/**
- * device= on creation. The engine creates on the CPU; another device is reached with the
- * engine's own move (which raises PyTorch's error when that device is unavailable). The device
- * string is checked first, so that a bad device fails before anything is made.
- */
-function parseDeviceArg(v: PyValue | undefined): string | null {
-  if (v === undefined || v === null) return null
-  const d = parseDevice(v)
-  return d.type === 'cpu' ? null : d.name
-}
-
-/** The new tensor on its device (the engine's move), then requires_grad= on the final leaf. */
-function placeOn(ctx: LibraryContext, made: engine.EngineObject, device: string | null, grad?: PyValue): PyValue {
-  const placed = device === null ? made : ctx.op([made], () => toDevice(made, device, false, false))
-  return ctx.wrap(withGrad(ctx, placed, grad))
-}
-
-/** requires_grad= on creation: the flag is set on the new tensor (before any device move). */
-function withGrad(ctx: LibraryContext, made: engine.EngineObject, v: PyValue | undefined): engine.EngineObject {
-  if (v === undefined || !truthy(v)) return made
-  return ctx.op([made], () => setRequiresGrad(made, true))
 }
 
 function needTensor(v: PyValue | undefined, fn: string): PyTensor {
@@ -193,11 +160,16 @@ export function buildTorch(ctx: LibraryContext): LibModule {
     if (size === undefined) throw pyErr('TypeError', 'randint() missing required argument: size')
     return placeOn(ctx, ctx.op([], () => engine.random('tensor', 'randint', shapeArg(size), dtypeOrNull(b.dtype) ?? 'int64', low, high)), dev, b.requires_grad)
   })
-  // Grad-mode context managers. The engine has no autograd (requires_grad cannot be set), so
-  // entering and leaving them changes nothing a snippet can observe.
-  for (const name of ['no_grad', 'enable_grad', 'inference_mode']) {
-    torch.fn(name, () => new GradMode(name))
+  // Grad mode: results made with it off record no history, in-place writes to leaves are allowed.
+  for (const name of ['no_grad', 'enable_grad', 'inference_mode'] as const) {
+    torch.fn(name, (a, kw) => {
+      const b = bindArgs(name, name === 'inference_mode' ? ['mode='] : [], a, kw)
+      // inference_mode(False) leaves the mode as it is.
+      return b.mode !== undefined && !truthy(b.mode) ? gradModeManager(ctx, ctx.gradEnabled ? 'enable_grad' : 'no_grad') : gradModeManager(ctx, name)
+    })
   }
+  torch.fn('set_grad_enabled', (a, kw) => setGradEnabledCall(ctx, a, kw))
+  torch.fn('is_grad_enabled', (a, kw) => { bindArgs('is_grad_enabled', [], a, kw); return ctx.gradEnabled })
   torch.fn('set_printoptions', (a, kw) => torchSetPrintoptions(ctx.printOptions, a, kw))
   torch.fn('manual_seed', (a) => { engine.seed(intArg(a[0])); return null })
   torch.fn('is_tensor', (a) => a[0] instanceof PyTensor)

@@ -2,7 +2,7 @@
 import { PyObject, PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, NOT_IMPLEMENTED, type PyValue } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { strRepr } from '../interp/repr'
-import { typeName, equals } from '../interp/ops'
+import { typeName, equals, iterate } from '../interp/ops'
 import { bindArgs } from '../interp/args'
 import { intArg } from './argparse'
 import type { StorageInfo } from '../../engine/types'
@@ -13,12 +13,14 @@ export const SIZE_CLASS = new PyClass('Size', BUILTIN_TYPES.tuple, 'torch')
 export class TorchSize extends PyTuple {
   get pyClass() { return SIZE_CLASS }
   repr() { return `torch.Size([${this.items.map(String).join(', ')}])` }
+  derived(items: readonly PyValue[]): PyTuple { return new TorchSize(items) }
   getattr(name: string): PyValue | undefined {
-    if (name === 'numel') return new PyBuiltin('numel', () => this.items.reduce<bigint>((a, b) => a * (b as bigint), 1n), this)
+    // Size.numel(): the product of the sizes (torch/csrc/Size.cpp THPSize_numel).
+    if (name === 'numel') return new PyBuiltin('numel', (a, kw) => { bindArgs('numel', [], a, kw); return this.items.reduce<bigint>((x, y) => x * (y as bigint), 1n) }, this)
     return undefined
   }
 }
-SIZE_CLASS.ctor = (args) => new TorchSize(args.length ? [...(args[0] as PyTuple).items] : [])
+SIZE_CLASS.ctor = (args) => new TorchSize(args.length ? [...iterate(args[0])] : [])
 
 export const DEVICE_CLASS = new PyClass('device', BUILTIN_TYPES.object, 'torch')
 

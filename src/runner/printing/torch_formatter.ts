@@ -3,9 +3,10 @@
 // NOTE (torch/_tensor_str.py, class _Formatter, PyTorch 2.x): for floating
 // dtypes only non-zero finite values decide. int_mode when all of them are
 // whole numbers (printed '{:.0f}' + '.'); sci_mode when max/min > 1000,
-// max > 1e8 or min < 1e-4 (in double, unless PRINT_OPTS.sci_mode forces it);
-// otherwise '{:.{precision}f}'. max_width is the longest of those texts (+1 for
-// the '.' in int_mode); format() right-aligns every value to it. Integer and
+// max > 1e8 or (not int_mode) min < 1e-4, in double; otherwise '{:.{precision}f}'.
+// max_width is the longest of those texts (+1 for the '.' in int_mode), measured
+// in that mode; PRINT_OPTS.sci_mode, when set, then replaces the mode (not the
+// width); format() right-aligns every value to max_width. Integer and
 // bool tensors print str(value) right-aligned to the longest one.
 
 import { pyFormatExp, pyFormatFixed } from './python_float_format'
@@ -42,7 +43,8 @@ export class TorchFormatter {
       if (a < min) min = a
     }
     this.intMode = nonzeroFinite.every((v) => v === Math.ceil(v))
-    this.sciMode = opts.sciMode ?? (max / min > 1000.0 || max > 1.0e8 || min < 1.0e-4)
+    // The width comes from the mode PyTorch picks itself; a forced sci_mode is applied after.
+    this.sciMode = max / min > 1000.0 || max > 1.0e8 || (!this.intMode && min < 1.0e-4)
     const p = opts.precision
     for (const v of nonzeroFinite) {
       let len: number
@@ -51,6 +53,7 @@ export class TorchFormatter {
       else len = pyFormatFixed(v, p).length
       this.maxWidth = Math.max(this.maxWidth, len)
     }
+    if (opts.sciMode !== null) this.sciMode = opts.sciMode
   }
 
   width(): number {

@@ -1,5 +1,5 @@
-# Expected output written by hand from torch/_tensor_str.py set_printoptions: precision,
-# threshold/edgeitems summarisation, sci_mode forced off and on, and profile="default".
+# Expected output from real PyTorch (torch/_tensor_str.py set_printoptions): precision, threshold/edgeitems
+# summarisation, sci_mode forced off and on (widths from the mode PyTorch picks), and profile="default".
 import torch
 torch.set_printoptions(precision=2)
 print(torch.tensor([1 / 3, 2 / 3]))
