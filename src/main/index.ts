@@ -2,6 +2,8 @@
 // in a worker thread; windows, IPC and hardening live in their own modules.
 import { app, BrowserWindow } from 'electron'
 import { startSessionWorker } from '../session/worker-service'
+import { startAttachListener } from '../server/attach-endpoint'
+import { writeRuntimeFile } from '../server/runtime-file'
 import { registerIpc } from './ipc'
 import { applySessionSecurity, guardAllContents } from './security'
 import { createMainWindow } from './window'
@@ -25,11 +27,21 @@ if (!app.requestSingleInstanceLock()) {
     const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda') })
     const unregister = registerIpc(session)
     createMainWindow()
+    // Programs using the `stridescope` Python package find this app through its runtime file.
+    const attach = startAttachListener(session).then((listener) => ({
+      listener,
+      file: writeRuntimeFile({ port: listener.port, token: listener.token, kind: 'electron' })
+    }))
+    attach.catch((e: Error) => console.error(`stridescope: attach is unavailable: ${e.message}`))
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
     })
     app.on('will-quit', () => {
+      void attach.then(({ listener, file }) => {
+        file.remove()
+        void listener.close()
+      }, () => undefined)
       unregister()
       void session.dispose()
     })

@@ -9,6 +9,8 @@ import { browserModeCsp, requestAllowed, upgradeAllowed, type Access } from './s
 import { send, serveSocket } from './socket'
 import { resolveStatic, sendFile } from './static-files'
 import { newToken, tokenCookieName, tokenMatches } from './token'
+import { ATTACH_PATH, handleAttach } from './attach-endpoint'
+import { writeRuntimeFile, type RuntimeFile } from './runtime-file'
 
 /** Largest WebSocket message accepted (a run of MAX_CODE_LENGTH characters fits). */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
@@ -22,6 +24,8 @@ export interface ServerOptions {
   port?: number
   /** Fixed token (tests); a random one otherwise. */
   token?: string
+  /** Write the runtime file that the `stridescope` Python package looks for (./runtime-file.ts). */
+  advertise?: boolean
 }
 
 export interface RunningServer {
@@ -37,7 +41,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const sockets = new Set<WebSocket>()
 
-  const http = createServer((req, res) => handleHttp(req, res, access, options.rendererDir))
+  const http = createServer((req, res) => {
+    if (req.method === 'POST' && new URL(req.url ?? '/', 'http://127.0.0.1').pathname === ATTACH_PATH) {
+      handleAttach(req, res, access.token, access.port, options.session)
+    } else handleHttp(req, res, access, options.rendererDir)
+  })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!upgradeAllowed(req, access)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
@@ -62,12 +70,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   access.port = (http.address() as AddressInfo).port
+  const runtimeFile: RuntimeFile | null = options.advertise ? writeRuntimeFile({ port: access.port, token, kind: 'serve' }) : null
 
   return {
     url: `http://127.0.0.1:${access.port}/?token=${token}`,
     port: access.port,
     token,
     close: async () => {
+      runtimeFile?.remove()
       offWorkspace()
       offProgress()
       for (const ws of sockets) ws.terminate()

@@ -21,7 +21,8 @@ const handlers: { [M in Method]: Handler<M> } = {
   checkAsStrided: (s, p) => s.checkAsStrided(p.objectId, p.shape, p.strides, p.offset),
   setSimulateCuda: (s, p) => s.setSimulateCuda(p.on),
   reset: (s) => s.reset(),
-  exportScript: (s) => ({ script: s.exportScript() })
+  exportScript: (s) => ({ script: s.exportScript() }),
+  attach: (s, p) => s.attach(p)
 }
 
 /** Handles one request whose method name and params come from an untrusted sender. */

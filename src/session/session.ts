@@ -10,6 +10,8 @@ import { exportScript } from './history'
 import { toPyError } from './py-error'
 import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
+import { AttachedObjects } from './attached'
+import type { AttachMessage } from '../shared/attach-protocol'
 import { packEngineValues, packedToF64Base64, unpackValues, type PackedValues } from './packed-values'
 
 export interface SessionOptions {
@@ -42,6 +44,8 @@ export class Session {
   private revision = 0
   private progressId = 0
   private live: LiveObjects = { objects: [], storages: [], memoryBlocks: [], handles: new Map() }
+  /** Objects of other Python programs, sent by the `stridescope` package. */
+  private readonly attached = new AttachedObjects()
   private queue: Promise<unknown> = Promise.resolve()
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>()
   private readonly now: () => number
@@ -67,11 +71,12 @@ export class Session {
 
   snapshot(): Workspace {
     const { devices, cudaUnavailableReason } = (this.options.listDevices ?? defaultDevices)({ simulateCuda: this.simulateCuda })
+    const attached = this.attached.size ? this.attached.entries() : { objects: [], storages: [], memoryBlocks: [] }
     return {
       revision: this.revision,
-      objects: this.live.objects,
-      storages: this.live.storages,
-      memoryBlocks: this.live.memoryBlocks,
+      objects: attached.objects.length ? [...this.live.objects, ...attached.objects] : this.live.objects,
+      storages: attached.storages.length ? [...this.live.storages, ...attached.storages] : this.live.storages,
+      memoryBlocks: attached.memoryBlocks.length ? [...this.live.memoryBlocks, ...attached.memoryBlocks] : this.live.memoryBlocks,
       ops: this.ops.slice(-MAX_SNAPSHOT_OPS),
       opsTotal: this.opsTotal,
       history: [...this.history],
@@ -90,6 +95,7 @@ export class Session {
   /** The same window with its values packed (see ./packed-values): what the worker sends. */
   windowPacked(objectId: number, start: number[], shape: number[]): Promise<PackedWindow> {
     return this.serial(() => {
+      if (this.attached.has(objectId)) return this.attached.window(objectId, start, shape)
       const handle = this.live.handles.get(objectId)
       if (!handle) throw new SessionError('not-found', `no object with id ${objectId} in the workspace`)
       const info = handle.info()
@@ -126,6 +132,37 @@ export class Session {
   }
 
   /**
+   * Adds (or updates, same process and name) objects sent by another program,
+   * and appends the PyTorch operations it traced to the op log.
+   */
+  attach(message: AttachMessage): Promise<{ objects: number; ops: number }> {
+    return this.serial(() => {
+      this.attached.apply(message)
+      const from = `python ${message.process.pid}: ${message.process.program}`
+      const historySeq = this.history.length
+      for (const op of message.ops) {
+        this.ops.push({
+          seq: this.opsTotal++,
+          historySeq,
+          line: op.line ?? '',
+          lineNo: op.lineNo ?? 0,
+          op: op.op,
+          copied: op.kind === 'copy',
+          bytes: op.bytes,
+          kernel: 'pytorch',
+          reason: `${op.kind}: ${op.why}`,
+          seconds: op.seconds,
+          time: op.time,
+          attachedFrom: from
+        })
+      }
+      this.trimOps()
+      this.changed()
+      return { objects: message.objects.length, ops: message.ops.length }
+    })
+  }
+
+  /**
    * Switches the simulated cuda device by recreating the runner and replaying
    * the history, so no line is lost. Replay output is discarded; a line that no
    * longer runs (e.g. `.cuda()` with the device now off) leaves the state as
@@ -157,6 +194,7 @@ export class Session {
   reset(): Promise<Workspace> {
     return this.serial(() => {
       this.runner.reset()
+      this.attached.clear()
       this.history.length = 0
       this.ops.length = 0
       this.opsTotal = 0
@@ -214,10 +252,14 @@ export class Session {
       return record
     })
     this.ops.push(...recorded)
-    // Keep memory bounded in long sessions: the log keeps twice what a snapshot shows.
-    if (this.ops.length > 2 * MAX_SNAPSHOT_OPS) this.ops.splice(0, this.ops.length - MAX_SNAPSHOT_OPS)
+    this.trimOps()
     const snapshot = this.changed()
     return { stdout: outcome.stdout, stderr: outcome.stderr, error, ops: recorded, snapshot }
+  }
+
+  /** Keeps memory bounded in long sessions: the log keeps twice what a snapshot shows. */
+  private trimOps(): void {
+    if (this.ops.length > 2 * MAX_SNAPSHOT_OPS) this.ops.splice(0, this.ops.length - MAX_SNAPSHOT_OPS)
   }
 
   /** Re-reads the live objects, bumps the revision, tells listeners. */

@@ -15,6 +15,7 @@ import {
 import { lessonsChannels, lessonsMethods } from './lessons-protocol'
 import { filesChannels, filesMethods } from './files-protocol'
 import { profilerChannels, profilerMethods } from './profiler-protocol'
+import { attachChannels, attachMethods } from './attach-protocol'
 import {
   array, boolean, boundedString, count, integer, literal, nullable, number, object, optional, string, tagged, type Infer, type Schema
 } from './schema'
@@ -71,7 +72,8 @@ export const methods = {
   ...coreMethods,
   ...profilerMethods,
   ...lessonsMethods,
-  ...filesMethods
+  ...filesMethods,
+  ...attachMethods
 } satisfies Record<string, { params: Schema<unknown>; result: Schema<unknown> }>
 
 export type Method = keyof typeof methods
@@ -116,6 +118,7 @@ export const Channel = {
   ...profilerChannels,
   ...lessonsChannels,
   ...filesChannels,
+  ...attachChannels,
   run: 'stridescope:run',
   snapshot: 'stridescope:snapshot',
   window: 'stridescope:window',

@@ -7,6 +7,7 @@ import type * as Engine from '../engine/types'
 import {
   array, boolean, count, decimal, integer, literal, nullable, number, object, optional, string, type Infer, type Schema
 } from './schema'
+import { attachedOrigin } from './attach-protocol'
 
 // ---- limits: every request is bounded so a bad payload cannot exhaust memory ----
 /** Longest Python source accepted by `run`. */
@@ -63,7 +64,12 @@ const transfer = object({ from: string, to: string, pinned: boolean })
 // ---- workspace snapshot ----
 
 /** A live array/tensor and the Python names bound to it (an object may have several names). */
-export const objectEntry = object({ names: array(string), info: objectInfo })
+export const objectEntry = object({
+  names: array(string),
+  info: objectInfo,
+  /** Set on objects of another Python program (./attach-protocol.ts): read-only here. */
+  origin: optional(attachedOrigin)
+})
 
 /**
  * A storage and the ids of the named objects that view it. `overlaps` lists the
@@ -101,7 +107,8 @@ export const opRecord = object({
   time: number,           // wall-clock ms since the epoch when the op was recorded
   transfer: optional(transfer),
   resultId: optional(nullable(count)), // the object the op produced, when the runner knows it
-  inputIds: optional(array(count))     // the objects it read
+  inputIds: optional(array(count)),    // the objects it read
+  attachedFrom: optional(string)       // 'python 12345: train.py' for ops traced in another program
 })
 
 /** A Python exception as Python shows it (`type: message`), with an optional hint for the UI. */

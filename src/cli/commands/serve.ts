@@ -61,7 +61,7 @@ async function serve(args: ServeArgs): Promise<number> {
   const session = startSessionWorker({ simulateCuda: args.simulateCuda })
   let server
   try {
-    server = await startServer({ session, rendererDir: args.rendererDir, port: args.port })
+    server = await startServer({ session, rendererDir: args.rendererDir, port: args.port, advertise: true })
   } catch (e) {
     console.error(`stridescope serve: cannot listen on 127.0.0.1:${args.port}: ${(e as Error).message}`)
     await session.dispose()

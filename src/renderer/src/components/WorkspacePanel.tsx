@@ -3,10 +3,10 @@
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { blocksOf } from '../state/footprints'
-import { objectColor } from '../model/storageGroups'
+import { objectColor, type MemoryBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { formatBytes } from '../model/format'
-import { primaryName } from '../model/types'
+import { dtypeText, primaryName } from '../model/types'
 import { CreateForm } from './CreateForm'
 
 export function WorkspacePanel(): React.JSX.Element {
@@ -15,31 +15,62 @@ export function WorkspacePanel(): React.JSX.Element {
   const selectedId = useStore(store, (s) => s.selectedId)
   const blocks = blocksOf(workspace)
   const names = workspace.objects.map(primaryName)
+  // Engine objects first; objects attached from other programs after, under their process.
+  const own = blocks.filter((b) => !b.objects[0]?.origin)
+  const processes = attachedProcesses(blocks)
   return (
     <div className="panel workspace" data-testid="workspace">
       <div className="panel-head">Workspace <span className="muted">{workspace.objects.length} objects · {blocks.length} memory blocks</span></div>
       <div className="scroll">
         {blocks.length === 0 && <div className="empty-state small" data-testid="workspace-empty">No arrays or tensors yet. Use <b>New</b> below or type in the console.</div>}
-        {blocks.map((b) => (
-          <div key={b.key} className="group" data-testid="storage-group" data-storages={b.storages.map((s) => s.id).join(',')}>
-            <div className="group-head" title={`base ${hex(b.base)}`}>
-              <span className={b.simulated ? 'dev sim' : b.device === 'cpu' ? 'dev' : 'dev gpu'}>{b.device}{b.simulated ? ' (simulated)' : ''}</span>
-              {b.pinned && <span className="badge">pinned</span>}
-              <span className="muted small">{formatBytes(b.nbytes)} · storage {b.storages.map((s) => `#${s.id}`).join(' + ')}</span>
+        {own.map((b) => <BlockGroup key={b.key} block={b} names={names} selectedId={selectedId} />)}
+        {processes.map((p) => (
+          <div key={p.pid} className="attached-process" data-testid="attached-process" data-pid={p.pid}>
+            <div className="process-head" title="objects of another Python program, sent by the stridescope package; read-only here">
+              python {p.pid}: {p.program} <span className="muted small">(attached, read-only)</span>
             </div>
-            {b.objects.map((o) => (
-              <button key={o.info.id} className={o.info.id === selectedId ? 'obj on' : 'obj'} data-testid={`obj-${primaryName(o)}`}
-                data-object-id={o.info.id} onClick={() => store.dispatch({ type: 'select', id: o.info.id })}>
-                <span className="swatch" style={{ background: objectColor(primaryName(o), names) }} />
-                <span className="obj-name">{o.names.join(' = ')}</span>
-                <span className="obj-meta">{o.info.kind === 'tensor' ? 'tensor' : 'ndarray'} {o.info.dtype} [{o.info.shape.join(', ')}]</span>
-                {!o.info.flags.cContiguous && <span className="badge" title="not C-contiguous">strided</span>}
-              </button>
-            ))}
+            {p.blocks.map((b) => <BlockGroup key={b.key} block={b} names={names} selectedId={selectedId} />)}
           </div>
         ))}
       </div>
       <CreateForm />
+    </div>
+  )
+}
+
+function attachedProcesses(blocks: readonly MemoryBlock[]): { pid: number; program: string; blocks: MemoryBlock[] }[] {
+  const byPid = new Map<number, { pid: number; program: string; blocks: MemoryBlock[] }>()
+  for (const b of blocks) {
+    const origin = b.objects[0]?.origin
+    if (!origin) continue
+    let p = byPid.get(origin.pid)
+    if (!p) byPid.set(origin.pid, (p = { pid: origin.pid, program: origin.program, blocks: [] }))
+    p.blocks.push(b)
+  }
+  return [...byPid.values()]
+}
+
+function BlockGroup({ block: b, names, selectedId }: { block: MemoryBlock; names: string[]; selectedId: number | null }): React.JSX.Element {
+  const { store } = useApp()
+  const origin = b.objects[0]?.origin
+  // Attached buffers are named by their real address: storage ids are this app's own.
+  const where = origin ? `${origin.bufferKind} at ${hex(b.base)}` : `storage ${b.storages.map((s) => `#${s.id}`).join(' + ')}`
+  return (
+    <div className="group" data-testid="storage-group" data-storages={b.storages.map((s) => s.id).join(',')}>
+      <div className="group-head" title={`base ${hex(b.base)}`}>
+        <span className={b.simulated ? 'dev sim' : b.device === 'cpu' ? 'dev' : 'dev gpu'}>{b.device}{b.simulated ? ' (simulated)' : ''}</span>
+        {b.pinned && <span className="badge">pinned</span>}
+        <span className="muted small">{formatBytes(b.nbytes)} · {where}</span>
+      </div>
+      {b.objects.map((o) => (
+        <button key={o.info.id} className={o.info.id === selectedId ? 'obj on' : 'obj'} data-testid={`obj-${primaryName(o)}`}
+          data-object-id={o.info.id} onClick={() => store.dispatch({ type: 'select', id: o.info.id })}>
+          <span className="swatch" style={{ background: objectColor(primaryName(o), names) }} />
+          <span className="obj-name">{o.names.join(' = ')}</span>
+          <span className="obj-meta">{o.info.kind === 'tensor' ? 'tensor' : 'ndarray'} {dtypeText(o)} [{o.info.shape.join(', ')}]</span>
+          {!o.info.flags.cContiguous && <span className="badge" title="not C-contiguous">strided</span>}
+        </button>
+      ))}
     </div>
   )
 }

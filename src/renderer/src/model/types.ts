@@ -17,3 +17,8 @@ export const emptyWorkspace: Workspace = {
   revision: 0, objects: [], storages: [], memoryBlocks: [], ops: [], opsTotal: 0, history: [],
   devices: [{ name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }], simulateCuda: false
 }
+
+/** The dtype as the object's library prints it (attached objects may have dtypes the engine has no name for). */
+export function dtypeText(o: ObjectEntry): string {
+  return o.origin?.dtypeText ?? o.info.dtype
+}
