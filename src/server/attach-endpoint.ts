@@ -13,9 +13,19 @@ import { newToken, tokenMatches } from './token'
 
 export const ATTACH_PATH = '/api/attach'
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+function reply(res: ServerResponse, status: number, body: unknown, close = false): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...(close ? { Connection: 'close' } : {})
+  })
   res.end(JSON.stringify(body) + '\n')
+}
+
+/** Answers, then drops the connection without reading the rest of an oversized body. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, what: string): void {
+  res.on('finish', () => req.destroy())
+  reply(res, 413, { ok: false, error: `${what} exceeds the limit of ${MAX_ATTACH_BODY_BYTES} bytes` }, true)
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -42,8 +52,7 @@ export function handleAttach(req: IncomingMessage, res: ServerResponse, token: s
   }
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > MAX_ATTACH_BODY_BYTES) {
-    reply(res, 413, { ok: false, error: `message of ${declared} bytes exceeds the limit of ${MAX_ATTACH_BODY_BYTES}` })
-    req.destroy()
+    refuseTooLarge(req, res, `a message of ${declared} bytes`)
     return
   }
   const chunks: Buffer[] = []
@@ -54,8 +63,7 @@ export function handleAttach(req: IncomingMessage, res: ServerResponse, token: s
     size += chunk.length
     if (size > MAX_ATTACH_BODY_BYTES) {
       refused = true
-      reply(res, 413, { ok: false, error: `message exceeds the limit of ${MAX_ATTACH_BODY_BYTES} bytes` })
-      req.destroy()
+      refuseTooLarge(req, res, 'the message')
       return
     }
     chunks.push(chunk)

@@ -77,7 +77,7 @@ describe.skipIf(skip)('attach with NumPy', () => {
       const o = byName(name)
       expect(o.info.byteStrides, name).toEqual(f.strides)
       expect(o.info.dataPtr, name).toBe(String(f.ptr))
-      expect(o.origin?.program).toBe('-c')
+      expect(o.origin?.program).toBe('train.py')
     }
     // a, its transpose and its step slice share one buffer; the window views its own arange.
     const a = byName('a')
