@@ -114,6 +114,12 @@ export class AttachedObjects {
     this.byId.set(id, held)
   }
 
+  /** The entry and all values that were sent for it (null when none were). */
+  get(id: number): { entry: ObjectEntry; values: Float64Array | null } | undefined {
+    const held = this.byId.get(id)
+    return held && { entry: held.entry, values: held.values }
+  }
+
   has(id: number): boolean {
     return this.byId.has(id)
   }

@@ -22,7 +22,8 @@ const handlers: { [M in Method]: Handler<M> } = {
   setSimulateCuda: (s, p) => s.setSimulateCuda(p.on),
   reset: (s) => s.reset(),
   exportScript: (s) => ({ script: s.exportScript() }),
-  attach: (s, p) => s.attach(p)
+  attach: (s, p) => s.attach(p),
+  attachedCopyLine: (s, p) => s.attachedCopyLine(p.objectId, p.name)
 }
 
 /** Handles one request whose method name and params come from an untrusted sender. */

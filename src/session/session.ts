@@ -11,6 +11,7 @@ import { toPyError } from './py-error'
 import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
 import { AttachedObjects } from './attached'
+import { attachedCopyLine } from './attached-copy'
 import type { AttachMessage } from '../shared/attach-protocol'
 import { packEngineValues, packedToF64Base64, unpackValues, type PackedValues } from './packed-values'
 
@@ -159,6 +160,18 @@ export class Session {
       this.trimOps()
       this.changed()
       return { objects: message.objects.length, ops: message.ops.length }
+    })
+  }
+
+  /** The Python line that recreates an attached object in the engine (./attached-copy.ts). */
+  attachedCopyLine(objectId: number, name: string): Promise<{ code: string }> {
+    return this.serial(() => {
+      const held = this.attached.get(objectId)
+      if (!held) throw new SessionError('not-found', `no attached object with id ${objectId}`)
+      if (!held.values) {
+        throw new SessionError('not-found', `no values of ${held.entry.names[0]} were sent (dtype ${held.entry.origin!.dtypeText}): its layout only`)
+      }
+      return { code: attachedCopyLine(held.entry, held.values, name) }
     })
   }
 

@@ -4,6 +4,7 @@
 // the one contract in ./protocol.
 import { profilerApi } from './profiler-protocol'
 import { filesApi } from './files-protocol'
+import { attachApi } from './attach-protocol'
 import type { EventName, EventPayload, Method, Params, Reply, Result } from './protocol'
 
 /** Sends one request and resolves with the backend's reply envelope. */
@@ -48,7 +49,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     onWorkspace: (listener: (w: EventPayload<'workspace'>) => void) => subscribe('workspace', listener),
     onProgress: (listener: (p: EventPayload<'progress'>) => void) => subscribe('progress', listener),
     ...profilerApi(call),
-    ...filesApi(call)
+    ...filesApi(call),
+    ...attachApi(call)
   }
 }
 

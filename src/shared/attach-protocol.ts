@@ -90,12 +90,33 @@ export const attachMethods = {
   attach: {
     params: attachMessage,
     result: object({ objects: count, ops: count })
+  },
+  /**
+   * The Python line that recreates an attached object in the engine with the same
+   * shape, strides, offset and values (its buffer saved to a private .npy first).
+   * The renderer runs the line like any action, so it shows in the console and history.
+   */
+  attachedCopyLine: {
+    params: object({ objectId: count, name: boundedString(256) }),
+    result: object({ code: string })
   }
 }
 
 export const attachChannels = {
-  attach: 'stridescope:attach'
+  attach: 'stridescope:attach',
+  attachedCopyLine: 'stridescope:attached-copy-line'
 } as const
+
+type Call = <M extends keyof typeof attachMethods>(
+  method: M, params: Infer<(typeof attachMethods)[M]['params']>
+) => Promise<Infer<(typeof attachMethods)[M]['result']>>
+
+/** The renderer's part of the API (src/shared/api.ts spreads it in). */
+export function attachApi(call: Call) {
+  return {
+    attachedCopyLine: (objectId: number, name: string) => call('attachedCopyLine', { objectId, name })
+  }
+}
 
 export type AttachMessage = Infer<typeof attachMessage>
 export type AttachedObject = Infer<typeof attachedObject>

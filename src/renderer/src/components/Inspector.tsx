@@ -5,7 +5,7 @@ import { useStore } from '../state/store'
 import { selectedObject } from '../state/appState'
 import { addressFormula, hex, pyTuple } from '../model/address'
 import { formatBytes } from '../model/format'
-import { primaryName } from '../model/types'
+import { dtypeText, primaryName } from '../model/types'
 import { ObjectActions } from './actions/ObjectActions'
 import { LayoutCost } from './LayoutCost'
 
@@ -32,14 +32,17 @@ export function Inspector(): React.JSX.Element {
     <div className="panel inspector" data-testid="inspector">
       <div className="panel-head">Inspector <span className="muted">{sel.names.join(' = ')}</span></div>
       <dl className="props">
+        {sel.origin && <Row k="from" testId="insp-origin" v={<>python {sel.origin.pid}: {sel.origin.program} <span className="badge">attached · read-only</span></>} />}
         <Row k="kind" v={lib} testId="insp-kind" />
-        <Row k="dtype" v={`${i.dtype} (${i.itemsize} B)`} testId="insp-dtype" />
+        <Row k="dtype" v={`${dtypeText(sel)} (${i.itemsize} B)`} testId="insp-dtype" />
         <Row k="shape" v={pyTuple(i.shape)} testId="insp-shape" />
         <Row k="strides (elements)" v={pyTuple(i.strides)} testId="insp-strides" />
         <Row k="strides (bytes)" v={pyTuple(i.byteStrides)} testId="insp-byte-strides" />
         <Row k="storage offset" v={`${i.offset} elements · ${i.byteOffset} B`} testId="insp-offset" />
         <Row k="data_ptr" v={hex(i.dataPtr)} testId="insp-data-ptr" />
-        <Row k="storage" v={<>#{i.storage.id} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>} testId="insp-storage" />
+        <Row k={sel.origin ? 'buffer' : 'storage'} testId="insp-storage" v={sel.origin
+          ? <>{sel.origin.bufferKind} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>
+          : <>#{i.storage.id} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>} />
         <Row k="device" v={<>{i.device}{(dev?.simulated || i.storage.simulated) && <span className="badge sim">simulated</span>}{i.storage.pinned && <span className="badge">pinned</span>}</>} testId="insp-device" />
         <Row k="numel · nbytes" v={`${i.numel.toLocaleString()} · ${formatBytes(i.nbytes)}`} />
         <Row k="flags" testId="insp-flags" v={<span className="flags">
@@ -47,7 +50,7 @@ export function Inspector(): React.JSX.Element {
           <Flag on={f.writeable} name="WRITEABLE" /><Flag on={f.ownsData} name="OWNDATA" /><Flag on={f.aligned} name="ALIGNED" />
           {i.requiresGrad && <Flag on name="requires_grad" />}{i.conj && <Flag on name="conj" />}{i.neg && <Flag on name="neg" />}
         </span>} />
-        <Row k="base" testId="insp-base" v={i.baseId === null ? 'None' : base ? <button className="link" onClick={() => store.dispatch({ type: 'select', id: base.info.id })}>{primaryName(base)}</button> : `#${i.baseId} (unnamed)`} />
+        {!sel.origin && <Row k="base" testId="insp-base" v={i.baseId === null ? 'None' : base ? <button className="link" onClick={() => store.dispatch({ type: 'select', id: base.info.id })}>{primaryName(base)}</button> : `#${i.baseId} (unnamed)`} />}
         {i.byteOrder !== '=' && i.byteOrder !== '|' && <Row k="byte order" v={i.byteOrder === '>' ? 'big-endian' : 'little-endian'} />}
       </dl>
       <div className="formula" data-testid="insp-formula">

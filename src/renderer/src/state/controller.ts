@@ -78,6 +78,18 @@ export class Controller {
     }
   }
 
+  /** Recreates an attached object in the engine under `name`; the line runs like any action. */
+  async copyAttached(objectId: number, name: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    let code: string
+    try {
+      code = (await this.host.attachedCopyLine(objectId, name)).code
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) }
+    }
+    const error = await this.runAction(code)
+    return error ? { ok: false, error: `${error.type}: ${error.message}` } : { ok: true }
+  }
+
   async setSimulateCuda(on: boolean): Promise<void> {
     const w = await this.host.setSimulateCuda(on)
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })

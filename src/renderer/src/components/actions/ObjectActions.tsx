@@ -13,6 +13,7 @@ import { ConvertTab, CopyTab } from './LineButtons'
 import { DeviceTab } from './DeviceTab'
 import { EditTab } from './EditTab'
 import { DeleteTab } from './DeleteTab'
+import { AttachedActions } from './AttachedActions'
 import type { ActionTab, TabProps } from './tabProps'
 
 const TABS: ActionTab[] = ['view', 'convert', 'copy', 'device', 'edit', 'delete']
@@ -37,6 +38,7 @@ export function ObjectActions(): React.JSX.Element | null {
   }, [picked]) // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!sel) return null
+  if (sel.origin) return <AttachedActions />
   const tensor = sel.info.kind === 'tensor'
   const nameOk = isValidName(outName)
   const run = async (line: string | null): Promise<void> => {
