@@ -8,10 +8,12 @@
 // Every number is the median of >= 5 runs after a warm-up. GB/s = bytes of the result / seconds.
 // Targets (DESIGN.md "Performance targets"): transposes >= 8x NumPy and >= 50% of memcpy;
 // NCHW->NHWC ~2x NumPy; 256 MiB clone >= 1.5x NumPy; conversions O(1) (<= 2 us).
+// Then whole-process rows (bench/whole_process.mjs): a script under bin/stridescope run beside CPython.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { formatWholeProcess, wholeProcessRows } from '../bench/whole_process.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
@@ -159,6 +161,7 @@ if (!eng.ok) log(`  engine column skipped: ${eng.why}`)
 if (eng.ok && !eng.data.conversions) eng.data.conversions = { skipped: 'not measured' }
 if (numpy.ok && !numpy.data.conversions) numpy.data.conversions = { skipped: 'not measured' }
 
+const whole = wholeProcessRows({ root, py, quick, log })
 const core = coreExe.ok ? run(coreExe.exe, []) : coreExe
 if (coreExe.ok && !core.ok) log(`  engine-side conversions skipped: ${core.why}`)
 
@@ -198,7 +201,7 @@ const conv = {
 }
 const summary = {
   quick, seconds: (Date.now() - t0) / 1000, avx2: kernel.ok ? kernel.data.avx2 : null,
-  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, conversions: conv,
+  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, conversions: conv, whole_process: whole,
 }
 
 if (asJson) {
@@ -225,6 +228,7 @@ if (asJson) {
   else console.log(`  engine (TS API: addon call + JS wrapper): from_numpy ${us(conv.engine.from_numpy_seconds)}, numpy() ${us(conv.engine.numpy_seconds)}, a.T ${us(conv.engine.view_T_seconds)}`)
   if (conv.numpy.skipped) console.log(`  NumPy: skipped (${conv.numpy.skipped})`)
   else console.log(`  NumPy: a.T ${us(conv.numpy.view_T_seconds)}, np.asarray(a) ${us(conv.numpy.asarray_seconds)}`)
+  console.log('\n' + formatWholeProcess(whole).join('\n'))
   const skippedEngine = rows.find((r) => r.engine_skipped)
   if (skippedEngine) console.log(`\nengine column: ${skippedEngine.engine_skipped}`)
   console.log(`\n${summary.seconds.toFixed(1)} s; AVX2 ${summary.avx2 ? 'yes' : 'no'}; NumPy ${summary.numpy_version ?? 'absent'}`)
