@@ -104,11 +104,11 @@ std::uint64_t checked_nbytes(Kind kind, DType dtype, const Shape& sizes) {
   return static_cast<std::uint64_t>(nbytes);
 }
 
-ArrayPtr allocate(Kind kind, DType dtype, const Shape& sizes, Shape byte_strides, std::uint64_t nbytes) {
+ArrayPtr allocate(Kind kind, DType dtype, const Shape& sizes, Shape byte_strides, std::uint64_t nbytes, bool zeroed = false) {
   check_allocatable(kind, dtype, sizes, nbytes);
   StoragePtr st;
   try {
-    st = allocate_cpu_storage(nbytes);
+    st = zeroed ? allocate_cpu_storage_zeroed(nbytes) : allocate_cpu_storage(nbytes);
   } catch (const PyError&) {
     raise_out_of_memory(kind, dtype, sizes, nbytes);  // word the failure as the library would
   }
@@ -117,14 +117,24 @@ ArrayPtr allocate(Kind kind, DType dtype, const Shape& sizes, Shape byte_strides
 
 }  // namespace
 
-ArrayPtr new_array(Kind kind, DType dtype, const Shape& sizes, NewLayout lay) {
+namespace {
+ArrayPtr new_array_impl(Kind kind, DType dtype, const Shape& sizes, NewLayout lay, bool zeroed) {
   check_dtype_supported(kind, dtype);
   std::uint64_t nbytes = checked_nbytes(kind, dtype, sizes);
   const auto item = static_cast<std::int64_t>(itemsize_of(dtype));
   Shape st = kind == Kind::NDArray ? layout::numpy_new_strides(sizes, item, lay == NewLayout::F)
              : lay == NewLayout::F ? layout::fortran_strides(sizes, item)
                                    : layout::contiguous_strides(sizes, item);
-  return allocate(kind, dtype, sizes, std::move(st), nbytes);
+  return allocate(kind, dtype, sizes, std::move(st), nbytes, zeroed);
+}
+}  // namespace
+
+ArrayPtr new_array(Kind kind, DType dtype, const Shape& sizes, NewLayout lay) {
+  return new_array_impl(kind, dtype, sizes, lay, false);
+}
+
+ArrayPtr new_zeroed_array(Kind kind, DType dtype, const Shape& sizes) {
+  return new_array_impl(kind, dtype, sizes, NewLayout::C, true);
 }
 
 ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides) {

@@ -1,5 +1,6 @@
 #include "creation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -26,8 +27,11 @@ void fill_all(const Array& a, const Scalar& v, bool checked) {
   const std::int64_t n = a.numel();
   if (n == 0) return;
   put(a, 0, v, checked);
-  const std::size_t item = a.itemsize();
-  for (std::int64_t i = 1; i < n; ++i) std::memcpy(a.data_ptr() + i * item, a.data_ptr(), item);
+  // Doubling copies: log2(n) memcpy calls at memcpy's speed (one call per element was 3x
+  // slower than NumPy's fill). The first `done` bytes already hold the value repeated.
+  const std::size_t total = static_cast<std::size_t>(n) * a.itemsize();
+  char* p = a.data_ptr();
+  for (std::size_t done = a.itemsize(); done < total; done *= 2) std::memcpy(p + done, p, std::min(done, total - done));
 }
 
 Scalar::Type widest(const std::vector<Scalar>& v) {
@@ -39,10 +43,10 @@ Scalar::Type widest(const std::vector<Scalar>& v) {
 }  // namespace
 
 ArrayPtr create(Kind kind, Fill fill, const Shape& shape, std::optional<DType> dtype) {
-  auto a = new_array(kind, dtype.value_or(default_float(kind)), shape);
-  if (fill == Fill::Zeros) {
-    std::memset(a->storage->data, 0, a->storage->nbytes);
-  } else if (fill == Fill::Ones) {
+  const DType dt = dtype.value_or(default_float(kind));
+  if (fill == Fill::Zeros) return new_zeroed_array(kind, dt, shape);
+  auto a = new_array(kind, dt, shape);
+  if (fill == Fill::Ones) {
     fill_all(*a, Scalar::of_int(1), false);
   }
   return a;

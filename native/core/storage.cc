@@ -16,17 +16,22 @@ std::uint64_t next_storage_id() {
   return next++;
 }
 
-StoragePtr allocate_cpu_storage(std::size_t nbytes) {
+namespace {
+StoragePtr cpu_storage(std::size_t nbytes, bool zeroed) {
   auto s = std::make_shared<Storage>();
   s->id = next_storage_id();
   s->nbytes = nbytes;
   // A zero-byte storage still gets a distinct, valid address, as malloc(0) does in NumPy.
   std::size_t request = nbytes == 0 ? 1 : nbytes;
-  s->data = cpu::host_alloc(request);
+  s->data = zeroed ? cpu::host_alloc_zeroed(request) : cpu::host_alloc(request);
   if (!s->data) raise(PyExc::MemoryError, "allocation failed");
   s->deleter = [request](void* p, std::size_t) { cpu::host_free(p, request); };
   return s;
 }
+}  // namespace
+
+StoragePtr allocate_cpu_storage(std::size_t nbytes) { return cpu_storage(nbytes, false); }
+StoragePtr allocate_cpu_storage_zeroed(std::size_t nbytes) { return cpu_storage(nbytes, true); }
 
 StoragePtr alias_storage(const StoragePtr& owner, void* data, std::size_t nbytes) {
   auto s = std::make_shared<Storage>();

@@ -40,6 +40,9 @@ std::uint64_t next_storage_id();
 // uninitialised. Throws PyError(MemoryError) when the allocation fails; the
 // message is completed by the caller (NumPy and torch word it differently).
 StoragePtr allocate_cpu_storage(std::size_t nbytes);
+// The same, all bytes zero: fresh large mappings come zeroed by the kernel and are
+// not touched here (calloc's behaviour, which np.zeros relies on).
+StoragePtr allocate_cpu_storage_zeroed(std::size_t nbytes);
 
 // A storage that views bytes owned elsewhere (from_numpy, numpy(), DLPack).
 StoragePtr alias_storage(const StoragePtr& owner, void* data, std::size_t nbytes);
