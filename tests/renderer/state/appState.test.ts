@@ -39,6 +39,11 @@ describe('app state', () => {
     expect(after.hover).toBeNull()
   })
 
+  it('the same revision twice (a run reply and its workspace event) is applied once', () => {
+    const s = reduce(initialState, { type: 'workspace', workspace: ws(3, [['a']]) })
+    expect(reduce(s, { type: 'workspace', workspace: ws(3, [['a']]) })).toBe(s)
+  })
+
   it('an equal hover does not change the state (no re-render per mouse move)', () => {
     const s = reduce(initialState, { type: 'hover', hover: { objectId: 1, index: [1, 2] } })
     expect(reduce(s, { type: 'hover', hover: { objectId: 1, index: [1, 2] } })).toBe(s)

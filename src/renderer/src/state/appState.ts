@@ -118,7 +118,8 @@ export function reduce(s: AppState, a: Action): AppState {
 
 /** Snapshots older than the one held are dropped (events and replies can cross); `force` takes any (reset). */
 function applyWorkspace(s: AppState, w: Workspace, force = false): AppState {
-  if (!force && w.revision < s.workspace.revision) return s
+  // A run's snapshot arrives twice (its reply and the workspace event): the second is the same revision.
+  if (!force && w.revision <= s.workspace.revision) return s
   const selectedAlive = s.selectedId !== null && w.objects.some((o) => o.info.id === s.selectedId)
   const hoverAlive = s.hover !== null && w.objects.some((o) => o.info.id === s.hover!.objectId)
   return {
