@@ -33,6 +33,7 @@ std::vector<OpEntry> bridge_ops();
 std::vector<OpEntry> math_ops();
 std::vector<OpEntry> device_ops();
 std::vector<OpEntry> file_ops();
+std::vector<OpEntry> run_ops();
 
 void register_all(Napi::Env env, Napi::Object exports);
 void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& ops);

@@ -16,6 +16,7 @@ const char* py_exc_name(PyExc type) {
     case PyExc::AxisError: return "AxisError";
     case PyExc::ZeroDivisionError: return "ZeroDivisionError";
     case PyExc::AttributeError: return "AttributeError";
+    case PyExc::KeyboardInterrupt: return "KeyboardInterrupt";
   }
   return "RuntimeError";
 }

@@ -20,6 +20,7 @@ enum class PyExc {
   AxisError,  // numpy.exceptions.AxisError
   ZeroDivisionError,
   AttributeError,
+  KeyboardInterrupt,  // the run was stopped (core/cancel.h)
 };
 
 const char* py_exc_name(PyExc type);

@@ -10,7 +10,7 @@ type Config = Required<Pick<ParseArgsConfig, 'options'>> & Pick<ParseArgsConfig,
 /**
  * Parses `argv` against `config` (strict: unknown options and stray arguments are
  * usage errors). A string option takes the next argument as its value even when it
- * starts with a dash (`--op-budget -3`), so the option's own check names the problem.
+ * starts with a dash (`--timeout -3`), so the option's own check names the problem.
  */
 export function parseCommandArgs<const T extends Config>(argv: string[], config: T): ReturnType<typeof parseArgs<T & { args: string[] }>> {
   const takesValue = (arg: string) => {

@@ -95,5 +95,7 @@ export const setGradEnabled = (mode: boolean): boolean => loadAddon().setGradEna
 export const setSimulateCuda = (on: boolean, force = false) => loadAddon().setSimulateCuda(on, force)
 /** torch.cuda.is_available() / device_count() / get_device_name(i), and why not. */
 export const cudaStatus = () => loadAddon().cudaStatus()
+/** Registers the calling thread's interrupt flag with the kernels (native/core/cancel.h); null clears it. */
+export const setInterruptFlag = (flag: Int32Array | null) => loadAddon().setInterruptFlag(flag)
 /** Bytes of live device storages (allocated) and those plus the cached blocks (reserved). */
 export const cudaMemoryStats = (device: number) => loadAddon().cudaMemoryStats(device)

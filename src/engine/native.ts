@@ -128,6 +128,9 @@ export interface NativeAddon {
   arrayBytes(h: NativeHandle, order: 'C' | 'F'): Uint8Array
   /** torch.cuda.memory_allocated / memory_reserved of cuda:`device`, in bytes. */
   cudaMemoryStats(device: number): { allocated: number; reserved: number }
+
+  // stopping a run (native/binding/ops_run.cc)
+  setInterruptFlag(flag: Int32Array | null): void
 }
 
 /**
@@ -150,6 +153,7 @@ export const NATIVE_EXPORTS = Object.keys({
   conjPhysical: 1, npConj: 1, reduce: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
+  setInterruptFlag: 1,
 } satisfies Record<keyof NativeAddon, 1>) as (keyof NativeAddon)[]
 
 export interface CudaStatus {

@@ -5,7 +5,9 @@ import type { EngineObject } from '../engine'
 import { parseModule, PySyntaxError } from './interp/parse'
 import { Interpreter, toPyException } from './interp/interpreter'
 import { installBuiltins } from './interp/builtins'
-import { BudgetExceeded, excMessage } from './interp/exceptions'
+import { excMessage } from './interp/exceptions'
+import { newInterruptFlag, RunTimedOut, INTERRUPT_STOP } from './interp/interrupt'
+import { setInterruptFlag } from '../engine'
 import { PyModule, PyBuiltin, PyClass, type PyValue } from './interp/values'
 import { PySuper } from './interp/classes'
 import { pyErr } from './interp/exceptions'
@@ -19,13 +21,16 @@ export type { PyErrorInfo, OpRecord, RunResult } from './types'
 export interface RunnerOptions {
   /** Enables the simulated cuda device (torch.cuda.is_available() is then True). */
   simulateCuda?: boolean
-  /** Steps (statements, calls, loop iterations) one run may take before it is stopped. */
-  opBudget?: number
+  /**
+   * The stop flag (an Int32Array over a SharedArrayBuffer, ./interp/interrupt): another thread
+   * or a signal handler writes it to stop the run in progress. A private one when absent.
+   */
+  interruptFlag?: Int32Array
+  /** What a run that hits its time limit reports (the CLI's --timeout). */
+  timeoutMessage?: string
   /** Receives program output as it is printed (the console streams it). */
   onStdout?: (s: string) => void
 }
-
-export const DEFAULT_OP_BUDGET = 5_000_000
 
 export class Runner {
   private interp!: Interpreter
@@ -35,9 +40,17 @@ export class Runner {
   private stderr = ''
   private filename = '<stdin>'
   private lines: string[] = []
+  /** Write INTERRUPT_STOP here (from any thread) to raise KeyboardInterrupt in the run in progress. */
+  readonly interruptFlag: Int32Array
 
   constructor(private readonly opts: RunnerOptions = {}) {
+    this.interruptFlag = opts.interruptFlag ?? newInterruptFlag()
     this.reset()
+  }
+
+  /** Stops the run in progress with KeyboardInterrupt (same thread: from a callback such as onStdout). */
+  interrupt(): void {
+    Atomics.store(this.interruptFlag, 0, INTERRUPT_STOP)
   }
 
   /** Runs `source` in the persistent globals (a console session). Never throws. */
@@ -50,12 +63,17 @@ export class Runner {
     // The simulated device is engine-wide state: each runner sets it for its own runs.
     setSimulateCuda(!!this.opts.simulateCuda)
     let error: PyErrorInfo | null = null
+    // A Stop that arrived between runs is not for this one.
+    Atomics.compareExchange(this.interruptFlag, 0, INTERRUPT_STOP, 0)
+    setInterruptFlag(this.interruptFlag)
     try {
       const body = parseModule(source)
       this.interp.runModule(body)
     } catch (e) {
       error = this.describe(e)
       this.stderr += error.traceback
+    } finally {
+      setInterruptFlag(null)
     }
     // The run is over: nothing but the globals holds anything now.
     this.interp.lifetimes.collect(0)
@@ -88,7 +106,7 @@ export class Runner {
       filename: this.filename,
       sourceLine: n => this.lines[n - 1] ?? '',
       release: v => this.lib.release(v),
-    }, this.opts.opBudget ?? DEFAULT_OP_BUDGET)
+    }, this.interruptFlag)
     Object.defineProperty(this.interp.host, 'filename', { get: () => this.filename })
     installBuiltins(this.interp.builtins, s => this.write(s))
     const interp = this.interp
@@ -132,10 +150,11 @@ export class Runner {
       const tb = `  File "${this.filename}", line ${e.line}\n    ${trimmed}\n    ${caret}^\nSyntaxError: ${e.message}\n`
       return { type: 'SyntaxError', message: e.message, traceback: tb, line: e.line }
     }
-    if (e instanceof BudgetExceeded) {
-      const line = this.interp.frame?.line ?? null
-      const msg = e.message
-      return { type: 'RuntimeError', message: msg, traceback: this.formatTraceback([{ name: '<module>', line: line ?? 0 }], 'RuntimeError', msg), line }
+    if (e instanceof RunTimedOut) {
+      const frames = this.interp.frames.map(f => ({ name: f.name, line: f.line }))
+      const line = frames.length ? frames[frames.length - 1].line : null
+      const msg = this.opts.timeoutMessage ?? e.message
+      return { type: 'TimeoutError', message: msg, traceback: this.formatTraceback(frames, 'TimeoutError', msg), line }
     }
     const pe = toPyException(e)
     const type = pe.exc.cls.name
@@ -147,11 +166,25 @@ export class Runner {
 
   private formatTraceback(frames: { name: string; line: number }[], type: string, message: string): string {
     let tb = 'Traceback (most recent call last):\n'
-    for (const f of frames) {
+    // CPython prints a frame that repeats the one before it 3 times at most, then counts the rest.
+    let repeats = 0
+    const flush = () => {
+      if (repeats > 3) tb += `  [Previous line repeated ${repeats - 3} more time${repeats - 3 > 1 ? 's' : ''}]\n`
+    }
+    for (let i = 0; i < frames.length; i++) {
+      const f = frames[i]
+      const prev = frames[i - 1]
+      if (prev && prev.line === f.line && prev.name === f.name) repeats++
+      else {
+        flush()
+        repeats = 1
+      }
+      if (repeats > 3) continue
       tb += `  File "${this.filename}", line ${f.line}, in ${f.name}\n`
       const src = (this.lines[f.line - 1] ?? '').trim()
       if (src) tb += `    ${src}\n`
     }
+    flush()
     return tb + (message ? `${type}: ${message}\n` : `${type}\n`)
   }
 }

@@ -4,11 +4,11 @@
 // internals or the raw addon.
 import { cudaStatus, setSimulateCuda } from '../engine'
 import { Runner } from '../runner'
-import type { DeviceLister, SessionRunner } from './runner-port'
+import type { DeviceLister, RunnerOptions, SessionRunner } from './runner-port'
 import { CPU_DEVICE, Session, defaultDevices } from './session'
 
-export function createRealRunner(options: { simulateCuda: boolean }): SessionRunner {
-  const runner = new Runner({ simulateCuda: options.simulateCuda })
+export function createRealRunner(options: RunnerOptions): SessionRunner {
+  const runner = new Runner({ simulateCuda: options.simulateCuda, interruptFlag: options.interruptFlag })
   return {
     run: (source) => runner.run(source),
     variables: () => runner.variables(),
@@ -41,6 +41,11 @@ export const engineDevices: DeviceLister = (options) => {
   return status.available ? { devices } : { devices, cudaUnavailableReason: status.reason || 'no cuda device' }
 }
 
-export function createAppSession(options: { simulateCuda?: boolean } = {}): Session {
-  return new Session({ createRunner: createRealRunner, listDevices: engineDevices, simulateCuda: options.simulateCuda ?? false })
+export function createAppSession(options: { simulateCuda?: boolean; interruptFlag?: Int32Array } = {}): Session {
+  return new Session({
+    createRunner: createRealRunner,
+    listDevices: engineDevices,
+    simulateCuda: options.simulateCuda ?? false,
+    interruptFlag: options.interruptFlag
+  })
 }

@@ -16,6 +16,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...lessonsHandlers,
   ...filesHandlers,
   run: (s, p) => s.run(p.code),
+  interrupt: (s) => ({ interrupted: s.interrupt() }),
   snapshot: (s) => s.snapshot(),
   window: (s, p) => s.window(p.objectId, p.start, p.shape, p.encoding),
   checkAsStrided: (s, p) => s.checkAsStrided(p.objectId, p.shape, p.strides, p.offset),

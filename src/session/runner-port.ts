@@ -34,6 +34,8 @@ export interface SessionRunner {
 
 export interface RunnerOptions {
   simulateCuda: boolean
+  /** The stop flag (src/runner/interp/interrupt.ts) another thread writes to interrupt a run. */
+  interruptFlag?: Int32Array
 }
 
 export type RunnerFactory = (options: RunnerOptions) => SessionRunner

@@ -19,6 +19,11 @@ export interface SessionOptions {
   createRunner: RunnerFactory
   listDevices?: DeviceLister
   simulateCuda?: boolean
+  /**
+   * The runs' stop flag (src/runner/interp/interrupt.ts). In a worker the parent thread holds it
+   * too and writes it while a run blocks this thread (./worker-service).
+   */
+  interruptFlag?: Int32Array
   /** Wall clock in ms since the epoch (tests pass a fixed one). */
   now?: () => number
 }
@@ -50,11 +55,29 @@ export class Session {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>()
   private readonly now: () => number
+  private readonly interruptFlag: Int32Array
+  private running = false
 
   constructor(private readonly options: SessionOptions) {
     this.simulateCuda = options.simulateCuda ?? false
     this.now = options.now ?? Date.now
-    this.runner = options.createRunner({ simulateCuda: this.simulateCuda })
+    this.interruptFlag = options.interruptFlag ?? new Int32Array(new SharedArrayBuffer(4))
+    this.runner = this.makeRunner()
+  }
+
+  private makeRunner(): SessionRunner {
+    return this.options.createRunner({ simulateCuda: this.simulateCuda, interruptFlag: this.interruptFlag })
+  }
+
+  /**
+   * Asks the run in progress to stop (KeyboardInterrupt at its next step, or when a long kernel
+   * next polls). Returns whether one was in progress. On this thread a run blocks every request,
+   * so this matters only while a runner awaits (the worker's parent writes the flag directly).
+   */
+  interrupt(): boolean {
+    if (!this.running) return false
+    Atomics.store(this.interruptFlag, 0, 1)
+    return true
   }
 
   /** Subscribes to an event; returns a disposer. */
@@ -187,11 +210,13 @@ export class Session {
       if (on === this.simulateCuda) return this.snapshot()
       this.simulateCuda = on
       this.runner.dispose?.()
-      this.runner = this.options.createRunner({ simulateCuda: on })
+      this.runner = this.makeRunner()
       const id = this.progressId++
       const total = this.history.length
       for (let i = 0; i < total; i++) {
         this.emit('progress', { id, label: 'Replaying the session', fraction: i / total, done: false })
+        // A line that was stopped may never end on its own: it is not run again.
+        if (this.history[i].error?.type === 'KeyboardInterrupt') continue
         try {
           await this.runner.run(this.history[i].code)
         } catch {
@@ -230,12 +255,14 @@ export class Session {
     const id = this.progressId++
     this.emit('progress', { id, label: firstLine(code), fraction: null, done: false })
     let outcome
+    this.running = true
     try {
       outcome = await this.runner.run(code)
     } catch (e) {
       // The runner should return Python errors, not throw; treat a throw as that error.
       outcome = { stdout: '', stderr: '', error: e, ops: [] }
     } finally {
+      this.running = false
       this.emit('progress', { id, label: firstLine(code), fraction: 1, done: true })
     }
     const seconds = (performance.now() - t0) / 1000

@@ -10,7 +10,8 @@ const port = parentPort
 if (!port) throw new Error('worker-entry must run in a worker thread')
 const post = (msg: FromWorker) => port.postMessage(msg)
 
-const session = createAppSession({ simulateCuda: (workerData as WorkerInit).simulateCuda })
+const init = workerData as WorkerInit
+const session = createAppSession({ simulateCuda: init.simulateCuda, interruptFlag: init.interruptFlag })
 for (const event of EVENT_NAMES) session.on(event, (payload) => post({ type: 'event', event, payload }))
 
 port.on('message', async (msg: ToWorker) => {

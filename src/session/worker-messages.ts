@@ -4,6 +4,8 @@ import type { PackedWindow } from './session'
 
 export interface WorkerInit {
   simulateCuda: boolean
+  /** The runs' stop flag over a SharedArrayBuffer: the parent writes it while a run blocks the worker. */
+  interruptFlag?: Int32Array
 }
 
 export type ToWorker = { type: 'request'; id: number; method: unknown; params: unknown }

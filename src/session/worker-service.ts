@@ -10,6 +10,7 @@ import type { EventName, EventPayload, Method, Reply } from '../shared/protocol'
 import type { SessionService } from './service'
 import { lazyWindowResult } from './packed-values'
 import type { FromWorker, ToWorker, WorkerInit } from './worker-messages'
+import { RUNNER_STACK_MB } from '../runner/stack'
 
 type Listener = (payload: EventPayload<EventName>) => void
 
@@ -29,7 +30,11 @@ export function workerScript(): { file: string; execArgv: string[] } {
   return { file: join(here(), 'worker-entry.ts'), execArgv: ['--require', req.resolve('tsx/cjs')] }
 }
 
-export function startSessionWorker(init: WorkerInit): SessionService {
+export function startSessionWorker(options: Omit<WorkerInit, 'interruptFlag'>): SessionService {
+  // Stop writes this flag from here: the worker is busy running and reads no messages.
+  const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
+  const init: WorkerInit = { ...options, interruptFlag }
+  let runsInFlight = 0
   const pending = new Map<number, (reply: Reply<Method>) => void>()
   const listeners = new Map<EventName, Set<Listener>>()
   let nextId = 1
@@ -38,7 +43,7 @@ export function startSessionWorker(init: WorkerInit): SessionService {
 
   function spawn(): Worker {
     const { file, execArgv } = workerScript()
-    const w = new Worker(file, { workerData: init, execArgv })
+    const w = new Worker(file, { workerData: init, execArgv, resourceLimits: { stackSizeMb: RUNNER_STACK_MB } })
     w.on('message', (msg: FromWorker) => {
       if (msg.type === 'reply') {
         pending.get(msg.id)?.(msg.reply)
@@ -74,13 +79,20 @@ export function startSessionWorker(init: WorkerInit): SessionService {
   return {
     request(method, params) {
       if (stopping) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the session is shutting down' } })
+      if (method === 'interrupt') {
+        if (runsInFlight > 0) Atomics.store(interruptFlag, 0, 1)
+        return Promise.resolve({ ok: true, result: { interrupted: runsInFlight > 0 } })
+      }
       worker ??= spawn()
       const id = nextId++
       const w = worker
-      return new Promise((resolve) => {
+      const isRun = method === 'run'
+      if (isRun) runsInFlight++
+      const reply = new Promise<Reply<Method>>((resolve) => {
         pending.set(id, resolve)
         w.postMessage({ type: 'request', id, method, params } satisfies ToWorker)
       })
+      return isRun ? reply.finally(() => { runsInFlight-- }) : reply
     },
     on(event, listener) {
       let set = listeners.get(event)

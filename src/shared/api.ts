@@ -33,6 +33,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
   return {
     /** Runs Python source (a line or a block) in the session. */
     run: (code: string) => call('run', { code }),
+    /** Stops the run in progress with KeyboardInterrupt. */
+    interrupt: () => call('interrupt', {}),
     snapshot: () => call('snapshot', {}),
     /**
      * Values of a rectangular window of an object, in C order. `encoding: 'f64'` is

@@ -31,6 +31,11 @@ const empty = object({})
 const coreMethods = {
   /** Runs Python (one line or a block) through the runner; returns output, error and the new snapshot. */
   run: { params: object({ code: boundedString(MAX_CODE_LENGTH) }), result: runResult },
+  /**
+   * Stops the run in progress with KeyboardInterrupt (the Stop button); what it made before the
+   * interrupted statement stays. `interrupted`: whether a run was in progress.
+   */
+  interrupt: { params: empty, result: object({ interrupted: boolean }) },
   snapshot: { params: empty, result: workspace },
   /** Values of `objectId[start : start+shape]` (C order), at most MAX_WINDOW_ELEMENTS. */
   window: {
@@ -120,6 +125,7 @@ export const Channel = {
   ...filesChannels,
   ...attachChannels,
   run: 'stridescope:run',
+  interrupt: 'stridescope:interrupt',
   snapshot: 'stridescope:snapshot',
   window: 'stridescope:window',
   checkAsStrided: 'stridescope:check-as-strided',

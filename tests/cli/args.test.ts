@@ -52,7 +52,7 @@ describe('subcommand arguments', () => {
   }
 
   it('names a missing value, a value given to a flag, and a stray argument', async () => {
-    expect((await call(run, ['--op-budget'])).err).toMatch(/^stridescope run: --op-budget needs a value\n/)
+    expect((await call(run, ['--timeout'])).err).toMatch(/^stridescope run: --timeout needs a value\n/)
     expect((await call(serve, ['--simulate-cuda=yes'])).err).toMatch(/^stridescope serve: --simulate-cuda takes no value\n/)
     expect((await call(serve, ['extra'])).err).toMatch(/^stridescope serve: unexpected argument 'extra'\n/)
     expect((await call(inspect, ['a.npy', 'b.npy'])).err).toMatch(/^stridescope inspect: unexpected argument 'b.npy'\n/)

@@ -1,6 +1,6 @@
 // `bin/stridescope run` end to end: stdout, the traceback on stderr, exit codes, stdin, --help.
 import { describe, it, expect } from 'vitest'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -36,10 +36,49 @@ describe('stridescope run', () => {
     expect(r.status).toBe(0)
   })
 
-  it('stops an endless loop with the operation budget', () => {
-    const r = run(['run', '--op-budget', '5000', '-'], 'while True:\n    pass\n')
-    expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/RuntimeError: operation budget exceeded/)
+  it('has no step limit; --timeout S ends a run that is still going, even under a bare except', () => {
+    const r = run(['run', '--timeout', '1', '-'], 'print("go")\nwhile True:\n    try:\n        pass\n    except:\n        pass\n')
+    expect(r.stdout).toBe('go\n')
+    expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File "<stdin>", line \d, in <module>\n.*TimeoutError: the program ran longer than --timeout 1 s\n$/s)
+    expect(r.status).toBe(124)
+  })
+
+  /** Starts a program, sends Ctrl-C once it printed `go`, and resolves with what it wrote and its status. */
+  function interruptAfterGo(source: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
+    const f = join(dir, `sigint-${Math.random().toString(36).slice(2)}.py`)
+    writeFileSync(f, source)
+    const child = spawn(process.execPath, [BIN, 'run', f], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+      if (stdout.includes('go\n')) setTimeout(() => child.kill('SIGINT'), 200)
+    })
+    child.stderr.on('data', (d) => { stderr += d })
+    const guard = setTimeout(() => child.kill('SIGKILL'), 50_000)
+    return new Promise((resolve) => child.on('close', (status) => {
+      clearTimeout(guard)
+      resolve({ stdout, stderr, status })
+    }))
+  }
+
+  it('Ctrl-C raises KeyboardInterrupt with CPython\'s traceback (exit 130)', async () => {
+    const r = await interruptAfterGo('print("go")\nn = 0\nwhile True:\n    n += 1\n')
+    expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n {2}File ".*", line [34], in <module>\n {4}.*\nKeyboardInterrupt\n$/)
+    expect(r.status).toBe(130)
+  })
+
+  it('Ctrl-C reaches a native kernel between its chunks (a sum over 10**18 broadcast elements)', async () => {
+    const r = await interruptAfterGo('import numpy as np\nprint("go")\nprint(np.broadcast_to(np.zeros(1), (10**9, 10**9)).sum())\n')
+    expect(r.stderr).toMatch(/line 3, in <module>\n {4}print\(np\.broadcast_to.*\nKeyboardInterrupt\n$/)
+    expect(r.status).toBe(130)
+  })
+
+  it('runs to CPython\'s recursion limit and prints its collapsed traceback', () => {
+    const r = run(['run', '-'], 'def g(n):\n    return 0 if n == 0 else g(n - 1)\nprint(g(998))\ng(999)\n')
+    expect(r.stdout).toBe('0\n')
+    expect(r.stderr.split('line 2, in g\n').length - 1).toBe(3)
+    expect(r.stderr.endsWith('    return 0 if n == 0 else g(n - 1)\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n')).toBe(true)
   })
 
   it('rejects bad usage with status 2', () => {
@@ -52,13 +91,15 @@ describe('stridescope run', () => {
     const r = run(['--help'])
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^usage: stridescope <command>/)
-    expect(r.stdout).toContain('stridescope run [--simulate-cuda] [--op-budget N] FILE.py|-')
+    expect(r.stdout).toContain('stridescope run [--simulate-cuda] [--timeout S] FILE.py|-')
     expect(r.stdout).toMatch(/\n {2}run +run a Python snippet/)
   })
 
   it('parses its options', () => {
     expect(parseRunArgs(['--simulate-cuda', 'x.py'])).toMatchObject({ file: 'x.py', simulateCuda: true })
-    expect(() => parseRunArgs(['--op-budget', '-3', 'x.py'])).toThrow(/positive integer/)
+    expect(parseRunArgs(['--timeout', '2.5', 'x.py'])).toMatchObject({ timeout: 2.5 })
+    expect(parseRunArgs(['x.py'])).toMatchObject({ timeout: null })
+    expect(() => parseRunArgs(['--timeout', '-3', 'x.py'])).toThrow(/positive number of seconds/)
     expect(() => parseRunArgs(['a.py', 'b.py'])).toThrow(/unexpected argument/)
   })
 })

@@ -2,31 +2,38 @@
 // CPython prints. Program output goes to stdout as it is printed; warnings and an uncaught
 // exception's traceback go to stderr, and an uncaught exception exits with status 1.
 import { readFileSync } from 'node:fs'
-import { Runner, DEFAULT_OP_BUDGET } from '../../runner'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { INTERRUPT_STOP, INTERRUPT_TIMEOUT, newInterruptFlag } from '../../runner/interp/interrupt'
+import type { RunWorkerData, RunWorkerMessage } from '../run-worker'
+import { RUNNER_STACK_MB } from '../../runner/stack'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'run a Python snippet (NumPy/PyTorch subset) on the engine, printing what CPython prints'
-export const usage = `stridescope run [--simulate-cuda] [--op-budget N] FILE.py|-
+export const usage = `stridescope run [--simulate-cuda] [--timeout S] FILE.py|-
 
   FILE.py           the program to run; - reads it from stdin
   --simulate-cuda   enable the simulated cuda:0 device (torch.cuda.is_available() is True)
-  --op-budget N     stop the program after N steps (default ${DEFAULT_OP_BUDGET}), so that loops cannot hang
+  --timeout S       stop the program after S seconds (no limit by default; Ctrl-C raises KeyboardInterrupt)
   -h, --help        print this help
 
-Exit status: 0 when the program ran, 1 on an uncaught exception, 2 on a usage error.`
+Exit status: 0 when the program ran, 1 on an uncaught exception, 2 on a usage error,
+124 when --timeout stopped it, 130 on an uncaught KeyboardInterrupt (Ctrl-C).`
 
-export interface RunArgs { file: string; simulateCuda: boolean; opBudget: number; help: boolean }
+export interface RunArgs { file: string; simulateCuda: boolean; timeout: number | null; help: boolean }
 
 export function parseRunArgs(argv: string[]): RunArgs {
   const { values, positionals } = parseCommandArgs(argv, {
-    options: { 'simulate-cuda': { type: 'boolean' }, 'op-budget': { type: 'string' }, ...HELP },
+    options: { 'simulate-cuda': { type: 'boolean' }, timeout: { type: 'string' }, ...HELP },
     allowPositionals: true,
   })
-  const args = { file: positionals[0] ?? '', simulateCuda: values['simulate-cuda'] ?? false, opBudget: DEFAULT_OP_BUDGET, help: values.help ?? false }
+  const args: RunArgs = { file: positionals[0] ?? '', simulateCuda: values['simulate-cuda'] ?? false, timeout: null, help: values.help ?? false }
   if (args.help) return args
-  if (values['op-budget'] !== undefined) {
-    args.opBudget = Number(values['op-budget'])
-    if (!Number.isInteger(args.opBudget) || args.opBudget <= 0) throw new UsageError('--op-budget needs a positive integer')
+  if (values.timeout !== undefined) {
+    args.timeout = Number(values.timeout)
+    if (!Number.isFinite(args.timeout) || args.timeout <= 0) throw new UsageError('--timeout needs a positive number of seconds')
   }
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`)
   if (positionals.length === 0) throw new UsageError('missing FILE.py')
@@ -46,8 +53,55 @@ async function run(args: RunArgs): Promise<number> {
   }
   // `stridescope run x.py | head`: a closed pipe ends the output quietly, as it would for Python.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
-  const runner = new Runner({ simulateCuda: args.simulateCuda, opBudget: args.opBudget, onStdout: s => process.stdout.write(s) })
-  const result = runner.run(source, args.file === '-' ? '<stdin>' : args.file)
-  if (result.stderr) process.stderr.write(result.stderr)
-  return result.error ? 1 : 0
+  const interruptFlag = newInterruptFlag()
+  const data: RunWorkerData = {
+    source,
+    filename: args.file === '-' ? '<stdin>' : args.file,
+    simulateCuda: args.simulateCuda,
+    interruptFlag,
+    timeoutMessage: `the program ran longer than --timeout ${args.timeout} s`,
+  }
+  const worker = startRunWorker(data)
+  // Ctrl-C: KeyboardInterrupt at the program's next step; a second one, while the first is
+  // still unanswered, ends the process as an unhandled SIGINT would.
+  const onSigint = () => {
+    if (Atomics.load(interruptFlag, 0) === INTERRUPT_STOP) process.exit(130)
+    Atomics.store(interruptFlag, 0, INTERRUPT_STOP)
+  }
+  process.on('SIGINT', onSigint)
+  let timer: NodeJS.Timeout | null = null
+  const timeout = args.timeout
+  try {
+    const errorType = await new Promise<string | null>((resolve, reject) => {
+      worker.on('message', (m: RunWorkerMessage) => {
+        if (m.type === 'stdout') process.stdout.write(m.text)
+        else if (m.type === 'started') {
+          if (timeout !== null) timer = setTimeout(() => Atomics.store(interruptFlag, 0, INTERRUPT_TIMEOUT), timeout * 1000)
+        } else {
+          if (m.stderr) process.stderr.write(m.stderr)
+          resolve(m.errorType)
+        }
+      })
+      worker.on('error', reject)
+      worker.on('exit', code => reject(new Error(`the program's thread stopped (exit code ${code})`)))
+    })
+    if (errorType === 'TimeoutError') return 124
+    if (errorType === 'KeyboardInterrupt') return 130
+    return errorType ? 1 : 0
+  } finally {
+    if (timer) clearTimeout(timer)
+    process.off('SIGINT', onSigint)
+    await worker.terminate()
+  }
+}
+
+/** The program's thread: TypeScript through tsx's hook (bin/stridescope runs the sources). */
+function startRunWorker(data: RunWorkerData): Worker {
+  const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
+  const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
+  return new Worker(join(here, '..', 'run-worker.ts'), {
+    workerData: data,
+    execArgv: ['--require', req.resolve('tsx/cjs')],
+    resourceLimits: { stackSizeMb: RUNNER_STACK_MB },
+  })
 }

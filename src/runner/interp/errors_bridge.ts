@@ -1,13 +1,14 @@
-// What the interpreter does with anything thrown: control-flow signals and the budget pass
+// What the interpreter does with anything thrown: control-flow signals and a timeout pass
 // through; engine errors (JS Error with pyType) and JS runtime failures become Python exceptions.
 import { PyClass, PyExcInstance } from './values'
-import { PyException, pyErr, BudgetExceeded, excClass } from './exceptions'
+import { PyException, pyErr, excClass } from './exceptions'
+import { RunTimedOut, keyboardInterrupt, pollInterrupt } from './interrupt'
 
 /** Signals the interpreter throws for break/continue/return (not Python exceptions). */
 export class ControlSignal { }
 
 export function isPyCatchable(e: unknown): boolean {
-  return !(e instanceof ControlSignal || e instanceof BudgetExceeded)
+  return !(e instanceof ControlSignal || e instanceof RunTimedOut)
 }
 
 /** Maps any thrown value onto a Python exception: engine errors keep their type and text. */
@@ -16,6 +17,12 @@ export function toPyException(e: unknown): PyException {
   if (e instanceof Error) {
     const pyType = (e as Error & { pyType?: string }).pyType
     if (pyType) {
+      // A kernel stopped by the interrupt flag (native/core/cancel.h): a timeout still set
+      // there ends the run (pollInterrupt throws it), a Stop is KeyboardInterrupt.
+      if (pyType === 'KeyboardInterrupt') {
+        pollInterrupt()
+        return keyboardInterrupt() as PyException
+      }
       let cls: PyClass
       try { cls = excClass(pyType) } catch { cls = excClass('RuntimeError') }
       return new PyException(new PyExcInstance(cls, [e.message]))

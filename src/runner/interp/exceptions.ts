@@ -1,6 +1,7 @@
 // Python's exception hierarchy (the part snippets meet) and the JS carrier that unwinds
 // the interpreter. Engine errors (JS Error with `pyType`) are mapped onto these classes.
 import { PyClass, PyExcInstance, PyTuple, type PyValue, type Kwargs } from './values'
+import { setKeyboardInterrupt } from './interrupt'
 
 const classes = new Map<string, PyClass>()
 
@@ -91,9 +92,5 @@ export function excMessage(e: PyExcInstance): string {
   return reprHook(new PyTuple(e.args))
 }
 
-/** Stops runaway loops; deliberately not a Python exception, so `except:` cannot swallow it. */
-export class BudgetExceeded extends Error {
-  constructor(readonly budget: number) {
-    super(`operation budget exceeded: the program ran more than ${budget} steps (an infinite loop?)`)
-  }
-}
+// What a stop request raises (./interrupt): KeyboardInterrupt() with no arguments, as CPython's.
+setKeyboardInterrupt(() => new PyException(new PyExcInstance(excClass('KeyboardInterrupt'), [])))

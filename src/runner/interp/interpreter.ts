@@ -4,7 +4,7 @@ import {
   PyObject, PyList, PyTuple, PyDict, PyComplex, PySlice, PyFunction, PyClass, PyExcInstance, PyModule,
   PyBuiltin, Scope, ELLIPSIS, BUILTIN_TYPES, type PyValue, type Kwargs
 } from './values'
-import { PyException, pyErr, BudgetExceeded, BASE_EXCEPTION, excClass } from './exceptions'
+import { PyException, pyErr, BASE_EXCEPTION, excClass } from './exceptions'
 import {
   binop, inplaceOp, unaryOp, compare, truthy, iterate, hashKey, typeName, typeOf
 } from './ops'
@@ -19,7 +19,7 @@ import { Lifetimes } from './lifetimes'
 
 export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
-import { withBudget } from './budget'
+import { withInterruptFlag, raiseIfInterrupted, RunTimedOut } from './interrupt'
 
 class BreakSignal extends ControlSignal { }
 class ContinueSignal extends ControlSignal { }
@@ -46,13 +46,13 @@ export class Interpreter {
   readonly globals: FnScope
   readonly builtins = new Map<string, PyValue>()
   frames: Frame[] = []
-  steps = 0
   private handling: PyExcInstance[] = []
   private warned = new Set<string>()
   /** Which engine values the program still reaches (./lifetimes). */
   readonly lifetimes: Lifetimes
 
-  constructor(readonly host: InterpreterHost, public budget: number) {
+  /** `interrupt`: the run's stop flag (./interrupt), polled once per step. */
+  constructor(readonly host: InterpreterHost, readonly interrupt: Int32Array) {
     const g: FnScope = new FnScope(null, null, new Set(), null as unknown as Scope)
     ;(g as { module: Scope }).module = g
     this.globals = g
@@ -83,22 +83,24 @@ export class Interpreter {
   }
 
   tick(): void {
-    if (++this.steps > this.budget) throw new BudgetExceeded(this.budget)
+    if (this.interrupt[0] !== 0) raiseIfInterrupted(this.interrupt)
   }
 
   /** Runs a module body in the persistent globals. Exceptions propagate with their traceback. */
   runModule(body: Stmt[]): void {
     this.frames = [{ name: '<module>', line: body[0]?.line ?? 1 }]
-    this.steps = 0
-    try {
-      withBudget(() => this.tick(), () => this.execBlock(body, this.globals))
-    } catch (e) {
-      if (e instanceof BudgetExceeded) throw e
-      if (!isPyCatchable(e)) throw pyErr('SyntaxError', `'${e instanceof ReturnSignal ? 'return' : 'break/continue'}' outside function or loop`)
-      const pe = toPyException(e)
-      pe.exc.traceback.unshift({ ...this.frame })
-      throw pe
-    }
+    // The flag stays current while the error is mapped: a kernel's KeyboardInterrupt reads it.
+    withInterruptFlag(this.interrupt, () => {
+      try {
+        this.execBlock(body, this.globals)
+      } catch (e) {
+        if (e instanceof RunTimedOut) throw e
+        if (!isPyCatchable(e)) throw pyErr('SyntaxError', `'${e instanceof ReturnSignal ? 'return' : 'break/continue'}' outside function or loop`)
+        const pe = toPyException(e)
+        pe.exc.traceback.unshift({ ...this.frame })
+        throw pe
+      }
+    })
   }
 
   /** Prints a warning the way Python's default filter does: once per category, text and line. */

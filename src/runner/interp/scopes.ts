@@ -51,4 +51,4 @@ export function collectTargetNames(t: Expr, out: Set<string>): void {
   else if (t.k === 'starred') collectTargetNames(t.e, out)
 }
 
-/** Control-flow signals and the budget are not Python exceptions; everything else is. */
+/** Control-flow signals and a timeout are not Python exceptions; everything else is. */

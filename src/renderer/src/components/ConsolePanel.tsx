@@ -2,7 +2,7 @@
 // runner, the transcript as Python prints it (>>> prompt, output, traceback),
 // and history on up/down. Enter runs; Shift+Enter (or a line ending in ':')
 // starts a new line for a block.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { EditorState } from '@codemirror/state'
 import { EditorView, keymap, placeholder } from '@codemirror/view'
 import { defaultKeymap, history as undoHistory, historyKeymap, insertNewlineAndIndent } from '@codemirror/commands'
@@ -30,6 +30,7 @@ export function ConsolePanel(): React.JSX.Element {
   const { store, controller } = useApp()
   const transcript = useStore(store, (s) => s.transcript)
   const busy = useStore(store, (s) => s.busy)
+  const showStop = useDelayedFlag(busy > 0, STOP_BUTTON_DELAY_MS)
   const hostRef = useRef<HTMLDivElement>(null)
   const outRef = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
@@ -114,7 +115,11 @@ export function ConsolePanel(): React.JSX.Element {
   return (
     <div className="panel console" data-testid="console">
       <div className="panel-head">Console <span className="muted small">Python (NumPy/PyTorch) · the runner</span>
-        {busy > 0 && <span className="badge busy" data-testid="console-busy">running…</span>}</div>
+        {busy > 0 && <span className="badge busy" data-testid="console-busy">running…</span>}
+        {showStop && (
+          <button className="stop" data-testid="console-stop" title="Stop the running program (KeyboardInterrupt); what it made before stays"
+            onClick={() => void controller.interrupt()}>Stop</button>
+        )}</div>
       <div className="transcript" ref={outRef} data-testid="console-output" aria-live="polite">
         {transcript.length === 0 && <div className="muted small">Type Python below. Every button in the app writes its line here too, so a session can be saved as a .py file (toolbar: Export script).</div>}
         {transcript.map((e) => <Entry key={e.seq} e={e} />)}
@@ -122,6 +127,23 @@ export function ConsolePanel(): React.JSX.Element {
       <div className="editor" ref={hostRef} data-testid="console-input" />
     </div>
   )
+}
+
+/** A run this short needs no Stop button: it would only flash. */
+const STOP_BUTTON_DELAY_MS = 300
+
+/** `on`, once it has stayed true for `delayMs`; false at once when it turns false. */
+function useDelayedFlag(on: boolean, delayMs: number): boolean {
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    if (!on) {
+      setShown(false)
+      return
+    }
+    const t = setTimeout(() => setShown(true), delayMs)
+    return () => clearTimeout(t)
+  }, [on, delayMs])
+  return shown
 }
 
 function Entry({ e }: { e: TranscriptEntry }): React.JSX.Element {
@@ -142,7 +164,8 @@ function Entry({ e }: { e: TranscriptEntry }): React.JSX.Element {
 
 /** The error as CPython prints it; the session's traceback is used when it has one. */
 export function pythonTraceback(err: { type: string; message: string; traceback?: string; lineNo?: number }): string {
-  const last = `${err.type}: ${err.message}`
+  // An exception without arguments (KeyboardInterrupt) prints its name alone.
+  const last = err.message ? `${err.type}: ${err.message}` : err.type
   if (err.traceback) {
     const tb = err.traceback.replace(/\n$/, '')
     return tb.endsWith(last) ? tb : `${tb}\n${last}`

@@ -90,6 +90,15 @@ export class Controller {
     return error ? { ok: false, error: `${error.type}: ${error.message}` } : { ok: true }
   }
 
+  /** The Stop button: the run in progress ends in KeyboardInterrupt; its earlier objects stay. */
+  async interrupt(): Promise<void> {
+    try {
+      await this.host.interrupt()
+    } catch {
+      // the connection is gone: the run's own reply reports that
+    }
+  }
+
   async setSimulateCuda(on: boolean): Promise<void> {
     const w = await this.host.setSimulateCuda(on)
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })

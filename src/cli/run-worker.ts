@@ -1,0 +1,32 @@
+// The thread `stridescope run` runs its program on (./commands/run.ts): the main
+// thread stays free to turn Ctrl-C and --timeout into writes of the stop flag,
+// and the thread's stack is large enough for CPython's 1000 frames.
+import { parentPort, workerData } from 'node:worker_threads'
+import { Runner } from '../runner'
+
+export interface RunWorkerData {
+  source: string
+  filename: string
+  simulateCuda: boolean
+  interruptFlag: Int32Array
+  timeoutMessage: string
+}
+
+export type RunWorkerMessage =
+  /** The program starts now (the thread has loaded): --timeout counts from here. */
+  | { type: 'started' }
+  | { type: 'stdout'; text: string }
+  | { type: 'done'; stderr: string; errorType: string | null }
+
+const port = parentPort
+if (!port) throw new Error('run-worker must run in a worker thread')
+const data = workerData as RunWorkerData
+const runner = new Runner({
+  simulateCuda: data.simulateCuda,
+  interruptFlag: data.interruptFlag,
+  timeoutMessage: data.timeoutMessage,
+  onStdout: (text) => port.postMessage({ type: 'stdout', text } satisfies RunWorkerMessage),
+})
+port.postMessage({ type: 'started' } satisfies RunWorkerMessage)
+const result = runner.run(data.source, data.filename)
+port.postMessage({ type: 'done', stderr: result.stderr, errorType: result.error?.type ?? null } satisfies RunWorkerMessage)
