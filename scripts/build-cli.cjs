@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '..')
 const OUT = path.join(ROOT, 'out', 'cli')
 const MAIN = path.join(OUT, 'main.js')
 const MANIFEST = path.join(OUT, 'inputs.json')
-const ENTRIES = { main: 'src/cli/main.ts', 'session-worker': 'src/session/worker-entry.ts' }
+const ENTRIES = { main: 'src/cli/main.ts', 'session-worker': 'src/session/worker-entry.ts', 'run-worker': 'src/cli/run-worker.ts' }
 // Read at run time next to the bundle (src/profiler/node/numpy-timing.ts).
 const COPIED = ['src/profiler/node/numpy_timing.py']
 

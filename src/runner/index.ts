@@ -17,6 +17,7 @@ import { setSimulateCuda } from './lib/device_ops'
 import { LIBRARY } from './lib/library'
 
 export type { PyErrorInfo, OpRecord, RunResult } from './types'
+export { newInterruptFlag, INTERRUPT_NONE, INTERRUPT_STOP, INTERRUPT_TIMEOUT, RUNNER_STACK_MB } from './types'
 
 export interface RunnerOptions {
   /** Enables the simulated cuda device (torch.cuda.is_available() is then True). */

@@ -4,6 +4,7 @@
 // value windows. Requests run one at a time, in arrival order.
 import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, PyErrorInfo, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
 import { MAX_SNAPSHOT_OPS } from '../shared/protocol'
+import { INTERRUPT_STOP, newInterruptFlag } from '../runner/types'
 import { checkWindow } from './bounds'
 import { SessionError } from './errors'
 import { exportScript } from './history'
@@ -61,7 +62,7 @@ export class Session {
   constructor(private readonly options: SessionOptions) {
     this.simulateCuda = options.simulateCuda ?? false
     this.now = options.now ?? Date.now
-    this.interruptFlag = options.interruptFlag ?? new Int32Array(new SharedArrayBuffer(4))
+    this.interruptFlag = options.interruptFlag ?? newInterruptFlag()
     this.runner = this.makeRunner()
   }
 
@@ -76,7 +77,7 @@ export class Session {
    */
   interrupt(): boolean {
     if (!this.running) return false
-    Atomics.store(this.interruptFlag, 0, 1)
+    Atomics.store(this.interruptFlag, 0, INTERRUPT_STOP)
     return true
   }
 

@@ -10,7 +10,7 @@ import type { EventName, EventPayload, Method, Reply } from '../shared/protocol'
 import type { SessionService } from './service'
 import { lazyWindowResult } from './packed-values'
 import type { FromWorker, ToWorker, WorkerInit } from './worker-messages'
-import { RUNNER_STACK_MB } from '../runner/stack'
+import { INTERRUPT_STOP, RUNNER_STACK_MB, newInterruptFlag } from '../runner/types'
 
 type Listener = (payload: EventPayload<EventName>) => void
 
@@ -32,7 +32,7 @@ export function workerScript(): { file: string; execArgv: string[] } {
 
 export function startSessionWorker(options: Omit<WorkerInit, 'interruptFlag'>): SessionService {
   // Stop writes this flag from here: the worker is busy running and reads no messages.
-  const interruptFlag = new Int32Array(new SharedArrayBuffer(4))
+  const interruptFlag = newInterruptFlag()
   const init: WorkerInit = { ...options, interruptFlag }
   let runsInFlight = 0
   const pending = new Map<number, (reply: Reply<Method>) => void>()
@@ -80,7 +80,7 @@ export function startSessionWorker(options: Omit<WorkerInit, 'interruptFlag'>): 
     request(method, params) {
       if (stopping) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'the session is shutting down' } })
       if (method === 'interrupt') {
-        if (runsInFlight > 0) Atomics.store(interruptFlag, 0, 1)
+        if (runsInFlight > 0) Atomics.store(interruptFlag, 0, INTERRUPT_STOP)
         return Promise.resolve({ ok: true, result: { interrupted: runsInFlight > 0 } })
       }
       worker ??= spawn()

@@ -1,14 +1,13 @@
 // `stridescope run FILE.py`: runs a NumPy/PyTorch snippet on the engine and prints what
 // CPython prints. Program output goes to stdout as it is printed; warnings and an uncaught
 // exception's traceback go to stderr, and an uncaught exception exits with status 1.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { INTERRUPT_STOP, INTERRUPT_TIMEOUT, newInterruptFlag } from '../../runner/interp/interrupt'
+import { INTERRUPT_STOP, INTERRUPT_TIMEOUT, RUNNER_STACK_MB, newInterruptFlag } from '../../runner/types'
 import type { RunWorkerData, RunWorkerMessage } from '../run-worker'
-import { RUNNER_STACK_MB } from '../../runner/stack'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'run a Python snippet (NumPy/PyTorch subset) on the engine, printing what CPython prints'
@@ -95,13 +94,15 @@ async function run(args: RunArgs): Promise<number> {
   }
 }
 
-/** The program's thread: TypeScript through tsx's hook (bin/stridescope runs the sources). */
+/**
+ * The program's thread: the bundle's run-worker.js beside out/cli/main.js (scripts/build-cli.cjs),
+ * else the TypeScript source through tsx's hook.
+ */
 function startRunWorker(data: RunWorkerData): Worker {
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
+  const bundled = join(here, 'run-worker.js')
+  const options = { workerData: data, resourceLimits: { stackSizeMb: RUNNER_STACK_MB } }
+  if (existsSync(bundled)) return new Worker(bundled, options)
   const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
-  return new Worker(join(here, '..', 'run-worker.ts'), {
-    workerData: data,
-    execArgv: ['--require', req.resolve('tsx/cjs')],
-    resourceLimits: { stackSizeMb: RUNNER_STACK_MB },
-  })
+  return new Worker(join(here, '..', 'run-worker.ts'), { ...options, execArgv: ['--require', req.resolve('tsx/cjs')] })
 }

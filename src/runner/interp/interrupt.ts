@@ -3,20 +3,13 @@
 // handlers, the CLI) write it; the interpreter polls it once per step and the
 // engine's long kernels between chunks (native/core/cancel.h, same values).
 // Native loops over Python values (a range's elements) poll the flag of the run in
-// progress on this thread through `pollInterrupt`. No imports: ./values polls it, and
-// ./exceptions (which needs ./values) registers the exception it raises.
+// progress on this thread through `pollInterrupt`. No imports from the interpreter:
+// ./values polls it, and ./exceptions (which needs ./values) registers the exception it raises.
+import { INTERRUPT_NONE, INTERRUPT_STOP, INTERRUPT_TIMEOUT } from '../types'
 
-export const INTERRUPT_NONE = 0
-/** Stop button / Ctrl-C: KeyboardInterrupt at the next step. */
-export const INTERRUPT_STOP = 1
-/** --timeout: the run ends; not a Python exception, so no `except:` can swallow it. */
-export const INTERRUPT_TIMEOUT = 2
+export { INTERRUPT_NONE, INTERRUPT_STOP, INTERRUPT_TIMEOUT, newInterruptFlag } from '../types'
 
-export function newInterruptFlag(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4))
-}
-
-/** The run ended because its --timeout passed. */
+/** The run ended because its --timeout passed: not a Python exception, so no `except:` swallows it. */
 export class RunTimedOut extends Error {
   constructor() { super('the program ran past its time limit') }
 }
