@@ -1,10 +1,11 @@
-// Writes and arithmetic: setitem, fill, in-place ops, copy_, grad mode, binary ops, sum/mean.
+// Writes and arithmetic: setitem, fill, in-place ops, copy_, out=, grad mode, binary ops, sum/mean.
 #include "../core/copy_ops.h"
 #include "../core/elementwise.h"
 #include "../core/errors.h"
 #include "../core/grad_mode.h"
 #include "../core/indexing.h"
 #include "../core/reduce.h"
+#include "../core/ufunc_out.h"
 #include "convert.h"
 #include "handles.h"
 #include "registry.h"
@@ -43,6 +44,13 @@ std::vector<OpEntry> math_ops() {
       {"copy_",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          ss::tensor_copy_(unwrap_array(info[0], "tensor"), unwrap_array(info[1], "src"));
+         return info.Env().Undefined();
+       }},
+      {"binaryOut",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::ArrayPtr ka, kb;
+         ss::Operand a = get_operand(info[1], "a", &ka), b = get_operand(info[2], "b", &kb);
+         ss::binary_out(get_binop(info[0]), a, b, unwrap_array(info[3], "out"));
          return info.Env().Undefined();
        }},
       {"setGradEnabled",

@@ -3,6 +3,7 @@
 #include "../core/elementwise.h"
 #include "../core/grad_mode.h"
 #include "../core/overlap.h"
+#include "../core/ufunc_out.h"
 #include "test_arrays.h"
 #include "test_harness.h"
 
@@ -18,6 +19,7 @@ const char* kPartial =
     "location. Please clone() the tensor before performing the operation.";
 
 ArrayPtr slice(const ArrayPtr& a, std::int64_t start, std::int64_t stop) { return basic_index(a, {sst::sl(start, stop)}); }
+ArrayPtr np_zeros_2x3() { return as_strided(sst::np_arange(6), {2, 3}, {24, 8}, 0); }
 
 }  // namespace
 
@@ -79,6 +81,34 @@ TEST(grad_mode_off_allows_in_place_on_leaves) {
   CHECK(g->requires_grad);
   CHECK(!r->requires_grad);
   CHECK(sst::values(g) == (std::vector<double>{1, 2, 3}));
+}
+
+TEST(out_arguments_follow_each_library) {
+  // Expected texts and values from torch 1.13 / NumPy 2.4 (torch.add(x, 1, out=x.t()) ...).
+  auto x = as_strided(sst::t_arange(9), {3, 3}, {3, 1}, 0);
+  auto before = sst::values(x);
+  Operand xs{x.get(), {}}, one{nullptr, Scalar::of_int(1)};
+  CHECK_RAISES(binary_out(BinOp::Add, xs, one, t(x)), RuntimeError, kPartial);
+  CHECK_RAISES(binary_out(BinOp::Add, xs, one, expand(slice(sst::t_arange(3), 0, 3), {3, 3})), RuntimeError, kInternal);
+  auto g = sst::t_arange(3);
+  set_requires_grad(*g, true);
+  CHECK_RAISES(binary_out(BinOp::Add, Operand{g.get(), {}}, one, sst::t_arange(3)), RuntimeError,
+               "add(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.");
+  CHECK(sst::values(x) == before);
+  binary_out(BinOp::Add, xs, one, x);  // the same tensor: full overlap is allowed
+  CHECK(sst::values(x)[0] == 1);
+  const Scalar half = Scalar::of_float(1.5);
+  CHECK_RAISES(binary_out(BinOp::Add, Operand{sst::t_arange(3, DType::Int64).get(), {}}, Operand{nullptr, half},
+                          sst::t_arange(3, DType::Int64)),
+               RuntimeError, "result type Float can't be cast to the desired output type Long");
+  // NumPy: the result broadcasts into a larger out; a read-only out is refused.
+  auto o = np_zeros_2x3();
+  binary_out(BinOp::Add, Operand{sst::np_arange(3).get(), {}}, one, o);
+  CHECK(sst::values(o) == (std::vector<double>{1, 2, 3, 1, 2, 3}));
+  CHECK_RAISES(binary_out(BinOp::Add, Operand{o.get(), {}}, one, sst::np_arange(3)), ValueError,
+               "non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)");
+  auto ro = broadcast_to(sst::np_arange(3), {2, 3});
+  CHECK_RAISES(binary_out(BinOp::Add, Operand{o.get(), {}}, one, ro), ValueError, "output array is read-only");
 }
 
 TEST_MAIN()

@@ -87,6 +87,9 @@ export const mayShareMemory = (a: EngineObject, b: EngineObject) => loadAddon().
 // ---- arithmetic on operands that may be scalars ------------------------------
 /** `a <op> b` where either side may be a Python scalar (at least one an object). */
 export const binary = (op: BinaryOp, a: OperandLike, b: OperandLike) => wrap(loadAddon().binary(op, toOperand(a), toOperand(b)))
+/** `np.add(a, b, out=o)` / `torch.add(a, b, out=o)`: the result written into `out` (each library's refusals first). */
+export const binaryOut = (op: BinaryOp, a: OperandLike, b: OperandLike, out: EngineObject): void =>
+  loadAddon().binaryOut(op, toOperand(a), toOperand(b), out.handle)
 /** torch's grad mode (torch.no_grad()): sets it, returns the previous one. */
 export const setGradEnabled = (mode: boolean): boolean => loadAddon().setGradEnabled(mode)
 

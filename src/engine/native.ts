@@ -101,6 +101,7 @@ export interface NativeAddon {
   fill(h: NativeHandle, value: PyScalar): void
   inplace(h: NativeHandle, op: BinaryOp, other: Operand): void
   copy_(h: NativeHandle, src: NativeHandle): void
+  binaryOut(op: BinaryOp, a: Operand, b: Operand, out: NativeHandle): void
   /** Sets torch's grad mode; returns the previous one. */
   setGradEnabled(mode: boolean): boolean
   binary(op: BinaryOp, a: Operand, b: Operand): NativeHandle
@@ -149,7 +150,7 @@ export const NATIVE_EXPORTS = Object.keys({
   viewByteOrder: 1, toDtype: 1, ravel: 1, flatten: 1,
   fromNumpy: 1, numpy: 1, asTensor: 1, tensor: 1, torchAsarray: 1, npAsarray: 1, npArray: 1, toDlpack: 1,
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
-  setitem: 1, fill: 1, inplace: 1, copy_: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
+  setitem: 1, fill: 1, inplace: 1, copy_: 1, binaryOut: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
   conjPhysical: 1, npConj: 1, reduce: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
