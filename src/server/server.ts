@@ -5,15 +5,13 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { SessionService } from '../session'
+import { MAX_MESSAGE_BYTES } from '../shared/protocol'
 import { browserModeCsp, requestAllowed, upgradeAllowed, type Access } from './security'
 import { send, serveSocket } from './socket'
 import { resolveStatic, sendFile } from './static-files'
 import { newToken, tokenCookieName, tokenMatches } from './token'
 import { ATTACH_PATH, handleAttach } from './attach-endpoint'
 import { writeRuntimeFile, type RuntimeFile } from './runtime-file'
-
-/** Largest WebSocket message accepted (a run of MAX_CODE_LENGTH characters fits). */
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 export interface ServerOptions {
   /** The session's requests and events (in a worker thread in the app; in-process in tests). */
@@ -47,6 +45,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else handleHttp(req, res, access, options.rendererDir)
   })
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A peer that resets mid-handshake must not take the process down (ws adds its own handler once upgraded).
+    socket.on('error', () => socket.destroy())
     if (!upgradeAllowed(req, access)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return

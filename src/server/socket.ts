@@ -30,6 +30,11 @@ function badRequest(id: number | null, message: string): ServerMessage {
 }
 
 export function serveSocket(ws: WebSocket, service: SessionService): void {
+  // A malformed frame (unmasked, bad UTF-8, RSV bits, unknown opcode) or an oversized message
+  // is that socket's error alone: ws has already sent the close frame with the matching code
+  // (1002, 1007, 1009) and drops the socket after it; an 'error' event nobody listened to
+  // would end the whole process.
+  ws.on('error', () => {})
   send(ws, { type: 'hello', version: PROTOCOL_VERSION })
   ws.on('message', async (data, isBinary) => {
     if (isBinary) return send(ws, badRequest(null, 'binary messages are not accepted; send JSON text'))

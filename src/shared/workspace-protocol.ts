@@ -12,6 +12,8 @@ import { attachedOrigin } from './attach-protocol'
 // ---- limits: every request is bounded so a bad payload cannot exhaust memory ----
 /** Longest Python source accepted by `run`. */
 export const MAX_CODE_LENGTH = 200_000
+/** Largest WebSocket message the browser-mode server accepts (a run of MAX_CODE_LENGTH characters fits). */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 /** Most elements one `window` request may return (a 1M-element texture view fits). */
 export const MAX_WINDOW_ELEMENTS = 1 << 20
 /** Highest rank accepted in `window` (NumPy's NPY_MAXDIMS is 64). */

@@ -2,7 +2,7 @@
 // `stridescope serve`. The page is served at http://127.0.0.1:PORT/?token=...;
 // the socket goes to the same origin with the same token.
 import { createApi, type Api, type Invoke, type Subscribe } from '../../../shared/api'
-import type { EventName, EventPayload, Method, Reply, ServerMessage } from '../../../shared/protocol'
+import { MAX_MESSAGE_BYTES, type EventName, type EventPayload, type Method, type Reply, type ServerMessage } from '../../../shared/protocol'
 import { socketUrls } from './socketUrls'
 
 type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void }
@@ -62,8 +62,15 @@ function wrap(ws: WebSocket): Api {
         return
       }
       const id = nextId++
+      const text = JSON.stringify({ type: 'request', id, method, params })
+      // The server closes a socket that sends more than its cap; refuse here instead, with the reason.
+      const bytes = new TextEncoder().encode(text).length
+      if (bytes > MAX_MESSAGE_BYTES) {
+        reject(new Error(`the ${method} request is ${bytes} bytes; the server takes at most ${MAX_MESSAGE_BYTES} bytes in one message`))
+        return
+      }
       pending.set(id, { resolve: resolve as Pending['resolve'], reject })
-      ws.send(JSON.stringify({ type: 'request', id, method, params }))
+      ws.send(text)
     })
 
   const subscribe: Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {

@@ -6,6 +6,7 @@ import type { Store } from './store'
 import { push, emptyHistory, type History } from '../model/history'
 import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
+import { MAX_CODE_LENGTH } from '../../../shared/protocol'
 
 export class Controller {
   private seq = 0
@@ -66,6 +67,12 @@ export class Controller {
     const seq = ++this.seq
     this.history = push(this.history, text)
     this.store.dispatch({ type: 'runStarted', seq, code: text })
+    if (text.length > MAX_CODE_LENGTH) {
+      // The backend refuses it anyway (and a WebSocket message past its cap closes the socket): say so here.
+      const error = { type: 'ValueError', message: scriptTooLong(text.length) }
+      this.store.dispatch({ type: 'runFinished', seq, stdout: '', stderr: '', error, workspace: null })
+      return error
+    }
     try {
       const r = await this.host.run(text)
       this.store.dispatch({ type: 'runFinished', seq, stdout: r.stdout, stderr: r.stderr, error: r.error, workspace: r.snapshot })
@@ -119,4 +126,9 @@ export class Controller {
     for (const d of this.disposers) d()
     this.disposers = []
   }
+}
+
+export function scriptTooLong(length: number): string {
+  const n = (k: number): string => k.toLocaleString('en-US')
+  return `this script is ${n(length)} characters long; one run takes at most ${n(MAX_CODE_LENGTH)} (run longer scripts with \`stridescope run FILE\`)`
 }
