@@ -311,14 +311,16 @@ ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy) {
 
 ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims) {
   // torch.flip always copies (semantics.md §57); output layout as empty_like(preserve).
-  std::vector<bool> seen(a->ndim(), false);
+  // Dims wrap as in at::dim_list_to_bitset: a 0-d tensor takes dim 0 and -1 (and flips nothing).
+  const std::int64_t nd = a->ndim();
+  std::vector<bool> seen(static_cast<std::size_t>(std::max<std::int64_t>(nd, 1)), false);
   std::vector<std::int64_t> wrapped;
   for (auto d : dims) {
-    auto w = torch_wrap_dim(d, a->ndim());
-    if (seen[w]) raise(PyExc::RuntimeError, "dims has duplicates, original flip dims size=" + std::to_string(dims.size()) +
-                                                ", but unique flip dims size=" + std::to_string(dims.size() - 1));
-    seen[w] = true;
-    wrapped.push_back(w);
+    auto w = torch_wrap_dim(d, nd);
+    if (seen[static_cast<std::size_t>(w)])
+      raise(PyExc::RuntimeError, "dim " + std::to_string(w) + " appears multiple times in the list of dims");
+    seen[static_cast<std::size_t>(w)] = true;
+    if (w < nd) wrapped.push_back(w);
   }
   Array src = *a;
   for (auto d : wrapped) {

@@ -399,10 +399,11 @@ const TENSOR_METHODS: Record<string, Method> = {
   __array__: s => wrapOp(s, () => s.obj.numpy(false)),
 }
 
+/** size(dim) / stride(dim): c10 maybe_wrap_dim with wrap_scalar=false (a 0-d tensor has no dim to name). */
 function normDim(d: number, ndim: number): number {
-  const n = Math.max(ndim, 1)
-  if (d < -n || d >= n) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`)
-  return d < 0 ? d + n : d
+  if (ndim === 0) throw pyErr('IndexError', `Dimension specified as ${d} but tensor has no dimensions`)
+  if (d < -ndim || d >= ndim) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-ndim}, ${ndim - 1}], but got ${d})`)
+  return d < 0 ? d + ndim : d
 }
 
 const NEW_TENSOR_METHODS = newTensorMethods()

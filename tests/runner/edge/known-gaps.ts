@@ -1,0 +1,84 @@
+// Where the runner still differs from the oracle on 0-d and empty inputs (none of
+// them a crash: each is a Python error or a result). The sweep fails when one of
+// these starts to agree, so the list only shrinks.
+
+const NUMPY_0D_SCALAR = 'NumPy returns a NumPy scalar from 0-d arithmetic and reductions; the runner keeps a 0-d array'
+const NUMPY_0D_AXIS = 'NumPy accepts axis 0/-1 on a 0-d array in squeeze and sum; the runner raises AxisError'
+const REAL_IMAG = 'ndarray.real / Tensor.real are not implemented (a NotImplementedError or AttributeError says so)'
+const ITEM_INDEX = 'ndarray.item(index) is not implemented (a NotImplementedError says so)'
+const EMPTY_STRIDES = "NumPy's own strides for some views of empty arrays (expand_dims, reshape, torch's .numpy()) differ"
+const AS_STRIDED_EMPTY = 'as_strided of a 0-byte array into a 0-d view: the runner refuses any view reaching past the buffer'
+const BROADCAST_SCALAR = 'broadcast_to(non-scalar, ()) raises the same ValueError with another text'
+const TORCH_113 = 'the PyTorch oracle here is 1.13; PyTorch 2.x (the target) gives what the runner gives'
+const TORCH_LAYOUT = 'Tensor.layout and Tensor.type() without arguments are not implemented'
+const TORCH_PERMUTE = 'Tensor.permute() without dims: the runner does not check the argument count'
+const TORCH_0D_INDEX = 'indexing a 0-d tensor with one int or slice: PyTorch names the 0-d case, the runner says too many indices'
+
+export const NUMPY_GAPS: Record<string, string> = {
+  'np.array(5.0); x.real': REAL_IMAG,
+  'np.array(5.0); x.imag': REAL_IMAG,
+  'np.array(5.0); x.squeeze(0)': NUMPY_0D_AXIS,
+  'np.array(5.0); x.squeeze(-1)': NUMPY_0D_AXIS,
+  'np.array(5.0); x.sum(0)': NUMPY_0D_AXIS,
+  'np.array(5.0); x.sum(-1)': NUMPY_0D_AXIS,
+  'np.array(5.0); x.sum(keepdims=True)': NUMPY_0D_SCALAR,
+  'np.array(5.0); x.item(0)': ITEM_INDEX,
+  'np.array(5.0); x + 1': NUMPY_0D_SCALAR,
+  'np.array(5.0); x * x': NUMPY_0D_SCALAR,
+  'np.array(5.0); x - x': NUMPY_0D_SCALAR,
+  'np.array(5.0); -x': NUMPY_0D_SCALAR,
+  'np.array(5.0); x / 2': NUMPY_0D_SCALAR,
+  'np.array(5.0); x + x.T': NUMPY_0D_SCALAR,
+  'np.array(5.0); np.flip(x)': NUMPY_0D_SCALAR,
+  'np.array(5.0); np.conj(x)': NUMPY_0D_SCALAR,
+  'np.array(5.0); np.conjugate(x)': NUMPY_0D_SCALAR,
+  'np.zeros((0,)); x.real': REAL_IMAG,
+  'np.zeros((0,)); x.imag': REAL_IMAG,
+  'np.zeros((0,)); x.reshape(0)': EMPTY_STRIDES,
+  'np.zeros((0,)); x.item(0)': ITEM_INDEX,
+  'np.zeros((0,)); np.expand_dims(x, 0)': EMPTY_STRIDES,
+  'np.zeros((0,)); np.expand_dims(x, -1)': EMPTY_STRIDES,
+  'np.zeros((0,)); np.broadcast_to(x, ())': BROADCAST_SCALAR,
+  'np.zeros((0,)); np.lib.stride_tricks.as_strided(x, (), ())': AS_STRIDED_EMPTY,
+  'np.zeros((2, 0, 3), dtype=np.int32); x.real': REAL_IMAG,
+  'np.zeros((2, 0, 3), dtype=np.int32); x.imag': REAL_IMAG,
+  'np.zeros((2, 0, 3), dtype=np.int32); x.item(0)': ITEM_INDEX,
+  'np.zeros((2, 0, 3), dtype=np.int32); np.expand_dims(x, 0)': EMPTY_STRIDES,
+  'np.zeros((2, 0, 3), dtype=np.int32); np.expand_dims(x, -1)': EMPTY_STRIDES,
+  'np.zeros((2, 0, 3), dtype=np.int32); np.broadcast_to(x, ())': BROADCAST_SCALAR,
+  'np.zeros((2, 0, 3), dtype=np.int32); np.lib.stride_tricks.as_strided(x, (), ())': AS_STRIDED_EMPTY
+}
+
+export const TORCH_GAPS: Record<string, string> = {
+  'torch.tensor(5.0); x.mT': TORCH_113,
+  'torch.tensor(5.0); x.real': REAL_IMAG,
+  'torch.tensor(5.0); x.layout': TORCH_LAYOUT,
+  'torch.tensor(5.0); x.view(0, -1)': TORCH_113,
+  'torch.tensor(5.0); x.reshape(0, -1)': TORCH_113,
+  'torch.tensor(5.0); x.permute()': TORCH_PERMUTE,
+  'torch.tensor(5.0); x.type()': TORCH_LAYOUT,
+  'torch.tensor(5.0); x[0]': TORCH_0D_INDEX,
+  'torch.tensor(5.0); x[-1]': TORCH_0D_INDEX,
+  'torch.tensor(5.0); x[:]': TORCH_0D_INDEX,
+  'torch.tensor(5.0); x[1:0]': TORCH_0D_INDEX,
+  'torch.tensor(5.0); x[0:0]': TORCH_0D_INDEX,
+  'torch.tensor(5.0); x[::2]': TORCH_0D_INDEX,
+  'torch.zeros(0); x.real': REAL_IMAG,
+  'torch.zeros(0); x.layout': TORCH_LAYOUT,
+  'torch.zeros(0); x.permute()': TORCH_PERMUTE,
+  'torch.zeros(0); x.numpy()': EMPTY_STRIDES,
+  'torch.zeros(0); x.type()': TORCH_LAYOUT,
+  'torch.zeros(0); x.item()': TORCH_113,
+  'torch.zeros(0); torch.from_numpy(x.numpy())': EMPTY_STRIDES,
+  'torch.zeros(0); float(x)': TORCH_113,
+  'torch.zeros(0); int(x)': TORCH_113,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.real': REAL_IMAG,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.layout': TORCH_LAYOUT,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.permute()': TORCH_PERMUTE,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.numpy()': EMPTY_STRIDES,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.type()': TORCH_LAYOUT,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.item()': TORCH_113,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); torch.from_numpy(x.numpy())': EMPTY_STRIDES,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); float(x)': TORCH_113,
+  'torch.zeros(2, 0, 3, dtype=torch.int32); int(x)': TORCH_113
+}
