@@ -17,10 +17,15 @@ export interface ZipMember {
   compressedSize: number
   uncompressedSize: number
   localHeaderOffset: number
+  /**
+   * Where the member's bytes must end: the next member's local header, or the central
+   * directory for the last one (zipfile's _end_offset; two entries over the same bytes overlap).
+   */
+  endOffset: number
 }
 
 export interface ZipReadOptions {
-  /** Cap on the bytes all deflated members may inflate to, together. */
+  /** Cap on the bytes all members may extract to, together (deflated ones inflated, stored ones as they are). */
   maxInflatedBytes?: number
   /** Stored members at least this big stay on disk as lazy slices (no CRC pass). */
   lazyStoredBytes?: number
@@ -125,10 +130,19 @@ export class ZipReader {
         }
         e += 4 + len
       }
-      const m: ZipMember = { name, method, flags, crc32: crc, compressedSize: csize, uncompressedSize: usize, localHeaderOffset: lho }
+      const m: ZipMember = { name, method, flags, crc32: crc, compressedSize: csize, uncompressedSize: usize, localHeaderOffset: lho, endOffset: cdOffset }
       this.members.push(m)
       this.byName.set(name, m)
       p = end
+    }
+    // As zipfile does (CPython 3.12+): each member ends where the next one's header starts, so
+    // entries that point into the same bytes (one member listed 34,000 times) are refused on open.
+    // A stable sort, walked from the end: of two entries at one offset the first listed keeps its bytes.
+    let endOffset = cdOffset
+    const byOffset = this.members.map((m, i) => [m, i] as const).sort((a, b) => b[0].localHeaderOffset - a[0].localHeaderOffset || a[1] - b[1])
+    for (const [m] of byOffset) {
+      m.endOffset = endOffset
+      endOffset = m.localHeaderOffset
     }
   }
 
@@ -154,6 +168,7 @@ export class ZipReader {
     if (lh.getUint32(0, true) !== SIG_LOCAL) this.bad('Bad magic number for file header')
     const start = m.localHeaderOffset + 30 + lh.getUint16(26, true) + lh.getUint16(28, true)
     if (start + m.compressedSize > this.src.size) this.bad(`Truncated data for member ${m.name}`)
+    if (start + m.compressedSize > m.endOffset) this.bad(`Overlapped entries: ${pyStr(m.name)} (possible zip bomb)`)
     return start
   }
 
@@ -163,6 +178,9 @@ export class ZipReader {
     const start = this.dataOffset(m)
     if (m.method === 0) {
       if (m.compressedSize !== m.uncompressedSize) this.bad(`Bad sizes for stored member ${m.name}: ${m.compressedSize} != ${m.uncompressedSize}`)
+      // Stored bytes count against the same cap as inflated ones: each open can make a copy.
+      if (m.compressedSize > this.maxInflated - this.inflatedSoFar) this.overCap(m)
+      this.inflatedSoFar += m.compressedSize
       const slice = this.src.slice(start, m.compressedSize)
       if (m.compressedSize >= this.lazyStored) return { source: slice, lazy: true }
       const bytes = slice.read(0, slice.size)
@@ -174,12 +192,17 @@ export class ZipReader {
   }
 
   private checkCrc(m: ZipMember, bytes: Uint8Array): void {
-    if (crc32(bytes) !== m.crc32) this.bad(`Bad CRC-32 for file ${JSON.stringify(m.name).replace(/^"|"$/g, "'")}`)
+    if (crc32(bytes) !== m.crc32) this.bad(`Bad CRC-32 for file ${pyStr(m.name)}`)
+  }
+
+  private overCap(m: ZipMember): never {
+    const how = m.method === 0 ? 'takes the bytes read from this file' : 'inflates'
+    return fail('ValueError', `zip member '${m.name}' ${how} past the limit of ${this.maxInflated} bytes for this file (zip bomb?)`)
   }
 
   private inflate(m: ZipMember, start: number): Uint8Array {
     const limit = this.maxInflated - this.inflatedSoFar
-    const bomb = (): never => fail('ValueError', `zip member '${m.name}' inflates past the limit of ${this.maxInflated} bytes for this file (zip bomb?)`)
+    const bomb = (): never => this.overCap(m)
     if (m.uncompressedSize > limit) bomb()
     // Output is kept in the chunks the inflater hands over, so memory follows what the
     // stream really produces (not what a lying header declares); a stream that passes its
@@ -215,4 +238,9 @@ export class ZipReader {
     this.checkCrc(m, out)
     return out
   }
+}
+
+/** A name as Python's repr of a str shows it (zipfile's messages use !r). */
+function pyStr(name: string): string {
+  return JSON.stringify(name).replace(/^"|"$/g, "'")
 }
