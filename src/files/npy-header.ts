@@ -34,9 +34,11 @@ export function startsWithNpyMagic(head: Uint8Array): boolean {
   return head.length >= NPY_MAGIC.length && NPY_MAGIC.every((b, i) => head[i] === b)
 }
 
+/** d[key] as Python evaluates the literal: a key written twice keeps its last value. */
 function dictGet(d: Extract<PyLiteral, { kind: 'dict' }>, key: string): PyLiteral {
-  for (const [k, v] of d.entries) if (k === key) return v
-  return null
+  let found: PyLiteral = null
+  for (const [k, v] of d.entries) if (k === key) found = v
+  return found
 }
 
 export function readNpyHeader(src: ByteSource, maxHeaderSize = MAX_HEADER_SIZE): NpyHeader {

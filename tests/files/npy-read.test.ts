@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { describeNpyBytes, readNpyFile } from '../../src/files/npy-read'
 import { readEntryValues } from '../../src/files/element-values'
 import { FileFormatError } from '../../src/files/errors'
 import { npyHeaderBytes } from '../../src/files/npy-write'
-import { expected, fixture, fixtureBytes, tmpDir } from './helpers/fixtures'
+import { expected, fixture, fixtureBytes, numpyMissing, tmpDir } from './helpers/fixtures'
 import { normalizeExpected, toJsonLike } from './helpers/values'
 
 function expectPyError(fn: () => unknown, pyType: string, message: string | RegExp): void {
@@ -133,6 +134,18 @@ describe('bad .npy files get NumPy\'s errors', () => {
   it('a lying shape cannot reach past the data', () => {
     const h = "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000, 1000000000), }"
     expectPyError(() => describeNpyBytes(npyWith(h, new Uint8Array(16))), 'ValueError', /Expected \(1000000000, 1000000000\) = 1000000000000000000 elements, could only read 2 elements/)
+  })
+  it('a key written twice keeps its last value, as np.load evaluates the header', () => {
+    const h = "{'descr': '<i1', 'fortran_order': False, 'shape': (4,), 'descr': '<f4', }"
+    const d = describeNpyBytes(npyWith(h, new Uint8Array(new Float32Array([1.5, 2.5, 3.5, 4.5]).buffer)))
+    expect(d.entries[0].dtypeText).toBe('<f4')
+    expect(readEntryValues(d.entries[0], d.storages[0])).toEqual([1.5, 2.5, 3.5, 4.5])
+    const missing = numpyMissing()
+    if (missing) return console.log(`[npy duplicate key] NumPy check skipped: ${missing}`)
+    const file = path.join(tmpDir(), 'dup.npy')
+    fs.writeFileSync(file, npyWith(h, new Uint8Array(new Float32Array([1.5, 2.5, 3.5, 4.5]).buffer)))
+    const real = execFileSync('python3', ['-c', 'import numpy as np, sys; a = np.load(sys.argv[1]); print(a.dtype.str, a.tolist())', file]).toString()
+    expect(real.trim()).toBe('<f4 [1.5, 2.5, 3.5, 4.5]')
   })
   it('Python 2 headers with L suffixes are accepted for versions 1 and 2', () => {
     const d = describeNpyBytes(npyWith("{'descr': '<i1', 'fortran_order': False, 'shape': (2L,), }", Uint8Array.from([1, 2])))
