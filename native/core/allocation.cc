@@ -96,7 +96,8 @@ std::uint64_t checked_nbytes(Kind kind, DType dtype, const Shape& sizes) {
   }
   auto numel = layout::checked_numel(sizes);
   std::int64_t nbytes = 0;
-  if (!numel || __builtin_mul_overflow(*numel, static_cast<std::int64_t>(itemsize_of(dtype)), &nbytes)) {
+  const auto item = static_cast<std::int64_t>(itemsize_of(dtype));
+  if (!numel || __builtin_mul_overflow(*numel, item, &nbytes) || (kind == Kind::NDArray && !layout::numpy_size_fits(sizes, item))) {
     if (kind == Kind::NDArray)
       raise(PyExc::ValueError, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
     raise(PyExc::RuntimeError, "Storage size calculation overflowed with sizes=" + layout::torch_list(sizes));

@@ -2,15 +2,31 @@
 
 #include <atomic>
 
+#include "checked_math.h"
 #include "errors.h"
 #include "grad_mode.h"
 #include "layout.h"
 
 namespace ss {
 
+namespace {
+// NumPy's text for a shape whose bytes do not fit in an intp.
+const char* const kTooBig = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.";
+}  // namespace
+
 std::int64_t Array::numel() const {
+  // An empty array is empty whatever its other sizes (a (0, 2**62, 2**62) view has 0 elements).
+  for (auto s : sizes)
+    if (s == 0) return 0;
   std::int64_t n = 1;
-  for (auto s : sizes) n *= s;
+  for (auto s : sizes)
+    if (!checked_mul(n, s, &n)) raise(PyExc::ValueError, kTooBig);
+  return n;
+}
+
+std::int64_t Array::nbytes() const {
+  std::int64_t n;
+  if (!checked_mul(numel(), static_cast<std::int64_t>(itemsize()), &n)) raise(PyExc::ValueError, kTooBig);
   return n;
 }
 
@@ -45,12 +61,18 @@ ArrayPtr make_view(Kind kind, DType dtype, StoragePtr storage, Shape sizes, Shap
 }
 
 ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::int64_t byte_offset) {
+  if (!src->is_tensor()) {
+    if (static_cast<std::int64_t>(sizes.size()) > kMaxDims)
+      raise(PyExc::ValueError, "maximum supported dimension for an ndarray is currently " + std::to_string(kMaxDims) +
+                                   ", found " + std::to_string(sizes.size()));
+    if (!layout::numpy_size_fits(sizes, static_cast<std::int64_t>(itemsize_of(src->dtype)))) raise(PyExc::ValueError, kTooBig);
+  }
   // A view (stride 0 or not) must still have a countable number of bytes.
   auto numel = layout::checked_numel(sizes);
   std::int64_t nbytes;
   if (!numel || __builtin_mul_overflow(*numel, static_cast<std::int64_t>(itemsize_of(src->dtype)), &nbytes)) {
     if (src->is_tensor()) raise(PyExc::RuntimeError, "Storage size calculation overflowed with sizes=" + layout::torch_list(sizes));
-    raise(PyExc::ValueError, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+    raise(PyExc::ValueError, kTooBig);
   }
   auto a = make_view(src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
   a->writeable = src->writeable;

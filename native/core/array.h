@@ -43,14 +43,21 @@ struct Array {
   int ndim() const { return static_cast<int>(sizes.size()); }
   std::size_t itemsize() const { return itemsize_of(dtype); }
   std::int64_t numel() const;
-  std::int64_t nbytes() const { return numel() * static_cast<std::int64_t>(itemsize()); }
-  char* data_ptr() const { return storage->bytes() + byte_offset; }
+  std::int64_t nbytes() const;
+  // The address of element 0. An empty view may sit at any offset (t.as_strided((0,), (1,), 2**61)),
+  // so the sum is taken on integers: it is only dereferenced for views inside the storage.
+  char* data_ptr() const {
+    return reinterpret_cast<char*>(reinterpret_cast<std::uintptr_t>(storage->bytes()) + static_cast<std::uintptr_t>(byte_offset));
+  }
   bool is_tensor() const { return kind == Kind::Tensor; }
   // Element strides / offset; exact for tensors, floor-divided for odd NumPy strides.
   Shape elem_strides() const;
   std::int64_t elem_offset() const { return byte_offset / static_cast<std::int64_t>(itemsize()); }
 };
 using ArrayPtr = std::shared_ptr<Array>;
+
+/** NumPy's NPY_MAXDIMS: no ndarray has more dimensions. */
+constexpr std::int64_t kMaxDims = 64;
 
 std::uint64_t next_array_id();
 

@@ -2,7 +2,9 @@
 
 #include <limits>
 
+#include "checked_math.h"
 #include "errors.h"
+#include "layout.h"
 
 namespace ss {
 
@@ -48,6 +50,13 @@ ArrayPtr basic_index(const ArrayPtr& a, const std::vector<IndexItem>& items) {
     raise(PyExc::IndexError, "too many indices for array: array is " + std::to_string(n) + "-dimensional, but " +
                                  std::to_string(consumed) + " were indexed");
   }
+  if (!tensor) {
+    std::int64_t result_dims = n - consumed;
+    for (const auto& it : items) result_dims += it.type == IndexItem::Type::NewAxis || it.type == IndexItem::Type::Slice;
+    if (result_dims > kMaxDims)
+      raise(PyExc::IndexError, "number of dimensions must be within [0, " + std::to_string(kMaxDims) +
+                                   "], indexing result would have " + std::to_string(result_dims));
+  }
   Shape sz, st;
   std::int64_t off = a->byte_offset;
   std::int64_t dim = 0;
@@ -89,13 +98,27 @@ ArrayPtr basic_index(const ArrayPtr& a, const std::vector<IndexItem>& items) {
         // torch clamps start into [0, size] (aten::slice); Python's adjust gives the same for step > 0.
         if (b.length > 0 || tensor) off += b.start * a->byte_strides[dim];
         sz.push_back(b.length);
-        st.push_back(b.step * a->byte_strides[dim]);
+        // NumPy gives an empty slice step 1. A huge step (a[::10**30], clamped to 2**63-1) wraps
+        // in both libraries' stride products; the dim then has at most one element, so the
+        // stride is never used to step.
+        const std::int64_t step = !tensor && b.length == 0 ? 1 : b.step;
+        st.push_back(wrapping_mul(step, a->byte_strides[dim]));
         ++dim;
         break;
       }
     }
   }
   copy_dims(n - dim);
+  if (tensor) {
+    // A huge step wraps the stride product negative, which aten's as_strided refuses.
+    for (auto s : st)
+      if (s < 0) {
+        Shape elem(st.size());
+        const auto item = static_cast<std::int64_t>(a->itemsize());
+        for (std::size_t i = 0; i < st.size(); ++i) elem[i] = st[i] / item;
+        raise(PyExc::RuntimeError, "as_strided: Negative strides are not supported at the moment, got strides: " + layout::torch_list(elem));
+      }
+  }
   return derive_view(a, sz, st, off);
 }
 

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <numeric>
 
+#include "checked_math.h"
+
 namespace ss::layout {
 
 std::optional<std::int64_t> checked_numel(const Shape& sizes) {
@@ -15,12 +17,21 @@ std::optional<std::int64_t> checked_numel(const Shape& sizes) {
   return n;
 }
 
+bool numpy_size_fits(const Shape& sizes, std::int64_t itemsize) {
+  std::int64_t n = itemsize;
+  for (auto s : sizes)
+    if (s != 0 && !checked_mul(n, s, &n)) return false;
+  return true;
+}
+
 Shape contiguous_strides(const Shape& sizes, std::int64_t unit) {
   Shape st(sizes.size());
   std::int64_t acc = unit;
   for (std::size_t i = sizes.size(); i-- > 0;) {
     st[i] = acc;
-    acc *= std::max<std::int64_t>(sizes[i], 1);
+    // Wraps as PyTorch's stride computation does: only an empty tensor can get this far
+    // (torch.empty(0, 2**62, 2**62)), and its strides address nothing.
+    acc = wrapping_mul(acc, std::max<std::int64_t>(sizes[i], 1));
   }
   return st;
 }
@@ -30,7 +41,8 @@ Shape fortran_strides(const Shape& sizes, std::int64_t unit) {
   std::int64_t acc = unit;
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     st[i] = acc;
-    acc *= std::max<std::int64_t>(sizes[i], 1);
+    // (wraps: see contiguous_strides)
+    acc = wrapping_mul(acc, std::max<std::int64_t>(sizes[i], 1));
   }
   return st;
 }
@@ -45,8 +57,8 @@ Shape channels_last_strides(const Shape& sizes) {
   Shape st(4);
   st[1] = 1;
   st[3] = std::max<std::int64_t>(sizes[1], 1);
-  st[2] = st[3] * std::max<std::int64_t>(sizes[3], 1);
-  st[0] = st[2] * std::max<std::int64_t>(sizes[2], 1);
+  st[2] = wrapping_mul(st[3], std::max<std::int64_t>(sizes[3], 1));
+  st[0] = wrapping_mul(st[2], std::max<std::int64_t>(sizes[2], 1));
   return st;
 }
 
@@ -61,7 +73,7 @@ bool dense_in_order(const Shape& sizes, const Shape& strides, std::int64_t unit,
     std::size_t i = reverse ? n - 1 - k : k;
     if (sizes[i] == 1) continue;
     if (strides[i] != expected) return false;
-    expected *= sizes[i];
+    expected = wrapping_mul(expected, sizes[i]);  // the last product may pass int64 unused
   }
   return true;
 }
@@ -81,7 +93,7 @@ bool torch_is_channels_last_contiguous(const Shape& sizes, const Shape& strides)
   for (int d : {1, 3, 2, 0}) {
     if (sizes[d] == 1) continue;
     if (strides[d] != expected) return false;
-    expected *= sizes[d];
+    expected = wrapping_mul(expected, sizes[d]);
   }
   return true;
 }
@@ -102,7 +114,7 @@ bool is_non_overlapping_and_dense(const Shape& sizes, const Shape& strides) {
     std::int64_t s = sizes[perm[i]];
     if (s < 2) return true;
     if (strides[perm[i]] != require) return false;
-    require *= s;
+    require = wrapping_mul(require, s);
   }
   return true;
 }

@@ -13,6 +13,9 @@ using Shape = std::vector<std::int64_t>;
 
 // Product of sizes; nullopt on int64 overflow (huge user shapes).
 std::optional<std::int64_t> checked_numel(const Shape& sizes);
+// NumPy's rule for any array it makes (PyArray_NewFromDescr): itemsize times every non-zero
+// size must fit an intp, even when another size is 0 (np.zeros((0, 2**62)) is "too big").
+bool numpy_size_fits(const Shape& sizes, std::int64_t itemsize);
 
 // C-order strides with PyTorch's max(size, 1) rule: empty(2,0,3) -> (3,3,1) (TensorImpl.h).
 Shape contiguous_strides(const Shape& sizes, std::int64_t unit = 1);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "allocation.h"
+#include "checked_math.h"
 #include "copy_ops.h"
 #include "dims.h"
 #include "elem_types.h"
@@ -74,17 +75,20 @@ ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<std::vect
                                          : layout::numpy_new_strides(out_shape, itemsize_of(out_dt), false));
   // Output viewed with the input's rank: reduced axes get stride 0 so every input
   // element lands on its accumulator.
-  std::int64_t count = 1;
+  // An empty input may have sizes whose product leaves int64 ((0, 2**40, 2**40) summed over
+  // all axes): its count is 0 and its accumulator strides are never stepped, so they wrap.
+  const bool empty_input = a->numel() == 0;
+  std::int64_t count = empty_input ? 0 : 1;
   Shape acc_strides(n, 0);
   {
     std::int64_t s = 1;
     for (int i = n - 1; i >= 0; --i) {
       if (red[i]) {
-        count *= a->sizes[i];
+        if (!empty_input) count *= a->sizes[i];  // a factor of numel, which fits
         continue;
       }
       acc_strides[i] = s;
-      s *= a->sizes[i];
+      s = wrapping_mul(s, a->sizes[i]);
     }
   }
   const std::int64_t out_n = out->numel();

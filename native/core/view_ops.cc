@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "checked_math.h"
 #include "dims.h"
 #include "errors.h"
 #include "flags.h"
@@ -547,16 +548,24 @@ StridedLayout as_strided_layout(const ArrayPtr& a, const Dims& size, const Dims&
                                      " requiring a storage size of " + (overflow ? std::string("(overflow)") : std::to_string(need_bytes)) +
                                      " are out of bounds for storage of size " + std::to_string(have));
     }
+    // The engine keeps byte strides and offsets: an empty view may name element offsets and
+    // strides (2**61, 2**62) whose byte values leave int64. Refuse those rather than wrap.
     Shape bst(stride.size());
-    for (std::size_t i = 0; i < stride.size(); ++i) bst[i] = stride[i] * item;
-    return {size, bst, off * item};
+    std::int64_t boff = 0;
+    bool bytes_fit = checked_mul(off, item, &boff);
+    for (std::size_t i = 0; i < stride.size(); ++i) bytes_fit = bytes_fit && checked_mul(stride[i], item, &bst[i]);
+    if (!bytes_fit)
+      raise(PyExc::RuntimeError, "as_strided: strides " + layout::torch_list(stride) + " and storage offset " + std::to_string(off) +
+                                     " in elements of " + std::to_string(item) +
+                                     " bytes pass the 2**63-byte range Stridescope addresses (the view is empty, but its byte layout would overflow)");
+    return {size, bst, boff};
   }
   // NumPy as_strided takes byte strides and trusts them; Stridescope refuses views past the buffer.
   if (size.size() != stride.size()) raise(PyExc::ValueError, "mismatch in length of strides and shape");
   for (auto s : size)
     if (s < 0) raise(PyExc::ValueError, "negative dimensions are not allowed");
-  std::int64_t off = a->byte_offset + (offset ? *offset : 0);
-  if (!layout::in_bounds(size, stride, off, item, static_cast<std::int64_t>(a->storage->nbytes))) {
+  std::int64_t off = 0;
+  if (!checked_add(a->byte_offset, offset ? *offset : 0, &off) || !layout::in_bounds(size, stride, off, item, static_cast<std::int64_t>(a->storage->nbytes))) {
     raise(PyExc::ValueError, "as_strided: shape " + layout::py_tuple(size) + " with strides " + layout::py_tuple(stride) +
                                  " reaches outside the array's memory (" + std::to_string(a->storage->nbytes) +
                                  " bytes); Stridescope refuses views that would read out of bounds");

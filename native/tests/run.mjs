@@ -4,16 +4,21 @@
 // native/backends/cpu, as listed by native/binding/sources.mjs). Objects are
 // cached in native/build-tests/ and rebuilt when a source or header changes.
 // Usage: node native/tests/run.mjs [name-filter]   (exit status 1 if any test fails)
+// SANITIZE=1 builds everything with -fsanitize=address,undefined (in native/build-tests-asan/)
+// and makes any sanitizer report fail its test.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { engineSources, root } from '../binding/sources.mjs'
 
-const out = join(root, 'native', 'build-tests')
+const sanitize = process.env.SANITIZE === '1'
+const out = join(root, 'native', sanitize ? 'build-tests-asan' : 'build-tests')
 const objDir = join(out, 'obj')
 mkdirSync(objDir, { recursive: true })
 const cxx = process.env.CXX || 'g++'
-const flags = ['-std=c++17', '-O2', '-g0', '-pthread', '-Wall', '-Wno-unused-function']
+const flags = sanitize
+  ? ['-std=c++17', '-O1', '-g', '-pthread', '-Wall', '-Wno-unused-function', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer']
+  : ['-std=c++17', '-O2', '-g0', '-pthread', '-Wall', '-Wno-unused-function']
 if (process.arch === 'x64') flags.push('-march=x86-64-v2')
 const jobs = Math.max(1, Math.min(2, Number(process.env.JOBS) || 2))
 
