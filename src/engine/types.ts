@@ -90,9 +90,10 @@ export interface ValueWindow {
 export type PyScalar = boolean | bigint | number | { re: number; im: number }
 
 /** One entry of a parsed subscript `a[1, ::2, None, ...]`. */
+/** Integers past 2^53 (a[2**63 - 1], clamped slice bounds) travel as bigint; the addon takes both. */
 export type IndexItem =
-  | { kind: 'int'; index: number }
-  | { kind: 'slice'; start: number | null; stop: number | null; step: number | null }
+  | { kind: 'int'; index: number | bigint }
+  | { kind: 'slice'; start: number | bigint | null; stop: number | bigint | null; step: number | bigint | null }
   | { kind: 'newaxis' }
   | { kind: 'ellipsis' }
 

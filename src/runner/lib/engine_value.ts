@@ -44,11 +44,12 @@ export abstract class EngineValue extends PyObject {
     if (k === null) return { kind: 'newaxis' }
     if (k === ELLIPSIS) return { kind: 'ellipsis' }
     if (k instanceof PySlice) {
-      const n = (v: PyValue) => (v === null ? null : Number(this.sliceIndex(v)))
-      return { kind: 'slice', start: n(k.start), stop: n(k.stop), step: n(k.step) }
+      // Bounds clamp into a C ssize_t as Python's PySlice_Unpack does (the step to ±(2**63 - 1)).
+      const n = (v: PyValue, lo: bigint) => (v === null ? null : clampBig(this.sliceIndex(v), lo, INT64_MAX))
+      return { kind: 'slice', start: n(k.start, INT64_MIN), stop: n(k.stop, INT64_MIN), step: n(k.step, -INT64_MAX) }
     }
     if (typeof k === 'bigint' || k instanceof NpScalar && typeof k.toNumber() === 'bigint') {
-      return { kind: 'int', index: Number(toIndex(k)) }
+      return { kind: 'int', index: this.intIndex(toIndex(k)) }
     }
     if (k instanceof PyList || k instanceof EngineValue || typeof k === 'boolean' || k instanceof NpScalar) {
       throw pyErr('NotImplementedError', 'advanced indexing (integer or boolean arrays, lists, bools) is not supported by the Stridescope engine')
@@ -57,6 +58,17 @@ export abstract class EngineValue extends PyObject {
       throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
     }
     throw pyErr('IndexError', `only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${typeName(k)})`)
+  }
+
+  /** An int index that fits a C ssize_t; past it, each library's own error. */
+  private intIndex(v: bigint): number | bigint {
+    if (v < INT64_MIN || v > INT64_MAX) {
+      if (this.kind === 'tensor') throw pyErr('RuntimeError', 'Overflow when unpacking long')
+      // NumPy reads the index as a C long first: past it, but within an unsigned one, that conversion fails.
+      if (v > INT64_MAX && v <= UINT64_MAX) throw pyErr('OverflowError', 'Python int too large to convert to C long')
+      throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
+    }
+    return exactInt(v)
   }
 
   private sliceIndex(v: PyValue): bigint {
@@ -240,4 +252,17 @@ export function scalarToPy(v: PyScalar, dtype: DTypeName): PyValue {
   if (typeof v === 'object') return new PyComplex(v.re, v.im)
   if (typeof v === 'number' && !/float|complex/.test(dtype)) return BigInt(v)
   return v
+}
+
+const INT64_MAX = (1n << 63n) - 1n
+const INT64_MIN = -(1n << 63n)
+const UINT64_MAX = (1n << 64n) - 1n
+
+function clampBig(v: bigint, lo: bigint, hi: bigint): number | bigint {
+  return exactInt(v < lo ? lo : v > hi ? hi : v)
+}
+
+/** A number when exact, else the bigint itself. */
+function exactInt(v: bigint): number | bigint {
+  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v
 }

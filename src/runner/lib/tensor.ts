@@ -262,13 +262,13 @@ const TENSOR_METHODS: Record<string, Method> = {
     const b = bindArgs('size', ['dim='], a, kw)
     const shape = s.info().shape
     if (b.dim === undefined || b.dim === null) return new TorchSize(shape.map(BigInt))
-    return BigInt(shape[normDim(intArg(b.dim), shape.length)])
+    return BigInt(shape[normDim(int64DimArg(b.dim!), shape.length)])
   },
   stride: (s, a, kw) => {
     const b = bindArgs('stride', ['dim='], a, kw)
     const st = s.info().strides
     if (b.dim === undefined || b.dim === null) return new PyTuple(st.map(BigInt))
-    return BigInt(st[normDim(intArg(b.dim), st.length)])
+    return BigInt(st[normDim(int64DimArg(b.dim!), st.length)])
   },
   storage_offset: (s, a, kw) => { noArgs('storage_offset', a, kw); return BigInt(s.info().offset) },
   data_ptr: (s, a, kw) => { noArgs('data_ptr', a, kw); return BigInt(s.info().dataPtr) },
@@ -397,6 +397,12 @@ const TENSOR_METHODS: Record<string, Method> = {
   is_floating_point: s => /float/.test(s.info().dtype),
   is_complex: s => /complex/.test(s.info().dtype),
   __array__: s => wrapOp(s, () => s.obj.numpy(false)),
+}
+
+/** A dim argument as PyTorch unpacks it: an int64, or RuntimeError. */
+function int64DimArg(v: PyValue): number {
+  if (typeof v === 'bigint' && (v >= 1n << 63n || v < -(1n << 63n))) throw pyErr('RuntimeError', 'Overflow when unpacking long')
+  return intArg(v)
 }
 
 /** size(dim) / stride(dim): c10 maybe_wrap_dim with wrap_scalar=false (a 0-d tensor has no dim to name). */

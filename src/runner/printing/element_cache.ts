@@ -31,9 +31,13 @@ export class ElementCache {
   }
 }
 
-/** A printable shape is a list of non-negative integers; anything else is a caller bug, reported as such. */
+/**
+ * A printable shape is a list of non-negative integers; anything else is a caller bug, reported as such.
+ * Sizes past 2^53 are allowed: only an empty array can have them (np.zeros((0, 10**18))), and its
+ * elements are never walked.
+ */
 export function checkShape(shape: readonly number[]): void {
-  if (!Array.isArray(shape) || shape.some((n) => !Number.isSafeInteger(n) || n < 0)) {
+  if (!Array.isArray(shape) || shape.some((n) => !Number.isInteger(n) || n < 0)) {
     throw new RangeError(`invalid shape for printing: [${String(shape)}]`)
   }
 }

@@ -2,6 +2,8 @@
 
 /** Python's repr of a tuple of ints: `()`, `(3,)`, `(0, 3)`. */
 export function pythonTupleRepr(items: readonly number[]): string {
-  if (items.length === 1) return `(${items[0]},)`
-  return `(${items.join(', ')})`
+  // Integers past 2^53 (an empty array's other sizes) print in full, as Python ints do.
+  const text = items.map((n) => (Number.isInteger(n) ? BigInt(n).toString() : String(n)))
+  if (text.length === 1) return `(${text[0]},)`
+  return `(${text.join(', ')})`
 }
