@@ -9,6 +9,7 @@ import { strMethod } from './str_methods'
 import { callValue } from './call'
 import { repr as reprOf } from './repr'
 import { bindArgs } from './args'
+import { pushAll, replaceRange } from './arrays'
 
 type Method = (self: any, args: PyValue[], kw: Kwargs) => PyValue
 
@@ -23,7 +24,7 @@ function sortItems(items: PyValue[], kw: Kwargs): void {
     idx.sort((i, j) => (truthy(compare('<', keys[j], keys[i])) ? -1 : truthy(compare('<', keys[i], keys[j])) ? 1 : i - j))
   }
   const sorted = idx.map(i => items[i])
-  items.splice(0, items.length, ...sorted)
+  replaceRange(items, 0, items.length, sorted)
 }
 export { sortItems }
 
@@ -35,7 +36,7 @@ function indexOf(items: readonly PyValue[], v: PyValue, what: string): bigint {
 
 const LIST_METHODS: Record<string, Method> = {
   append: (l: PyList, [v]) => { l.items.push(v); return null },
-  extend: (l: PyList, [v]) => { l.items.push(...iterate(v)); return null },
+  extend: (l: PyList, [v]) => { pushAll(l.items, iterate(v)); return null },
   insert: (l: PyList, [i, v]) => {
     let n = Number(toIndex(i)); const len = l.items.length
     if (n < 0) n = Math.max(0, n + len)

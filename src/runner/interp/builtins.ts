@@ -12,6 +12,7 @@ import { formatValue } from './formatting'
 import { bindArgs } from './args'
 import { getAttribute, setAttribute, sortItems } from './attributes'
 import { callValue } from './call'
+import { modPow } from './modpow'
 
 const T = BUILTIN_TYPES
 
@@ -303,7 +304,10 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       return roundHalfEven(f, nd)
     },
     divmod: (args) => new PyTuple([binop('//', args[0], args[1]), binop('%', args[0], args[1])]),
-    pow: (args) => binop('**', args[0], args[1]),
+    pow: (args, kw) => {
+      const b = bindArgs('pow', ['base', 'exp', 'mod='], args, kw)
+      return b.mod === undefined || b.mod === null ? binop('**', b.base!, b.exp!) : modPow(b.base!, b.exp!, b.mod)
+    },
     callable: (args) => {
       const v = args[0]
       return v instanceof PyObject && (typeof v.call === 'function' || v instanceof PyClass || typeName(v) === 'function')

@@ -20,6 +20,7 @@ import { Lifetimes } from './lifetimes'
 export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
 import { withInterruptFlag, raiseIfInterrupted, RunTimedOut } from './interrupt'
+import { pushAll } from './arrays'
 
 class BreakSignal extends ControlSignal { }
 class ContinueSignal extends ControlSignal { }
@@ -500,7 +501,7 @@ export class Interpreter {
   private evalElts(elts: Expr[], scope: FnScope): PyValue[] {
     const out: PyValue[] = []
     for (const x of elts) {
-      if (x.k === 'starred') out.push(...iterate(this.eval(x.e, scope)))
+      if (x.k === 'starred') pushAll(out, iterate(this.eval(x.e, scope)))
       else out.push(this.eval(x, scope))
     }
     return out
@@ -521,7 +522,7 @@ export class Interpreter {
     for (const a of args) {
       const v = this.eval(a.value, scope)
       if (a.kind === 'pos') pos.push(v)
-      else if (a.kind === 'star') pos.push(...iterate(v))
+      else if (a.kind === 'star') pushAll(pos, iterate(v))
       else if (a.kind === 'kw') {
         if (kw.has(a.name!)) throw pyErr('SyntaxError', `keyword argument repeated: ${a.name}`)
         kw.set(a.name!, v)

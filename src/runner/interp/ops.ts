@@ -7,6 +7,7 @@ import {
 } from './values'
 import { pyErr } from './exceptions'
 import { repr } from './repr'
+import { pushAll } from './arrays'
 
 export function typeOf(v: PyValue): PyClass {
   if (v === null) return BUILTIN_TYPES.NoneType
@@ -247,7 +248,7 @@ export function inplaceOp(op: string, a: PyValue, b: PyValue): PyValue {
     if (r !== NOT_IMPLEMENTED) return r
   }
   if (a instanceof PyList && op === '+') {
-    a.items.push(...iterate(b))
+    pushAll(a.items, iterate(b))
     return a
   }
   if (a instanceof PyList && op === '*') {

@@ -3,6 +3,7 @@
 import { PyObject, PyList, PyTuple, PyDict, PySlice, PyRange, PyExcInstance, type PyValue } from './values'
 import { pyErr, PyException, excClass } from './exceptions'
 import { hashKey, typeName, toIndex } from './ops'
+import { replaceRange } from './arrays'
 
 /** slice.indices(len): Python's clamping rules for start, stop and step. */
 export function sliceIndices(s: PySlice, len: number): { start: number; stop: number; step: number; count: number } {
@@ -79,7 +80,7 @@ export function setItem(obj: PyValue, key: PyValue, v: PyValue): void {
       const { start, step, count } = sliceIndices(key, obj.items.length)
       const vals = v instanceof PyObject && v.iter ? [...v.iter()] : typeof v === 'string' ? [...v] : null
       if (!vals) throw pyErr('TypeError', 'can only assign an iterable')
-      if (step === 1) { obj.items.splice(start, count, ...vals); return }
+      if (step === 1) { replaceRange(obj.items, start, count, vals); return }
       if (vals.length !== count) throw pyErr('ValueError', `attempt to assign sequence of size ${vals.length} to extended slice of size ${count}`)
       for (let k = 0, i = start; k < count; k++, i += step) obj.items[i] = vals[k]
       return

@@ -5,6 +5,7 @@ import { PyClass, PyTuple, BUILTIN_TYPES, type PyValue, type Kwargs } from '../i
 import { pyErr, excClass } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
+import { toInt } from '../interp/builtins'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { NDARRAY_CLASS, PyNdarray } from './ndarray'
@@ -48,7 +49,7 @@ function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
   return (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs(name, ['shape', 'dtype=', 'order=', '*', 'like=', 'device='], a, kw)
     if (orderArg(b.order, 'C', 'CF') === 'F') throw pyErr('NotImplementedError', `np.${name}(order='F') is not supported by the Stridescope engine (its creation API has no order)`)
-    const shape = shapeArg(b.shape!)
+    const shape = npShapeArg(b.shape!)
     return ctx.opWrap([], () => engine[name]('ndarray', shape, dtypeOrNull(b.dtype)))
   }
 }
@@ -93,7 +94,10 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     cls.ctor = (a) => {
       if (a.length === 0) return new NpScalar(d, 0n)
       if (a[0] instanceof EngineValue) return ctx.opWrap([a[0].obj], () => (a[0] as EngineValue).obj.astype(d, 'K', true))
-      if (typeof a[0] === 'string') return new NpScalar(d, /float|complex/.test(d) ? Number(a[0]) : BigInt(a[0]))
+      const intType = /int/.test(d)
+      if (typeof a[0] === 'string') return new NpScalar(d, intType ? checkedPyInt(toInt(a[0]), d) : /float|complex/.test(d) ? Number(a[0]) : BigInt(a[0]))
+      // A Python int (or a float, truncated) must fit an integer type (NEP 50); NumPy scalars cast as C does.
+      if (intType && (typeof a[0] === 'bigint' || typeof a[0] === 'boolean' || typeof a[0] === 'number')) return new NpScalar(d, checkedPyInt(toInt(a[0]), d))
       return new NpScalar(d, scalarArg(a[0]))
     }
   }
@@ -144,7 +148,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   np.fn('full', (a, kw) => {
     const b = bindArgs('full', ['shape', 'fill_value', 'dtype=', 'order=', '*', 'like='], a, kw)
     if (orderArg(b.order, 'C', 'CF') === 'F') throw pyErr('NotImplementedError', "np.full(order='F') is not supported by the Stridescope engine")
-    return ctx.opWrap([], () => engine.full('ndarray', shapeArg(b.shape!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype)))
+    return ctx.opWrap([], () => engine.full('ndarray', npShapeArg(b.shape!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype)))
   })
   np.fn('arange', (a, kw) => {
     const b = bindArgs('arange', ['start=', 'stop=', 'step=', 'dtype=', '*', 'like=', 'device='], a, kw)
@@ -171,12 +175,12 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   np.fn('swapaxes', viewFn(ctx, 'swapaxes', ['a', 'axis1', 'axis2'], (o, b) => o.swapaxes(intArg(b.axis1!), intArg(b.axis2!))))
   np.fn('reshape', viewFn(ctx, 'reshape', ['a', 'shape=', 'order=', '*', 'newshape=', 'copy='], (o, b) => {
     const order = orderArg(b.order, 'C', 'CF') as 'C' | 'F'
-    return o.reshape(shapeArg((b.shape ?? b.newshape)!), order)
+    return o.reshape(npShapeArg((b.shape ?? b.newshape)!), order)
   }))
   np.fn('ravel', viewFn(ctx, 'ravel', ['a', 'order='], (o, b) => o.ravel(orderArg(b.order, 'C'))))
   np.fn('squeeze', viewFn(ctx, 'squeeze', ['a', 'axis='], (o, b) => o.squeeze(axesArg(b.axis))))
   np.fn('expand_dims', viewFn(ctx, 'expand_dims', ['a', 'axis'], (o, b) => o.expandDims(axesArg(b.axis)!)))
-  np.fn('broadcast_to', viewFn(ctx, 'broadcast_to', ['array', 'shape', 'subok='], (o, b) => o.broadcastTo(shapeArg(b.shape!))))
+  np.fn('broadcast_to', viewFn(ctx, 'broadcast_to', ['array', 'shape', 'subok='], (o, b) => o.broadcastTo(npShapeArg(b.shape!))))
   np.fn('flip', viewFn(ctx, 'flip', ['m', 'axis='], (o, b) => o.flip(axesArg(b.axis))))
   np.fn('diagonal', viewFn(ctx, 'diagonal', ['a', 'offset=', 'axis1=', 'axis2='], (o, b) =>
     o.diagonal(b.offset === undefined ? 0 : intArg(b.offset), b.axis1 === undefined ? 0 : intArg(b.axis1), b.axis2 === undefined ? 1 : intArg(b.axis2))))
@@ -219,7 +223,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   random.fn('rand', rnd('rand')).fn('randn', rnd('randn'))
   const sized = (name: string, dist: 'rand' | 'randn') => (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs(name, ['size='], a, kw)
-    const shape = b.size === undefined || b.size === null ? [] : shapeArg(b.size)
+    const shape = b.size === undefined || b.size === null ? [] : npShapeArg(b.size)
     const r = ctx.op([], () => engine.random('ndarray', dist, shape, 'float64'))
     return b.size === undefined || b.size === null ? Number(r.item()) : ctx.wrap(r)
   }
@@ -229,7 +233,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     const b = bindArgs('randint', ['low', 'high=', 'size=', 'dtype='], a, kw)
     const [low, high] = b.high === undefined || b.high === null ? [0, intArg(b.low!)] : [intArg(b.low!), intArg(b.high)]
     if (low >= high) throw pyErr('ValueError', b.high === undefined || b.high === null ? 'high <= 0' : 'low >= high')
-    const shape = b.size === undefined || b.size === null ? [] : shapeArg(b.size)
+    const shape = b.size === undefined || b.size === null ? [] : npShapeArg(b.size)
     const r = ctx.op([], () => engine.random('ndarray', 'randint', shape, dtypeOrNull(b.dtype) ?? 'int64', low, high))
     if (b.size !== undefined && b.size !== null) return ctx.wrap(r)
     // dtype=int (the default) gives a Python int; an explicit dtype a NumPy scalar.
@@ -266,3 +270,30 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
 }
 
 void (null as unknown as PyScalar)
+
+const INT_RANGE: Partial<Record<DTypeName, [bigint, bigint]>> = {
+  int8: [-(1n << 7n), (1n << 7n) - 1n], int16: [-(1n << 15n), (1n << 15n) - 1n],
+  int32: [-(1n << 31n), (1n << 31n) - 1n], int64: [-(1n << 63n), (1n << 63n) - 1n],
+  uint8: [0n, (1n << 8n) - 1n], uint16: [0n, (1n << 16n) - 1n], uint32: [0n, (1n << 32n) - 1n], uint64: [0n, (1n << 64n) - 1n]
+}
+
+/**
+ * np.uint8(300): NumPy 2 refuses a Python int outside the type's range. Past what a C long
+ * (or, for unsigned types, an unsigned long long) holds, the conversion fails before the range check.
+ */
+function checkedPyInt(v: bigint, d: DTypeName): bigint {
+  const [lo, hi] = INT_RANGE[d]!
+  const cLo = -(1n << 63n), cHi = d.startsWith('u') ? (1n << 64n) - 1n : (1n << 63n) - 1n
+  if (v < cLo || v > cHi) throw pyErr('OverflowError', 'Python int too large to convert to C long')
+  if (v < lo || v > hi) throw pyErr('OverflowError', `Python integer ${v} out of bounds for ${d}`)
+  return v
+}
+
+/** A NumPy shape argument: a size past a C intp is refused as NumPy's converter refuses it. */
+function npShapeArg(v: PyValue): number[] {
+  const items = isSequence(v) ? v.items : [v]
+  for (const x of items) {
+    if (typeof x === 'bigint' && (x > (1n << 63n) - 1n || x < -(1n << 63n))) throw pyErr('ValueError', 'Maximum allowed dimension exceeded')
+  }
+  return shapeArg(v)
+}
