@@ -14,8 +14,9 @@ const OUT = path.join(ROOT, 'out', 'cli')
 const MAIN = path.join(OUT, 'main.js')
 const MANIFEST = path.join(OUT, 'inputs.json')
 const ENTRIES = { main: 'src/cli/main.ts', 'session-worker': 'src/session/worker-entry.ts', 'run-worker': 'src/cli/run-worker.ts' }
-// Read at run time next to the bundle (src/profiler/node/numpy-timing.ts).
-const COPIED = ['src/profiler/node/numpy_timing.py']
+// Read at run time next to the bundle: NumPy's timing script (src/profiler/node/numpy-timing.ts)
+// and the loader that runs a bundle with its code cache (worker threads start through it).
+const COPIED = ['src/profiler/node/numpy_timing.py', 'scripts/code-cache.cjs']
 
 /** True when the bundle exists and no input changed after its build began. */
 function isFresh() {
@@ -62,7 +63,7 @@ function build() {
   fs.mkdirSync(OUT, { recursive: true })
   const tmp = `.${process.pid}.tmp`
   const files = result.outputFiles.map((f) => ({ to: f.path, bytes: f.contents }))
-  for (const rel of COPIED) files.push({ to: path.join(OUT, path.basename(rel)), bytes: fs.readFileSync(path.join(ROOT, rel)) })
+  for (const rel of COPIED) files.push({ to: path.join(OUT, path.basename(rel).replace(/\.cjs$/, '.js')), bytes: fs.readFileSync(path.join(ROOT, rel)) })
   for (const f of files) fs.writeFileSync(f.to + tmp, f.bytes)
   for (const f of files) fs.renameSync(f.to + tmp, f.to)
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules'))
@@ -87,35 +88,10 @@ function cliEntry() {
   }
 }
 
-/** Runs the bundle as the main program's module, with V8's code cache beside it
- * (main.js.cache): a start then skips compiling the bundle (about a third of it). */
-function runBundle(file) {
-  const Module = require('node:module')
-  const vm = require('node:vm')
-  const cacheFile = file + '.cache'
-  let cachedData
-  try {
-    cachedData = fs.readFileSync(cacheFile)
-  } catch {}
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData })
-  const mod = new Module(file, module)
-  mod.filename = file
-  mod.paths = Module._nodeModulePaths(path.dirname(file))
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file))
-  mod.loaded = true
-  if (cachedData && !script.cachedDataRejected) return
-  // After the first run the cache also holds the functions that start-up compiled.
-  try {
-    const tmp = `${cacheFile}.${process.pid}.tmp`
-    fs.writeFileSync(tmp, script.createCachedData())
-    fs.renameSync(tmp, cacheFile)
-  } catch {}
-}
-
 /** What bin/stridescope does: the current bundle, run with its code cache (or the sources through tsx). */
 function start() {
   const entry = cliEntry()
-  if (entry === MAIN) runBundle(MAIN)
+  if (entry === MAIN) require('./code-cache.cjs').runBundle(MAIN)
   else require(entry)
 }
 

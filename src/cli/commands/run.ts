@@ -102,6 +102,11 @@ function startRunWorker(data: RunWorkerData): Worker {
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
   const bundled = join(here, 'run-worker.js')
   const options = { workerData: data, resourceLimits: { stackSizeMb: RUNNER_STACK_MB } }
+  // Through the loader copied beside it, which keeps the bundle's compiled code cached.
+  const loader = join(here, 'code-cache.js')
+  if (existsSync(bundled) && existsSync(loader)) {
+    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(bundled)})`, { ...options, eval: true })
+  }
   if (existsSync(bundled)) return new Worker(bundled, options)
   const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
   return new Worker(join(here, '..', 'run-worker.ts'), { ...options, execArgv: ['--require', req.resolve('tsx/cjs')] })
