@@ -1,10 +1,21 @@
 // Factories: create/full/arange/linspace/eye/fromValues/random/seed.
 #include "../core/creation.h"
+#include "../core/report.h"
 #include "convert.h"
 #include "handles.h"
 #include "registry.h"
 
 namespace ssb {
+
+namespace {
+
+// Every factory allocates a new buffer: the op log says so, with the bytes it wrote.
+Napi::Value allocated(Napi::Env env, ss::ArrayPtr a, const std::string& reason, bool written = true) {
+  ss::report_alloc(written ? static_cast<std::size_t>(a->nbytes()) : 0, reason);
+  return NativeArray::New(env, std::move(a));
+}
+
+}  // namespace
 
 std::vector<OpEntry> creation_ops() {
   return {
@@ -13,12 +24,14 @@ std::vector<OpEntry> creation_ops() {
          std::string f = get_string(info[1], "fill");
          ss::Fill fill = f == "zeros" ? ss::Fill::Zeros : f == "ones" ? ss::Fill::Ones : ss::Fill::Empty;
          if (f != "zeros" && f != "ones" && f != "empty") throw Napi::TypeError::New(info.Env(), "fill must be zeros, ones or empty");
-         return NativeArray::New(info.Env(), ss::create(get_kind(info[0]), fill, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")));
+         return allocated(info.Env(), ss::create(get_kind(info[0]), fill, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")),
+                          fill == ss::Fill::Empty ? "new buffer, left uninitialised" : "new buffer, filled with " + f, fill != ss::Fill::Empty);
        }},
       {"full",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
-         return NativeArray::New(info.Env(), ss::full(get_kind(info[0]), get_ints(info[1], "shape"), get_scalar(info[2], "fill_value"),
-                                                      get_dtype_opt(info[3], "dtype")));
+         return allocated(info.Env(), ss::full(get_kind(info[0]), get_ints(info[1], "shape"), get_scalar(info[2], "fill_value"),
+                                               get_dtype_opt(info[3], "dtype")),
+                          "new buffer, filled with the fill value");
        }},
       {"arange",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
@@ -27,18 +40,20 @@ std::vector<OpEntry> creation_ops() {
          ss::Scalar start = has_stop ? a : ss::Scalar::of_int(0);
          ss::Scalar stop = has_stop ? get_scalar(info[2], "stop") : a;
          ss::Scalar step = info[3].IsNull() || info[3].IsUndefined() ? ss::Scalar::of_int(1) : get_scalar(info[3], "step");
-         return NativeArray::New(info.Env(), ss::arange(get_kind(info[0]), start, stop, step, get_dtype_opt(info[4], "dtype")));
+         return allocated(info.Env(), ss::arange(get_kind(info[0]), start, stop, step, get_dtype_opt(info[4], "dtype")),
+                          "new buffer, filled with a range");
        }},
       {"linspace",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
-         return NativeArray::New(info.Env(), ss::linspace(get_kind(info[0]), get_scalar(info[1], "start"), get_scalar(info[2], "stop"),
-                                                          get_int(info[3], "num"), get_bool(info[4], "endpoint"),
-                                                          get_dtype_opt(info[5], "dtype")));
+         return allocated(info.Env(), ss::linspace(get_kind(info[0]), get_scalar(info[1], "start"), get_scalar(info[2], "stop"),
+                                                   get_int(info[3], "num"), get_bool(info[4], "endpoint"), get_dtype_opt(info[5], "dtype")),
+                          "new buffer, filled with evenly spaced values");
        }},
       {"eye",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
-         return NativeArray::New(info.Env(), ss::eye(get_kind(info[0]), get_int(info[1], "n"), get_int_opt(info[2], "m"),
-                                                     get_int(info[3], "k"), get_dtype_opt(info[4], "dtype")));
+         return allocated(info.Env(), ss::eye(get_kind(info[0]), get_int(info[1], "n"), get_int_opt(info[2], "m"), get_int(info[3], "k"),
+                                              get_dtype_opt(info[4], "dtype")),
+                          "new buffer, filled with an identity matrix");
        }},
       {"fromValues",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
@@ -47,7 +62,8 @@ std::vector<OpEntry> creation_ops() {
          std::vector<ss::Scalar> vals;
          vals.reserve(arr.Length());
          for (std::uint32_t i = 0; i < arr.Length(); ++i) vals.push_back(get_scalar(arr.Get(i), "values[i]"));
-         return NativeArray::New(info.Env(), ss::from_values(get_kind(info[0]), vals, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")));
+         return allocated(info.Env(), ss::from_values(get_kind(info[0]), vals, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")),
+                          "new buffer, filled with the given values");
        }},
       {"random",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
@@ -55,7 +71,8 @@ std::vector<OpEntry> creation_ops() {
          ss::RandomDist dist = d == "randn" ? ss::RandomDist::Randn : d == "randint" ? ss::RandomDist::Randint : ss::RandomDist::Rand;
          double low = info[4].IsNumber() ? info[4].As<Napi::Number>().DoubleValue() : 0;
          double high = info[5].IsNumber() ? info[5].As<Napi::Number>().DoubleValue() : 1;
-         return NativeArray::New(info.Env(), ss::random(get_kind(info[0]), dist, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype"), low, high));
+         return allocated(info.Env(), ss::random(get_kind(info[0]), dist, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype"), low, high),
+                          "new buffer, filled with random values");
        }},
       {"seed",
        [](const Napi::CallbackInfo& info) -> Napi::Value {

@@ -59,6 +59,7 @@ Napi::Value last_report(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const ss::OpReport& r = ss::current_report();
   Napi::Object o = Napi::Object::New(env);
+  o.Set("seq", Napi::Number::New(env, static_cast<double>(r.seq)));
   o.Set("op", r.op);
   o.Set("copied", r.copied);
   o.Set("bytes", Napi::Number::New(env, static_cast<double>(r.bytes)));

@@ -8,8 +8,10 @@ OpReport& current_report() {
 }
 
 void begin_report(const std::string& op) {
+  thread_local std::uint64_t begun = 0;
   OpReport& r = current_report();
   r = OpReport{};
+  r.seq = ++begun;
   r.op = op;
 }
 
@@ -20,6 +22,13 @@ void report_copy(const char* kernel, std::size_t bytes, const std::string& reaso
   r.kernel = kernel;
   if (r.reason.empty()) r.reason = reason;
   if (threads > r.threads) r.threads = threads;
+}
+
+void report_alloc(std::size_t bytes, const std::string& reason) {
+  OpReport& r = current_report();
+  r.kernel = "alloc";
+  r.bytes = bytes;
+  r.reason = reason;
 }
 
 void report_warning(const std::string& category, const std::string& message) {

@@ -62,11 +62,12 @@ export interface ObjectInfo {
 
 /** What one engine operation did: fed to the operation log and the profiler. */
 export interface OpReport {
+  seq?: number            // counts begun reports: unchanged after a call that reports nothing (item, window)
   op: string              // engine op name, e.g. 'contiguous'
   copied: boolean         // bytes were copied into a new storage (or into dst)
   bytes: number           // bytes written
-  kernel: string          // 'view' | 'memcpy' | 'transpose-avx2-8x8' | 'cudaMemcpy H2D pinned' ...
-  reason?: string         // why it copied: 'non-contiguous source', 'dtype change', 'device change', ...
+  kernel: string          // 'view' | 'alloc' (a new buffer) | 'memcpy' | 'transpose-avx2-8x8' | 'cudaMemcpy H2D pinned' ...
+  reason?: string         // why it copied or allocated: 'non-contiguous source', 'device change', 'new buffer, filled with zeros', ...
   seconds: number
   transfer?: { from: string; to: string; pinned: boolean }
   threads?: number        // threads the copy kernel used

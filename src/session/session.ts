@@ -9,6 +9,7 @@ import { checkWindow } from './bounds'
 import { SessionError } from './errors'
 import { exportScript } from './history'
 import { toPyError } from './py-error'
+import { opWhy } from './op-why'
 import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
 import { AttachedObjects } from './attached'
@@ -286,7 +287,7 @@ export class Session {
         seconds: op.seconds,
         time: started
       }
-      if (op.reason !== undefined) record.reason = op.reason
+      record.reason = opWhy(op.op, op.copied, op.reason)
       if (op.transfer) record.transfer = { ...op.transfer }
       if (op.resultId !== undefined) record.resultId = op.resultId
       if (op.inputIds) record.inputIds = [...op.inputIds]

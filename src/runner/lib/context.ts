@@ -33,6 +33,7 @@ export interface LibraryInstall {
 
 export class LibraryContext {
   private ops: OpRecord[] = []
+  private lastReportSeq = -1
   private sourceLines: string[] = []
   private wrappers = new WeakMap<EngineObject, EngineValue>()
   private byId = new Map<number, WeakRef<EngineValue>>()
@@ -127,11 +128,18 @@ export class LibraryContext {
   op<T>(inputs: EngineObject[], fn: () => T, opts: { transientResult?: boolean } = {}): T {
     const result = fn()
     const report = engine.lastReport()
+    // A call that began no report (a value read such as item(), or nothing native at all)
+    // is not an operation of its own: the report is still the previous op's.
+    if (report.seq !== undefined) {
+      if (report.seq === this.lastReportSeq) return result
+      this.lastReportSeq = report.seq
+    }
     const line = this.host.currentLine()
     // A transient result (the 0-d array behind a NumPy scalar) is never a program object.
     const resultId = isEngineObject(result) && !opts.transientResult ? staticInfo(result).id : null
+    const { seq: _seq, ...fields } = report
     this.ops.push({
-      ...report, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
+      ...fields, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
       inputIds: inputs.map(i => staticInfo(i).id),
     })
     for (const w of report.warnings ?? []) {

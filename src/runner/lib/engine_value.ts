@@ -106,7 +106,8 @@ export abstract class EngineValue extends PyObject {
       const scalar: PyScalar = p instanceof PyComplex ? { re: p.re, im: p.im } : (p as PyScalar)
       // A NumPy scalar has a strong dtype (np.int16(1) promotes int8 arrays to int16, NEP 50),
       // so for NumPy it travels as a 0-d array of its dtype.
-      if (this.kind === 'ndarray') return this.ctx.op([], () => fromValues('ndarray', [scalar], [], v.dtype))
+      // That 0-d array is an internal step, not an operation of the program's own (no op log row).
+      if (this.kind === 'ndarray') return fromValues('ndarray', [scalar], [], v.dtype)
       return scalar
     }
     if (v instanceof PyList || v instanceof PyTuple) return this.fromNested(v)

@@ -198,7 +198,9 @@ function toMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
   const moved = device ? s.ctx.op([s.obj], () => toDevice(s.obj, device!.name, nonBlocking, copy)) : s.obj
   const target = dtype ?? moved.info().dtype
   const copyAgain = copy && moved === s.obj
-  const out = s.ctx.op([moved], () => moved.to(target, copyAgain))
+  // After a device move, a dtype that is not asked for (or already matches) is no second operation.
+  const dtypeStep = moved === s.obj || (dtype !== null && dtype !== moved.info().dtype)
+  const out = dtypeStep ? s.ctx.op([moved], () => moved.to(target, copyAgain)) : moved
   // memory_format= lays the result out through the engine's contiguous(memory_format),
   // which returns its input when the layout already matches (as to() does).
   if (mf === 'preserve_format') return s.ctx.wrap(out)

@@ -3,6 +3,13 @@
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { formatBytes, formatRate, formatSeconds } from '../model/format'
+import type { OpRecord } from '../model/types'
+
+/** What an op did to memory: a new buffer, bytes copied, or a view of existing bytes. */
+function opKind(o: OpRecord): 'alloc' | 'copy' | 'view' {
+  if (o.kernel === 'alloc') return 'alloc'
+  return o.copied ? 'copy' : 'view'
+}
 
 export function OpLog(): React.JSX.Element {
   const { store } = useApp()
@@ -23,17 +30,17 @@ export function OpLog(): React.JSX.Element {
         {rows.length === 0 ? <div className="empty-state small">Operations appear here with what they cost: views are free, copies move bytes.</div> : (
           <table>
             <colgroup><col style={{ width: '30%' }} /><col style={{ width: '11%' }} /><col style={{ width: '14%' }} /><col style={{ width: '50px' }} /><col style={{ width: '64px' }} /><col style={{ width: '72px' }} /><col /></colgroup>
-            <thead><tr><th>line</th><th>op</th><th>result</th><th></th><th>bytes</th><th>time</th><th>kernel</th></tr></thead>
+            <thead><tr><th>line</th><th>op</th><th>result</th><th></th><th>bytes</th><th>time</th><th>kernel · why</th></tr></thead>
             <tbody>
               {rows.map((o) => (
                 <tr key={o.seq} data-testid="op-row" data-copied={o.copied} data-op={o.op}>
                   <td><code>{o.line.trim()}</code></td>
-                  <td>{o.op}</td>
+                  <td className="op-name">{o.op}</td>
                   <td className="small" data-testid="op-result">{resultOf(o.resultId)}</td>
-                  <td><span className={o.copied ? 'badge copy' : 'badge view'} data-testid="op-badge" title={o.reason ?? ''}>{o.copied ? 'copy' : 'view'}</span></td>
-                  <td className="num">{o.copied ? formatBytes(o.bytes) : '0 B'}</td>
+                  <td><span className={`badge ${opKind(o)}`} data-testid="op-badge" title={o.reason ?? ''}>{opKind(o)}</span></td>
+                  <td className="num">{opKind(o) === 'view' ? '0 B' : formatBytes(o.bytes)}</td>
                   <td className="num" title={formatRate(o.bytes, o.seconds)}>{formatSeconds(o.seconds)}</td>
-                  <td className="small kernel" title={[o.kernel, o.reason, o.transfer ? `${o.transfer.from}→${o.transfer.to}` : ''].filter(Boolean).join(' · ')}>{o.kernel}{o.reason ? <span className="muted"> · {o.reason}</span> : null}{o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}</td>
+                  <td className="small kernel" data-testid="op-why" title={[o.kernel, o.reason, o.transfer ? `${o.transfer.from}→${o.transfer.to}` : ''].filter(Boolean).join(' · ')}>{o.kernel}{o.reason ? <span className="muted"> · {o.reason}</span> : null}{o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}</td>
                 </tr>
               ))}
             </tbody>
