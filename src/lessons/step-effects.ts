@@ -2,11 +2,12 @@
 // from the workspace before and after the step and the op records the step
 // produced (never from the code's text). Pure; tested on real session runs.
 import type { OpRecord, Workspace } from '../shared/protocol'
+import { bufferIds } from '../shared/buffer-ids'
 
 export type StepEffect =
   /** Bytes that did not exist before: a fresh allocation (creation, a copy, a device move's target). */
   | { kind: 'new-storage'; storageId: number; device: string; nbytes: number; names: string[] }
-  /** A new object over bytes that already existed (a view, or from_numpy/numpy() sharing them). */
+  /** A new object over bytes that already existed (a view, or from_numpy/numpy() sharing them); storageId names the buffer. */
   | { kind: 'new-view'; objectId: number; names: string[]; storageId: number; sharesWith: string[] }
   /** An operation wrote into existing bytes (setitem, in-place math, copy_). */
   | { kind: 'bytes-written'; storageId: number | null; bytes: number; names: string[]; line: string }
@@ -28,27 +29,37 @@ export function stepChanges(before: Workspace, after: Workspace, ops: OpRecord[]
     const want = new Set(ids)
     return w.objects.filter((o) => want.has(o.info.storage.id)).flatMap((o) => o.names)
   }
+  // Storages over the same bytes are one buffer with one id (the lowest); a buffer is new
+  // when none of its storages existed before the step.
+  const buffers = bufferIds(after.memoryBlocks)
+  const bufferOf = (storageId: number): number => buffers.get(storageId) ?? storageId
+  const oldBuffers = new Set([...buffers].filter(([id]) => oldStorages.has(id)).map(([, buffer]) => buffer))
   const effects: StepEffect[] = []
   let focusObjectId: number | null = null
 
-  // New storages, each with the names of the new objects on it.
+  // New buffers, each with the names of the objects on its first storage (the one that allocated).
   for (const s of after.storages) {
-    if (oldStorages.has(s.info.id)) continue
-    // A new storage entry over bytes an old one already holds is sharing, not an allocation.
-    if (s.overlaps.some((id) => oldStorages.has(id))) continue
+    if (bufferOf(s.info.id) !== s.info.id || oldBuffers.has(s.info.id)) continue
     const names = after.objects.filter((o) => o.info.storage.id === s.info.id).flatMap((o) => o.names)
     effects.push({ kind: 'new-storage', storageId: s.info.id, device: s.info.device, nbytes: s.info.nbytes, names })
   }
-  // New objects over existing bytes.
+  // New objects over bytes that existed before the step, or that another new object of this
+  // step allocated (arr = np.zeros(3); t = torch.from_numpy(arr) in one step).
   for (const o of after.objects) {
     if (oldObjects.has(o.info.id)) continue
     focusObjectId = o.info.id
     const storageId = o.info.storage.id
-    const entry = after.storages.find((s) => s.info.id === storageId)
-    const sharedOld = [storageId, ...(entry?.overlaps ?? [])].filter((id) => oldStorages.has(id))
-    if (sharedOld.length === 0) continue
-    const sharesWith = namesOnStorage(sharedOld, before).filter((n) => !o.names.includes(n))
-    effects.push({ kind: 'new-view', objectId: o.info.id, names: o.names, storageId, sharesWith })
+    const buffer = bufferOf(storageId)
+    const sameBuffer = [...buffers].filter(([, b]) => b === buffer).map(([id]) => id)
+    if (!oldBuffers.has(buffer) && storageId === buffer) {
+      // This object's own storage allocated the buffer: a view of another new object on it shares.
+      const earlier = after.objects.filter((x) => x.info.storage.id === storageId && x.info.id < o.info.id)
+      if (earlier.length === 0) continue
+      effects.push({ kind: 'new-view', objectId: o.info.id, names: o.names, storageId: buffer, sharesWith: earlier.flatMap((x) => x.names) })
+      continue
+    }
+    const sharesWith = namesOnStorage(sameBuffer, oldBuffers.has(buffer) ? before : after).filter((n) => !o.names.includes(n))
+    effects.push({ kind: 'new-view', objectId: o.info.id, names: o.names, storageId: buffer, sharesWith })
   }
   // Writes and transfers, in the order they ran.
   for (const op of ops) {
@@ -60,24 +71,14 @@ export function stepChanges(before: Workspace, after: Workspace, ops: OpRecord[]
     if (target === null || op.bytes === 0) continue
     const obj = after.objects.find((o) => o.info.id === target)
     // Writes into bytes made in this same step are part of making them.
-    if (obj && !oldStorages.has(obj.info.storage.id)) continue
+    if (obj && !oldBuffers.has(bufferOf(obj.info.storage.id))) continue
     if (obj) focusObjectId = obj.info.id
-    const storageId = obj ? obj.info.storage.id : null
-    // Everyone who sees those bytes: the storage's own objects and those of storages over the same bytes.
-    const names = storageId === null ? [] : namesOnStorage(sameBytes(storageId, after), after)
+    const storageId = obj ? bufferOf(obj.info.storage.id) : null
+    // Everyone who sees those bytes: the objects of every storage of that buffer.
+    const names = storageId === null ? [] : after.objects.filter((o) => bufferOf(o.info.storage.id) === storageId).flatMap((o) => o.names)
     effects.push({ kind: 'bytes-written', storageId, bytes: op.bytes, names, line: op.line })
   }
   return { effects, focusObjectId, hasTransfer: effects.some((e) => e.kind === 'transfer') }
-}
-
-/** A storage and every storage whose bytes overlap it (from_numpy, numpy(), DLPack make such pairs). */
-function sameBytes(storageId: number, w: Workspace): number[] {
-  const ids = new Set([storageId])
-  for (const s of w.storages) {
-    if (s.info.id === storageId) s.overlaps.forEach((id) => ids.add(id))
-    else if (s.overlaps.includes(storageId)) ids.add(s.info.id)
-  }
-  return [...ids]
 }
 
 /** The object an op wrote into, when it wrote into an existing one (no result, or its own input). */
@@ -94,7 +95,9 @@ export function describeEffect(e: StepEffect): string {
     case 'new-storage':
       return `new storage #${e.storageId} on ${e.device}: ${formatBytes(e.nbytes)} (${list(e.names)})`
     case 'new-view':
-      return `new view ${list(e.names)} over existing bytes${e.sharesWith.length ? ` (shared with ${e.sharesWith.join(', ')})` : ''}: nothing copied`
+      return e.sharesWith.length
+        ? `${list(e.names)} now shares storage #${e.storageId} with ${e.sharesWith.join(', ')}: nothing copied`
+        : `new view ${list(e.names)} over storage #${e.storageId}: nothing copied`
     case 'bytes-written':
       return `${formatBytes(e.bytes)} written into ${e.storageId === null ? 'an object' : `storage #${e.storageId}`}${e.names.length ? ` (seen by ${e.names.join(', ')})` : ''}`
     case 'transfer':

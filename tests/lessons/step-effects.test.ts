@@ -63,3 +63,38 @@ describe('stepChanges', () => {
     expect(formatBytes(64 * 1024 * 1024)).toBe('64 MiB')
   })
 })
+
+describe('stepChanges names sharing as sharing', () => {
+  it('an array and a tensor made over it in one step: one new buffer, the tensor shares it', async () => {
+    const s = createAppSession()
+    await step(s, 'import numpy as np\nimport torch')
+    const both = await step(s, 'arr = np.zeros(3)\nt = torch.from_numpy(arr)')
+    expect(both.effects.map((e) => e.kind)).toEqual(['new-storage', 'new-view'])
+    const made = both.effects[0] as { storageId: number; names: string[] }
+    expect(made.names).toEqual(['arr'])
+    expect(describeEffect(both.effects[1])).toBe(`t now shares storage #${made.storageId} with arr: nothing copied`)
+    s.dispose()
+  })
+
+  it("numpy() of a tensor made in the same step shares the tensor's buffer", async () => {
+    const s = createAppSession({ simulateCuda: true })
+    await step(s, 'import torch\nt = torch.arange(6.).cuda()')
+    const r = await step(s, 'h = t.cpu()\na = h.numpy()')
+    const kinds = r.effects.map((e) => e.kind)
+    expect(kinds).toEqual(['new-storage', 'new-view', 'transfer'])
+    const made = r.effects[0] as { storageId: number; names: string[] }
+    expect(made.names).toEqual(['h'])
+    expect(describeEffect(r.effects[1])).toBe(`a now shares storage #${made.storageId} with h: nothing copied`)
+    s.dispose()
+  })
+
+  it('names an existing buffer by one id whichever storage object a view sits on', async () => {
+    const s = createAppSession()
+    await step(s, 'import numpy as np\nimport torch\na = np.zeros(6)\nt = torch.from_numpy(a)\nb = t.numpy()')
+    const w = s.snapshot()
+    const aStorage = w.objects.find((o) => o.names.includes('a'))!.info.storage.id
+    const v = await step(s, 'c = b[1:3]')
+    expect(describeEffect(v.effects[0])).toBe(`c now shares storage #${aStorage} with a, t, b: nothing copied`)
+    s.dispose()
+  })
+})

@@ -8,6 +8,7 @@ import { formatBytes } from '../model/format'
 import { dtypeText, primaryName } from '../model/types'
 import { ObjectActions } from './actions/ObjectActions'
 import { LayoutCost } from './LayoutCost'
+import { bufferIdOf } from '../../../shared/buffer-ids'
 
 function Row({ k, v, testId }: { k: string; v: React.ReactNode; testId?: string }): React.JSX.Element {
   return (<><dt>{k}</dt><dd data-testid={testId}>{v}</dd></>)
@@ -42,7 +43,7 @@ export function Inspector(): React.JSX.Element {
         <Row k="data_ptr" v={hex(i.dataPtr)} testId="insp-data-ptr" />
         <Row k={sel.origin ? 'buffer' : 'storage'} testId="insp-storage" v={sel.origin
           ? <>{sel.origin.bufferKind} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>
-          : <>#{i.storage.id} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>} />
+          : <>#{bufferIdOf(i.storage.id, workspace.memoryBlocks)} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>} />
         <Row k="device" v={<>{i.device}{(dev?.simulated || i.storage.simulated) && <span className="badge sim">simulated</span>}{i.storage.pinned && <span className="badge">pinned</span>}</>} testId="insp-device" />
         <Row k="numel · nbytes" v={`${i.numel.toLocaleString()} · ${formatBytes(i.nbytes)}`} />
         <Row k="flags" testId="insp-flags" v={<span className="flags">

@@ -8,6 +8,7 @@ import { hex } from '../model/address'
 import { formatBytes } from '../model/format'
 import { dtypeText, primaryName } from '../model/types'
 import { CreateForm } from './CreateForm'
+import { blockBufferId } from '../../../shared/buffer-ids'
 
 export function WorkspacePanel(): React.JSX.Element {
   const { store } = useApp()
@@ -54,13 +55,16 @@ function BlockGroup({ block: b, names, selectedId }: { block: MemoryBlock; names
   const { store } = useApp()
   const origin = b.objects[0]?.origin
   // Attached buffers are named by their real address: storage ids are this app's own.
-  const where = origin ? `${origin.bufferKind} at ${hex(b.base)}` : `storage ${b.storages.map((s) => `#${s.id}`).join(' + ')}`
+  // One buffer, one id, however many storage objects (one per library) see it.
+  const where = origin ? `${origin.bufferKind} at ${hex(b.base)}` : `storage #${blockBufferId(b.storages.map((s) => s.id))}`
   return (
     <div className="group" data-testid="storage-group" data-storages={b.storages.map((s) => s.id).join(',')}>
       <div className="group-head" title={`base ${hex(b.base)}`}>
         <span className={b.simulated ? 'dev sim' : b.device === 'cpu' ? 'dev' : 'dev gpu'}>{b.device}{b.simulated ? ' (simulated)' : ''}</span>
         {b.pinned && <span className="badge">pinned</span>}
-        <span className="muted small">{formatBytes(b.nbytes)} · {where}</span>
+        <span className="muted small" data-testid="group-storage"
+          title={b.storages.length > 1 ? `one buffer seen through ${b.storages.length} storage objects (each library keeps its own)` : undefined}>
+          {formatBytes(b.nbytes)} · {where}</span>
       </div>
       {b.objects.map((o) => (
         <button key={o.info.id} className={o.info.id === selectedId ? 'obj on' : 'obj'} data-testid={`obj-${primaryName(o)}`}
