@@ -268,7 +268,7 @@ export class Session {
       this.emit('progress', { id, label: firstLine(code), fraction: 1, done: true })
     }
     const seconds = (performance.now() - t0) / 1000
-    const error = outcome.error == null ? null : toPyError(outcome.error)
+    const error = outcome.error == null ? null : toPyError(outcome.error, code.split('\n'))
     const historySeq = this.history.length
     this.history.push({ seq: historySeq, code, ok: error === null, ...(error ? { error } : {}), seconds, time: started })
 

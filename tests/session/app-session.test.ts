@@ -50,13 +50,14 @@ describe('Session over the real runner', async () => {
 
   it("numpy() on a simulated cuda tensor raises PyTorch's TypeError with a fix", async () => {
     const s = createAppSession({ simulateCuda: true })
-    const r = await s.run(prelude + "c = torch.ones(3).cuda()\nc.numpy()")
+    const r = await s.run(prelude + "tc = torch.ones(3).cuda()\nh = tc.numpy()")
     expect(r.error).toMatchObject({
       type: 'TypeError',
       message: "can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.",
-      suggestion: expect.stringContaining('cpu()')
+      // The fix names the object the failing line used.
+      suggestion: 'copy it to host memory first: tc.cpu().numpy()'
     })
-    expect(byName(r.snapshot, 'c').device).toBe('cuda:0')
+    expect(byName(r.snapshot, 'tc').device).toBe('cuda:0')
   })
 
   it('turning the simulated device on replays the history', async () => {

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { suggestFix } from '../../../src/renderer/src/model/errorHints'
 import { socketUrls } from '../../../src/renderer/src/host/socketUrls'
 import { colorOf, formatValue, normalize, rangeOf, toNumbers } from '../../../src/renderer/src/model/colormap'
-
-describe('suggested fixes for library errors', () => {
-  it('numpy() on cuda says to call .cpu() first (both wordings)', () => {
-    expect(suggestFix({ type: 'TypeError', message: "can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first." })).toMatch(/\.cpu\(\) first/)
-    expect(suggestFix({ type: 'TypeError', message: "can't convert CUDA tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first." })).toMatch(/\.cpu\(\)/)
-  })
-  it('view errors point at reshape; unknown errors get none', () => {
-    expect(suggestFix({ type: 'RuntimeError', message: "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead." })).toMatch(/reshape/)
-    expect(suggestFix({ type: 'IndexError', message: 'index 5 is out of bounds for dimension 0 with size 5' })).toBe('valid indices on dim 0 are 0..4')
-    expect(suggestFix({ type: 'ValueError', message: 'something else' })).toBeNull()
-    expect(suggestFix(null)).toBeNull()
-  })
-})
 
 describe('browser-mode socket address', () => {
   it('keeps the host and the token of the page', () => {

@@ -148,7 +148,7 @@ function useDelayedFlag(on: boolean, delayMs: number): boolean {
 
 function Entry({ e }: { e: TranscriptEntry }): React.JSX.Element {
   const lines = e.code.split('\n')
-  const hint = e.error ? (e.error.suggestion ?? suggestFix(e.error)) : null
+  const hint = suggestFix(e.error)
   // The session may also write the traceback to stderr: print it once, in the error block.
   const stderr = e.error?.traceback ? e.stderr.replace(e.error.traceback, '') : e.stderr
   return (
