@@ -86,6 +86,6 @@ describe('inline action errors', () => {
       error: { type: 'TypeError', message: "can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first." }
     }} />)
     expect(html).toContain('TypeError: can&#x27;t convert cuda:0 device type tensor to numpy.')
-    expect(html).toMatch(/Suggested fix: call \.cpu\(\) first/)
+    expect(html).toContain('Suggested fix: copy it to host memory first: g.cpu().numpy()')
   })
 })

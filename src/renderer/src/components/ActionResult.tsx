@@ -11,7 +11,7 @@ export interface Outcome {
 export function ActionResult({ outcome }: { outcome: Outcome | null }): React.JSX.Element | null {
   if (!outcome) return null
   if (!outcome.error) return <div className="action-ok small" data-testid="action-ok">ran <code>{outcome.line}</code></div>
-  const hint = suggestFix(outcome.error)
+  const hint = suggestFix(outcome.error, outcome.line)
   return (
     <div className="action-error" role="alert" data-testid="action-error">
       <code className="err-line">{outcome.line}</code>

@@ -3,7 +3,8 @@
 import { suggestFix as sharedSuggestFix } from '../../../shared/error-hints'
 import type { PyErrorInfo } from './types'
 
-export function suggestFix(err: Pick<PyErrorInfo, 'type' | 'message'> & { suggestion?: string } | null): string | null {
+/** `line`: the Python line that failed, when the caller knows it. */
+export function suggestFix(err: Pick<PyErrorInfo, 'type' | 'message'> & { suggestion?: string } | null, line = ''): string | null {
   if (!err) return null
-  return err.suggestion ?? sharedSuggestFix(err) ?? null
+  return err.suggestion ?? sharedSuggestFix(err, line) ?? null
 }
