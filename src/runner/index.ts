@@ -145,11 +145,15 @@ export class Runner {
 
   private describe(e: unknown): PyErrorInfo {
     if (e instanceof PySyntaxError) {
+      // CPython's layout: the line without its indentation, then a caret line (none for
+      // TabError or an unexpected indent), ^ under each column the error spans.
       const src = this.lines[e.line - 1] ?? ''
       const trimmed = src.replace(/^\s+/, '')
-      const caret = ' '.repeat(Math.max(0, e.column - (src.length - trimmed.length)))
-      const tb = `  File "${this.filename}", line ${e.line}\n    ${trimmed}\n    ${caret}^\nSyntaxError: ${e.message}\n`
-      return { type: 'SyntaxError', message: e.message, traceback: tb, line: e.line }
+      const indent = src.length - trimmed.length
+      const width = e.endColumn !== undefined && e.endColumn > e.column ? e.endColumn - e.column : 1
+      const caret = e.caret ? `    ${' '.repeat(Math.max(0, e.column - indent))}${'^'.repeat(width)}\n` : ''
+      const tb = `  File "${this.filename}", line ${e.line}\n    ${trimmed}\n${caret}${e.type}: ${e.message}\n`
+      return { type: e.type, message: e.message, traceback: tb, line: e.line }
     }
     if (e instanceof RunTimedOut) {
       const frames = this.interp.frames.map(f => ({ name: f.name, line: f.line }))

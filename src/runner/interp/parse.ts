@@ -8,9 +8,20 @@ import { parser } from '@lezer/python'
 import type { SyntaxNode } from '@lezer/common'
 import type { Arg, CompFor, Expr, FStrPart, Handler, Param, Stmt } from './ast'
 import { normalizeFloatLiterals } from './normalize'
+import { scanSource, type SyntaxErrorType, type SyntaxProblem } from './syntax_check'
+import { assignmentTargetProblem } from './assign_target'
 
 export class PySyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) { super(message) }
+  constructor(message: string, readonly line: number, readonly column: number,
+    readonly type: SyntaxErrorType = 'SyntaxError',
+    /** The caret runs to here (exclusive) when it marks more than one column. */
+    readonly endColumn?: number,
+    /** CPython prints no caret line for TabError and "unexpected indent". */
+    readonly caret = true) { super(message) }
+
+  static of(p: SyntaxProblem): PySyntaxError {
+    return new PySyntaxError(p.message, p.line, p.column, p.type, p.endColumn, p.caret)
+  }
 }
 
 type Tok = SyntaxNode
@@ -41,7 +52,10 @@ class Lowering {
 
   fail(n: Tok, msg = 'invalid syntax'): never {
     const line = this.lineOf(n.from)
-    throw new PySyntaxError(msg, line, n.from - this.lineStarts[line - 1])
+    const column = n.from - this.lineStarts[line - 1]
+    // The caret spans a name or keyword the parser stopped at, as CPython's does.
+    const word = /^[A-Za-z_]\w*/.exec(this.src.slice(n.from, this.src.indexOf('\n', n.from) >>> 0))?.[0] ?? ''
+    throw new PySyntaxError(msg, line, column, 'SyntaxError', word.length > 1 ? column + word.length : undefined)
   }
 
   // ---------- statements ----------
@@ -74,6 +88,8 @@ class Lowering {
         return { ...base, k: 'expr', e: this.exprList(ks) }
       case 'AssignStatement': {
         if (ks.some(c => c.name === 'TypeDef')) return { ...base, k: 'unsupported', what: 'annotated assignment' }
+        const problem = assignmentTargetProblem(this.src.slice(this.lineStarts[line - 1]).split('\n')[0])
+        if (problem) throw new PySyntaxError(problem.message, line, problem.column, 'SyntaxError', problem.endColumn)
         const groups = splitOn(ks, 'AssignOp')
         const value = this.exprList(groups.pop()!)
         return { ...base, k: 'assign', targets: groups.map(g => this.exprList(g)), value }
@@ -144,6 +160,11 @@ class Lowering {
       }
       case 'DecoratedStatement': return { ...base, k: 'unsupported', what: 'decorator' }
       case 'MatchStatement': return { ...base, k: 'unsupported', what: 'match statement' }
+      case 'PrintStatement': {
+        const column = n.from - this.lineStarts[line - 1]
+        throw new PySyntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", line, column, 'SyntaxError',
+          line === endLine ? n.to - this.lineStarts[line - 1] : undefined)
+      }
       default:
         if (n.type.isError) this.fail(n)
         return { ...base, k: 'unsupported', what: n.name.replace(/Statement$/, '').toLowerCase() + ' statement' }
@@ -576,14 +597,31 @@ export function decodeEscapes(s: string): string {
   return out
 }
 
-/** Parses a whole module. Throws PySyntaxError at the first error lezer reports. */
+/**
+ * Parses a whole module. Throws PySyntaxError with CPython 3.11's message for the first
+ * error CPython would report: tokenizer errors first (wherever they are), then the parser's.
+ */
 export function parseModule(original: string): Stmt[] {
+  const scan = scanSource(original)
   const src = normalizeFloatLiterals(original)
   const tree = parser.parse(src)
   const low = new Lowering(src)
   // lezer recovers from errors; Python must not run a program that does not parse.
   let bad: Tok | null = null
   tree.iterate({ enter: (ref) => { if (!bad && ref.type.isError) bad = ref.node; return !bad } })
-  if (bad) low.fail(bad)
-  return low.body(tree.topNode)
+  const badNode = bad as Tok | null
+  const badLine = badNode ? low.lineOf(badNode.from) : Infinity
+  const { tokenizer, layout } = scan
+  // An unexpected indent stops CPython's parser where it is, before any later tokenizer error.
+  if (layout?.kind === 'unexpected-indent' && layout.line <= badLine && (!tokenizer || layout.line < tokenizer.line)) throw PySyntaxError.of(layout)
+  if (tokenizer) throw PySyntaxError.of(tokenizer)
+  if (layout && layout.line <= badLine) throw PySyntaxError.of(layout)
+  if (!badNode) return low.body(tree.topNode)
+  // The parser ran into the end with a bracket open: CPython names the innermost one.
+  const inner = scan.open[scan.open.length - 1]
+  const badColumn = badNode.from - (src.lastIndexOf('\n', badNode.from - 1) + 1)
+  if (inner && (badLine > inner.line || (badLine === inner.line && badColumn >= inner.column))) throw new PySyntaxError(`'${inner.char}' was never closed`, inner.line, inner.column)
+  const target = assignmentTargetProblem(original.split('\n')[badLine - 1] ?? '')
+  if (target) throw new PySyntaxError(target.message, badLine, target.column, 'SyntaxError', target.endColumn)
+  return low.fail(badNode)
 }
