@@ -19,6 +19,8 @@ const ALWAYS_COPY = new Set(['tensor', 'npArray', 'flatten', 'copy', 'clone', 'p
 
 
 export function classifyKind(r: ReportLike): OpKind {
+  // A factory's new buffer (the engine reports kernel 'alloc' with the bytes it filled).
+  if (r.kernel === 'alloc') return 'alloc'
   if (WRITE_OPS.has(r.op)) return 'write'
   if (r.transfer && r.transfer.from !== r.transfer.to) return 'transfer'
   if (MOVE_OPS.has(r.op)) return r.copied ? 'transfer' : 'view' // .cuda() on a cuda tensor returns itself
@@ -64,7 +66,7 @@ function lineOf(r: ReportLike): string {
  */
 export function profileRecord(r: ReportLike, peak: PeakRef = null, device: Pick<DevicePeak, 'h2dPinnedGbps' | 'd2hPinnedGbps'> | null = null): ProfiledOp {
   const kind = classifyKind(r)
-  const bytes = r.copied ? r.bytes : 0
+  const bytes = r.copied || kind === 'alloc' ? r.bytes : 0
   const rate = gbps(bytes, r.seconds)
   const transfer = r.transfer ?? (kind === 'transfer' ? guessTransfer(r) : null)
   const simulated = isSimulated(r)
@@ -79,7 +81,8 @@ export function profileRecord(r: ReportLike, peak: PeakRef = null, device: Pick<
     kernel: r.kernel,
     seconds: r.seconds,
     gbps: rate,
-    peakFraction: rateFraction(rate, bytes, peak, transfer, simulated, device),
+    // Filling a new buffer is not a memcpy: no fraction of the memcpy peak.
+    peakFraction: kind === 'alloc' ? null : rateFraction(rate, bytes, peak, transfer, simulated, device),
     transfer,
     simulated,
   }

@@ -3,8 +3,8 @@
 // these types too (tsconfig.web lists this file).
 
 /** The five kinds of operation the profiler tells apart (issue 7). */
-export type OpKind = 'view' | 'copy' | 'conversion' | 'transfer' | 'write'
-export const OP_KINDS: readonly OpKind[] = ['view', 'copy', 'conversion', 'transfer', 'write']
+export type OpKind = 'alloc' | 'view' | 'copy' | 'conversion' | 'transfer' | 'write'
+export const OP_KINDS: readonly OpKind[] = ['alloc', 'view', 'copy', 'conversion', 'transfer', 'write']
 
 /** Why bytes were copied, in the issue's categories; 'other' keeps the engine's own words in `reason`. */
 export type CopyCause =

@@ -15,7 +15,7 @@ export const SWEEP_OP_ID_LIST = [
 ] as const satisfies readonly SweepOpId[]
 
 const opId = literal<SweepOpId>(...SWEEP_OP_ID_LIST)
-const opKind = literal('view', 'copy', 'conversion', 'transfer', 'write')
+const opKind = literal('alloc', 'view', 'copy', 'conversion', 'transfer', 'write')
 const stats = object({ n: count, median: number, min: number, max: number })
 
 export const sweepSpec = object({

@@ -93,6 +93,12 @@ describe('classification rules', () => {
     expect(classifyKind({ ...base, op: 'cuda' })).toBe('view') // returned itself
   })
 
+  it("a factory's new buffer is an allocation with its bytes, not a 0 B view", () => {
+    const zeros = profileRecord({ ...base, op: 'create', kernel: 'alloc', bytes: 8_000_000, reason: 'new buffer, filled with zeros', seconds: 1e-3 }, 10)
+    expect(zeros).toMatchObject({ kind: 'alloc', bytes: 8_000_000, reason: 'new buffer, filled with zeros', peakFraction: null })
+    expect(zeros.gbps).toBeCloseTo(8, 6)
+  })
+
   it('a real GPU transfer: not simulated; pinned has no staging, pageable does', () => {
     const pinned = profileRecord({ ...base, op: 'cuda', copied: true, bytes: 1e9, seconds: 0.02, kernel: 'cudaMemcpy H2D pinned', reason: 'device change', transfer: { from: 'cpu', to: 'cuda:0', pinned: true } })
     expect(pinned).toMatchObject({ kind: 'transfer', simulated: false, gbps: 50, causes: ['device change'] })

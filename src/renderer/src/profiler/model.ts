@@ -114,6 +114,7 @@ export function logChartData(ops: readonly LoggedOp[]): { series: ChartSeries[];
 }
 
 export const KIND_COLOURS: Record<OpKind, string> = {
+  alloc: '#c9a227',
   view: '#8a8f98',
   copy: '#e07b39',
   conversion: '#3b82c4',
