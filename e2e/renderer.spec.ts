@@ -3,92 +3,9 @@
 // page exposes (data-ready, data-revision, data-values-revision, test ids),
 // never on time. The same scenarios run in browser mode (Chromium) and, where
 // the binary exists, in Electron.
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { electronTest, expect, test } from './fixtures'
-
-// ---------- helpers: state the page exposes ----------
-
-async function ready(page: Page): Promise<void> {
-  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
-}
-
-/** Opens the app and waits for the session preamble (the imports) to have run. */
-async function open(page: Page, url?: string): Promise<void> {
-  if (url) await page.goto(url)
-  await ready(page)
-}
-
-/** The object's row in the workspace. */
-const obj = (page: Page, name: string): Locator => page.getByTestId(`obj-${name}`)
-
-async function select(page: Page, name: string): Promise<void> {
-  await obj(page, name).click()
-  await expect(page.getByTestId('inspector').locator('.panel-head')).toContainText(name)
-}
-
-/** Waits until the logical view shows `name` with values fetched for the current workspace revision. */
-async function valuesShown(page: Page, name: string): Promise<void> {
-  const view = page.getByTestId('logical-view')
-  await expect(view).toHaveAttribute('data-object', name)
-  const revision = await page.getByTestId('app').getAttribute('data-revision')
-  await expect(view).toHaveAttribute('data-values-revision', revision!)
-}
-
-/** Types code into the console, runs it, and returns its transcript entry once it has finished. */
-async function consoleRun(page: Page, code: string): Promise<Locator> {
-  const entries = page.getByTestId('console-entry')
-  const before = await entries.count()
-  await page.locator('[data-testid=console-input] .cm-content').click()
-  await page.keyboard.type(code)
-  await page.keyboard.press('Enter')
-  await expect(entries).toHaveCount(before + 1)
-  const entry = entries.nth(before)
-  await expect(entry).toHaveAttribute('data-pending', 'false')
-  await ready(page)
-  return entry
-}
-
-async function createWithForm(page: Page, o: { lib: 'np' | 'torch'; fill: string; dtype: string; shape: string; name: string; device?: string }): Promise<void> {
-  await page.getByTestId(o.lib === 'np' ? 'create-np' : 'create-torch').click()
-  await page.getByTestId('create-fill').selectOption(o.fill)
-  await page.getByTestId('create-dtype').selectOption(o.dtype)
-  await page.getByTestId('create-shape').fill(o.shape)
-  await page.getByTestId('create-name').fill(o.name)
-  if (o.device) await page.getByTestId('create-device').selectOption(o.device)
-  await page.getByTestId('create-run').click()
-  await expect(obj(page, o.name)).toBeVisible()
-  await ready(page)
-}
-
-/** The storage group (memory block) row that holds an object. */
-const groupOf = (page: Page, name: string): Locator => page.getByTestId('storage-group').filter({ has: obj(page, name) })
-
-/** Luminance variance of an element's pixels (a blank canvas has ~0). */
-async function pixelVariance(page: Page, target: Locator): Promise<number> {
-  const png = await target.screenshot()
-  return page.evaluate(async (b64) => {
-    // Runs in the page; this file is type-checked without the DOM library.
-    const w = globalThis as unknown as { Image: new () => any; document: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-    const img = new w.Image()
-    img.src = `data:image/png;base64,${b64}`
-    await img.decode()
-    const c = w.document.createElement('canvas')
-    c.width = img.width
-    c.height = img.height
-    const g = c.getContext('2d')
-    g.drawImage(img, 0, 0)
-    const d = g.getImageData(0, 0, c.width, c.height).data
-    let s = 0, s2 = 0
-    const n = d.length / 4
-    for (let i = 0; i < d.length; i += 4) {
-      const l = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2]
-      s += l
-      s2 += l * l
-    }
-    const m = s / n
-    return s2 / n - m * m
-  }, png.toString('base64'))
-}
+import { consoleRun, createWithForm, groupOf, obj, open, pixelVariance, ready, select, valuesShown } from './fixtures/ui'
 
 // ---------- scenarios ----------
 
