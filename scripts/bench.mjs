@@ -194,6 +194,21 @@ const rows = list.map((c, i) => {
   return row
 })
 
+// Array operations (not copies) beside NumPy: seconds per call, ratio = NumPy's time / ours.
+const OP_CASES = [{ name: 'matmul f32 512² vs NumPy', op: 'matmul', dtype: 'float32', n: 512 }]
+const opsEngine = eng.ok ? run(tsx, [join('bench', 'ops_bench.ts'), JSON.stringify(OP_CASES)]) : eng
+const opsNumpy = numpy.ok ? run(py, [join('bench', 'ops_numpy_bench.py')], JSON.stringify(OP_CASES)) : numpy
+const opRows = OP_CASES.map((c, i) => {
+  const e = opsEngine.ok ? opsEngine.data.results[i] : { skipped: opsEngine.why }
+  const n = opsNumpy.ok ? opsNumpy.data.results[i] : { skipped: opsNumpy.why }
+  const ours = e.skipped ? null : e.seconds
+  const theirs = n.skipped ? null : n.seconds
+  return {
+    name: c.name, engine_seconds: ours, numpy_seconds: theirs, vs_numpy: ours && theirs ? theirs / ours : null,
+    kernel: e.kernel ?? null, threads: e.threads ?? null, skipped: e.skipped ?? n.skipped ?? null,
+  }
+})
+
 const conv = {
   core: core.ok ? core.data : { skipped: core.why },
   engine: eng.ok ? eng.data.conversions : { skipped: eng.why },
@@ -201,7 +216,7 @@ const conv = {
 }
 const summary = {
   quick, seconds: (Date.now() - t0) / 1000, avx2: kernel.ok ? kernel.data.avx2 : null,
-  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, conversions: conv, whole_process: whole,
+  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, ops: opRows, conversions: conv, whole_process: whole,
 }
 
 if (asJson) {
@@ -220,6 +235,12 @@ if (asJson) {
   console.log('\nGB/s (bytes of the result / median seconds)')
   console.log(line(head))
   for (const b of body) console.log(line(b))
+  console.log('\noperations, median ms per call (×NumPy = NumPy time / engine time; no target):')
+  for (const r of opRows) {
+    const ms = (s) => (s == null ? '—' : (s * 1e3).toFixed(2))
+    console.log(`  ${r.name}: engine ${ms(r.engine_seconds)}, NumPy ${ms(r.numpy_seconds)}, ×NumPy ${r.vs_numpy == null ? '—' : r.vs_numpy.toFixed(2)}` +
+      (r.kernel ? `  (${r.kernel} ×${r.threads})` : '') + (r.skipped ? `  skipped: ${r.skipped}` : ''))
+  }
   const us = (s) => (typeof s === 'number' ? `${(s * 1e6).toFixed(3)} µs` : '—')
   console.log('\nzero-copy conversions, per call:')
   if (conv.core.skipped) console.log(`  engine core (C++): skipped (${conv.core.skipped})`)

@@ -29,6 +29,7 @@
 export * from './types'
 export { EngineObject, type OperandLike } from './object'
 export * from './functions'
+export * from './linalg'
 export * from './files'
 export { isEngineError, pyError, type EngineError } from './errors'
 export { loadAddon, addonCandidates } from './load'

@@ -2,7 +2,7 @@
 // everything else goes through EngineObject and the functions in index.ts.
 // `null` arguments mean "the library's default".
 import type {
-  BinaryOp, DTypeName, IndexItem, Kind, MemoryFormat, ObjectInfo, OpReport, Order, PyScalar,
+  BinaryOp, DTypeName, IndexItem, Kind, MemoryFormat, ObjectInfo, OpReport, Order, ProductFn, PyScalar,
   RandomKind, StorageViewSpec, ValueWindow,
 } from './types'
 
@@ -113,6 +113,9 @@ export interface NativeAddon {
   npConj(h: NativeHandle, ufunc: boolean): NativeHandle
   reduce(h: NativeHandle, op: 'sum' | 'mean', dims: number[] | null, keepdim: boolean, dtype: DTypeName | null): NativeHandle
 
+  // matrix products (native/core/matmul.h)
+  product(fn: ProductFn, a: NativeHandle, b: NativeHandle): NativeHandle
+
   // devices (native/core/device_moves.h)
   toDevice(h: NativeHandle, device: string, nonBlocking: boolean, copy: boolean): NativeHandle
   cuda(h: NativeHandle, device: string | null, nonBlocking: boolean): NativeHandle
@@ -152,6 +155,7 @@ export const NATIVE_EXPORTS = Object.keys({
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
   setitem: 1, fill: 1, inplace: 1, copy_: 1, binaryOut: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
   conjPhysical: 1, npConj: 1, reduce: 1,
+  product: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
   setInterruptFlag: 1,

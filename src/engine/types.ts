@@ -102,6 +102,8 @@ export type Order = 'C' | 'F' | 'A' | 'K'
 export type MemoryFormat = 'contiguous_format' | 'preserve_format' | 'channels_last'
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
 export type RandomKind = 'rand' | 'randn' | 'randint'
+/** Which library function a matrix product follows (shape rules, result dtype, error texts). */
+export type ProductFn = 'np.matmul' | 'np.dot' | 'np.inner' | 'np.outer' | 'torch.mm' | 'torch.bmm' | 'torch.matmul'
 
 /** A warning the operation raised (Python would print it via `warnings`). */
 export interface EngineWarning {

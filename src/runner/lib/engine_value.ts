@@ -120,10 +120,14 @@ export abstract class EngineValue extends PyObject {
     return this.ctx.op([], () => fromValues(this.kind, values, shape, null))
   }
 
+  /** `self @ other` (or `other @ self` when reflected): each library's __matmul__ (lib/linalg.ts). */
+  protected abstract matmulOperator(other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED
+
   binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
+    if (op === '@') return this.matmulOperator(other, reflected)
     const bop = BINARY_OPS[op]
     if (!bop) {
-      if (['//', '%', '**', '@', '&', '|', '^', '<<', '>>'].includes(op)) {
+      if (['//', '%', '**', '&', '|', '^', '<<', '>>'].includes(op)) {
         throw pyErr('NotImplementedError', `the operator ${op} on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
       }
       return NOT_IMPLEMENTED

@@ -15,6 +15,7 @@ import { NpDType, npDtypeOf } from './dtypes'
 import { NpScalar } from './scalars'
 import { shapeFromArgs, axesArg, orderArg, intArg, boolArg } from './argparse'
 import { dlpackMethods } from './dlpack'
+import { matmulOperator, linalgNdarrayMethods } from './linalg'
 
 export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
 
@@ -22,7 +23,7 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
-  'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'cumprod', 'prod', 'all', 'any', 'round', 'clip', 'dot',
+  'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'cumprod', 'prod', 'all', 'any', 'round', 'clip',
   'nonzero', 'sort', 'argsort', 'repeat', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'real', 'imag', 'data',
@@ -31,6 +32,8 @@ const NDARRAY_UNSUPPORTED = new Set([
 export class PyNdarray extends EngineValue {
   readonly kind = 'ndarray' as const
   get pyClass() { return NDARRAY_CLASS }
+
+  protected matmulOperator(other: PyValue, reflected: boolean) { return matmulOperator(this, other, reflected) }
 
   zeroDimLenError(): never { throw pyErr('TypeError', 'len() of unsized object') }
   truthError(n: number): never {
@@ -81,7 +84,7 @@ export class PyNdarray extends EngineValue {
       case '__array_interface__': return arrayInterface(info())
       case 'device': return 'cpu'
     }
-    const m = NDARRAY_METHODS[name] ?? dlpackMethods(this)[name]
+    const m = NDARRAY_METHODS[name] ?? LINALG_METHODS[name] ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (NDARRAY_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `ndarray.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -146,6 +149,8 @@ class CtypesView extends PyObject {
   getattr(name: string) { return name === 'data' ? this.data : undefined }
 }
 const CTYPES_CLASS = new PyClass('_ctypes', BUILTIN_TYPES.object, 'numpy')
+
+const LINALG_METHODS = linalgNdarrayMethods() as Record<string, Method>
 
 function wrapOp(self: PyNdarray, fn: () => EngineObject): PyValue {
   return self.ctx.opWrap([self.obj], fn)

@@ -18,9 +18,10 @@ import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
 import { npSetPrintoptions, npGetPrintoptions } from './print_options'
 import { bindNumpyFiles } from './file_io'
+import { bindNumpyLinalg } from './linalg'
 
 const UNSUPPORTED = new Set([
-  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'concatenate', 'stack', 'vstack', 'hstack', 'matmul', 'dot',
+  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'concatenate', 'stack', 'vstack', 'hstack',
   'where', 'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
   'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'tile', 'repeat', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
@@ -240,6 +241,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     return b.dtype === undefined || b.dtype === null ? BigInt(r.item() as number | bigint) : new NpScalar(r.info().dtype, r.item())
   })
   bindNumpyFiles(np, ctx)
+  bindNumpyLinalg(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }

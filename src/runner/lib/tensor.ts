@@ -16,6 +16,7 @@ import { dlpackMethods } from './dlpack'
 import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
 import { setRequiresGrad, detach, GradFnNode } from './grad_ops'
 import { newTensorMethods } from './tensor_new'
+import { matmulOperator, linalgTensorMethods } from './linalg'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
@@ -23,7 +24,7 @@ type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
 
 /** Tensor methods PyTorch has that the engine cannot do (yet): a clear error, not AttributeError. */
 const TENSOR_UNSUPPORTED = new Set([
-  'abs', 'sqrt', 'exp', 'log', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
+  'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
   'all', 'any', 'norm', 'softmax', 'relu', 'sin', 'cos', 'pow', 'neg', 'masked_fill', 'index_select', 'gather',
   'scatter', 'repeat', 'chunk', 'split', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
   'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
@@ -37,6 +38,8 @@ export class PyTensor extends EngineValue {
   /** The autograd node PyTorch would record for this tensor (printed as grad_fn=<...>). */
   gradFn: string | null = null
   get pyClass() { return TENSOR_CLASS }
+
+  protected matmulOperator(other: PyValue, reflected: boolean) { return matmulOperator(this, other, reflected) }
 
   binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
     const r = super.binop(op, other, reflected)
@@ -118,7 +121,7 @@ export class PyTensor extends EngineValue {
       case 'mT': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.mT), 'TransposeBackward0')
       case 'data': return this.ctx.opWrap([this.obj], () => detach(this.obj))
     }
-    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
+    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (TENSOR_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `Tensor.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -415,5 +418,6 @@ function normDim(d: number, ndim: number): number {
 }
 
 const NEW_TENSOR_METHODS = newTensorMethods()
+const LINALG_METHODS = linalgTensorMethods()
 
 void isSequence; void typeName

@@ -20,9 +20,10 @@ import { torchSetPrintoptions } from './print_options'
 import { gradModeManager, setGradEnabledCall } from './grad_ops'
 import { parseDeviceArg, placeOn } from './torch_create'
 import { bindTorchFiles } from './file_io'
+import { bindTorchLinalg } from './linalg'
 
 const UNSUPPORTED = new Set([
-  'cat', 'stack', 'matmul', 'mm', 'bmm', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
+  'cat', 'stack', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'chunk', 'split', 'roll', 'movedim', 'pin_memory',
 ])
@@ -216,6 +217,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   cuda.fn('memory_reserved', (a, kw) => BigInt(cudaMemoryStats(memoryDevice('memory_reserved', a, kw)).reserved))
   void TorchDevice; void boolArg
   bindTorchFiles(torch, ctx)
+  bindTorchLinalg(torch, ctx)
   return torch
 }
 

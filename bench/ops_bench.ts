@@ -1,0 +1,41 @@
+// The engine's side of the operation rows of `npm run bench` (array operations, not copies),
+// through the TypeScript API. Run by scripts/bench.mjs with tsx: reads the cases as JSON in
+// argv[2], prints JSON { results: [{ seconds, kernel, threads } | { skipped }] }.
+// bench/ops_numpy_bench.py times the same cases in NumPy.
+import * as engine from '../src/engine'
+import type { DTypeName } from '../src/engine'
+
+interface OpCase { op: 'matmul'; dtype: DTypeName; n: number }
+
+const now = () => Number(process.hrtime.bigint()) / 1e9
+
+function medianTime(fn: () => void, minReps = 5, budget = 1.0): number {
+  fn()
+  const ts: number[] = []
+  const start = now()
+  while (ts.length < minReps || (now() - start < budget && ts.length < 50)) {
+    const t0 = now()
+    fn()
+    ts.push(now() - t0)
+  }
+  ts.sort((a, b) => a - b)
+  return ts[Math.floor(ts.length / 2)]
+}
+
+function runCase(c: OpCase) {
+  engine.seed(0, 'ndarray')
+  const a = engine.random('ndarray', 'rand', [c.n, c.n], 'float64').astype(c.dtype)
+  const b = engine.random('ndarray', 'rand', [c.n, c.n], 'float64').astype(c.dtype)
+  const seconds = medianTime(() => engine.product('np.matmul', a, b).dispose())
+  const report = engine.lastReport()
+  return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
+}
+
+const results = (JSON.parse(process.argv[2]) as OpCase[]).map((c) => {
+  try {
+    return runCase(c)
+  } catch (e) {
+    return { skipped: (e as Error).message.split('\n')[0] }
+  }
+})
+process.stdout.write(JSON.stringify({ results }) + '\n')

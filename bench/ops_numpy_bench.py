@@ -1,0 +1,35 @@
+"""NumPy's side of the operation rows of `npm run bench` (see bench/ops_bench.ts).
+
+Reads the cases as JSON on stdin, prints JSON {numpy, results: [{seconds}]}: the median
+of >= 5 runs after a warm-up, as the engine side is measured.
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+
+def median_time(fn, min_reps=5, budget=1.0):
+    fn()
+    ts = []
+    start = time.perf_counter()
+    while len(ts) < min_reps or (time.perf_counter() - start < budget and len(ts) < 50):
+        t0 = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t0)
+    ts.sort()
+    return ts[len(ts) // 2]
+
+
+def run_case(c):
+    rng = np.random.RandomState(0)
+    if c["op"] == "matmul":
+        a = rng.rand(c["n"], c["n"]).astype(c["dtype"])
+        b = rng.rand(c["n"], c["n"]).astype(c["dtype"])
+        return {"seconds": median_time(lambda: a @ b)}
+    return {"skipped": "unknown op " + c["op"]}
+
+
+cases = json.loads(sys.stdin.read())
+print(json.dumps({"numpy": np.__version__, "results": [run_case(c) for c in cases]}))
