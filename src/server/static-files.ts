@@ -1,6 +1,6 @@
 // Serves the built renderer (out/renderer) read-only. Paths are resolved inside
-// the root and anything that escapes it, or is not a regular file, is a 404.
-import { createReadStream, existsSync, statSync } from 'node:fs'
+// the root and anything that escapes it (by `..` or by a symlink), or is not a regular file, is a 404.
+import { createReadStream, realpathSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 
@@ -32,8 +32,18 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   const base = resolve(root)
   const file = resolve(join(base, rel))
   if (file !== base && !file.startsWith(base + sep)) return null
-  if (!existsSync(file) || !statSync(file).isFile()) return null
-  return file
+  // A symlink inside the folder may point anywhere: what is served is the real file, and it
+  // must itself lie inside the real folder.
+  let real: string
+  let realBase: string
+  try {
+    real = realpathSync(file)
+    realBase = realpathSync(base)
+  } catch {
+    return null
+  }
+  if (!real.startsWith(realBase + sep) || !statSync(real).isFile()) return null
+  return real
 }
 
 export function sendFile(res: ServerResponse, file: string, headers: Record<string, string>): void {

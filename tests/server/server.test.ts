@@ -1,6 +1,6 @@
 // Browser-mode server: the token, the Origin and Host checks, static files,
 // and WebSocket message validation, against a session over a stand-in runner.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -78,6 +78,22 @@ describe('HTTP', () => {
     expect(r.status).toBe(404)
     expect(r.body).not.toContain('secret')
     expect((await get(`/%2e%2e/stridescope-secret.txt?token=${server.token}`)).status).toBe(404)
+  })
+
+  it('does not follow a symlink inside the renderer folder to a file outside it', async () => {
+    symlinkSync(join(dir, '..', 'stridescope-secret.txt'), join(dir, 'assets', 'leak.txt'))
+    symlinkSync(join(dir, '..'), join(dir, 'up'))
+    writeFileSync(join(dir, 'assets', 'real.txt'), 'inside')
+    symlinkSync(join(dir, 'assets', 'real.txt'), join(dir, 'assets', 'alias.txt'))
+    const leak = await get(`/assets/leak.txt?token=${server.token}`)
+    expect(leak.status).toBe(404)
+    expect(leak.body).not.toContain('secret')
+    expect((await get(`/up/stridescope-secret.txt?token=${server.token}`)).status).toBe(404)
+    // a link that stays inside the folder is served
+    const alias = await get(`/assets/alias.txt?token=${server.token}`)
+    expect([alias.status, alias.body]).toEqual([200, 'inside'])
+    // a folder is not a file
+    expect((await get(`/assets?token=${server.token}`)).status).toBe(404)
   })
 })
 
