@@ -170,16 +170,56 @@ export async function openFileInSession(session: Session, file: string): Promise
   return { table, run }
 }
 
-let uploadDir: string | null = null
+/** Each session's upload folder: kept while its history may load the files again, removed with it. */
+const uploadDirs = new WeakMap<Session, string>()
+/** Every upload folder still on disk, removed at exit too (a process that ends without dispose). */
+const liveUploadDirs = new Set<string>()
+let exitHookSet = false
 
-/** openFileBytes: the renderer's bytes land in a private temp folder under their own (sanitised) name. */
+function removeUploadDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true })
+  liveUploadDirs.delete(dir)
+}
+
+function uploadDirFor(session: Session): string {
+  let dir = uploadDirs.get(session)
+  if (dir) return dir
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stridescope-files-'))
+  if (!exitHookSet) {
+    exitHookSet = true
+    process.once('exit', () => { for (const d of [...liveUploadDirs]) removeUploadDir(d) })
+  }
+  liveUploadDirs.add(dir)
+  uploadDirs.set(session, dir)
+  const made = dir
+  session.whenCleared(() => {
+    uploadDirs.delete(session)
+    removeUploadDir(made)
+  })
+  return dir
+}
+
+/** Strict standard base64 (what encodeBase64 writes); atob alone also takes unpadded text and spaces. */
+function decodeUpload(base64: string): Uint8Array {
+  const bad = (): never => {
+    throw new SessionError('bad-request', 'openFileBytes: base64 is not valid standard base64 (A-Z a-z 0-9 + /, padded with = to a multiple of 4)')
+  }
+  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) bad()
+  try {
+    return decodeBase64(base64)
+  } catch {
+    return bad()
+  }
+}
+
+/** openFileBytes: the renderer's bytes land in the session's private temp folder under their own (sanitised) name. */
 export async function openBytesInSession(session: Session, name: string, base64: string): Promise<OpenFileResult> {
-  const bytes = decodeBase64(base64)
+  const bytes = decodeUpload(base64)
   if (bytes.length > MAX_UPLOAD_BYTES) throw new SessionError('out-of-range', `file is ${bytes.length} bytes; the most that can be sent is ${MAX_UPLOAD_BYTES}`)
   const safe = path.basename(name).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '') || 'upload'
-  uploadDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'stridescope-files-'))
-  let target = path.join(uploadDir, safe)
-  for (let i = 2; fs.existsSync(target); i++) target = path.join(uploadDir, `${i}_${safe}`)
+  const dir = uploadDirFor(session)
+  let target = path.join(dir, safe)
+  for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${i}_${safe}`)
   fs.writeFileSync(target, bytes, { mode: 0o600 })
   return openFileInSession(session, target)
 }

@@ -59,6 +59,8 @@ export class Session {
   private readonly now: () => number
   private readonly interruptFlag: Int32Array
   private running = false
+  /** One-shot cleanups for what the history needs until it is cleared (uploaded files). */
+  private readonly onCleared: Array<() => void> = []
 
   constructor(private readonly options: SessionOptions) {
     this.simulateCuda = options.simulateCuda ?? false
@@ -238,8 +240,27 @@ export class Session {
       this.history.length = 0
       this.ops.length = 0
       this.opsTotal = 0
+      this.runCleared()
       return this.changed()
     })
+  }
+
+  /**
+   * Runs `fn` once, when the history is next cleared (reset) or the session goes (dispose):
+   * a file the history loads must outlive every replay of it, and no longer.
+   */
+  whenCleared(fn: () => void): void {
+    this.onCleared.push(fn)
+  }
+
+  private runCleared(): void {
+    for (const fn of this.onCleared.splice(0)) {
+      try {
+        fn()
+      } catch {
+        // a cleanup that fails (a file already gone) must not stop the others
+      }
+    }
   }
 
   exportScript(): string {
@@ -249,6 +270,7 @@ export class Session {
   dispose(): void {
     this.runner.dispose?.()
     this.listeners.clear()
+    this.runCleared()
   }
 
   private async runNow(code: string): Promise<RunResult> {

@@ -1,8 +1,8 @@
 // The app's openFile: the file's table and the Python lines that load it (no engine
 // needed), then the lines run in a real session (the workspace gets every tensor).
 import { afterAll, describe, expect, it } from 'vitest'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { describeForApp, identifier, openFileInSession, pyString } from '../../src/session/file-service'
 import { handleRequest } from '../../src/session/handlers'
 import { createAppSession } from '../../src/session/app-session'
@@ -96,5 +96,35 @@ describe('openFile in a session', () => {
       expect(r.table.path).not.toContain('evil')
       expect(r.table.entries[0].variable).toBe('v1_int16')
     }
+  })
+
+  it('bad base64 is a bad request with a reason, not an internal error', async () => {
+    const session = createAppSession()
+    for (const base64 of ['%%%%', 'abc', 'AAAA\u00e9']) {
+      const reply = await handleRequest(session, 'openFileBytes', { name: 'x.npy', base64 })
+      expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/^openFileBytes: base64 is not valid/) } })
+    }
+    session.dispose()
+  })
+
+  it('the upload folder lives as long as the history that loads from it', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'v1_int16.npy')).toString('base64')
+    const folderOf = (reply: Awaited<ReturnType<typeof handleRequest>>): string => {
+      expect(reply.ok).toBe(true)
+      return dirname((reply as { result: { table: { path: string } } }).result.table.path)
+    }
+    const session = createAppSession()
+    const folder = folderOf(await handleRequest(session, 'openFileBytes', { name: 'a.npy', base64: bytes }))
+    expect(folderOf(await handleRequest(session, 'openFileBytes', { name: 'a.npy', base64: bytes }))).toBe(folder)
+    expect(readdirSync(folder).sort()).toEqual(['2_a.npy', 'a.npy'])
+    // replaying the history (the simulated-cuda switch) still finds the files
+    expect((await session.setSimulateCuda(true)).objects.length).toBeGreaterThan(0)
+    await session.reset()
+    expect(existsSync(folder)).toBe(false)
+    // a new upload after the reset gets a new folder; dispose removes it
+    const again = folderOf(await handleRequest(session, 'openFileBytes', { name: 'a.npy', base64: bytes }))
+    expect(existsSync(again)).toBe(true)
+    session.dispose()
+    expect(existsSync(again)).toBe(false)
   })
 })
