@@ -66,8 +66,20 @@ if (isEntry) {
   cli(process.argv.slice(2)).then(
     code => { process.exitCode = code },
     err => {
-      process.stderr.write(`stridescope: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`)
+      process.stderr.write(`stridescope: ${unexpectedErrorText(err, process.env.STRIDESCOPE_DEBUG === '1')}\n`)
       process.exitCode = 1
     },
   )
+}
+
+/**
+ * What the command line says about an error no command turned into a message: its type and
+ * text, not a JavaScript stack (STRIDESCOPE_DEBUG=1 adds the stack, for a bug report).
+ */
+export function unexpectedErrorText(err: unknown, debug: boolean): string {
+  if (!(err instanceof Error)) return `internal error: ${String(err)}`
+  const text = err instanceof RangeError && /call stack/i.test(err.message)
+    ? 'RecursionError: maximum recursion depth exceeded'
+    : `internal error: ${err.name}: ${err.message}`
+  return debug && err.stack ? `${text}\n${err.stack}` : `${text} (STRIDESCOPE_DEBUG=1 shows where)`
 }

@@ -6,7 +6,7 @@
 export type FileErrorType =
   | 'ValueError' | 'EOFError' | 'OSError' | 'TypeError' | 'RuntimeError' | 'MemoryError'
   | 'UnpicklingError' | 'BadZipFile' | 'SafetensorError' | 'NotImplementedError' | 'KeyError'
-  | 'FileNotFoundError' | 'IsADirectoryError' | 'PermissionError'
+  | 'FileNotFoundError' | 'IsADirectoryError' | 'PermissionError' | 'RecursionError'
 
 export class FileFormatError extends Error {
   readonly pyType: FileErrorType

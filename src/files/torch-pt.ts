@@ -156,21 +156,33 @@ function tensorEntry(name: string, t: TorchTensorRef, storage: FileStorage, bigE
   return entry
 }
 
-/** Every tensor in the object tree, named by its path ('model.layer.weight', 'list.0'). */
+/**
+ * How deep a checkpoint's containers may nest. Python's default recursion limit: deeper
+ * structures (a pickle of 200,000 nested lists loads in one loop) have no path the
+ * runner could spell, so they are refused with Python's own error.
+ */
+export const MAX_NESTING = 1000
+
+/** Every tensor in the object tree, named by its path ('model.layer.weight', 'list.0'); walked with a stack, not recursion. */
 export function collectTensors(root: PyValue): Array<[string, TorchTensorRef]> {
   const out: Array<[string, TorchTensorRef]> = []
   const seen = new Set<object>()
-  const walk = (v: PyValue, path: string): void => {
-    if (v === null || typeof v !== 'object') return
+  const stack: Array<[PyValue, string, number]> = [[root, '', 0]]
+  while (stack.length) {
+    const [v, path, depth] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
     // Memo references can make a DAG or a cycle: visit each object once, under its first path.
-    if (seen.has(v)) return
+    if (seen.has(v)) continue
     seen.add(v)
+    if (depth > MAX_NESTING) fail('RecursionError', `maximum recursion depth exceeded while walking the checkpoint's objects (nested more than ${MAX_NESTING} deep)`)
     const join = (k: string) => (path === '' ? k : `${path}.${k}`)
+    const children: Array<[PyValue, string, number]> = []
     if (v instanceof TorchTensorRef) out.push([path === '' ? 'tensor' : path, v])
-    else if (v instanceof PyDict) for (const [k, x] of v.entries()) walk(x, join(typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' ? String(k) : pyTypeName(k)))
-    else if (v instanceof PyList || v instanceof PyTuple) v.items.forEach((x, i) => walk(x, join(String(i))))
+    else if (v instanceof PyDict) for (const [k, x] of v.entries()) children.push([x, join(typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' ? String(k) : pyTypeName(k)), depth + 1])
+    else if (v instanceof PyList || v instanceof PyTuple) v.items.forEach((x, i) => children.push([x, join(String(i)), depth + 1]))
+    // pushed last-first so they are visited in order, as the recursive walk did
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
   }
-  walk(root, '')
   return out
 }
 
