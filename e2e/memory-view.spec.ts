@@ -193,4 +193,37 @@ test.describe('memory view at real sizes', () => {
     await expect(view).toHaveAttribute('data-object', 'q')
     await expect(labels.locator('.tile-label').first()).toHaveText('[0, :, :, :]')
   })
+
+  test('a write flashes the changed cell in the alias, in both views, and not in the clone', async ({ page }) => {
+    await page.getByTestId('view-split').click()
+    await run(page, 'a = np.arange(12, dtype=np.float32).reshape(3, 4)')
+    await run(page, 't = torch.from_numpy(a)')
+    await run(page, 'c = t.clone()')
+    const revisionShown = async (name: string): Promise<void> => {
+      const rev = await page.getByTestId('app').getAttribute('data-revision')
+      await expect(page.getByTestId('logical-view')).toHaveAttribute('data-object', name)
+      await expect(page.getByTestId('logical-view')).toHaveAttribute('data-values-revision', rev!)
+    }
+    await page.getByTestId('obj-t').click()
+    await revisionShown('t')
+    await memoryShows(page, 't')
+    await run(page, 'a[1, 2] = 99')
+    const rev = await page.getByTestId('app').getAttribute('data-revision')
+    await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flash-revision', rev!)
+    await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flashed', '1')
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed', '1')
+    // The flashed cell (t[1, 2]: flat 6, byte 24) is lighter than its colour at rest.
+    const lit = await pixel(page, await locate(page, 'memory', { byte: 24, at: [0.6, 0.6] }))
+    const rest = rampBytes(6 / 11)
+    expect(lit.reduce((x, y) => x + y, 0), `flashed ${lit} vs ${rest}`).toBeGreaterThan(rest.reduce((x, y) => x + y, 0) + 30)
+    // The clone has its own bytes: a write through a does not reach it.
+    await page.getByTestId('obj-c').click()
+    await revisionShown('c')
+    await memoryShows(page, 'c')
+    await run(page, 'a[0, 1] = -5')
+    await revisionShown('c')
+    await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flashed', '0')
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed', '0')
+    expect(near(await pixel(page, await locate(page, 'memory', { byte: 4, at: [0.6, 0.6] })), rampBytes(1 / 11))).toBe(true)
+  })
 })

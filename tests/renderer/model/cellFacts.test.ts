@@ -54,3 +54,12 @@ describe('cell facts', () => {
     for (let e = 0; e < 24; e++) expect(Array.from(rgba.subarray(e * 4, e * 4 + 3))).toEqual(rampBytes(logicalT(e, shape, { kind: 'dim', dim: 1 })))
   })
 })
+
+describe('value diff (what a write changed)', () => {
+  it('lists changed elements in C order; NaN stays NaN unchanged', async () => {
+    const { changedIndices } = await import('../../../src/renderer/src/model/valueDiff')
+    expect(changedIndices([0, 1, NaN, 3, 4], [0, 9, NaN, 3, -4])).toEqual([1, 4])
+    expect(changedIndices([1, 2], [1, 2, 3])).toEqual([])
+    expect(changedIndices([0, 0, 0], [1, 1, 1], 2)).toEqual([0, 1])
+  })
+})

@@ -19,6 +19,13 @@ export interface Hover {
   index: number[]
 }
 
+/** Elements whose values changed in the last snapshot (found by the logical view): both views flash them. */
+export interface Flash {
+  objectId: number
+  flat: number[]            // C-order flat indices of the changed elements
+  revision: number          // the workspace revision that changed them
+}
+
 export interface AppState {
   connected: boolean
   connectError: string | null
@@ -26,6 +33,7 @@ export interface AppState {
   selectedId: number | null
   hover: Hover | null
   picked: Hover | null                // the element last clicked: the edit form's target
+  flash: Flash | null
   transcript: TranscriptEntry[]
   busy: number                        // runs in flight
   progress: Progress | null
@@ -42,6 +50,7 @@ export const initialState: AppState = {
   selectedId: null,
   hover: null,
   picked: null,
+  flash: null,
   transcript: [],
   busy: 0,
   progress: null,
@@ -60,6 +69,7 @@ export type Action =
   | { type: 'select'; id: number | null }
   | { type: 'hover'; hover: Hover | null }
   | { type: 'pick'; picked: Hover | null }
+  | { type: 'flash'; flash: Flash | null }
   | { type: 'progress'; progress: Progress }
   | { type: 'theme'; theme: Theme }
   | { type: 'view'; view: CentreView }
@@ -99,6 +109,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, selectedId: a.id, hover: s.hover && s.hover.objectId === a.id ? s.hover : null }
     case 'hover':
       return sameHover(s.hover, a.hover) ? s : { ...s, hover: a.hover }
+    case 'flash':
+      return { ...s, flash: a.flash }
     case 'pick':
       return { ...s, picked: a.picked }
     case 'progress':

@@ -110,8 +110,37 @@ export class LogicalContent {
     }
   }
 
+  private painted: { values: Float64Array; range: ValueRange; perSlice?: readonly ValueRange[] } | null = null
+
+  /** Lightens the given elements (C-order flat indices) towards white by `amount` (0 restores them): a write flash. */
+  flash(flat: readonly number[], amount: number): void {
+    const p = this.painted
+    if (!p) return
+    const L = this.layout
+    const touched = new Set<number>()
+    for (const f of flat) {
+      if (f >= this.map.count) continue
+      colorOf(p.values[f], p.perSlice ? p.perSlice[this.map.slice[f]] : p.range, rgb)
+      for (let k = 0; k < 3; k++) rgb[k] += (1 - rgb[k]) * amount
+      if (this.cubes) {
+        scratchColor.setRGB(rgb[0], rgb[1], rgb[2], THREE.SRGBColorSpace)
+        this.cubes.setColor(f, scratchColor.r, scratchColor.g, scratchColor.b)
+      } else {
+        const s = this.slices[this.map.slice[f]]
+        const px = this.map.pixel[f]
+        const o = ((L.rows - 1 - Math.floor(px / L.cols)) * L.cols + (px % L.cols)) * 4
+        const d = s.tex.image.data as Uint8Array
+        d[o] = rgb[0] * 255; d[o + 1] = rgb[1] * 255; d[o + 2] = rgb[2] * 255
+        touched.add(this.map.slice[f])
+      }
+    }
+    if (this.cubes) this.cubes.commit()
+    for (const t of touched) this.slices[t].tex.needsUpdate = true
+  }
+
   /** Colours every cell from values in the object's C order (each slice on its own range when `perSlice` is given). */
   setValues(values: Float64Array, range: ValueRange, perSlice?: readonly ValueRange[]): void {
+    this.painted = { values, range, perSlice }
     const n = Math.min(values.length, this.map.count)
     const rangeAt = (f: number): ValueRange => perSlice ? perSlice[this.map.slice[f]] : range
     if (this.cubes) {

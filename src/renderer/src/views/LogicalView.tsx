@@ -20,6 +20,8 @@ import { cellPosition, cellOf } from '../model/gridLayout'
 import { unravel } from '../model/address'
 import { dimSteps } from '../model/layoutCost'
 import { LabelLayer, type Label } from './LabelLayer'
+import { changedIndices } from '../model/valueDiff'
+import { animateFlash } from './flashTimer'
 
 /** Values are written in the cells when the object has at most this many. */
 const VALUE_LABELS = 512
@@ -40,6 +42,9 @@ export function LogicalView(): React.JSX.Element {
   const [scale, setScale] = useState<ScaleMode>('auto')
   const [fixed, setFixed] = useState<{ min: number; max: number }>({ min: 0, max: 1 })
   const labelsRef = useRef<LabelLayer | null>(null)
+  // The last values fetched per object, kept across relayouts: a new snapshot's values are diffed against them.
+  const lastValues = useRef<{ id: number; values: Float64Array } | null>(null)
+  const flash = useStore(store, (s) => s.flash)
 
   const { ref, view, refit } = useSceneView('logical', 'logical-canvas', {
     onPointer: (ndc) => {
@@ -148,6 +153,13 @@ export function LogicalView(): React.JSX.Element {
     h.done.then((values) => {
       if (!values || contentRef.current !== c) return
       valuesRef.current = values
+      // Elements whose values changed since the last fetch of this object: a write reached them (through any alias).
+      const prev = lastValues.current
+      lastValues.current = { id: sel.info.id, values }
+      if (prev && prev.id === sel.info.id) {
+        const flat = changedIndices(prev.values, values)
+        if (flat.length) store.dispatch({ type: 'flash', flash: { objectId: sel.info.id, flat, revision } })
+      }
       const r = scaleRange(values, scale, fixed)
       c.setValues(values, r, scale === 'slice' ? sliceRanges(values, c.sliceOf, layout!.tiles * layout!.nz) : undefined)
       view.requestRender()
@@ -155,6 +167,13 @@ export function LogicalView(): React.JSX.Element {
     }).catch(() => setLegend((l) => ({ ...l, loading: null })))
     return () => h.cancel()
   }, [view, layout, revision]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A write flash on this object's cells, fading out.
+  useEffect(() => {
+    const c = contentRef.current
+    if (!view || !c || !sel || !flash || flash.objectId !== sel.info.id) return
+    return animateFlash((a) => { c.flash(flash.flat, a); view.requestRender() })
+  }, [flash, view]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // A new colour scale recolours the values already fetched.
   useEffect(() => {
@@ -215,7 +234,8 @@ export function LogicalView(): React.JSX.Element {
   }
   return (
     <div className="view-pane" data-testid="logical-view" data-mode={mode} data-cells={layout ? cellCount(layout) : 0}
-      data-values-revision={loadedFor ? revision : -1} data-object={sel ? primaryName(sel) : ''}>
+      data-values-revision={loadedFor ? revision : -1} data-object={sel ? primaryName(sel) : ''}
+      data-flash-revision={flash && sel && flash.objectId === sel.info.id ? flash.revision : -1} data-flashed={flash && sel && flash.objectId === sel.info.id ? flash.flat.length : 0}>
       <div className="view-head">
         <span className="view-title">Logical view</span>
         {sel && <span className="view-sub">{primaryName(sel)} · {sel.info.shape.length ? `[${sel.info.shape.join(', ')}]` : 'scalar'} · {mode === 'cubes' ? 'instanced cubes' : mode === 'slices' ? `${layout!.tiles * layout!.nz} texture slices` : ''}</span>}

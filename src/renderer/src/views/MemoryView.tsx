@@ -23,6 +23,8 @@ import { dimSteps } from '../model/layoutCost'
 import { ramp_css } from '../model/colormap'
 import { LabelLayer, type Label } from './LabelLayer'
 import { WalkBar } from './WalkBar'
+import { animateFlash } from './flashTimer'
+import { unravel } from '../model/address'
 
 const raycaster = new THREE.Raycaster()
 /** Pixels kept free left of the wall for the address ruler. */
@@ -171,6 +173,17 @@ export function MemoryView(): React.JSX.Element {
     }
   }, [view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A write flash: the changed elements' bytes light up on the wall (every alias over them shares the cells).
+  const flash = useStore(store, (s) => s.flash)
+  const flashHere = flash && block ? block.objects.find((o) => o.info.id === flash.objectId) : undefined
+  useEffect(() => {
+    const c = contentRef.current
+    if (!view || !c || !block || !flash || !flashHere) return
+    const ranges = flash.flat.map((f) => elementBytes(block, flashHere, unravel(f, flashHere.info.shape)))
+    c.setFlash(ranges, 1)
+    return animateFlash((a) => { c.setFlash([], a); view.requestRender() })
+  }, [flash, view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
+
   // Linked hover: the hovered element's bytes, outlined once per alias that reaches them.
   useEffect(() => {
     if (!view) return
@@ -211,6 +224,7 @@ export function MemoryView(): React.JSX.Element {
   const rampStops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${ramp_css(t)} ${t * 100}%`).join(', ')
   return (
     <div className="view-pane" data-testid="memory-view" data-block={block?.key ?? ''} data-objects={block?.objects.length ?? 0}
+      data-flash-revision={flashHere && flash ? flash.revision : -1} data-flashed={flashHere && flash ? flash.flat.length : 0}
       data-cols={wall?.cols ?? 0} data-rows={wall?.rows ?? 0} data-cell-bytes={cellBytes} data-row-bytes={wall?.rowBytes ?? 0}>
       <div className="view-head">
         <span className="view-title">Memory view</span>
