@@ -226,4 +226,20 @@ test.describe('memory view at real sizes', () => {
     await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed', '0')
     expect(near(await pixel(page, await locate(page, 'memory', { byte: 4, at: [0.6, 0.6] })), rampBytes(1 / 11))).toBe(true)
   })
+
+  test('PNG export carries the title (name, shape, dtype, strides), the legend and the colour scale', async ({ page }, testInfo) => {
+    await run(page, 'k = torch.arange(4096.).reshape(8, 8, 8, 8).permute(3, 1, 2, 0)')
+    await memoryShows(page, 'k')
+    const download = page.waitForEvent('download')
+    await page.getByTestId('export-png').click()
+    const file = testInfo.outputPath('export-memory-permuted-4d.png')
+    await (await download).saveAs(file)
+    const { readFileSync } = await import('node:fs')
+    const png = readFileSync(file)
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    // Width and height from the IHDR chunk: the view's canvas plus the title band (3 lines or more) and the legend band.
+    const canvas = (await page.getByTestId('memory-canvas').boundingBox())!
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(Math.round(canvas.height) + 64 + 30)
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.round(canvas.width))
+  })
 })

@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react'
 import type { Controller } from './controller'
 import type { Store } from './store'
+import type { ExportCaption } from '../model/exportCaption'
 
 /** The 3D view that last had the pointer: camera undo and PNG export act on it. */
 export interface ViewHandle {
@@ -17,6 +18,8 @@ export interface ViewHandle {
   stats(): { calls: number; triangles: number; frames: number }
   /** Canvas position (CSS px) where a byte of the memory block or an element's index is drawn: for tests reading pixels. */
   locate(q: LocateQuery): { x: number; y: number } | null
+  /** Title and legend for an exported picture of the view (null when it shows nothing). */
+  caption?(): ExportCaption | null
 }
 
 /** `at`: a point inside the cell as fractions from its top-left corner (default the centre). */

@@ -19,12 +19,16 @@ export interface Label {
   data?: Record<string, string>
 }
 
+export interface PlacedLabel { x: number; y: number; w: number; h: number; text: string; boxed: boolean }
+
 export class LabelLayer {
   readonly el: HTMLDivElement
   private labels: Label[] = []
   private readonly nodes = new Map<string, HTMLDivElement>()
   private readonly scratch = { x: 0, y: 0 }
   private readonly sizes = new Map<string, [number, number]>()
+  /** Where the last place() put each shown label (CSS px in the layer), for exports. */
+  private shown: PlacedLabel[] = []
 
   constructor(host: HTMLElement, testId: string) {
     this.el = document.createElement('div')
@@ -55,6 +59,7 @@ export class LabelLayer {
   place(view: SceneView): void {
     const w = this.el.clientWidth, h = this.el.clientHeight
     const placed: Array<[number, number, number, number]> = []
+    this.shown = []
     // Measure new labels in one layout pass (sizes do not change when a label only moves).
     const unmeasured = this.labels.filter((l) => !this.sizes.has(l.key))
     for (const l of unmeasured) this.nodes.get(l.key)!.style.display = ''
@@ -79,9 +84,15 @@ export class LabelLayer {
       }
       if (off || hit) { n.style.display = 'none'; continue }
       placed.push([x, y, bw, bh])
+      this.shown.push({ x, y, w: bw, h: bh, text: l.text, boxed: /arrow-label|axis-label/.test(l.className ?? '') })
       n.style.display = ''
       n.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
     }
+  }
+
+  /** The labels as last placed, and the layer's size (CSS px). */
+  snapshot(): { labels: PlacedLabel[]; width: number; height: number } {
+    return { labels: this.shown, width: this.el.clientWidth, height: this.el.clientHeight }
   }
 
   dispose(): void {

@@ -7,7 +7,8 @@ import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { selectedObject } from '../state/appState'
 import { makeLayout, cellCount } from '../model/gridLayout'
-import { formatValue } from '../model/colormap'
+import { formatValue, NAN_RGB } from '../model/colormap'
+import { objectTitle } from '../model/exportCaption'
 import { LogicalContent } from './LogicalContent'
 import { useSceneView } from './useSceneView'
 import { loadValues, MAX_DRAWN_VALUES } from '../state/valueLoader'
@@ -39,6 +40,8 @@ export function LogicalView(): React.JSX.Element {
   const hover = useStore(store, (s) => s.hover)
   const [legend, setLegend] = useState<{ min: number; max: number; loading: number | null; loadedRev: number }>({ min: NaN, max: NaN, loading: null, loadedRev: -1 })
   const [mode, setMode] = useState<string>('none')
+  const legendRef = useRef(legend)
+  legendRef.current = legend
   const [scale, setScale] = useState<ScaleMode>('auto')
   const [fixed, setFixed] = useState<{ min: number; max: number }>({ min: 0, max: 1 })
   const labelsRef = useRef<LabelLayer | null>(null)
@@ -67,6 +70,21 @@ export function LogicalView(): React.JSX.Element {
       if (idx) store.dispatch({ type: 'pick', picked: { objectId: s.selectedId, index: idx } })
     },
     onAfterRender: () => placeLabels(),
+    caption: () => {
+      if (!sel || !contentRef.current) return null
+      const t = objectTitle(primaryName(sel), sel.info)
+      const has = Number.isFinite(legendRef.current.min) && Number.isFinite(legendRef.current.max)
+      return {
+        title: `${t.title} · logical`,
+        subtitle: t.subtitle,
+        overlay: labelsRef.current?.snapshot(),
+        legend: {
+          scale: { label: `${sel.info.dtype.startsWith('complex') ? '|value|' : 'value'}${scale === 'slice' ? ' (each slice its own range)' : ''}`,
+            min: has ? formatValue(legendRef.current.min, sel.info.dtype) : '–', max: has ? formatValue(legendRef.current.max, sel.info.dtype) : '–' },
+          items: [{ color: `rgb(${NAN_RGB.map((v) => Math.round(v * 255)).join(',')})`, label: 'nan' }]
+        }
+      }
+    },
     locate: (q) => {
       const c = contentRef.current
       if (!('index' in q) || !c) return null

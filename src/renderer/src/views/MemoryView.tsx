@@ -17,7 +17,8 @@ import { byteOffsetInBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { primaryName, type ObjectEntry } from '../model/types'
 import { formatBytes } from '../model/format'
-import { sharerColor, type ColorBy } from '../model/cellFacts'
+import { sharerColor, wallColors, type ColorBy } from '../model/cellFacts'
+import { objectTitle } from '../model/exportCaption'
 import { rowLabel, type RowChoice } from '../model/wallShape'
 import { dimSteps } from '../model/layoutCost'
 import { ramp_css } from '../model/colormap'
@@ -70,6 +71,25 @@ export function MemoryView(): React.JSX.Element {
       store.dispatch({ type: 'hover', hover: mine ? { objectId: mine.o.info.id, index: mine.indices[0] } : null })
     },
     onAfterRender: () => placeLabels(),
+    caption: () => {
+      const c = contentRef.current
+      if (!c || !sel || !block) return null
+      const t = objectTitle(primaryName(sel), sel.info)
+      const flatEnd = c.spec.colorBy.kind === 'flat' ? sel.info.numel - 1 : (sel.info.shape[c.spec.colorBy.dim] ?? 1) - 1
+      return {
+        title: `${t.title} · memory`,
+        subtitle: `${t.subtitle} · block ${hex(block.base)} ${formatBytes(block.nbytes)} · row ${formatBytes(c.shape.rowBytes)} · cell ${c.shape.cellBytes} B`,
+        overlay: labelsRef.current?.snapshot(),
+        legend: {
+          scale: { label: c.spec.colorBy.kind === 'flat' ? 'flat index' : `index along d${c.spec.colorBy.dim}`, min: '0', max: String(flatEnd) },
+          items: [
+            ...block.objects.map((o, j) => ({ color: sharerColor(j, c.spec.dark), label: o.names.join(' = ') || `#${o.info.id}`, outline: true })),
+            { color: `rgb(${wallColors(c.spec.dark).gap.join(',')})`, label: 'gap' },
+            { color: 'transparent', label: 'reached more than once', hatch: true }
+          ]
+        }
+      }
+    },
     locate: (q) => {
       const c = contentRef.current
       if (!('byte' in q) || !c) return null

@@ -5,6 +5,7 @@ import type * as THREE from 'three'
 import { SceneView } from './SceneView'
 import { emptyCameraHistory, record, redo, undo, type CameraHistory } from '../model/cameraHistory'
 import { useApp, type LocateQuery } from '../state/context'
+import type { ExportCaption } from '../model/exportCaption'
 
 export interface SceneHooks {
   onPointer?: (ndc: THREE.Vector2 | null) => void
@@ -12,6 +13,7 @@ export interface SceneHooks {
   onAfterRender?: () => void
   /** World point drawn for a byte or an index (see ViewHandle.locate). */
   locate?: (q: LocateQuery) => THREE.Vector3 | null
+  caption?: () => ExportCaption | null
 }
 
 export function useSceneView(name: string, testId: string, hooks: SceneHooks): {
@@ -53,6 +55,7 @@ export function useSceneView(name: string, testId: string, hooks: SceneHooks): {
         return !!r.pose
       },
       orbit: (azimuth, polar) => v.orbit(azimuth, polar),
+      caption: () => hooksRef.current.caption?.() ?? null,
       locate: (q) => {
         const p = hooksRef.current.locate?.(q)
         const out = { x: 0, y: 0 }
