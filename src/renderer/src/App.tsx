@@ -27,6 +27,8 @@ export function App(): React.JSX.Element {
   const connectError = useStore(store, (s) => s.connectError)
   const revision = useStore(store, (s) => s.workspace.revision)
   const busy = useStore(store, (s) => s.busy)
+  const pinnedId = useStore(store, (s) => s.pinnedId)
+  const selectedId = useStore(store, (s) => s.selectedId)
   const [help, setHelp] = useState(false)
   const [teaching, setTeaching] = useState(false)
 
@@ -44,10 +46,22 @@ export function App(): React.JSX.Element {
     return () => window.removeEventListener('keydown', onKey)
   }, [app, teaching])
 
-  const centre = (
+  // A pinned object other than the selection: both side by side, each with the chosen views.
+  const comparing = pinnedId !== null && pinnedId !== selectedId && (view === 'logical' || view === 'memory' || view === 'split')
+  const views = (pinned: boolean): React.JSX.Element => (
+    <>
+      {(view === 'logical' || view === 'split') && <LogicalView pinned={pinned} />}
+      {(view === 'memory' || view === 'split') && <MemoryView pinned={pinned} />}
+    </>
+  )
+  const centre = comparing ? (
+    <div className="centre compare" data-testid="compare">
+      <div className={`centre centre-${view}`}>{views(true)}</div>
+      <div className={`centre centre-${view}`}>{views(false)}</div>
+    </div>
+  ) : (
     <div className={`centre centre-${view}`}>
-      {(view === 'logical' || view === 'split') && <LogicalView />}
-      {(view === 'memory' || view === 'split') && <MemoryView />}
+      {views(false)}
       {view === 'lanes' && <DeviceLanes />}
       {view === 'profiler' && <ProfilerPanel />}
     </div>

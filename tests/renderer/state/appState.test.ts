@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assignedName, initialState, reduce, selectedObject } from '../../../src/renderer/src/state/appState'
+import { assignedName, initialState, reduce, selectedObject, shownObject } from '../../../src/renderer/src/state/appState'
 import type { ObjectEntry, Workspace } from '../../../src/renderer/src/model/types'
 
 function ws(revision: number, names: string[][]): Workspace {
@@ -8,6 +8,20 @@ function ws(revision: number, names: string[][]): Workspace {
 }
 
 describe('app state', () => {
+  it('a pinned object is shown by the pinned views until it is unpinned or deleted', () => {
+    let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a'], ['b']]) })
+    s = reduce(s, { type: 'select', id: 1 })
+    s = reduce(s, { type: 'pin', id: 1 })
+    s = reduce(s, { type: 'select', id: 2 })
+    expect(shownObject(s, true)?.names).toEqual(['a'])
+    expect(shownObject(s, false)?.names).toEqual(['b'])
+    const gone = ws(2, [['a'], ['b']])
+    gone.objects = gone.objects.filter((o) => o.info.id !== 1) // a deleted
+    s = reduce(s, { type: 'workspace', workspace: gone })
+    expect(s.pinnedId).toBeNull()
+    expect(shownObject(s, true)).toBeNull()
+  })
+
   it('a run that binds a name selects the object it made', () => {
     let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a']]) })
     s = reduce(s, { type: 'runStarted', seq: 1, code: 'b = a.T' })

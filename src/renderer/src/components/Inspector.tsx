@@ -19,6 +19,7 @@ export function Inspector(): React.JSX.Element {
   const sel = useStore(store, selectedObject)
   const hover = useStore(store, (s) => s.hover)
   const workspace = useStore(store, (s) => s.workspace)
+  const pinnedId = useStore(store, (s) => s.pinnedId)
   if (!sel) {
     return <div className="panel inspector" data-testid="inspector"><div className="panel-head">Inspector</div>
       <div className="empty-state small">Select an array or tensor in the workspace to see its dtype, shape, strides, offset and flags.</div></div>
@@ -31,7 +32,11 @@ export function Inspector(): React.JSX.Element {
   const lib = i.kind === 'tensor' ? 'torch.Tensor' : 'numpy.ndarray'
   return (
     <div className="panel inspector" data-testid="inspector">
-      <div className="panel-head">Inspector <span className="muted">{sel.names.join(' = ')}</span></div>
+      <div className="panel-head">Inspector <span className="muted">{sel.names.join(' = ')}</span>
+        <button className="pin" data-testid="pin-toggle" aria-pressed={pinnedId === i.id}
+          title={pinnedId === i.id ? 'Unpin: stop comparing' : 'Pin: keep this object in view beside the next one you select, with linked hover'}
+          onClick={() => store.dispatch({ type: 'pin', id: pinnedId === i.id ? null : i.id })}>{pinnedId === i.id ? 'unpin' : 'pin to compare'}</button>
+      </div>
       <dl className="props">
         {sel.origin && <Row k="from" testId="insp-origin" v={<>python {sel.origin.pid}: {sel.origin.program} <span className="badge">attached · read-only</span></>} />}
         <Row k="kind" v={lib} testId="insp-kind" />

@@ -34,6 +34,7 @@ export interface AppState {
   hover: Hover | null
   picked: Hover | null                // the element last clicked: the edit form's target
   flash: Flash | null
+  pinnedId: number | null             // the object pinned for comparison beside the selection
   transcript: TranscriptEntry[]
   busy: number                        // runs in flight
   progress: Progress | null
@@ -51,6 +52,7 @@ export const initialState: AppState = {
   hover: null,
   picked: null,
   flash: null,
+  pinnedId: null,
   transcript: [],
   busy: 0,
   progress: null,
@@ -70,6 +72,7 @@ export type Action =
   | { type: 'hover'; hover: Hover | null }
   | { type: 'pick'; picked: Hover | null }
   | { type: 'flash'; flash: Flash | null }
+  | { type: 'pin'; id: number | null }
   | { type: 'progress'; progress: Progress }
   | { type: 'theme'; theme: Theme }
   | { type: 'view'; view: CentreView }
@@ -109,6 +112,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, selectedId: a.id, hover: s.hover && s.hover.objectId === a.id ? s.hover : null }
     case 'hover':
       return sameHover(s.hover, a.hover) ? s : { ...s, hover: a.hover }
+    case 'pin':
+      return { ...s, pinnedId: a.id }
     case 'flash':
       return { ...s, flash: a.flash }
     case 'pick':
@@ -139,7 +144,8 @@ function applyWorkspace(s: AppState, w: Workspace, force = false): AppState {
     workspace: w,
     selectedId: selectedAlive ? s.selectedId : (w.objects[w.objects.length - 1]?.info.id ?? null),
     hover: hoverAlive ? s.hover : null,
-    picked: s.picked && w.objects.some((o) => o.info.id === s.picked!.objectId) ? s.picked : null
+    picked: s.picked && w.objects.some((o) => o.info.id === s.picked!.objectId) ? s.picked : null,
+    pinnedId: s.pinnedId !== null && w.objects.some((o) => o.info.id === s.pinnedId) ? s.pinnedId : null
   }
 }
 
@@ -159,6 +165,11 @@ export function assignedName(code: string): string | null {
 
 export function selectedObject(s: AppState): ObjectEntry | null {
   return s.workspace.objects.find((o) => o.info.id === s.selectedId) ?? null
+}
+
+/** The object a view shows: the pinned one for a pinned view, else the selection. */
+export function shownObject(s: AppState, pinned: boolean): ObjectEntry | null {
+  return pinned ? (s.pinnedId === null ? null : objectById(s, s.pinnedId)) : selectedObject(s)
 }
 
 export function objectById(s: AppState, id: number): ObjectEntry | null {

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
-import { selectedObject } from '../state/appState'
+import { shownObject } from '../state/appState'
 import { makeLayout, cellCount } from '../model/gridLayout'
 import { formatValue, NAN_RGB } from '../model/colormap'
 import { objectTitle } from '../model/exportCaption'
@@ -24,14 +24,19 @@ import { LabelLayer, type Label } from './LabelLayer'
 import { changedIndices } from '../model/valueDiff'
 import { animateFlash } from './flashTimer'
 
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i])
+}
+
 /** Values are written in the cells when the object has at most this many. */
 const VALUE_LABELS = 512
 
 const raycaster = new THREE.Raycaster()
 
-export function LogicalView(): React.JSX.Element {
+export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX.Element {
+  const suffix = pinned ? '-pinned' : ''
   const { store, controller } = useApp()
-  const sel = useStore(store, selectedObject)
+  const sel = useStore(store, (s) => shownObject(s, pinned))
   const dims = useStore(store, (s) => (sel ? s.displayDims[sel.info.id] : undefined))
   const revision = useStore(store, (s) => s.workspace.revision)
   const theme = useStore(store, (s) => s.theme)
@@ -49,25 +54,27 @@ export function LogicalView(): React.JSX.Element {
   const lastValues = useRef<{ id: number; values: Float64Array } | null>(null)
   const flash = useStore(store, (s) => s.flash)
 
-  const { ref, view, refit } = useSceneView('logical', 'logical-canvas', {
+  const { ref, view, refit } = useSceneView(`logical${suffix}`, `logical-canvas${suffix}`, {
     onPointer: (ndc) => {
       const c = contentRef.current
       const s = store.get()
-      if (!c || !ndc || !view || s.selectedId === null) {
-        if (s.hover && s.hover.objectId === s.selectedId) store.dispatch({ type: 'hover', hover: null })
+      const id = shownObject(s, pinned)?.info.id ?? null
+      if (!c || !ndc || !view || id === null) {
+        if (s.hover && s.hover.objectId === id) store.dispatch({ type: 'hover', hover: null })
         return
       }
       raycaster.setFromCamera(ndc, view.camera)
       const idx = c.pick(raycaster)
-      store.dispatch({ type: 'hover', hover: idx ? { objectId: s.selectedId, index: idx } : null })
+      store.dispatch({ type: 'hover', hover: idx ? { objectId: id, index: idx } : null })
     },
     onClick: (ndc) => {
       const c = contentRef.current
       const s = store.get()
-      if (!c || !view || s.selectedId === null) return
+      const id = shownObject(s, pinned)?.info.id ?? null
+      if (!c || !view || id === null) return
       raycaster.setFromCamera(ndc, view.camera)
       const idx = c.pick(raycaster)
-      if (idx) store.dispatch({ type: 'pick', picked: { objectId: s.selectedId, index: idx } })
+      if (idx) store.dispatch({ type: 'pick', picked: { objectId: id, index: idx } })
     },
     onAfterRender: () => placeLabels(),
     caption: () => {
@@ -190,7 +197,7 @@ export function LogicalView(): React.JSX.Element {
   useEffect(() => {
     const c = contentRef.current
     if (!view || !c || !sel || !flash || flash.objectId !== sel.info.id) return
-    return animateFlash((a) => { c.flash(flash.flat, a); view.requestRender() })
+    return animateFlash(flash, (a) => { c.flash(flash.flat, a); view.requestRender() })
   }, [flash, view]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // A new colour scale recolours the values already fetched.
@@ -225,6 +232,9 @@ export function LogicalView(): React.JSX.Element {
           } else {
             linked = same
           }
+        } else if (hoveredObj && hoveredObj !== sel && sameShape(hoveredObj.info.shape, sel.info.shape)) {
+          // Another object of the same shape (a compared copy): the same index.
+          linked = [hv.index]
         }
       }
       c.highlight(main, linked)
@@ -251,11 +261,11 @@ export function LogicalView(): React.JSX.Element {
     if (v !== undefined) hoverText = `${primaryName(sel)}[${hover.index.join(', ')}] = ${formatValue(v, sel.info.dtype)}`
   }
   return (
-    <div className="view-pane" data-testid="logical-view" data-mode={mode} data-cells={layout ? cellCount(layout) : 0}
+    <div className="view-pane" data-testid={`logical-view${suffix}`} data-mode={mode} data-cells={layout ? cellCount(layout) : 0}
       data-values-revision={loadedFor ? revision : -1} data-object={sel ? primaryName(sel) : ''}
       data-flash-revision={flash && sel && flash.objectId === sel.info.id ? flash.revision : -1} data-flashed={flash && sel && flash.objectId === sel.info.id ? flash.flat.length : 0}>
       <div className="view-head">
-        <span className="view-title">Logical view</span>
+        <span className="view-title">Logical view{pinned ? " (pinned)" : ""}</span>
         {sel && <span className="view-sub">{primaryName(sel)} · {sel.info.shape.length ? `[${sel.info.shape.join(', ')}]` : 'scalar'} · {mode === 'cubes' ? 'instanced cubes' : mode === 'slices' ? `${layout!.tiles * layout!.nz} texture slices` : ''}</span>}
         {sel && (mode === 'cubes' || mode === 'slices') && (
           <label className="small">scale

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
-import { selectedObject } from '../state/appState'
+import { shownObject } from '../state/appState'
 import { MemoryContent, type WallObject } from './MemoryContent'
 import { useSceneView } from './useSceneView'
 import { blockOfObject, elementBytes, indicesTouching, offsetsOf } from '../state/footprints'
@@ -34,9 +34,10 @@ const RULER_PX = 150
 const COUNT_LABEL_CELLS = 4096
 const COUNT_LABEL_PX = 24
 
-export function MemoryView(): React.JSX.Element {
+export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.Element {
+  const suffix = pinned ? '-pinned' : ''
   const { store } = useApp()
-  const sel = useStore(store, selectedObject)
+  const sel = useStore(store, (s) => shownObject(s, pinned))
   const workspace = useStore(store, (s) => s.workspace)
   const unit = useStore(store, (s) => s.unit)
   const theme = useStore(store, (s) => s.theme)
@@ -55,7 +56,7 @@ export function MemoryView(): React.JSX.Element {
   const row: RowChoice = rowOk ? rowChoice : 'auto'
   const by: ColorBy = colorBy.kind === 'dim' && colorBy.dim >= rank ? { kind: 'flat' } : colorBy
 
-  const { ref, view, refit } = useSceneView('memory', 'memory-canvas', {
+  const { ref, view, refit } = useSceneView(`memory${suffix}`, `memory-canvas${suffix}`, {
     onPointer: (ndc) => {
       const c = contentRef.current
       if (!c || !ndc || !view || !block || !sel) return
@@ -201,7 +202,7 @@ export function MemoryView(): React.JSX.Element {
     if (!view || !c || !block || !flash || !flashHere) return
     const ranges = flash.flat.map((f) => elementBytes(block, flashHere, unravel(f, flashHere.info.shape)))
     c.setFlash(ranges, 1)
-    return animateFlash((a) => { c.setFlash([], a); view.requestRender() })
+    return animateFlash(flash, (a) => { c.setFlash([], a); view.requestRender() })
   }, [flash, view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Linked hover: the hovered element's bytes, outlined once per alias that reaches them.
@@ -211,9 +212,8 @@ export function MemoryView(): React.JSX.Element {
       const c = contentRef.current
       const s = store.get()
       if (!c || !block) return
-      const hv = s.hover
-      const o = hv ? block.objects.find((x) => x.info.id === hv.objectId) : undefined
-      c.setHover(o && hv ? [elementBytes(block, o, hv.index)] : [])
+      const o = hoverSource(s.hover, block, sel, s.workspace.objects)
+      c.setHover(o && s.hover ? [elementBytes(block, o, s.hover.index)] : [])
       view.requestRender()
     }
     apply()
@@ -223,7 +223,7 @@ export function MemoryView(): React.JSX.Element {
   // The hovered element's bytes (hovered here or in the logical view), seen through every object over them.
   let hoverInfo: Array<{ name: string; color: string; indices: number[][] }> | null = null
   let hoverBytes: [number, number] | null = null
-  const hovered = hover && block ? block.objects.find((o) => o.info.id === hover.objectId) : undefined
+  const hovered = hover && block ? hoverSource(hover, block, sel, workspace.objects) : undefined
   const dark = theme === 'dark'
   if (hover && block && hovered) {
     const bytes = elementBytes(block, hovered, hover.index)
@@ -243,11 +243,11 @@ export function MemoryView(): React.JSX.Element {
   }, [wall, spec]) // eslint-disable-line react-hooks/exhaustive-deps
   const rampStops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${ramp_css(t)} ${t * 100}%`).join(', ')
   return (
-    <div className="view-pane" data-testid="memory-view" data-block={block?.key ?? ''} data-objects={block?.objects.length ?? 0}
+    <div className="view-pane" data-testid={`memory-view${suffix}`} data-block={block?.key ?? ''} data-objects={block?.objects.length ?? 0}
       data-flash-revision={flashHere && flash ? flash.revision : -1} data-flashed={flashHere && flash ? flash.flat.length : 0}
       data-cols={wall?.cols ?? 0} data-rows={wall?.rows ?? 0} data-cell-bytes={cellBytes} data-row-bytes={wall?.rowBytes ?? 0}>
       <div className="view-head">
-        <span className="view-title">Memory view</span>
+        <span className="view-title">Memory view{pinned ? " (pinned)" : ""}</span>
         {block && (
           <span className="view-sub" data-testid="memory-caption">
             {block.device}{block.simulated ? ' (simulated)' : ''}{block.pinned ? ' · pinned' : ''} · base {hex(block.base)} · {formatBytes(block.nbytes)} ·
@@ -309,4 +309,19 @@ export function MemoryView(): React.JSX.Element {
       )}
     </div>
   )
+}
+
+/**
+ * Whose element a hover names on this wall: the hovered object when it views
+ * this block; else, when a compared object of the same shape is hovered
+ * elsewhere, this view's own object at that index.
+ */
+function hoverSource(hover: { objectId: number; index: number[] } | null, block: { objects: ObjectEntry[] }, own: ObjectEntry | null,
+  all: readonly ObjectEntry[]): ObjectEntry | undefined {
+  if (!hover) return undefined
+  const here = block.objects.find((x) => x.info.id === hover.objectId)
+  if (here) return here
+  const other = all.find((x) => x.info.id === hover.objectId)
+  const same = other && own && other.info.shape.length === own.info.shape.length && other.info.shape.every((n, i) => n === own.info.shape[i])
+  return same ? block.objects.find((x) => x.info.id === own.info.id) : undefined
 }
