@@ -91,6 +91,12 @@ export class Runner {
     return out
   }
 
+  /** Turns the simulated cuda device on or off for the runs that follow (nothing else changes). */
+  setSimulateCuda(on: boolean): void {
+    this.opts.simulateCuda = on
+    setSimulateCuda(on)
+  }
+
   /** Frees every object the program holds (the runner is no longer used). */
   dispose(): void {
     this.interp.lifetimes.releaseAll()

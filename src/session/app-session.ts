@@ -13,6 +13,7 @@ export function createRealRunner(options: RunnerOptions): SessionRunner {
     run: (source) => runner.run(source),
     variables: () => runner.variables(),
     reset: () => runner.reset(),
+    setSimulateCuda: (on) => runner.setSimulateCuda(on),
     dispose: () => runner.dispose()
   }
 }

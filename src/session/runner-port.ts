@@ -28,6 +28,8 @@ export interface SessionRunner {
   run(source: string): RunnerOutcome | Promise<RunnerOutcome>
   variables(): { name: string; object: SessionObject }[]
   reset(): void
+  /** Turns the simulated cuda device on or off for later runs; the program's state stays. */
+  setSimulateCuda?(on: boolean): void
   /** Frees engine resources when the session drops this runner (e.g. on the cuda toggle). */
   dispose?(): void
 }

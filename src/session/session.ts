@@ -203,32 +203,19 @@ export class Session {
   }
 
   /**
-   * Switches the simulated cuda device by recreating the runner and replaying
-   * the history, so no line is lost. Replay output is discarded; a line that no
-   * longer runs (e.g. `.cuda()` with the device now off) leaves the state as
-   * Python would after that exception. The op log and history keep their
-   * original records.
+   * Switches the simulated cuda device and keeps the workspace: nothing is run again,
+   * so no id, address or random value changes. Turning it off is what losing the device
+   * does: the names bound to objects on it are deleted (`del`), and the rest stays.
    */
   setSimulateCuda(on: boolean): Promise<Workspace> {
     return this.serial(async () => {
       if (on === this.simulateCuda) return this.snapshot()
-      this.simulateCuda = on
-      this.runner.dispose?.()
-      this.runner = this.makeRunner()
-      const id = this.progressId++
-      const total = this.history.length
-      for (let i = 0; i < total; i++) {
-        this.emit('progress', { id, label: 'Replaying the session', fraction: i / total, done: false })
-        // A line that was stopped may never end on its own: it is not run again.
-        if (this.history[i].error?.type === 'KeyboardInterrupt') continue
-        try {
-          await this.runner.run(this.history[i].code)
-        } catch {
-          // The runner reports Python errors in its result; a throw here is a runner bug
-          // for that line, and replay continues with the next one.
-        }
+      if (!on) {
+        const onDevice = this.runner.variables().filter((v) => onSimulatedDevice(v.object.info())).map((v) => v.name)
+        if (onDevice.length) await this.runner.run(`del ${onDevice.join(', ')}`)
       }
-      if (total) this.emit('progress', { id, label: 'Replaying the session', fraction: 1, done: true })
+      this.simulateCuda = on
+      this.runner.setSimulateCuda?.(on)
       return this.changed()
     })
   }
@@ -355,4 +342,9 @@ export class Session {
 function firstLine(code: string): string {
   const line = code.trim().split('\n')[0] ?? ''
   return line.length > 80 ? `${line.slice(0, 77)}...` : line
+}
+
+/** An object whose memory is on the simulated cuda device (gone when the device is turned off). */
+function onSimulatedDevice(info: { device: string; storage: { simulated: boolean } }): boolean {
+  return info.device.startsWith('cuda') && info.storage.simulated
 }

@@ -60,7 +60,7 @@ describe('Session over the real runner', async () => {
     expect(byName(r.snapshot, 'tc').device).toBe('cuda:0')
   })
 
-  it('turning the simulated device on replays the history', async () => {
+  it('turning the simulated device on adds the device', async () => {
     const s = createAppSession()
     const before = (await s.run(prelude + 'x = torch.arange(4.0)')).snapshot
     const realGpu = before.devices.some((d) => d.type === 'cuda' && !d.simulated)
@@ -113,5 +113,26 @@ describe('Session over the real runner', async () => {
     await s.run('import numpy as np')
     await s.run('a = np.zeros((2, 2))')
     expect(s.exportScript()).toBe('# Stridescope session\nimport numpy as np\nimport torch\n\na = np.zeros((2, 2))\n')
+  })
+})
+
+describe('the simulated cuda toggle keeps the workspace', async () => {
+  const { createAppSession } = await import('../../src/session/app-session')
+
+  it('off and on again: random data, ids and addresses stay; only the objects on the device go', async () => {
+    const s = createAppSession({ simulateCuda: true })
+    const r = await s.run('import numpy as np\nimport torch\nr = np.random.rand(3, 3)\nt = torch.ones(4)\ntc = t.cuda()\nalso = tc')
+    expect(r.error).toBeNull()
+    const keep = r.snapshot.objects.filter((o) => o.info.device === 'cpu')
+    const value = (await s.run('print(float(r[0, 0]))')).stdout
+    const off = await s.setSimulateCuda(false)
+    expect(off.objects).toEqual(keep)
+    expect(off.devices.map((d) => d.name)).not.toContain('cuda:0')
+    expect((await s.run('print(float(r[0, 0]))')).stdout).toBe(value)
+    expect((await s.run('tc')).error).toMatchObject({ type: 'NameError', message: "name 'tc' is not defined" })
+    const on = await s.setSimulateCuda(true)
+    expect(on.objects).toEqual(keep)
+    expect((await s.run('print(float(r[0, 0]))')).stdout).toBe(value)
+    s.dispose()
   })
 })

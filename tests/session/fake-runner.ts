@@ -82,8 +82,8 @@ export class FakeRunner implements SessionRunner {
         const src = this.get(m[2], out)
         if (!src) return out
         this.vars.set(m[1], src)
-      } else if ((m = line.match(/^del (\w+)$/))) {
-        this.vars.delete(m[1])
+      } else if ((m = line.match(/^del (\w+(?:, \w+)*)$/))) {
+        for (const name of m[1].split(', ')) this.vars.delete(name)
       } else if ((m = line.match(/^print\((\w+)\)$/))) {
         const src = this.get(m[1], out)
         if (!src) return out
@@ -110,6 +110,9 @@ export class FakeRunner implements SessionRunner {
   }
   reset() {
     this.vars.clear()
+  }
+  setSimulateCuda(on: boolean) {
+    this.options.simulateCuda = on
   }
   dispose() {
     this.disposed = true

@@ -119,25 +119,35 @@ describe('Session simulated cuda', () => {
     expect(w.devices).toContainEqual({ name: 'cuda:0', type: 'cuda', index: 0, simulated: true, label: 'cuda:0 (simulated)' })
   })
 
-  it('recreates the runner and replays the history without losing lines', async () => {
+  it('keeps the workspace: nothing runs again, nothing is renumbered', async () => {
     const { session, runners } = makeSession()
     await session.run('a = make(3)')
     const failed = await session.run('c = cuda(a)')
     expect(failed.error?.type).toBe('AssertionError')
-    const progress: number[] = []
-    session.on('progress', (p) => p.fraction !== null && progress.push(p.fraction))
+    const before = session.snapshot().objects
     const w = await session.setSimulateCuda(true)
-    expect(runners).toHaveLength(2)
-    expect(runners[0].disposed).toBe(true)
-    expect(runners[1].runs).toEqual(['a = make(3)', 'c = cuda(a)'])
-    // the replayed line now works: c exists on the simulated device
-    expect(w.objects.map((o) => [o.names[0], o.info.device])).toEqual([['a', 'cpu'], ['c', 'cuda:0']])
-    // the history keeps what really happened
-    expect(w.history.map((h) => h.ok)).toEqual([true, false])
-    expect(progress.at(-1)).toBe(1)
+    expect(runners).toHaveLength(1)
+    expect(runners[0].runs).toEqual(['a = make(3)', 'c = cuda(a)'])
+    expect(w.objects).toEqual(before)
+    // the device is there for the lines that follow
+    expect((await session.run('c = cuda(a)')).error).toBeNull()
     // toggling to the same state is a no-op
     await session.setSimulateCuda(true)
-    expect(runners).toHaveLength(2)
+    expect(runners[0].runs).toHaveLength(3)
+  })
+
+  it('turning the device off removes only the objects on it, as a vanished device would', async () => {
+    const { session, runners } = makeSession(true)
+    await session.run('a = make(3)')
+    await session.run('c = cuda(a)')
+    await session.run('d = c')
+    const a = session.snapshot().objects.find((o) => o.names.includes('a'))!
+    const w = await session.setSimulateCuda(false)
+    expect(runners[0].runs.at(-1)).toBe('del c, d')
+    expect(w.objects).toEqual([a])
+    expect(w.simulateCuda).toBe(false)
+    // the history keeps what was typed; the device's removal is not a line of the program
+    expect(w.history.map((h) => h.code)).toEqual(['a = make(3)', 'c = cuda(a)', 'd = c'])
   })
 })
 

@@ -147,6 +147,7 @@ function useDelayedFlag(on: boolean, delayMs: number): boolean {
 }
 
 function Entry({ e }: { e: TranscriptEntry }): React.JSX.Element {
+  if (e.note) return <div className="entry note muted small" data-testid="console-note"># {e.stdout}</div>
   const lines = e.code.split('\n')
   const hint = suggestFix(e.error)
   // The session may also write the traceback to stderr: print it once, in the error block.

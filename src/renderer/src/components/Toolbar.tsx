@@ -15,6 +15,12 @@ export function Toolbar({ onHelp, onLessons }: { onHelp: () => void; onLessons: 
   const theme = useStore(store, (s) => s.theme)
   const sim = useStore(store, (s) => s.workspace.simulateCuda)
   const connected = useStore(store, (s) => s.connected)
+  // Turning the device off removes what lives on it: ask first, naming it.
+  const toggleSimulatedCuda = (on: boolean): void => {
+    const onDevice = on ? [] : controller.simulatedCudaNames()
+    if (onDevice.length && !confirm(`Turn off the simulated CUDA device? ${onDevice.join(', ')} ${onDevice.length === 1 ? 'lives' : 'live'} on it and will be removed, as if the device vanished. Everything else stays.`)) return
+    void controller.setSimulateCuda(on)
+  }
   return (
     <header className="toolbar" data-testid="toolbar">
       <span className="brand">Stridescope</span>
@@ -27,7 +33,7 @@ export function Toolbar({ onHelp, onLessons }: { onHelp: () => void; onLessons: 
       <button title="Lessons: step through a teaching script with the views following along" onClick={onLessons} data-testid="open-presenter">Lessons</button>
       <span className="spacer" />
       <label className="switch" title="A simulated cuda:0 device (a separate host allocation), so device moves can be tried without a GPU">
-        <input type="checkbox" checked={sim} disabled={!connected} onChange={(e) => void controller.setSimulateCuda(e.target.checked)} data-testid="toggle-sim-cuda" />
+        <input type="checkbox" checked={sim} disabled={!connected} onChange={(e) => toggleSimulatedCuda(e.target.checked)} data-testid="toggle-sim-cuda" />
         simulated CUDA
       </label>
       <button title="Undo camera change (U)" onClick={() => views.current()?.undoCamera()} data-testid="camera-undo">↶ camera</button>

@@ -12,6 +12,8 @@ export interface TranscriptEntry {
   stderr: string
   error: PyErrorInfo | null
   pending: boolean
+  /** A line the app wrote itself (not code that ran), e.g. what turning a device off removed. */
+  note?: boolean
 }
 
 export interface Hover {
@@ -79,6 +81,7 @@ export type Action =
   | { type: 'displayDims'; objectId: number; dims: number[] }
   | { type: 'unit'; unit: 'elements' | 'bytes' }
   | { type: 'clearTranscript' }
+  | { type: 'note'; text: string }
 
 const TRANSCRIPT_LIMIT = 500
 
@@ -130,6 +133,10 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, unit: a.unit }
     case 'clearTranscript':
       return { ...s, transcript: [] }
+    case 'note': {
+      const seq = (s.transcript.at(-1)?.seq ?? 0) + 0.5
+      return { ...s, transcript: [...s.transcript, { seq, code: '', stdout: a.text, stderr: '', error: null, pending: false, note: true }].slice(-TRANSCRIPT_LIMIT) }
+    }
   }
 }
 

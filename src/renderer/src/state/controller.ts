@@ -106,9 +106,19 @@ export class Controller {
     }
   }
 
+  /** Names bound to objects on the simulated cuda device: what turning it off removes. */
+  simulatedCudaNames(): string[] {
+    return this.store.get().workspace.objects.filter((o) => o.info.device.startsWith('cuda') && o.info.storage.simulated).flatMap((o) => o.names)
+  }
+
+  /** Turns the simulated device on or off; the workspace stays, except objects on a device turned off. */
   async setSimulateCuda(on: boolean): Promise<void> {
+    const removed = on ? [] : this.simulatedCudaNames()
     const w = await this.host.setSimulateCuda(on)
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
+    if (removed.length) {
+      this.store.dispatch({ type: 'note', text: `simulated CUDA device off: ${removed.join(', ')} removed (their memory was on it)` })
+    }
   }
 
   async reset(): Promise<void> {
