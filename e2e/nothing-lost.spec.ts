@@ -1,7 +1,12 @@
 // Nothing is lost: switching the simulated device, opening files and loading tensors
 // keep the user's workspace as it was, and say what changed. Browser mode, through the UI.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { expect, test } from './fixtures'
 import { consoleRun, obj, open, select } from './fixtures/ui'
+
+const FIXTURES = resolve(__dirname, '..', 'tests', 'fixtures', 'files')
 
 test.describe('nothing is lost', () => {
   test('turning the simulated device off asks, removes only its objects and keeps the rest as they were', async ({ page, app }) => {
@@ -28,5 +33,31 @@ test.describe('nothing is lost', () => {
     await expect(page.getByTestId('insp-data-ptr')).toHaveText(ptr!)
     const moved = await consoleRun(page, 'd = r.copy()')
     await expect(moved).toHaveAttribute('data-error', '')
+  })
+
+  test('opening a file never shadows a name; a failed open clears the table', async ({ page, app }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'stridescope-e2e-'))
+    try {
+      const file = join(dir, 'bool.npy')
+      copyFileSync(join(FIXTURES, 'v1_bool.npy'), file)
+      await open(page, app.url)
+      await page.getByTestId('open-file-path').fill(file)
+      await page.getByTestId('open-file-path').press('Enter')
+      await expect(page.getByTestId('file-code')).toContainText(`bool_npy = np.load('${file}')`)
+      await expect(page.getByTestId('file-table')).toContainText('bool_npy')
+      await expect(obj(page, 'bool_npy')).toBeVisible()
+      const made = await consoleRun(page, 'z = np.zeros(3, dtype=bool)')
+      await expect(made).toHaveAttribute('data-error', '')
+      await expect(obj(page, 'z')).toBeVisible()
+      // A file that fails to open shows its error and no table (not the previous file's).
+      const junk = join(dir, 'junk.npy')
+      writeFileSync(junk, '\x93NUMPY\x01\x00garbage')
+      await page.getByTestId('open-file-path').fill(junk)
+      await page.getByTestId('open-file-path').press('Enter')
+      await expect(page.getByTestId('file-error')).toBeVisible()
+      await expect(page.getByTestId('file-table')).toHaveCount(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

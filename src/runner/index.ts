@@ -91,6 +91,11 @@ export class Runner {
     return out
   }
 
+  /** Every global name the program has bound, and every builtin: names a tool must not rebind. */
+  namesInUse(): string[] {
+    return [...this.interp.globals.vars.keys(), ...this.interp.builtins.keys()]
+  }
+
   /** Turns the simulated cuda device on or off for the runs that follow (nothing else changes). */
   setSimulateCuda(on: boolean): void {
     this.opts.simulateCuda = on

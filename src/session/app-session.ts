@@ -14,6 +14,7 @@ export function createRealRunner(options: RunnerOptions): SessionRunner {
     variables: () => runner.variables(),
     reset: () => runner.reset(),
     setSimulateCuda: (on) => runner.setSimulateCuda(on),
+    namesInUse: () => runner.namesInUse(),
     dispose: () => runner.dispose()
   }
 }

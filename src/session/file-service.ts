@@ -33,19 +33,23 @@ export function pyString(s: string): string {
   return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') + "'"
 }
 
-/** A Python identifier from any text: 'layer.0.weight' -> 'layer_0_weight'. */
+/** A Python identifier from any text: 'layer.0.weight' -> 'layer_0_weight' (keywords are left to Names). */
 export function identifier(text: string): string {
   let id = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'f'
   if (/^[0-9]/.test(id)) id = 'f_' + id
-  if (PY_KEYWORDS.has(id) || RESERVED.has(id)) id += '_'
   return id
 }
 
+/**
+ * Names a loading plan binds. Names already in use (builtins, imported modules, the
+ * program's variables) are never replaced: `bool.npy` binds `bool_npy`, not `bool`.
+ */
 class Names {
-  private used = new Set<string>()
-  take(want: string): string {
-    let name = want
-    for (let i = 2; this.used.has(name); i++) name = `${want}_${i}`
+  private used: Set<string>
+  constructor(inUse: Iterable<string> = []) { this.used = new Set(inUse) }
+  take(want: string, instead = want): string {
+    let name = this.used.has(want) ? instead : want
+    for (let i = 2; this.used.has(name); i++) name = `${instead}_${i}`
     this.used.add(name)
     return name
   }
@@ -73,9 +77,10 @@ function tensorPaths(root: pv.PyValue): Map<pv.TorchTensorRef, string> {
 interface Plan { code: string; variables: Map<FileEntry, string> }
 
 /** The Python lines that load the file and name its tensors. */
-function loadingPlan(file: string, desc: FileDescription, torchPaths: Map<FileEntry, string> | null): Plan {
-  const names = new Names()
-  const base = names.take(identifier(path.basename(file).replace(/\.[^.]*$/, '')))
+function loadingPlan(file: string, desc: FileDescription, torchPaths: Map<FileEntry, string> | null, inUse: Iterable<string>): Plan {
+  const names = new Names([...inUse, ...RESERVED, ...PY_KEYWORDS])
+  const stem = identifier(path.basename(file).replace(/\.[^.]*$/, ''))
+  const base = names.take(stem, identifier(path.basename(file)))
   const variables = new Map<FileEntry, string>()
   const lines: string[] = []
   const loadable = desc.entries.filter((e) => e.dtype !== null)
@@ -125,8 +130,11 @@ function tableEntry(e: FileEntry, desc: FileDescription, variable: string): File
   }
 }
 
-/** Describes the file without loading it into the engine (the table and the plan). */
-export function describeForApp(file: string): { table: FileTable } {
+/**
+ * Describes the file without loading it into the engine (the table and the plan).
+ * `inUse`: names the plan must not rebind (the session's globals and builtins).
+ */
+export function describeForApp(file: string, inUse: Iterable<string> = []): { table: FileTable } {
   let desc: FileDescription
   let torchPaths: Map<FileEntry, string> | null = null
   try {
@@ -143,7 +151,7 @@ export function describeForApp(file: string): { table: FileTable } {
     throw e
   }
   try {
-    const plan = loadingPlan(file, desc, torchPaths)
+    const plan = loadingPlan(file, desc, torchPaths, inUse)
     const entries = desc.entries.slice(0, MAX_TABLE_ENTRIES).map((e) => tableEntry(e, desc, plan.variables.get(e) ?? ''))
     const table: FileTable = {
       path: file, format: desc.format, fileBytes: fs.statSync(file).size, entries,
@@ -165,7 +173,7 @@ export async function openFileInSession(session: Session, file: string): Promise
     throw new SessionError('not-found', `[Errno 2] No such file or directory: ${pyString(file)}`, 'FileNotFoundError')
   }
   if (!stat.isFile()) throw new SessionError('bad-request', `${file} is not a regular file`)
-  const { table } = describeForApp(file)
+  const { table } = describeForApp(file, session.namesInUse())
   const run = await session.run(table.code)
   return { table, run }
 }
@@ -221,7 +229,13 @@ export async function openBytesInSession(session: Session, name: string, base64:
   let target = path.join(dir, safe)
   for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${i}_${safe}`)
   fs.writeFileSync(target, bytes, { mode: 0o600 })
-  return openFileInSession(session, target)
+  try {
+    return await openFileInSession(session, target)
+  } catch (e) {
+    // The private temp folder is this app's business: an error names the file as the user chose it.
+    if (e instanceof SessionError) throw new SessionError(e.code, e.message.split(target).join(name).split(uploadDir).join('.'), e.pyType)
+    throw e
+  }
 }
 
 type Handlers = {

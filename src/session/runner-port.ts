@@ -28,6 +28,8 @@ export interface SessionRunner {
   run(source: string): RunnerOutcome | Promise<RunnerOutcome>
   variables(): { name: string; object: SessionObject }[]
   reset(): void
+  /** Every name a line could use or rebind: the program's globals and the builtins. */
+  namesInUse?(): string[]
   /** Turns the simulated cuda device on or off for later runs; the program's state stays. */
   setSimulateCuda?(on: boolean): void
   /** Frees engine resources when the session drops this runner (e.g. on the cuda toggle). */

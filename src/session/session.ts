@@ -220,6 +220,11 @@ export class Session {
     })
   }
 
+  /** The names a tool's generated lines must not rebind (globals, builtins). */
+  namesInUse(): string[] {
+    return this.runner.namesInUse?.() ?? []
+  }
+
   reset(): Promise<Workspace> {
     return this.serial(() => {
       this.runner.reset()

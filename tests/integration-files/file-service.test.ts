@@ -30,8 +30,7 @@ function checkpoint(): string {
 describe('file tables and loading lines', () => {
   it('names are Python identifiers and paths Python literals', () => {
     expect(identifier('1st model')).toBe('f_1st_model')
-    expect(identifier('class')).toBe('class_')
-    expect(identifier('np')).toBe('np_')
+    expect(identifier('layer.0.weight')).toBe('layer_0_weight')
     expect(pyString("a'b\\c\n")).toBe("'a\\'b\\\\c\\n'")
   })
 
@@ -126,5 +125,36 @@ describe('openFile in a session', () => {
     expect(existsSync(again)).toBe(true)
     session.dispose()
     expect(existsSync(again)).toBe(false)
+  })
+})
+
+describe('opening a file never shadows a name', () => {
+  it('a file named like a builtin, a module or a variable gets a safe name; the builtin still works', async () => {
+    const session = createAppSession()
+    await session.run('import numpy as np\nx = np.ones(2)')
+    const bool = join(dir, 'bool.npy')
+    const x = join(dir, 'x.npy')
+    const np = join(dir, 'np.npy')
+    for (const p of [bool, x, np]) writeFileSync(p, readFileSync(join(FIXTURES, 'v1_bool.npy')))
+    const opened = await openFileInSession(session, bool)
+    expect(opened.run.error).toBeNull()
+    expect(opened.table.entries[0].variable).toBe('bool_npy')
+    expect(opened.table.code).toContain(`bool_npy = np.load(${pyString(bool)})`)
+    expect((await openFileInSession(session, x)).table.entries[0].variable).toBe('x_npy')
+    expect((await openFileInSession(session, np)).table.entries[0].variable).toBe('np_npy')
+    // Opening the same file again binds a new name; the first stays.
+    expect((await openFileInSession(session, bool)).table.entries[0].variable).toBe('bool_npy_2')
+    const r = await session.run('z = np.zeros(3, dtype=bool)\nprint(z.dtype, x.shape)')
+    expect(r.error).toBeNull()
+    expect(r.stdout).toBe('bool (2,)\n')
+  })
+
+  it('an upload that fails to open names the file as chosen, never the private temp folder', async () => {
+    const session = createAppSession()
+    const reply = await handleRequest(session, 'openFileBytes', { name: 'broken.npy', base64: Buffer.from('\x93NUMPY\x01\x00garbage').toString('base64') })
+    expect(reply.ok).toBe(false)
+    if (!reply.ok) {
+      expect(reply.error.message).not.toMatch(/stridescope-files-|\/tmp\//)
+    }
   })
 })

@@ -12,6 +12,7 @@ export function FileTable({ table }: { table: Table }): React.JSX.Element {
         {table.path.split(/[\\/]/).pop()} · {table.format} · {formatBytes(table.fileBytes)} · {table.entries.length} tensor{table.entries.length === 1 ? '' : 's'}
       </div>
       {table.warnings.map((w) => <div key={w} className="banner warning">{w}</div>)}
+      <pre className="file-code" data-testid="file-code" title="the Python lines that loaded this file">{table.code}</pre>
       <table>
         <thead>
           <tr><th>name</th><th>variable</th><th>dtype</th><th>shape</th><th>strides (bytes)</th><th>offset</th><th>storage</th><th>bytes</th><th>shares with</th></tr>

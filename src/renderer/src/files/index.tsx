@@ -33,6 +33,9 @@ export function FilePanel(): React.JSX.Element | null {
       store.dispatch({ type: 'workspace', workspace: r.run.snapshot, force: true })
       if (r.run.error) setError(`${r.run.error.type}: ${r.run.error.message}`)
     } catch (e) {
+      // A failed open shows no table: the previous file's would read as this one's.
+      setResult(null)
+      setOpen(false)
       setError(e instanceof Error ? e.message : String(e))
     }
   }, [store])
