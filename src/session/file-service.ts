@@ -233,7 +233,7 @@ export async function openBytesInSession(session: Session, name: string, base64:
     return await openFileInSession(session, target)
   } catch (e) {
     // The private temp folder is this app's business: an error names the file as the user chose it.
-    if (e instanceof SessionError) throw new SessionError(e.code, e.message.split(target).join(name).split(uploadDir).join('.'), e.pyType)
+    if (e instanceof SessionError) throw new SessionError(e.code, e.message.split(target).join(name).split(dir).join('.'), e.pyType)
     throw e
   }
 }
