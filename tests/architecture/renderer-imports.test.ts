@@ -55,9 +55,9 @@ describe('what the renderer may import', () => {
 })
 
 describe('the shared contract', () => {
-  it('its parts (workspace, profiler, lessons, files) never import the contract that spreads them in', () => {
+  it('its parts (workspace, profiler, lessons, files, attach) never import the contract that spreads them in', () => {
     const parts = sourceFiles('src/shared').filter((f) => f.endsWith('-protocol.ts'))
-    expect(parts.length).toBe(4)
+    expect(parts.length).toBe(5)
     const back = parts.flatMap((f) => importsOf(f).filter((e) => e.file === resolve(ROOT, 'src/shared/protocol.ts')).map(() => relative(ROOT, f)))
     expect(back).toEqual([])
   })
