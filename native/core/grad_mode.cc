@@ -3,7 +3,8 @@
 namespace ss {
 
 namespace {
-bool g_grad_enabled = true;
+// Per thread, as c10's GradMode: a runner on a worker thread has its own.
+thread_local bool g_grad_enabled = true;
 }
 
 bool grad_enabled() { return g_grad_enabled; }

@@ -1,5 +1,5 @@
-// torch's grad mode (torch.no_grad / enable_grad / set_grad_enabled): one process-wide
-// flag, as the runner runs one program at a time. When off, results record no history
+// torch's grad mode (torch.no_grad / enable_grad / set_grad_enabled): a flag per thread,
+// as c10's GradMode; each runner sets it for its runs. When off, results record no history
 // (requires_grad=False) and in-place writes to leaves that require grad are allowed.
 #pragma once
 #include "dtype.h"

@@ -59,7 +59,7 @@ export class LibraryContext {
   beginRun(source: string): void {
     this.sourceLines = source.split('\n')
     this.ops = []
-    // Grad mode is engine-wide: each runner restores its own for its runs (as the simulated device).
+    // Grad mode lives in the engine (per thread): each runner restores its own for its runs.
     if (this.modules.size) engine.setGradEnabled(this.gradMode)
   }
 
