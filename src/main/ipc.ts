@@ -2,9 +2,10 @@
 // enum (the allow-list); nothing else is handled. Every payload is validated
 // by handleRequest before the session sees it, and only the app's own frames
 // may call.
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import type { SessionService } from '../session'
-import { Channel, METHOD_NAMES, type EventName, type Method, type Reply } from '../shared/protocol'
+import { Channel, METHOD_NAMES, type EventName, type Method, type Reply, type RunResult } from '../shared/protocol'
+import { elideRunSnapshot } from '../shared/run-snapshot'
 import { isAppUrl } from './security'
 
 function fromApp(event: IpcMainInvokeEvent): boolean {
@@ -13,16 +14,23 @@ function fromApp(event: IpcMainInvokeEvent): boolean {
 }
 
 export function registerIpc(session: SessionService): () => void {
+  // Per window, the revision of the last workspace event sent to it: a run's reply to that
+  // window then names the snapshot instead of carrying it again (see ../shared/run-snapshot).
+  const sentRevision = new WeakMap<WebContents, number>()
   for (const method of METHOD_NAMES) {
     ipcMain.handle(Channel[method], async (event, params: unknown): Promise<Reply<Method>> => {
       if (!fromApp(event)) return { ok: false, error: { code: 'bad-request', message: 'request from an unknown frame' } }
-      return session.request(method, params)
+      const reply = await session.request(method, params)
+      if (method !== 'run' || !reply.ok || !event.sender) return reply
+      return { ok: true, result: elideRunSnapshot(reply.result as RunResult, sentRevision.get(event.sender)) as never }
     })
   }
   const forward = (event: EventName) =>
     session.on(event, (payload) => {
       for (const win of BrowserWindow.getAllWindows()) {
-        if (!win.isDestroyed()) win.webContents.send(Channel.event, { event, payload })
+        if (win.isDestroyed()) continue
+        win.webContents.send(Channel.event, { event, payload })
+        if (event === 'workspace') sentRevision.set(win.webContents, (payload as { revision: number }).revision)
       }
     })
   const offs = [forward('workspace'), forward('progress')]

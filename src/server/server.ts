@@ -38,6 +38,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const access: Access = { token, port: 0 }
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const sockets = new Set<WebSocket>()
+  // Per socket, the revision of the last workspace event sent to it (a run's reply then leaves that snapshot out).
+  const sentRevision = new WeakMap<WebSocket, number>()
 
   const http = createServer((req, res) => {
     if (req.method === 'POST' && new URL(req.url ?? '/', 'http://127.0.0.1').pathname === ATTACH_PATH) {
@@ -54,12 +56,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws)
       ws.on('close', () => sockets.delete(ws))
-      serveSocket(ws, options.session)
+      serveSocket(ws, options.session, () => sentRevision.get(ws))
     })
   })
 
   const offWorkspace = options.session.on('workspace', (payload) => {
-    for (const ws of sockets) send(ws, { type: 'event', event: 'workspace', payload })
+    for (const ws of sockets) {
+      send(ws, { type: 'event', event: 'workspace', payload })
+      sentRevision.set(ws, payload.revision)
+    }
   })
   const offProgress = options.session.on('progress', (payload) => {
     for (const ws of sockets) send(ws, { type: 'event', event: 'progress', payload })

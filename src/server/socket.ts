@@ -3,7 +3,8 @@
 // plain reply; session events are pushed to every open socket.
 import type { WebSocket } from 'ws'
 import { packedToJson, packedValuesOf, type SessionService } from '../session'
-import { PROTOCOL_VERSION, clientMessage, type Method, type Reply, type ServerMessage } from '../shared/protocol'
+import { PROTOCOL_VERSION, clientMessage, type Method, type Reply, type RunResult, type ServerMessage } from '../shared/protocol'
+import { elideRunSnapshot } from '../shared/run-snapshot'
 
 export function send(ws: WebSocket, msg: ServerMessage | string): void {
   if (ws.readyState === ws.OPEN) ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg))
@@ -29,7 +30,11 @@ function badRequest(id: number | null, message: string): ServerMessage {
   return { type: 'response', id, ok: false, error: { code: 'bad-request', message } }
 }
 
-export function serveSocket(ws: WebSocket, service: SessionService): void {
+/**
+ * `sentRevision`: the revision of the last workspace event sent to this socket; a
+ * run's reply then carries that snapshot by revision only (see ../shared/run-snapshot).
+ */
+export function serveSocket(ws: WebSocket, service: SessionService, sentRevision: () => number | undefined = () => undefined): void {
   // A malformed frame (unmasked, bad UTF-8, RSV bits, unknown opcode) or an oversized message
   // is that socket's error alone: ws has already sent the close frame with the matching code
   // (1002, 1007, 1009) and drops the socket after it; an 'error' event nobody listened to
@@ -50,6 +55,8 @@ export function serveSocket(ws: WebSocket, service: SessionService): void {
       return send(ws, badRequest(Number.isSafeInteger(id) && (id as number) >= 0 ? (id as number) : null, err))
     }
     const req = msg as { id: number; method: string; params?: unknown }
-    send(ws, encodeResponse(req.id, await service.request(req.method, req.params)))
+    const reply = await service.request(req.method, req.params)
+    const wire = req.method === 'run' && reply.ok ? { ok: true as const, result: elideRunSnapshot(reply.result as RunResult, sentRevision()) as never } : reply
+    send(ws, encodeResponse(req.id, wire))
   })
 }

@@ -5,7 +5,8 @@
 import { profilerApi } from './profiler-protocol'
 import { filesApi } from './files-protocol'
 import { attachApi } from './attach-protocol'
-import type { EventName, EventPayload, Method, Params, Reply, Result } from './protocol'
+import type { EventName, EventPayload, Method, Params, Reply, Result, Workspace } from './protocol'
+import { restoreRunSnapshot, type WireRunResult } from './run-snapshot'
 
 /** Sends one request and resolves with the backend's reply envelope. */
 export type Invoke = <M extends Method>(method: M, params: Params<M>) => Promise<Reply<M>>
@@ -30,9 +31,15 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     if (reply.ok) return reply.result
     throw new HostError(reply.error.code, reply.error.message, reply.error.pyType)
   }
+  // The newest workspace event: a run's reply names its snapshot by revision when this was it (./run-snapshot).
+  let latest: Workspace | null = null
+  subscribe('workspace', (w) => {
+    if (!latest || w.revision >= latest.revision) latest = w
+  })
   return {
     /** Runs Python source (a line or a block) in the session. */
-    run: (code: string) => call('run', { code }),
+    run: async (code: string) =>
+      restoreRunSnapshot((await call('run', { code })) as WireRunResult, latest, () => call('snapshot', {})),
     /** Stops the run in progress with KeyboardInterrupt. */
     interrupt: () => call('interrupt', {}),
     snapshot: () => call('snapshot', {}),

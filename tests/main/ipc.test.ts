@@ -65,4 +65,15 @@ describe('registerIpc', () => {
     const events = sent.filter((s) => s.channel === Channel.event).map((s) => (s.payload as { event: string }).event)
     expect(events).toEqual(['progress', 'progress', 'workspace'])
   })
+  it('sends a run\'s snapshot to the window that ran it once: the event carries it, the reply names it', async () => {
+    const runner = new FakeWindow({})
+    new FakeWindow({})
+    registerIpc(localService(new Session({ createRunner: (o) => new FakeRunner(o) })))
+    const reply = (await handlers.get(Channel.run)!({ ...fromApp, sender: runner.webContents }, { code: 'a = make(2)' })) as any
+    const workspaceEvents = sent.filter((s) => (s.payload as { event: string }).event === 'workspace')
+    expect(workspaceEvents).toHaveLength(2) // one per window: the other window learns of the run too
+    const revision = (workspaceEvents[0].payload as { payload: { revision: number } }).payload.revision
+    expect(reply.result.snapshot).toBeUndefined()
+    expect(reply.result.snapshotRevision).toBe(revision)
+  })
 })

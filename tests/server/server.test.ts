@@ -145,18 +145,31 @@ describe('WebSocket', () => {
     expect(await refusedStatus(connect({ token: server.token, origin: `http://127.0.0.1:${server.port + 1}` }))).toBe(403)
   })
 
-  it('greets, runs code, and pushes the workspace event', async () => {
+  it('greets, runs code, and sends the new snapshot once: as the workspace event, before the reply that names it', async () => {
     const { ws, next } = await open({ token: server.token, origin: `http://127.0.0.1:${server.port}` })
+    const other = await open({ token: server.token, origin: `http://127.0.0.1:${server.port}` })
     expect(await next((m) => m.type === 'hello')).toEqual({ type: 'hello', version: 1 })
+    const order: string[] = []
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString())
+      if (m.type === 'response' || m.event === 'workspace') order.push(m.type)
+    })
     ws.send(JSON.stringify({ type: 'request', id: 7, method: 'run', params: { code: 'a = make(3)\nprint(a)' } }))
     const reply = await next((m) => m.type === 'response' && m.id === 7)
     expect(reply.ok).toBe(true)
     expect(reply.result.stdout).toBe('0 1 2\n')
-    expect(reply.result.snapshot.objects[0].names).toEqual(['a'])
+    expect(reply.result.snapshot).toBeUndefined()
     const event = await next((m) => m.type === 'event' && m.event === 'workspace')
-    expect(event.payload.revision).toBe(reply.result.snapshot.revision)
+    expect(event.payload.objects.find((o: any) => o.names.includes('a'))).toBeTruthy()
+    expect(reply.result.snapshotRevision).toBe(event.payload.revision)
+    expect(order).toEqual(['event', 'response'])
+    // another client learns of the change through the same event
+    const seen = await other.next((m) => m.type === 'event' && m.event === 'workspace' && m.payload.revision === event.payload.revision)
+    expect(seen.payload.objects.find((o: any) => o.names.includes('a'))).toBeTruthy()
     ws.close()
+    other.ws.close()
   })
+
 
   it('answers malformed messages with bad-request, keeping the id when it can', async () => {
     const { ws, next } = await open({ token: server.token })
