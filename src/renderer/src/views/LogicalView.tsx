@@ -283,7 +283,7 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
         {sel && sel.info.shape.length > 3 && <DimFolder objectId={sel.info.id} shape={sel.info.shape} display={layout!.display} />}
       </div>
       <div className="canvas-host" ref={ref}>
-        {!sel && <div className="empty-state">Nothing selected. Create an array in the console (<code>a = np.arange(12).reshape(3, 4)</code>) or with <b>New</b>.</div>}
+        {!sel && <div className="empty-state" data-testid="logical-empty"><p>Nothing selected. Create an array in the console (<code>a = np.arange(12).reshape(3, 4)</code>) or with <b>New</b>.</p></div>}
         {/* mode is updated in an effect, one render after the selection: guard on sel itself */}
         {mode === 'empty' && sel && <div className="empty-state">{primaryName(sel)} has no elements (shape [{sel.info.shape.join(', ')}]).</div>}
         {mode === 'too-large' && sel && <div className="empty-state">{primaryName(sel)} has {sel.info.numel.toLocaleString()} elements: more than the logical view draws ({MAX_DRAWN_VALUES.toLocaleString()}). Slice it to look inside.</div>}

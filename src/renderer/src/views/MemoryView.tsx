@@ -280,7 +280,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
         )}
       </div>
       <div className="canvas-host" ref={ref}>
-        {!sel && <div className="empty-state">Select an object to see its storage.</div>}
+        {!sel && <div className="empty-state" data-testid="memory-empty">Select an object to see its storage.</div>}
         {hoverInfo && hoverInfo.length > 0 && (
           <div className="hover-card" data-testid="memory-hover">
             {hoverBytes && block && <div className="muted small">bytes {hoverBytes[0]}…{hoverBytes[1] - 1} · {hex(block.base + BigInt(hoverBytes[0]))}</div>}
