@@ -10,13 +10,15 @@ import { open } from './fixtures/ui'
  * pointer through (pointer-events: none), which hit testing honours: lift that while asking.
  */
 async function aboveCanvas(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => {
-    const style = (el as HTMLElement).style
+  // Runs in the page; this file is type-checked without the DOM library.
+  return target.evaluate((el: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const doc = (globalThis as unknown as { document: any }).document // eslint-disable-line @typescript-eslint/no-explicit-any
+    const style = el.style
     const before = style.pointerEvents
     style.pointerEvents = 'auto'
     try {
       const r = el.getBoundingClientRect()
-      const stack = document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+      const stack: any[] = doc.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2) // eslint-disable-line @typescript-eslint/no-explicit-any
       const mine = stack.findIndex((e) => e === el || el.contains(e))
       const canvas = stack.findIndex((e) => e.tagName === 'CANVAS')
       return mine >= 0 && (canvas < 0 || mine < canvas)
