@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assignedName, initialState, reduce, selectedObject, shownObject } from '../../../src/renderer/src/state/appState'
+import { initialState, reduce, selectedObject, shownObject } from '../../../src/renderer/src/state/appState'
 import type { ObjectEntry, Workspace } from '../../../src/renderer/src/model/types'
 
 function ws(revision: number, names: string[][]): Workspace {
@@ -27,10 +27,24 @@ describe('app state', () => {
     s = reduce(s, { type: 'runStarted', seq: 1, code: 'b = a.T' })
     expect(s.busy).toBe(1)
     expect(s.transcript[0].pending).toBe(true)
-    s = reduce(s, { type: 'runFinished', seq: 1, stdout: '', stderr: '', error: null, workspace: ws(2, [['a'], ['b']]) })
+    s = reduce(s, { type: 'runFinished', seq: 1, stdout: '', stderr: '', error: null, workspace: ws(2, [['a'], ['b']]), madeIds: [2] })
     expect(s.busy).toBe(0)
     expect(selectedObject(s)?.names).toEqual(['b'])
     expect(s.transcript[0].pending).toBe(false)
+  })
+
+  it('the selection follows the run\'s results (its op records), not the text of the line', () => {
+    let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a']]) })
+    s = reduce(s, { type: 'select', id: 1 })
+    // a block whose last line binds nothing; its ops made 2 (bound to b) then 3 (a temporary, gone)
+    s = reduce(s, { type: 'runStarted', seq: 1, code: 'for i in range(2):\n    b = a + i\nprint(b.sum())' })
+    s = reduce(s, { type: 'runFinished', seq: 1, stdout: '', stderr: '', error: null, workspace: ws(2, [['a'], ['b']]), madeIds: [2, 3] })
+    expect(selectedObject(s)?.names).toEqual(['b'])
+    // a line that looks like an assignment but made nothing new keeps the selection
+    s = reduce(s, { type: 'select', id: 1 })
+    s = reduce(s, { type: 'runStarted', seq: 2, code: 'b = b' })
+    s = reduce(s, { type: 'runFinished', seq: 2, stdout: '', stderr: '', error: null, workspace: ws(3, [['a'], ['b']]), madeIds: [] })
+    expect(s.selectedId).toBe(1)
   })
 
   it('a failed run keeps the selection and records the error', () => {
@@ -61,13 +75,5 @@ describe('app state', () => {
   it('an equal hover does not change the state (no re-render per mouse move)', () => {
     const s = reduce(initialState, { type: 'hover', hover: { objectId: 1, index: [1, 2] } })
     expect(reduce(s, { type: 'hover', hover: { objectId: 1, index: [1, 2] } })).toBe(s)
-  })
-
-  it('finds the name an assignment binds', () => {
-    expect(assignedName('b = a.T')).toBe('b')
-    expect(assignedName('x = 1\n# c\ny = x')).toBe('y')
-    expect(assignedName('a == b')).toBeNull()
-    expect(assignedName('a[0] = 1')).toBeNull()
-    expect(assignedName('print(a)')).toBeNull()
   })
 })

@@ -69,7 +69,11 @@ export type Action =
   | { type: 'connectFailed'; message: string }
   | { type: 'workspace'; workspace: Workspace; force?: boolean }
   | { type: 'runStarted'; seq: number; code: string }
-  | { type: 'runFinished'; seq: number; stdout: string; stderr: string; error: PyErrorInfo | null; workspace: Workspace | null }
+  | {
+      type: 'runFinished'; seq: number; stdout: string; stderr: string; error: PyErrorInfo | null; workspace: Workspace | null
+      /** Ids of the objects the run's operations made, in order (its op records' resultId). */
+      madeIds?: number[]
+    }
   | { type: 'select'; id: number | null }
   | { type: 'hover'; hover: Hover | null }
   | { type: 'pick'; picked: Hover | null }
@@ -104,11 +108,9 @@ export function reduce(s: AppState, a: Action): AppState {
         t.seq === a.seq ? { ...t, stdout: a.stdout, stderr: a.stderr, error: a.error, pending: false } : t)
       let next: AppState = { ...s, busy: Math.max(0, s.busy - 1), transcript }
       if (a.workspace) next = applyWorkspace(next, a.workspace)
-      // A line that binds a name selects what it made: the person sees the result at once.
-      const entry = transcript.find((t) => t.seq === a.seq)
-      const bound = entry && !a.error ? assignedName(entry.code) : null
-      const made = bound ? next.workspace.objects.find((o) => o.names.includes(bound)) : undefined
-      if (made) next = { ...next, selectedId: made.info.id, hover: null }
+      // A run that binds what it made selects it: the person sees the result at once.
+      const made = a.error ? null : lastBoundResult(next.workspace, a.madeIds ?? [])
+      if (made !== null) next = { ...next, selectedId: made, hover: null }
       return next
     }
     case 'select':
@@ -162,12 +164,12 @@ function sameHover(a: Hover | null, b: Hover | null): boolean {
   return a.objectId === b.objectId && a.index.length === b.index.length && a.index.every((v, i) => v === b.index[i])
 }
 
-/** The name a simple assignment line binds (`b = a.T`), or null. Only the last line of a block counts. */
-export function assignedName(code: string): string | null {
-  const lines = code.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
-  const last = lines[lines.length - 1] ?? ''
-  const m = last.match(/^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/)
-  return m ? m[1] : null
+/** The last of a run's results still bound to a name (a temporary, or a value only printed, is not). */
+function lastBoundResult(w: Workspace, madeIds: number[]): number | null {
+  for (let i = madeIds.length - 1; i >= 0; i--) {
+    if (w.objects.some((o) => o.info.id === madeIds[i] && o.names.length > 0)) return madeIds[i]
+  }
+  return null
 }
 
 export function selectedObject(s: AppState): ObjectEntry | null {

@@ -75,7 +75,8 @@ export class Controller {
     }
     try {
       const r = await this.host.run(text)
-      this.store.dispatch({ type: 'runFinished', seq, stdout: r.stdout, stderr: r.stderr, error: r.error, workspace: r.snapshot })
+      const madeIds = r.ops.flatMap((op) => (op.resultId == null ? [] : [op.resultId]))
+      this.store.dispatch({ type: 'runFinished', seq, stdout: r.stdout, stderr: r.stderr, error: r.error, workspace: r.snapshot, madeIds })
       return r.error
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
