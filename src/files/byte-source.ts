@@ -43,7 +43,8 @@ export class FileByteSource implements ByteSource {
   static open(path: string): FileByteSource {
     let fd: number
     try {
-      fd = fs.openSync(path, 'r')
+      // O_NONBLOCK: opening a FIFO would otherwise wait, forever, for a writer.
+      fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK)
     } catch (e) {
       osError(e as NodeJS.ErrnoException, path)
     }
@@ -51,6 +52,11 @@ export class FileByteSource implements ByteSource {
     if (stat.isDirectory()) {
       fs.closeSync(fd)
       fail('IsADirectoryError', `[Errno 21] Is a directory: ${reprStr(path)}`)
+    }
+    if (!stat.isFile()) {
+      // A FIFO, socket or device has no size to read to and may never end.
+      fs.closeSync(fd)
+      fail('OSError', `${reprStr(path)} is not a regular file (a FIFO, socket or device): refusing to read it`)
     }
     const size = stat.size
     return new FileByteSource(fd, size, 0, null)

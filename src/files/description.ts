@@ -31,8 +31,10 @@ export interface FileEntry {
   /** What the library hands back: np.load(mmap_mode='r') gives read-only arrays. */
   readOnly: boolean
   requiresGrad: boolean
-  /** Names of the other entries whose bytes overlap this one's (same storage). */
+  /** Names of the other entries whose bytes overlap this one's (same storage), at most MAX_SHARES_LISTED. */
   sharesWith: string[]
+  /** How many more entries' byte ranges overlap this one's, past those listed (absent: none). */
+  sharesWithMore?: number
 }
 
 export interface FileStorage {
@@ -118,23 +120,62 @@ export function entriesOverlap(a: FileEntry, b: FileEntry): boolean {
   return touchesMarked(b, lo, hi, marks)
 }
 
-/** Fills every entry's sharesWith from byte ranges over the same storage. */
+/** Names listed per entry: a hostile file can make every pair of 20,000 tensors overlap. */
+export const MAX_SHARES_LISTED = 16
+/** Neighbours (by start offset) checked exactly per entry; past them, byte ranges count. */
+const MAX_EXACT_CHECKS = 256
+
+/** Index of the first element of sorted `xs` that is >= v (> v when `strict`). */
+function lowerBound(xs: Float64Array, v: number, strict: boolean): number {
+  let lo = 0
+  let hi = xs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (strict ? xs[mid] <= v : xs[mid] < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Fills every entry's sharesWith from byte ranges over the same storage, in O(n log n) for n
+ * entries: entries sorted by first byte, each checked exactly against the next few that start
+ * inside its range, and the rest counted from the sorted bounds (sharesWithMore).
+ */
 export function computeSharing(entries: FileEntry[]): void {
-  for (const e of entries) e.sharesWith = []
   const byStorage = new Map<string, FileEntry[]>()
   for (const e of entries) {
+    e.sharesWith = []
+    delete e.sharesWithMore
     const list = byStorage.get(e.storageKey) ?? []
     list.push(e)
     byStorage.set(e.storageKey, list)
   }
   for (const list of byStorage.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        if (entriesOverlap(list[i], list[j])) {
-          list[i].sharesWith.push(list[j].name)
-          list[j].sharesWith.push(list[i].name)
-        }
+    const order = new Map(list.map((e, i) => [e, i]))
+    const items = list.flatMap((e) => {
+      const x = byteExtent(e.shape, e.strides, e.itemsize, e.byteOffset)
+      return x === null || x.hi <= x.lo ? [] : [{ e, lo: x.lo, hi: x.hi, listed: new Set<FileEntry>() }]
+    })
+    items.sort((a, b) => a.lo - b.lo || a.hi - b.hi)
+    for (let i = 0; i < items.length; i++) {
+      const a = items[i]
+      for (let j = i + 1, checks = 0; j < items.length && items[j].lo < a.hi && checks < MAX_EXACT_CHECKS; j++, checks++) {
+        const b = items[j]
+        if (a.listed.size >= MAX_SHARES_LISTED && b.listed.size >= MAX_SHARES_LISTED) continue
+        if (!entriesOverlap(a.e, b.e)) continue
+        if (a.listed.size < MAX_SHARES_LISTED) a.listed.add(b.e)
+        if (b.listed.size < MAX_SHARES_LISTED) b.listed.add(a.e)
       }
+    }
+    // Entries whose range meets [lo, hi): those starting before hi, less those ending by lo.
+    const los = Float64Array.from(items.map((x) => x.lo)).sort()
+    const his = Float64Array.from(items.map((x) => x.hi)).sort()
+    for (const x of items) {
+      const meets = lowerBound(los, x.hi, false) - lowerBound(his, x.lo, true) - 1
+      x.e.sharesWith = [...x.listed].sort((p, q) => order.get(p)! - order.get(q)!).map((o) => o.name)
+      const more = meets - x.listed.size
+      if (x.listed.size >= MAX_SHARES_LISTED && more > 0) x.e.sharesWithMore = more
     }
   }
 }

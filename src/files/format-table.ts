@@ -12,12 +12,17 @@ function elementStrides(e: FileEntry): string {
   return '-'
 }
 
+/** The entries sharing bytes with `e`, as listed, and how many more ('' when none). */
+export function sharesText(e: FileEntry): string {
+  return [...e.sharesWith, ...(e.sharesWithMore ? [`+${e.sharesWithMore} more`] : [])].join(', ')
+}
+
 export function entryRow(e: FileEntry): string[] {
   const dtype = (e.dtype ?? `${e.dtypeText}?`) + (e.byteOrder === '>' ? ' (big-endian)' : '') + (e.fortranOrder ? ' F' : '')
   const offset = e.byteOffset % e.itemsize === 0 && e.byteOffset !== 0 ? `${e.byteOffset} (${e.byteOffset / e.itemsize} el)` : String(e.byteOffset)
   return [
     e.name, dtype, tuple(e.shape), elementStrides(e), tuple(e.strides), offset, e.storageKey,
-    String(entryNumel(e) * e.itemsize), e.sharesWith.length ? e.sharesWith.join(', ') : '-',
+    String(entryNumel(e) * e.itemsize), sharesText(e) || '-',
   ]
 }
 

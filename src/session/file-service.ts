@@ -126,7 +126,7 @@ function tableEntry(e: FileEntry, desc: FileDescription, variable: string): File
   return {
     name: e.name, variable, kind: e.kind, dtype: e.dtype ?? e.dtypeText, shape: e.shape, strides: e.strides,
     byteOffset: e.byteOffset, storage: e.storageKey, nbytes: e.shape.reduce((a, d) => a * d, 1) * e.itemsize, storageBytes,
-    byteOrder: e.byteOrder, fortranOrder: e.fortranOrder, readOnly: e.readOnly, sharesWith: e.sharesWith, unsupported: e.unsupported ?? null,
+    byteOrder: e.byteOrder, fortranOrder: e.fortranOrder, readOnly: e.readOnly, sharesWith: e.sharesWithMore ? [...e.sharesWith, `+${e.sharesWithMore} more`] : e.sharesWith, unsupported: e.unsupported ?? null,
   }
 }
 
