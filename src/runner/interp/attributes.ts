@@ -10,12 +10,41 @@ import { callValue } from './call'
 import { repr as reprOf } from './repr'
 import { bindArgs } from './args'
 import { pushAll, replaceRange } from './arrays'
+import { reserveHeap } from './heap'
 
 type Method = (self: any, args: PyValue[], kw: Kwargs) => PyValue
+
+/**
+ * Sorts a list of only ints (exact as doubles) or only floats without a key natively: equal
+ * values of one type are interchangeable, so the sorted doubles map back to items by value.
+ * Returns false (nothing done) for anything else. Keeps sorted([0] * 10**8) near CPython's second.
+ */
+function sortNumbersNatively(items: PyValue[], reverse: boolean): boolean {
+  const n = items.length
+  if (n < 2) return true
+  const kind = typeof items[0]
+  if (kind !== 'bigint' && kind !== 'number') return false
+  const values = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const v = items[i]
+    if (typeof v !== kind) return false
+    const d = Number(v as number | bigint)
+    // NaN has no order, -0.0 and 0.0 are equal but distinct, big ints lose digits as doubles.
+    if (d !== d || Object.is(d, -0) || (kind === 'bigint' && !Number.isSafeInteger(d))) return false
+    values[i] = d
+  }
+  const byValue = new Map<number, PyValue>()
+  for (let i = 0; i < n; i++) if (!byValue.has(values[i])) byValue.set(values[i], items[i])
+  values.sort()
+  if (reverse) values.reverse()
+  for (let i = 0; i < n; i++) items[i] = byValue.get(values[i])!
+  return true
+}
 
 function sortItems(items: PyValue[], kw: Kwargs): void {
   const b = bindArgs('sort', ['*', 'key=', 'reverse='], [], kw)
   const key = b.key ?? null
+  if (key === null && sortNumbersNatively(items, b.reverse !== undefined && truthy(b.reverse))) return
   const keys = key === null ? items : items.map(v => callValue(key, [v]))
   const idx = items.map((_, i) => i)
   idx.sort((i, j) => (truthy(compare('<', keys[i], keys[j])) ? -1 : truthy(compare('<', keys[j], keys[i])) ? 1 : 0))
@@ -35,8 +64,13 @@ function indexOf(items: readonly PyValue[], v: PyValue, what: string): bigint {
 }
 
 const LIST_METHODS: Record<string, Method> = {
-  append: (l: PyList, [v]) => { l.items.push(v); return null },
-  extend: (l: PyList, [v]) => { pushAll(l.items, iterate(v)); return null },
+  append: (l: PyList, [v]) => {
+    // Growth one item at a time checks the heap every 65,536 items (./heap).
+    if ((l.items.length & 0xffff) === 0xffff) reserveHeap(l.items.length + 1)
+    l.items.push(v)
+    return null
+  },
+  extend: (l: PyList, [v]) => { pushAll(l.items, v instanceof PyList ? v.items.slice() : iterate(v)); return null },
   insert: (l: PyList, [i, v]) => {
     let n = Number(toIndex(i)); const len = l.items.length
     if (n < 0) n = Math.max(0, n + len)

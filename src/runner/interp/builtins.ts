@@ -1,4 +1,6 @@
 // Python's builtin functions and the constructors of the builtin types.
+import { INT_MAX_STR_DIGITS } from './repr'
+import { pushAll } from './arrays'
 import {
   PyObject, PyList, PyTuple, PyDict, PyComplex, PyClass, PyRange, PySlice, PyBuiltin, PyExcInstance,
   BUILTIN_TYPES, ELLIPSIS, fakeAddress, NOT_IMPLEMENTED, type PyValue, type Kwargs
@@ -45,8 +47,13 @@ export function toInt(v: PyValue, base?: PyValue): bigint {
     const digits = m ? m[2].toLowerCase() : ''
     const valid = m && [...digits].every(c => parseInt(c, 36) < b) && (b !== 10 || /^[+-]?\d+$/.test(t))
     if (!valid) throw pyErr('ValueError', `invalid literal for int() with base ${b}: ${repr(v)}`)
+    // CPython 3.11's guard against quadratic conversions: bases that are not powers of two.
+    if ((b & (b - 1)) !== 0 && digits.length > INT_MAX_STR_DIGITS) {
+      throw pyErr('ValueError', `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`)
+    }
     let n = 0n
-    for (const c of digits) n = n * BigInt(b) + BigInt(parseInt(c, 36))
+    if (b === 10) n = BigInt(digits)
+    else for (const c of digits) n = n * BigInt(b) + BigInt(parseInt(c, 36))
     return m![1] === '-' ? -n : n
   }
   if (v instanceof PyObject && v.toNumber) {
@@ -162,7 +169,12 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
   }
   T.str.ctor = (args, kw) => { noKw('str', kw); return args.length ? str(args[0]) : '' }
   T.bool.ctor = (args, kw) => { noKw('bool', kw); return args.length ? truthy(args[0]) : false }
-  T.list.ctor = (args, kw) => { noKw('list', kw); return new PyList(args.length ? [...iterate(args[0])] : []) }
+  T.list.ctor = (args, kw) => {
+    noKw('list', kw)
+    const items: PyValue[] = []
+    if (args.length) pushAll(items, args[0] instanceof PyList ? args[0].items : iterate(args[0]))
+    return new PyList(items)
+  }
   T.tuple.ctor = (args, kw) => { noKw('tuple', kw); return args.length && args[0] instanceof PyTuple && args[0].pyClass === T.tuple ? args[0] : new PyTuple(args.length ? [...iterate(args[0])] : []) }
   T.dict.ctor = (args, kw) => {
     const d = new PyDict()
@@ -260,7 +272,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
     },
     sorted: (args, kw) => {
       nargs('sorted', args, 1, 1)
-      const items = [...iterate(args[0])]
+      const items = args[0] instanceof PyList ? args[0].items.slice() : [...iterate(args[0])]
       sortItems(items, kw)
       return new PyList(items)
     },

@@ -3,6 +3,7 @@
 import { PyClass, PyExcInstance } from './values'
 import { PyException, pyErr, excClass } from './exceptions'
 import { RunTimedOut, keyboardInterrupt, pollInterrupt } from './interrupt'
+import { memoryError } from './heap'
 
 /** Signals the interpreter throws for break/continue/return (not Python exceptions). */
 export class ControlSignal { }
@@ -30,7 +31,7 @@ export function toPyException(e: unknown): PyException {
     // Near a JS stack overflow even a regular expression can overflow again: plain string tests.
     if (e instanceof RangeError) {
       if (e.message.indexOf('call stack') >= 0) return pyErr('RecursionError', 'maximum recursion depth exceeded')
-      if (e.message.indexOf('Invalid string length') >= 0 || e.message.indexOf('Invalid array length') >= 0) return pyErr('MemoryError', '')
+      if (e.message.indexOf('Invalid string length') >= 0 || e.message.indexOf('Invalid array length') >= 0) return memoryError()
     }
     return pyErr('SystemError', `internal error in the Stridescope runner: ${e.message}`)
   }

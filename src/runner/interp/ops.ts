@@ -1,6 +1,7 @@
 // Python's operators over the value model: arithmetic with int/float/complex promotion,
 // floor division and modulo with Python's sign rules, comparisons, truthiness, hashing.
 // Library objects take part through the PyObject hooks (binop, compare, ...).
+import { reserveHeap, memoryError, CHAR_BYTES } from './heap'
 import {
   PyObject, PyList, PyTuple, PyDict, PyComplex, PyClass, PyRange, NOT_IMPLEMENTED, BUILTIN_TYPES,
   fakeAddress, type PyValue
@@ -188,20 +189,57 @@ function complexBinop(op: string, av: Num, bv: Num): PyValue | typeof NOT_IMPLEM
   return NOT_IMPLEMENTED
 }
 
+/** len() of a str: code points, counted without building an array of them. */
+function codePointCount(s: string): number {
+  let pairs = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d < 0xe000) { pairs++; i++ }
+    }
+  }
+  return s.length - pairs
+}
+
+/** items * k, checked against the heap first ([0] * 10**12 is MemoryError, as in CPython). */
+function repeatItems(items: readonly PyValue[], k: number): PyValue[] {
+  const n = items.length * k
+  if (n === 0) return []
+  if (n > 2 ** 32 - 1) throw memoryError()
+  reserveHeap(n)
+  const out = new Array<PyValue>(n)
+  if (items.length === 1) return out.fill(items[0])
+  for (let i = 0; i < n; i++) out[i] = items[i % items.length]
+  return out
+}
+
 function seqBinop(op: string, a: PyValue, b: PyValue): PyValue | typeof NOT_IMPLEMENTED {
   if (op === '+') {
-    if (typeof a === 'string' && typeof b === 'string') return a + b
-    if (a instanceof PyList && b instanceof PyList) return new PyList([...a.items, ...b.items])
-    if (a instanceof PyTuple && b instanceof PyTuple) return a.derived([...a.items, ...b.items])
+    if (typeof a === 'string' && typeof b === 'string') {
+      reserveHeap(a.length + b.length, CHAR_BYTES)
+      return a + b
+    }
+    if (a instanceof PyList && b instanceof PyList) {
+      reserveHeap(a.items.length + b.items.length)
+      return new PyList(a.items.concat(b.items))
+    }
+    if (a instanceof PyTuple && b instanceof PyTuple) {
+      reserveHeap(a.items.length + b.items.length)
+      return a.derived(a.items.concat(b.items))
+    }
   }
   if (op === '*') {
     const [seq, n] = asNumber(a) !== undefined && typeof a !== 'number' ? [b, a] : [a, b]
     const count = typeof n === 'boolean' ? (n ? 1 : 0) : typeof n === 'bigint' ? Number(n) : NaN
     if (Number.isNaN(count)) return NOT_IMPLEMENTED
     const k = Math.max(0, count)
-    if (typeof seq === 'string') return seq.repeat(k)
-    if (seq instanceof PyList) return new PyList(Array.from({ length: k }, () => seq.items).flat())
-    if (seq instanceof PyTuple) return seq.derived(Array.from({ length: k }, () => seq.items).flat())
+    if (typeof seq === 'string') {
+      reserveHeap(seq.length * k, CHAR_BYTES)
+      return seq.repeat(k)
+    }
+    if (seq instanceof PyList) return new PyList(repeatItems(seq.items, k))
+    if (seq instanceof PyTuple) return seq.derived(repeatItems(seq.items, k))
   }
   if (op === '%' && typeof a === 'string') return percentFormat(a, b)
   return NOT_IMPLEMENTED
@@ -248,7 +286,7 @@ export function inplaceOp(op: string, a: PyValue, b: PyValue): PyValue {
     if (r !== NOT_IMPLEMENTED) return r
   }
   if (a instanceof PyList && op === '+') {
-    pushAll(a.items, iterate(b))
+    pushAll(a.items, b instanceof PyList ? b.items.slice() : iterate(b))
     return a
   }
   if (a instanceof PyList && op === '*') {
@@ -403,7 +441,7 @@ export function iterate(v: PyValue): Iterable<PyValue> {
 }
 
 export function length(v: PyValue): number {
-  if (typeof v === 'string') return [...v].length
+  if (typeof v === 'string') return codePointCount(v)
   if (v instanceof PyObject && v.len) return v.len()
   throw pyErr('TypeError', `object of type '${typeName(v)}' has no len()`)
 }

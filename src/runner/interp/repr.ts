@@ -2,7 +2,7 @@
 import {
   PyObject, PyList, PyTuple, PyDict, PyComplex, PySlice, PyExcInstance, type PyValue
 } from './values'
-import { excMessage, setExcReprHook } from './exceptions'
+import { excMessage, pyErr, setExcReprHook } from './exceptions'
 
 /** Python's float repr: shortest round-trip digits; scientific when exp < -4 or exp >= 16. */
 export function floatRepr(x: number): string {
@@ -55,11 +55,23 @@ export function strRepr(s: string): string {
   return out + q
 }
 
+/** sys.get_int_max_str_digits() in CPython 3.11+: longer decimal conversions raise ValueError. */
+export const INT_MAX_STR_DIGITS = 4300
+const INT_STR_LIMIT = 10n ** BigInt(INT_MAX_STR_DIGITS)
+
+/** str(n) of an int, refused past CPython's digit limit. */
+export function intToStr(v: bigint): string {
+  if (v >= INT_STR_LIMIT || v <= -INT_STR_LIMIT) {
+    throw pyErr('ValueError', `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`)
+  }
+  return v.toString()
+}
+
 export function repr(v: PyValue): string {
   if (v === null) return 'None'
   if (v === true) return 'True'
   if (v === false) return 'False'
-  if (typeof v === 'bigint') return v.toString()
+  if (typeof v === 'bigint') return intToStr(v)
   if (typeof v === 'number') return floatRepr(v)
   if (typeof v === 'string') return strRepr(v)
   return objectRepr(v, new Set())

@@ -1,4 +1,5 @@
 // Methods of str that snippets commonly use.
+import { reserveHeap, memoryError, CHAR_BYTES } from './heap'
 import { PyBuiltin, PyList, PyTuple, type PyValue, type Kwargs } from './values'
 import { pyErr } from './exceptions'
 import { iterate, typeName, toIndex } from './ops'
@@ -55,10 +56,18 @@ const num = (v: PyValue | undefined, d: number) => (v === undefined || v === nul
 
 const METHODS: Record<string, M> = {
   format: (s, a, kw) => strFormat(s, a, kw),
-  join: (s, [it]) => [...iterate(it)].map((x, i) => {
-    if (typeof x !== 'string') throw pyErr('TypeError', `sequence item ${i}: expected str instance, ${typeName(x)} found`)
-    return x
-  }).join(s),
+  join: (s, [it]) => {
+    const parts = [...iterate(it)]
+    let total = s.length * Math.max(0, parts.length - 1)
+    parts.forEach((x, i) => {
+      if (typeof x !== 'string') throw pyErr('TypeError', `sequence item ${i}: expected str instance, ${typeName(x)} found`)
+      total += x.length
+    })
+    // V8's longest string is 2**29 - 24 characters; a longer one is MemoryError, as is one the heap cannot hold.
+    if (total > 2 ** 29 - 24) throw memoryError()
+    reserveHeap(total, CHAR_BYTES)
+    return (parts as string[]).join(s)
+  },
   split: (s, a, kw) => split(s, a[0] ?? kw.get('sep'), num(a[1] ?? kw.get('maxsplit'), -1), false),
   rsplit: (s, a, kw) => split(s, a[0] ?? kw.get('sep'), num(a[1] ?? kw.get('maxsplit'), -1), true),
   splitlines: s => new PyList(s.split(/\r\n|\r|\n/).filter((x, i, arr) => i < arr.length - 1 || x !== '')),
