@@ -13,11 +13,19 @@ namespace {
 
 // The function's name as each library's messages print it.
 std::string op_name(BinOp op, bool torch) {
-  static const char* const torch_names[] = {"add", "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge"};
-  static const char* const numpy_names[] = {"add", "subtract", "multiply", "divide", "equal", "not_equal",
-                                            "less", "less_equal", "greater", "greater_equal"};
-  const auto i = static_cast<std::size_t>(op);
-  return i < 10 ? (torch ? torch_names[i] : numpy_names[i]) : "ufunc";
+  switch (op) {
+    case BinOp::Add: return "add";
+    case BinOp::Sub: return torch ? "sub" : "subtract";
+    case BinOp::Mul: return torch ? "mul" : "multiply";
+    case BinOp::Div: return torch ? "div" : "divide";
+    case BinOp::Eq: return torch ? "eq" : "equal";
+    case BinOp::Ne: return torch ? "ne" : "not_equal";
+    case BinOp::Lt: return torch ? "lt" : "less";
+    case BinOp::Le: return torch ? "le" : "less_equal";
+    case BinOp::Gt: return torch ? "gt" : "greater";
+    case BinOp::Ge: return torch ? "ge" : "greater_equal";
+    default: return "ufunc";
+  }
 }
 
 std::string np_shape(const Shape& s) {
