@@ -5,7 +5,7 @@
 import * as engine from '../src/engine'
 import type { DTypeName } from '../src/engine'
 
-interface OpCase { op: 'matmul'; dtype: DTypeName; n: number }
+interface OpCase { op: 'matmul' | 'concatenate'; dtype: DTypeName; n: number; parts?: number }
 
 const now = () => Number(process.hrtime.bigint()) / 1e9
 
@@ -23,6 +23,13 @@ function medianTime(fn: () => void, minReps = 5, budget = 1.0): number {
 }
 
 function runCase(c: OpCase) {
+  if (c.op === 'concatenate') {
+    // `parts` arrays of n elements each, joined into one new array.
+    const arrays = Array.from({ length: c.parts ?? 4 }, (_, i) => engine.full('ndarray', [c.n], i, c.dtype))
+    const seconds = medianTime(() => engine.join('np.concatenate', arrays, 0).dispose())
+    const report = engine.lastReport()
+    return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
+  }
   engine.seed(0, 'ndarray')
   const a = engine.random('ndarray', 'rand', [c.n, c.n], 'float64').astype(c.dtype)
   const b = engine.random('ndarray', 'rand', [c.n, c.n], 'float64').astype(c.dtype)

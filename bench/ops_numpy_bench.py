@@ -28,6 +28,9 @@ def run_case(c):
         a = rng.rand(c["n"], c["n"]).astype(c["dtype"])
         b = rng.rand(c["n"], c["n"]).astype(c["dtype"])
         return {"seconds": median_time(lambda: a @ b)}
+    if c["op"] == "concatenate":
+        arrays = [np.full(c["n"], i, dtype=c["dtype"]) for i in range(c.get("parts", 4))]
+        return {"seconds": median_time(lambda: np.concatenate(arrays))}
     return {"skipped": "unknown op " + c["op"]}
 
 

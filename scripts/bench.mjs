@@ -195,7 +195,10 @@ const rows = list.map((c, i) => {
 })
 
 // Array operations (not copies) beside NumPy: seconds per call, ratio = NumPy's time / ours.
-const OP_CASES = [{ name: 'matmul f32 512² vs NumPy', op: 'matmul', dtype: 'float32', n: 512 }]
+const OP_CASES = [
+  { name: 'matmul f32 512² vs NumPy', op: 'matmul', dtype: 'float32', n: 512 },
+  { name: 'np.concatenate 4×64 MiB f32', op: 'concatenate', dtype: 'float32', n: 16 << 20, parts: 4 },
+]
 const opsEngine = eng.ok ? run(tsx, [join('bench', 'ops_bench.ts'), JSON.stringify(OP_CASES)]) : eng
 const opsNumpy = numpy.ok ? run(py, [join('bench', 'ops_numpy_bench.py')], JSON.stringify(OP_CASES)) : numpy
 const opRows = OP_CASES.map((c, i) => {

@@ -95,7 +95,7 @@ void register_all(Napi::Env env, Napi::Object exports) {
   NativeArray::Init(env, exports);
   NativeCapsule::Init(env, exports);
   exports.Set("lastReport", Napi::Function::New(env, last_report, "lastReport"));
-  for (auto table : {creation_ops, inspect_ops, view_ops, copy_ops, bridge_ops, math_ops, device_ops, file_ops, run_ops, linalg_ops})
+  for (auto table : {creation_ops, inspect_ops, view_ops, copy_ops, bridge_ops, math_ops, device_ops, file_ops, run_ops, linalg_ops, join_ops})
     add_ops(env, exports, table());
 }
 

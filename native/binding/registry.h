@@ -35,6 +35,7 @@ std::vector<OpEntry> device_ops();
 std::vector<OpEntry> file_ops();
 std::vector<OpEntry> run_ops();
 std::vector<OpEntry> linalg_ops();
+std::vector<OpEntry> join_ops();
 
 void register_all(Napi::Env env, Napi::Object exports);
 void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& ops);

@@ -2,8 +2,8 @@
 // everything else goes through EngineObject and the functions in index.ts.
 // `null` arguments mean "the library's default".
 import type {
-  BinaryOp, DTypeName, IndexItem, Kind, MemoryFormat, ObjectInfo, OpReport, Order, ProductFn, PyScalar,
-  RandomKind, StorageViewSpec, ValueWindow,
+  BinaryOp, DTypeName, IndexItem, JoinFn, Kind, MemoryFormat, ObjectInfo, OpReport, Order, ProductFn, PyScalar,
+  RandomKind, SplitFn, StorageViewSpec, ValueWindow,
 } from './types'
 
 /** An opaque native object holding one engine Array (kept alive while referenced). */
@@ -116,6 +116,15 @@ export interface NativeAddon {
   // matrix products (native/core/matmul.h)
   product(fn: ProductFn, a: NativeHandle, b: NativeHandle): NativeHandle
 
+  // joining and splitting (native/core/join_split.h)
+  join(fn: JoinFn, arrays: NativeHandle[], axis: number | null, dtype: DTypeName | null): NativeHandle
+  split(fn: SplitFn, h: NativeHandle, sections: number | null, indices: number[] | null, axis: number): NativeHandle[]
+  where(kind: Kind, cond: NativeHandle, x: Operand, y: Operand): NativeHandle
+  /** [the whole index array, then one view of it per dim] */
+  nonzero(h: NativeHandle): NativeHandle[]
+  tile(h: NativeHandle, reps: number[]): NativeHandle
+  repeat(h: NativeHandle, repeats: number[], axis: number | null): NativeHandle
+
   // devices (native/core/device_moves.h)
   toDevice(h: NativeHandle, device: string, nonBlocking: boolean, copy: boolean): NativeHandle
   cuda(h: NativeHandle, device: string | null, nonBlocking: boolean): NativeHandle
@@ -155,7 +164,7 @@ export const NATIVE_EXPORTS = Object.keys({
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
   setitem: 1, fill: 1, inplace: 1, copy_: 1, binaryOut: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
   conjPhysical: 1, npConj: 1, reduce: 1,
-  product: 1,
+  product: 1, join: 1, split: 1, where: 1, nonzero: 1, tile: 1, repeat: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
   setInterruptFlag: 1,

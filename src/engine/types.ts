@@ -103,6 +103,9 @@ export type MemoryFormat = 'contiguous_format' | 'preserve_format' | 'channels_l
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
 export type RandomKind = 'rand' | 'randn' | 'randint'
 /** Which library function a matrix product follows (shape rules, result dtype, error texts). */
+/** Which library function a join / split follows. */
+export type JoinFn = 'np.concatenate' | 'np.stack' | 'np.vstack' | 'np.hstack' | 'torch.cat' | 'torch.stack'
+export type SplitFn = 'np.split' | 'np.array_split' | 'np.hsplit' | 'np.vsplit' | 'torch.split' | 'torch.chunk'
 export type ProductFn = 'np.matmul' | 'np.dot' | 'np.inner' | 'np.outer' | 'torch.mm' | 'torch.bmm' | 'torch.matmul'
 
 /** A warning the operation raised (Python would print it via `warnings`). */

@@ -3,32 +3,15 @@
 // layouts and errors (native/core/matmul.h); this file converts the Python arguments.
 import * as engine from '../../engine'
 import type { ProductFn } from '../../engine/types'
-import { PyList, PyTuple, PyComplex, NOT_IMPLEMENTED, type PyValue, type Kwargs } from '../interp/values'
+import { NOT_IMPLEMENTED, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { NpScalar } from './scalars'
-import { flattenNested } from './nested'
+import { npOperand } from './array_args'
 import type { LibModule } from './module_builder'
-
-/** A NumPy operand: an ndarray, or Python data NumPy would pass through asarray. */
-function npOperand(ctx: LibraryContext, v: PyValue, fn: string): engine.EngineObject {
-  if (v instanceof EngineValue) {
-    if (v.kind === 'ndarray') return v.obj
-    throw pyErr('NotImplementedError', `np.${fn} of a torch.Tensor is not supported by the Stridescope runner (use t.numpy())`)
-  }
-  if (v instanceof NpScalar) {
-    const p = v.toPy()
-    return ctx.op([], () => engine.fromValues('ndarray', [p instanceof PyComplex ? { re: p.re, im: p.im } : p as boolean | bigint | number], [], v.dtype))
-  }
-  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || v instanceof PyComplex) {
-    const { values, shape } = flattenNested(v, 'ndarray')
-    return ctx.op([], () => engine.fromValues('ndarray', values, shape, null))
-  }
-  throw pyErr('TypeError', `unsupported operand type for np.${fn}: '${typeName(v)}'`)
-}
 
 /** Whether NumPy's product of operands of these ranks is 0-d (returned as a NumPy scalar). */
 function scalarResult(fn: 'matmul' | 'dot' | 'inner' | 'outer', ra: number, rb: number): boolean {

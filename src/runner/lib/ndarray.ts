@@ -16,6 +16,7 @@ import { NpScalar } from './scalars'
 import { shapeFromArgs, axesArg, orderArg, intArg, boolArg } from './argparse'
 import { dlpackMethods } from './dlpack'
 import { matmulOperator, linalgNdarrayMethods } from './linalg'
+import { joinSplitNdarrayMethods } from './join_split'
 
 export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
 
@@ -24,7 +25,7 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
   'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'cumprod', 'prod', 'all', 'any', 'round', 'clip',
-  'nonzero', 'sort', 'argsort', 'repeat', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap',
+  'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'real', 'imag', 'data',
 ])
@@ -84,7 +85,7 @@ export class PyNdarray extends EngineValue {
       case '__array_interface__': return arrayInterface(info())
       case 'device': return 'cpu'
     }
-    const m = NDARRAY_METHODS[name] ?? LINALG_METHODS[name] ?? dlpackMethods(this)[name]
+    const m = NDARRAY_METHODS[name] ?? LINALG_METHODS[name] ?? JOIN_SPLIT_METHODS[name] ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (NDARRAY_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `ndarray.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -151,6 +152,7 @@ class CtypesView extends PyObject {
 const CTYPES_CLASS = new PyClass('_ctypes', BUILTIN_TYPES.object, 'numpy')
 
 const LINALG_METHODS = linalgNdarrayMethods() as Record<string, Method>
+const JOIN_SPLIT_METHODS = joinSplitNdarrayMethods() as Record<string, Method>
 
 function wrapOp(self: PyNdarray, fn: () => EngineObject): PyValue {
   return self.ctx.opWrap([self.obj], fn)

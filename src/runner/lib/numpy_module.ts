@@ -19,13 +19,14 @@ import { PyCapsule } from './dlpack'
 import { npSetPrintoptions, npGetPrintoptions } from './print_options'
 import { bindNumpyFiles } from './file_io'
 import { bindNumpyLinalg } from './linalg'
+import { bindNumpyJoinSplit } from './join_split'
 
 const UNSUPPORTED = new Set([
-  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'concatenate', 'stack', 'vstack', 'hstack',
-  'where', 'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
-  'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'tile', 'repeat', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
+  'zeros_like', 'ones_like', 'empty_like', 'full_like',
+  'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
+  'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
-  'fromfile', 'save', 'load', 'savez', 'einsum', 'split', 'pad', 'clip', 'round', 'isclose', 'nonzero', 'count_nonzero',
+  'fromfile', 'save', 'load', 'savez', 'einsum', 'pad', 'clip', 'round', 'isclose', 'count_nonzero',
 ])
 
 const NP_DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
@@ -242,6 +243,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   })
   bindNumpyFiles(np, ctx)
   bindNumpyLinalg(np, ctx)
+  bindNumpyJoinSplit(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }

@@ -17,6 +17,7 @@ import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
 import { setRequiresGrad, detach, GradFnNode } from './grad_ops'
 import { newTensorMethods } from './tensor_new'
 import { matmulOperator, linalgTensorMethods } from './linalg'
+import { joinSplitTensorMethods } from './join_split'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
@@ -26,9 +27,9 @@ type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
 const TENSOR_UNSUPPORTED = new Set([
   'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
   'all', 'any', 'norm', 'softmax', 'relu', 'sin', 'cos', 'pow', 'neg', 'masked_fill', 'index_select', 'gather',
-  'scatter', 'repeat', 'chunk', 'split', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
+  'scatter', 'repeat', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
   'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
-  'movedim', 'repeat_interleave', 'clamp', 'round', 'floor', 'ceil', 'masked_select', 'where', 'eq', 'ne', 'lt', 'gt',
+  'movedim', 'repeat_interleave', 'clamp', 'round', 'floor', 'ceil', 'masked_select', 'eq', 'ne', 'lt', 'gt',
   'le', 'ge', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
   'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
 ])
@@ -121,7 +122,7 @@ export class PyTensor extends EngineValue {
       case 'mT': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.mT), 'TransposeBackward0')
       case 'data': return this.ctx.opWrap([this.obj], () => detach(this.obj))
     }
-    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
+    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? (JOIN_SPLIT_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (TENSOR_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `Tensor.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -419,5 +420,6 @@ function normDim(d: number, ndim: number): number {
 
 const NEW_TENSOR_METHODS = newTensorMethods()
 const LINALG_METHODS = linalgTensorMethods()
+const JOIN_SPLIT_METHODS = joinSplitTensorMethods()
 
 void isSequence; void typeName

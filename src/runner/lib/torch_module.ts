@@ -21,11 +21,12 @@ import { gradModeManager, setGradEnabledCall } from './grad_ops'
 import { parseDeviceArg, placeOn } from './torch_create'
 import { bindTorchFiles } from './file_io'
 import { bindTorchLinalg } from './linalg'
+import { bindTorchJoinSplit } from './join_split'
 
 const UNSUPPORTED = new Set([
-  'cat', 'stack', 'einsum', 'where', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
+  'einsum', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
-  'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'chunk', 'split', 'roll', 'movedim', 'pin_memory',
+  'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'roll', 'movedim', 'pin_memory',
 ])
 
 function dtypeOrNull(v: PyValue | undefined): DTypeName | null {
@@ -218,6 +219,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   void TorchDevice; void boolArg
   bindTorchFiles(torch, ctx)
   bindTorchLinalg(torch, ctx)
+  bindTorchJoinSplit(torch, ctx)
   return torch
 }
 
