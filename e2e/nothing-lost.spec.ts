@@ -60,4 +60,29 @@ test.describe('nothing is lost', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  test('a .safetensors whose int64 tensor is unaligned opens, and the op log says it was copied', async ({ page, app }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'stridescope-e2e-'))
+    try {
+      const header = JSON.stringify({ small: { dtype: 'U8', shape: [6], data_offsets: [0, 6] }, big: { dtype: 'I64', shape: [2], data_offsets: [6, 22] } })
+      const len = Buffer.alloc(8)
+      len.writeBigUInt64LE(BigInt(header.length))
+      const data = Buffer.alloc(22)
+      data.writeBigInt64LE(7n, 6)
+      const file = join(dir, 'model.safetensors')
+      writeFileSync(file, Buffer.concat([len, Buffer.from(header), data]))
+      await open(page, app.url)
+      await page.getByTestId('open-file-path').fill(file)
+      await page.getByTestId('open-file-path').press('Enter')
+      await expect(page.getByTestId('file-table')).toContainText('model_big')
+      await expect(page.getByTestId('file-error')).toHaveCount(0)
+      await expect(obj(page, 'model_big')).toBeVisible()
+      const row = page.getByTestId('op-row').filter({ hasText: 'unaligned in the file' })
+      await expect(row.getByTestId('op-badge')).toHaveText('copy')
+      await expect(row.getByTestId('op-why')).toContainText('copied into an aligned buffer')
+      await expect((await consoleRun(page, 'print(model_big.tolist())')).getByTestId('console-stdout')).toHaveText('[7, 0]')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

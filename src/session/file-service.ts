@@ -175,7 +175,10 @@ export async function openFileInSession(session: Session, file: string): Promise
   if (!stat.isFile()) throw new SessionError('bad-request', `${file} is not a regular file`)
   const { table } = describeForApp(file, session.namesInUse())
   const run = await session.run(table.code)
-  return { table, run }
+  // The table names only variables that exist: a line that failed bound nothing.
+  const bound = new Set(run.snapshot.objects.flatMap((o) => o.names))
+  const entries = table.entries.map((e) => (e.variable && !bound.has(e.variable) ? { ...e, variable: '' } : e))
+  return { table: { ...table, entries }, run }
 }
 
 /** Each session's upload folder: kept while its history may load the files again, removed with it. */

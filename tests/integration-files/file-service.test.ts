@@ -158,3 +158,35 @@ describe('opening a file never shadows a name', () => {
     }
   })
 })
+
+describe('a .safetensors with unaligned tensors', () => {
+  /** A file whose int64 tensor starts 6 bytes into the data (after a 6-byte uint8 one). */
+  function unaligned(): string {
+    const header = JSON.stringify({
+      small: { dtype: 'U8', shape: [6], data_offsets: [0, 6] },
+      big: { dtype: 'I64', shape: [2], data_offsets: [6, 22] }
+    })
+    const data = Buffer.alloc(22)
+    for (let i = 0; i < 6; i++) data[i] = i + 1
+    data.writeBigInt64LE(-5n, 6)
+    data.writeBigInt64LE(1n << 40n, 14)
+    const len = Buffer.alloc(8)
+    len.writeBigUInt64LE(BigInt(header.length))
+    const path = join(dir, 'unaligned.safetensors')
+    writeFileSync(path, Buffer.concat([len, Buffer.from(header), data]))
+    return path
+  }
+
+  it('opens: the unaligned tensor is copied into an aligned buffer and the op log says so', async () => {
+    const session = createAppSession()
+    const { table, run } = await openFileInSession(session, unaligned())
+    expect(run.error).toBeNull()
+    const names = run.snapshot.objects.flatMap((o) => o.names)
+    for (const e of table.entries) expect(names).toContain(e.variable)
+    const big = table.entries.find((e) => e.name === 'big')!.variable
+    const r = await session.run(`print(${big}.tolist(), ${big}.storage_offset(), ${big}.data_ptr() % 8)`)
+    expect(r.stdout).toBe('[-5, 1099511627776] 0 0\n')
+    const copy = run.ops.find((o) => o.reason?.startsWith('unaligned in the file'))
+    expect(copy).toMatchObject({ copied: true, bytes: 16, reason: 'unaligned in the file (byte offset 6): copied into an aligned buffer' })
+  })
+})

@@ -4,7 +4,7 @@
 import * as engine from '../../engine'
 import type { EngineObject } from '../../engine'
 import type { OpRecord } from '../types'
-import type { DTypeName } from '../../engine/types'
+import type { DTypeName, OpReport } from '../../engine/types'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
@@ -125,7 +125,7 @@ export class LibraryContext {
    * Runs one engine call and records it: the engine's OpReport, the line and its source,
    * the ids of the inputs and the result. Warnings the engine reports are printed as Python does.
    */
-  op<T>(inputs: EngineObject[], fn: () => T, opts: { transientResult?: boolean } = {}): T {
+  op<T>(inputs: EngineObject[], fn: () => T, opts: { transientResult?: boolean; report?: Partial<OpReport> } = {}): T {
     const result = fn()
     const report = engine.lastReport()
     // A call that began no report (a value read such as item(), or nothing native at all)
@@ -139,7 +139,8 @@ export class LibraryContext {
     const resultId = isEngineObject(result) && !opts.transientResult ? staticInfo(result).id : null
     const { seq: _seq, ...fields } = report
     this.ops.push({
-      ...fields, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
+      // `opts.report`: what the runner did around the engine call (an aligning copy), said in the record.
+      ...fields, ...opts.report, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
       inputIds: inputs.map(i => staticInfo(i).id),
     })
     for (const w of report.warnings ?? []) {
@@ -151,8 +152,8 @@ export class LibraryContext {
   }
 
   /** op() whose result is an engine object, returned wrapped. */
-  opWrap(inputs: EngineObject[], fn: () => EngineObject): EngineValue {
-    return this.wrap(this.op(inputs, fn))
+  opWrap(inputs: EngineObject[], fn: () => EngineObject, opts: { report?: Partial<OpReport> } = {}): EngineValue {
+    return this.wrap(this.op(inputs, fn, opts))
   }
 }
 

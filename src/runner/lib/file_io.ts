@@ -93,6 +93,19 @@ function entryObject(entry: FileEntry, storages: StorageMaker, opts: { writeable
   })
 }
 
+/** An entry whose bytes are unaligned in the file, copied into a buffer of its own (the op log says so). */
+function wrapAligned(ctx: LibraryContext, entry: FileEntry, desc: FileDescription): PyValue {
+  const fs = desc.storages.find((s) => s.key === entry.storageKey)
+  if (!fs) throw pyErr('RuntimeError', `storage ${entry.storageKey} of ${entry.name} is missing from the file`)
+  const nbytes = entry.shape.reduce((a, d) => a * d, 1) * entry.itemsize
+  const bytes = fs.source.read(entry.byteOffset, nbytes)
+  const copied = { copied: true, bytes: nbytes, kernel: 'memcpy', reason: `unaligned in the file (byte offset ${entry.byteOffset}): copied into an aligned buffer` }
+  return ctx.opWrap([], () => engine.viewOfStorage(engine.storageFromBytes(bytes), {
+    kind: entry.kind, dtype: entry.dtype!, shape: entry.shape, byteStrides: entry.strides, byteOffset: 0,
+    byteOrder: entry.byteOrder, writeable: !entry.readOnly, requiresGrad: entry.requiresGrad, ownsData: true,
+  }), { report: copied })
+}
+
 // ---- engine objects -> arrays to save -------------------------------------------------
 
 /**
@@ -301,7 +314,12 @@ export function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray
       const out = new PyDict()
       for (const e of desc.entries) {
         const entry: FileEntry = { ...e, kind }
-        const v = ctx.opWrap([], () => entryObject(entry, storages))
+        // A tensor's data must start at a multiple of its itemsize; safetensors' own loader copies
+        // each tensor out, so one that is unaligned in the file is copied into its own aligned buffer.
+        const unaligned = kind === 'tensor' && e.byteOffset % e.itemsize !== 0
+        const v = unaligned
+          ? wrapAligned(ctx, entry, desc)
+          : ctx.opWrap([], () => entryObject(entry, storages))
         out.set(hashKey(e.name), e.name, v)
       }
       return out
