@@ -26,48 +26,75 @@ export class LabelLayer {
   private labels: Label[] = []
   private readonly nodes = new Map<string, HTMLDivElement>()
   private readonly scratch = { x: 0, y: 0 }
-  private readonly sizes = new Map<string, [number, number]>()
   /** Where the last place() put each shown label (CSS px in the layer), for exports. */
   private shown: PlacedLabel[] = []
+  /** What each node shows now: DOM writes happen only on change (place() runs every frame). */
+  private readonly state = new Map<string, { cls: string; text: string; shown: boolean; transform: string }>()
+  /** Monospace glyph box, measured once: label sizes are estimated from their text, never read back per frame. */
+  private glyph: [number, number] | null = null
+  private width = 0
+  private height = 0
+  private readonly resize: ResizeObserver
 
   constructor(host: HTMLElement, testId: string) {
     this.el = document.createElement('div')
     this.el.className = 'label-layer'
     this.el.dataset.testid = testId
     host.appendChild(this.el)
+    this.resize = new ResizeObserver(() => { this.width = this.el.clientWidth; this.height = this.el.clientHeight })
+    this.resize.observe(this.el)
   }
 
   set(labels: Label[]): void {
     this.labels = labels
     const keep = new Set(labels.map((l) => l.key))
-    for (const [k, n] of this.nodes) if (!keep.has(k)) { n.remove(); this.nodes.delete(k); this.sizes.delete(k) }
+    for (const [k, n] of this.nodes) if (!keep.has(k)) { n.remove(); this.nodes.delete(k); this.state.delete(k) }
     for (const l of labels) {
       let n = this.nodes.get(l.key)
-      if (!n) {
+      let st = this.state.get(l.key)
+      if (!n || !st) {
         n = document.createElement('div')
+        n.style.display = 'none'
         this.nodes.set(l.key, n)
         this.el.appendChild(n)
+        st = { cls: '', text: '', shown: false, transform: '' }
+        this.state.set(l.key, st)
       }
-      n.className = `label ${l.className ?? ''}`
-      if (n.textContent !== l.text) { n.textContent = l.text; this.sizes.delete(l.key) }
-      if (l.title) n.title = l.title
-      if (l.data) for (const [k, v] of Object.entries(l.data)) n.dataset[k] = v
+      const cls = `label ${l.className ?? ''}`
+      if (st.cls !== cls) { n.className = cls; st.cls = cls }
+      if (st.text !== l.text) { n.textContent = l.text; st.text = l.text }
+      if (l.title !== undefined && n.title !== l.title) n.title = l.title
+      if (l.data) for (const [k, v] of Object.entries(l.data)) if (n.dataset[k] !== v) n.dataset[k] = v
     }
+  }
+
+  private glyphSize(): [number, number] {
+    if (!this.glyph) {
+      const probe = document.createElement('div')
+      probe.className = 'label'
+      probe.textContent = '0000000000'
+      this.el.appendChild(probe)
+      const w = probe.offsetWidth, h = probe.offsetHeight
+      probe.remove()
+      if (w > 0) this.glyph = [(w - 6) / 10, h]
+      if (!this.width) { this.width = this.el.clientWidth; this.height = this.el.clientHeight }
+    }
+    return this.glyph ?? [6.6, 15]
   }
 
   /** Projects every label; hides those off screen or overlapping an earlier one. */
   place(view: SceneView): void {
-    const w = this.el.clientWidth, h = this.el.clientHeight
+    const w = this.width, h = this.height
+    const [gw, gh] = this.glyphSize()
     const placed: Array<[number, number, number, number]> = []
     this.shown = []
-    // Measure new labels in one layout pass (sizes do not change when a label only moves).
-    const unmeasured = this.labels.filter((l) => !this.sizes.has(l.key))
-    for (const l of unmeasured) this.nodes.get(l.key)!.style.display = ''
-    for (const l of unmeasured) { const n = this.nodes.get(l.key)!; this.sizes.set(l.key, [n.offsetWidth, n.offsetHeight]) }
     for (const l of this.labels) {
       const n = this.nodes.get(l.key)!
-      if (!view.project(l.world, this.scratch)) { n.style.display = 'none'; continue }
-      const [bw, bh] = this.sizes.get(l.key)!
+      const st = this.state.get(l.key)!
+      const hide = (): void => { if (st.shown) { n.style.display = 'none'; st.shown = false } }
+      if (!view.project(l.world, this.scratch)) { hide(); continue }
+      // Padding 3 px a side and a 1 px border where boxed.
+      const bw = l.text.length * gw + 8, bh = gh + 2
       let x = this.scratch.x, y = this.scratch.y
       const a = l.align ?? 'center'
       if (a === 'center') { x -= bw / 2; y -= bh / 2 }
@@ -82,20 +109,22 @@ export class LabelLayer {
         if (!hits(y - k * (bh + 1))) { y -= k * (bh + 1); hit = false }
         else if (!hits(y + k * (bh + 1))) { y += k * (bh + 1); hit = false }
       }
-      if (off || hit) { n.style.display = 'none'; continue }
+      if (off || hit) { hide(); continue }
       placed.push([x, y, bw, bh])
       this.shown.push({ x, y, w: bw, h: bh, text: l.text, boxed: /arrow-label|axis-label/.test(l.className ?? '') })
-      n.style.display = ''
-      n.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
+      const t = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
+      if (st.transform !== t) { n.style.transform = t; st.transform = t }
+      if (!st.shown) { n.style.display = ''; st.shown = true }
     }
   }
 
   /** The labels as last placed, and the layer's size (CSS px). */
   snapshot(): { labels: PlacedLabel[]; width: number; height: number } {
-    return { labels: this.shown, width: this.el.clientWidth, height: this.el.clientHeight }
+    return { labels: this.shown, width: this.width || this.el.clientWidth, height: this.height || this.el.clientHeight }
   }
 
   dispose(): void {
+    this.resize.disconnect()
     this.el.remove()
     this.nodes.clear()
   }
