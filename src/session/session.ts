@@ -3,7 +3,7 @@
 // of lines, the operation log with timings, and answers snapshots and bounded
 // value windows. Requests run one at a time, in arrival order.
 import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, PyErrorInfo, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
-import { MAX_SNAPSHOT_OPS } from '../shared/protocol'
+import { MAX_SNAPSHOT_HISTORY, MAX_SNAPSHOT_HISTORY_BYTES, MAX_SNAPSHOT_OPS } from '../shared/protocol'
 import { INTERRUPT_STOP, newInterruptFlag } from '../runner/types'
 import { checkWindow } from './bounds'
 import { SessionError } from './errors'
@@ -107,7 +107,8 @@ export class Session {
       memoryBlocks: attached.memoryBlocks.length ? [...this.live.memoryBlocks, ...attached.memoryBlocks] : this.live.memoryBlocks,
       ops: this.ops.slice(-MAX_SNAPSHOT_OPS),
       opsTotal: this.opsTotal,
-      history: [...this.history],
+      history: newestHistory(this.history),
+      historyTotal: this.history.length,
       devices,
       simulateCuda: this.simulateCuda,
       ...(cudaUnavailableReason ? { cudaUnavailableReason } : {})
@@ -352,4 +353,16 @@ function firstLine(code: string): string {
 /** An object whose memory is on the simulated cuda device (gone when the device is turned off). */
 function onSimulatedDevice(info: { device: string; storage: { simulated: boolean } }): boolean {
   return info.device.startsWith('cuda') && info.storage.simulated
+}
+
+/** The newest history entries that fit one snapshot (at least the newest one, however long). */
+function newestHistory(history: HistoryEntry[]): HistoryEntry[] {
+  let bytes = 0
+  let from = history.length
+  while (from > 0 && history.length - from < MAX_SNAPSHOT_HISTORY) {
+    bytes += history[from - 1].code.length
+    if (bytes > MAX_SNAPSHOT_HISTORY_BYTES && from < history.length) break
+    from--
+  }
+  return history.slice(from)
 }

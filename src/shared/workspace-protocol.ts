@@ -20,6 +20,13 @@ export const MAX_WINDOW_ELEMENTS = 1 << 20
 export const MAX_RANK = 64
 /** Most op records carried in one snapshot (the newest are kept; `opsTotal` says how many exist). */
 export const MAX_SNAPSHOT_OPS = 2_000
+/**
+ * Most history entries, and most bytes of their code, carried in one snapshot (the newest are
+ * kept; `historyTotal` says how many runs the session holds). Every run answers with a snapshot:
+ * the whole history in each made 30 MB replies after 150 runs of 200 KB.
+ */
+export const MAX_SNAPSHOT_HISTORY = 500
+export const MAX_SNAPSHOT_HISTORY_BYTES = 1 << 20
 
 // ---- engine plain data (mirrors src/engine/types.ts; checked equal at compile time below) ----
 const dtypeName = literal<Engine.DTypeName>(
@@ -147,7 +154,9 @@ export const workspace = object({
   memoryBlocks: array(memoryBlock),
   ops: array(opRecord),   // newest MAX_SNAPSHOT_OPS records, oldest first
   opsTotal: count,
-  history: array(historyEntry),
+  history: array(historyEntry),   // the newest entries within MAX_SNAPSHOT_HISTORY(_BYTES), oldest first
+  /** How many history entries the session holds (the export and replays use them all). */
+  historyTotal: optional(count),
   devices: array(deviceInfo),
   simulateCuda: boolean,
   /** Why no cuda device is listed (e.g. 'no NVIDIA driver is installed ...'), when none is. */
