@@ -1,4 +1,6 @@
-// Matrix products: np.matmul / dot / inner / outer, torch.mm / bmm / matmul (native/core/matmul.h).
+// Matrix products: np.matmul / dot / inner / outer, torch.mm / bmm / matmul (native/core/matmul.h),
+// np.einsum / torch.einsum (native/core/einsum.h).
+#include "../core/einsum.h"
 #include "../core/matmul.h"
 #include "convert.h"
 #include "handles.h"
@@ -22,6 +24,16 @@ std::vector<OpEntry> linalg_ops() {
          else if (fn == "torch.matmul") r = ss::torch_matmul(a, b);
          else throw Napi::TypeError::New(info.Env(), "unknown product " + fn);
          return NativeArray::New(info.Env(), r);
+       }},
+      {"einsum",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto kind = get_kind(info[0]);
+         const std::string eq = get_string(info[1], "equation");
+         if (!info[2].IsArray()) throw Napi::TypeError::New(info.Env(), "operands must be an array of engine objects");
+         auto arr = info[2].As<Napi::Array>();
+         std::vector<ss::ArrayPtr> ops;
+         for (std::uint32_t i = 0; i < arr.Length(); ++i) ops.push_back(unwrap_array(arr.Get(i), "operands"));
+         return wrap_result(info, ss::einsum(kind, eq, ops));
        }},
   };
 }

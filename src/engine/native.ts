@@ -115,6 +115,7 @@ export interface NativeAddon {
 
   // matrix products (native/core/matmul.h)
   product(fn: ProductFn, a: NativeHandle, b: NativeHandle): NativeHandle
+  einsum(kind: Kind, equation: string, operands: NativeHandle[]): NativeHandle
 
   // joining and splitting (native/core/join_split.h)
   join(fn: JoinFn, arrays: NativeHandle[], axis: number | null, dtype: DTypeName | null): NativeHandle
@@ -164,7 +165,7 @@ export const NATIVE_EXPORTS = Object.keys({
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
   setitem: 1, fill: 1, inplace: 1, copy_: 1, binaryOut: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
   conjPhysical: 1, npConj: 1, reduce: 1,
-  product: 1, join: 1, split: 1, where: 1, nonzero: 1, tile: 1, repeat: 1,
+  product: 1, einsum: 1, join: 1, split: 1, where: 1, nonzero: 1, tile: 1, repeat: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
   setInterruptFlag: 1,

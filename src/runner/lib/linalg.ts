@@ -3,7 +3,7 @@
 // layouts and errors (native/core/matmul.h); this file converts the Python arguments.
 import * as engine from '../../engine'
 import type { ProductFn } from '../../engine/types'
-import { NOT_IMPLEMENTED, type PyValue, type Kwargs } from '../interp/values'
+import { NOT_IMPLEMENTED, PyList, PyTuple, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
@@ -79,6 +79,14 @@ function refuseUfuncKwargs(fn: string, b: Record<string, PyValue | undefined>, n
 }
 
 export function bindNumpyLinalg(np: LibModule, ctx: LibraryContext): void {
+  np.fn('einsum', (a: PyValue[], kw: Kwargs) => {
+    for (const k of kw.keys()) if (k !== 'optimize') throw pyErr('NotImplementedError', `np.einsum(${k}=...) is not supported by the Stridescope engine`)
+    if (typeof a[0] !== 'string') throw pyErr('NotImplementedError', 'np.einsum in the sublist form is not supported by the Stridescope engine (pass a subscripts string)')
+    const ops = a.slice(1).map(v => npOperand(ctx, v, 'einsum'))
+    const r = ctx.op(ops, () => engine.einsum('ndarray', a[0] as string, ops))
+    // A 0-d result is returned as a NumPy scalar, as einsum does.
+    return r.info().shape.length === 0 && !r.info().baseId ? new NpScalar(r.info().dtype, r.item()) : ctx.wrap(r)
+  })
   np.fn('matmul', (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs('matmul', ['x1', 'x2', 'out=', '*', 'casting=', 'order=', 'dtype=', 'subok=', 'signature=', 'axes=', 'axis='], a, kw)
     refuseUfuncKwargs('matmul', b, ['out', 'dtype', 'signature', 'axes', 'axis'])
@@ -101,6 +109,17 @@ export function bindNumpyLinalg(np: LibModule, ctx: LibraryContext): void {
 }
 
 export function bindTorchLinalg(torch: LibModule, ctx: LibraryContext): void {
+  torch.fn('einsum', (a: PyValue[], kw: Kwargs) => {
+    if (typeof a[0] !== 'string') throw pyErr('TypeError', `einsum(): argument 'equation' (position 1) must be str, not ${typeName(a[0] ?? null)}`)
+    // torch.einsum(eq, a, b) or torch.einsum(eq, [a, b]).
+    const rest = a.length === 2 && (a[1] instanceof PyList || a[1] instanceof PyTuple) ? [...a[1].items] : a.slice(1)
+    const ops = rest.map((v, i) => needTensor(v, 'einsum', 'operands', i + 2))
+    const r = ctx.opWrap(ops.map(o => o.obj), () => engine.einsum('tensor', a[0] as string, ops.map(o => o.obj)))
+    const tagged = r as EngineValue & { gradFn?: string | null }
+    const info = r.info()
+    if (tagged.gradFn === null && info.requiresGrad && info.isLeaf === false) tagged.gradFn = 'ViewBackward0'
+    return r
+  })
   const names: Record<'mm' | 'bmm' | 'matmul', [string, string]> = { mm: ['input', 'mat2'], bmm: ['input', 'mat2'], matmul: ['input', 'other'] }
   for (const fn of ['mm', 'bmm', 'matmul'] as const) {
     const [x, y] = names[fn]

@@ -26,7 +26,7 @@ const UNSUPPORTED = new Set([
   'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
   'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
-  'fromfile', 'save', 'load', 'savez', 'einsum', 'pad', 'clip', 'round', 'isclose', 'count_nonzero',
+  'fromfile', 'save', 'load', 'savez', 'pad', 'clip', 'round', 'isclose', 'count_nonzero',
 ])
 
 const NP_DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',

@@ -24,7 +24,7 @@ import { bindTorchLinalg } from './linalg'
 import { bindTorchJoinSplit } from './join_split'
 
 const UNSUPPORTED = new Set([
-  'einsum', 'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
+  'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'roll', 'movedim', 'pin_memory',
 ])

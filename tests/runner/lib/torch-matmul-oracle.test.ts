@@ -1,4 +1,4 @@
-// torch.mm / bmm / matmul / @ and the Tensor methods against real PyTorch (1.13, the
+// torch.mm / bmm / matmul / @ / einsum and the Tensor methods against real PyTorch (1.13, the
 // system interpreter): result values, shapes, strides, dtypes, autograd nodes and every
 // error text of the kernel 1.13's matmul dispatches to (dot, mv, mm, folded mm, bmm).
 import { describe, it, expect } from 'vitest'
@@ -82,6 +82,33 @@ for r in (g @ torch.ones(3, 2), torch.mm(g, torch.ones(3, 2)), g @ torch.ones(3)
     print(r.grad_fn.name(), r.requires_grad, r.is_leaf)
 with torch.no_grad():
     print((g @ torch.ones(3, 2)).requires_grad)`,
+  'einsum: products, views, layouts of 1.13\'s pairwise contraction and the error texts': `import torch
+def show(label, f):
+    try:
+        r = f()
+        print(label, r, tuple(r.shape), r.stride(), r.dtype)
+    except Exception as e:
+        print(label, type(e).__name__ + ':', e)
+a=torch.arange(6.).reshape(2,3); b=torch.arange(12.).reshape(3,4)
+for s, ops in [('ij,jk->ki',(a,b)),('ij,jk->ik',(a.t().contiguous().t(),b)),('ij,jk',(a,b)),('i,j->ji',(a[0],b[0])),('ii->i',(torch.ones(3,3),)),('ij->ji',(a,)),('ij->j',(a,)),('bij,bjk->bik',(torch.ones(2,2,3),torch.ones(2,3,2))), ('ji',(a,)), ('...ij->...j',(torch.ones(2,2,3),)), ('ij,ij->ij',(a,a)),('ij,ij->ji',(a,a)), ('bij,bjk->kib',(torch.ones(2,2,3),torch.ones(2,3,2))), ('ii',(torch.arange(9.).reshape(3,3),)), ('i,i',(a[0],a[0])), ('ij,kj->ik', (a, a))]:
+    show(s, lambda: torch.einsum(s, *ops))
+show('list', lambda: torch.einsum('ij,kj->ik', [a, a]))
+show('int', lambda: torch.einsum('ij,kj->ik', torch.ones(2,3,dtype=torch.int64), torch.ones(2,3,dtype=torch.int64)))
+show('mixed', lambda: torch.einsum('ij,kj->ik', torch.ones(2,3), torch.ones(2,3,dtype=torch.int64)))
+show('mixed outer', lambda: torch.einsum('i,j->ij', torch.ones(3), torch.ones(4,dtype=torch.int64)))
+show('broadcast 1', lambda: torch.einsum('ij,jk', torch.ones(2,1), torch.ones(3,4)))
+show('size', lambda: torch.einsum('ij,jk->ik', a, a))
+show('size2', lambda: torch.einsum('i,i->', torch.ones(3), torch.ones(4)))
+show('size bij', lambda: torch.einsum('bij,bjk->bik', torch.ones(2,2,3), torch.ones(3,3,2)))
+show('ops', lambda: torch.einsum('ij,jk->ik', a))
+show('ops2', lambda: torch.einsum('i', a[0], a[0]))
+show('out', lambda: torch.einsum('ij->k', a))
+show('dim', lambda: torch.einsum('ijk->i', a))
+show('bad', lambda: torch.einsum('i1->i', torch.ones(3)))
+show('diag size', lambda: torch.einsum('ii->i', a))
+show('rep out', lambda: torch.einsum('ij->ii', a))
+g = torch.ones(2, 3, requires_grad=True)
+print(torch.einsum('ij,kj->ik', g, a).requires_grad, torch.einsum('ij->ji', g).requires_grad)`,
   'float32 products of random values agree with PyTorch within float32 rounding': `import torch
 torch.manual_seed(0)
 x = torch.rand(70, 50)
