@@ -4,6 +4,7 @@
 
 #include "../core/errors.h"
 #include "../core/device_moves.h"
+#include "../core/mapped_guard.h"
 #include "../core/report.h"
 #include "handles.h"
 
@@ -34,6 +35,10 @@ void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& op
                             auto t0 = std::chrono::steady_clock::now();
                             try {
                               Napi::Value v = fn(info);
+                              // A mapped file shrank under this call: its missing bytes read as zeros.
+                              if (ss::take_mapped_file_fault())
+                                throw py_error(info.Env(), "OSError",
+                                               "[Errno 7] Bus error: a memory-mapped file shrank on disk; the bytes past its new end are gone");
                               if (reports)
                                 ss::current_report().seconds =
                                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -10,6 +10,7 @@
 
 #include "errors.h"
 #include "layout.h"
+#include "mapped_guard.h"
 
 namespace ss {
 
@@ -60,12 +61,17 @@ StoragePtr map_file_storage(const std::string& path, std::uint64_t offset, std::
     if (err == ENOMEM) raise(PyExc::MemoryError, "mmap of " + std::to_string(nbytes) + " bytes failed");
     raise_os_error(err, path);
   }
+  // The file may shrink on disk while this lives: a read past its new end is OSError, not SIGBUS.
+  guard_mapping(base, map_len);
   auto s = std::make_shared<Storage>();
   s->id = next_storage_id();
   s->nbytes = nbytes;
   s->data = static_cast<char*>(base) + slack;
   s->resizable = false;
-  s->deleter = [base, map_len](void*, std::size_t) { ::munmap(base, map_len); };
+  s->deleter = [base, map_len](void*, std::size_t) {
+    unguard_mapping(base);
+    ::munmap(base, map_len);
+  };
   return s;
 }
 

@@ -11,6 +11,7 @@ import { formatTable } from '../../src/files/format-table'
 import { PickleWriter } from './helpers/pickle-writer'
 import { f32Bytes, torchSave, torchZip } from './helpers/torch-save'
 import { tmpDir } from './helpers/fixtures'
+import { Runner } from '../../src/runner'
 
 function safetensors(header: unknown, data: Uint8Array): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header))
@@ -98,5 +99,16 @@ describe('hostile files', () => {
     }
     expect(() => openTensorFile(fifo)).toThrow()
     expect(() => openTensorFile(dir)).toThrow(/Is a directory/)
+  })
+
+  it('a memory-mapped .npy shrunk on disk: OSError for the op that reads past its new end, never SIGBUS; the session goes on', () => {
+    const f = path.join(tmpDir(), 'shrinks.npy')
+    const r = new Runner()
+    expect(r.run(`import numpy as np\nnp.save(${JSON.stringify(f)}, np.ones(1 << 20))\nm = np.load(${JSON.stringify(f)}, mmap_mode='r')\nkeep = np.arange(3)\nprint(m[:2])`).stdout).toBe('[1. 1.]\n')
+    fs.truncateSync(f, 4096)
+    const res = r.run('print(m.sum())')
+    expect(res.error?.type).toBe('OSError')
+    expect(res.error?.message).toMatch(/^\[Errno 7\] Bus error: a memory-mapped file shrank on disk/)
+    expect(r.run('print(keep.sum())').stdout).toBe('3\n')
   })
 })
