@@ -37,6 +37,8 @@ export function Inspector(): React.JSX.Element {
           title={pinnedId === i.id ? 'Unpin: stop comparing' : 'Pin: keep this object in view beside the next one you select, with linked hover'}
           onClick={() => store.dispatch({ type: 'pin', id: pinnedId === i.id ? null : i.id })}>{pinnedId === i.id ? 'unpin' : 'pin to compare'}</button>
       </div>
+      {/* The actions first: at 1280x720 the facts below would push their Run buttons out of view. */}
+      <ObjectActions />
       <dl className="props">
         {sel.origin && <Row k="from" testId="insp-origin" v={<>python {sel.origin.pid}: {sel.origin.program} <span className="badge">attached · read-only</span></>} />}
         <Row k="kind" v={lib} testId="insp-kind" />
@@ -64,7 +66,6 @@ export function Inspector(): React.JSX.Element {
         <code>{hv ? addressFormula(i, hv) : 'hover a cell in the logical or memory view'}</code>
       </div>
       <LayoutCost info={i} />
-      <ObjectActions />
     </div>
   )
 }

@@ -29,21 +29,27 @@ export function OpLog(): React.JSX.Element {
       <div className="scroll">
         {rows.length === 0 ? <div className="empty-state small">Operations appear here with what they cost: views are free, copies move bytes.</div> : (
           <table>
-            <colgroup><col style={{ width: '30%' }} /><col style={{ width: '11%' }} /><col style={{ width: '14%' }} /><col style={{ width: '50px' }} /><col style={{ width: '64px' }} /><col style={{ width: '72px' }} /><col /></colgroup>
-            <thead><tr><th>line</th><th>op</th><th>result</th><th></th><th>bytes</th><th>time</th><th>kernel · why</th></tr></thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr key={o.seq} data-testid="op-row" data-copied={o.copied} data-op={o.op}>
-                  <td><code>{o.line.trim()}</code></td>
+            <colgroup><col style={{ width: '34%' }} /><col style={{ width: '13%' }} /><col style={{ width: '17%' }} /><col style={{ width: '52px' }} /><col style={{ width: '68px' }} /><col style={{ width: '72px' }} /></colgroup>
+            <thead><tr><th>line</th><th>op</th><th>result</th><th></th><th>bytes</th><th>time</th></tr></thead>
+            {/* One tbody per operation: its figures, then a full-width line with the kernel and why (never clipped). */}
+            {rows.map((o) => (
+              <tbody key={o.seq} data-testid="op-row" data-copied={o.copied} data-op={o.op}>
+                <tr>
+                  <td><code title={o.line.trim()}>{o.line.trim()}</code></td>
                   <td className="op-name">{o.op}</td>
                   <td className="small" data-testid="op-result">{resultOf(o.resultId)}</td>
                   <td><span className={`badge ${opKind(o)}`} data-testid="op-badge" title={o.reason ?? ''}>{opKind(o)}</span></td>
                   <td className="num">{opKind(o) === 'view' ? '0 B' : formatBytes(o.bytes)}</td>
                   <td className="num" title={formatRate(o.bytes, o.seconds)}>{formatSeconds(o.seconds)}</td>
-                  <td className="small kernel" data-testid="op-why" title={[o.kernel, o.reason, o.transfer ? `${o.transfer.from}→${o.transfer.to}` : ''].filter(Boolean).join(' · ')}>{o.kernel}{o.reason ? <span className="muted"> · {o.reason}</span> : null}{o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}</td>
                 </tr>
-              ))}
-            </tbody>
+                <tr className="op-why-row">
+                  <td colSpan={6} className="small kernel" data-testid="op-why">
+                    <span className="muted">{o.kernel}</span>{o.reason ? <> · {o.reason}</> : null}
+                    {o.transfer ? <span className="muted"> · {o.transfer.from}→{o.transfer.to}{o.transfer.pinned ? ' pinned' : ''}</span> : null}
+                  </td>
+                </tr>
+              </tbody>
+            ))}
           </table>
         )}
       </div>
