@@ -48,3 +48,16 @@ describe('grouping objects by the memory they view (session groups, renderer joi
     expect(new Set(names.map((n) => objectColor(n, names))).size).toBe(3)
   })
 })
+
+describe('block colours', () => {
+  it('each object keeps its workspace colour; two objects of one block never share one', async () => {
+    const { blockColors, objectColor } = await import('../../../src/renderer/src/model/storageGroups')
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
+    expect(blockColors(['a', 'c'], names, true)).toEqual([objectColor('a', names), objectColor('c', names)])
+    // 'h' cycles onto 'a''s colour (seven colours): in a block with 'a' it takes the next free one.
+    expect(objectColor('h', names)).toBe(objectColor('a', names))
+    const both = blockColors(['a', 'h'], names, true)
+    expect(both[0]).toBe(objectColor('a', names))
+    expect(both[1]).not.toBe(both[0])
+  })
+})

@@ -3,6 +3,7 @@
 // storages over the same bytes, semantics.md §71), joined to the snapshot's
 // storages and objects for drawing. Nothing is regrouped here.
 import type { ObjectEntry, StorageInfo, Workspace } from './types'
+import { SHARER_PALETTE, sharerColor } from './cellFacts'
 
 export interface MemoryBlock {
   key: string             // stable key: device + lowest base address + first storage
@@ -42,8 +43,8 @@ export function blockOf(blocks: readonly MemoryBlock[], name: string): MemoryBlo
   return blocks.find((b) => b.objects.some((o) => o.names.includes(name)))
 }
 
-/** A fixed palette: each object keeps its colour while it lives (by name hash). */
-const PALETTE = ['#4e9af1', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#bab0ac']
+/** A fixed palette (Okabe–Ito, distinct under colour-vision deficiencies): each object keeps its colour while it lives. */
+const PALETTE = SHARER_PALETTE
 
 export function objectColor(name: string, names: readonly string[]): string {
   const i = names.indexOf(name)
@@ -54,4 +55,20 @@ function hashName(s: string): number {
   let h = 0
   for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0
   return h
+}
+
+/**
+ * Outline colours of a block's objects: each its workspace colour (objectColor),
+ * except that two objects of one block never share one (the later takes the next free).
+ */
+export function blockColors(blockNames: readonly string[], names: readonly string[], dark: boolean): string[] {
+  const used = new Set<string>()
+  return blockNames.map((n) => {
+    const want = objectColor(n, names)
+    let i = PALETTE.indexOf(want)
+    for (let k = 0; k < PALETTE.length && used.has(PALETTE[i]); k++) i = (i + 1) % PALETTE.length
+    const c = used.has(PALETTE[i]) ? sharerColor(PALETTE.length, dark) : PALETTE[i]
+    used.add(c)
+    return c
+  })
 }

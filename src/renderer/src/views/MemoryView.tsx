@@ -17,7 +17,8 @@ import { byteOffsetInBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { primaryName, type ObjectEntry } from '../model/types'
 import { formatBytes } from '../model/format'
-import { sharerColor, wallColors, type ColorBy } from '../model/cellFacts'
+import { wallColors, type ColorBy } from '../model/cellFacts'
+import { blockColors } from '../model/storageGroups'
 import { objectTitle } from '../model/exportCaption'
 import { rowLabel, type RowChoice } from '../model/wallShape'
 import { dimSteps } from '../model/layoutCost'
@@ -49,6 +50,9 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
   const [wall, setWall] = useState<{ cols: number; rows: number; cellBytes: number; label: string; rowBytes: number; repeat: number; unitBytes: number } | null>(null)
   const hover = useStore(store, (s) => s.hover)
   const block = sel ? blockOfObject(workspace, sel.info.id) : undefined
+  // Each sharer in its workspace colour (distinct within the block).
+  const colorsKey = block ? `${block.objects.map(primaryName).join('\u0000')}|${workspace.objects.map(primaryName).join('\u0000')}|${theme}` : ''
+  const sharerColors = useMemo(() => block ? blockColors(block.objects.map(primaryName), workspace.objects.map(primaryName), theme === 'dark') : [], [colorsKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const rank = sel?.info.shape.length ?? 0
 
   // Choices that no longer fit the selection fall back to the defaults.
@@ -84,7 +88,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
         legend: {
           scale: { label: c.spec.colorBy.kind === 'flat' ? 'flat index' : `index along d${c.spec.colorBy.dim}`, min: '0', max: String(flatEnd) },
           items: [
-            ...block.objects.map((o, j) => ({ color: sharerColor(j, c.spec.dark), label: o.names.join(' = ') || `#${o.info.id}`, outline: true })),
+            ...block.objects.map((o, j) => ({ color: c.spec.objects[j]?.color ?? '#888', label: o.names.join(' = ') || `#${o.info.id}`, outline: true })),
             { color: `rgb(${wallColors(c.spec.dark).gap.join(',')})`, label: 'gap' },
             { color: 'transparent', label: 'reached more than once', hatch: true }
           ]
@@ -104,7 +108,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     const dark = theme === 'dark'
     const objects: WallObject[] = block.objects.map((o: ObjectEntry, j) => ({
       id: o.info.id,
-      color: sharerColor(j, dark),
+      color: sharerColors[j],
       itemsize: o.info.itemsize,
       base0: byteOffsetInBlock(block, o),
       offsets: offsetsOf(block, o)
@@ -229,7 +233,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     const bytes = elementBytes(block, hovered, hover.index)
     hoverBytes = bytes
     hoverInfo = block.objects
-      .map((o, j) => ({ name: primaryName(o), color: sharerColor(j, dark), indices: indicesTouching(block, o, bytes, 4) }))
+      .map((o, j) => ({ name: primaryName(o), color: sharerColors[j], indices: indicesTouching(block, o, bytes, 4) }))
       .filter((x) => x.indices.length > 0)
   }
   const cellBytes = wall?.cellBytes ?? (spec?.unitBytes ?? 1)
@@ -300,7 +304,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
           </span>
           {block.objects.map((o, j) => (
             <span key={o.info.id} className={o.info.id === sel.info.id ? 'legend-item on' : 'legend-item'} data-testid="sharer">
-              <span className="swatch outline" style={{ borderColor: sharerColor(j, dark) }} />{o.names.join(' = ')}
+              <span className="swatch outline" style={{ borderColor: sharerColors[j] }} />{o.names.join(' = ')}
             </span>
           ))}
           <span className="legend-item"><span className="swatch gap" />gap (skipped)</span>
