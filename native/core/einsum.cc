@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "allocation.h"
+#include "cancel.h"
 #include "copy_ops.h"
 #include "elementwise.h"
 #include "errors.h"
@@ -381,6 +382,7 @@ ArrayPtr einsum(Kind kind, const std::string& eq, const std::vector<ArrayPtr>& o
   std::vector<bool> swapped(ops.size());
   for (std::size_t i = 0; i < ops.size(); ++i) swapped[i] = ops[i]->byte_order == '>' || ops[i]->byte_order == '<';
   for (std::int64_t t = 0; t < total; ++t) {
+    if ((t & (kCancelChunk - 1)) == 0) check_cancel();
     if (int_acc) {
       std::uint64_t p = 1;
       for (std::size_t i = 0; i < ops.size(); ++i) {

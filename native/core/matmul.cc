@@ -7,6 +7,7 @@
 
 #include "../backends/cpu/gemm.h"
 #include "allocation.h"
+#include "cancel.h"
 #include "copy_ops.h"
 #include "elem_types.h"
 #include "elementwise.h"
@@ -66,7 +67,9 @@ template <> struct AccOf<bf16_t> { using type = float; };
 template <class T>
 void product_loop(const ProductSpec& s, const std::vector<std::array<std::int64_t, 3>>& offs, const Array& a,
                   const Array& b, const Array& c) {
+  std::int64_t since_poll = 0;
   for (const auto& o : offs) {
+    if ((since_poll += s.m * s.n * std::max<std::int64_t>(s.k, 1)) >= kCancelChunk) since_poll = 0, check_cancel();
     const char* pa = a.data_ptr() + o[0];
     const char* pb = b.data_ptr() + o[1];
     char* pc = c.data_ptr() + o[2];
@@ -139,15 +142,24 @@ bool try_gemm(const ProductSpec& s, const std::vector<std::array<std::int64_t, 3
       reinterpret_cast<std::uintptr_t>(c.data_ptr()) % w)
     return false;
   cpu::GemmProblem<T> p;
-  p.m = s.m, p.n = s.n, p.k = s.k;
+  p.n = s.n, p.k = s.k;
   p.rsa = s.a_row / w, p.csa = s.a_col / w, p.rsb = s.b_row / w, p.csb = s.b_col / w, p.ldc = s.c_row / w;
-  for (const auto& o : offs) {
-    p.a.push_back(reinterpret_cast<const T*>(a.data_ptr() + o[0]));
-    p.b.push_back(reinterpret_cast<const T*>(b.data_ptr() + o[1]));
-    p.c.push_back(reinterpret_cast<T*>(c.data_ptr() + o[2]));
+  // Slabs of rows of about 2 GFLOP each, with the run's interrupt flag polled between
+  // them (a Stop or a timeout ends a huge product within a second or so).
+  const double per_row = 2.0 * static_cast<double>(s.n) * static_cast<double>(s.k) * static_cast<double>(offs.size());
+  const std::int64_t slab = std::max<std::int64_t>(72, static_cast<std::int64_t>(2e9 / std::max(per_row, 1.0)) / 72 * 72);
+  for (std::int64_t i0 = 0; i0 < s.m; i0 += slab) {
+    check_cancel();
+    p.m = std::min(slab, s.m - i0);
+    p.a.clear(), p.b.clear(), p.c.clear();
+    for (const auto& o : offs) {
+      p.a.push_back(reinterpret_cast<const T*>(a.data_ptr() + o[0] + i0 * s.a_row));
+      p.b.push_back(reinterpret_cast<const T*>(b.data_ptr() + o[1]));
+      p.c.push_back(reinterpret_cast<T*>(c.data_ptr() + o[2] + i0 * s.c_row));
+    }
+    auto r = cpu::gemm(p);
+    *run = {r.kernel, std::max(run->threads, r.threads)};
   }
-  auto r = cpu::gemm(p);
-  *run = {r.kernel, r.threads};
   return true;
 }
 
@@ -227,10 +239,11 @@ void report_product(const char* kernel, const Array& out, int threads, const std
 
 ProductRun run_product(const ProductSpec& s, const Array& a, const Array& b, const Array& c) {
   const auto offs = batch_offsets(s);
-  ProductRun run{"matmul-loop", 1};
+  ProductRun run{"matmul-loop", 0};
   if (offs.empty() || s.m == 0 || s.n == 0) return run;
   if (c.dtype == DType::Float32 && try_gemm<float>(s, offs, a, b, c, &run)) return run;
   if (c.dtype == DType::Float64 && try_gemm<double>(s, offs, a, b, c, &run)) return run;
+  run.threads = 1;
   SS_DISPATCH(c.dtype, T, product_loop<T>(s, offs, a, b, c));
   return run;
 }
