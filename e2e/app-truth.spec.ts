@@ -58,4 +58,15 @@ test.describe('what the app says is true', () => {
     await expect(quote.getByTestId('console-error')).toContainText('SyntaxError: unterminated string literal (detected at line 1)')
     await expect(page.getByTestId('obj-s')).toHaveCount(0)
   })
+
+  test('the create form says why a shape is invalid', async ({ page, app }) => {
+    await open(page, app.url)
+    await page.getByTestId('create-shape').fill('3, -4')
+    await expect(page.getByTestId('create-why')).toHaveText('size -4 is negative: every size is 0 or more')
+    await page.getByTestId('create-shape').fill('3, x')
+    await expect(page.getByTestId('create-why')).toHaveText("'x' is not a size: a shape is whole numbers separated by commas, e.g. 3, 4")
+    await expect(page.getByTestId('create-run')).toBeDisabled()
+    await page.getByTestId('create-shape').fill('3, 4')
+    await expect(page.getByTestId('create-why')).toHaveCount(0)
+  })
 })

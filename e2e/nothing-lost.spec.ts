@@ -85,4 +85,19 @@ test.describe('nothing is lost', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  test('starting a lesson asks before it clears the workspace', async ({ page, app }) => {
+    await open(page, app.url)
+    await consoleRun(page, 'mine = np.arange(3)')
+    await page.getByTestId('open-presenter').click()
+    const asked: string[] = []
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss() })
+    await page.getByTestId(/^lesson-\d\d_/).first().click()
+    await expect.poll(() => asked.length).toBe(1)
+    expect(asked[0]).toBe('Start the lesson? It clears the workspace: 1 object and 1 line of history are forgotten.')
+    // Declined: the list stays and the workspace keeps its object.
+    await expect(page.getByTestId('presenter-picker')).toBeVisible()
+    await page.getByTestId('presenter-exit').click()
+    await expect(obj(page, 'mine')).toBeVisible()
+  })
 })

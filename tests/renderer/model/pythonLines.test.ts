@@ -140,3 +140,14 @@ describe('imports a UI action needs', () => {
     expect(missingImports('b = a.T', [])).toEqual([])
   })
 })
+
+describe('shapeProblem: why the create form refuses a shape', () => {
+  it('names the part that is not a size', async () => {
+    const { shapeProblem } = await import('../../../src/renderer/src/model/pythonLines')
+    expect(shapeProblem('3, 4')).toBeNull()
+    expect(shapeProblem('3, -4')).toBe('size -4 is negative: every size is 0 or more')
+    expect(shapeProblem('2.5')).toBe('size 2.5 is not a whole number')
+    expect(shapeProblem('3, x')).toBe("'x' is not a size: a shape is whole numbers separated by commas, e.g. 3, 4")
+    expect(shapeProblem('3,,4')).toBe('a shape is sizes separated by commas, e.g. 3, 4 (one size: 5,)')
+  })
+})

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { objectNames } from '../state/appState'
-import { createLine, freshName, isValidName, parseIntList, type Fill } from '../model/pythonLines'
+import { createLine, freshName, isValidName, parseIntList, type Fill, shapeProblem } from '../model/pythonLines'
 import type { DTypeName, Kind } from '../model/types'
 import { ActionResult, LinePreview, type Outcome } from './ActionResult'
 
@@ -60,6 +60,8 @@ export function CreateForm(): React.JSX.Element {
               {devices.map((d) => <option key={d.name} value={d.name}>{d.label}</option>)}
             </select>
           )}
+          {!shape && <div className="small form-why" role="alert" data-testid="create-why">{shapeProblem(shapeText)}</div>}
+          {shape && !isValidName(n) && <div className="small form-why" role="alert" data-testid="create-why">'{n}' is not a Python name: letters, digits and _, not starting with a digit</div>}
           <LinePreview line={line} />
           <button type="submit" disabled={!line} data-testid="create-run">Create</button>
           <ActionResult outcome={outcome} />

@@ -184,6 +184,18 @@ export function parseIntList(text: string, allowNegative = false): number[] | nu
   return out
 }
 
+/** Why `text` is no shape (for the create form), or null when parseIntList reads it. */
+export function shapeProblem(text: string): string | null {
+  if (parseIntList(text) !== null) return null
+  const s = text.trim().replace(/^[([]|[)\]]$/g, '').trim()
+  const parts = s.split(',').map((p) => p.trim())
+  const bad = parts.find((p, i) => !/^\d+$/.test(p) && !(p === '' && i === parts.length - 1))
+  if (bad === undefined || bad === '') return 'a shape is sizes separated by commas, e.g. 3, 4 (one size: 5,)'
+  if (/^-\d+$/.test(bad)) return `size ${bad} is negative: every size is 0 or more`
+  if (/^\d*\.\d*$/.test(bad)) return `size ${bad} is not a whole number`
+  return `'${bad}' is not a size: a shape is whole numbers separated by commas, e.g. 3, 4`
+}
+
 /** The import lines a UI action needs: the modules it names that no successful line of the session imported yet. */
 export function missingImports(line: string, history: ReadonlyArray<{ code: string; ok: boolean }>): string[] {
   const need: string[] = []

@@ -11,6 +11,7 @@ import type { LessonInfo } from '../../../lessons/lesson-info'
 import { BUNDLED_LESSONS } from './bundledLessons'
 import { LessonPicker } from './LessonPicker'
 import { LessonPresenter } from './LessonPresenter'
+import { useApp } from '../state/context'
 import './presenter.css'
 
 export interface PresenterViewProps {
@@ -24,6 +25,16 @@ export function PresenterView({ onExit, lessonId, lessons = BUNDLED_LESSONS }: P
   const [chosen, setChosen] = useState<string | null>(lessonId ?? null)
   const lesson = lessons.find((l) => l.id === chosen) ?? null
   const pick = useCallback(() => setChosen(null), [])
+  const { store } = useApp()
+  // A lesson starts from an empty workspace: ask first when there is something to lose (reset asks too).
+  const choose = useCallback((id: string) => {
+    const w = store.get().workspace
+    // The app's own import lines are nothing to lose.
+    const typed = w.history.filter((h) => !/^(\s*import [\w.]+( as \w+)?\s*)+$/.test(h.code))
+    const lose = w.objects.length > 0 || typed.length > 0
+    if (lose && !confirm(`Start the lesson? It clears the workspace: ${w.objects.length} object${w.objects.length === 1 ? '' : 's'} and ${typed.length} line${typed.length === 1 ? '' : 's'} of history are forgotten.`)) return
+    setChosen(id)
+  }, [store])
 
   // Esc on the list leaves teaching mode (the presenter handles its own keys).
   useEffect(() => {
@@ -39,7 +50,7 @@ export function PresenterView({ onExit, lessonId, lessons = BUNDLED_LESSONS }: P
 
   return lesson
     ? <LessonPresenter key={lesson.id} lesson={lesson} onExit={onExit} onPick={pick} />
-    : <LessonPicker lessons={lessons} onChoose={setChosen} onExit={onExit} />
+    : <LessonPicker lessons={lessons} onChoose={choose} onExit={onExit} />
 }
 
 export { BUNDLED_LESSONS }
