@@ -11,19 +11,12 @@
 //
 // Needs Chromium (/usr/bin/chromium or $STRIDESCOPE_CHROMIUM); skips with a
 // printed reason without it.
-import { spawn, spawnSync } from 'node:child_process'
+import { CHROMIUM_ARGS, chromiumPath as chromium, ensureRendererBuilt, startServe } from './browser-mode.mjs'
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || 4
 const asJson = args.includes('--json')
-const chromium = process.env.STRIDESCOPE_CHROMIUM || '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--disable-dev-shm-usage']
 
 if (!existsSync(chromium)) {
   console.log(`renderer-fps: skipped: Chromium not found at ${chromium} (install Debian's chromium or set STRIDESCOPE_CHROMIUM)`)
@@ -31,25 +24,7 @@ if (!existsSync(chromium)) {
 }
 
 // The served app is out/renderer: build it when it is missing.
-if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
-  if (r.status !== 0) process.exit(r.status ?? 1)
-}
-
-function startServe() {
-  const child = spawn(process.execPath, [join(root, 'bin', 'stridescope'), 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`serve printed no URL:\n${out}`)) }, 90_000)
-    child.stderr.on('data', (d) => (out += d))
-    child.stdout.on('data', (d) => {
-      out += d
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out)
-      if (m) { clearTimeout(timer); resolve({ url: m[1], child }) }
-    })
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}):\n${out}`)) })
-  })
-}
+ensureRendererBuilt()
 
 const { chromium: pw } = await import('playwright-core')
 const server = await startServe()

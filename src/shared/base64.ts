@@ -12,7 +12,11 @@ export function encodeBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
+/** The platform's own decoder (Uint8Array.fromBase64: Chromium 140+, recent Node) where it has one. */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64
+
 export function decodeBase64(text: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(text)
   const binary = atob(text)
   const out = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// A console line's round trip in browser mode: `x = np.zeros((1000, 1000))` is
+// typed into the console of `stridescope serve` in headless Chromium
+// (SwiftShader), and the time runs from the Enter key to the frame after both
+// views show the new x (the logical view coloured with its values at the new
+// revision, the memory view's legend naming x). Before each try `del x` clears
+// the views. Prints the median beside the target (<= 150 ms).
+//
+//   node bench/console-roundtrip.mjs [--runs 7] [--json]
+//
+// Needs Chromium (/usr/bin/chromium or $STRIDESCOPE_CHROMIUM); skips with a printed reason without it.
+import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { CHROMIUM_ARGS, chromiumPath, ensureRendererBuilt, startServe } from './browser-mode.mjs'
+
+const LINE = 'x = np.zeros((1000, 1000))'
+const TARGET_MS = 150
+
+/** Median and all tries of the round trip, in ms; null (with the reason printed) when Chromium is missing. */
+export async function consoleRoundTrip(runs = 7) {
+  if (!existsSync(chromiumPath)) {
+    console.log(`console round trip: skipped: Chromium not found at ${chromiumPath} (install Debian's chromium or set STRIDESCOPE_CHROMIUM)`)
+    return null
+  }
+  ensureRendererBuilt()
+  const { chromium: pw } = await import('playwright-core')
+  const server = await startServe()
+  const browser = await pw.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(server.url)
+    await page.waitForSelector('[data-testid=app][data-ready=true]', { timeout: 60_000 })
+    await page.getByTestId('view-split').click()
+    const times = []
+    for (let i = 0; i < runs + 1; i++) {
+      // Start from views that do not show x.
+      await page.evaluate(() => window.__stridescope.controller.runAction('x = None\ndel x'))
+      await page.waitForSelector('[data-testid=app][data-ready=true]')
+      await page.locator('[data-testid=console-input] .cm-content').click()
+      await page.keyboard.type(LINE)
+      const watch = page.evaluate(() => new Promise((resolve, reject) => {
+        let t0 = null
+        const before = Number(document.querySelector('[data-testid=app]').getAttribute('data-revision'))
+        document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && t0 === null) t0 = performance.now() }, { capture: true, once: true })
+        const shown = () => {
+          const rev = document.querySelector('[data-testid=app]').getAttribute('data-revision')
+          const lv = document.querySelector('[data-testid=logical-view]')
+          const legend = document.querySelector('[data-testid=memory-legend]')?.textContent ?? ''
+          return Number(rev) > before && lv?.getAttribute('data-object') === 'x' && lv.getAttribute('data-values-revision') === rev && legend.includes('x flat index')
+        }
+        const tick = () => {
+          if (t0 !== null && shown()) {
+            // One more frame: what was set is on the canvases.
+            requestAnimationFrame(() => resolve(performance.now() - t0))
+          } else if (t0 !== null && performance.now() - t0 > 60_000) reject(new Error('the views never showed x'))
+          else requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      }))
+      await page.keyboard.press('Enter')
+      const ms = await watch
+      if (i > 0) times.push(ms) // the first try warms up (shaders, code paths)
+    }
+    const sorted = [...times].sort((a, b) => a - b)
+    return { medianMs: sorted[Math.floor(sorted.length / 2)], times }
+  } finally {
+    await browser.close()
+    server.child.kill('SIGTERM')
+  }
+}
+
+export function formatConsoleRoundTrip(r) {
+  const ok = r.medianMs <= TARGET_MS
+  return `console round trip (\`${LINE}\` typed in browser mode until both views show it), median of ${r.times.length}: ` +
+    `${r.medianMs.toFixed(0)} ms (target ≤ ${TARGET_MS} ${ok ? '✓' : '✗'}; all: ${r.times.map((t) => t.toFixed(0)).join(', ')} ms; load average ${loadavg()[0].toFixed(1)})`
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2)
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 7
+  const r = await consoleRoundTrip(runs)
+  if (r) console.log(args.includes('--json') ? JSON.stringify(r) : formatConsoleRoundTrip(r))
+}

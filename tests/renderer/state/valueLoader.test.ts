@@ -1,0 +1,44 @@
+// The logical view's values: requested as 'f64' windows (doubles, not JSON
+// numbers), as few as the protocol allows, and used as they arrive.
+import { describe, expect, it } from 'vitest'
+import { loadValues } from '../../../src/renderer/src/state/valueLoader'
+import { windowNumbers } from '../../../src/shared/window-numbers'
+import { encodeBase64 } from '../../../src/shared/base64'
+import type { Host } from '../../../src/renderer/src/host'
+import type { ObjectInfo } from '../../../src/renderer/src/model/types'
+
+function fakeHost(value: (flat: number) => number) {
+  const calls: { shape: number[]; encoding?: string }[] = []
+  const host = {
+    window: async (objectId: number, start: number[], shape: number[], encoding?: 'json' | 'f64') => {
+      calls.push({ shape, encoding })
+      const n = shape.reduce((a, b) => a * b, 1)
+      const first = start.length ? start[0] * (1000 ** (start.length - 1)) : 0
+      const doubles = new Float64Array(n).map((_, i) => value(first + i))
+      const f64 = encodeBase64(new Uint8Array(doubles.buffer))
+      return { objectId, dtype: 'float64', start, shape, complex: false, values: [], f64 }
+    }
+  } as unknown as Host
+  return { host, calls }
+}
+
+describe('loadValues', () => {
+  it('loads a 1000×1000 array in one f64 window', async () => {
+    const { host, calls } = fakeHost((i) => i % 7)
+    const info = { id: 1, shape: [1000, 1000], numel: 1_000_000, dtype: 'float64' } as unknown as ObjectInfo
+    const progress: number[] = []
+    const values = await loadValues(host, info, (f) => progress.push(f)).done
+    expect(calls).toEqual([{ shape: [1000, 1000], encoding: 'f64' }])
+    expect(values!.length).toBe(1_000_000)
+    expect(values![999_999]).toBe(999_999 % 7)
+    expect(progress.at(-1)).toBe(1)
+  })
+})
+
+describe('windowNumbers', () => {
+  it('reads the f64 bytes as doubles, specials included', () => {
+    const doubles = new Float64Array([1.5, Number.NaN, -Infinity, 2 ** 60])
+    const out = windowNumbers({ values: [], f64: encodeBase64(new Uint8Array(doubles.buffer)) })
+    expect([...out]).toEqual([1.5, Number.NaN, -Infinity, 2 ** 60])
+  })
+})
