@@ -9,11 +9,13 @@
 // Targets (DESIGN.md "Performance targets"): transposes >= 8x NumPy and >= 50% of memcpy;
 // NCHW->NHWC ~2x NumPy; 256 MiB clone >= 1.5x NumPy; conversions O(1) (<= 2 us).
 // Then whole-process rows (bench/whole_process.mjs): a script under bin/stridescope run beside CPython.
+// Last, a console line's round trip in browser mode (bench/console-roundtrip.mjs; target <= 150 ms).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatWholeProcess, wholeProcessRows } from '../bench/whole_process.mjs'
+import { consoleRoundTrip, formatConsoleRoundTrip } from '../bench/console-roundtrip.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
@@ -162,6 +164,8 @@ if (eng.ok && !eng.data.conversions) eng.data.conversions = { skipped: 'not meas
 if (numpy.ok && !numpy.data.conversions) numpy.data.conversions = { skipped: 'not measured' }
 
 const whole = wholeProcessRows({ root, py, quick, log })
+// The app's data path: a console line in browser mode until both views show its result.
+const roundTrip = await consoleRoundTrip(quick ? 3 : 7).catch((e) => ({ skipped: e instanceof Error ? e.message : String(e) }))
 const core = coreExe.ok ? run(coreExe.exe, []) : coreExe
 if (coreExe.ok && !core.ok) log(`  engine-side conversions skipped: ${core.why}`)
 
@@ -220,6 +224,7 @@ const conv = {
 const summary = {
   quick, seconds: (Date.now() - t0) / 1000, avx2: kernel.ok ? kernel.data.avx2 : null,
   numpy_version: numpy.ok ? numpy.data.numpy : null, rows, ops: opRows, conversions: conv, whole_process: whole,
+  console_round_trip: roundTrip,
 }
 
 if (asJson) {
@@ -253,6 +258,7 @@ if (asJson) {
   if (conv.numpy.skipped) console.log(`  NumPy: skipped (${conv.numpy.skipped})`)
   else console.log(`  NumPy: a.T ${us(conv.numpy.view_T_seconds)}, np.asarray(a) ${us(conv.numpy.asarray_seconds)}`)
   console.log('\n' + formatWholeProcess(whole).join('\n'))
+  console.log('\n' + formatConsoleRoundTrip(roundTrip))
   const skippedEngine = rows.find((r) => r.engine_skipped)
   if (skippedEngine) console.log(`\nengine column: ${skippedEngine.engine_skipped}`)
   console.log(`\n${summary.seconds.toFixed(1)} s; AVX2 ${summary.avx2 ? 'yes' : 'no'}; NumPy ${summary.numpy_version ?? 'absent'}`)
