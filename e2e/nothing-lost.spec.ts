@@ -18,7 +18,7 @@ test.describe('nothing is lost', () => {
     const ptr = await page.getByTestId('insp-data-ptr').textContent()
     const asked: string[] = []
     page.once('dialog', (d) => { asked.push(d.message()); void d.accept() })
-    await page.getByTestId('toggle-sim-cuda').uncheck()
+    await page.getByTestId('toggle-sim-cuda').click()
     await expect(obj(page, 'tc')).toHaveCount(0)
     expect(asked[0]).toContain('tc lives on it and will be removed')
     await expect(page.getByTestId('console-note').last()).toHaveText('# simulated CUDA device off: tc removed (their memory was on it)')
@@ -27,7 +27,8 @@ test.describe('nothing is lost', () => {
     await expect(page.getByTestId('insp-data-ptr')).toHaveText(ptr!)
     await expect((await consoleRun(page, 'print(float(r[0, 0]))')).getByTestId('console-stdout')).toHaveText(value!)
     // On again: the device is back and nothing else changed.
-    await page.getByTestId('toggle-sim-cuda').check()
+    // A controlled box: it shows the session's answer, which comes back a moment after the click.
+    await page.getByTestId('toggle-sim-cuda').click()
     await expect(page.getByTestId('toggle-sim-cuda')).toBeChecked()
     await select(page, 'r')
     await expect(page.getByTestId('insp-data-ptr')).toHaveText(ptr!)
