@@ -71,3 +71,27 @@ test('a running sweep can be cancelled', async ({ page }) => {
   await expect(panel.getByTestId('profiler-sweep-table')).toHaveAttribute('data-cancelled', 'true')
   expect(await panel.getByTestId('profiler-sweep-row').count()).toBeLessThan(36)
 })
+
+test('the profiler agrees with itself: a named peak, small ops with digits, no 0 tick, no unexplained row above 100%', async ({ page, app }) => {
+  await app.request('run', { code: 'import numpy as np\na = np.arange(6.0)\nb = a[::2].copy()\nc = np.ones((512, 512)).T.copy()' })
+  const panel = page.getByTestId('profiler-panel')
+  await panel.getByTestId('profiler-tab-ops').click()
+  // The header names what each peak measured: its buffer size and whether it ran in cache.
+  await expect(panel.getByTestId('profiler-peak')).toContainText(/memcpy peak [\d.]+ GB\/s \(\d+[KM], out of cache\) · [\d.]+ GB\/s \(\d+[KM], in cache\)/)
+  // A 24-byte copy keeps its digits: neither "0.00" GB/s nor "0%" of the peak.
+  const small = panel.locator('[data-testid="profiler-op-row"][data-kind="copy"]').filter({ hasText: 'a[::2].copy()' })
+  await expect(small).toHaveCount(1)
+  const cells = await small.locator('td.num').allInnerTexts()
+  expect(cells.join(' | ')).not.toMatch(/(^|\| )0\.00( |$)|(^|\| )0%/)
+  // Every row above 100% of its peak says why, under the figure.
+  for (const cell of await panel.getByTestId('profiler-peak-cell').all()) {
+    const pct = Number.parseFloat(await cell.innerText())
+    if (pct > 100) await expect(cell.getByTestId('profiler-above-peak')).toBeVisible()
+  }
+  // The log axis of GB/s labels no tick "0".
+  const chart = panel.getByTestId('profiler-log-chart')
+  await expect(chart).toHaveAttribute('data-y-ticks', /\d/)
+  expect((await chart.getAttribute('data-y-ticks'))!.split(' ')).not.toContain('0')
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.screenshot({ path: test.info().outputPath('profiler-1440x900.png') })
+})

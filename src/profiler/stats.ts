@@ -1,5 +1,6 @@
 // Median and min–max of repeated timings. The median (not the mean) because
 // timing noise is one-sided: a run can be slowed down, never sped up.
+import { peakPointAt } from './rates'
 import type { DevicePeak, PeakRef, TimingStats } from './types'
 
 export function median(values: readonly number[]): number {
@@ -31,12 +32,8 @@ export function spread(s: TimingStats): number | null {
  * cache-resident memcpy; a single figure as it is.
  */
 export function peakAt(peak: PeakRef, bytes: number): number | null {
-  if (peak === null) return null
   if (typeof peak === 'number') return peak > 0 ? peak : null
-  if (peak.length === 0 || !(bytes > 0)) return null
-  let best = peak[0]
-  for (const p of peak) if (Math.abs(Math.log2(p.bytes / bytes)) < Math.abs(Math.log2(best.bytes / bytes))) best = p
-  return best.gbps
+  return peakPointAt(peak, bytes)?.gbps ?? null
 }
 
 /** rate / peak at that size; null without either. */

@@ -1,6 +1,7 @@
 // The sweep as a text table for the terminal: median and min–max for every
 // figure (never a single run), rates beside this machine's memcpy peak, NumPy's
 // equivalent and the ratio when it ran, "simulated" beside a simulated transfer.
+import { formatGbps, formatPercent } from './rates'
 import { formatSize } from './sizes'
 import type { SweepResult, SweepRow } from './types'
 
@@ -11,7 +12,7 @@ export function formatSeconds(s: number): string {
   return `${s.toFixed(2)} s`
 }
 
-const f2 = (v: number | null) => (v === null ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2))
+const f2 = formatGbps
 
 function cells(r: SweepRow): string[] {
   if (r.skipped !== null) return [r.label, formatSize(r.bytes), r.kind, `skipped: ${r.skipped}`, '', '', '', '', '', '']
@@ -20,7 +21,7 @@ function cells(r: SweepRow): string[] {
   return [
     r.label, formatSize(r.bytes), r.kind, r.copied ? `${r.kernel}` : `${r.kernel} (no copy)`,
     formatSeconds(r.seconds.median), `${formatSeconds(r.seconds.min)}–${formatSeconds(r.seconds.max)}`, rate,
-    r.peakFraction === null ? '—' : `${(r.peakFraction * 100).toFixed(0)}%`,
+    formatPercent(r.peakFraction),
     np ? `${formatSeconds(np.seconds.median)} ${np.expr}` : '—',
     np?.ratio ? `${np.ratio >= 10 ? np.ratio.toFixed(1) : np.ratio.toPrecision(2)}×` : '—',
   ]

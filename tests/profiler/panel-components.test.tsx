@@ -31,7 +31,7 @@ describe('profiler components', () => {
     expect(copy).toContain('data-kind="copy"')
     expect(copy).toContain('8.00 KiB')
     expect(copy).toContain('non-contiguous source')
-    expect(copy).toContain('>0.82<') // 8192 B in 10 µs
+    expect(copy).toContain('>0.819<') // 8192 B in 10 µs, three significant digits
     expect(copy).toContain('>10%<') // of the 8 KiB memcpy peak
     expect(transfer).toContain('simulated')
     expect(transfer).toContain('cpu→cuda:0 pageable')

@@ -2,14 +2,16 @@
 // copied, bytes, engine time, GB/s and % of this machine's memcpy peak.
 import { useMemo, useState } from 'react'
 import { formatBytes, formatSeconds } from '../model/format'
+import { abovePeakReason, formatGbps, formatPercent } from '../../../profiler/rates'
+import type { PeakRef } from '../../../profiler/types'
 import { nextSort, sortOps, type LoggedOp, type SortKey, type SortState } from './model'
 
 const COLUMNS: [SortKey, string][] = [
   ['seq', '#'], ['line', 'line'], ['op', 'op'], ['kind', 'kind'], ['bytes', 'bytes moved'], ['seconds', 'time'],
-  ['gbps', 'GB/s'], ['peakFraction', '% peak'], ['kernel', 'kernel / why'],
+  ['gbps', 'GB/s'], ['peakFraction', '% of peak at size'], ['kernel', 'kernel / why'],
 ]
 
-export function OpTable({ ops }: { ops: LoggedOp[] }): React.JSX.Element {
+export function OpTable({ ops, peak = null }: { ops: LoggedOp[]; peak?: PeakRef }): React.JSX.Element {
   const [sort, setSort] = useState<SortState>({ key: 'seq', dir: 'desc' })
   const rows = useMemo(() => sortOps(ops, sort), [ops, sort])
   if (ops.length === 0) {
@@ -35,10 +37,10 @@ export function OpTable({ ops }: { ops: LoggedOp[] }): React.JSX.Element {
             <td><code>{o.line.trim()}</code></td>
             <td>{o.op}</td>
             <td><span className={`badge kind-${o.kind}`}>{o.kind}</span>{o.simulated ? <span className="badge simulated" title="the simulated cuda device: host memory">simulated</span> : null}</td>
-            <td className="num">{o.copied ? formatBytes(o.bytes) : '0 B'}</td>
+            <td className="num">{formatBytes(o.bytes)}</td>
             <td className="num">{formatSeconds(o.seconds)}</td>
-            <td className="num">{o.gbps === null ? '—' : o.gbps.toFixed(2)}{o.simulated && o.gbps !== null ? ' (simulated)' : ''}</td>
-            <td className="num">{o.peakFraction === null ? '—' : `${(o.peakFraction * 100).toFixed(0)}%`}</td>
+            <td className="num">{formatGbps(o.gbps)}{o.simulated && o.gbps !== null ? ' (simulated)' : ''}</td>
+            <PeakCell fraction={o.peakFraction} reason={abovePeakReason(o.peakFraction, o.bytes, peak, o.simulated)} />
             <td className="small">
               {o.kernel}
               {o.causes.length ? <span className="muted"> · {o.causes.join(', ')}</span> : null}
@@ -48,5 +50,15 @@ export function OpTable({ ops }: { ops: LoggedOp[] }): React.JSX.Element {
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** A row's % of peak; above 100% it says why, in a line under the figure. */
+export function PeakCell({ fraction, reason }: { fraction: number | null; reason: string | null }): React.JSX.Element {
+  return (
+    <td className="num" data-testid="profiler-peak-cell">
+      {formatPercent(fraction)}
+      {reason ? <div className="small muted above-peak" data-testid="profiler-above-peak">{reason}</div> : null}
+    </td>
   )
 }

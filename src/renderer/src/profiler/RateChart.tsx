@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { formatGbps, logTickLabels } from '../../../profiler/rates'
 import { formatSize } from '../../../profiler/sizes'
 import { KIND_COLOURS, type ChartSeries } from './model'
 
@@ -30,7 +31,12 @@ export function RateChart({ series, data, byKind = false, testId = 'profiler-cha
       axes: [
         // Log scales pass null for ticks they leave unlabelled.
         { label: 'operand size', space: 40, values: (_u, ticks) => ticks.map((t) => (t == null ? '' : formatSize(t))) },
-        { label: 'GB/s (median)' },
+        {
+          label: 'GB/s (median)',
+          size: 64, // room for 0.0001 beside the axis label
+          // The labels drawn are kept on the host too, so a check can read what the canvas shows.
+          values: (_u, ticks) => { const l = logTickLabels(ticks); el.dataset.yTicks = l.filter(Boolean).join(' '); return l },
+        },
       ],
       series: [
         { label: 'size', value: (_u, v) => (v == null ? '—' : formatSize(v)) },
@@ -41,7 +47,7 @@ export function RateChart({ series, data, byKind = false, testId = 'profiler-cha
           points: { show: true, size: byKind ? 7 : 5 },
           ...(byKind ? { paths: () => null } : {}),
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(2)} GB/s`),
+          value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${formatGbps(v)} GB/s`),
         })),
       ],
     }, data as uPlot.AlignedData, el)

@@ -4,7 +4,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatSeconds } from '../model/format'
 import { formatSize, parseSizes } from '../../../profiler/sizes'
-import type { SweepOpId, SweepResult } from '../../../profiler/types'
+import { abovePeakReason, formatGbps, peakHeadline } from '../../../profiler/rates'
+import type { PeakRef, SweepOpId, SweepResult } from '../../../profiler/types'
+import { PeakCell } from './OpTable'
 import type { ProfilerApi, SweepStatus } from '../../../shared/profiler-protocol'
 import { SWEEP_OP_ID_LIST } from '../../../shared/profiler-protocol'
 
@@ -108,12 +110,12 @@ export function SweepForm({ api, hasCuda, cudaSimulated, onResult }: Props): Rea
   )
 }
 
-export function SweepTable({ result }: { result: SweepResult }): React.JSX.Element {
-  const f = (v: number | null) => (v === null ? '—' : v.toFixed(2))
+export function SweepTable({ result, peak = null }: { result: SweepResult; peak?: PeakRef }): React.JSX.Element {
+  const f = formatGbps
   return (
     <table className="profiler-table" data-testid="profiler-sweep-table" data-cancelled={result.cancelled}>
       <thead>
-        <tr><th>operation</th><th>size</th><th>kind</th><th>median</th><th>min–max</th><th>GB/s (min–max)</th><th>% peak</th><th>kernel</th></tr>
+        <tr><th>operation</th><th>size</th><th>kind</th><th>median</th><th>min–max</th><th>GB/s (min–max)</th><th>% of peak at size</th><th>kernel</th></tr>
       </thead>
       <tbody>
         {result.rows.map((r) => (
@@ -126,7 +128,7 @@ export function SweepTable({ result }: { result: SweepResult }): React.JSX.Eleme
                 <td className="num">{formatSeconds(r.seconds.median)}</td>
                 <td className="num small">{formatSeconds(r.seconds.min)}–{formatSeconds(r.seconds.max)}</td>
                 <td className="num">{r.gbps === null ? 'no copy' : `${f(r.gbps)} (${f(r.gbpsMin)}–${f(r.gbpsMax)})`}{r.simulated && r.gbps !== null ? ' simulated' : ''}</td>
-                <td className="num">{r.peakFraction === null ? '—' : `${(r.peakFraction * 100).toFixed(0)}%`}</td>
+                <PeakCell fraction={r.peakFraction} reason={abovePeakReason(r.peakFraction, r.bytes, peak, r.simulated)} />
                 <td className="small">{r.kernel}</td>
               </>
             )}
@@ -135,7 +137,7 @@ export function SweepTable({ result }: { result: SweepResult }): React.JSX.Eleme
       </tbody>
       <caption className="small muted">
         medians of {result.spec.repeats} runs after {result.spec.warmup} warm-up runs{result.cancelled ? ' · cancelled: the cells finished before that' : ''}
-        {result.peakGbps ? ` · memcpy peak ${result.peakGbps.toFixed(2)} GB/s` : ''}
+        {Array.isArray(peak) && peak.length ? ` · ${peakHeadline(peak)}; each row against the memcpy measured nearest its size` : ''}
       </caption>
     </table>
   )

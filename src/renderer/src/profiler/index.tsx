@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { opLogToCsv, sweepToCsv, sweepToJson } from '../../../profiler/export'
-import { formatSize } from '../../../profiler/sizes'
+import { describePeakPoint, peakHeadline } from '../../../profiler/rates'
 import type { SweepResult } from '../../../profiler/types'
 import type { PeakInfo, ProfilerApi } from '../../../shared/profiler-protocol'
 import { downloadText } from '../state/download'
@@ -55,8 +55,8 @@ export function ProfilerPanel(): React.JSX.Element {
           <button type="button" role="tab" aria-selected={tab === 'sweep'} data-testid="profiler-tab-sweep" onClick={() => setTab('sweep')}>Sweeps</button>
         </span>
         <span className="muted small" data-testid="profiler-peak"
-          title={peak ? `${peak.method}; median ${peak.gbpsMedian.toFixed(2)} GB/s; by size: ${peak.points.map((p) => `${formatSize(p.bytes)} ${p.gbps.toFixed(1)}`).join(', ')} GB/s; ${peak.cached ? `cached, measured ${peak.measuredAt}` : 'just measured'}` : ''}>
-          {peak ? `memcpy peak ${peak.gbps.toFixed(1)} GB/s ` : 'memcpy peak: not measured '}
+          title={peak ? `${peak.method}; by size: ${peak.points.map(describePeakPoint).join('; ')}; each row is compared with the size nearest its own; ${peak.cached ? `cached, measured ${peak.measuredAt}` : 'just measured'}` : ''}>
+          {peak ? `${peakHeadline(peak.points)} ` : 'memcpy peak: not measured '}
           {api && (
             <button type="button" className="link" data-testid="profiler-remeasure" disabled={peakBusy}
               onClick={() => { setPeakBusy(true); api.profilerPeak(true).then(setPeak, () => undefined).finally(() => setPeakBusy(false)) }}>
@@ -74,7 +74,7 @@ export function ProfilerPanel(): React.JSX.Element {
                 onClick={() => downloadText(opLogToCsv(ops), `stridescope-ops-${stamp()}.csv`, 'text/csv')}>Export log as CSV</button>
             </div>
             <RateChart {...logChartData(ops)} byKind testId="profiler-log-chart" empty="Copies, conversions and transfers that move bytes are plotted here: GB/s against size, per kind." />
-            <OpTable ops={ops} />
+            <OpTable ops={ops} peak={peak?.points ?? null} />
           </>
         ) : (
           <>
@@ -92,7 +92,7 @@ export function ProfilerPanel(): React.JSX.Element {
                   <button type="button" data-testid="profiler-export-json" onClick={() => downloadText(sweepToJson(result), `stridescope-sweep-${stamp()}.json`, 'application/json')}>Export JSON</button>
                 </div>
                 <RateChart {...chartData(result.rows)} empty="Run a sweep with copying operations to plot GB/s against size." />
-                <SweepTable result={result} />
+                <SweepTable result={result} peak={peak?.points ?? null} />
               </>
             )}
           </>
