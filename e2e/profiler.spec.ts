@@ -34,11 +34,12 @@ test('the op log is profiled: a view moves nothing, a transpose-contiguous its f
   await expect(copy).toContainText('non-contiguous source')
   await expect(panel.locator('[data-testid="profiler-op-row"][data-kind="view"]').first()).toContainText('0 B')
   await expect(panel.getByTestId('profiler-timeline-bar').first()).toBeAttached()
-  await expect(panel.getByTestId('profiler-log-chart')).toHaveAttribute('data-series', '1') // one kind moved bytes: copy
-  // Sorting by bytes puts the copy first.
+  await expect(panel.getByTestId('profiler-log-chart')).toHaveAttribute('data-series', '2') // two kinds wrote bytes: alloc (torch.ones) and copy
+  // Sorting by bytes puts the 8 KiB rows (the new buffer and its copy) first, the view last.
   await panel.getByTestId('profiler-sort-bytes').click()
   await expect(panel.getByTestId('profiler-op-table')).toHaveAttribute('data-sort', 'bytes:desc')
-  await expect(panel.getByTestId('profiler-op-row').first()).toHaveAttribute('data-kind', 'copy')
+  await expect(panel.getByTestId('profiler-op-row').first()).toContainText('8.00 KiB')
+  await expect(panel.getByTestId('profiler-op-row').last()).toHaveAttribute('data-kind', 'view')
 })
 
 test('a tiny sweep runs from the form, plots, and exports CSV that parses back', async ({ page }) => {
