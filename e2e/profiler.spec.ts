@@ -60,6 +60,17 @@ test('a tiny sweep runs from the form, plots, and exports CSV that parses back',
   const rows = sweepFromCsv(readFileSync((await download.path())!, 'utf8'))
   expect(rows.map((r) => `${r.op}:${r.bytes}`)).toEqual(['clone:4096', 'clone:65536', 'cuda_pinned:4096', 'cuda_pinned:65536'])
   expect(rows.every((r) => r.seconds.n === 3 && r.bytesMoved === r.bytes)).toBe(true)
+  // NumPy's timing beside the engine's, in the table and the CSV (or the caption says why it was not timed).
+  const caption = await panel.getByTestId('profiler-sweep-table').locator('caption').innerText()
+  expect(caption).toMatch(/NumPy (\S+ timed in the same run|not timed: )/)
+  if (caption.includes('timed in the same run')) {
+    const clones = panel.locator('[data-testid="profiler-sweep-row"][data-op="clone"]')
+    for (const cell of await clones.getByTestId('profiler-numpy-median').all()) await expect(cell).toHaveText(/\d (ns|µs|ms)/)
+    expect(rows.filter((r) => r.op === 'clone').every((r) => r.numpy?.expr === 'a.copy()' && r.numpy.seconds.n === 3)).toBe(true)
+  }
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await panel.getByTestId('profiler-sweep-table').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('profiler-sweep-1440x900.png') })
 })
 
 test('a running sweep can be cancelled', async ({ page }) => {

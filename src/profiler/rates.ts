@@ -78,3 +78,8 @@ export function abovePeakReason(fraction: number | null, bytes: number, peak: Pe
 export function logTickLabels(ticks: readonly (number | null)[]): string[] {
   return ticks.map((t) => (t == null || !(t > 0) || !Number.isFinite(t) ? '' : String(Number(t.toPrecision(3)))))
 }
+
+/** NumPy's time over ours, as the terminal and the panel write it: 1.3, 0.42, 12.5. */
+export function formatRatio(r: number): string {
+  return r >= 10 ? r.toFixed(1) : r.toPrecision(2)
+}

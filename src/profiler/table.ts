@@ -1,7 +1,7 @@
 // The sweep as a text table for the terminal: median and min–max for every
 // figure (never a single run), rates beside this machine's memcpy peak, NumPy's
 // equivalent and the ratio when it ran, "simulated" beside a simulated transfer.
-import { formatGbps, formatPercent } from './rates'
+import { formatGbps, formatPercent, formatRatio } from './rates'
 import { formatSize } from './sizes'
 import type { SweepResult, SweepRow } from './types'
 
@@ -23,7 +23,7 @@ function cells(r: SweepRow): string[] {
     formatSeconds(r.seconds.median), `${formatSeconds(r.seconds.min)}–${formatSeconds(r.seconds.max)}`, rate,
     formatPercent(r.peakFraction),
     np ? `${formatSeconds(np.seconds.median)} ${np.expr}` : '—',
-    np?.ratio ? `${np.ratio >= 10 ? np.ratio.toFixed(1) : np.ratio.toPrecision(2)}×` : '—',
+    np?.ratio ? `${formatRatio(np.ratio)}×` : '—',
   ]
 }
 

@@ -126,4 +126,5 @@ export interface SweepResult {
   peakGbps: number | null
   startedAt: string       // ISO time
   seconds: number         // wall time of the whole sweep
+  numpyNote?: string      // whether NumPy's equivalents were timed in the same run, and why not
 }

@@ -3,7 +3,7 @@
 // engine as the session's runner but create only their own objects, which they
 // free; device moves run where the session has a cuda device (real, or the
 // simulated one when the session's toggle is on).
-import { cudaState, devicePeak, memcpyPeak, runSweep } from '../profiler/node'
+import { compareWithNumpy, cudaState, devicePeak, memcpyPeak, runSweep } from '../profiler/node'
 import type { PeakInfo, ProfilerMethod, SweepStatus, WireSweepResult, profilerMethods } from '../shared/profiler-protocol'
 import type { Infer } from '../shared/schema'
 import { SessionError } from './errors'
@@ -42,7 +42,7 @@ async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['pro
   st.status = { running: true, done: 0, total: spec.ops.length * spec.sizes.length, op: null, bytes: null, cancelRequested: false }
   try {
     const peak = peakInfo(false)
-    return await runSweep(spec, {
+    const result = await runSweep(spec, {
       signal: abort.signal,
       peak: peak.points,
       devicePeak: peak.device,
@@ -50,6 +50,9 @@ async function sweep(session: Session, spec: Infer<(typeof profilerMethods)['pro
       simulateCuda: session.snapshot().simulateCuda,
       onProgress: (p) => { st.status = { ...st.status, done: p.done, total: p.total, op: p.op, bytes: p.bytes } },
     })
+    // NumPy's equivalents timed in the same run, as `stridescope profile` does: rows without one get null.
+    const np = compareWithNumpy(result.rows, spec.warmup, spec.repeats)
+    return { ...result, numpyNote: np.ok ? `NumPy ${np.version} timed in the same run` : `NumPy not timed: ${np.why}` }
   } catch (e) {
     // A bad spec (repeats < 3, unknown op) is the caller's error.
     throw e instanceof SessionError ? e : new SessionError('bad-request', (e as Error).message)

@@ -35,6 +35,7 @@ export const sweepRow = object({
 
 export const sweepResult = object({
   spec: sweepSpec, rows: array(sweepRow), cancelled: boolean, peakGbps: nullable(number), startedAt: string, seconds: number,
+  numpyNote: optional(string),  // whether NumPy's equivalents were timed, and why not
 })
 
 export const sweepStatus = object({

@@ -51,13 +51,17 @@ describe('profiler components', () => {
       spec: { ops: ['clone', 'from_numpy', 'cuda_pinned'], sizes: [4096], repeats: 5, warmup: 1 }, cancelled: false, peakGbps: 10,
       startedAt: '', seconds: 1,
       rows: [
-        { op: 'clone', label: 'y = t.clone()', kind: 'copy', bytes: 4096, shape: [1024], dtype: 'float32', copied: true, bytesMoved: 4096, kernel: 'memcpy', reason: '', simulated: false, repeats: 5, seconds: { n: 5, median: 1e-6, min: 5e-7, max: 2e-6 }, gbps: 4.096, gbpsMin: 2.048, gbpsMax: 8.192, peakFraction: 0.4, skipped: null },
+        { op: 'clone', label: 'y = t.clone()', kind: 'copy', bytes: 4096, shape: [1024], dtype: 'float32', copied: true, bytesMoved: 4096, kernel: 'memcpy', reason: '', simulated: false, repeats: 5, seconds: { n: 5, median: 1e-6, min: 5e-7, max: 2e-6 }, gbps: 4.096, gbpsMin: 2.048, gbpsMax: 8.192, peakFraction: 0.4, skipped: null,
+          numpy: { expr: 'a.copy()', seconds: { n: 5, median: 1.3e-6, min: 1.2e-6, max: 1.5e-6 }, ratio: 1.3 } },
         { op: 'from_numpy', label: 't = torch.from_numpy(a)', kind: 'conversion', bytes: 4096, shape: [1024], dtype: 'float32', copied: false, bytesMoved: 0, kernel: 'view', reason: '', simulated: false, repeats: 5, seconds: { n: 5, median: 1e-6, min: 1e-6, max: 1e-6 }, gbps: null, gbpsMin: null, gbpsMax: null, peakFraction: null, skipped: null },
         { op: 'cuda_pinned', label: 'y = p.cuda()', kind: 'transfer', bytes: 4096, shape: [1024], dtype: 'float32', copied: false, bytesMoved: 0, kernel: '', reason: '', simulated: false, repeats: 5, seconds: { n: 0, median: 0, min: 0, max: 0 }, gbps: null, gbpsMin: null, gbpsMax: null, peakFraction: null, skipped: 'no cuda device' },
       ],
     }
     const html = renderToStaticMarkup(<SweepTable result={result} />)
-    expect(html).toContain('4.10 (2.05–8.19)')
+    expect(html).toContain('>4.10<')
+    expect(html).toContain('2.05–8.19')
+    expect(html).toContain('1.30 µs') // NumPy's median beside ours
+    expect(html).toContain('1.3× · <code>a.copy()</code>')
     expect(html).toContain('1.00 µs')
     expect(html).toContain('500 ns–2.00 µs')
     expect(html).toContain('>40%<')

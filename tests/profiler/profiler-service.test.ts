@@ -9,6 +9,7 @@ import { Session } from '../../src/session/session'
 import { profilerHandlers } from '../../src/session/profiler-service'
 import { profilerMethods, sweepResult } from '../../src/shared/profiler-protocol'
 import { SessionError } from '../../src/session/errors'
+import { sweepToCsv } from '../../src/profiler/export'
 
 // The memcpy peak the service measures is cached here, not in the user's cache.
 const cacheDir = mkdtempSync(join(tmpdir(), 'ss-profiler-cache-'))
@@ -38,6 +39,23 @@ describe('profiler service', () => {
     expect(result.rows).toHaveLength(4)
     expect(result.peakGbps).toBeGreaterThan(0)
     expect(await profilerHandlers.profilerStatus(s, {})).toMatchObject({ running: false, done: 4, total: 4 })
+  })
+
+  it("a sweep times NumPy's equivalents in the same run, as the CLI does (the CSV's numpy_* columns)", async () => {
+    const result = await profilerHandlers.profilerSweep(newSession(), { spec })
+    if (result.numpyNote?.startsWith('NumPy not timed')) {
+      console.log(`skipped: ${result.numpyNote}`)
+      return
+    }
+    expect(result.numpyNote).toMatch(/^NumPy \d+\.\d+.* timed in the same run$/)
+    const clones = result.rows.filter((r) => r.op === 'clone')
+    expect(clones).toHaveLength(2)
+    for (const r of clones) {
+      expect(r.numpy?.expr).toMatch(/copy/)
+      expect(r.numpy?.seconds.n).toBe(3)
+      expect(r.numpy?.ratio).toBeGreaterThan(0)
+    }
+    expect(sweepToCsv(result.rows).split('\n')[1]).toMatch(/,a\.copy\(\),\d/) // numpy_expr, numpy_median_s filled
   })
 
   it('can be polled while running, and cancelled', async () => {

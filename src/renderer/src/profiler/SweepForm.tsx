@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatSeconds } from '../model/format'
 import { formatSize, parseSizes } from '../../../profiler/sizes'
-import { abovePeakReason, formatGbps, peakHeadline } from '../../../profiler/rates'
+import { abovePeakReason, formatGbps, formatRatio, peakHeadline } from '../../../profiler/rates'
 import type { PeakRef, SweepOpId, SweepResult } from '../../../profiler/types'
 import { PeakCell } from './OpTable'
 import type { ProfilerApi, SweepStatus } from '../../../shared/profiler-protocol'
@@ -115,28 +115,32 @@ export function SweepTable({ result, peak = null }: { result: SweepResult; peak?
   return (
     <table className="profiler-table" data-testid="profiler-sweep-table" data-cancelled={result.cancelled}>
       <thead>
-        <tr><th>operation</th><th>size</th><th>kind</th><th>median</th><th>min–max</th><th>GB/s (min–max)</th><th>% of peak at size</th><th>kernel</th></tr>
+        <tr><th>operation · kernel</th><th>size</th><th>kind</th><th>median (min–max)</th><th>GB/s (min–max)</th><th>% of peak at size</th><th>NumPy median (NumPy / ours)</th></tr>
       </thead>
       <tbody>
         {result.rows.map((r) => (
           <tr key={`${r.op}-${r.bytes}`} data-testid="profiler-sweep-row" data-op={r.op} data-bytes={r.bytes} data-skipped={r.skipped !== null}>
-            <td><code>{r.label}</code></td>
+            <td><code>{r.label}</code>{r.skipped === null ? <div className="small muted">{r.kernel}</div> : null}</td>
             <td className="num">{formatSize(r.bytes)}</td>
             <td>{r.kind}{r.simulated ? <span className="badge simulated">simulated</span> : null}</td>
-            {r.skipped !== null ? <td colSpan={5} className="muted small">skipped: {r.skipped}</td> : (
+            {r.skipped !== null ? <td colSpan={4} className="muted small">skipped: {r.skipped}</td> : (
               <>
-                <td className="num">{formatSeconds(r.seconds.median)}</td>
-                <td className="num small">{formatSeconds(r.seconds.min)}–{formatSeconds(r.seconds.max)}</td>
-                <td className="num">{r.gbps === null ? 'no copy' : `${f(r.gbps)} (${f(r.gbpsMin)}–${f(r.gbpsMax)})`}{r.simulated && r.gbps !== null ? ' simulated' : ''}</td>
+                <td className="num">{formatSeconds(r.seconds.median)}<div className="small muted">{formatSeconds(r.seconds.min)}–{formatSeconds(r.seconds.max)}</div></td>
+                <td className="num">{r.gbps === null ? 'no copy' : f(r.gbps)}{r.simulated && r.gbps !== null ? ' simulated' : ''}
+                  {r.gbps !== null ? <div className="small muted">{f(r.gbpsMin)}–{f(r.gbpsMax)}</div> : null}</td>
                 <PeakCell fraction={r.peakFraction} reason={abovePeakReason(r.peakFraction, r.bytes, peak, r.simulated)} />
-                <td className="small">{r.kernel}</td>
+                <td className="num" data-testid="profiler-numpy-median" title={r.numpy?.expr ?? 'no NumPy equivalent'}>
+                  {r.numpy ? formatSeconds(r.numpy.seconds.median) : '—'}
+                  {r.numpy?.ratio ? <div className="small muted">{formatRatio(r.numpy.ratio)}× · <code>{r.numpy.expr}</code></div> : null}
+                </td>
               </>
             )}
           </tr>
         ))}
       </tbody>
-      <caption className="small muted">
+      <caption className="small muted profiler-caption">
         medians of {result.spec.repeats} runs after {result.spec.warmup} warm-up runs{result.cancelled ? ' · cancelled: the cells finished before that' : ''}
+        {result.numpyNote ? ` · ${result.numpyNote} (NumPy / ours > 1: the engine is faster)` : ''}
         {Array.isArray(peak) && peak.length ? ` · ${peakHeadline(peak)}; each row against the memcpy measured nearest its size` : ''}
       </caption>
     </table>
