@@ -5,8 +5,9 @@ For every tests/corpus/{python,numpy}/NAME.py this writes
   NAME.expected        the program's stdout, byte for byte
   NAME.expected-error  the last traceback line (`TypeName: message`) when the program
                        ends with an uncaught exception (removed otherwise)
-tests/corpus/torch/*.expected are written by hand (PyTorch is not installed here) and are
-left alone.
+tests/corpus/torch/NAME.py whose first line is `# oracle: torch` run under the PyTorch oracle
+(/usr/bin/python3 with torch 1.13, or $STRIDESCOPE_TORCH_PYTHON); the other torch snippets are
+written by hand and left alone. Without a torch interpreter the torch snippets are skipped.
 
 Usage: python3 scripts/regen-corpus.py [--check] [NAME.py ...]
   --check   change nothing; list the snippets whose expected files are stale, exit 1 if any
@@ -17,13 +18,29 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "tests", "corpus")
-ORACLE_DIRS = ("python", "numpy")
+ORACLE_DIRS = ("python", "numpy", "torch")
+TORCH_MARK = "# oracle: torch"
+TORCH_PYTHON = os.environ.get("STRIDESCOPE_TORCH_PYTHON", "/usr/bin/python3")
 
 
-def run_snippet(path):
+def torch_python():
+    """The interpreter with PyTorch, or None."""
+    try:
+        ok = subprocess.run([TORCH_PYTHON, "-c", "import torch"], capture_output=True, timeout=120).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        ok = False
+    return TORCH_PYTHON if ok else None
+
+
+def is_torch_oracle(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.readline().startswith(TORCH_MARK)
+
+
+def run_snippet(path, python=sys.executable):
     """Runs one snippet the way `stridescope run` is compared: cwd = its folder, no warnings filter."""
     proc = subprocess.run(
-        [sys.executable, os.path.basename(path)],
+        [python, os.path.basename(path)],
         cwd=os.path.dirname(path), capture_output=True, timeout=120,
         env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8"},
     )
@@ -57,8 +74,14 @@ def main(argv):
     check = "--check" in argv
     names = [a for a in argv if not a.startswith("--")]
     stale = []
+    torch_py = torch_python()
     for path in snippets(names):
-        out, err = run_snippet(path)
+        python = sys.executable
+        if os.path.basename(os.path.dirname(path)) == "torch":
+            if not is_torch_oracle(path) or torch_py is None:
+                continue
+            python = torch_py
+        out, err = run_snippet(path, python)
         base = path[:-3]
         want_err = None if err is None else err + "\n"
         if read(base + ".expected") != out or read(base + ".expected-error") != want_err:

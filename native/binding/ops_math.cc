@@ -6,6 +6,7 @@
 #include "../core/indexing.h"
 #include "../core/reduce.h"
 #include "../core/ufunc_out.h"
+#include "../core/unary.h"
 #include "convert.h"
 #include "handles.h"
 #include "registry.h"
@@ -65,6 +66,12 @@ std::vector<OpEntry> math_ops() {
          ss::Operand a = get_operand(info[1], "a", &ka), b = get_operand(info[2], "b", &kb);
          return NativeArray::New(info.Env(), ss::binary(get_binop(info[0]), a, b));
        }},
+      {"unary",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::UnOp op;
+         if (!ss::parse_unop(get_string(info[0], "op"), &op)) throw Napi::TypeError::New(info.Env(), "unknown unary op");
+         return NativeArray::New(info.Env(), ss::unary(op, unwrap_array(info[1], "object")));
+       }},
       {"requiresGrad_",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          auto t = unwrap_array(info[0], "tensor");
@@ -81,11 +88,20 @@ std::vector<OpEntry> math_ops() {
       {"conjPhysical", [](const Napi::CallbackInfo& info) -> Napi::Value { return wrap_result(info, ss::conj_physical(unwrap_array(info[0], "tensor"))); }},
       {"reduce",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::ReduceOp op;
+         if (!ss::parse_reduce_op(get_string(info[1], "op"), &op)) throw Napi::TypeError::New(info.Env(), "unknown reduction");
+         double ddof = info.Length() > 5 && info[5].IsNumber() ? info[5].As<Napi::Number>().DoubleValue() : 0.0;
+         return NativeArray::New(info.Env(), ss::reduce(unwrap_array(info[0], "object"), op, get_ints_opt(info[2], "dims"),
+                                                        get_bool(info[3], "keepdim"), get_dtype_opt(info[4], "dtype"), ddof));
+       }},
+      {"scan",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
          std::string op = get_string(info[1], "op");
-         if (op != "sum" && op != "mean") throw Napi::TypeError::New(info.Env(), "op must be sum or mean");
-         return NativeArray::New(info.Env(), ss::reduce(unwrap_array(info[0], "object"), op == "sum" ? ss::ReduceOp::Sum : ss::ReduceOp::Mean,
-                                                        get_ints_opt(info[2], "dims"), get_bool(info[3], "keepdim"),
-                                                        get_dtype_opt(info[4], "dtype")));
+         if (op != "cumsum" && op != "cumprod") throw Napi::TypeError::New(info.Env(), "op must be cumsum or cumprod");
+         std::optional<std::int64_t> axis;
+         if (info[2].IsNumber()) axis = info[2].As<Napi::Number>().Int64Value();
+         return NativeArray::New(info.Env(), ss::scan(unwrap_array(info[0], "object"), op == "cumsum" ? ss::ScanOp::CumSum : ss::ScanOp::CumProd,
+                                                      axis, get_dtype_opt(info[3], "dtype")));
        }},
   };
 }

@@ -14,13 +14,17 @@
 #include "overlap.h"
 #include "report.h"
 #include "strided_loop.h"
+#include "ufunc_scalar.h"
 
 namespace ss {
 
 bool parse_binop(const std::string& name, BinOp* out) {
   static const std::pair<const char*, BinOp> names[] = {
-      {"add", BinOp::Add}, {"sub", BinOp::Sub}, {"mul", BinOp::Mul}, {"div", BinOp::Div}, {"eq", BinOp::Eq},
-      {"ne", BinOp::Ne},   {"lt", BinOp::Lt},   {"le", BinOp::Le},   {"gt", BinOp::Gt},   {"ge", BinOp::Ge}};
+      {"add", BinOp::Add},         {"sub", BinOp::Sub},         {"mul", BinOp::Mul},       {"div", BinOp::Div},
+      {"floordiv", BinOp::FloorDiv}, {"mod", BinOp::Mod},       {"pow", BinOp::Pow},       {"and", BinOp::And},
+      {"or", BinOp::Or},           {"xor", BinOp::Xor},         {"lshift", BinOp::LShift}, {"rshift", BinOp::RShift},
+      {"maximum", BinOp::Maximum}, {"minimum", BinOp::Minimum}, {"eq", BinOp::Eq},         {"ne", BinOp::Ne},
+      {"lt", BinOp::Lt},           {"le", BinOp::Le},           {"gt", BinOp::Gt},         {"ge", BinOp::Ge}};
   for (auto& [n, op] : names)
     if (name == n) {
       *out = op;
@@ -29,16 +33,22 @@ bool parse_binop(const std::string& name, BinOp* out) {
   return false;
 }
 
-namespace {
-
-bool is_comparison(BinOp op) { return op >= BinOp::Eq; }
-
 const char* ufunc_name(BinOp op) {
   switch (op) {
     case BinOp::Add: return "add";
     case BinOp::Sub: return "subtract";
     case BinOp::Mul: return "multiply";
     case BinOp::Div: return "divide";
+    case BinOp::FloorDiv: return "floor_divide";
+    case BinOp::Mod: return "remainder";
+    case BinOp::Pow: return "power";
+    case BinOp::And: return "bitwise_and";
+    case BinOp::Or: return "bitwise_or";
+    case BinOp::Xor: return "bitwise_xor";
+    case BinOp::LShift: return "left_shift";
+    case BinOp::RShift: return "right_shift";
+    case BinOp::Maximum: return "maximum";
+    case BinOp::Minimum: return "minimum";
     case BinOp::Eq: return "equal";
     case BinOp::Ne: return "not_equal";
     case BinOp::Lt: return "less";
@@ -47,6 +57,27 @@ const char* ufunc_name(BinOp op) {
     case BinOp::Ge: return "greater_equal";
   }
   return "?";
+}
+
+int elementwise_threads(std::int64_t numel) { return numel >= (std::int64_t{1} << 18) ? cpu::copy_threads() : 1; }
+
+namespace {
+
+bool is_comparison(BinOp op) { return op >= BinOp::Eq; }
+bool is_bitwise(BinOp op) { return op >= BinOp::And && op <= BinOp::RShift; }
+
+// PyTorch's kernel names, as its "not implemented for" errors print them.
+const char* torch_kernel_name(BinOp op) {
+  switch (op) {
+    case BinOp::And: return "bitwise_and_cpu";
+    case BinOp::Or: return "bitwise_or_cpu";
+    case BinOp::Xor: return "bitwise_xor_cpu";
+    case BinOp::LShift: return "lshift_cpu";
+    case BinOp::RShift: return "rshift_cpu";
+    case BinOp::FloorDiv: return "div_floor_cpu";
+    case BinOp::Mod: return "remainder_cpu";
+    default: return "binary_cpu";
+  }
 }
 
 // Byte strides of `a` broadcast to `shape` (0 on broadcast axes).
@@ -83,71 +114,130 @@ Shape broadcast_or_raise(bool torch, const Array& a, const Array& b) {
 template <class T>
 using compute_t = std::conditional_t<is_half_like<T>::value, float, T>;
 
-template <class T>
-T wrap_arith(BinOp op, T x, T y) {
-  if constexpr (std::is_same_v<T, bool>) {
-    return op == BinOp::Mul ? (x && y) : (x || y);  // add is logical or, mul logical and
-  } else if constexpr (std::is_integral_v<T>) {
-    using U = std::make_unsigned_t<T>;  // wrap-around without signed-overflow UB
-    U a = static_cast<U>(x), b = static_cast<U>(y);
-    switch (op) {
-      case BinOp::Add: return static_cast<T>(static_cast<U>(a + b));
-      case BinOp::Sub: return static_cast<T>(static_cast<U>(a - b));
-      default: return static_cast<T>(static_cast<U>(a * b));
-    }
+// Integer +, -, * wrap around (through unsigned: no signed-overflow UB).
+template <class V>
+V wrap_add(V x, V y) {
+  if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+    using U = std::make_unsigned_t<V>;
+    return static_cast<V>(static_cast<U>(static_cast<U>(x) + static_cast<U>(y)));
+  } else if constexpr (std::is_same_v<V, bool>) {
+    return x || y;
   } else {
-    switch (op) {
-      case BinOp::Add: return x + y;
-      case BinOp::Sub: return x - y;
-      case BinOp::Mul: return x * y;
-      default: return x / y;
-    }
+    return x + y;
+  }
+}
+template <class V>
+V wrap_sub(V x, V y) {
+  if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+    using U = std::make_unsigned_t<V>;
+    return static_cast<V>(static_cast<U>(static_cast<U>(x) - static_cast<U>(y)));
+  } else if constexpr (std::is_same_v<V, bool>) {
+    return x != y;
+  } else {
+    return x - y;
+  }
+}
+template <class V>
+V wrap_mul(V x, V y) {
+  if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+    using U = std::make_unsigned_t<V>;
+    return static_cast<V>(static_cast<U>(static_cast<U>(x) * static_cast<U>(y)));
+  } else if constexpr (std::is_same_v<V, bool>) {
+    return x && y;
+  } else {
+    return x * y;
   }
 }
 
-template <class V>
-bool compare(BinOp op, V x, V y) {
-  if constexpr (is_cplx<V>::value) {
-    // NumPy orders complex lexicographically; torch refuses (checked before).
-    auto lt = [](V p, V q) { return p.real() < q.real() || (p.real() == q.real() && p.imag() < q.imag()); };
-    switch (op) {
-      case BinOp::Eq: return x == y;
-      case BinOp::Ne: return x != y;
-      case BinOp::Lt: return lt(x, y);
-      case BinOp::Le: return lt(x, y) || x == y;
-      case BinOp::Gt: return lt(y, x);
-      default: return lt(y, x) || x == y;
-    }
-  } else {
-    switch (op) {
-      case BinOp::Eq: return x == y;
-      case BinOp::Ne: return x != y;
-      case BinOp::Lt: return x < y;
-      case BinOp::Le: return x <= y;
-      case BinOp::Gt: return x > y;
-      default: return x >= y;
-    }
-  }
+// out = f(a, b) elementwise; T the operands' dtype, R the result's element type.
+// Aligned runs with unit (or zero) strides take a plain typed loop the compiler vectorises.
+template <class T, class R, class F>
+void binary_loop(const Array& out, const Array& a, const Shape& as, const Array& b, const Shape& bs, F f) {
+  using V = compute_t<T>;
+  constexpr std::int64_t ts = sizeof(T), rs = sizeof(R);
+  strided_runs<3>(out.sizes, {out.data_ptr(), a.data_ptr(), b.data_ptr()}, {&out.byte_strides, &as, &bs},
+                  [&](std::array<char*, 3> p, std::int64_t n, const std::array<std::int64_t, 3>& st) {
+                    const bool aligned = reinterpret_cast<std::uintptr_t>(p[0]) % alignof(R) == 0 &&
+                                         reinterpret_cast<std::uintptr_t>(p[1]) % alignof(T) == 0 &&
+                                         reinterpret_cast<std::uintptr_t>(p[2]) % alignof(T) == 0;
+                    if (aligned && st[0] == rs && (st[1] == ts || st[1] == 0) && (st[2] == ts || st[2] == 0)) {
+                      R* o = reinterpret_cast<R*>(p[0]);
+                      const T* x = reinterpret_cast<const T*>(p[1]);
+                      const T* y = reinterpret_cast<const T*>(p[2]);
+                      if (st[1] == ts && st[2] == ts) {
+                        for (std::int64_t i = 0; i < n; ++i) o[i] = cast_to<R>(f(cast_to<V>(x[i]), cast_to<V>(y[i])));
+                      } else if (st[1] == ts) {
+                        const V yy = cast_to<V>(*y);
+                        for (std::int64_t i = 0; i < n; ++i) o[i] = cast_to<R>(f(cast_to<V>(x[i]), yy));
+                      } else if (st[2] == ts) {
+                        const V xx = cast_to<V>(*x);
+                        for (std::int64_t i = 0; i < n; ++i) o[i] = cast_to<R>(f(xx, cast_to<V>(y[i])));
+                      } else {
+                        const R r = cast_to<R>(f(cast_to<V>(*x), cast_to<V>(*y)));
+                        for (std::int64_t i = 0; i < n; ++i) o[i] = r;
+                      }
+                      return;
+                    }
+                    for (std::int64_t i = 0; i < n; ++i) {
+                      T x, y;
+                      std::memcpy(&x, p[1] + i * st[1], sizeof(T));
+                      std::memcpy(&y, p[2] + i * st[2], sizeof(T));
+                      R r = cast_to<R>(f(cast_to<V>(x), cast_to<V>(y)));
+                      std::memcpy(p[0] + i * st[0], &r, sizeof(R));
+                    }
+                  });
 }
 
 // out = a <op> b where a and b already have dtype T (out: T, or bool for comparisons).
+// plan_for has refused the (op, dtype) pairs no library computes, so the branches
+// that would not compile for T are never reached.
 template <class T>
 void run_kernel(BinOp op, const Array& out, const Array& a, const Shape& as, const Array& b, const Shape& bs) {
   using V = compute_t<T>;
-  strided_for_each<3>(out.sizes, {out.data_ptr(), a.data_ptr(), b.data_ptr()}, {&out.byte_strides, &as, &bs},
-                      [&](const std::array<char*, 3>& p) {
-                        T x, y;
-                        std::memcpy(&x, p[1], sizeof(T));
-                        std::memcpy(&y, p[2], sizeof(T));
-                        V vx = cast_to<V>(x), vy = cast_to<V>(y);
-                        if (is_comparison(op)) {
-                          bool r = compare<V>(op, vx, vy);
-                          std::memcpy(p[0], &r, 1);
-                        } else {
-                          T r = cast_to<T>(wrap_arith<V>(op, vx, vy));
-                          std::memcpy(p[0], &r, sizeof(T));
-                        }
-                      });
+  constexpr bool cplx = is_cplx<V>::value;
+  constexpr bool integer = std::is_integral_v<V> && !std::is_same_v<V, bool>;
+  constexpr bool boolean = std::is_same_v<V, bool>;
+  auto arith = [&](auto f) { binary_loop<T, T>(out, a, as, b, bs, f); };
+  auto cmp = [&](auto f) { binary_loop<T, bool>(out, a, as, b, bs, f); };
+  switch (op) {
+    case BinOp::Add: return arith([](V x, V y) { return wrap_add(x, y); });
+    case BinOp::Sub: return arith([](V x, V y) { return wrap_sub(x, y); });
+    case BinOp::Mul: return arith([](V x, V y) { return wrap_mul(x, y); });
+    case BinOp::Div:
+      if constexpr (!integer && !boolean) return arith([](V x, V y) { return x / y; });
+      break;
+    case BinOp::FloorDiv:
+      if constexpr (!cplx) return arith([](V x, V y) { return ufunc::floor_divide(x, y); });
+      break;
+    case BinOp::Mod:
+      if constexpr (!cplx) return arith([](V x, V y) { return ufunc::remainder(x, y); });
+      break;
+    case BinOp::Pow: return arith([](V x, V y) { return ufunc::power(x, y); });
+    case BinOp::And:
+      if constexpr (integer || boolean) return arith([](V x, V y) { return static_cast<V>(x & y); });
+      break;
+    case BinOp::Or:
+      if constexpr (integer || boolean) return arith([](V x, V y) { return static_cast<V>(x | y); });
+      break;
+    case BinOp::Xor:
+      if constexpr (integer || boolean) return arith([](V x, V y) { return static_cast<V>(x ^ y); });
+      break;
+    case BinOp::LShift:
+      if constexpr (integer) return arith([](V x, V y) { return ufunc::left_shift(x, y); });
+      break;
+    case BinOp::RShift:
+      if constexpr (integer) return arith([](V x, V y) { return ufunc::right_shift(x, y); });
+      break;
+    case BinOp::Maximum: return arith([](V x, V y) { return ufunc::maximum(x, y); });
+    case BinOp::Minimum: return arith([](V x, V y) { return ufunc::minimum(x, y); });
+    case BinOp::Eq: return cmp([](V x, V y) { return x == y; });
+    case BinOp::Ne: return cmp([](V x, V y) { return x != y; });
+    case BinOp::Lt: return cmp([](V x, V y) { return ufunc::less(x, y); });
+    case BinOp::Le: return cmp([](V x, V y) { return ufunc::less(x, y) || x == y; });
+    case BinOp::Gt: return cmp([](V x, V y) { return ufunc::less(y, x); });
+    case BinOp::Ge: return cmp([](V x, V y) { return ufunc::less(y, x) || x == y; });
+  }
+  raise(PyExc::TypeError, std::string("ufunc '") + ufunc_name(op) + "' has no loop for " + dtype_name(out.dtype));
 }
 
 // The operand as an array of dtype `dt` (a cast copy, or a 0-d array for a scalar).
@@ -186,6 +276,14 @@ struct Plan {
   DType result;
 };
 
+[[noreturn]] void raise_no_loop(bool torch, BinOp op, DType dt) {
+  if (torch)
+    raise(PyExc::RuntimeError, std::string("\"") + torch_kernel_name(op) + "\" not implemented for '" + dtype_info(dt).scalar_type + "'");
+  raise(PyExc::TypeError, std::string("ufunc '") + ufunc_name(op) +
+                              "' not supported for the input types, and the inputs could not be safely coerced to any "
+                              "supported types according to the casting rule ''safe''");
+}
+
 Plan plan_for(BinOp op, const Operand& a, const Operand& b) {
   Plan p;
   p.torch = (a.array && a.array->is_tensor()) || (b.array && b.array->is_tensor());
@@ -199,12 +297,43 @@ Plan plan_for(BinOp op, const Operand& a, const Operand& b) {
   if (!p.torch && op == BinOp::Sub && promoted == DType::Bool) {
     raise(PyExc::TypeError, "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
   }
+  if (is_bitwise(op) && !(is_integral(promoted) || promoted == DType::Bool)) raise_no_loop(p.torch, op, promoted);
+  if ((op == BinOp::FloorDiv || op == BinOp::Mod) && is_complex(promoted)) raise_no_loop(p.torch, op, promoted);
+  if (p.torch && promoted == DType::Bool && (op == BinOp::FloorDiv || op == BinOp::Mod)) raise_no_loop(true, op, promoted);
+  // NumPy has no bool loops for these: bool inputs run the int8 loop ('bb->b').
+  if (promoted == DType::Bool && (op == BinOp::FloorDiv || op == BinOp::Mod || op == BinOp::Pow || op == BinOp::LShift ||
+                                  op == BinOp::RShift))
+    p.compute = p.torch && op != BinOp::LShift && op != BinOp::RShift ? DType::Int64 : DType::Int8;
   if (p.torch && is_comparison(op) && op != BinOp::Eq && op != BinOp::Ne && is_complex(p.compute)) {
     raise(PyExc::RuntimeError, std::string(op == BinOp::Lt ? "lt" : op == BinOp::Le ? "le" : op == BinOp::Gt ? "gt" : "ge") +
                                    "_cpu not implemented for '" + dtype_info(p.compute).scalar_type + "'");
   }
+  if (p.torch && (op == BinOp::Maximum || op == BinOp::Minimum) && is_complex(p.compute))
+    raise(PyExc::RuntimeError, std::string(op == BinOp::Maximum ? "maximum" : "minimum") + " not implemented for complex tensors.");
   p.result = is_comparison(op) ? DType::Bool : p.compute;
   return p;
+}
+
+// Checks the divisor / exponent operand before any element is written: integer powers
+// refuse negative exponents (both libraries), torch refuses integer division by zero.
+void check_operand_values(BinOp op, const Plan& p, const Array& cb, const Shape& bs, const Shape& shape) {
+  const bool int_compute = is_integral(p.compute);
+  const bool neg_pow = op == BinOp::Pow && int_compute && dtype_kind(p.compute) == DKind::Int;
+  const bool zero_div = p.torch && int_compute && (op == BinOp::FloorDiv || op == BinOp::Mod);
+  if (!neg_pow && !zero_div) return;
+  bool bad = false;
+  SS_DISPATCH(p.compute, T, {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      strided_for_each<1>(shape, {cb.data_ptr()}, {&bs}, [&](const std::array<char*, 1>& q) {
+        T v;
+        std::memcpy(&v, q[0], sizeof(T));
+        if (neg_pow ? v < T(0) : v == T(0)) bad = true;
+      });
+    }
+  });
+  if (!bad) return;
+  if (zero_div) raise(PyExc::RuntimeError, "ZeroDivisionError");
+  raise(p.torch ? PyExc::RuntimeError : PyExc::ValueError, "Integers to negative integer powers are not allowed.");
 }
 
 ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Operand& b) {
@@ -220,8 +349,12 @@ ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Opera
   auto out = new_array_on(*home->storage, p.kind, p.result, shape, result_strides(p.kind, shape, inputs, itemsize_of(p.result)));
   auto ca = as_dtype(a, p.compute, p.kind), cb = as_dtype(b, p.compute, p.kind);
   Shape as = broadcast_strides(*ca, shape), bs = broadcast_strides(*cb, shape);
+  check_operand_values(op, p, *cb, bs, shape);
   SS_DISPATCH(p.compute, T, run_kernel<T>(op, *out, *ca, as, *cb, bs));
-  report_copy("elementwise", static_cast<std::size_t>(out->nbytes()), std::string(ufunc_name(op)) + " result");
+  report_copy("elementwise", static_cast<std::size_t>(out->nbytes()),
+              std::string(ufunc_name(op)) + " result: a new " + (p.torch ? "tensor" : "array") +
+                  " laid out like its inputs (" + (p.torch ? "TensorIterator" : "order='K'") + ")",
+              elementwise_threads(out->numel()));
   // Autograd: a differentiable result of an input that requires grad records history.
   bool grad = (a.array && a.array->requires_grad) || (b.array && b.array->requires_grad);
   out->requires_grad = records_history(grad, p.result);
@@ -369,7 +502,7 @@ void inplace(BinOp op, const ArrayPtr& dst, const Operand& other) {
     if (p.torch)
       raise(PyExc::RuntimeError, std::string("result type ") + dtype_info(p.result).scalar_type +
                                      " can't be cast to the desired output type " + dtype_info(dst->dtype).scalar_type);
-    raise(PyExc::TypeError, std::string("Cannot cast ufunc '") + ufunc_name(op) + "' output from dtype('" +
+    raise(PyExc::UFuncOutputCastingError, std::string("Cannot cast ufunc '") + ufunc_name(op) + "' output from dtype('" +
                                 dtype_name(p.result) + "') to dtype('" + dtype_name(dst->dtype) + "') with casting rule 'same_kind'");
   }
   if (other.array) {

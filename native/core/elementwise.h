@@ -9,9 +9,14 @@
 
 namespace ss {
 
-enum class BinOp { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge };
+// Comparisons come last (is_comparison relies on the order).
+enum class BinOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, And, Or, Xor, LShift, RShift, Maximum, Minimum, Eq, Ne, Lt, Le, Gt, Ge };
 
 bool parse_binop(const std::string& name, BinOp* out);
+// NumPy's ufunc name ("floor_divide"), as its messages print it.
+const char* ufunc_name(BinOp op);
+// Threads the elementwise kernels use for `numel` elements (both cores for big work).
+int elementwise_threads(std::int64_t numel);
 
 // a <op> b; a tensor operand makes it a torch operation, else NumPy's.
 ArrayPtr binary(BinOp op, const Operand& a, const Operand& b);

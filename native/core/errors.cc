@@ -17,6 +17,8 @@ const char* py_exc_name(PyExc type) {
     case PyExc::ZeroDivisionError: return "ZeroDivisionError";
     case PyExc::AttributeError: return "AttributeError";
     case PyExc::KeyboardInterrupt: return "KeyboardInterrupt";
+    case PyExc::UFuncTypeError: return "UFuncTypeError";
+    case PyExc::UFuncOutputCastingError: return "_UFuncOutputCastingError";
   }
   return "RuntimeError";
 }

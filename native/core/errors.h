@@ -21,6 +21,8 @@ enum class PyExc {
   ZeroDivisionError,
   AttributeError,
   KeyboardInterrupt,  // the run was stopped (core/cancel.h)
+  UFuncTypeError,            // numpy._core._exceptions.UFuncTypeError (a TypeError)
+  UFuncOutputCastingError,   // numpy._core._exceptions._UFuncOutputCastingError (a UFuncTypeError)
 };
 
 const char* py_exc_name(PyExc type);

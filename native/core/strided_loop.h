@@ -56,3 +56,57 @@ void strided_for_each(const std::vector<std::int64_t>& sizes, std::array<char*, 
 }
 
 }  // namespace ss
+
+#include <functional>
+
+#include "../backends/cpu/thread_pool.h"
+
+namespace ss {
+
+// Walks N strided operands of one shape in runs along the last axis: run(ptrs, n,
+// inner_strides) is called once per row of the shape (C order of the shape). Shapes
+// of at least `parallel_min` elements split their rows over the CPU pool (each row is
+// written by one thread), so memory-bound elementwise work uses every core.
+template <std::size_t N, class Run>
+void strided_runs(const std::vector<std::int64_t>& sizes, std::array<char*, N> ptrs,
+                  const std::array<const std::vector<std::int64_t>*, N>& strides, Run&& run,
+                  std::int64_t parallel_min = std::int64_t{1} << 18) {
+  const int nd = static_cast<int>(sizes.size());
+  std::int64_t total = 1;
+  for (auto s : sizes) total *= s;
+  if (total == 0) return;
+  std::array<std::int64_t, N> inner_stride{};
+  if (nd == 0) {
+    run(ptrs, std::int64_t{1}, inner_stride);
+    return;
+  }
+  for (std::size_t k = 0; k < N; ++k) inner_stride[k] = (*strides[k])[nd - 1];
+  const std::int64_t inner = sizes[nd - 1];
+  const std::int64_t rows = total / inner;
+  auto do_rows = [&](std::int64_t r0, std::int64_t r1, std::int64_t cols0, std::int64_t cols1) {
+    // Row r's pointers: unravel r over the outer axes.
+    for (std::int64_t r = r0; r < r1; ++r) {
+      std::array<char*, N> p = ptrs;
+      std::int64_t rem = r;
+      for (int d = nd - 2; d >= 0; --d) {
+        const std::int64_t i = rem % sizes[d];
+        rem /= sizes[d];
+        for (std::size_t k = 0; k < N; ++k) p[k] += i * (*strides[k])[d];
+      }
+      for (std::size_t k = 0; k < N; ++k) p[k] += cols0 * inner_stride[k];
+      run(p, cols1 - cols0, inner_stride);
+    }
+  };
+  const int threads = total >= parallel_min ? cpu::copy_threads() : 1;
+  if (threads <= 1) {
+    do_rows(0, rows, 0, inner);
+  } else if (rows >= threads * 4) {
+    cpu::parallel_for(rows, threads, [&](std::int64_t a, std::int64_t b) { do_rows(a, b, 0, inner); });
+  } else {
+    // Few long rows: split each row's columns instead.
+    for (std::int64_t r = 0; r < rows; ++r)
+      cpu::parallel_for(inner, threads, [&](std::int64_t a, std::int64_t b) { do_rows(r, r + 1, a, b); });
+  }
+}
+
+}  // namespace ss

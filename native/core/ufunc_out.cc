@@ -13,19 +13,30 @@ namespace {
 
 // The function's name as each library's messages print it.
 std::string op_name(BinOp op, bool torch) {
+  if (!torch) return ufunc_name(op);
   switch (op) {
     case BinOp::Add: return "add";
-    case BinOp::Sub: return torch ? "sub" : "subtract";
-    case BinOp::Mul: return torch ? "mul" : "multiply";
-    case BinOp::Div: return torch ? "div" : "divide";
-    case BinOp::Eq: return torch ? "eq" : "equal";
-    case BinOp::Ne: return torch ? "ne" : "not_equal";
-    case BinOp::Lt: return torch ? "lt" : "less";
-    case BinOp::Le: return torch ? "le" : "less_equal";
-    case BinOp::Gt: return torch ? "gt" : "greater";
-    case BinOp::Ge: return torch ? "ge" : "greater_equal";
-    default: return "ufunc";
+    case BinOp::Sub: return "sub";
+    case BinOp::Mul: return "mul";
+    case BinOp::Div: return "div";
+    case BinOp::FloorDiv: return "floor_divide";
+    case BinOp::Mod: return "remainder";
+    case BinOp::Pow: return "pow";
+    case BinOp::And: return "bitwise_and";
+    case BinOp::Or: return "bitwise_or";
+    case BinOp::Xor: return "bitwise_xor";
+    case BinOp::LShift: return "bitwise_left_shift";
+    case BinOp::RShift: return "bitwise_right_shift";
+    case BinOp::Maximum: return "maximum";
+    case BinOp::Minimum: return "minimum";
+    case BinOp::Eq: return "eq";
+    case BinOp::Ne: return "ne";
+    case BinOp::Lt: return "lt";
+    case BinOp::Le: return "le";
+    case BinOp::Gt: return "gt";
+    case BinOp::Ge: return "ge";
   }
+  return "ufunc";
 }
 
 std::string np_shape(const Shape& s) {
@@ -55,7 +66,7 @@ void binary_out(BinOp op, const Operand& a, const Operand& b, const ArrayPtr& ou
     if (torch)
       raise(PyExc::RuntimeError, std::string("result type ") + dtype_info(r->dtype).scalar_type +
                                      " can't be cast to the desired output type " + dtype_info(out->dtype).scalar_type);
-    raise(PyExc::TypeError, "Cannot cast ufunc '" + name + "' output from dtype('" + dtype_name(r->dtype) +
+    raise(PyExc::UFuncOutputCastingError, "Cannot cast ufunc '" + name + "' output from dtype('" + dtype_name(r->dtype) +
                                 "') to dtype('" + dtype_name(out->dtype) + "') with casting rule 'same_kind'");
   }
   Array view = *r;

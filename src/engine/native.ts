@@ -2,7 +2,7 @@
 // everything else goes through EngineObject and the functions in index.ts.
 // `null` arguments mean "the library's default".
 import type {
-  BinaryOp, DTypeName, IndexItem, JoinFn, Kind, MemoryFormat, ObjectInfo, OpReport, Order, ProductFn, PyScalar,
+  BinaryOp, UnaryOp, ReduceOp, DTypeName, IndexItem, JoinFn, Kind, MemoryFormat, ObjectInfo, OpReport, Order, ProductFn, PyScalar,
   RandomKind, SplitFn, StorageViewSpec, ValueWindow,
 } from './types'
 
@@ -111,7 +111,9 @@ export interface NativeAddon {
   resolveConj(h: NativeHandle): NativeHandle
   conjPhysical(h: NativeHandle): NativeHandle
   npConj(h: NativeHandle, ufunc: boolean): NativeHandle
-  reduce(h: NativeHandle, op: 'sum' | 'mean', dims: number[] | null, keepdim: boolean, dtype: DTypeName | null): NativeHandle
+  reduce(h: NativeHandle, op: ReduceOp, dims: number[] | null, keepdim: boolean, dtype: DTypeName | null, ddof?: number): NativeHandle
+  scan(h: NativeHandle, op: 'cumsum' | 'cumprod', axis: number | null, dtype: DTypeName | null): NativeHandle
+  unary(op: UnaryOp, h: NativeHandle): NativeHandle
 
   // matrix products (native/core/matmul.h)
   product(fn: ProductFn, a: NativeHandle, b: NativeHandle): NativeHandle
@@ -164,7 +166,7 @@ export const NATIVE_EXPORTS = Object.keys({
   fromNumpy: 1, numpy: 1, asTensor: 1, tensor: 1, torchAsarray: 1, npAsarray: 1, npArray: 1, toDlpack: 1,
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
   setitem: 1, fill: 1, inplace: 1, copy_: 1, binaryOut: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
-  conjPhysical: 1, npConj: 1, reduce: 1,
+  conjPhysical: 1, npConj: 1, reduce: 1, scan: 1, unary: 1,
   product: 1, einsum: 1, join: 1, split: 1, where: 1, nonzero: 1, tile: 1, repeat: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,

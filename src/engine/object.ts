@@ -5,7 +5,7 @@
 import { loadAddon } from './load'
 import type { NativeHandle, Operand } from './native'
 import type {
-  BinaryOp, DTypeName, IndexItem, MemoryFormat, ObjectInfo, Order, PyScalar, ValueWindow,
+  BinaryOp, UnaryOp, ReduceOp, DTypeName, IndexItem, MemoryFormat, ObjectInfo, Order, PyScalar, ValueWindow,
 } from './types'
 
 export type OperandLike = EngineObject | PyScalar
@@ -193,4 +193,14 @@ export class EngineObject {
   mean(dims: number[] | null = null, keepdim = false, dtype: DTypeName | null = null): EngineObject {
     return new EngineObject(loadAddon().reduce(this.handle, 'mean', dims, keepdim, dtype))
   }
+  /** Any reduction by name (argmin/argmax take at most one dim; ddof is var/std's). */
+  reduce(op: ReduceOp, dims: number[] | null = null, keepdim = false, dtype: DTypeName | null = null, ddof = 0): EngineObject {
+    return new EngineObject(loadAddon().reduce(this.handle, op, dims, keepdim, dtype, ddof))
+  }
+  /** `cumsum` / `cumprod` along `axis` (null: NumPy's flattened form). */
+  scan(op: 'cumsum' | 'cumprod', axis: number | null, dtype: DTypeName | null = null): EngineObject {
+    return new EngineObject(loadAddon().scan(this.handle, op, axis, dtype))
+  }
+  /** An elementwise function of this object (np.sqrt(a), -t, abs(a), ~m, ...). */
+  unary(op: UnaryOp): EngineObject { return new EngineObject(loadAddon().unary(op, this.handle)) }
 }

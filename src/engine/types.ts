@@ -100,7 +100,15 @@ export type IndexItem =
 
 export type Order = 'C' | 'F' | 'A' | 'K'
 export type MemoryFormat = 'contiguous_format' | 'preserve_format' | 'channels_last'
-export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
+export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'floordiv' | 'mod' | 'pow' | 'and' | 'or' | 'xor' | 'lshift'
+  | 'rshift' | 'maximum' | 'minimum' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
+/** Reductions (native/core/reduce.h); var/std take a ddof. */
+export type ReduceOp = 'sum' | 'mean' | 'prod' | 'min' | 'max' | 'argmin' | 'argmax' | 'all' | 'any' | 'nanmin' | 'nanmax'
+  | 'nansum' | 'var' | 'std'
+/** Elementwise functions of one operand (NumPy's unary ufuncs / torch's unary ops). */
+export type UnaryOp = 'neg' | 'pos' | 'abs' | 'invert' | 'logical_not' | 'sign' | 'square' | 'sqrt' | 'exp' | 'exp2'
+  | 'expm1' | 'log' | 'log2' | 'log10' | 'log1p' | 'sin' | 'cos' | 'tan' | 'arcsin' | 'arccos' | 'arctan' | 'sinh'
+  | 'cosh' | 'tanh' | 'sigmoid' | 'floor' | 'ceil' | 'trunc' | 'rint' | 'isnan' | 'isinf' | 'isfinite'
 export type RandomKind = 'rand' | 'randn' | 'randint'
 /** Which library function a matrix product follows (shape rules, result dtype, error texts). */
 /** Which library function a join / split follows. */

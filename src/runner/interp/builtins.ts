@@ -315,7 +315,14 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
       }
       return roundHalfEven(f, nd)
     },
-    divmod: (args) => new PyTuple([binop('//', args[0], args[1]), binop('%', args[0], args[1])]),
+    divmod: (args) => {
+      // Objects without __divmod__ (torch.Tensor) refuse it, although they have // and %.
+      const refuses = args.find(v => v instanceof PyObject && (v as { hasDivmod?: boolean }).hasDivmod === false)
+      if (refuses !== undefined) {
+        throw pyErr('TypeError', `unsupported operand type(s) for divmod(): '${typeName(args[0])}' and '${typeName(args[1])}'`)
+      }
+      return new PyTuple([binop('//', args[0], args[1]), binop('%', args[0], args[1])])
+    },
     pow: (args, kw) => {
       const b = bindArgs('pow', ['base', 'exp', 'mod='], args, kw)
       return b.mod === undefined || b.mod === null ? binop('**', b.base!, b.exp!) : modPow(b.base!, b.exp!, b.mod)

@@ -15,8 +15,10 @@ import { staticInfo, type StaticInfo } from './static_info'
 import { flattenNested } from './nested'
 
 const BINARY_OPS: Record<string, BinaryOp> = {
-  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '//': 'floordiv', '%': 'mod', '**': 'pow', '&': 'and', '|': 'or',
+  '^': 'xor', '<<': 'lshift', '>>': 'rshift', '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge',
 }
+const COMPARISONS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge'])
 const REFLECTED_CMP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '==': '==', '!=': '!=' }
 
 export abstract class EngineValue extends PyObject {
@@ -126,24 +128,33 @@ export abstract class EngineValue extends PyObject {
   binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
     if (op === '@') return this.matmulOperator(other, reflected)
     const bop = BINARY_OPS[op]
-    if (!bop) {
-      if (['//', '%', '**', '&', '|', '^', '<<', '>>'].includes(op)) {
-        throw pyErr('NotImplementedError', `the operator ${op} on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
-      }
-      return NOT_IMPLEMENTED
-    }
+    if (!bop) return NOT_IMPLEMENTED
     if (other instanceof EngineValue && other.kind !== this.kind && !reflected) {
       // ndarray op tensor: torch's __radd__ wins in Python (Tensor.__array_priority__).
       if (this.kind === 'ndarray') return NOT_IMPLEMENTED
     }
     let o: EngineObject | PyScalar
     try { o = this.operand(other) } catch { return NOT_IMPLEMENTED }
-    const r = this.ctx.op(other instanceof EngineValue ? [this.obj, other.obj] : [this.obj], () => {
+    const inputs = other instanceof EngineValue ? [this.obj, other.obj] : [this.obj]
+    return this.engineResult(inputs, this.scalarResult(other), () => {
       if (!reflected) return this.obj.binary(bop, o)
       if (o instanceof EngineObject) return o.binary(bop, this.obj)
       return this.obj.rbinary(bop, o as PyScalar)
     })
-    return this.ctx.wrap(r)
+  }
+
+  /** NumPy ufuncs of 0-d operands only return a NumPy scalar (np.array(3.5) + 1 is np.float64(4.5)). */
+  protected scalarResult(other: PyValue | null): boolean {
+    if (this.kind !== 'ndarray' || this.meta.shape.length !== 0) return false
+    return !(other instanceof EngineValue) || other.meta.shape.length === 0
+  }
+
+  /** Runs one engine op and wraps its result: a NumPy scalar when `scalar`, else the array/tensor. */
+  engineResult(inputs: EngineObject[], scalar: boolean, fn: () => EngineObject): PyValue {
+    const r = this.ctx.op(inputs, fn, { transientResult: scalar })
+    if (!scalar) return this.ctx.wrap(r)
+    const info = staticInfo(r)
+    return new NpScalar(info.dtype, r.item())
   }
 
   compare(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
@@ -154,7 +165,7 @@ export abstract class EngineValue extends PyObject {
 
   inplace(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
     const bop = BINARY_OPS[op]
-    if (!bop || bop.length !== 3 || ['eq', 'ne', 'lt', 'le', 'gt', 'ge'].includes(bop)) {
+    if (!bop || COMPARISONS.has(bop)) {
       throw pyErr('NotImplementedError', `the in-place operator ${op}= on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
     }
     const o = this.operand(other)
@@ -163,14 +174,10 @@ export abstract class EngineValue extends PyObject {
   }
 
   unary(op: '-' | '+' | '~' | 'abs'): PyValue | typeof NOT_IMPLEMENTED {
-    if (op === '+') return this.ctx.opWrap([this.obj], () => this.kind === 'ndarray' ? this.obj.copy('K') : this.obj.clone())
-    if (op === '-') return this.ctx.opWrap([this.obj], () => this.obj.rbinary('sub', this.zeroLike()))
-    throw pyErr('NotImplementedError', `${op === 'abs' ? 'abs()' : 'the operator ~'} on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
-  }
-
-  private zeroLike(): PyScalar {
-    const d = this.meta.dtype
-    return /float|complex/.test(d) ? 0 : 0n
+    const name = ({ '-': 'neg', '+': 'pos', '~': 'invert', abs: 'abs' } as const)[op]
+    // Tensor.__pos__ is torch.positive, which returns its input (`+t is t`); NumPy's +a is a new array.
+    if (op === '+' && this.kind === 'tensor') return this
+    return this.engineResult([this.obj], this.scalarResult(null), () => this.obj.unary(name))
   }
 
   // ---------- sequences and scalars ----------

@@ -17,6 +17,7 @@ import { shapeFromArgs, axesArg, orderArg, intArg, boolArg } from './argparse'
 import { dlpackMethods } from './dlpack'
 import { matmulOperator, linalgNdarrayMethods } from './linalg'
 import { joinSplitNdarrayMethods } from './join_split'
+import { ndarrayMathMethods } from './math_ops'
 
 export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
 
@@ -24,7 +25,6 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
-  'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'cumprod', 'prod', 'all', 'any', 'round', 'clip',
   'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'real', 'imag', 'data',
@@ -213,24 +213,12 @@ const NDARRAY_METHODS: Record<string, Method> = {
     s.ctx.op([s.obj], () => s.obj.fill(v))
     return null
   },
-  sum: (s, a, kw) => reduce(s, 'sum', a, kw),
-  mean: (s, a, kw) => reduce(s, 'mean', a, kw),
+  ...ndarrayMathMethods<PyNdarray>(),
   item: (s, a) => {
     if (a.length) throw pyErr('NotImplementedError', 'item(index) is not supported; index the array first')
     return s.item()
   },
   tolist: s => s.tolist(),
   __array__: s => s,
-}
-
-function reduce(s: PyNdarray, op: 'sum' | 'mean', a: PyValue[], kw: Kwargs): PyValue {
-  const b = bindArgs(op, ['axis=', 'dtype=', 'out=', 'keepdims='], a, kw)
-  if (b.out !== undefined && b.out !== null) throw pyErr('NotImplementedError', `${op}(out=...) is not supported by the Stridescope engine`)
-  const dtype = b.dtype === undefined || b.dtype === null ? null : npDtypeOf(b.dtype)
-  const r = s.ctx.op([s.obj], () => (op === 'sum' ? s.obj.sum(axesArg(b.axis), boolArg(b.keepdims, false), dtype) : s.obj.mean(axesArg(b.axis), boolArg(b.keepdims, false), dtype)))
-  const info = r.info()
-  // A full reduction returns a NumPy scalar.
-  if (info.shape.length === 0 && !boolArg(b.keepdims, false)) return new NpScalar(info.dtype, r.item())
-  return s.ctx.wrap(r)
 }
 

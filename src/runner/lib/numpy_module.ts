@@ -20,13 +20,13 @@ import { npSetPrintoptions, npGetPrintoptions } from './print_options'
 import { bindNumpyFiles } from './file_io'
 import { bindNumpyLinalg } from './linalg'
 import { bindNumpyJoinSplit } from './join_split'
+import { bindNumpyMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
   'zeros_like', 'ones_like', 'empty_like', 'full_like',
-  'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'max', 'min', 'argmax', 'argmin', 'prod', 'cumsum', 'std', 'var',
-  'all', 'any', 'allclose', 'array_equal', 'sort', 'unique', 'roll', 'moveaxis', 'rollaxis', 'atleast_2d',
+  'allclose', 'array_equal', 'sort', 'unique', 'roll', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
-  'fromfile', 'save', 'load', 'savez', 'pad', 'clip', 'round', 'isclose', 'count_nonzero',
+  'fromfile', 'save', 'load', 'savez', 'pad', 'isclose', 'count_nonzero',
 ])
 
 const NP_DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
@@ -61,17 +61,6 @@ function viewFn(ctx: LibraryContext, name: string, spec: string[], f: (o: engine
     const b = bindArgs(name, spec, a, kw)
     const x = needArray(b[spec[0]], name)
     return ctx.opWrap([x.obj], () => f(x.obj, b))
-  }
-}
-
-function reduceFn(ctx: LibraryContext, op: 'sum' | 'mean') {
-  return (a: PyValue[], kw: Kwargs) => {
-    const b = bindArgs(op, ['a', 'axis=', 'dtype=', 'out=', 'keepdims='], a, kw)
-    const x = needArray(b.a, op)
-    const rest: Kwargs = new Map()
-    for (const k of ['axis', 'dtype', 'out', 'keepdims']) if (b[k] !== undefined) rest.set(k, b[k]!)
-    const m = x.getattr!(op)!
-    return (m as unknown as { call(a: PyValue[], k: Kwargs): PyValue }).call([], rest) as PyValue
   }
 }
 
@@ -186,7 +175,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   np.fn('flip', viewFn(ctx, 'flip', ['m', 'axis='], (o, b) => o.flip(axesArg(b.axis))))
   np.fn('diagonal', viewFn(ctx, 'diagonal', ['a', 'offset=', 'axis1=', 'axis2='], (o, b) =>
     o.diagonal(b.offset === undefined ? 0 : intArg(b.offset), b.axis1 === undefined ? 0 : intArg(b.axis1), b.axis2 === undefined ? 1 : intArg(b.axis2))))
-  np.fn('sum', reduceFn(ctx, 'sum')).fn('mean', reduceFn(ctx, 'mean'))
+  bindNumpyMath(np, ctx)
   for (const name of ['shares_memory', 'may_share_memory'] as const) {
     np.fn(name, (a, kw) => {
       const b = bindArgs(name, ['a', 'b', 'max_work='], a, kw)

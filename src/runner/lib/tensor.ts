@@ -13,6 +13,7 @@ import { torchDtype, torchDtypeOf, TorchDType, ITEMSIZE } from './dtypes'
 import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } from './argparse'
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
 import { dlpackMethods } from './dlpack'
+import { tensorMathMethods } from './math_ops'
 import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
 import { setRequiresGrad, detach, GradFnNode } from './grad_ops'
 import { newTensorMethods } from './tensor_new'
@@ -25,12 +26,10 @@ type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
 
 /** Tensor methods PyTorch has that the engine cannot do (yet): a clear error, not AttributeError. */
 const TENSOR_UNSUPPORTED = new Set([
-  'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin', 'std', 'var', 'cumsum', 'prod',
-  'all', 'any', 'norm', 'softmax', 'relu', 'sin', 'cos', 'pow', 'neg', 'masked_fill', 'index_select', 'gather',
+  'norm', 'softmax', 'relu', 'masked_fill', 'index_select', 'gather',
   'scatter', 'repeat', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
   'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
-  'movedim', 'repeat_interleave', 'clamp', 'round', 'floor', 'ceil', 'masked_select', 'eq', 'ne', 'lt', 'gt',
-  'le', 'ge', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
+  'repeat_interleave', 'masked_select', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
   'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
 ])
 
@@ -38,6 +37,8 @@ export class PyTensor extends EngineValue {
   readonly kind = 'tensor' as const
   /** The autograd node PyTorch would record for this tensor (printed as grad_fn=<...>). */
   gradFn: string | null = null
+  /** torch.Tensor has // and % but no __divmod__: divmod(t, 2) is a TypeError. */
+  readonly hasDivmod = false
   get pyClass() { return TENSOR_CLASS }
 
   protected matmulOperator(other: PyValue, reflected: boolean) { return matmulOperator(this, other, reflected) }
@@ -264,6 +265,7 @@ function binaryMethod(op: '+' | '-' | '*' | '/'): Method {
 }
 
 const TENSOR_METHODS: Record<string, Method> = {
+  ...tensorMathMethods<PyTensor>(),
   size: (s, a, kw) => {
     const b = bindArgs('size', ['dim='], a, kw)
     const shape = s.info().shape

@@ -22,9 +22,9 @@ import { parseDeviceArg, placeOn } from './torch_create'
 import { bindTorchFiles } from './file_io'
 import { bindTorchLinalg } from './linalg'
 import { bindTorchJoinSplit } from './join_split'
+import { bindTorchMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
-  'abs', 'sqrt', 'exp', 'log', 'max', 'min', 'argmax', 'argmin',
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'roll', 'movedim', 'pin_memory',
 ])
@@ -220,6 +220,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   bindTorchFiles(torch, ctx)
   bindTorchLinalg(torch, ctx)
   bindTorchJoinSplit(torch, ctx)
+  bindTorchMath(torch, ctx)
   return torch
 }
 

@@ -1,0 +1,33 @@
+# Array operators // % ** & | ^ ~ << >> abs() divmod with broadcasting and NEP 50 promotion.
+import numpy as np
+a = np.arange(-3, 4)
+print(a // 2, a % 3, a ** 2, a & 3, a | 8, a ^ 1, ~a, a << 2, a >> 1, abs(a))
+print(divmod(a, 2), divmod(7, np.arange(1, 4)))
+x = np.array([1.5, -2.5, 7.25, -0.5])
+print(x // 0.5, x % 2, x ** 2, x // -2, x % -2, abs(x), 2 ** x, divmod(x, 1.5))
+print(repr(x // 0), repr(x % 0), repr(np.array([0.0]) // 0))
+print(repr(a // 0), repr(a % 0))
+m = np.arange(6).reshape(2, 3)
+print(m // np.array([1, 2, 3]), m % np.array([[2], [4]]), m ** np.array([0, 1, 2]))
+print(repr(np.array([1, 2], dtype=np.uint8) ** 2), repr(np.array([100], dtype=np.int8) * 2), repr(np.array([200], dtype=np.uint8) + 100))
+print(repr(np.array([1, 2], dtype=np.int16) // 2.0), repr(np.array([3], dtype=np.int8) ** np.int16(2)), repr(np.array([2.0], dtype=np.float32) ** 2))
+print(repr(np.array([True, False]) & np.array([True, True])), repr(np.array([True, False]) | False), repr(np.array([True, False]) ^ True))
+print(repr(~np.array([True, False])), repr(np.array([True, False]) << 1), repr(np.array([True]) // np.array([True])))
+print(repr(np.array([5], dtype=np.uint8) >> 1), repr(np.array([-8], dtype=np.int8) >> 1), repr(np.array([1], dtype=np.int32) << 33))
+print(repr(np.array([-128], dtype=np.int8) // -1), repr(np.array([-128], dtype=np.int8) % -1), repr(abs(np.array([-128], dtype=np.int8))))
+print(repr(abs(np.array([3 + 4j, -1j]))), repr(np.array([1 + 2j]) ** 2), repr(-np.array([1, 2], dtype=np.uint8)))
+print(repr(np.arange(4.0).reshape(2, 2).T // 1), (np.arange(4.0).reshape(2, 2).T % 3).strides, (np.arange(6).reshape(2, 3).T ** 2).strides)
+def attempt(text, fn):
+    try:
+        print(text, "->", fn())
+    except Exception as e:
+        print(text, "->", type(e).__name__, e)
+attempt("np.arange(3.0) & 1", lambda: np.arange(3.0) & 1)
+attempt("np.arange(3.0) << 1", lambda: np.arange(3.0) << 1)
+attempt("~np.arange(3.0)", lambda: ~np.arange(3.0))
+attempt("np.array([1j]) // 1", lambda: np.array([1j]) // 1)
+attempt("np.array([2]) ** np.array([-1])", lambda: np.array([2]) ** np.array([-1]))
+attempt("np.arange(3) ** -1", lambda: np.arange(3) ** -1)
+attempt("-np.array([True])", lambda: -np.array([True]))
+attempt("np.array([True]) - np.array([True])", lambda: np.array([True]) - np.array([True]))
+attempt("np.arange(3) // np.arange(2)", lambda: np.arange(3) // np.arange(2))

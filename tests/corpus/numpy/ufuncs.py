@@ -1,0 +1,36 @@
+# Math ufuncs: result dtypes (int8 -> float16, int16 -> float32, int -> float64), layouts (order='K'), scalars.
+import numpy as np
+x = np.array([0.0, 0.5, 1.0, 2.0, 4.0])
+print(np.sqrt(x), np.exp(x), np.log(x + 1), np.sin(x), np.cos(x), np.tanh(x), np.tan(x))
+print(np.log2(x + 1), np.log10(x + 1), np.expm1(x), np.log1p(x), np.exp2(x), np.arctan(x), np.sinh(x), np.cosh(x))
+print(np.arcsin(x / 4), np.arccos(x / 4), np.square(x), np.negative(x), np.positive(x), np.sign(x - 1))
+print(repr(np.sqrt(np.arange(3, dtype=np.int8))), repr(np.sqrt(np.arange(3, dtype=np.int16))), repr(np.exp(np.arange(3))))
+print(repr(np.sqrt(np.array([True, False]))), repr(np.sqrt(np.arange(3, dtype=np.uint32))), repr(np.sqrt(np.arange(3, dtype=np.float32))))
+y = np.array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 3.7])
+print(np.floor(y), np.ceil(y), np.trunc(y), np.rint(y), np.round(y), np.around(y), np.fix(y))
+print(np.round(np.array([1.234, 5.678, -9.876]), 2), np.round(np.array([1234.5, 5678.9]), -2), y.round(), y.round(1))
+print(repr(np.floor(np.arange(3))), repr(np.round(np.arange(3))), repr(np.rint(np.arange(3))), repr(np.ceil(np.array([True]))))
+n = np.array([1.0, np.nan, np.inf, -np.inf, 0.0])
+print(np.isnan(n), np.isinf(n), np.isfinite(n), np.sqrt(np.array([-1.0, 4.0])), np.log(np.array([0.0, 1.0])))
+print(np.maximum(y, 0), np.minimum(y, 0), np.maximum(np.array([1, 5, 3]), np.array([4, 2, 6])), np.maximum(n, 2), np.minimum(n, 2))
+print(repr(np.maximum(np.arange(3), 1.5)), repr(np.minimum(np.arange(3, dtype=np.int8), np.int16(1))))
+print(np.clip(y, -1, 2), np.clip(np.arange(10), 2, 7), y.clip(0), y.clip(max=1), np.clip(y, None, 0), repr(np.clip(np.arange(3, dtype=np.int8), 0, 2.5)))
+print(np.abs(np.array([-1, 2, -3])), np.absolute(np.array([-1.5, 2])), np.abs(np.array([3 + 4j])), np.fabs(np.array([-2.0])))
+print(np.add(x, 1), np.subtract(3, x), np.multiply(x, x), np.divide(x, 2), np.true_divide(1, x + 1), np.power(x, 2))
+print(np.floor_divide(np.arange(5), 2), np.remainder(np.arange(5), 3), np.mod(-np.arange(5), 3), np.divmod(np.arange(5), 3))
+print(np.bitwise_and(12, 10), np.bitwise_or(np.arange(4), 4), np.bitwise_xor(np.arange(4), 1), np.invert(np.arange(3, dtype=np.uint8)))
+print(np.left_shift(1, np.arange(4)), np.right_shift(16, np.arange(4)), np.logical_not(np.array([0, 1, 2])))
+print(np.equal(np.arange(3), 1), np.not_equal(np.arange(3), 1), np.less(np.arange(3), 1), np.greater_equal(np.arange(3), 1))
+print(np.sqrt([1, 4, 9]), np.exp([0, 1]), np.maximum([1, 5], [3, 2]), repr(np.sin(0)), repr(np.sqrt(4.0)), repr(np.floor(2.5)))
+t = np.arange(12.0).reshape(3, 4).T
+print(np.sqrt(t).strides, np.exp(t).flags['F_CONTIGUOUS'], np.maximum(t, 1).strides, (t + t.T.T).strides, np.isnan(t).strides)
+f = np.asfortranarray(np.arange(6.0).reshape(2, 3))
+print(np.sin(f).flags['F_CONTIGUOUS'], np.add(f, np.arange(3.0)).strides, np.clip(f, 1, 4).strides)
+def attempt(text, fn):
+    try:
+        print(text, "->", fn())
+    except Exception as e:
+        print(text, "->", type(e).__name__, e)
+attempt("np.sign(np.array([True]))", lambda: np.sign(np.array([True])))
+attempt("np.invert(np.array([1.5]))", lambda: np.invert(np.array([1.5])))
+attempt("np.sqrt(np.arange(3), out=None).dtype", lambda: np.sqrt(np.arange(3), out=None).dtype)
