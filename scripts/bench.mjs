@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatWholeProcess, wholeProcessRows } from '../bench/whole_process.mjs'
 import { consoleRoundTrip, formatConsoleRoundTrip } from '../bench/console-roundtrip.mjs'
+import { formatElementwise, elementwiseRows } from '../bench/elementwise_ops.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = new Set(process.argv.slice(2))
@@ -166,6 +167,7 @@ if (numpy.ok && !numpy.data.conversions) numpy.data.conversions = { skipped: 'no
 const whole = wholeProcessRows({ root, py, quick, log })
 // The app's data path: a console line in browser mode until both views show its result.
 const roundTrip = await consoleRoundTrip(quick ? 3 : 7).catch((e) => ({ skipped: e instanceof Error ? e.message : String(e) }))
+const ops = elementwiseRows({ root, py, quick, log })
 const core = coreExe.ok ? run(coreExe.exe, []) : coreExe
 if (coreExe.ok && !core.ok) log(`  engine-side conversions skipped: ${core.why}`)
 
@@ -223,7 +225,7 @@ const conv = {
 }
 const summary = {
   quick, seconds: (Date.now() - t0) / 1000, avx2: kernel.ok ? kernel.data.avx2 : null,
-  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, ops: opRows, conversions: conv, whole_process: whole,
+  numpy_version: numpy.ok ? numpy.data.numpy : null, rows, ops: opRows, conversions: conv, whole_process: whole, elementwise: ops,
   console_round_trip: roundTrip,
 }
 
@@ -259,6 +261,7 @@ if (asJson) {
   else console.log(`  NumPy: a.T ${us(conv.numpy.view_T_seconds)}, np.asarray(a) ${us(conv.numpy.asarray_seconds)}`)
   console.log('\n' + formatWholeProcess(whole).join('\n'))
   console.log('\n' + formatConsoleRoundTrip(roundTrip))
+  console.log('\n' + formatElementwise(ops).join('\n'))
   const skippedEngine = rows.find((r) => r.engine_skipped)
   if (skippedEngine) console.log(`\nengine column: ${skippedEngine.engine_skipped}`)
   console.log(`\n${summary.seconds.toFixed(1)} s; AVX2 ${summary.avx2 ? 'yes' : 'no'}; NumPy ${summary.numpy_version ?? 'absent'}`)

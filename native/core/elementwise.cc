@@ -155,7 +155,10 @@ template <class T, class R, class F>
 void binary_loop(const Array& out, const Array& a, const Shape& as, const Array& b, const Shape& bs, F f) {
   using V = compute_t<T>;
   constexpr std::int64_t ts = sizeof(T), rs = sizeof(R);
-  strided_runs<3>(out.sizes, {out.data_ptr(), a.data_ptr(), b.data_ptr()}, {&out.byte_strides, &as, &bs},
+  Shape sizes = out.sizes;
+  std::array<Shape, 3> st3{out.byte_strides, as, bs};
+  memory_order<3>(sizes, st3);
+  strided_runs<3>(sizes, {out.data_ptr(), a.data_ptr(), b.data_ptr()}, {&st3[0], &st3[1], &st3[2]},
                   [&](std::array<char*, 3> p, std::int64_t n, const std::array<std::int64_t, 3>& st) {
                     const bool aligned = reinterpret_cast<std::uintptr_t>(p[0]) % alignof(R) == 0 &&
                                          reinterpret_cast<std::uintptr_t>(p[1]) % alignof(T) == 0 &&

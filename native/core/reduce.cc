@@ -206,9 +206,9 @@ A pairwise_sum(const char* p, std::int64_t n, std::int64_t s) {
 // The reduction walk: acc[k] = combine(acc[k], x) for every input element x in NumPy's
 // iteration order. Where the innermost axis is reduced, `run` folds the whole inner run
 // first (pairwise for sums); `chunk` splits runs the way NumPy's casting buffer does.
-template <class A, class Combine, class Run>
+template <class A, std::size_t ISize, class Combine, class Run, class Load>
 void walk(const Array& in, const std::vector<bool>& red, std::vector<A>& acc, Combine combine, Run run, std::int64_t chunk,
-          A (*load)(const char*)) {
+          Load load) {
   if (in.numel() == 0) return;
   auto axes = walk_axes(in, red);
   if (axes.empty()) axes.push_back({1, 0, 0});
@@ -224,6 +224,10 @@ void walk(const Array& in, const std::vector<bool>& red, std::vector<A>& acc, Co
         const std::int64_t c = std::min(chunk, inner.size - c0);
         acc[k] = combine(acc[k], run(p + c0 * inner.in, c, inner.in));
       }
+    } else if (inner.acc == 1 && inner.in == static_cast<std::int64_t>(ISize)) {
+      // Unit strides (sum(axis=0) of a C array): a loop the compiler can vectorise.
+      A* o = acc.data() + k;
+      for (std::int64_t j = 0; j < inner.size; ++j) o[j] = combine(o[j], load(p + j * static_cast<std::int64_t>(ISize)));
     } else {
       for (std::int64_t j = 0; j < inner.size; ++j) acc[k + j * inner.acc] = combine(acc[k + j * inner.acc], load(p + j * inner.in));
     }
@@ -262,7 +266,7 @@ void store_acc(const Array& out, const std::vector<A>& acc) {
 template <class I, class A>
 std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_t out_n, bool casts) {
   const std::int64_t chunk = casts ? 8192 : std::numeric_limits<std::int64_t>::max();
-  A (*load)(const char*) = &load_as<A, I>;
+  auto load = [](const char* p) { return load_as<A, I>(p); };
   std::vector<A> acc(static_cast<std::size_t>(out_n));
   auto seq = [&](auto comb) {
     return [comb, load](const char* p, std::int64_t n, std::int64_t s) {
@@ -279,9 +283,9 @@ std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_
       auto add = [](A x, A y) { return static_cast<A>(x + y); };
       if (op == ReduceOp::NanSum) {
         auto nadd = [](A x, A y) { return isnan_any(y) ? x : static_cast<A>(x + y); };
-        walk(in, g.red, acc, nadd, seq(nadd), chunk, load);
+        walk<A, sizeof(I)>(in, g.red, acc, nadd, seq(nadd), chunk, load);
       } else if constexpr (std::is_floating_point_v<A> || cplx) {
-        walk(in, g.red, acc, add, [](const char* p, std::int64_t n, std::int64_t s) { return pairwise_sum<A, I>(p, n, s); },
+        walk<A, sizeof(I)>(in, g.red, acc, add, [](const char* p, std::int64_t n, std::int64_t s) { return pairwise_sum<A, I>(p, n, s); },
              chunk, load);
       } else {
         // Integers wrap (through unsigned: no signed-overflow UB).
@@ -289,7 +293,7 @@ std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_
           using U = std::make_unsigned_t<A>;
           return static_cast<A>(static_cast<U>(static_cast<U>(x) + static_cast<U>(y)));
         };
-        walk(in, g.red, acc, iadd, seq(iadd), chunk, load);
+        walk<A, sizeof(I)>(in, g.red, acc, iadd, seq(iadd), chunk, load);
       }
       break;
     }
@@ -300,10 +304,10 @@ std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_
           using U = std::make_unsigned_t<A>;
           return static_cast<A>(static_cast<U>(static_cast<U>(x) * static_cast<U>(y)));
         };
-        walk(in, g.red, acc, mul, seq(mul), chunk, load);
+        walk<A, sizeof(I)>(in, g.red, acc, mul, seq(mul), chunk, load);
       } else {
         auto mul = [](A x, A y) { return static_cast<A>(x * y); };
-        walk(in, g.red, acc, mul, seq(mul), chunk, load);
+        walk<A, sizeof(I)>(in, g.red, acc, mul, seq(mul), chunk, load);
       }
       break;
     }
@@ -329,7 +333,7 @@ std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_
         }
         return mx ? ufunc::maximum(x, y) : ufunc::minimum(x, y);
       };
-      walk(in, g.red, acc, comb, seq(comb), chunk, load);
+      walk<A, sizeof(I)>(in, g.red, acc, comb, seq(comb), chunk, load);
       break;
     }
     default: break;
@@ -342,13 +346,13 @@ std::vector<bool> fold_bool(ReduceOp op, const Array& in, const Geometry& g, std
   std::vector<char> acc(static_cast<std::size_t>(out_n), all ? 1 : 0);
   SS_DISPATCH(in.dtype, I, {
     using V = compute_t<I>;
-    char (*load)(const char*) = [](const char* p) -> char {
+    auto load = [](const char* p) -> char {
       I v;
       std::memcpy(&v, p, sizeof(I));
       return cast_to<V>(v) != V(0) ? 1 : 0;
     };
     auto comb = [all](char x, char y) -> char { return all ? (x && y) : (x || y); };
-    walk(in, g.red, acc, comb,
+    walk<A, sizeof(I)>(in, g.red, acc, comb,
          [&](const char* p, std::int64_t n, std::int64_t s) {
            char r = load(p);
            for (std::int64_t i = 1; i < n; ++i) r = comb(r, load(p + i * s));

@@ -57,11 +57,47 @@ void strided_for_each(const std::vector<std::int64_t>& sizes, std::array<char*, 
 
 }  // namespace ss
 
+#include <algorithm>
 #include <functional>
 
 #include "../backends/cpu/thread_pool.h"
 
 namespace ss {
+
+// The same walk as the operands' memory order (elementwise work may visit elements in any
+// order): axes sorted by operand 0's |stride| (largest outermost), neighbours that tile
+// memory for every operand merged. A transposed result (NumPy's order='K' output of
+// a.T + 1) is then one contiguous run instead of a column walk.
+template <std::size_t N>
+void memory_order(std::vector<std::int64_t>& sizes, std::array<std::vector<std::int64_t>, N>& strides) {
+  const int nd = static_cast<int>(sizes.size());
+  std::vector<int> order(nd);
+  for (int i = 0; i < nd; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    const auto sx = strides[0][x] < 0 ? -strides[0][x] : strides[0][x];
+    const auto sy = strides[0][y] < 0 ? -strides[0][y] : strides[0][y];
+    return sx > sy;
+  });
+  std::vector<std::int64_t> ns;
+  std::array<std::vector<std::int64_t>, N> nst;
+  for (int i : order) {
+    if (sizes[i] == 1) continue;
+    bool merge = !ns.empty();
+    for (std::size_t k = 0; k < N && merge; ++k) merge = nst[k].back() == strides[k][i] * sizes[i];
+    if (merge) {
+      ns.back() *= sizes[i];
+      for (std::size_t k = 0; k < N; ++k) nst[k].back() = strides[k][i];
+      continue;
+    }
+    ns.push_back(sizes[i]);
+    for (std::size_t k = 0; k < N; ++k) nst[k].push_back(strides[k][i]);
+  }
+  bool empty = false;
+  for (auto s : sizes) empty = empty || s == 0;
+  if (empty) return;  // nothing to visit; keep the shape as it was
+  sizes = ns;
+  strides = nst;
+}
 
 // Walks N strided operands of one shape in runs along the last axis: run(ptrs, n,
 // inner_strides) is called once per row of the shape (C order of the shape). Shapes

@@ -47,7 +47,6 @@ const UnInfo& info_of(UnOp op) {
 }
 
 bool is_float_function(UnOp op) { return op >= UnOp::Sqrt && op <= UnOp::Sigmoid; }
-bool is_rounding(UnOp op) { return op >= UnOp::Floor && op <= UnOp::Rint; }
 bool is_predicate(UnOp op) { return op >= UnOp::IsNan && op <= UnOp::IsFinite; }
 
 template <class T>
@@ -141,7 +140,10 @@ template <class I, class R, class F>
 void unary_loop(const Array& out, const Array& in, F f) {
   using V = compute_t<I>;
   constexpr std::int64_t is = sizeof(I), rs = sizeof(R);
-  strided_runs<2>(out.sizes, {out.data_ptr(), in.data_ptr()}, {&out.byte_strides, &in.byte_strides},
+  Shape sizes = out.sizes;
+  std::array<Shape, 2> st2{out.byte_strides, in.byte_strides};
+  memory_order<2>(sizes, st2);
+  strided_runs<2>(sizes, {out.data_ptr(), in.data_ptr()}, {&st2[0], &st2[1]},
                   [&](std::array<char*, 2> p, std::int64_t n, const std::array<std::int64_t, 2>& st) {
                     if (st[0] == rs && st[1] == is && reinterpret_cast<std::uintptr_t>(p[0]) % alignof(R) == 0 &&
                         reinterpret_cast<std::uintptr_t>(p[1]) % alignof(I) == 0) {

@@ -1,8 +1,9 @@
 // The snippet corpus: each tests/corpus/<dir>/NAME.py runs on the runner and its stdout must
 // equal NAME.expected byte for byte; when NAME.expected-error exists the program must end
 // with that uncaught exception (the traceback's last line). python/ and numpy/ expectations
-// come from real CPython (+ NumPy) via scripts/regen-corpus.py; torch/ ones are written by
-// hand from reference/semantics.md and PyTorch's printing rules (each snippet cites them).
+// come from real CPython (+ NumPy) via scripts/regen-corpus.py; torch/ snippets marked
+// `# oracle: torch` come from real PyTorch (/usr/bin/python3, torch 1.13) the same way, the
+// others are written by hand from reference/semantics.md and PyTorch's printing rules.
 import { describe, it, expect } from 'vitest'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -50,7 +51,7 @@ describe('corpus: numpy (CPython + NumPy generated)', () => {
   for (const f of snippets('numpy')) it(f, () => checkSnippet('numpy', f))
 })
 
-describe('corpus: torch (hand-written from reference/semantics.md)', () => {
+describe('corpus: torch (PyTorch-generated or hand-written from reference/semantics.md)', () => {
   for (const f of snippets('torch')) it(f, () => checkSnippet('torch', f))
 })
 

@@ -255,6 +255,13 @@ export function bindNumpyMath(np: LibModule, ctx: LibraryContext): void {
     noOut('clip', b)
     return npClip(ctx, b.a!, b.a_min ?? b.min, b.a_max ?? b.max)
   })
+  np.set('True_', new NpScalar('bool', true)).set('False_', new NpScalar('bool', false))
+  np.fn('moveaxis', (a, kw) => {
+    const b = bindArgs('moveaxis', ['a', 'source', 'destination'], a, kw)
+    const x = needNdarrayLike(ctx, b.a, 'moveaxis')
+    const perm = moveaxisPerm(x.meta.shape.length, axesArg(b.source)!, axesArg(b.destination)!, false)
+    return ctx.opWrap([x.obj], () => x.obj.permute(perm))
+  })
   for (const name of ['round', 'around']) {
     np.fn(name, (a, kw) => {
       const b = bindArgs(name, ['a', 'decimals=', 'out='], a, kw)
@@ -262,6 +269,29 @@ export function bindNumpyMath(np: LibModule, ctx: LibraryContext): void {
       return npRound(ctx, b.a!, b.decimals === undefined ? 0 : intArg(b.decimals))
     })
   }
+}
+
+/** np.moveaxis / torch.movedim: the permutation that moves `source` axes to `destination`. */
+export function moveaxisPerm(ndim: number, source: number[], destination: number[], torch: boolean): number[] {
+  const norm = (ax: number, what: string) => {
+    if (ax < -Math.max(ndim, 1) || ax >= Math.max(ndim, 1)) {
+      if (torch) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-Math.max(ndim, 1)}, ${Math.max(ndim, 1) - 1}], but got ${ax})`)
+      throw pyErr('AxisError', `${what}: axis ${ax} is out of bounds for array of dimension ${ndim}`)
+    }
+    return ax < 0 ? ax + ndim : ax
+  }
+  const src = source.map(a => norm(a, 'source')), dst = destination.map(a => norm(a, 'destination'))
+  if (src.length !== dst.length) {
+    if (torch) throw pyErr('RuntimeError', `movedim: Invalid source or destination dims: source (${source.join(', ')} dims) should contain the same number of dims as destination (${destination.join(', ')} dims)`)
+    throw pyErr('ValueError', '`source` and `destination` arguments must have the same number of elements')
+  }
+  if (new Set(src).size !== src.length || new Set(dst).size !== dst.length) {
+    if (torch) throw pyErr('RuntimeError', 'movedim: repeated dim in `source` or `destination`')
+    throw pyErr('ValueError', `repeated axis in \`${new Set(src).size !== src.length ? 'source' : 'destination'}\` argument`)
+  }
+  const order = [...Array(ndim).keys()].filter(i => !src.includes(i))
+  for (const [d, s] of dst.map((d, i) => [d, src[i]] as const).sort((x, y) => x[0] - y[0])) order.splice(d, 0, s)
+  return order
 }
 
 // ---------- PyTorch ----------
@@ -383,6 +413,13 @@ export function tensorMathMethods<S extends EngineValue>(): Record<string, Metho
     }
   }
   for (const name of TORCH_REDUCE) m[name] = (s, a, kw) => torchReduce(s.ctx, s, name, a, kw)
+  for (const name of ['movedim', 'moveaxis']) {
+    m[name] = (s, a, kw) => {
+      const b = bindArgs(name, ['source', 'destination'], a, kw)
+      const perm = moveaxisPerm(s.meta.shape.length, axesArg(b.source)!, axesArg(b.destination)!, true)
+      return s.ctx.opWrap([s.obj], () => s.obj.permute(perm))
+    }
+  }
   for (const name of ['clamp', 'clip']) {
     m[name] = (s, a, kw) => {
       const b = bindArgs(name, ['min=', 'max='], a, kw)
@@ -425,6 +462,14 @@ export function bindTorchMath(torch: LibModule, ctx: LibraryContext): void {
       const x = needTensorArg(a.length ? a[0] : kw.get('input'), name)
       rest.delete('input')
       return torchReduce(ctx, x, name, a.slice(1), rest)
+    })
+  }
+  for (const name of ['movedim', 'moveaxis']) {
+    torch.fn(name, (a, kw) => {
+      const b = bindArgs(name, ['input', 'source', 'destination'], a, kw)
+      const x = needTensorArg(b.input, name)
+      const perm = moveaxisPerm(x.meta.shape.length, axesArg(b.source)!, axesArg(b.destination)!, true)
+      return ctx.opWrap([x.obj], () => x.obj.permute(perm))
     })
   }
   for (const name of ['clamp', 'clip']) {

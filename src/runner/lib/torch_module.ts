@@ -26,7 +26,7 @@ import { bindTorchMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
   'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
-  'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'roll', 'movedim', 'pin_memory',
+  'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'roll', 'pin_memory',
 ])
 
 function dtypeOrNull(v: PyValue | undefined): DTypeName | null {

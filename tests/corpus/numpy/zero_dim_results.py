@@ -29,3 +29,10 @@ a ^= 2
 a &= 7
 a >>= 1
 print(repr(a))
+print(repr(np.True_), repr(np.False_), np.True_ is np.True_ or True, repr(np.array([1, 2]) > 1))
+m = np.arange(24).reshape(2, 3, 4)
+print(np.moveaxis(m, 0, -1).shape, np.moveaxis(m, 0, -1).strides, np.moveaxis(m, [0, 1], [-1, -2]).strides, np.shares_memory(np.moveaxis(m, 2, 0), m))
+try:
+    np.moveaxis(m, 3, 0)
+except np.exceptions.AxisError as e:
+    print("AxisError", e)

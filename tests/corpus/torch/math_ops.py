@@ -43,5 +43,11 @@ attempt("-bool", lambda: -torch.tensor([True]))
 attempt("~float", lambda: ~torch.tensor([1.0]))
 attempt("bool % bool", lambda: torch.tensor([True]) % torch.tensor([True]))
 attempt("int mean", lambda: torch.arange(3).mean())
-attempt("int += 1.5", lambda: torch.arange(3).__iadd__(1.5))
+def add_in_place(t, v):
+    t += v
+    return t
+attempt("int += 1.5", lambda: add_in_place(torch.arange(3), 1.5))
 attempt("shapes", lambda: torch.arange(3) // torch.arange(2))
+q = torch.arange(24).view(2, 3, 4)
+print(q.movedim(0, -1).shape, q.movedim(0, -1).stride(), torch.movedim(q, [0, 1], [-1, -2]).stride(), q.moveaxis(2, 0).stride())
+attempt("movedim 3", lambda: q.movedim(3, 0))
