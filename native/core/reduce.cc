@@ -352,7 +352,7 @@ std::vector<bool> fold_bool(ReduceOp op, const Array& in, const Geometry& g, std
       return cast_to<V>(v) != V(0) ? 1 : 0;
     };
     auto comb = [all](char x, char y) -> char { return all ? (x && y) : (x || y); };
-    walk<A, sizeof(I)>(in, g.red, acc, comb,
+    walk<char, sizeof(I)>(in, g.red, acc, comb,
          [&](const char* p, std::int64_t n, std::int64_t s) {
            char r = load(p);
            for (std::int64_t i = 1; i < n; ++i) r = comb(r, load(p + i * s));
