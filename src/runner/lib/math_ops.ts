@@ -448,11 +448,19 @@ export function bindTorchMath(torch: LibModule, ctx: LibraryContext): void {
     if (['add', 'sub', 'mul', 'div'].includes(name) && torch.getattr(name) !== undefined) continue
     torch.fn(name, (a, kw) => {
       const b = bindArgs(name, ['input', 'other', '*', 'out='], a, kw)
-      if (b.out !== undefined && b.out !== null) throw pyErr('NotImplementedError', `torch.${name}(out=...) is not supported by the Stridescope engine`)
       const x = b.input!, y = b.other!
       if (!(x instanceof EngineValue) && !(y instanceof EngineValue)) needTensorArg(x, name)
       const p = torchOperand(ctx, x), q = torchOperand(ctx, y)
       const inputs = [x, y].filter((v): v is EngineValue => v instanceof EngineValue).map(v => v.obj)
+      if (b.out !== undefined && b.out !== null) {
+        // torch.add(a, b, out=o): the engine writes o after PyTorch's refusals (overlap, dtype), and o is the result.
+        if (!(b.out instanceof EngineValue) || b.out.kind !== 'tensor') {
+          throw pyErr('TypeError', `${name}(): argument 'out' must be Tensor, not ${typeName(b.out)}`)
+        }
+        const out = b.out
+        ctx.op([...inputs, out.obj], () => engine.binaryOut(op, p, q, out.obj))
+        return out
+      }
       return ctx.opWrap(inputs, () => engine.binary(op, p, q))
     })
   }

@@ -42,6 +42,12 @@ e = torch.zeros(1).expand(3)
 def g():
     e.add_(e)
 attempt(g)`,
+  'out= tensors: written, refused on overlap and dtype, named in the TypeError': `a = torch.ones(3); o = torch.zeros(3)
+r = torch.add(a, a, out=o); print(o, r is o)
+t = torch.arange(4.)
+attempt(lambda: torch.add(t[1:], t[:-1], out=t[:-1])); print(t)
+attempt(lambda: torch.mul(a, a, out=torch.zeros(3, dtype=torch.int64)))
+attempt(lambda: torch.maximum(a, a, out=[1]))`,
   'x.copy_(x.t())': `x = torch.arange(9.).reshape(3, 3)
 attempt(lambda: x.copy_(x.t())); print(x)
 attempt(lambda: x.t().copy_(x)); print(x)`,
