@@ -20,6 +20,7 @@
 #include "promotion.h"
 #include "report.h"
 #include "scalar.h"
+#include "cancel.h"
 #include "strided_loop.h"
 #include "ufunc_scalar.h"
 #include "unary.h"
@@ -198,6 +199,9 @@ A pairwise_sum(const char* p, std::int64_t n, std::int64_t s) {
     for (; i < n; ++i) res += load_as<A, I>(p + i * s);
     return res;
   }
+  // A run can be a broadcast view of any length: poll the interrupt flag at every
+  // node of at least kCancelChunk elements (the summation order is unchanged).
+  if (n >= kCancelChunk) check_cancel();
   std::int64_t n2 = n / 2;
   n2 -= n2 % 8;
   return pairwise_sum<A, I>(p, n2, s) + pairwise_sum<A, I>(p + n2 * s, n - n2, s);
@@ -218,18 +222,35 @@ void walk(const Array& in, const std::vector<bool>& red, std::vector<A>& acc, Co
   std::vector<std::int64_t> idx(outer, 0);
   const char* p = in.data_ptr();
   std::int64_t k = 0;
+  // A reduction over a broadcast view is not bounded by memory: poll the run's
+  // interrupt flag every kCancelChunk elements (cancel.h).
+  std::int64_t since_poll = 0;
+  auto poll = [&](std::int64_t n) {
+    since_poll += n;
+    if (since_poll >= kCancelChunk) {
+      since_poll = 0;
+      check_cancel();
+    }
+  };
   while (true) {
     if (inner.acc == 0) {
       for (std::int64_t c0 = 0; c0 < inner.size; c0 += chunk) {
         const std::int64_t c = std::min(chunk, inner.size - c0);
         acc[k] = combine(acc[k], run(p + c0 * inner.in, c, inner.in));
+        poll(c);
       }
-    } else if (inner.acc == 1 && inner.in == static_cast<std::int64_t>(ISize)) {
-      // Unit strides (sum(axis=0) of a C array): a loop the compiler can vectorise.
-      A* o = acc.data() + k;
-      for (std::int64_t j = 0; j < inner.size; ++j) o[j] = combine(o[j], load(p + j * static_cast<std::int64_t>(ISize)));
     } else {
-      for (std::int64_t j = 0; j < inner.size; ++j) acc[k + j * inner.acc] = combine(acc[k + j * inner.acc], load(p + j * inner.in));
+      for (std::int64_t j0 = 0; j0 < inner.size; j0 += kCancelChunk) {
+        const std::int64_t j1 = std::min(inner.size, j0 + kCancelChunk);
+        if (inner.acc == 1 && inner.in == static_cast<std::int64_t>(ISize)) {
+          // Unit strides (sum(axis=0) of a C array): a loop the compiler can vectorise.
+          A* o = acc.data() + k;
+          for (std::int64_t j = j0; j < j1; ++j) o[j] = combine(o[j], load(p + j * static_cast<std::int64_t>(ISize)));
+        } else {
+          for (std::int64_t j = j0; j < j1; ++j) acc[k + j * inner.acc] = combine(acc[k + j * inner.acc], load(p + j * inner.in));
+        }
+        poll(j1 - j0);
+      }
     }
     int d = outer - 1;
     for (; d >= 0; --d) {
@@ -271,7 +292,11 @@ std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_
   auto seq = [&](auto comb) {
     return [comb, load](const char* p, std::int64_t n, std::int64_t s) {
       A r = load(p);
-      for (std::int64_t i = 1; i < n; ++i) r = comb(r, load(p + i * s));
+      for (std::int64_t i0 = 1; i0 < n; i0 += kCancelChunk) {
+        const std::int64_t i1 = std::min(n, i0 + kCancelChunk);
+        for (std::int64_t i = i0; i < i1; ++i) r = comb(r, load(p + i * s));
+        if (i1 < n) check_cancel();
+      }
       return r;
     };
   };
