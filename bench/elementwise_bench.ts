@@ -3,21 +3,8 @@
 // Prints JSON {seconds: {name: s}, threads: {name: n}}; an operation the engine lacks is
 // reported under `skipped` with its error.
 import * as engine from '../src/engine'
+import { medianTime } from './timing'
 
-const now = () => Number(process.hrtime.bigint()) / 1e9
-
-function medianTime(fn: () => void, minReps = 5, budget = 0.4): number {
-  fn()
-  const ts: number[] = []
-  const start = now()
-  while (ts.length < minReps || (now() - start < budget && ts.length < 50)) {
-    const t0 = now()
-    fn()
-    ts.push(now() - t0)
-  }
-  ts.sort((x, y) => x - y)
-  return ts[Math.floor(ts.length / 2)]
-}
 
 const n = Number(process.argv[2] ?? 4096)
 const a = engine.ones('ndarray', [n, n], 'float32')

@@ -4,6 +4,7 @@
 // reads the cases as JSON in argv[2] and prints JSON. A case the engine cannot run yet is reported
 // with `skipped` and the error, not dropped.
 import * as engine from '../src/engine'
+import { medianTime, now } from './timing'
 
 interface BenchCase {
   dtype: string
@@ -11,20 +12,6 @@ interface BenchCase {
   perm: number[]
 }
 
-const now = () => Number(process.hrtime.bigint()) / 1e9
-
-function medianTime(fn: () => void, minReps = 5, budget = 0.4): number {
-  fn()
-  const ts: number[] = []
-  const start = now()
-  while (ts.length < minReps || (now() - start < budget && ts.length < 50)) {
-    const t0 = now()
-    fn()
-    ts.push(now() - t0)
-  }
-  ts.sort((a, b) => a - b)
-  return ts[Math.floor(ts.length / 2)]
-}
 
 // Seconds per call of a cheap op returning an object: the median of 6 loops of
 // `calls`. The results are disposed after each timed loop, not inside it.

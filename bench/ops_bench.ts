@@ -4,36 +4,23 @@
 // bench/ops_numpy_bench.py times the same cases in NumPy.
 import * as engine from '../src/engine'
 import type { DTypeName } from '../src/engine'
+import { medianTime } from './timing'
 
 interface OpCase { op: 'matmul' | 'concatenate'; dtype: DTypeName; n: number; parts?: number }
 
-const now = () => Number(process.hrtime.bigint()) / 1e9
-
-function medianTime(fn: () => void, minReps = 5, budget = 1.0): number {
-  fn()
-  const ts: number[] = []
-  const start = now()
-  while (ts.length < minReps || (now() - start < budget && ts.length < 50)) {
-    const t0 = now()
-    fn()
-    ts.push(now() - t0)
-  }
-  ts.sort((a, b) => a - b)
-  return ts[Math.floor(ts.length / 2)]
-}
 
 function runCase(c: OpCase) {
   if (c.op === 'concatenate') {
     // `parts` arrays of n elements each, joined into one new array.
     const arrays = Array.from({ length: c.parts ?? 4 }, (_, i) => engine.full('ndarray', [c.n], i, c.dtype))
-    const seconds = medianTime(() => engine.join('np.concatenate', arrays, 0).dispose())
+    const seconds = medianTime(() => engine.join('np.concatenate', arrays, 0).dispose(), 5, 1.0)
     const report = engine.lastReport()
     return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
   }
   engine.seed(0, 'ndarray')
   const a = engine.random('ndarray', 'rand', [c.n, c.n], 'float64').astype(c.dtype)
   const b = engine.random('ndarray', 'rand', [c.n, c.n], 'float64').astype(c.dtype)
-  const seconds = medianTime(() => engine.product('np.matmul', a, b).dispose())
+  const seconds = medianTime(() => engine.product('np.matmul', a, b).dispose(), 5, 1.0)
   const report = engine.lastReport()
   return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
 }
