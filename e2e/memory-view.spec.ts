@@ -159,6 +159,18 @@ test.describe('memory view at real sizes', () => {
     await expect(page.getByTestId('cost-dim-text')).toContainText('d0 steps +16384 B')
   })
 
+  test('layout cost of a 6.4M-element channels_last walk (past the old 4M-element limit), counted in a worker', async ({ page }) => {
+    await run(page, 'small = torch.zeros(3)')
+    await memoryShows(page, 'small')
+    await expect(page.getByTestId('cost-lines')).toHaveText('1')
+    await run(page, 'big = torch.zeros(8, 64, 112, 112).permute(0, 2, 3, 1)')
+    await expect(page.getByTestId('inspector').locator('.panel-head')).toContainText('big')
+    // Every line of the storage is fetched once and used whole; pages alike.
+    await expect(page.getByTestId('cost-lines')).toHaveText((8 * 64 * 112 * 112 * 4 / 64).toLocaleString('en-US'), { timeout: 30_000 })
+    await expect(page.getByTestId('cost-pages')).toHaveText((8 * 64 * 112 * 112 * 4 / 4096).toLocaleString('en-US'))
+    await expect(page.getByTestId('cost-line-use')).toHaveText('100%')
+  })
+
   test('the walk steps through elements in logical order, lighting the same element in both views', async ({ page }) => {
     await page.getByTestId('view-split').click()
     await run(page, 'b = torch.arange(12.).reshape(3, 4).T')

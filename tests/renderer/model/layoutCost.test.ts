@@ -1,8 +1,42 @@
 // Layout costs against brute-force enumeration: every element's bytes listed,
-// lines, pages, sectors and distinct bytes counted with plain Sets.
+// lines, pages, sectors and distinct bytes counted with plain Sets; at sizes
+// too large for Sets (millions of elements), against a second method that lists
+// every element's offset first and marks bytes, lines, pages and sectors in flat
+// tables (the streaming walk lists nothing and skips the byte marks when the
+// layout cannot overlap itself).
 import { describe, expect, it } from 'vitest'
-import { dimSteps, layoutCost } from '../../../src/renderer/src/model/layoutCost'
+import { coalesce, dimSteps, layoutCost, provablyDisjoint } from '../../../src/renderer/src/model/layoutCost'
 import { elementOffsets } from '../../../src/renderer/src/model/footprint'
+
+function cost(shape: number[], byteStrides: number[], itemsize: number, address: number | bigint) {
+  return layoutCost({ shape, byteStrides, itemsize, address: BigInt(address) })
+}
+
+/** The second method: offsets listed, then a byte table, a line table, a page table and a sector stamp per warp. */
+function listed(offsets: Float64Array, itemsize: number, address: number): { lines: number; pages: number; distinct: number; sectorsMean: number; sectorsWorst: number } {
+  let min = Infinity, max = -Infinity
+  for (const o of offsets) { if (o < min) min = o; if (o > max) max = o }
+  const lo = Math.floor((address + min) / 4096) * 4096
+  const span = address + max + itemsize - lo
+  const bytes = new Uint8Array(span), lineT = new Uint8Array(Math.ceil(span / 64)), pageT = new Uint8Array(Math.ceil(span / 4096))
+  const stamp = new Int32Array(Math.ceil(span / 32))
+  let distinct = 0, lines = 0, pages = 0, total = 0, worst = 0, warps = 0
+  for (let w = 0; w < offsets.length; w += 32) {
+    warps++
+    let k = 0
+    for (let f = w; f < Math.min(offsets.length, w + 32); f++) {
+      const a = address + offsets[f] - lo
+      for (let b = a; b < a + itemsize; b++) {
+        if (!bytes[b]) { bytes[b] = 1; distinct++ }
+        if (!lineT[b >> 6]) { lineT[b >> 6] = 1; lines++ }
+        if (!pageT[b >> 12]) { pageT[b >> 12] = 1; pages++ }
+        if (stamp[b >> 5] !== warps) { stamp[b >> 5] = warps; k++ }
+      }
+    }
+    total += k; worst = Math.max(worst, k)
+  }
+  return { lines, pages, distinct, sectorsMean: total / warps, sectorsWorst: worst }
+}
 
 /** A small deterministic generator (tests repeat exactly). */
 function rng(seed: number): () => number {
@@ -39,7 +73,7 @@ describe('layout cost', () => {
       shape.forEach((n, d) => { if (byteStrides[d] < 0) low += (n - 1) * byteStrides[d] })
       const base0 = -low
       const offs = elementOffsets({ shape, byteStrides }, 0)
-      const got = layoutCost(offs, itemsize, BigInt(address + base0))
+      const got = cost(shape, byteStrides, itemsize, address + base0)
       const want = brute(offs, itemsize, address + base0)
       expect(got.layout.lines, `${shape} ${byteStrides}`).toBe(want.lines)
       expect(got.layout.pages).toBe(want.pages)
@@ -59,8 +93,7 @@ describe('layout cost', () => {
   it('a channels_last walk touches the same lines as its copy but 8x the sectors per warp', () => {
     // float32 [2, 64, 8, 8] with channels_last strides (elements: 4096, 1, 512, 64).
     const shape = [2, 64, 8, 8]
-    const offs = elementOffsets({ shape, byteStrides: [4096 * 4, 4, 512 * 4, 64 * 4] }, 0)
-    const c = layoutCost(offs, 4, 0n)
+    const c = cost(shape, [4096 * 4, 4, 512 * 4, 64 * 4], 4, 0)
     expect(c.layout.lines).toBe(c.contiguous.lines)
     expect(c.layout.lineUse).toBe(1)
     expect(c.contiguous.sectorsPerWarp).toBe(4)       // 32 floats = 128 B = 4 sectors
@@ -68,12 +101,60 @@ describe('layout cost', () => {
   })
 
   it('a step slice [::2] fetches every line but uses half of each', () => {
-    const offs = elementOffsets({ shape: [1024], byteStrides: [8] }, 0)
-    const c = layoutCost(offs, 4, 4096n)
+    const c = cost([1024], [8], 4, 4096)
     expect(c.layout.lines).toBe(128)
     expect(c.contiguous.lines).toBe(64)
     expect(c.layout.lineUse).toBe(0.5)
     expect(c.contiguous.lineUse).toBe(1)
+  })
+})
+
+describe('layout cost at real sizes (millions of elements) against the listed-offsets method', () => {
+  const cases: Array<{ what: string; shape: number[]; byteStrides: number[]; itemsize: number; address: number }> = [
+    // torch.arange(8*64*56*56.).reshape(8, 64, 56, 56).permute(0, 2, 3, 1): 1.6M float32.
+    { what: 'rank-4 permute(0, 2, 3, 1), 1.6M float32', shape: [8, 56, 56, 64], byteStrides: [802816, 224, 4, 12544], itemsize: 4, address: 4096 * 3 + 16 },
+    { what: 'transpose of a 2048x2048 float64 (4.2M)', shape: [2048, 2048], byteStrides: [8, 16384], itemsize: 8, address: 8192 },
+    { what: 'step slice [::3] of 15M int16 (5M)', shape: [5_000_000], byteStrides: [6], itemsize: 2, address: 4096 + 2 },
+    { what: 'expand(1000, 4096) of 4096 float32 (stride 0, 4.1M)', shape: [1000, 4096], byteStrides: [0, 4], itemsize: 4, address: 64 * 5 },
+    { what: 'overlapping as_strided windows, 4.2M float32', shape: [2048, 2048], byteStrides: [12, 4], itemsize: 4, address: 4 },
+    { what: 'negative strides (flip) of a channels_last 4-D, 2.1M complex64', shape: [2, 64, 128, 128], byteStrides: [-8388608, -8, 65536, 512], itemsize: 8, address: 8388608 + 504 }
+  ]
+  for (const c of cases) {
+    it(c.what, () => {
+      let low = 0
+      c.shape.forEach((n, d) => { if (c.byteStrides[d] < 0) low += (n - 1) * c.byteStrides[d] })
+      const got = cost(c.shape, c.byteStrides, c.itemsize, c.address)
+      const want = listed(elementOffsets(c, 0), c.itemsize, c.address)
+      expect(low).toBeGreaterThanOrEqual(-c.address)
+      expect(got.layout.lines).toBe(want.lines)
+      expect(got.layout.pages).toBe(want.pages)
+      expect(got.distinctBytes).toBe(want.distinct)
+      expect(got.layout.sectorsPerWarp).toBeCloseTo(want.sectorsMean, 9)
+      expect(got.layout.worstSectorsPerWarp).toBe(want.sectorsWorst)
+    })
+  }
+
+  it('10M contiguous float32 and its [:, ::2] half: lines, pages and sectors by formula', () => {
+    const n = 10_000_000
+    const c = cost([n], [4], 4, 0)
+    expect(c.layout.lines).toBe(Math.ceil(n * 4 / 64))
+    expect(c.layout.pages).toBe(Math.ceil(n * 4 / 4096))
+    expect(c.layout.lineUse).toBe(1)
+    expect(c.layout.sectorsPerWarp).toBe(4)
+    expect(c.contiguous.lines).toBe(c.layout.lines)
+    const half = cost([5000, 1000], [8000, 8], 4, 0)   // every other float of 5000 rows of 2000
+    expect(half.layout.lines).toBe(Math.ceil(n * 4 / 64))
+    expect(half.layout.lineUse).toBe(0.5)
+    expect(half.contiguous.lines).toBe(Math.ceil(n / 2 * 4 / 64))
+    expect(half.layout.sectorsPerWarp).toBe(8)
+  })
+
+  it('dims merge when one continues the run inside it; disjointness is proved from the strides', () => {
+    expect(coalesce([2, 1, 3, 4], [48, 999, 16, 4])).toEqual({ shape: [24], strides: [4] })
+    expect(coalesce([8, 56, 56, 64], [802816, 224, 4, 12544])).toEqual({ shape: [8, 3136, 64], strides: [802816, 4, 12544] })
+    expect(provablyDisjoint([8, 56, 56, 64], [802816, 224, 4, 12544], 4)).toBe(true)
+    expect(provablyDisjoint([1000, 4096], [0, 4], 4)).toBe(false)
+    expect(provablyDisjoint([2048, 2048], [12, 4], 4)).toBe(false)
   })
 })
 

@@ -1,31 +1,35 @@
 // What the selected object's layout costs when walked in logical order, beside
 // its contiguous copy: cache lines, pages, bytes used per line, and for CUDA
 // tensors the 32 B sectors per warp. Hovering a dim says whether it breaks
-// contiguity. The figures come from model/layoutCost; computed after the
-// views have drawn, so a big object does not delay them.
+// contiguity. The figures come from model/layoutCost, counted in a worker
+// (state/layoutCostWorker) so even a 10M-element walk leaves the views alone;
+// a new selection cancels the count still running for the old one.
 import { useEffect, useState } from 'react'
-import { elementOffsets } from '../model/footprint'
-import { dimSteps, layoutCost, type LayoutCost as Cost } from '../model/layoutCost'
-import { MAX_FOOTPRINT } from '../state/footprints'
+import { dimSteps, type LayoutCost as Cost } from '../model/layoutCost'
+import { countLayoutCost } from '../state/layoutCostWorker'
 import type { ObjectInfo } from '../model/types'
 
 function pct(x: number): string {
-  return `${Math.round(x * 100)}%`
+  return Number.isNaN(x) ? '—' : `${Math.round(x * 100)}%`
+}
+
+function count(x: number): string {
+  return Number.isNaN(x) ? '—' : x.toLocaleString()
 }
 
 export function LayoutCost({ info }: { info: ObjectInfo }): React.JSX.Element | null {
-  const [cost, setCost] = useState<{ id: ObjectInfo; cost: Cost } | null>(null)
+  const [cost, setCost] = useState<{ key: string; cost: Cost } | null>(null)
+  // The count depends on the layout only: a new snapshot of the same layout keeps it.
+  const key = `${info.shape}|${info.byteStrides}|${info.itemsize}|${info.dataPtr}`
   const [dimHover, setDimHover] = useState<number | null>(null)
   useEffect(() => {
-    if (info.numel === 0 || info.numel > MAX_FOOTPRINT) return
-    // Big objects wait until the views have had their turn (their values load and walls build first).
-    const t = setTimeout(() => {
-      setCost({ id: info, cost: layoutCost(elementOffsets(info, 0), info.itemsize, BigInt(info.dataPtr)) })
-    }, info.numel > 65536 ? 1500 : 0)
-    return () => clearTimeout(t)
-  }, [info])
+    if (info.numel === 0) return
+    const job = countLayoutCost({ shape: info.shape, byteStrides: info.byteStrides, itemsize: info.itemsize, address: BigInt(info.dataPtr) })
+    job.done.then((c) => setCost({ key, cost: c }), () => {})
+    return job.cancel
+  }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
   const steps = dimSteps(info)
-  const c = cost && cost.id === info ? cost.cost : null
+  const c = cost && cost.key === key ? cost.cost : null
   const cuda = info.device.startsWith('cuda')
   const breaker = [...steps].reverse().find((s) => !s.continues)
   return (
@@ -35,14 +39,14 @@ export function LayoutCost({ info }: { info: ObjectInfo }): React.JSX.Element | 
         <table className="cost-table">
           <thead><tr><td /><td className="muted">layout</td><td className="muted">copy</td></tr></thead>
           <tbody>
-            <tr><td>64 B cache lines</td><td data-testid="cost-lines">{c.layout.lines.toLocaleString()}</td><td className="muted">{c.contiguous.lines.toLocaleString()}</td></tr>
-            <tr><td>4 KiB pages</td><td data-testid="cost-pages">{c.layout.pages.toLocaleString()}</td><td className="muted">{c.contiguous.pages.toLocaleString()}</td></tr>
+            <tr><td>64 B cache lines</td><td data-testid="cost-lines">{count(c.layout.lines)}</td><td className="muted">{count(c.contiguous.lines)}</td></tr>
+            <tr><td>4 KiB pages</td><td data-testid="cost-pages">{count(c.layout.pages)}</td><td className="muted">{count(c.contiguous.pages)}</td></tr>
             <tr><td>bytes used per line</td><td data-testid="cost-line-use">{pct(c.layout.lineUse)}</td><td className="muted">{pct(c.contiguous.lineUse)}</td></tr>
             {cuda && <tr title="32 B sectors touched by a warp reading 32 consecutive logical elements (mean; worst in brackets)">
               <td>32 B sectors / warp</td><td data-testid="cost-sectors">{round1(c.layout.sectorsPerWarp)} ({c.layout.worstSectorsPerWarp})</td><td className="muted">{round1(c.contiguous.sectorsPerWarp)}</td></tr>}
           </tbody>
         </table>
-      ) : <div className="muted small">{info.numel > MAX_FOOTPRINT ? 'too many elements to count' : info.numel === 0 ? 'no elements' : 'counting…'}</div>}
+      ) : <div className="muted small">{info.numel === 0 ? 'no elements' : `computing… (walking ${info.numel.toLocaleString()} elements)`}</div>}
       <div className="dim-steps">
         {steps.map((s) => (
           <span key={s.dim} className={s.continues ? 'chip' : 'chip breaks'} data-testid={`cost-dim-${s.dim}`}

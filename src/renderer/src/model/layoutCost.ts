@@ -3,15 +3,24 @@
 // same for its contiguous copy, and for CUDA the 32 B sectors a warp of 32
 // consecutive logical elements touches (coalescing). Line and page boundaries
 // come from the real address of element 0, so alignment counts.
+//
+// The walk streams over the logical order (an odometer over the outer dims, the
+// innermost run in a tight loop) without listing the offsets, so objects of
+// 10M elements and more are counted in one pass: lines and pages with a bitset
+// over the touched range, distinct bytes only when the layout may overlap
+// itself (else they are numel × itemsize), sectors per warp by sorting the few
+// sector numbers of each warp. It runs in a Web Worker (layoutCost.worker.ts).
 import { CACHE_LINE, PAGE, type StridedLike } from './wallShape'
 
 export const SECTOR = 32
 export const WARP = 32
+/** Largest bitset the walk allocates (bits): beyond it a count is reported as unknown (NaN). */
+export const MAX_BITS = 2 ** 31
 
 export interface CostFigures {
   lines: number
   pages: number
-  /** Distinct bytes read divided by the bytes of the lines fetched (1 = every fetched byte used). */
+  /** Distinct bytes read divided by the bytes of the lines fetched (1 = every fetched byte used; NaN unknown). */
   lineUse: number
   /** Mean and worst 32 B sectors per warp of 32 consecutive logical elements. */
   sectorsPerWarp: number
@@ -20,65 +29,157 @@ export interface CostFigures {
 
 export interface LayoutCost {
   elements: number
+  /** NaN when the layout may overlap itself over a range too large to mark byte by byte. */
   distinctBytes: number
   layout: CostFigures
   contiguous: CostFigures
 }
 
-/**
- * `offsets`: byte offset of every element from element 0's address (C order),
- * `address`: element 0's address (its alignment decides where lines and pages begin).
- */
-export function layoutCost(offsets: Float64Array, itemsize: number, address: bigint): LayoutCost {
-  const n = offsets.length
-  const contiguousOffsets = new Float64Array(n)
-  for (let f = 0; f < n; f++) contiguousOffsets[f] = f * itemsize
+/** The walk: shape and byte strides in logical order, and element 0's address (its alignment places lines and pages). */
+export interface StridedWalk {
+  shape: readonly number[]
+  byteStrides: readonly number[]
+  itemsize: number
+  address: bigint
+}
+
+export function layoutCost(w: StridedWalk): LayoutCost {
+  let n = 1
+  for (const s of w.shape) n *= s
+  const misalign = Number(((w.address % BigInt(PAGE)) + BigInt(PAGE)) % BigInt(PAGE))
+  const layout = figures(w.shape, w.byteStrides, w.itemsize, misalign)
   // A fresh contiguous copy starts on an allocator boundary (a page here: lines and pages both align).
-  const layout = figures(offsets, itemsize, Number(((address % BigInt(PAGE)) + BigInt(PAGE)) % BigInt(PAGE)))
-  const contiguous = figures(contiguousOffsets, itemsize, 0)
+  const contiguous = figures([n], [w.itemsize], w.itemsize, 0)
   return { elements: n, distinctBytes: layout.distinctBytes, layout: layout.figures, contiguous: contiguous.figures }
 }
 
-function figures(offsets: Float64Array, itemsize: number, misalign: number): { figures: CostFigures; distinctBytes: number } {
-  const n = offsets.length
-  if (n === 0) return { figures: { lines: 0, pages: 0, lineUse: 0, sectorsPerWarp: 0, worstSectorsPerWarp: 0 }, distinctBytes: 0 }
-  let min = Infinity, max = -Infinity
-  for (let f = 0; f < n; f++) { if (offsets[f] < min) min = offsets[f]; if (offsets[f] > max) max = offsets[f] }
-  // Positions from the page boundary at or below the lowest byte touched.
+/** Drops size-1 dims and merges a dim into the one inside it when it continues its run (same walk, longer inner runs). */
+export function coalesce(shape: readonly number[], strides: readonly number[]): { shape: number[]; strides: number[] } {
+  const sh: number[] = [], st: number[] = []
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue
+    const k = sh.length - 1
+    if (k >= 0 && st[k] === strides[d] * shape[d]) { sh[k] *= shape[d]; st[k] = strides[d] } else { sh.push(shape[d]); st.push(strides[d]) }
+  }
+  return { shape: sh, strides: st }
+}
+
+/** True when no two elements can share a byte (each dim, by stride, steps past everything inside it). */
+export function provablyDisjoint(shape: readonly number[], strides: readonly number[], itemsize: number): boolean {
+  const dims = shape.map((n, d) => ({ n, s: Math.abs(strides[d]) })).filter((x) => x.n > 1).sort((a, b) => a.s - b.s)
+  let extent = itemsize
+  for (const { n, s } of dims) {
+    if (s < extent) return false
+    extent += s * (n - 1)
+  }
+  return true
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a); b = Math.abs(b)
+  while (b) [a, b] = [b, a % b]
+  return a
+}
+
+class Bits {
+  readonly words: Int32Array
+  count = 0
+  constructor(bits: number) { this.words = new Int32Array(Math.ceil(bits / 32) + 1) }
+  /** Sets bits lo..hi (inclusive), counting the ones newly set. */
+  range(lo: number, hi: number): void {
+    for (let x = lo; x <= hi; x++) {
+      const i = Math.floor(x / 32), bit = 1 << (x % 32)
+      if (!(this.words[i] & bit)) { this.words[i] |= bit; this.count++ }
+    }
+  }
+}
+
+const EMPTY: CostFigures = { lines: 0, pages: 0, lineUse: 0, sectorsPerWarp: 0, worstSectorsPerWarp: 0 }
+
+function figures(shape0: readonly number[], strides0: readonly number[], itemsize: number, misalign: number): { figures: CostFigures; distinctBytes: number } {
+  let n = 1
+  for (const s of shape0) n *= s
+  if (n === 0) return { figures: EMPTY, distinctBytes: 0 }
+  const { shape, strides } = coalesce(shape0, strides0)
+  if (shape.length === 0) { shape.push(1); strides.push(itemsize) }
+  const rank = shape.length
+  let min = 0, max = 0
+  for (let d = 0; d < rank; d++) { const e = (shape[d] - 1) * strides[d]; if (e < 0) min += e; else max += e }
+  // Positions from the page boundary at or below the lowest byte touched: element 0 sits at `origin`.
   const shift = misalign + min
-  const low = Math.floor(shift / PAGE) * PAGE
-  const rel = (f: number): number => offsets[f] - min + (shift - low)
-  const span = max - min + itemsize + (shift - low)
-  const lineBits = new Uint8Array(Math.ceil(span / CACHE_LINE) + 1)
-  const pageBits = new Uint8Array(Math.ceil(span / PAGE) + 1)
-  // Distinct bytes: a bit per byte of the span (elements may overlap: stride 0, overlapping windows).
-  const byteBits = new Uint32Array(Math.ceil(span / 32) + 1)
-  let lines = 0, pages = 0, distinct = 0
-  for (let f = 0; f < n; f++) {
-    const a = rel(f), b = a + itemsize - 1
-    for (let l = Math.floor(a / CACHE_LINE); l <= Math.floor(b / CACHE_LINE); l++) if (!lineBits[l]) { lineBits[l] = 1; lines++ }
-    for (let p = Math.floor(a / PAGE); p <= Math.floor(b / PAGE); p++) if (!pageBits[p]) { pageBits[p] = 1; pages++ }
-    for (let x = a; x <= b; x++) {
-      const w = x >>> 5, bit = 1 << (x & 31)
-      if (!(byteBits[w] & bit)) { byteBits[w] |= bit; distinct++ }
-    }
+  const origin = misalign - Math.floor(shift / PAGE) * PAGE
+  const top = origin + max + itemsize           // one past the highest byte, from the page boundary
+  const lineBits = top / CACHE_LINE + 1, pageBits = top / PAGE + 1
+  const lines = lineBits <= MAX_BITS ? new Bits(lineBits) : null
+  const pages = pageBits <= MAX_BITS ? new Bits(pageBits) : null
+  // Distinct bytes: numel × itemsize unless elements may share bytes; then a bit per unit (the gcd of
+  // itemsize and strides: every element covers whole units) over the touched range.
+  const disjoint = provablyDisjoint(shape, strides, itemsize)
+  let unit = itemsize
+  for (const s of strides) unit = gcd(unit, s)
+  const unitBase = ((origin % unit) + unit) % unit
+  const perElem = itemsize / unit
+  const unitBits = top / unit + 1
+  const units = !disjoint && unitBits <= MAX_BITS ? new Bits(unitBits) : null
+
+  // Sectors per warp: the sector numbers of each warp's elements, sorted when out of order, counted distinct.
+  const perSector = Math.floor((itemsize - 1) / SECTOR) + 2
+  const warpBuf = new Float64Array(WARP * perSector)
+  let wlen = 0, inOrder = true, warpFill = 0, warps = 0, sectorTotal = 0, worst = 0
+  const closeWarp = (): void => {
+    const b = warpBuf.subarray(0, wlen)
+    if (!inOrder) b.sort()
+    let k = wlen ? 1 : 0
+    for (let i = 1; i < wlen; i++) if (b[i] !== b[i - 1]) k++
+    sectorTotal += k; warps++
+    if (k > worst) worst = k
+    wlen = 0; inOrder = true; warpFill = 0
   }
-  // Sectors per warp: distinct 32 B sectors among the bytes of 32 consecutive logical elements,
-  // counted with a stamp per sector (the warp that last saw it) so the pass stays linear.
-  let warps = 0, total = 0, worst = 0
-  const stamp = new Int32Array(Math.ceil(span / SECTOR) + 1)
-  for (let w0 = 0; w0 < n; w0 += WARP) {
-    const id = ++warps
-    let k = 0
-    for (let f = w0; f < Math.min(n, w0 + WARP); f++) {
-      const a = rel(f)
-      for (let s = Math.floor(a / SECTOR); s <= Math.floor((a + itemsize - 1) / SECTOR); s++) if (stamp[s] !== id) { stamp[s] = id; k++ }
+
+  let lastLine = -1, lastPage = -1
+  const inner = shape[rank - 1], step = strides[rank - 1]
+  const idx = new Array<number>(rank).fill(0)
+  let rowStart = origin
+  for (;;) {
+    let a = rowStart
+    for (let i = 0; i < inner; i++, a += step) {
+      const b = a + itemsize - 1
+      if (lines) {
+        const l0 = Math.floor(a / CACHE_LINE), l1 = Math.floor(b / CACHE_LINE)
+        if (l0 !== lastLine || l1 !== lastLine) { lines.range(l0, l1); lastLine = l1 }
+      }
+      if (pages) {
+        const p0 = Math.floor(a / PAGE), p1 = Math.floor(b / PAGE)
+        if (p0 !== lastPage || p1 !== lastPage) { pages.range(p0, p1); lastPage = p1 }
+      }
+      if (units) { const u0 = (a - unitBase) / unit; units.range(u0, u0 + perElem - 1) }
+      const s0 = Math.floor(a / SECTOR), s1 = Math.floor(b / SECTOR)
+      for (let s = s0; s <= s1; s++) {
+        if (wlen && s < warpBuf[wlen - 1]) inOrder = false
+        warpBuf[wlen++] = s
+      }
+      if (++warpFill === WARP) closeWarp()
     }
-    total += k
-    worst = Math.max(worst, k)
+    // Odometer over the outer dims.
+    let d = rank - 2
+    for (; d >= 0; d--) {
+      idx[d]++
+      rowStart += strides[d]
+      if (idx[d] < shape[d]) break
+      rowStart -= strides[d] * shape[d]
+      idx[d] = 0
+    }
+    if (d < 0) break
   }
+  if (warpFill) closeWarp()
+
+  const distinct = disjoint ? n * itemsize : units ? units.count * unit : NaN
+  const lineCount = lines ? lines.count : NaN
   return {
-    figures: { lines, pages, lineUse: distinct / (lines * CACHE_LINE), sectorsPerWarp: total / warps, worstSectorsPerWarp: worst },
+    figures: {
+      lines: lineCount, pages: pages ? pages.count : NaN, lineUse: distinct / (lineCount * CACHE_LINE),
+      sectorsPerWarp: sectorTotal / warps, worstSectorsPerWarp: worst
+    },
     distinctBytes: distinct
   }
 }
