@@ -183,13 +183,19 @@ export function getAttribute(obj: PyValue, name: string): PyValue {
   if (v !== undefined) return v
   if (obj instanceof PyModule) throw pyErr('AttributeError', `module '${obj.name}' has no attribute '${name}'`)
   if (obj instanceof PyClass) throw pyErr('AttributeError', `type object '${obj.name}' has no attribute '${name}'`)
-  throw pyErr('AttributeError', `'${typeName(obj)}' object has no attribute '${name}'`)
+  throw pyErr('AttributeError', `'${attrTypeName(obj)}' object has no attribute '${name}'`)
+}
+
+/** The type name attribute errors print: a C extension type's tp_name carries its module ('numpy.ndarray'). */
+function attrTypeName(obj: PyValue): string {
+  const cls = typeOf(obj)
+  return cls.module === 'numpy' || cls.module.startsWith('numpy.') ? cls.qualName : cls.name
 }
 
 export function setAttribute(obj: PyValue, name: string, v: PyValue): void {
   if (obj instanceof PyObject && obj.setattr && obj.setattr(name, v)) return
   if (obj instanceof PyObject && obj.getattr && obj.getattr(name) !== undefined) {
-    throw pyErr('AttributeError', `attribute '${name}' of '${typeName(obj)}' objects is not writable`)
+    throw pyErr('AttributeError', `attribute '${name}' of '${attrTypeName(obj)}' objects is not writable`)
   }
-  throw pyErr('AttributeError', `'${typeName(obj)}' object has no attribute '${name}'`)
+  throw pyErr('AttributeError', `'${attrTypeName(obj)}' object has no attribute '${name}'`)
 }

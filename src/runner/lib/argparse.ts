@@ -29,6 +29,16 @@ export function axesArg(v: PyValue | undefined): number[] | null {
   return isSequence(v) ? v.items.map(x => intArg(x)) : [intArg(v)]
 }
 
+/**
+ * NumPy's legacy for 0-d arrays: a single int axis 0 or -1 means no axis in squeeze, the ufunc
+ * reductions, argmax/argmin and scans (PyArray_CheckAxis works on the 0-d array raveled to 1-d).
+ */
+export function zeroDimAxisIsNone(ndim: number, axis: PyValue | undefined): boolean {
+  if (ndim !== 0 || axis === undefined || axis === null || isSequence(axis)) return false
+  const n = intArg(axis)
+  return n === 0 || n === -1
+}
+
 export function orderArg(v: PyValue | undefined, dflt: Order, allowed = 'CFAK'): Order {
   if (v === undefined || v === null) return dflt
   if (typeof v !== 'string' || v.length !== 1 || !allowed.includes(v.toUpperCase())) {

@@ -10,6 +10,7 @@ import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
 import { staticInfo } from './static_info'
 import { pyErr } from '../interp/exceptions'
+import type { ScalarArrays } from './scalars'
 
 export interface LibraryHost {
   simulateCuda: boolean
@@ -29,6 +30,8 @@ export type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
 export interface LibraryInstall {
   wrappers: Record<'ndarray' | 'tensor', Factory>
   modules: Record<string, (ctx: LibraryContext) => PyModule>
+  /** How NumPy scalars made in this context reach 0-d arrays (their array methods). */
+  scalarArrays: (ctx: LibraryContext) => ScalarArrays
 }
 
 export class LibraryContext {
@@ -54,7 +57,12 @@ export class LibraryContext {
     return was
   }
 
-  constructor(readonly host: LibraryHost, private readonly library: LibraryInstall) {}
+  /** Handed to every NumPy scalar this context makes (scalars.ts). */
+  readonly scalars: ScalarArrays
+
+  constructor(readonly host: LibraryHost, private readonly library: LibraryInstall) {
+    this.scalars = library.scalarArrays(this)
+  }
 
   beginRun(source: string): void {
     this.sourceLines = source.split('\n')

@@ -154,7 +154,7 @@ export abstract class EngineValue extends PyObject {
     const r = this.ctx.op(inputs, fn, { transientResult: scalar })
     if (!scalar) return this.ctx.wrap(r)
     const info = staticInfo(r)
-    return new NpScalar(info.dtype, r.item())
+    return new NpScalar(info.dtype, r.item(), this.ctx.scalars)
   }
 
   compare(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {

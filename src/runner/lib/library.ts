@@ -9,6 +9,7 @@ import { PyTensor } from './tensor'
 import { buildNumpy } from './numpy_module'
 import { buildTorch } from './torch_module'
 import { safetensorsModule } from './file_io'
+import { ScalarArrayBridge } from './scalar_arrays'
 
 /** A submodule of an already-built module, reached by attribute path (numpy.lib.stride_tricks). */
 const sub = (root: string, ...path: string[]): LibraryInstall['modules'][string] =>
@@ -19,6 +20,7 @@ export const LIBRARY: LibraryInstall = {
     ndarray: (ctx, obj) => new PyNdarray(ctx, obj),
     tensor: (ctx, obj) => new PyTensor(ctx, obj),
   },
+  scalarArrays: ctx => new ScalarArrayBridge(ctx),
   modules: {
     'numpy': buildNumpy,
     'numpy.lib': sub('numpy', 'lib'),

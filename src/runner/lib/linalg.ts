@@ -25,7 +25,7 @@ export function npProduct(ctx: LibraryContext, fn: 'matmul' | 'dot' | 'inner' | 
   const a = npOperand(ctx, x, fn), b = npOperand(ctx, y, fn)
   const scalar = scalarResult(fn, a.info().shape.length, b.info().shape.length)
   const r = ctx.op([a, b], () => engine.product(`np.${fn}` as ProductFn, a, b), { transientResult: scalar })
-  return scalar ? new NpScalar(r.info().dtype, r.item()) : ctx.wrap(r)
+  return scalar ? new NpScalar(r.info().dtype, r.item(), ctx.scalars) : ctx.wrap(r)
 }
 
 /** The node PyTorch's autograd records for each product (printed as grad_fn). */
@@ -85,7 +85,7 @@ export function bindNumpyLinalg(np: LibModule, ctx: LibraryContext): void {
     const ops = a.slice(1).map(v => npOperand(ctx, v, 'einsum'))
     const r = ctx.op(ops, () => engine.einsum('ndarray', a[0] as string, ops))
     // A 0-d result is returned as a NumPy scalar, as einsum does.
-    return r.info().shape.length === 0 && !r.info().baseId ? new NpScalar(r.info().dtype, r.item()) : ctx.wrap(r)
+    return r.info().shape.length === 0 && !r.info().baseId ? new NpScalar(r.info().dtype, r.item(), ctx.scalars) : ctx.wrap(r)
   })
   np.fn('matmul', (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs('matmul', ['x1', 'x2', 'out=', '*', 'casting=', 'order=', 'dtype=', 'subok=', 'signature=', 'axes=', 'axis='], a, kw)

@@ -15,7 +15,7 @@ import { staticInfo } from './static_info'
 import { EngineValue } from './engine_value'
 import { NpScalar } from './scalars'
 import { flattenNested } from './nested'
-import { axesArg, boolArg, intArg } from './argparse'
+import { axesArg, boolArg, intArg, zeroDimAxisIsNone } from './argparse'
 import { npDtypeOf, torchDtypeOf } from './dtypes'
 import type { LibModule } from './module_builder'
 
@@ -75,7 +75,7 @@ function scalarOf(v: PyValue): PyScalar {
 function npResult(ctx: LibraryContext, inputs: EngineObject[], scalar: boolean, fn: () => EngineObject): PyValue {
   const r = ctx.op(inputs, fn, { transientResult: scalar })
   if (!scalar || staticInfo(r).shape.length !== 0) return ctx.wrap(r)
-  return new NpScalar(staticInfo(r).dtype, r.item())
+  return new NpScalar(staticInfo(r).dtype, r.item(), ctx.scalars)
 }
 
 function noOut(name: string, b: Record<string, PyValue | undefined>): void {
@@ -150,11 +150,14 @@ function npReduce(ctx: LibraryContext, x: EngineValue, op: ReduceOp, o: ReduceOp
   const keep = boolArg(o.keepdims, false)
   const dtype: DTypeName | null = o.dtype === undefined || o.dtype === null ? null : npDtypeOf(o.dtype)
   const ddof = o.ddof === undefined || o.ddof === null ? 0 : Number(o.ddof)
-  const axes = axesArg(o.axis)
+  // mean/var/std count the items along the axis first, which refuses axis 0 of a 0-d array.
+  const zeroDimAxis = !['mean', 'var', 'std'].includes(op) && zeroDimAxisIsNone(x.meta.shape.length, o.axis)
+  const axes = zeroDimAxis ? null : axesArg(o.axis)
   if ((op === 'argmin' || op === 'argmax') && o.axis instanceof PyTuple) {
     throw pyErr('TypeError', "'tuple' object cannot be interpreted as an integer")
   }
-  return npResult(ctx, [x.obj], !keep, () => x.obj.reduce(op, axes, keep, dtype, ddof))
+  // A 0-d result is a scalar even under keepdims (a 0-d input keeps no dimension).
+  return npResult(ctx, [x.obj], !keep || x.meta.shape.length === 0, () => x.obj.reduce(op, axes, keep, dtype, ddof))
 }
 
 const REDUCE_SPECS: Record<string, { op: ReduceOp; spec: string[] }> = {
@@ -184,7 +187,7 @@ function npReduceCall(ctx: LibraryContext, name: string, op: ReduceOp, spec: str
 function npScan(ctx: LibraryContext, name: 'cumsum' | 'cumprod', x: EngineValue, a: PyValue[], kw: Kwargs): PyValue {
   const b = bindArgs(name, ['axis=', 'dtype=', 'out='], a, kw)
   noOut(name, b)
-  const axis = b.axis === undefined || b.axis === null ? null : intArg(b.axis)
+  const axis = b.axis === undefined || b.axis === null || zeroDimAxisIsNone(x.meta.shape.length, b.axis) ? null : intArg(b.axis)
   const dtype = b.dtype === undefined || b.dtype === null ? null : npDtypeOf(b.dtype)
   return ctx.opWrap([x.obj], () => x.obj.scan(name, axis, dtype))
 }
@@ -255,7 +258,7 @@ export function bindNumpyMath(np: LibModule, ctx: LibraryContext): void {
     noOut('clip', b)
     return npClip(ctx, b.a!, b.a_min ?? b.min, b.a_max ?? b.max)
   })
-  np.set('True_', new NpScalar('bool', true)).set('False_', new NpScalar('bool', false))
+  np.set('True_', new NpScalar('bool', true, ctx.scalars)).set('False_', new NpScalar('bool', false, ctx.scalars))
   np.fn('moveaxis', (a, kw) => {
     const b = bindArgs('moveaxis', ['a', 'source', 'destination'], a, kw)
     const x = needNdarrayLike(ctx, b.a, 'moveaxis')

@@ -13,11 +13,12 @@ import { bindArgs } from '../interp/args'
 import { EngineValue } from './engine_value'
 import { NpDType, npDtypeOf } from './dtypes'
 import { NpScalar } from './scalars'
-import { shapeFromArgs, axesArg, orderArg, intArg, boolArg } from './argparse'
+import { shapeFromArgs, axesArg, orderArg, intArg, boolArg, zeroDimAxisIsNone } from './argparse'
 import { dlpackMethods } from './dlpack'
 import { matmulOperator, linalgNdarrayMethods } from './linalg'
 import { joinSplitNdarrayMethods } from './join_split'
 import { ndarrayMathMethods } from './math_ops'
+import { NpFlags } from './flags'
 
 export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
 
@@ -46,7 +47,7 @@ export class PyNdarray extends EngineValue {
   protected indexesToScalar(items: IndexItem[]): boolean {
     return items.every(i => i.kind === 'int') && items.length === this.meta.shape.length
   }
-  protected scalarFrom(r: EngineObject): PyValue { return new NpScalar(this.meta.dtype, r.item()) }
+  protected scalarFrom(r: EngineObject): PyValue { return new NpScalar(this.meta.dtype, r.item(), this.ctx.scalars) }
 
   toNumber() {
     const info = this.meta
@@ -72,7 +73,7 @@ export class PyNdarray extends EngineValue {
       case 'size': return BigInt(info().numel)
       case 'itemsize': return BigInt(info().itemsize)
       case 'nbytes': return BigInt(info().nbytes)
-      case 'flags': return new NpFlags(this)
+      case 'flags': return new NpFlags(() => this.info().flags, (on) => this.setWriteable(on))
       case 'base': {
         const id = this.meta.baseId
         if (id === null) return null
@@ -91,6 +92,11 @@ export class PyNdarray extends EngineValue {
     return undefined
   }
 
+  /** `a.flags.writeable = on` / `a.setflags(write=on)`, under NumPy's rules (the engine's). */
+  setWriteable(_on: boolean): void {
+    throw pyErr('NotImplementedError', 'setting flags.writeable is not supported by the Stridescope engine (no engine operation for it yet)')
+  }
+
   setattr(name: string, _v: PyValue): boolean {
     if (name === 'shape' || name === 'strides') {
       throw pyErr('NotImplementedError', `setting ndarray.${name} is not supported by the Stridescope engine (use reshape / np.lib.stride_tricks.as_strided)`)
@@ -98,37 +104,6 @@ export class PyNdarray extends EngineValue {
     return false
   }
 }
-
-/** `a.flags`: prints like NumPy's flagsobj; indexable by name and readable as attributes. */
-class NpFlags extends PyObject {
-  constructor(readonly a: PyNdarray) { super() }
-  get pyClass() { return FLAGS_CLASS }
-  private values(): [string, boolean][] {
-    const f = this.a.info().flags
-    return [['C_CONTIGUOUS', f.cContiguous], ['F_CONTIGUOUS', f.fContiguous], ['OWNDATA', f.ownsData],
-      ['WRITEABLE', f.writeable], ['ALIGNED', f.aligned], ['WRITEBACKIFCOPY', false]]
-  }
-  repr() { return this.values().map(([k, v]) => `  ${k} : ${v ? 'True' : 'False'}\n`).join('') }
-  getitem(key: PyValue): PyValue {
-    const aliases: Record<string, string> = { C: 'C_CONTIGUOUS', F: 'F_CONTIGUOUS', W: 'WRITEABLE', O: 'OWNDATA', A: 'ALIGNED', CONTIGUOUS: 'C_CONTIGUOUS', FORTRAN: 'F_CONTIGUOUS' }
-    const k = typeof key === 'string' ? aliases[key] ?? key : ''
-    const hit = this.values().find(([n]) => n === k)
-    if (!hit) throw pyErr('KeyError', 'Unknown flag')
-    return hit[1]
-  }
-  getattr(name: string): PyValue | undefined {
-    const hit = this.values().find(([n]) => n.toLowerCase() === name)
-    if (hit) return hit[1]
-    if (name === 'c_contiguous' || name === 'contiguous') return this.values()[0][1]
-    if (name === 'f_contiguous' || name === 'fortran') return this.values()[1][1]
-    return undefined
-  }
-  setattr(name: string): boolean {
-    if (name === 'writeable') throw pyErr('NotImplementedError', 'setting flags.writeable is not supported by the Stridescope engine (no engine operation for it yet)')
-    return false
-  }
-}
-const FLAGS_CLASS = new PyClass('flagsobj', BUILTIN_TYPES.object, 'numpy')
 
 /** NumPy's __array_interface__ (version 3): strides None when C-contiguous. */
 function arrayInterface(i: ObjectInfo): PyDict {
@@ -200,7 +175,7 @@ const NDARRAY_METHODS: Record<string, Method> = {
   },
   squeeze: (s, a, kw) => {
     const b = bindArgs('squeeze', ['axis='], a, kw)
-    return wrapOp(s, () => s.obj.squeeze(axesArg(b.axis)))
+    return wrapOp(s, () => s.obj.squeeze(zeroDimAxisIsNone(s.meta.shape.length, b.axis) ? null : axesArg(b.axis)))
   },
   diagonal: (s, a, kw) => {
     const b = bindArgs('diagonal', ['offset=', 'axis1=', 'axis2='], a, kw)

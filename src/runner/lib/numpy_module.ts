@@ -1,7 +1,7 @@
 // The `numpy` module (and numpy.random, numpy.lib.stride_tricks) over the engine.
 import * as engine from '../../engine'
 import type { DTypeName, PyScalar } from '../../engine/types'
-import { PyClass, PyTuple, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
+import { PyClass, PyTuple, PyComplex, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr, excClass } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
@@ -13,7 +13,7 @@ import { PyTensor } from './tensor'
 import { NpDType, npDtypeOf, npScalarType, NP_DTYPE_CLASS, NP_ABSTRACT_TYPES } from './dtypes'
 import { NpScalar } from './scalars'
 import { flattenNested } from './nested'
-import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence } from './argparse'
+import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence, zeroDimAxisIsNone } from './argparse'
 import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
 import { npSetPrintoptions, npGetPrintoptions } from './print_options'
@@ -41,6 +41,17 @@ function needArray(v: PyValue | undefined, fn: string): EngineValue {
   throw pyErr('NotImplementedError', `np.${fn} of a ${typeName(v ?? null)} is not supported by the Stridescope runner (pass an array)`)
 }
 
+/**
+ * An array argument as NumPy's functions take it (np.asarray): an array as it is, a NumPy
+ * scalar as a new 0-d array, Python numbers and nested lists through fromValues.
+ */
+function asArray(ctx: LibraryContext, v: PyValue | undefined, fn: string): EngineValue {
+  if (v instanceof EngineValue) return v
+  if (v instanceof NpScalar) return ctx.scalars.toArray(v) as EngineValue
+  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' || v instanceof PyComplex || (v !== undefined && isSequence(v))) return fromPython(ctx, v, null)
+  return needArray(v, fn)
+}
+
 /** np.array / np.asarray of Python data: nested lists and scalars go through fromValues. */
 function fromPython(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null): EngineValue {
   const { values, shape } = flattenNested(data, 'ndarray')
@@ -56,11 +67,17 @@ function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
   }
 }
 
-function viewFn(ctx: LibraryContext, name: string, spec: string[], f: (o: engine.EngineObject, b: Record<string, PyValue | undefined>) => engine.EngineObject) {
+/**
+ * A NumPy function over one array argument. `wrapfunc`: NumPy calls the argument's own method
+ * (numpy/_core/fromnumeric.py _wrapfunc), so a NumPy scalar's 0-d result is a scalar again.
+ */
+function viewFn(ctx: LibraryContext, name: string, spec: string[], f: (o: engine.EngineObject, b: Record<string, PyValue | undefined>) => engine.EngineObject, wrapfunc = false) {
   return (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs(name, spec, a, kw)
-    const x = needArray(b[spec[0]], name)
-    return ctx.opWrap([x.obj], () => f(x.obj, b))
+    const arg = b[spec[0]]
+    const x = asArray(ctx, arg, name)
+    const r = ctx.opWrap([x.obj], () => f(x.obj, b))
+    return wrapfunc && arg instanceof NpScalar ? ctx.scalars.arrayReturn(r) : r
   }
 }
 
@@ -83,13 +100,13 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   for (const d of NP_DTYPES) {
     const cls = npScalarType(d)
     cls.ctor = (a) => {
-      if (a.length === 0) return new NpScalar(d, 0n)
+      if (a.length === 0) return new NpScalar(d, 0n, ctx.scalars)
       if (a[0] instanceof EngineValue) return ctx.opWrap([a[0].obj], () => (a[0] as EngineValue).obj.astype(d, 'K', true))
       const intType = /int/.test(d)
-      if (typeof a[0] === 'string') return new NpScalar(d, intType ? checkedPyInt(toInt(a[0]), d) : /float|complex/.test(d) ? Number(a[0]) : BigInt(a[0]))
+      if (typeof a[0] === 'string') return new NpScalar(d, intType ? checkedPyInt(toInt(a[0]), d) : /float|complex/.test(d) ? Number(a[0]) : BigInt(a[0]), ctx.scalars)
       // A Python int (or a float, truncated) must fit an integer type (NEP 50); NumPy scalars cast as C does.
-      if (intType && (typeof a[0] === 'bigint' || typeof a[0] === 'boolean' || typeof a[0] === 'number')) return new NpScalar(d, checkedPyInt(toInt(a[0]), d))
-      return new NpScalar(d, scalarArg(a[0]))
+      if (intType && (typeof a[0] === 'bigint' || typeof a[0] === 'boolean' || typeof a[0] === 'number')) return new NpScalar(d, checkedPyInt(toInt(a[0]), d), ctx.scalars)
+      return new NpScalar(d, scalarArg(a[0]), ctx.scalars)
     }
   }
   NP_DTYPE_CLASS.ctor = (a, kw) => {
@@ -126,7 +143,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   for (const name of ['ascontiguousarray', 'asfortranarray'] as const) {
     np.fn(name, (a, kw) => {
       const b = bindArgs(name, ['a', 'dtype=', '*', 'like='], a, kw)
-      const x = b.a instanceof EngineValue ? b.a : fromPython(ctx, b.a!, null)
+      const x = asArray(ctx, b.a, name)
       return ctx.opWrap([x.obj], () => engine[name](x.obj, dtypeOrNull(b.dtype)))
     })
   }
@@ -162,14 +179,14 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     const m = b.M === undefined || b.M === null ? null : intArg(b.M)
     return ctx.opWrap([], () => engine.eye('ndarray', intArg(b.N!), m, b.k === undefined ? 0 : intArg(b.k), dtypeOrNull(b.dtype)))
   })
-  np.fn('transpose', viewFn(ctx, 'transpose', ['a', 'axes='], (o, b) => (b.axes === undefined || b.axes === null ? o.transpose() : o.permute(axesArg(b.axes)!))))
-  np.fn('swapaxes', viewFn(ctx, 'swapaxes', ['a', 'axis1', 'axis2'], (o, b) => o.swapaxes(intArg(b.axis1!), intArg(b.axis2!))))
+  np.fn('transpose', viewFn(ctx, 'transpose', ['a', 'axes='], (o, b) => (b.axes === undefined || b.axes === null ? o.transpose() : o.permute(axesArg(b.axes)!)), true))
+  np.fn('swapaxes', viewFn(ctx, 'swapaxes', ['a', 'axis1', 'axis2'], (o, b) => o.swapaxes(intArg(b.axis1!), intArg(b.axis2!)), true))
   np.fn('reshape', viewFn(ctx, 'reshape', ['a', 'shape=', 'order=', '*', 'newshape=', 'copy='], (o, b) => {
     const order = orderArg(b.order, 'C', 'CF') as 'C' | 'F'
     return o.reshape(npShapeArg((b.shape ?? b.newshape)!), order)
-  }))
+  }, true))
   np.fn('ravel', viewFn(ctx, 'ravel', ['a', 'order='], (o, b) => o.ravel(orderArg(b.order, 'C'))))
-  np.fn('squeeze', viewFn(ctx, 'squeeze', ['a', 'axis='], (o, b) => o.squeeze(axesArg(b.axis))))
+  np.fn('squeeze', viewFn(ctx, 'squeeze', ['a', 'axis='], (o, b) => o.squeeze(zeroDimAxisIsNone(o.info().shape.length, b.axis) ? null : axesArg(b.axis)), true))
   np.fn('expand_dims', viewFn(ctx, 'expand_dims', ['a', 'axis'], (o, b) => o.expandDims(axesArg(b.axis)!)))
   np.fn('broadcast_to', viewFn(ctx, 'broadcast_to', ['array', 'shape', 'subok='], (o, b) => o.broadcastTo(npShapeArg(b.shape!))))
   np.fn('flip', viewFn(ctx, 'flip', ['m', 'axis='], (o, b) => o.flip(axesArg(b.axis))))
@@ -194,9 +211,9 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   })
   np.fn('set_printoptions', (a, kw) => npSetPrintoptions(ctx.printOptions, a, kw))
   np.fn('get_printoptions', () => npGetPrintoptions(ctx.printOptions))
-  np.fn('ndim', (a) => BigInt(needArray(a[0], 'ndim').info().shape.length))
-  np.fn('shape', (a) => new PyTuple(needArray(a[0], 'shape').info().shape.map(BigInt)))
-  np.fn('size', (a) => BigInt(needArray(a[0], 'size').info().numel))
+  np.fn('ndim', (a) => BigInt(asArray(ctx, a[0], 'ndim').info().shape.length))
+  np.fn('shape', (a) => new PyTuple(asArray(ctx, a[0], 'shape').info().shape.map(BigInt)))
+  np.fn('size', (a) => BigInt(asArray(ctx, a[0], 'size').info().numel))
   np.fn('isscalar', (a) => typeof a[0] === 'bigint' || typeof a[0] === 'number' || typeof a[0] === 'boolean' || typeof a[0] === 'string' || a[0] instanceof NpScalar)
 
   random.fn('seed', (a) => {
@@ -228,7 +245,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     const r = ctx.op([], () => engine.random('ndarray', 'randint', shape, dtypeOrNull(b.dtype) ?? 'int64', low, high))
     if (b.size !== undefined && b.size !== null) return ctx.wrap(r)
     // dtype=int (the default) gives a Python int; an explicit dtype a NumPy scalar.
-    return b.dtype === undefined || b.dtype === null ? BigInt(r.item() as number | bigint) : new NpScalar(r.info().dtype, r.item())
+    return b.dtype === undefined || b.dtype === null ? BigInt(r.item() as number | bigint) : new NpScalar(r.info().dtype, r.item(), ctx.scalars)
   })
   bindNumpyFiles(np, ctx)
   bindNumpyLinalg(np, ctx)
@@ -256,7 +273,7 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
   })
   st.fn('broadcast_to', (a, kw) => {
     const b = bindArgs('broadcast_to', ['array', 'shape', 'subok='], a, kw)
-    const x = needArray(b.array, 'broadcast_to')
+    const x = asArray(ctx, b.array, 'broadcast_to')
     return ctx.opWrap([x.obj], () => x.obj.broadcastTo(shapeArg(b.shape!)))
   })
   return st

@@ -4,18 +4,44 @@
 import type { DTypeName } from '../../engine/types'
 import type { ElementValue } from '../printing'
 import { formatNumpyScalarRepr, formatNumpyScalarStr } from '../printing'
-import { PyObject, PyComplex, PyBuiltin, NOT_IMPLEMENTED, PyTuple, type PyValue } from '../interp/values'
+import { PyObject, PyComplex, PyBuiltin, NOT_IMPLEMENTED, PyTuple, type PyValue, type Kwargs } from '../interp/values'
+import { callValue } from '../interp/call'
 import { roundToKind } from '../printing/float_bits'
 import { binop, compare, asNumber, unaryOp } from '../interp/ops'
 import { formatValue } from '../interp/formatting'
-import { pyErr } from '../interp/exceptions'
+import { pyErr, PyException } from '../interp/exceptions'
 import { npScalarType, NpDType, isFloatDtype, isComplexDtype, ITEMSIZE } from './dtypes'
+import { NpFlags, SCALAR_FLAGS } from './flags'
 
 export type ScalarValue = number | bigint | boolean | { re: number; im: number }
 
+/**
+ * What a NumPy scalar needs of the library to behave like a 0-d array (lib/scalar_arrays.ts):
+ * NumPy's scalar methods convert the scalar to a 0-d array, call the array's method and
+ * return a 0-d array result as a scalar again.
+ */
+export interface ScalarArrays {
+  /** A new 0-d ndarray holding the scalar (NumPy's PyArray_FromScalar). */
+  toArray(s: NpScalar): PyObject
+  /** NumPy's PyArray_Return: a 0-d ndarray as a scalar, anything else as it is. */
+  arrayReturn(v: PyValue): PyValue
+}
+
+/** np.generic's methods: each is the 0-d array's method, its 0-d results returned as scalars. */
+const GENERIC_METHODS = new Set([
+  'all', 'any', 'argmax', 'argmin', 'argsort', 'astype', 'byteswap', 'choose', 'clip', 'compress', 'conj', 'conjugate',
+  'copy', 'cumprod', 'cumsum', 'diagonal', 'dump', 'dumps', 'fill', 'flatten', 'getfield', 'max', 'mean', 'min',
+  'nonzero', 'prod', 'put', 'ravel', 'repeat', 'reshape', 'resize', 'round', 'searchsorted', 'setfield', 'setflags',
+  'sort', 'squeeze', 'std', 'sum', 'swapaxes', 'take', 'to_device', 'tobytes', 'tofile', 'tolist', 'trace', 'transpose',
+  'var', 'view', '__array__',
+])
+/** np.generic attributes the engine has no counterpart for: a clear error, not AttributeError. */
+const GENERIC_UNSUPPORTED = new Set(['data', 'flat', '__array_interface__', '__array_struct__'])
+
 export class NpScalar extends PyObject {
   readonly value: ElementValue
-  constructor(readonly dtype: DTypeName, v: ScalarValue) {
+  /** `arrays` is null only for a scalar made outside a library context (then array methods are refused). */
+  constructor(readonly dtype: DTypeName, v: ScalarValue, readonly arrays: ScalarArrays | null = null) {
     super()
     this.value = castElement(dtype, v)
   }
@@ -53,36 +79,69 @@ export class NpScalar extends PyObject {
       case 'item': return builtinMethod('item', () => this.toPy())
       case 'real': {
         const p = this.toPy()
-        return p instanceof PyComplex ? new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', p.re) : this
+        return p instanceof PyComplex ? new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', p.re, this.arrays) : this
       }
       case 'imag': {
         const p = this.toPy()
-        return p instanceof PyComplex ? new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', p.im) : new NpScalar(this.dtype, 0)
+        return p instanceof PyComplex ? new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', p.im, this.arrays) : new NpScalar(this.dtype, 0, this.arrays)
       }
+      case 'T': return this
+      case 'base': return null
+      case 'strides': return new PyTuple([])
+      case 'flags': return new NpFlags(() => SCALAR_FLAGS, null)
+      case 'device': return 'cpu'
     }
+    if (GENERIC_METHODS.has(name)) return new PyBuiltin(name, (a, kw) => this.arrayMethod(name, a, kw), this)
+    if (GENERIC_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `numpy.${this.dtype}.${name} is not supported by the Stridescope engine`)
     return undefined
+  }
+
+  /** scalar.method(...): the method of the scalar as a 0-d array, 0-d results as scalars again. */
+  private arrayMethod(name: string, a: PyValue[], kw: Kwargs): PyValue {
+    const arrays = this.requireArrays(name)
+    const m = arrays.toArray(this).getattr?.(name)
+    if (m === undefined) throw pyErr('NotImplementedError', `numpy.${this.dtype}.${name} is not supported by the Stridescope engine`)
+    return arrays.arrayReturn(callValue(m, a, kw))
+  }
+
+  private requireArrays(name: string): ScalarArrays {
+    if (!this.arrays) throw pyErr('NotImplementedError', `numpy.${this.dtype}.${name} is not supported here (a scalar made outside numpy)`)
+    return this.arrays
+  }
+
+  /** s[()] is s, s[...] a 0-d array, s[..., None] a 1-d one; any other index NumPy refuses. */
+  getitem(key: PyValue): PyValue {
+    const arr = this.requireArrays('__getitem__').toArray(this)
+    try {
+      return arr.getitem!(key)
+    } catch (e) {
+      // NumPy answers any failed index of a scalar so; a missing engine feature or a stop stays what it is.
+      const type = e instanceof PyException ? e.exc.cls.name : (e as { pyType?: string }).pyType
+      if (type === undefined || type === 'NotImplementedError' || type === 'KeyboardInterrupt') throw e
+      throw pyErr('IndexError', 'invalid index to scalar variable.')
+    }
   }
   binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
     const o = other instanceof NpScalar ? other.toPy() : other
     if (asNumber(o) === undefined) return NOT_IMPLEMENTED
     const [a, b] = reflected ? [o, this.toPy()] : [this.toPy(), o]
     const r = binop(op, a, b)
-    return new NpScalar(resultDtype(op, this.dtype, other), toScalarValue(r))
+    return new NpScalar(resultDtype(op, this.dtype, other), toScalarValue(r), this.arrays)
   }
   compare(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
     const o = other instanceof NpScalar ? other.toPy() : other
     if (asNumber(o) === undefined) return op === '==' ? false : op === '!=' ? true : NOT_IMPLEMENTED
-    return new NpScalar('bool', compare(op, this.toPy(), o) as boolean)
+    return new NpScalar('bool', compare(op, this.toPy(), o) as boolean, this.arrays)
   }
   unary(op: '-' | '+' | '~' | 'abs') {
     const p = this.toPy()
     if (op === 'abs') {
-      if (p instanceof PyComplex) return new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', Math.hypot(p.re, p.im))
-      return new NpScalar(this.dtype, toScalarValue(typeof p === 'bigint' ? (p < 0n ? -p : p) : Math.abs(p as number)))
+      if (p instanceof PyComplex) return new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', Math.hypot(p.re, p.im), this.arrays)
+      return new NpScalar(this.dtype, toScalarValue(typeof p === 'bigint' ? (p < 0n ? -p : p) : Math.abs(p as number)), this.arrays)
     }
     if (this.dtype === 'bool' && op === '-') throw pyErr('TypeError', 'The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.')
-    if (this.dtype === 'bool' && op === '~') return new NpScalar('bool', !p)
-    return new NpScalar(this.dtype, toScalarValue(unaryOp(op, typeof p === 'boolean' ? BigInt(p) : p)))
+    if (this.dtype === 'bool' && op === '~') return new NpScalar('bool', !p, this.arrays)
+    return new NpScalar(this.dtype, toScalarValue(unaryOp(op, typeof p === 'boolean' ? BigInt(p) : p)), this.arrays)
   }
 }
 

@@ -3,7 +3,6 @@
 // these starts to agree, so the list only shrinks.
 
 const NUMPY_0D_SCALAR = 'NumPy returns a NumPy scalar from 0-d arithmetic and reductions; the runner keeps a 0-d array'
-const NUMPY_0D_AXIS = 'NumPy accepts axis 0/-1 on a 0-d array in squeeze and sum; the runner raises AxisError'
 const REAL_IMAG = 'ndarray.real / Tensor.real are not implemented (a NotImplementedError or AttributeError says so)'
 const ITEM_INDEX = 'ndarray.item(index) is not implemented (a NotImplementedError says so)'
 const EMPTY_STRIDES = "NumPy's own strides for some views of empty arrays (expand_dims, reshape, torch's .numpy()) differ"
@@ -17,11 +16,6 @@ const TORCH_0D_INDEX = 'indexing a 0-d tensor with one int or slice: PyTorch nam
 export const NUMPY_GAPS: Record<string, string> = {
   'np.array(5.0); x.real': REAL_IMAG,
   'np.array(5.0); x.imag': REAL_IMAG,
-  'np.array(5.0); x.squeeze(0)': NUMPY_0D_AXIS,
-  'np.array(5.0); x.squeeze(-1)': NUMPY_0D_AXIS,
-  'np.array(5.0); x.sum(0)': NUMPY_0D_AXIS,
-  'np.array(5.0); x.sum(-1)': NUMPY_0D_AXIS,
-  'np.array(5.0); x.sum(keepdims=True)': NUMPY_0D_SCALAR,
   'np.array(5.0); x.item(0)': ITEM_INDEX,
   'np.array(5.0); np.flip(x)': NUMPY_0D_SCALAR,
   'np.array(5.0); np.conj(x)': NUMPY_0D_SCALAR,
