@@ -87,7 +87,7 @@ test.describe('nothing is lost', () => {
     }
   })
 
-  test('starting a lesson asks before it clears the workspace', async ({ page, app }) => {
+  test('starting a lesson asks first, saying the workspace is put aside', async ({ page, app }) => {
     await open(page, app.url)
     await consoleRun(page, 'mine = np.arange(3)')
     await page.getByTestId('open-presenter').click()
@@ -95,7 +95,8 @@ test.describe('nothing is lost', () => {
     page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss() })
     await page.getByTestId(/^lesson-\d\d_/).first().click()
     await expect.poll(() => asked.length).toBe(1)
-    expect(asked[0]).toBe('Start the lesson? It clears the workspace: 1 object and 1 line of history are forgotten.')
+    expect(asked[0]).toBe('Start the lesson? It runs in an empty workspace of its own. Yours (1 object, 1 line of history, the console) ' +
+      'is put aside and comes back as it was when you leave the lessons.')
     // Declined: the list stays and the workspace keeps its object.
     await expect(page.getByTestId('presenter-picker')).toBeVisible()
     await page.getByTestId('presenter-exit').click()

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { electronTest, expect, test } from './fixtures'
+import { consoleRun } from './fixtures/ui'
 
 const LESSON = '04_the_gpu_rule'
 const expected = readFileSync(join(__dirname, '..', 'tests', 'lessons', 'expected', `${LESSON}.out`), 'utf8')
@@ -29,6 +30,9 @@ async function shownOutput(page: Page): Promise<string> {
 /** The scenario, from an app that is open and ready; the same in browser mode and in Electron. */
 async function presentGpuLesson(page: Page): Promise<void> {
   await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true')
+  // Something of the person's own, put aside while the lesson runs and back after it.
+  await consoleRun(page, 'mine = np.arange(3)')
+  page.once('dialog', (d) => void d.accept())
   // The app mounts the presenter behind this toolbar button (src/renderer/src/presenter/index.tsx says how).
   await expect(page.getByTestId('open-presenter'), 'the app shows no "open-presenter" button: PresenterView is not mounted').toBeVisible()
   await page.getByTestId('open-presenter').click()
@@ -99,10 +103,11 @@ async function presentGpuLesson(page: Page): Promise<void> {
   await at(page, 'shown:0')
   expect(await shownOutput(page)).toBe(printed[0])
 
-  // Esc leaves teaching mode; the lesson's objects stay in the workspace.
+  // Esc leaves teaching mode; the workspace is the person's again (the lesson's objects were its own).
   await page.keyboard.press('Escape')
   await expect(presenter(page)).toHaveCount(0)
-  await expect(page.getByTestId('obj-t')).toBeVisible()
+  await expect(page.getByTestId('obj-t')).toHaveCount(0)
+  await expect(page.getByTestId('obj-mine')).toBeVisible()
 }
 
 const SCENARIO = 'presents a lesson step by step: predict pause, effects, back, restart, exit'

@@ -1,14 +1,16 @@
 // Starting a lesson and running one of its steps, over anything that runs
 // Python the way the session does: the Session itself (the lesson service) or
 // the renderer's host (the presenter). One place for the rule: a lesson starts
-// from an empty workspace, and a lesson that names a cuda device gets the
-// simulated one when no real GPU is listed, which the presenter then says.
+// from an empty workspace of its own (the person's is put aside until
+// endLesson), and a lesson that names a cuda device gets the simulated one when
+// no real GPU is listed, which the presenter then says.
 import type { RunResult, Workspace } from '../shared/protocol'
 import type { LessonInfo } from './lesson-info'
 
 /** What the Session and the renderer's Api both offer (same names, same results). */
 export interface LessonBackend {
-  reset(): Promise<Workspace>
+  /** An empty workspace for the lesson (the person's is put aside the first time). */
+  beginLesson(): Promise<Workspace>
   setSimulateCuda(on: boolean): Promise<Workspace>
   run(code: string): Promise<RunResult>
 }
@@ -25,7 +27,7 @@ export function needsSimulatedCuda(w: Workspace): boolean {
 }
 
 export async function startLesson(lesson: Pick<LessonInfo, 'usesCuda'>, backend: LessonBackend): Promise<LessonStart> {
-  let workspace = await backend.reset()
+  let workspace = await backend.beginLesson()
   if (!lesson.usesCuda || !needsSimulatedCuda(workspace)) return { workspace, simulatedCuda: false }
   if (!workspace.simulateCuda) workspace = await backend.setSimulateCuda(true)
   return { workspace, simulatedCuda: true }

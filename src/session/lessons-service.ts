@@ -40,5 +40,7 @@ export const lessonsHandlers: Handlers = {
       throw new SessionError('out-of-range', `step ${p.step} is out of range: lesson ${p.id} has ${lesson.steps.length} steps`)
     }
     return runLessonStep(lesson, p.step, session)
-  }
+  },
+  lessonsBegin: (session) => session.beginLesson(),
+  lessonsEnd: (session) => session.endLesson()
 }

@@ -30,6 +30,17 @@ export interface SessionOptions {
   now?: () => number
 }
 
+/** What beginLesson puts aside and endLesson brings back. */
+interface PutAside {
+  runner: SessionRunner
+  history: HistoryEntry[]
+  ops: OpRecord[]
+  opsTotal: number
+  attached: AttachedObjects
+  onCleared: Array<() => void>
+  simulateCuda: boolean
+}
+
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void
 
 /** A value window whose values are still packed. */
@@ -46,21 +57,23 @@ export function defaultDevices({ simulateCuda }: { simulateCuda: boolean }): Ret
 export class Session {
   private runner: SessionRunner
   private simulateCuda: boolean
-  private readonly history: HistoryEntry[] = []
-  private readonly ops: OpRecord[] = []
+  private history: HistoryEntry[] = []
+  private ops: OpRecord[] = []
   private opsTotal = 0
+  /** The person's own workspace, put aside while a lesson runs in one of its own (see beginLesson). */
+  private asideForLesson: PutAside | null = null
   private revision = 0
   private progressId = 0
   private live: LiveObjects = { objects: [], storages: [], memoryBlocks: [], handles: new Map() }
   /** Objects of other Python programs, sent by the `stridescope` package. */
-  private readonly attached = new AttachedObjects()
+  private attached = new AttachedObjects()
   private queue: Promise<unknown> = Promise.resolve()
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>()
   private readonly now: () => number
   private readonly interruptFlag: Int32Array
   private running = false
   /** One-shot cleanups for what the history needs until it is cleared (uploaded files). */
-  private readonly onCleared: Array<() => void> = []
+  private onCleared: Array<() => void> = []
 
   constructor(private readonly options: SessionOptions) {
     this.simulateCuda = options.simulateCuda ?? false
@@ -226,16 +239,77 @@ export class Session {
     return this.runner.namesInUse?.() ?? []
   }
 
+  /**
+   * Forgets every object and the history, and a workspace put aside for a lesson too
+   * (a reset starts the session afresh; a lesson goes back with beginLesson instead).
+   */
   reset(): Promise<Workspace> {
     return this.serial(() => {
-      this.runner.reset()
-      this.attached.clear()
-      this.history.length = 0
-      this.ops.length = 0
-      this.opsTotal = 0
-      this.runCleared()
+      this.dropAside()
+      this.clearCurrent()
       return this.changed()
     })
+  }
+
+  /**
+   * A lesson runs in an empty workspace of its own: the first call puts the person's
+   * workspace aside as it is (the runner with its objects, storages, values and random
+   * state untouched, the history, the op log, attached objects); later calls empty the
+   * lesson's workspace again (a lesson's restart or step back).
+   */
+  beginLesson(): Promise<Workspace> {
+    return this.serial(() => {
+      if (this.asideForLesson) {
+        this.clearCurrent()
+        return this.changed()
+      }
+      this.asideForLesson = {
+        runner: this.runner, history: this.history, ops: this.ops, opsTotal: this.opsTotal,
+        attached: this.attached, onCleared: this.onCleared, simulateCuda: this.simulateCuda
+      }
+      this.runner = this.makeRunner()
+      this.history = []
+      this.ops = []
+      this.opsTotal = 0
+      this.attached = new AttachedObjects()
+      this.onCleared = []
+      return this.changed()
+    })
+  }
+
+  /** Leaves the lesson: its workspace goes, the person's comes back as it was. Without a lesson: nothing changes. */
+  endLesson(): Promise<Workspace> {
+    return this.serial(() => {
+      const aside = this.asideForLesson
+      if (!aside) return this.snapshot()
+      this.asideForLesson = null
+      this.runner.dispose?.()
+      this.runCleared()
+      ;({ runner: this.runner, history: this.history, ops: this.ops, opsTotal: this.opsTotal, attached: this.attached, onCleared: this.onCleared } = aside)
+      // A cuda lesson may have turned the simulated device on: the person's setting comes back with their objects.
+      this.simulateCuda = aside.simulateCuda
+      this.runner.setSimulateCuda?.(aside.simulateCuda)
+      return this.changed()
+    })
+  }
+
+  /** Empties the current workspace (the lesson's while one runs). */
+  private clearCurrent(): void {
+    this.runner.reset()
+    this.attached.clear()
+    this.history.length = 0
+    this.ops.length = 0
+    this.opsTotal = 0
+    this.runCleared()
+  }
+
+  /** Frees a workspace put aside for a lesson (a reset, or the session going). */
+  private dropAside(): void {
+    const aside = this.asideForLesson
+    if (!aside) return
+    this.asideForLesson = null
+    aside.runner.dispose?.()
+    this.runCleared(aside.onCleared)
   }
 
   /**
@@ -246,8 +320,8 @@ export class Session {
     this.onCleared.push(fn)
   }
 
-  private runCleared(): void {
-    for (const fn of this.onCleared.splice(0)) {
+  private runCleared(cleanups = this.onCleared): void {
+    for (const fn of cleanups.splice(0)) {
       try {
         fn()
       } catch {
@@ -261,6 +335,7 @@ export class Session {
   }
 
   dispose(): void {
+    this.dropAside()
     this.runner.dispose?.()
     this.listeners.clear()
     this.runCleared()

@@ -5,6 +5,7 @@
 import { profilerApi } from './profiler-protocol'
 import { filesApi } from './files-protocol'
 import { attachApi } from './attach-protocol'
+import { lessonsApi } from './lessons-protocol'
 import type { EventName, EventPayload, Method, Params, Reply, Result, Workspace } from './protocol'
 import { restoreRunSnapshot, type WireRunResult } from './run-snapshot'
 
@@ -59,7 +60,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     onProgress: (listener: (p: EventPayload<'progress'>) => void) => subscribe('progress', listener),
     ...profilerApi(call),
     ...filesApi(call),
-    ...attachApi(call)
+    ...attachApi(call),
+    ...lessonsApi(call)
   }
 }
 

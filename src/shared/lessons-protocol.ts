@@ -1,8 +1,9 @@
 // The lesson service's requests, added to the one contract (./protocol.ts) by
 // spreading `lessonsMethods` into `methods` and `lessonsChannels` into `Channel`
-// (as the profiler's are). The presenter itself needs none of them: it bundles
-// the lessons and runs steps through `run`; these serve any client that does
-// not (a remote viewer, scripts over the WebSocket, tests).
+// (as the profiler's are). The presenter bundles the lessons and runs steps
+// through `run`: of these it needs only beginLesson and endLesson (a lesson's own
+// workspace, the person's put aside meanwhile); the rest serve any client that
+// does not bundle them (a remote viewer, scripts over the WebSocket, tests).
 import { runResult, workspace, type RunResult } from './workspace-protocol'
 import { array, boolean, boundedString, count, nullable, object, string, type Infer } from './schema'
 
@@ -44,13 +45,19 @@ export const lessonsMethods = {
   lessonsRunStep: {
     params: object({ id: lessonId, step: count }),
     result: runResult
-  }
+  },
+  /** An empty workspace for a lesson; the first call puts the person's aside as it is, later ones empty the lesson's. */
+  lessonsBegin: { params: object({}), result: workspace },
+  /** Drops the lesson's workspace and brings the person's back as it was (nothing changes outside a lesson). */
+  lessonsEnd: { params: object({}), result: workspace }
 }
 
 export const lessonsChannels = {
   lessonsList: 'stridescope:lessons-list',
   lessonsStart: 'stridescope:lessons-start',
-  lessonsRunStep: 'stridescope:lessons-run-step'
+  lessonsRunStep: 'stridescope:lessons-run-step',
+  lessonsBegin: 'stridescope:lessons-begin',
+  lessonsEnd: 'stridescope:lessons-end'
 } as const satisfies Record<keyof typeof lessonsMethods, string>
 
 export type LessonsMethod = keyof typeof lessonsMethods
@@ -63,7 +70,9 @@ export function lessonsApi(call: <M extends LessonsMethod>(method: M, params: P<
   return {
     lessonsList: () => call('lessonsList', {}),
     lessonsStart: (id: string) => call('lessonsStart', { id }),
-    lessonsRunStep: (id: string, step: number) => call('lessonsRunStep', { id, step })
+    lessonsRunStep: (id: string, step: number) => call('lessonsRunStep', { id, step }),
+    beginLesson: () => call('lessonsBegin', {}),
+    endLesson: () => call('lessonsEnd', {})
   }
 }
 export type LessonsApi = ReturnType<typeof lessonsApi>

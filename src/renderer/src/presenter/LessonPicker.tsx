@@ -1,5 +1,5 @@
-// The list of lessons. Starting one clears the workspace: a lesson runs from
-// an empty session, as its .py file does in Python.
+// The list of lessons. A lesson runs from an empty workspace of its own, as its
+// .py file does in Python; the person's comes back when teaching mode closes.
 import type { LessonInfo } from '../../../lessons/lesson-info'
 
 export function LessonPicker({ lessons, onChoose, onExit }: { lessons: LessonInfo[]; onChoose: (id: string) => void; onExit: () => void }): React.JSX.Element {
@@ -8,7 +8,7 @@ export function LessonPicker({ lessons, onChoose, onExit }: { lessons: LessonInf
       <header className="presenter-head">
         <h1 className="presenter-title">Lessons</h1>
         <span className="spacer" />
-        <span className="muted">Starting a lesson clears the workspace.</span>
+        <span className="muted" data-testid="presenter-picker-note">A lesson runs in a workspace of its own; yours comes back when you leave.</span>
         <button onClick={onExit} data-testid="presenter-exit" title="Exit (Esc)">✕</button>
       </header>
       <ol className="lesson-list">

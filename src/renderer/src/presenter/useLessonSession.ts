@@ -1,8 +1,9 @@
 // Keeps the session in step with the presenter: a lesson starts from an empty
-// workspace (with the simulated cuda device switched on when the lesson needs a
-// device and no GPU answers), and whenever the position wants a different
-// number of steps run, the missing steps run forward, or the session is reset
-// and replayed to go back (code cannot be un-run). Each run goes through the
+// workspace of its own, the person's put aside until the presenter closes (with
+// the simulated cuda device switched on when the lesson needs a device and no
+// GPU answers), and whenever the position wants a different number of steps
+// run, the missing steps run forward, or the lesson's workspace is emptied and
+// replayed to go back (code cannot be un-run). Each run goes through the
 // session's `run` request, the same runner as the console, so the workspace,
 // and with it the 3D views, update as they do for typed code.
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -76,7 +77,7 @@ export function useLessonSession(lesson: LessonInfo, want: number): LessonSessio
     return () => { alive.current = false }
   }, [lesson, host, guarded, show])
 
-  // Follow the position: run forward, or reset and replay.
+  // Follow the position: run forward, or empty the lesson's workspace and replay.
   useEffect(() => {
     wanted.current = want
     guarded(async () => {
@@ -84,7 +85,7 @@ export function useLessonSession(lesson: LessonInfo, want: number): LessonSessio
       while (alive.current && ran.current !== wanted.current) {
         const plan = syncPlan(ran.current, wanted.current)
         if (plan.reset) {
-          show(await host.reset(), true)
+          show(await host.beginLesson(), true)
           ran.current = 0
           continue
         }

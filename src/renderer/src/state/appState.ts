@@ -85,6 +85,8 @@ export type Action =
   | { type: 'displayDims'; objectId: number; dims: number[] }
   | { type: 'unit'; unit: 'elements' | 'bytes' }
   | { type: 'clearTranscript' }
+  /** The transcript as it was before the page reloaded (./savedTranscript), below anything already shown. */
+  | { type: 'restoreTranscript'; entries: TranscriptEntry[] }
   | { type: 'note'; text: string }
 
 const TRANSCRIPT_LIMIT = 500
@@ -135,6 +137,8 @@ export function reduce(s: AppState, a: Action): AppState {
       return { ...s, unit: a.unit }
     case 'clearTranscript':
       return { ...s, transcript: [] }
+    case 'restoreTranscript':
+      return a.entries.length ? { ...s, transcript: [...a.entries, ...s.transcript].slice(-TRANSCRIPT_LIMIT) } : s
     case 'note': {
       const seq = (s.transcript.at(-1)?.seq ?? 0) + 0.5
       return { ...s, transcript: [...s.transcript, { seq, code: '', stdout: a.text, stderr: '', error: null, pending: false, note: true }].slice(-TRANSCRIPT_LIMIT) }

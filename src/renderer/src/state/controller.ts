@@ -7,6 +7,10 @@ import { push, emptyHistory, type History } from '../model/history'
 import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
 import { MAX_CODE_LENGTH } from '../../../shared/protocol'
+import { loadTranscript, saveTranscript, type KeyValue } from './savedTranscript'
+
+/** The page's storage for the transcript (absent where the page has none, as in unit tests). */
+const pageStorage = (): KeyValue | null => (typeof localStorage === 'undefined' ? null : localStorage)
 
 export class Controller {
   private seq = 0
@@ -20,12 +24,39 @@ export class Controller {
       this.host.onWorkspace((w) => this.store.dispatch({ type: 'workspace', workspace: w })),
       this.host.onProgress((p) => this.store.dispatch({ type: 'progress', progress: p }))
     )
+    // A window that opens is not presenting: a lesson left open by a reload ends, bringing the person's workspace back.
+    await this.host.endLesson()
     const w = await this.host.snapshot()
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
-    // The console's history starts from the session's (a reload keeps it).
+    // The console's history starts from the session's (a reload keeps it), and so does its transcript.
     for (const h of w.history) this.history = push(this.history, h.code)
+    this.keepTranscript(w.history)
     await this.ensurePreamble()
     this.store.dispatch({ type: 'connected' })
+  }
+
+  /** Brings back the transcript saved before a reload, then saves it as it changes (./savedTranscript). */
+  private keepTranscript(history: Parameters<typeof loadTranscript>[1]): void {
+    const storage = pageStorage()
+    if (!storage) return
+    const saved = loadTranscript(storage, history)
+    // New lines number on from the restored ones.
+    this.seq = Math.max(this.seq, Math.ceil(saved.at(-1)?.seq ?? 0))
+    this.store.dispatch({ type: 'restoreTranscript', entries: saved })
+    let shown = this.store.get().transcript
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const save = (): void => {
+      timer = null
+      saveTranscript(storage, this.store.get().transcript, this.store.get().workspace.history)
+    }
+    this.disposers.push(this.store.subscribe(() => {
+      if (this.store.get().transcript === shown) return
+      shown = this.store.get().transcript
+      if (timer === null) timer = setTimeout(save, 250)
+    }))
+    const now = (): void => { if (timer !== null) { clearTimeout(timer); save() } }
+    window.addEventListener('pagehide', now)
+    this.disposers.push(() => { window.removeEventListener('pagehide', now); now() })
   }
 
   /** A fresh session starts with the imports, as a script does; the line shows in the console and the .py. */
@@ -119,6 +150,17 @@ export class Controller {
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
     if (removed.length) {
       this.store.dispatch({ type: 'note', text: `simulated CUDA device off: ${removed.join(', ')} removed (their memory was on it)` })
+    }
+  }
+
+  /** Leaves a lesson: the person's workspace comes back, with `selectedId` selected again when it is there. */
+  async leaveLesson(selectedId: number | null = null): Promise<void> {
+    try {
+      const w = await this.host.endLesson()
+      this.store.dispatch({ type: 'workspace', workspace: w, force: true })
+      if (selectedId !== null && w.objects.some((o) => o.info.id === selectedId)) this.store.dispatch({ type: 'select', id: selectedId })
+    } catch {
+      // the connection is gone: the next window to open ends the lesson (start)
     }
   }
 
