@@ -102,6 +102,14 @@ export class Runner {
     setSimulateCuda(on)
   }
 
+  /**
+   * A file opened in the app: the program reads `name` (the file's own name, as the person
+   * chose it) from `path` (its private copy), so the lines it runs never show that copy.
+   */
+  provideFile(name: string, path: string): void {
+    this.lib.provideFile(name, path)
+  }
+
   /** Frees every object the program holds (the runner is no longer used). */
   dispose(): void {
     this.interp.lifetimes.releaseAll()

@@ -15,6 +15,7 @@ export function createRealRunner(options: RunnerOptions): SessionRunner {
     reset: () => runner.reset(),
     setSimulateCuda: (on) => runner.setSimulateCuda(on),
     namesInUse: () => runner.namesInUse(),
+    provideFile: (name, path) => runner.provideFile(name, path),
     dispose: () => runner.dispose()
   }
 }

@@ -132,9 +132,10 @@ function tableEntry(e: FileEntry, desc: FileDescription, variable: string): File
 
 /**
  * Describes the file without loading it into the engine (the table and the plan).
- * `inUse`: names the plan must not rebind (the session's globals and builtins).
+ * `inUse`: names the plan must not rebind (the session's globals and builtins);
+ * `named`: the path the loading lines and the table give (an upload's own name).
  */
-export function describeForApp(file: string, inUse: Iterable<string> = []): { table: FileTable } {
+export function describeForApp(file: string, inUse: Iterable<string> = [], named = file): { table: FileTable } {
   let desc: FileDescription
   let torchPaths: Map<FileEntry, string> | null = null
   try {
@@ -151,10 +152,10 @@ export function describeForApp(file: string, inUse: Iterable<string> = []): { ta
     throw e
   }
   try {
-    const plan = loadingPlan(file, desc, torchPaths, inUse)
+    const plan = loadingPlan(named, desc, torchPaths, inUse)
     const entries = desc.entries.slice(0, MAX_TABLE_ENTRIES).map((e) => tableEntry(e, desc, plan.variables.get(e) ?? ''))
     const table: FileTable = {
-      path: file, format: desc.format, fileBytes: fs.statSync(file).size, entries,
+      path: named, format: desc.format, fileBytes: fs.statSync(file).size, entries,
       truncated: desc.entries.length > MAX_TABLE_ENTRIES, warnings: desc.warnings, code: plan.code,
     }
     return { table }
@@ -163,8 +164,11 @@ export function describeForApp(file: string, inUse: Iterable<string> = []): { ta
   }
 }
 
-/** openFile: the table, then the loading lines run in the session (a Python error is part of the result). */
-export async function openFileInSession(session: Session, file: string): Promise<OpenFileResult> {
+/**
+ * openFile: the table, then the loading lines run in the session (a Python error is part of the result).
+ * `named`: what the lines call the file, when the program reads it under another name (an upload).
+ */
+export async function openFileInSession(session: Session, file: string, named = file): Promise<OpenFileResult> {
   if (!path.isAbsolute(file)) throw new SessionError('bad-request', `openFile needs an absolute path, got ${JSON.stringify(file)}`)
   let stat: fs.Stats
   try {
@@ -173,7 +177,7 @@ export async function openFileInSession(session: Session, file: string): Promise
     throw new SessionError('not-found', `[Errno 2] No such file or directory: ${pyString(file)}`, 'FileNotFoundError')
   }
   if (!stat.isFile()) throw new SessionError('bad-request', `${file} is not a regular file`)
-  const { table } = describeForApp(file, session.namesInUse())
+  const { table } = describeForApp(file, session.namesInUse(), named)
   const run = await session.run(table.code)
   // The table names only variables that exist: a line that failed bound nothing.
   const bound = new Set(run.snapshot.objects.flatMap((o) => o.names))
@@ -190,6 +194,11 @@ let exitHookSet = false
 function removeUploadDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true })
   liveUploadDirs.delete(dir)
+}
+
+/** The session's upload folder, while it has one (tests check its lifetime). */
+export function uploadFolderOf(session: Session): string | null {
+  return uploadDirs.get(session) ?? null
 }
 
 function uploadDirFor(session: Session): string {
@@ -223,7 +232,11 @@ function decodeUpload(base64: string): Uint8Array {
   }
 }
 
-/** openFileBytes: the renderer's bytes land in the session's private temp folder under their own (sanitised) name. */
+/**
+ * openFileBytes: the renderer's bytes land in the session's private temp folder under their own
+ * (sanitised) name, and the program reads them under the name the person chose (`np.load('a.npy')`):
+ * the loading lines, the history, the table and the errors never show the temp folder.
+ */
 export async function openBytesInSession(session: Session, name: string, base64: string): Promise<OpenFileResult> {
   const bytes = decodeUpload(base64)
   if (bytes.length > MAX_UPLOAD_BYTES) throw new SessionError('out-of-range', `file is ${bytes.length} bytes; the most that can be sent is ${MAX_UPLOAD_BYTES}`)
@@ -232,8 +245,9 @@ export async function openBytesInSession(session: Session, name: string, base64:
   let target = path.join(dir, safe)
   for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${i}_${safe}`)
   fs.writeFileSync(target, bytes, { mode: 0o600 })
+  const own = path.basename(name.replace(/\\/g, '/')) || safe
   try {
-    return await openFileInSession(session, target)
+    return await openFileInSession(session, target, session.provideFile(own, target) ? own : target)
   } catch (e) {
     // The private temp folder is this app's business: an error names the file as the user chose it.
     if (e instanceof SessionError) throw new SessionError(e.code, e.message.split(target).join(name).split(dir).join('.'), e.pyType)

@@ -32,6 +32,8 @@ export interface SessionRunner {
   namesInUse?(): string[]
   /** Turns the simulated cuda device on or off for later runs; the program's state stays. */
   setSimulateCuda?(on: boolean): void
+  /** The program reads the file `name` from `path` (an upload's private copy, under its own name). */
+  provideFile?(name: string, path: string): void
   /** Frees engine resources when the session drops this runner (e.g. on the cuda toggle). */
   dispose?(): void
 }

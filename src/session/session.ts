@@ -234,6 +234,16 @@ export class Session {
     })
   }
 
+  /**
+   * Lets the program read the file at `path` under `name` (an upload under its own name).
+   * False when the runner cannot: the lines must then name `path` itself.
+   */
+  provideFile(name: string, path: string): boolean {
+    if (!this.runner.provideFile) return false
+    this.runner.provideFile(name, path)
+    return true
+  }
+
   /** The names a tool's generated lines must not rebind (globals, builtins). */
   namesInUse(): string[] {
     return this.runner.namesInUse?.() ?? []

@@ -2,13 +2,13 @@
 // needed), then the lines run in a real session (the workspace gets every tensor).
 import { afterAll, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { describeForApp, identifier, openFileInSession, pyString } from '../../src/session/file-service'
+import { join, resolve } from 'node:path'
+import { describeForApp, identifier, openFileInSession, pyString, uploadFolderOf } from '../../src/session/file-service'
 import { handleRequest } from '../../src/session/handlers'
 import { createAppSession } from '../../src/session/app-session'
 import { f32Bytes, torchSave, type StorageSpec } from '../files/helpers/torch-save'
 import { tempDir } from './helpers'
-import { MAX_UPLOAD_BYTES } from '../../src/shared/files-protocol'
+import { MAX_UPLOAD_BYTES, type OpenFileResult } from '../../src/shared/files-protocol'
 
 const FIXTURES = resolve(__dirname, '..', 'fixtures', 'files')
 const dir = tempDir()
@@ -90,11 +90,33 @@ describe('openFile in a session', () => {
     const reply = await handleRequest(session, 'openFileBytes', { name: '../../evil/v1_int16.npy', base64: bytes })
     expect(reply.ok).toBe(true)
     if (reply.ok) {
-      const r = reply.result as { table: { path: string; entries: { variable: string }[] }; run: { error: unknown } }
+      const r = reply.result as OpenFileResult
       expect(r.run.error).toBeNull()
-      expect(r.table.path).not.toContain('evil')
       expect(r.table.entries[0].variable).toBe('v1_int16')
+      // The file is named as the person chose it (its own name), never by its private copy.
+      expect(r.table.path).toBe('v1_int16.npy')
+      expect(r.table.code).toBe("import numpy as np\nv1_int16 = np.load('v1_int16.npy')")
+      expect(r.run.snapshot.history.at(-1)!.code).toBe(r.table.code)
+      expect(JSON.stringify(r)).not.toContain(uploadFolderOf(session)!)
+      expect(readdirSync(uploadFolderOf(session)!)).toEqual(['v1_int16.npy'])
     }
+    // A line typed later reads the upload under the same name; a missing file names itself.
+    const again = await session.run("w = np.load('v1_int16.npy')\nprint(w.dtype, w.shape)")
+    expect(again.error).toBeNull()
+    expect(again.stdout).toBe('int16 (2, 3)\n')
+    const missing = await session.run("np.load('not_uploaded.npy')")
+    expect(missing.error).toMatchObject({ type: 'FileNotFoundError', message: "[Errno 2] No such file or directory: 'not_uploaded.npy'" })
+    session.dispose()
+  })
+
+  it('a damaged upload, read again by a typed line, names the file as chosen', async () => {
+    const session = createAppSession()
+    const reply = await handleRequest(session, 'openFileBytes', { name: 'broken.npy', base64: Buffer.from('\x93NUMPY garbage').toString('base64') })
+    expect(reply.ok).toBe(false)
+    const r = await session.run("import numpy as np\nnp.load('broken.npy')")
+    expect(r.error).not.toBeNull()
+    expect(JSON.stringify(r.error)).not.toContain(uploadFolderOf(session)!)
+    session.dispose()
   })
 
   it('bad base64 is a bad request with a reason, not an internal error', async () => {
@@ -108,11 +130,11 @@ describe('openFile in a session', () => {
 
   it('the upload folder lives as long as the history that loads from it', async () => {
     const bytes = readFileSync(join(FIXTURES, 'v1_int16.npy')).toString('base64')
+    const session = createAppSession()
     const folderOf = (reply: Awaited<ReturnType<typeof handleRequest>>): string => {
       expect(reply.ok).toBe(true)
-      return dirname((reply as { result: { table: { path: string } } }).result.table.path)
+      return uploadFolderOf(session)!
     }
-    const session = createAppSession()
     const folder = folderOf(await handleRequest(session, 'openFileBytes', { name: 'a.npy', base64: bytes }))
     expect(folderOf(await handleRequest(session, 'openFileBytes', { name: 'a.npy', base64: bytes }))).toBe(folder)
     expect(readdirSync(folder).sort()).toEqual(['2_a.npy', 'a.npy'])

@@ -60,8 +60,26 @@ export class LibraryContext {
   /** Handed to every NumPy scalar this context makes (scalars.ts). */
   readonly scalars: ScalarArrays
 
+  /** Files opened in the app, by the name the program reads them under (an upload's own name) → where they are. */
+  private readonly provided = new Map<string, string>()
+
   constructor(readonly host: LibraryHost, private readonly library: LibraryInstall) {
     this.scalars = library.scalarArrays(this)
+  }
+
+  /** From now on the program reads `name` from `path` (until it writes a file of that name). */
+  provideFile(name: string, path: string): void {
+    this.provided.set(name, path)
+  }
+
+  /** Where the file the program names is read from. */
+  fileNamed(name: string): string {
+    return this.provided.get(name) ?? name
+  }
+
+  /** The program wrote a file under `name`: reading it back reads what it wrote. */
+  forgetFile(name: string): void {
+    this.provided.delete(name)
   }
 
   beginRun(source: string): void {

@@ -44,6 +44,22 @@ function fileCall<T>(fn: () => T): T {
   }
 }
 
+/**
+ * Reads the file the program names: a file opened in the app is read from its private copy
+ * (LibraryContext.fileNamed), and what the reader says names the file as the program did.
+ */
+function readFile<T>(ctx: LibraryContext, named: string, read: (real: string) => T): T {
+  const real = ctx.fileNamed(named)
+  return fileCall(() => {
+    try {
+      return read(real)
+    } catch (e) {
+      if (real !== named && e instanceof Error) e.message = e.message.split(real).join(named)
+      throw e
+    }
+  })
+}
+
 function pathArg(v: PyValue | undefined): string {
   if (typeof v === 'string') return v
   throw pyErr('TypeError', `expected str, bytes or os.PathLike object, not ${typeName(v ?? null)}`)
@@ -185,10 +201,10 @@ export function bindNumpyFiles(np: LibModule, ctx: LibraryContext): void {
     const b = bindArgs('load', ['file', 'mmap_mode=', 'allow_pickle=', 'fix_imports=', 'encoding=', '*', 'max_header_size='], a, kw)
     const path = pathArg(b.file)
     const mmap = mmapModeArg(b.mmap_mode)
-    const desc = fileCall(() => npLoad(path, { mmapMode: mmap === null ? null : 'r' }))
+    const desc = readFile(ctx, path, (real) => npLoad(real, { mmapMode: mmap === null ? null : 'r' }))
     if (desc.format === 'npz') return new PyNpzFile(ctx, desc, path)
     try {
-      const storages = new StorageMaker(desc, { path, mmap: mmap ?? undefined })
+      const storages = new StorageMaker(desc, { path: ctx.fileNamed(path), mmap: mmap ?? undefined })
       // np.load(mmap_mode='r') arrays are read-only views of the file; 'c' ones are writable private copies.
       return ctx.opWrap([], () => entryObject(desc.entries[0], storages, { writeable: mmap !== 'r', ownsData: mmap === null }))
     } finally {
@@ -200,6 +216,7 @@ export function bindNumpyFiles(np: LibModule, ctx: LibraryContext): void {
     const path = pathArg(b.file)
     const arr = toSave(ctx, b.arr!)
     const { warnings } = fileCall(() => npSave(path, arr))
+    ctx.forgetFile(path)
     for (const w of warnings) ctx.host.warn('UserWarning', w)
     return null
   })
@@ -217,6 +234,7 @@ export function bindNumpyFiles(np: LibModule, ctx: LibraryContext): void {
       const named: Record<string, ArrayToSave> = {}
       for (const [k, v] of rest) named[k] = toSave(ctx, v)
       fileCall(() => npSavez(path, positional, named, { compressed }))
+      ctx.forgetFile(path)
       return null
     })
   }
@@ -269,7 +287,7 @@ function torchLoadFn(ctx: LibraryContext) {
     }
     if (b.mmap !== undefined && b.mmap !== null && boolArg(b.mmap, false)) throw pyErr('NotImplementedError', 'torch.load(mmap=True) is not supported by the Stridescope runner')
     const mapLocation = b.map_location === undefined || b.map_location === null ? null : String(b.map_location instanceof PyObject ? (b.map_location as { str?(): string }).str?.() ?? '' : b.map_location)
-    const loaded = fileCall(() => torchLoad(path))
+    const loaded = readFile(ctx, path, torchLoad)
     const desc = loaded.description
     try {
       // torch.load swaps big-endian storages to native order (torch/serialization.py, byteorderdata).
@@ -308,7 +326,7 @@ export function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray
   const m = new LibModule(kind === 'tensor' ? 'safetensors.torch' : 'safetensors.numpy')
   m.fn('load_file', (a, kw) => {
     const b = bindArgs('load_file', kind === 'tensor' ? ['filename', 'device='] : ['filename'], a, kw)
-    const desc = fileCall(() => safetensorsLoadFile(pathArg(b.filename)))
+    const desc = readFile(ctx, pathArg(b.filename), safetensorsLoadFile)
     try {
       const storages = new StorageMaker(desc)
       const out = new PyDict()
@@ -338,7 +356,9 @@ export function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray
     }
     const metadata: Record<string, string> = {}
     if (b.metadata instanceof PyDict) for (const [k, v] of b.metadata.entries.values()) metadata[String(k)] = String(v)
-    fileCall(() => safetensorsSaveFile(tensors, pathArg(b.filename), b.metadata instanceof PyDict ? metadata : undefined))
+    const path = pathArg(b.filename)
+    fileCall(() => safetensorsSaveFile(tensors, path, b.metadata instanceof PyDict ? metadata : undefined))
+    ctx.forgetFile(path)
     return null
   })
   return m
