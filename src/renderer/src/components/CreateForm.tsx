@@ -10,11 +10,11 @@ import { ActionResult, LinePreview, type Outcome } from './ActionResult'
 
 const DTYPES: DTypeName[] = ['float32', 'float64', 'float16', 'int8', 'int16', 'int32', 'int64', 'uint8', 'bool', 'complex64', 'bfloat16']
 
-export function CreateForm(): React.JSX.Element {
+/** `open`: the form shown (else its heading alone); the workspace panel keeps it. */
+export function CreateForm({ open, onToggle }: { open: boolean; onToggle: () => void }): React.JSX.Element {
   const { store, controller } = useApp()
   const names = useStore(store, objectNames)
   const devices = useStore(store, (s) => s.workspace.devices)
-  const [open, setOpen] = useState(true)
   const [kind, setKind] = useState<Kind>('ndarray')
   const [fill, setFill] = useState<Fill>('arange')
   const [dtype, setDtype] = useState<DTypeName>('float32')
@@ -36,7 +36,7 @@ export function CreateForm(): React.JSX.Element {
   }
   return (
     <div className="create" data-testid="create-form">
-      <button className="panel-head toggle" onClick={() => setOpen(!open)} aria-expanded={open}>New array or tensor {open ? '▾' : '▸'}</button>
+      <button className="panel-head toggle" onClick={onToggle} aria-expanded={open} data-testid="create-toggle">New array or tensor {open ? '▾' : '▸'}</button>
       {open && (
         <form className="form" onSubmit={(e) => { e.preventDefault(); void submit() }}>
           <div className="seg" role="group" aria-label="library">

@@ -1,5 +1,7 @@
 // Every live array and tensor, grouped by the memory it views (objects over
-// the same bytes sit together); device, dtype and shape at a glance.
+// the same bytes sit together); device, dtype and shape at a glance. The list
+// and the New form below it share the panel through a divider the person can
+// move (kept across reloads); a folded form leaves the list the whole panel.
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { blocksOf } from '../state/footprints'
@@ -7,7 +9,10 @@ import { objectColor, type MemoryBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { formatBytes } from '../model/format'
 import { dtypeText, primaryName } from '../model/types'
+import { useEffect, useState } from 'react'
 import { CreateForm } from './CreateForm'
+import { SplitPane } from './SplitPane'
+import { loadPref, savePref } from '../state/prefs'
 import { blockBufferId } from '../../../shared/buffer-ids'
 
 export function WorkspacePanel(): React.JSX.Element {
@@ -19,10 +24,11 @@ export function WorkspacePanel(): React.JSX.Element {
   // Engine objects first; objects attached from other programs after, under their process.
   const own = blocks.filter((b) => !b.objects[0]?.origin)
   const processes = attachedProcesses(blocks)
-  return (
-    <div className="panel workspace" data-testid="workspace">
-      <div className="panel-head">Workspace <span className="muted">{workspace.objects.length} objects · {blocks.length} memory blocks</span></div>
-      <div className="scroll">
+  const [formOpen, setFormOpen] = useState(() => loadPref(FORM_OPEN_KEY) !== 'false')
+  useEffect(() => { savePref(FORM_OPEN_KEY, String(formOpen)) }, [formOpen])
+  const form = <CreateForm open={formOpen} onToggle={() => setFormOpen((o) => !o)} />
+  const list = (
+      <div className="scroll" data-testid="workspace-list">
         {blocks.length === 0 && <div className="empty-state small" data-testid="workspace-empty">No arrays or tensors yet. Use <b>New</b> below or type in the console.</div>}
         {own.map((b) => <BlockGroup key={b.key} block={b} names={names} selectedId={selectedId} />)}
         {processes.map((p) => (
@@ -34,10 +40,20 @@ export function WorkspacePanel(): React.JSX.Element {
           </div>
         ))}
       </div>
-      <CreateForm />
+  )
+  return (
+    <div className="panel workspace" data-testid="workspace">
+      <div className="panel-head">Workspace <span className="muted">{count(workspace.objects.length, 'object')} · {count(blocks.length, 'memory block')}</span></div>
+      {formOpen
+        ? <SplitPane id="workspace-form" dir="column" initial={-210} min={72} label="the workspace list and the New form">{[list, form]}</SplitPane>
+        : <>{list}{form}</>}
     </div>
   )
 }
+
+const FORM_OPEN_KEY = 'stridescope.createFormOpen'
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`
 
 function attachedProcesses(blocks: readonly MemoryBlock[]): { pid: number; program: string; blocks: MemoryBlock[] }[] {
   const byPid = new Map<number, { pid: number; program: string; blocks: MemoryBlock[] }>()
