@@ -46,6 +46,16 @@ function near(got: number[], want: number[], tol = 3): boolean {
   return got.every((v, i) => Math.abs(v - want[i]) <= tol)
 }
 
+/** Where a view (by registered name, e.g. 'logical-pinned') draws something, in page CSS px. */
+async function locateIn(page: Page, name: string, canvasId: string, q: { byte: number; at?: [number, number] } | { index: number[] }): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId(canvasId).boundingBox())!
+  const p = await page.evaluate(([v, qq]) => (globalThis as any).__stridescope.views.get(v as string)!.locate(qq), [name, q] as const)
+  expect(p, `${name} draws ${JSON.stringify(q)}`).not.toBeNull()
+  return { x: box.x + p!.x, y: box.y + p!.y }
+}
+
+const brightness = (rgb: number[]): number => rgb[0] + rgb[1] + rgb[2]
+
 /** Waits until the memory view has drawn the current workspace for `name`. */
 async function memoryShows(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('inspector').locator('.panel-head')).toContainText(name)
@@ -223,7 +233,7 @@ test.describe('memory view at real sizes', () => {
     const rev = await page.getByTestId('app').getAttribute('data-revision')
     await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flash-revision', rev!)
     await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flashed', '1')
-    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed', '1')
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed-bytes', '4')
     // The flashed cell (t[1, 2]: flat 6, byte 24) is lighter than its colour at rest.
     const lit = await pixel(page, await locate(page, 'memory', { byte: 24, at: [0.6, 0.6] }))
     const rest = rampBytes(6 / 11)
@@ -235,8 +245,39 @@ test.describe('memory view at real sizes', () => {
     await run(page, 'a[0, 1] = -5')
     await revisionShown('c')
     await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flashed', '0')
-    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed', '0')
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed-bytes', '0')
     expect(near(await pixel(page, await locate(page, 'memory', { byte: 4, at: [0.6, 0.6] })), rampBytes(1 / 11))).toBe(true)
+  })
+
+  test('a write to bytes the selection skips flashes them on the wall, and in a pinned alias that is not selected', async ({ page }) => {
+    await page.getByTestId('view-split').click()
+    await run(page, 'a = np.arange(12, dtype=np.float32).reshape(3, 4)')
+    await run(page, 'u = torch.from_numpy(a).T')     // an alias over the same bytes (a storage of its own), transposed
+    await page.getByTestId('pin-toggle').click()
+    await run(page, 'e = a[:, ::2]')                  // selected: reaches columns 0 and 2 only
+    await expect(page.getByTestId('compare')).toBeVisible()
+    await expect(page.getByTestId('logical-view-pinned')).toHaveAttribute('data-object', 'u')
+    await expect(page.getByTestId('logical-view')).toHaveAttribute('data-object', 'e')
+    const rev0 = await page.getByTestId('app').getAttribute('data-revision')
+    await expect(page.getByTestId('logical-view-pinned')).toHaveAttribute('data-values-revision', rev0!)
+    await expect(page.getByTestId('memory-view').getByTestId('memory-legend')).toContainText('e')
+    await expect(page.getByTestId('memory-canvas')).not.toHaveAttribute('data-frames', '0')
+    await page.evaluate(() => new Promise((r) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(r))))
+    // a[1, 1] is byte 20 of the block: a gap of e; u[1, 1] in the pinned logical view.
+    const wallAt = await locate(page, 'memory', { byte: 20, at: [0.6, 0.6] })
+    // Off the cell's centre, where its value is written.
+    const uCentre = await locateIn(page, 'logical-pinned', 'logical-canvas-pinned', { index: [1, 1] })
+    const uAt = { x: uCentre.x - 9, y: uCentre.y + 9 }
+    const wallRest = await pixel(page, wallAt), uRest = await pixel(page, uAt)
+    await run(page, 'a[1, 1] = 5')                    // the same value: no snapshot diff would see it; the op record does
+    const rev = await page.getByTestId('app').getAttribute('data-revision')
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flash-revision', rev!)
+    await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed-bytes', '4')
+    await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flashed', '0')
+    await expect(page.getByTestId('logical-view-pinned')).toHaveAttribute('data-flashed', '1')
+    const wallLit = await pixel(page, wallAt), uLit = await pixel(page, uAt)
+    expect(brightness(wallLit), `wall ${wallLit} vs ${wallRest}`).toBeGreaterThan(brightness(wallRest) + 30)
+    expect(brightness(uLit), `u[1, 1] ${uLit} vs ${uRest}`).toBeGreaterThan(brightness(uRest) + 30)
   })
 
   test('PNG export carries the title (name, shape, dtype, strides), the legend and the colour scale', async ({ page }, testInfo) => {

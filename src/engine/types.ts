@@ -74,6 +74,15 @@ export interface OpReport {
   warnings?: EngineWarning[]  // in the order Python would emit them
 }
 
+/** The elements an operation wrote, as a strided region of memory: element 0's address and the walk from it. */
+export interface WrittenRegion {
+  device: string
+  dataPtr: string         // address of the first written element, decimal
+  shape: number[]
+  byteStrides: number[]
+  itemsize: number
+}
+
 /** A window of values, copied out of engine memory, in C order of the window. */
 export interface ValueWindow {
   dtype: DTypeName

@@ -1,7 +1,7 @@
 // What the session needs from the runner and the engine, as a narrow port.
 // The real Runner (src/runner) satisfies it through ./real-runner.ts; unit tests
 // may plug in their own where the real engine cannot be used.
-import type { ObjectInfo, OpReport, ValueWindow } from '../engine/types'
+import type { ObjectInfo, OpReport, ValueWindow, WrittenRegion } from '../engine/types'
 import type { DeviceInfo } from '../shared/protocol'
 
 /** An engine array/tensor as the runner hands it out. */
@@ -14,7 +14,7 @@ export interface SessionObject {
 }
 
 /** One op as the runner reports it: the engine's OpReport, plus where it came from when the runner knows it. */
-export type RunnerOp = OpReport & { line?: number; source?: string; resultId?: number | null; inputIds?: number[] }
+export type RunnerOp = OpReport & { line?: number; source?: string; resultId?: number | null; inputIds?: number[]; wrote?: WrittenRegion }
 
 export interface RunnerOutcome {
   stdout: string

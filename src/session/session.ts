@@ -391,6 +391,7 @@ export class Session {
       if (op.transfer) record.transfer = { ...op.transfer }
       if (op.resultId !== undefined) record.resultId = op.resultId
       if (op.inputIds) record.inputIds = [...op.inputIds]
+      if (op.wrote) record.wrote = { ...op.wrote, shape: [...op.wrote.shape], byteStrides: [...op.wrote.byteStrides] }
       return record
     })
     this.ops.push(...recorded)

@@ -101,6 +101,15 @@ export const memoryBlock = object({
   objectIds: array(count)
 })
 
+/** Elements an operation wrote, as a strided walk from the first one's address (every alias over those bytes flashes). */
+export const writtenRegion = object({
+  device: string,
+  dataPtr: decimal,       // address of the first written element
+  shape: array(count, MAX_RANK),
+  byteStrides: array(integer, MAX_RANK),
+  itemsize: count
+})
+
 /** One engine operation, recorded by the session with the Python line that caused it. */
 export const opRecord = object({
   seq: count,             // position in the session's whole op log (0-based)
@@ -117,6 +126,7 @@ export const opRecord = object({
   transfer: optional(transfer),
   resultId: optional(nullable(count)), // the object the op produced, when the runner knows it
   inputIds: optional(array(count)),    // the objects it read
+  wrote: optional(writtenRegion),      // the elements it wrote in place (setitem, +=, copy_, out=): the views flash them
   attachedFrom: optional(string)       // 'python 12345: train.py' for ops traced in another program
 })
 

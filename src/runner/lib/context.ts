@@ -4,7 +4,7 @@
 import * as engine from '../../engine'
 import type { EngineObject } from '../../engine'
 import type { OpRecord } from '../types'
-import type { DTypeName, OpReport } from '../../engine/types'
+import type { DTypeName, OpReport, WrittenRegion } from '../../engine/types'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
@@ -151,7 +151,7 @@ export class LibraryContext {
    * Runs one engine call and records it: the engine's OpReport, the line and its source,
    * the ids of the inputs and the result. Warnings the engine reports are printed as Python does.
    */
-  op<T>(inputs: EngineObject[], fn: () => T, opts: { transientResult?: boolean; report?: Partial<OpReport> } = {}): T {
+  op<T>(inputs: EngineObject[], fn: () => T, opts: { transientResult?: boolean; report?: Partial<OpReport>; wrote?: Written } = {}): T {
     const result = fn()
     const report = engine.lastReport()
     // A call that began no report (a value read such as item(), or nothing native at all)
@@ -164,11 +164,16 @@ export class LibraryContext {
     // A transient result (the 0-d array behind a NumPy scalar) is never a program object.
     const resultId = isEngineObject(result) && !opts.transientResult ? staticInfo(result).id : null
     const { seq: _seq, ...fields } = report
-    this.ops.push({
+    const record: OpRecord = {
       // `opts.report`: what the runner did around the engine call (an aligning copy), said in the record.
       ...fields, ...opts.report, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
       inputIds: inputs.map(i => staticInfo(i).id),
-    })
+    }
+    if (opts.wrote) {
+      const region = this.writtenRegion(opts.wrote)
+      if (region) record.wrote = region
+    }
+    this.ops.push(record)
     for (const w of report.warnings ?? []) {
       // PyTorch's C++ warnings are TORCH_WARN_ONCE (once per process); NumPy's go through
       // Python's default filter (once per location).
@@ -177,11 +182,38 @@ export class LibraryContext {
     return result
   }
 
+  /**
+   * Where a write landed (the views flash those bytes in every alias): the whole destination,
+   * or the view `at()` makes of it (`a[key]` for a setitem). A view that is not in the
+   * destination's storage (an indexing that copied) or that fails says nothing rather than
+   * something wrong.
+   */
+  private writtenRegion(w: Written): WrittenRegion | null {
+    const into = w.into.info()
+    let i = into
+    if (w.at) {
+      let view: EngineObject | null = null
+      try { view = w.at() } catch { /* no region */ } finally {
+        // Making the view began a report of its own: not an operation of the program.
+        const seq = engine.lastReport().seq
+        if (seq !== undefined) this.lastReportSeq = seq
+      }
+      if (!view) return null
+      i = view.info()
+      view.dispose()
+      if (i.storage.id !== into.storage.id) return null
+    }
+    return { device: i.device, dataPtr: i.dataPtr, shape: [...i.shape], byteStrides: [...i.byteStrides], itemsize: i.itemsize }
+  }
+
   /** op() whose result is an engine object, returned wrapped. */
   opWrap(inputs: EngineObject[], fn: () => EngineObject, opts: { report?: Partial<OpReport> } = {}): EngineValue {
     return this.wrap(this.op(inputs, fn, opts))
   }
 }
+
+/** What an operation writes into: `into` (whole), or the view of it `at()` makes (a temporary, disposed after). */
+export interface Written { into: EngineObject; at?: () => EngineObject }
 
 function isEngineObject(v: unknown): v is EngineObject {
   return v instanceof engine.EngineObject

@@ -93,7 +93,7 @@ export abstract class EngineValue extends PyObject {
   setitem(key: PyValue, v: PyValue): void {
     const items = this.indexItems(key)
     const operand = this.operand(v)
-    this.ctx.op([this.obj], () => this.obj.setItem(items, operand))
+    this.ctx.op([this.obj], () => this.obj.setItem(items, operand), { wrote: { into: this.obj, at: () => this.obj.index(items) } })
   }
 
   // ---------- operators ----------
@@ -169,7 +169,7 @@ export abstract class EngineValue extends PyObject {
       throw pyErr('NotImplementedError', `the in-place operator ${op}= on ${this.kind === 'ndarray' ? 'arrays' : 'tensors'} is not supported by the Stridescope engine`)
     }
     const o = this.operand(other)
-    this.ctx.op(other instanceof EngineValue ? [this.obj, other.obj] : [this.obj], () => this.obj.inplace(bop, o))
+    this.ctx.op(other instanceof EngineValue ? [this.obj, other.obj] : [this.obj], () => this.obj.inplace(bop, o), { wrote: { into: this.obj } })
     return this
   }
 

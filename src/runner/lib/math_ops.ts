@@ -111,7 +111,7 @@ function npBinary(ctx: LibraryContext, name: string, op: BinaryOp): Fn {
       // np.add(a, b, out=o): the engine writes o (NumPy's casting and overlap rules) and it is the result.
       const p = npInput(ctx, b.x1!, false), q = npInput(ctx, b.x2!, false)
       const inputs = [p.obj, q.obj, out.obj].filter((o): o is EngineObject => o !== null)
-      ctx.op(inputs, () => engine.binaryOut(op, p.operand, q.operand, out.obj))
+      ctx.op(inputs, () => engine.binaryOut(op, p.operand, q.operand, out.obj), { wrote: { into: out.obj } })
       return out
     }
     noOut(name, b)
@@ -461,7 +461,7 @@ export function bindTorchMath(torch: LibModule, ctx: LibraryContext): void {
           throw pyErr('TypeError', `${name}(): argument 'out' must be Tensor, not ${typeName(b.out)}`)
         }
         const out = b.out
-        ctx.op([...inputs, out.obj], () => engine.binaryOut(op, p, q, out.obj))
+        ctx.op([...inputs, out.obj], () => engine.binaryOut(op, p, q, out.obj), { wrote: { into: out.obj } })
         return out
       }
       return ctx.opWrap(inputs, () => engine.binary(op, p, q))

@@ -185,7 +185,7 @@ const NDARRAY_METHODS: Record<string, Method> = {
     const b = bindArgs('fill', ['value'], a, kw)
     const v = s.operand(b.value!)
     if (v instanceof engine.EngineObject) throw pyErr('TypeError', 'fill() value must be a scalar')
-    s.ctx.op([s.obj], () => s.obj.fill(v))
+    s.ctx.op([s.obj], () => s.obj.fill(v), { wrote: { into: s.obj } })
     return null
   },
   ...ndarrayMathMethods<PyNdarray>(),

@@ -231,7 +231,7 @@ function inplaceMethod(op: 'add' | 'sub' | 'mul' | 'div'): Method {
     const b = bindArgs(`${op}_`, ['other', '*', 'alpha='], a, kw)
     if (b.alpha !== undefined) throw pyErr('NotImplementedError', `${op}_(alpha=...) is not supported by the Stridescope engine`)
     const o = s.operand(b.other!)
-    s.ctx.op(b.other instanceof EngineValue ? [s.obj, b.other.obj] : [s.obj], () => s.obj.inplace(op, o))
+    s.ctx.op(b.other instanceof EngineValue ? [s.obj, b.other.obj] : [s.obj], () => s.obj.inplace(op, o), { wrote: { into: s.obj } })
     retagInplace(s, { add: 'AddBackward0', sub: 'SubBackward0', mul: 'MulBackward0', div: 'DivBackward0' }[op])
     return s
   }
@@ -252,7 +252,7 @@ function copyMethod(s: PyTensor, a: PyValue[], kw: Kwargs): PyValue {
     const tpName = other instanceof EngineValue ? 'numpy.ndarray' : typeName(other)
     throw pyErr('TypeError', `copy_(): argument 'other' (position 1) must be Tensor, not ${tpName}`)
   }
-  s.ctx.op(other instanceof PyTensor ? [s.obj, src] : [s.obj], () => s.obj.copy_(src))
+  s.ctx.op(other instanceof PyTensor ? [s.obj, src] : [s.obj], () => s.obj.copy_(src), { wrote: { into: s.obj } })
   retagInplace(s, 'CopyBackwards')
   return s
 }
@@ -377,11 +377,11 @@ const TENSOR_METHODS: Record<string, Method> = {
     const b = bindArgs('fill_', ['value'], a, kw)
     const v = s.operand(b.value!)
     if (v instanceof engine.EngineObject) throw pyErr('NotImplementedError', 'fill_ with a tensor value is not supported')
-    s.ctx.op([s.obj], () => s.obj.fill(v))
+    s.ctx.op([s.obj], () => s.obj.fill(v), { wrote: { into: s.obj } })
     retagInplace(s, 'FillBackward2')
     return s
   },
-  zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_()); retagInplace(s, 'ZeroBackward0'); return s },
+  zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_(), { wrote: { into: s.obj } }); retagInplace(s, 'ZeroBackward0'); return s },
   copy_: copyMethod,
   add_: inplaceMethod('add'), sub_: inplaceMethod('sub'), mul_: inplaceMethod('mul'), div_: inplaceMethod('div'),
   add: binaryMethod('+'), sub: binaryMethod('-'), mul: binaryMethod('*'), div: binaryMethod('/'),

@@ -54,38 +54,3 @@ describe('cell facts', () => {
     for (let e = 0; e < 24; e++) expect(Array.from(rgba.subarray(e * 4, e * 4 + 3))).toEqual(rampBytes(logicalT(e, shape, { kind: 'dim', dim: 1 })))
   })
 })
-
-describe('value diff (what a write changed)', () => {
-  it('lists changed elements in C order; NaN stays NaN unchanged', async () => {
-    const { changedIndices } = await import('../../../src/renderer/src/model/valueDiff')
-    expect(changedIndices([0, 1, NaN, 3, 4], [0, 9, NaN, 3, -4])).toEqual([1, 4])
-    expect(changedIndices([1, 2], [1, 2, 3])).toEqual([])
-    expect(changedIndices([0, 0, 0], [1, 1, 1], 2)).toEqual([0, 1])
-  })
-})
-
-describe('sharer outline colours', () => {
-  // Machado, Oliveira & Fernandes (2009) full-severity simulation matrices, on linear RGB.
-  const CVD: Record<string, number[][]> = {
-    protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-    deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
-    tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
-    'normal vision': [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
-  }
-  const lin = (c: number): number => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4 }
-  const enc = (c: number): number => 255 * (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055)
-
-  for (const dark of [true, false]) {
-    for (const [name, m] of Object.entries(CVD)) {
-      it(`stay apart under ${name} (${dark ? 'dark' : 'light'} theme), and apart from the wall's own colours`, async () => {
-        const { sharerColor, hexRgb } = await import('../../../src/renderer/src/model/cellFacts')
-        const sim = (rgb: number[]): number[] => { const l = rgb.map(lin); return m.map((r) => enc(Math.min(1, Math.max(0, r[0] * l[0] + r[1] * l[1] + r[2] * l[2])))) }
-        const colours = Array.from({ length: 8 }, (_, j) => sim(hexRgb(sharerColor(j, dark))))
-        const dist = (a: number[], b: number[]): number => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])
-        for (let i = 0; i < colours.length; i++) for (let j = i + 1; j < colours.length; j++) expect(dist(colours[i], colours[j])).toBeGreaterThan(25)
-        const { gap, free, empty } = wallColors(dark)
-        for (const c of colours) for (const w of [gap, free, empty]) expect(dist(c, sim(w))).toBeGreaterThan(25)
-      })
-    }
-  }
-})

@@ -22,6 +22,29 @@ describe('runner library surface', () => {
     expect(res.ops[4].resultId).toBe(vars.get('c'))
   })
 
+  it('records where a write landed: the setitem target view, the whole destination of in-place ops and out=', () => {
+    const r = new Runner()
+    const res = r.run([
+      'import numpy as np', 'import torch', 'a = np.zeros((4, 6), dtype=np.float32)', 't = torch.from_numpy(a)',
+      'a[1:3, ::2] = 7', 't[2, 5] = 1', 't += 1', 't.copy_(t * 2)', 'np.add(a, 1, out=a)', 'x = a + 1', 'print(a[0, 0])',
+    ].join('\n'))
+    expect(res.error).toBeNull()
+    const base = BigInt(r.variables().find(v => v.name === 'a')!.object.info().dataPtr)
+    const wrote = res.ops.filter(o => o.wrote).map(o => ({
+      line: o.line, at: Number(BigInt(o.wrote!.dataPtr) - base), shape: o.wrote!.shape, byteStrides: o.wrote!.byteStrides, itemsize: o.wrote!.itemsize
+    }))
+    expect(wrote).toEqual([
+      { line: 5, at: 24, shape: [2, 3], byteStrides: [24, 8], itemsize: 4 },     // a[1:3, ::2]: row 1, every other float
+      { line: 6, at: 68, shape: [], byteStrides: [], itemsize: 4 },              // t[2, 5]: byte 2*24 + 5*4
+      { line: 7, at: 0, shape: [4, 6], byteStrides: [24, 4], itemsize: 4 },
+      { line: 8, at: 0, shape: [4, 6], byteStrides: [24, 4], itemsize: 4 },
+      { line: 9, at: 0, shape: [4, 6], byteStrides: [24, 4], itemsize: 4 },
+    ])
+    // The target views made to say where a setitem landed are not operations of the program.
+    expect(res.ops.map(o => o.line)).toEqual([3, 4, 5, 6, 7, 8, 8, 9, 10, 11])
+    expect(res.stdout).toBe('3.0\n')
+  })
+
   it('keeps object identity: ops that return their input give the same Python object', () => {
     const res = new Runner().run([
       'import numpy as np', 'import torch', 'a = np.arange(4)', 't = torch.from_numpy(a)',

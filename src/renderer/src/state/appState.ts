@@ -1,5 +1,6 @@
 // The renderer's whole UI state and the one reducer that changes it. Pure:
 // the three.js views and React components subscribe; nothing here draws.
+import { newWrites, type Written } from '../model/writtenCells'
 import { emptyWorkspace, primaryName, type ObjectEntry, type Progress, type PyErrorInfo, type Workspace } from '../model/types'
 
 export type Theme = 'dark' | 'light'
@@ -21,11 +22,10 @@ export interface Hover {
   index: number[]
 }
 
-/** Elements whose values changed in the last snapshot (found by the logical view): both views flash them. */
+/** What the last snapshot's operations wrote in place (from their op records): both views flash those bytes. */
 export interface Flash {
-  objectId: number
-  flat: number[]            // C-order flat indices of the changed elements
-  revision: number          // the workspace revision that changed them
+  writes: Written[]
+  revision: number          // the workspace revision that wrote them
 }
 
 export interface AppState {
@@ -77,7 +77,6 @@ export type Action =
   | { type: 'select'; id: number | null }
   | { type: 'hover'; hover: Hover | null }
   | { type: 'pick'; picked: Hover | null }
-  | { type: 'flash'; flash: Flash | null }
   | { type: 'pin'; id: number | null }
   | { type: 'progress'; progress: Progress }
   | { type: 'theme'; theme: Theme }
@@ -121,8 +120,6 @@ export function reduce(s: AppState, a: Action): AppState {
       return sameHover(s.hover, a.hover) ? s : { ...s, hover: a.hover }
     case 'pin':
       return { ...s, pinnedId: a.id }
-    case 'flash':
-      return { ...s, flash: a.flash }
     case 'pick':
       return { ...s, picked: a.picked }
     case 'progress':
@@ -152,9 +149,11 @@ function applyWorkspace(s: AppState, w: Workspace, force = false): AppState {
   if (!force && w.revision <= s.workspace.revision) return s
   const selectedAlive = s.selectedId !== null && w.objects.some((o) => o.info.id === s.selectedId)
   const hoverAlive = s.hover !== null && w.objects.some((o) => o.info.id === s.hover!.objectId)
+  const writes = newWrites(s.workspace, w)
   return {
     ...s,
     workspace: w,
+    flash: writes.length ? { writes, revision: w.revision } : s.flash,
     selectedId: selectedAlive ? s.selectedId : (w.objects[w.objects.length - 1]?.info.id ?? null),
     hover: hoverAlive ? s.hover : null,
     picked: s.picked && w.objects.some((o) => o.info.id === s.picked!.objectId) ? s.picked : null,

@@ -21,7 +21,7 @@ import { cellPosition, cellOf } from '../model/gridLayout'
 import { unravel } from '../model/address'
 import { dimSteps } from '../model/layoutCost'
 import { LabelLayer, type Label } from './LabelLayer'
-import { changedIndices } from '../model/valueDiff'
+import { writtenElements } from '../model/writtenCells'
 import { animateFlash } from './flashTimer'
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -50,9 +50,9 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
   const [scale, setScale] = useState<ScaleMode>('auto')
   const [fixed, setFixed] = useState<{ min: number; max: number }>({ min: 0, max: 1 })
   const labelsRef = useRef<LabelLayer | null>(null)
-  // The last values fetched per object, kept across relayouts: a new snapshot's values are diffed against them.
-  const lastValues = useRef<{ id: number; values: Float64Array } | null>(null)
   const flash = useStore(store, (s) => s.flash)
+  // The elements of this object the last writes reached (through it, or any alias over the same bytes).
+  const flashed = useMemo(() => (flash && sel ? writtenElements(sel.info, flash.writes) : []), [flash, sel?.info]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const { ref, view, refit } = useSceneView(`logical${suffix}`, `logical-canvas${suffix}`, {
     onPointer: (ndc) => {
@@ -178,13 +178,6 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     h.done.then((values) => {
       if (!values || contentRef.current !== c) return
       valuesRef.current = values
-      // Elements whose values changed since the last fetch of this object: a write reached them (through any alias).
-      const prev = lastValues.current
-      lastValues.current = { id: sel.info.id, values }
-      if (prev && prev.id === sel.info.id) {
-        const flat = changedIndices(prev.values, values)
-        if (flat.length) store.dispatch({ type: 'flash', flash: { objectId: sel.info.id, flat, revision } })
-      }
       const r = scaleRange(values, scale, fixed)
       c.setValues(values, r, scale === 'slice' ? sliceRanges(values, c.sliceOf, layout!.tiles * layout!.nz) : undefined)
       view.requestRender()
@@ -196,9 +189,9 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
   // A write flash on this object's cells, fading out.
   useEffect(() => {
     const c = contentRef.current
-    if (!view || !c || !sel || !flash || flash.objectId !== sel.info.id) return
-    return animateFlash(flash, (a) => { c.flash(flash.flat, a); view.requestRender() })
-  }, [flash, view]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (!view || !c || !sel || !flash || !flashed.length) return
+    return animateFlash(flash, (a) => { c.flash(flashed, a); view.requestRender() })
+  }, [flashed, view]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // A new colour scale recolours the values already fetched.
   useEffect(() => {
@@ -263,7 +256,7 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
   return (
     <div className="view-pane" data-testid={`logical-view${suffix}`} data-mode={mode} data-cells={layout ? cellCount(layout) : 0}
       data-values-revision={loadedFor ? revision : -1} data-object={sel ? primaryName(sel) : ''}
-      data-flash-revision={flash && sel && flash.objectId === sel.info.id ? flash.revision : -1} data-flashed={flash && sel && flash.objectId === sel.info.id ? flash.flat.length : 0}>
+      data-flash-revision={flash && flashed.length ? flash.revision : -1} data-flashed={flashed.length}>
       <div className="view-head">
         <span className="view-title">Logical view{pinned ? " (pinned)" : ""}</span>
         {sel && <span className="view-sub">{primaryName(sel)} · {sel.info.shape.length ? `[${sel.info.shape.join(', ')}]` : 'scalar'} · {mode === 'cubes' ? 'instanced cubes' : mode === 'slices' ? `${layout!.tiles * layout!.nz} texture slices` : ''}</span>}

@@ -27,6 +27,7 @@ import { LabelLayer, type Label } from './LabelLayer'
 import { WalkBar } from './WalkBar'
 import { animateFlash } from './flashTimer'
 import { unravel } from '../model/address'
+import { writtenRanges } from '../model/writtenCells'
 
 const raycaster = new THREE.Raycaster()
 /** Pixels kept free left of the wall for the address ruler. */
@@ -198,16 +199,16 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     }
   }, [view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  // A write flash: the changed elements' bytes light up on the wall (every alias over them shares the cells).
+  // A write flash: the written bytes light up on the wall (every alias over them shares the cells).
   const flash = useStore(store, (s) => s.flash)
-  const flashHere = flash && block ? block.objects.find((o) => o.info.id === flash.objectId) : undefined
+  const flashRanges = useMemo(() => (flash && block ? writtenRanges(flash.writes, block.device, block.base, block.nbytes) : []), [flash, block])
+  const flashBytes = flashRanges.reduce((n, [s, e]) => n + e - s, 0)
   useEffect(() => {
     const c = contentRef.current
-    if (!view || !c || !block || !flash || !flashHere) return
-    const ranges = flash.flat.map((f) => elementBytes(block, flashHere, unravel(f, flashHere.info.shape)))
-    c.setFlash(ranges, 1)
+    if (!view || !c || !block || !flash || !flashRanges.length) return
+    c.setFlash(flashRanges, 1)
     return animateFlash(flash, (a) => { c.setFlash([], a); view.requestRender() })
-  }, [flash, view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [flashRanges, view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Linked hover: the hovered element's bytes, outlined once per alias that reaches them.
   useEffect(() => {
@@ -248,7 +249,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
   const rampStops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${ramp_css(t)} ${t * 100}%`).join(', ')
   return (
     <div className="view-pane" data-testid={`memory-view${suffix}`} data-block={block?.key ?? ''} data-objects={block?.objects.length ?? 0}
-      data-flash-revision={flashHere && flash ? flash.revision : -1} data-flashed={flashHere && flash ? flash.flat.length : 0}
+      data-flash-revision={flash && flashBytes ? flash.revision : -1} data-flashed-bytes={flashBytes}
       data-cols={wall?.cols ?? 0} data-rows={wall?.rows ?? 0} data-cell-bytes={cellBytes} data-row-bytes={wall?.rowBytes ?? 0}>
       <div className="view-head">
         <span className="view-title">Memory view{pinned ? " (pinned)" : ""}</span>
