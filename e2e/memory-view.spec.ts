@@ -181,12 +181,20 @@ test.describe('memory view at real sizes', () => {
     await expect(page.getByTestId('cost-line-use')).toHaveText('100%')
   })
 
-  test('the walk steps through elements in logical order, lighting the same element in both views', async ({ page }) => {
+  test('the walk steps through elements in logical order, lighting the same element in both views, with a trail', async ({ page }, testInfo) => {
     await page.getByTestId('view-split').click()
     await run(page, 'b = torch.arange(12.).reshape(3, 4).T')
     await memoryShows(page, 'b')
+    // Steps 5 and 6 are b[1, 1] (byte 20) and b[1, 2] (byte 36): the trail runs between their cells.
+    const p20 = await locate(page, 'memory', { byte: 20 }), p36 = await locate(page, 'memory', { byte: 36 })
+    const between = { x: (p20.x * 3 + p36.x) / 4, y: (p20.y * 3 + p36.y) / 4 }
+    const before = await pixel(page, between)
     await page.getByTestId('walk-scrub').fill('5')
     await expect(page.getByTestId('walk-step')).toHaveText('step 6 / 12 · [1, 2]')
+    await page.evaluate(() => new Promise((r) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(r))))
+    const onTrail = await pixel(page, between)
+    expect(near(onTrail, before, 40), `trail ${onTrail} over ${before}`).toBe(false)
+    await page.screenshot({ path: testInfo.outputPath('walk-trail-1440x900.png') })
     // b[1, 2] is t[2, 1]: byte 36 of the block.
     await expect(page.getByTestId('memory-hover')).toContainText('bytes 36…39')
     await expect(page.getByTestId('hover-value')).toHaveText('b[1, 2] = 9')

@@ -114,6 +114,8 @@ export class MemoryContent {
   private readonly hoverMat = new THREE.LineBasicMaterial({ color: 0xffffff, depthTest: false })
   private readonly hoverFill = new THREE.MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.35, depthTest: false })
   private readonly disposables: Array<{ dispose(): void }> = []
+  private trail: THREE.Mesh | null = null
+  private readonly trailMat = new THREE.MeshBasicMaterial({ vertexColors: true, transparent: true, depthTest: false, side: THREE.DoubleSide })
 
   constructor(readonly spec: WallSpec) {
     const selIdx = spec.objects.findIndex((o) => o.id === spec.selectedId)
@@ -242,6 +244,44 @@ export class MemoryContent {
     this.hoverFill.color.set(color)
   }
 
+  /**
+   * The walk's trail: a ribbon through the cells of its last steps (byte offsets, oldest
+   * first), fading towards the oldest, so the stride pattern shows while the walk plays or
+   * is scrubbed. Steps in the same cell add no segment.
+   */
+  setTrail(bytes: readonly number[]): void {
+    if (this.trail) {
+      this.group.remove(this.trail)
+      this.trail.geometry.dispose()
+      this.trail = null
+    }
+    const pts = bytes.map((b) => this.bytePos(b, 0.12))
+    const pos: number[] = [], col: number[] = []
+    const rgb = this.spec.dark ? [1, 0.84, 0.3] : [0.75, 0.2, 0.05]
+    const half = 0.11
+    for (let i = 1; i < pts.length; i++) {
+      const p = pts[i - 1], q = pts[i]
+      const d = new THREE.Vector3().subVectors(q, p)
+      if (d.lengthSq() === 0) continue
+      d.normalize()
+      const n = new THREE.Vector3(-d.y, d.x, 0).multiplyScalar(half)
+      const a0 = 0.15 + 0.8 * ((i - 1) / (pts.length - 1)), a1 = 0.15 + 0.8 * (i / (pts.length - 1))
+      const quad = [[p, n, a0], [p, n.clone().negate(), a0], [q, n, a1], [q, n.clone().negate(), a1]] as const
+      for (const k of [0, 1, 2, 2, 1, 3]) {
+        const [c, off, alpha] = quad[k]
+        pos.push(c.x + off.x, c.y + off.y, c.z)
+        col.push(rgb[0], rgb[1], rgb[2], alpha)
+      }
+    }
+    if (!pos.length) return
+    const g = new THREE.BufferGeometry()
+    g.setAttribute('position', new THREE.Float32BufferAttribute(pos, 3))
+    g.setAttribute('color', new THREE.Float32BufferAttribute(col, 4))
+    this.trail = new THREE.Mesh(g, this.trailMat)
+    this.trail.renderOrder = 10
+    this.group.add(this.trail)
+  }
+
   /** Marks cells to flash (by byte ranges) and sets how bright the flash is now (0..1). */
   setFlash(ranges: Array<[number, number]>, amount: number): void {
     const data = this.infoTex.image.data as Uint8Array
@@ -270,6 +310,8 @@ export class MemoryContent {
     for (const d of this.disposables) d.dispose()
     this.hoverMat.dispose()
     this.hoverFill.dispose()
+    this.trail?.geometry.dispose()
+    this.trailMat.dispose()
   }
 }
 

@@ -24,7 +24,7 @@ import { rowLabel, type RowChoice } from '../model/wallShape'
 import { dimSteps } from '../model/layoutCost'
 import { ramp_css } from '../model/colormap'
 import { LabelLayer, type Label } from './LabelLayer'
-import { WalkBar } from './WalkBar'
+import { TRAIL_STEPS, WalkBar } from './WalkBar'
 import { animateFlash } from './flashTimer'
 import { unravel } from '../model/address'
 import { writtenRanges } from '../model/writtenCells'
@@ -210,6 +210,24 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     return animateFlash(flash, (a) => { c.setFlash([], a); view.requestRender() })
   }, [flashRanges, view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The walk's trail through its last steps (drawn on the wall; no React render per step).
+  const walkStep = useRef<number | null>(null)
+  const drawTrail = (): void => {
+    const c = contentRef.current, step = walkStep.current
+    if (!c || !view) return
+    const o = sel && block ? block.objects.find((x) => x.info.id === sel.info.id) : undefined
+    const bytes: number[] = []
+    if (o && block && step !== null) {
+      for (let k = Math.max(0, step - TRAIL_STEPS + 1); k <= step; k++) {
+        const [s, e] = elementBytes(block, o, unravel(k, o.info.shape))
+        bytes.push((s + e - 1) / 2)
+      }
+    }
+    c.setTrail(bytes)
+    view.requestRender()
+  }
+  useEffect(drawTrail, [view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
+
   // Linked hover: the hovered element's bytes, outlined once per alias that reaches them.
   useEffect(() => {
     if (!view) return
@@ -295,7 +313,8 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
           </div>
         )}
       </div>
-      {sel && numel > 0 && <WalkBar key={sel.info.id} objectId={sel.info.id} shape={sel.info.shape} />}
+      {sel && numel > 0 && <WalkBar key={sel.info.id} objectId={sel.info.id} shape={sel.info.shape}
+        onStep={(s) => { walkStep.current = s; drawTrail() }} />}
       {block && sel && (
         <div className="legend" data-testid="memory-legend">
           <span className="legend-item" title="Cell colour: the logical position of the selected object's element stored there">

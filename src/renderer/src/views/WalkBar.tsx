@@ -10,7 +10,10 @@ export const WALK_LIMIT = 4096
 /** A whole walk takes about this long at most, so big walks do not crawl. */
 const WALK_SECONDS = 12
 
-export function WalkBar({ objectId, shape }: { objectId: number; shape: number[] }): React.JSX.Element | null {
+/** Steps the memory view draws its trail through (the current one and those before it). */
+export const TRAIL_STEPS = 8
+
+export function WalkBar({ objectId, shape, onStep }: { objectId: number; shape: number[]; onStep?: (step: number | null) => void }): React.JSX.Element | null {
   const { store } = useApp()
   let numel = 1
   for (const n of shape) numel *= n
@@ -21,9 +24,11 @@ export function WalkBar({ objectId, shape }: { objectId: number; shape: number[]
 
   // Each step shows itself as the hovered element in both views.
   useEffect(() => {
+    onStep?.(step)
     if (step === null) return
     store.dispatch({ type: 'hover', hover: { objectId, index: unravel(step, shape) } })
   }, [step]) // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => onStep?.(null), []) // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!playing) return
