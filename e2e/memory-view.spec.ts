@@ -326,4 +326,38 @@ test.describe('memory view at real sizes', () => {
     await page.getByTestId('pin-toggle').click()
     await expect(page.getByTestId('compare')).toHaveCount(0)
   })
+
+  test('compare at real sizes: a rank-4 permuted 1.6M tensor beside its contiguous copy, hover card clear of the walls', async ({ page }, testInfo) => {
+    test.setTimeout(120_000)
+    await page.getByTestId('view-split').click()
+    await run(page, 'x = torch.arange(8*64*56*56.).reshape(8, 64, 56, 56).permute(0, 2, 3, 1)')
+    await page.getByTestId('pin-toggle').click()
+    await run(page, 'c = x.contiguous()')
+    await expect(page.getByTestId('compare')).toBeVisible()
+    await expect(page.getByTestId('memory-view').getByTestId('memory-legend')).toContainText('c')
+    for (const [w, h] of [[1440, 900], [1280, 720]]) {
+      await page.setViewportSize({ width: w, height: h })
+      for (const pane of ['memory-view', 'memory-view-pinned']) {
+        const canvas = page.getByTestId(pane).locator('canvas')
+        const box = (await canvas.boundingBox())!
+        // Each wall gets a usable share of the window.
+        expect(box.height, `${pane} at ${w}x${h}`).toBeGreaterThanOrEqual(h * 0.2)
+        expect(box.width).toBeGreaterThanOrEqual(w * 0.2)
+      }
+      // Hover the middle of the selection's wall: the card stays off both walls.
+      const name = 'memory'
+      const p = await locate(page, name as 'memory', { byte: 8 * 64 * 56 * 56 * 2 })
+      await page.mouse.move(p.x, p.y)
+      const card = page.getByTestId('memory-view').getByTestId('memory-hover')
+      await expect(card).toContainText('c[')
+      const [wx, wy, ww, wh] = (await card.getAttribute('data-wall-rect'))!.split(',').map(Number)
+      const wall = { x: wx, y: wy, width: ww, height: wh }
+      const cb = (await card.boundingBox())!
+      const cv = (await page.getByTestId('memory-view').locator('canvas').boundingBox())!
+      const overlap = Math.max(0, Math.min(cb.x + cb.width, cv.x + wall.x + wall.width) - Math.max(cb.x, cv.x + wall.x)) *
+        Math.max(0, Math.min(cb.y + cb.height, cv.y + wall.y + wall.height) - Math.max(cb.y, cv.y + wall.y))
+      expect(overlap / (cb.width * cb.height), `card ${JSON.stringify(cb)} over wall ${JSON.stringify(wall)} at ${w}x${h}`).toBeLessThan(0.25)
+      await page.screenshot({ path: testInfo.outputPath(`compare-permuted-1.6M-${w}x${h}.png`) })
+    }
+  })
 })

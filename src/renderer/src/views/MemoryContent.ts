@@ -170,6 +170,12 @@ export class MemoryContent {
     return this.cellPos(Math.floor(b / this.shape.cellBytes), z)
   }
 
+  /** The corners of what the wall draws (its cells and the stride arrows' bows above them), in world space. */
+  corners(): THREE.Vector3[] {
+    const top = 0.5 + this.arrowHeadroom(), left = -0.5, right = this.cols - 0.5, bottom = -(this.rows - 0.5)
+    return [new THREE.Vector3(left, top, 0), new THREE.Vector3(right, top, 0), new THREE.Vector3(left, bottom, 0), new THREE.Vector3(right, bottom, 0)]
+  }
+
   /** Where an arrow's label goes: the top of its bow. */
   arrowTip(a: StrideArrow): THREE.Vector3 {
     return this.arrowCurve(a).getPoint(0.5)

@@ -5,7 +5,7 @@
 // from element 0; an address ruler on the rows; an animated walk in logical
 // order for small objects. Hovering a cell lights the element in the logical
 // view and in every alias.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
@@ -28,10 +28,14 @@ import { TRAIL_STEPS, WalkBar } from './WalkBar'
 import { animateFlash } from './flashTimer'
 import { unravel } from '../model/address'
 import { writtenRanges } from '../model/writtenCells'
+import { placeCard, type Rect } from '../model/cardPlace'
 
 const raycaster = new THREE.Raycaster()
-/** Pixels kept free left of the wall for the address ruler. */
+/** Pixels kept free left of the wall for the address ruler (offset and address; offset only in a narrow pane). */
 const RULER_PX = 150
+const RULER_PX_NARROW = 72
+/** Panes narrower than this (compare mode) keep the ruler to byte offsets. */
+const NARROW_PX = 600
 /** Cells are counted (×N) only when the wall is this small and a cell this big on screen. */
 const COUNT_LABEL_CELLS = 4096
 const COUNT_LABEL_PX = 24
@@ -153,11 +157,12 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       let step = 1
       while (step * pxPerRow < 15 && step < c.rows) step *= 2
       const h = view.canvas.clientHeight
+      const narrow = view.canvas.clientWidth < NARROW_PX
       const first = Math.max(0, Math.floor(-p0.y / pxPerRow / step) * step)
       const last = Math.min(c.rows - 1, Math.ceil((h - p0.y) / pxPerRow))
       for (let r = first, n = 0; r <= last && n < 120; r += step, n++) {
         const t = rowLabel(r, c.shape.rowBytes, block.base)
-        labels.push({ key: `row${r}`, world: new THREE.Vector3(-0.7, -r, 0), text: `${t.offset.padStart(8)} ${t.address}`, align: 'right', className: 'ruler-label' })
+        labels.push({ key: `row${r}`, world: new THREE.Vector3(-0.7, -r, 0), text: narrow ? t.offset : `${t.offset.padStart(8)} ${t.address}`, align: 'right', className: 'ruler-label' })
       }
       if (c.shape.cells <= COUNT_LABEL_CELLS && pxPerRow >= COUNT_LABEL_PX) {
         for (let cell = 0; cell < c.shape.cells; cell++) {
@@ -183,7 +188,8 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     setWall({ cols: c.cols, rows: c.rows, cellBytes: c.shape.cellBytes, label: c.shape.label, rowBytes: c.shape.rowBytes, repeat: c.shape.repeat, unitBytes: c.shape.unitBytes })
     // Framed with the arrows' bows above the top row and room for the ruler on the left.
     const head = c.arrowHeadroom()
-    refit.current = () => view.frame(c.center.clone().setY(c.center.y + head / 2), c.size.clone().setY(c.size.y + head), false, RULER_PX)
+    refit.current = () => view.frame(c.center.clone().setY(c.center.y + head / 2), c.size.clone().setY(c.size.y + head), false,
+      view.canvas.clientWidth < NARROW_PX ? RULER_PX_NARROW : RULER_PX)
     // Re-frame only when the wall itself changed (another block, cell size or row width), not on every edit.
     const key = `${block?.key}|${spec.unitBytes}|${c.cols}|${c.rows}`
     if (fitKey.current !== key) {
@@ -255,6 +261,25 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       .map((o, j) => ({ name: primaryName(o), color: sharerColors[j], indices: indicesTouching(block, o, bytes, 4) }))
       .filter((x) => x.indices.length > 0)
   }
+  // The hover card sits in the free space around the wall (projected as drawn now), not on it.
+  const cardRef = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const el = cardRef.current, c = contentRef.current, host = ref.current
+    if (!el || !c || !view || !host) return
+    const at = (p: THREE.Vector3): { x: number; y: number } | null => { const o = { x: 0, y: 0 }; return view.project(p, o) ? o : null }
+    const pts = c.corners().map(at).filter((p): p is { x: number; y: number } => p !== null)
+    let rect: Rect | null = null
+    if (pts.length) {
+      const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y)
+      const x = Math.min(...xs), y = Math.min(...ys)
+      rect = { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }
+    }
+    const pointer = hoverBytes ? at(c.bytePos(hoverBytes[0])) : null
+    const pos = placeCard({ width: host.clientWidth, height: host.clientHeight }, { width: el.offsetWidth, height: el.offsetHeight }, rect, pointer)
+    el.style.left = `${pos.left}px`
+    el.style.top = `${pos.top}px`
+    el.dataset.wallRect = rect ? [rect.x, rect.y, rect.width, rect.height].map(Math.round).join(',') : ''
+  })
   const cellBytes = wall?.cellBytes ?? (spec?.unitBytes ?? 1)
   const numel = sel?.info.numel ?? 0
   const maxSelf = useMemo(() => {
@@ -272,7 +297,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       <div className="view-head">
         <span className="view-title">Memory view{pinned ? " (pinned)" : ""}</span>
         {block && (
-          <span className="view-sub" data-testid="memory-caption">
+          <span className="view-sub" data-testid="memory-caption" title={`base ${hex(block.base)}`}>
             {block.device}{block.simulated ? ' (simulated)' : ''}{block.pinned ? ' · pinned' : ''} · base {hex(block.base)} · {formatBytes(block.nbytes)} ·
             {' '}{block.storages.length} storage{block.storages.length === 1 ? '' : 's'} · cell {cellBytes} B
             {wall ? ` · row ${formatBytes(wall.rowBytes)} (${wall.repeat > 1 ? `${wall.repeat} × ${formatBytes(wall.unitBytes)} ` : ''}${wall.label})` : ''}
@@ -305,7 +330,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       <div className="canvas-host" ref={ref}>
         {!sel && <div className="empty-state" data-testid="memory-empty">Select an object to see its storage.</div>}
         {hoverInfo && hoverInfo.length > 0 && (
-          <div className="hover-card" data-testid="memory-hover">
+          <div className="hover-card" data-testid="memory-hover" ref={cardRef}>
             {hoverBytes && block && <div className="muted small">bytes {hoverBytes[0]}…{hoverBytes[1] - 1} · {hex(block.base + BigInt(hoverBytes[0]))}</div>}
             {hoverInfo.map((h) => (
               <div key={h.name}><span className="swatch" style={{ background: h.color }} />{h.name}[{h.indices.map((i) => i.join(', ')).join('] ' + h.name + '[')}]</div>
@@ -327,8 +352,8 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
               <span className="swatch outline" style={{ borderColor: sharerColors[j] }} />{o.names.join(' = ')}
             </span>
           ))}
-          <span className="legend-item"><span className="swatch gap" />gap (skipped)</span>
-          <span className="legend-item" title="Bytes one view reaches more than once (stride 0, overlapping windows)"><span className="swatch hatch" />reached more than once{maxSelf > 1 ? ` (up to ×${maxSelf})` : ''}</span>
+          <span className="legend-item legend-key"><span className="swatch gap" />gap (skipped)</span>
+          <span className="legend-item legend-key" title="Bytes one view reaches more than once (stride 0, overlapping windows)"><span className="swatch hatch" />reached more than once{maxSelf > 1 ? ` (up to ×${maxSelf})` : ''}</span>
         </div>
       )}
     </div>
