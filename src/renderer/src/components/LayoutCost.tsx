@@ -6,7 +6,7 @@
 // a new selection cancels the count still running for the old one.
 import { useEffect, useState } from 'react'
 import { dimSteps, type LayoutCost as Cost } from '../model/layoutCost'
-import { countLayoutCost } from '../state/layoutCostWorker'
+import { CANCELLED, countLayoutCost } from '../state/layoutCostWorker'
 import type { ObjectInfo } from '../model/types'
 
 function pct(x: number): string {
@@ -18,18 +18,19 @@ function count(x: number): string {
 }
 
 export function LayoutCost({ info }: { info: ObjectInfo }): React.JSX.Element | null {
-  const [cost, setCost] = useState<{ key: string; cost: Cost } | null>(null)
+  const [cost, setCost] = useState<{ key: string; cost: Cost | null; error?: string } | null>(null)
   // The count depends on the layout only: a new snapshot of the same layout keeps it.
   const key = `${info.shape}|${info.byteStrides}|${info.itemsize}|${info.dataPtr}`
   const [dimHover, setDimHover] = useState<number | null>(null)
   useEffect(() => {
     if (info.numel === 0) return
     const job = countLayoutCost({ shape: info.shape, byteStrides: info.byteStrides, itemsize: info.itemsize, address: BigInt(info.dataPtr) })
-    job.done.then((c) => setCost({ key, cost: c }), () => {})
+    job.done.then((c) => setCost({ key, cost: c }), (e: Error) => { if (e.message !== CANCELLED) setCost({ key, cost: null, error: e.message }) })
     return job.cancel
   }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
   const steps = dimSteps(info)
   const c = cost && cost.key === key ? cost.cost : null
+  const failed = cost && cost.key === key ? cost.error : undefined
   const cuda = info.device.startsWith('cuda')
   const breaker = [...steps].reverse().find((s) => !s.continues)
   return (
@@ -46,7 +47,7 @@ export function LayoutCost({ info }: { info: ObjectInfo }): React.JSX.Element | 
               <td>32 B sectors / warp</td><td data-testid="cost-sectors">{round1(c.layout.sectorsPerWarp)} ({c.layout.worstSectorsPerWarp})</td><td className="muted">{round1(c.contiguous.sectorsPerWarp)}</td></tr>}
           </tbody>
         </table>
-      ) : <div className="muted small">{info.numel === 0 ? 'no elements' : `computing… (walking ${info.numel.toLocaleString()} elements)`}</div>}
+      ) : <div className="muted small">{info.numel === 0 ? 'no elements' : failed ? `not counted: ${failed}` : `computing… (walking ${info.numel.toLocaleString()} elements)`}</div>}
       <div className="dim-steps">
         {steps.map((s) => (
           <span key={s.dim} className={s.continues ? 'chip' : 'chip breaks'} data-testid={`cost-dim-${s.dim}`}

@@ -15,7 +15,7 @@ import { CACHE_LINE, PAGE, type StridedLike } from './wallShape'
 export const SECTOR = 32
 export const WARP = 32
 /** Largest bitset the walk allocates (bits): beyond it a count is reported as unknown (NaN). */
-export const MAX_BITS = 2 ** 31
+export const MAX_BITS = 2 ** 30
 
 export interface CostFigures {
   lines: number
@@ -48,9 +48,24 @@ export function layoutCost(w: StridedWalk): LayoutCost {
   for (const s of w.shape) n *= s
   const misalign = Number(((w.address % BigInt(PAGE)) + BigInt(PAGE)) % BigInt(PAGE))
   const layout = figures(w.shape, w.byteStrides, w.itemsize, misalign)
-  // A fresh contiguous copy starts on an allocator boundary (a page here: lines and pages both align).
-  const contiguous = figures([n], [w.itemsize], w.itemsize, 0)
-  return { elements: n, distinctBytes: layout.distinctBytes, layout: layout.figures, contiguous: contiguous.figures }
+  return { elements: n, distinctBytes: layout.distinctBytes, layout: layout.figures, contiguous: contiguousFigures(n, w.itemsize) }
+}
+
+/**
+ * The contiguous copy, by formula: it starts on an allocator boundary (a page: lines and pages
+ * align), every full warp spans 32 × itemsize bytes from a sector boundary, the last may be short.
+ */
+export function contiguousFigures(n: number, itemsize: number): CostFigures {
+  if (n === 0) return EMPTY
+  const bytes = n * itemsize
+  const lines = Math.ceil(bytes / CACHE_LINE)
+  const full = Math.floor(n / WARP), rest = n % WARP
+  const fullSectors = (WARP * itemsize) / SECTOR, restSectors = Math.ceil((rest * itemsize) / SECTOR)
+  const warps = full + (rest ? 1 : 0)
+  return {
+    lines, pages: Math.ceil(bytes / PAGE), lineUse: bytes / (lines * CACHE_LINE),
+    sectorsPerWarp: (full * fullSectors + restSectors) / warps, worstSectorsPerWarp: full ? fullSectors : restSectors
+  }
 }
 
 /** Drops size-1 dims and merges a dim into the one inside it when it continues its run (same walk, longer inner runs). */
@@ -122,15 +137,21 @@ function figures(shape0: readonly number[], strides0: readonly number[], itemsiz
   const unitBits = top / unit + 1
   const units = !disjoint && unitBits <= MAX_BITS ? new Bits(unitBits) : null
 
-  // Sectors per warp: the sector numbers of each warp's elements, sorted when out of order, counted distinct.
-  const perSector = Math.floor((itemsize - 1) / SECTOR) + 2
-  const warpBuf = new Float64Array(WARP * perSector)
+  // Sectors per warp: each warp's elements as sector intervals (a contiguous stretch is one),
+  // sorted when out of order, merged, and the sectors they cover counted.
+  const starts = new Float64Array(WARP), ends = new Float64Array(WARP), order = Array.from({ length: WARP }, (_, i) => i)
   let wlen = 0, inOrder = true, warpFill = 0, warps = 0, sectorTotal = 0, worst = 0
   const closeWarp = (): void => {
-    const b = warpBuf.subarray(0, wlen)
-    if (!inOrder) b.sort()
-    let k = wlen ? 1 : 0
-    for (let i = 1; i < wlen; i++) if (b[i] !== b[i - 1]) k++
+    if (!inOrder) {
+      const ix = order.slice(0, wlen).sort((x, y) => starts[x] - starts[y])
+      const s2 = ix.map((i) => starts[i]), e2 = ix.map((i) => ends[i])
+      for (let i = 0; i < wlen; i++) { starts[i] = s2[i]; ends[i] = e2[i] }
+    }
+    let k = 0, reach = -1
+    for (let i = 0; i < wlen; i++) {
+      const s0 = starts[i], s1 = ends[i]
+      if (s0 > reach) { k += s1 - s0 + 1; reach = s1 } else if (s1 > reach) { k += s1 - reach; reach = s1 }
+    }
     sectorTotal += k; warps++
     if (k > worst) worst = k
     wlen = 0; inOrder = true; warpFill = 0
@@ -138,27 +159,32 @@ function figures(shape0: readonly number[], strides0: readonly number[], itemsiz
 
   let lastLine = -1, lastPage = -1
   const inner = shape[rank - 1], step = strides[rank - 1]
+  // An inner run whose elements abut (either direction) is taken in stretches, up to the next warp boundary.
+  const abut = Math.abs(step) === itemsize
   const idx = new Array<number>(rank).fill(0)
   let rowStart = origin
   for (;;) {
     let a = rowStart
-    for (let i = 0; i < inner; i++, a += step) {
-      const b = a + itemsize - 1
+    for (let i = 0; i < inner;) {
+      const k = abut ? Math.min(inner - i, WARP - warpFill) : 1
+      const lo = step < 0 ? a + (k - 1) * step : a
+      const hi = lo + k * itemsize - 1
       if (lines) {
-        const l0 = Math.floor(a / CACHE_LINE), l1 = Math.floor(b / CACHE_LINE)
-        if (l0 !== lastLine || l1 !== lastLine) { lines.range(l0, l1); lastLine = l1 }
+        const l0 = Math.floor(lo / CACHE_LINE), l1 = Math.floor(hi / CACHE_LINE)
+        if (l0 !== lastLine || l1 !== lastLine) { lines.range(l0, l1); lastLine = step < 0 ? l0 : l1 }
       }
       if (pages) {
-        const p0 = Math.floor(a / PAGE), p1 = Math.floor(b / PAGE)
-        if (p0 !== lastPage || p1 !== lastPage) { pages.range(p0, p1); lastPage = p1 }
+        const p0 = Math.floor(lo / PAGE), p1 = Math.floor(hi / PAGE)
+        if (p0 !== lastPage || p1 !== lastPage) { pages.range(p0, p1); lastPage = step < 0 ? p0 : p1 }
       }
-      if (units) { const u0 = (a - unitBase) / unit; units.range(u0, u0 + perElem - 1) }
-      const s0 = Math.floor(a / SECTOR), s1 = Math.floor(b / SECTOR)
-      for (let s = s0; s <= s1; s++) {
-        if (wlen && s < warpBuf[wlen - 1]) inOrder = false
-        warpBuf[wlen++] = s
-      }
-      if (++warpFill === WARP) closeWarp()
+      if (units) { const u0 = (lo - unitBase) / unit; units.range(u0, u0 + k * perElem - 1) }
+      const s0 = Math.floor(lo / SECTOR)
+      if (wlen && s0 < starts[wlen - 1]) inOrder = false
+      starts[wlen] = s0; ends[wlen] = Math.floor(hi / SECTOR); wlen++
+      warpFill += k
+      if (warpFill === WARP) closeWarp()
+      i += k
+      a += k * step
     }
     // Odometer over the outer dims.
     let d = rank - 2

@@ -5,5 +5,9 @@ import { layoutCost, type StridedWalk } from '../model/layoutCost'
 
 self.onmessage = (e: MessageEvent<{ id: number; walk: StridedWalk }>): void => {
   const { id, walk } = e.data
-  self.postMessage({ id, cost: layoutCost(walk) })
+  try {
+    self.postMessage({ id, cost: layoutCost(walk) })
+  } catch (err) {
+    self.postMessage({ id, error: err instanceof Error ? err.message : String(err) })
+  }
 }
