@@ -357,6 +357,11 @@ test.describe('memory view at real sizes', () => {
       const overlap = Math.max(0, Math.min(cb.x + cb.width, cv.x + wall.x + wall.width) - Math.max(cb.x, cv.x + wall.x)) *
         Math.max(0, Math.min(cb.y + cb.height, cv.y + wall.y + wall.height) - Math.max(cb.y, cv.y + wall.y))
       expect(overlap / (cb.width * cb.height), `card ${JSON.stringify(cb)} over wall ${JSON.stringify(wall)} at ${w}x${h}`).toBeLessThan(0.25)
+      // ...and inside the pane, where it can be read.
+      expect(cb.x, `card ${JSON.stringify(cb)} in ${JSON.stringify(cv)}`).toBeGreaterThanOrEqual(cv.x)
+      expect(cb.y).toBeGreaterThanOrEqual(cv.y)
+      expect(cb.x + cb.width).toBeLessThanOrEqual(cv.x + cv.width + 1)
+      expect(cb.y + cb.height).toBeLessThanOrEqual(cv.y + cv.height + 1)
       await page.screenshot({ path: testInfo.outputPath(`compare-permuted-1.6M-${w}x${h}.png`) })
     }
   })

@@ -28,6 +28,14 @@ describe('hover card placement', () => {
     expect(placeCard(host, card, wall, { x: 100, y: 100 })).toEqual({ left: 600 - 180 - 8, top: 400 - 50 - 8 })
     expect(placeCard(host, card, wall, { x: 500, y: 300 })).toEqual({ left: 8, top: 8 })
   })
+  it('no side has room: the place that covers least of the wall', () => {
+    const small = { width: 332, height: 165 }
+    const wall = { x: 98, y: 13, width: 208, height: 118 }
+    const c = { width: 160, height: 56 }
+    const p = placeCard(small, c, wall, { x: 200, y: 70 })
+    // Bottom left: only a corner of the card is over the wall.
+    expect(p).toEqual({ left: 8, top: 165 - 56 - 8 })
+  })
   it('no content known: top right', () => {
     expect(placeCard(host, card, null, null)).toEqual({ left: 600 - 180 - 8, top: 8 })
   })

@@ -1,7 +1,7 @@
 // Where a hover card goes over a view: in the free space around what the view
 // draws (the wall), not on it. The side with room for the whole card wins, the
-// roomiest first; when no side has room (a wall filling its pane), the corner
-// farthest from the pointer, so the card never hides the cell being read.
+// roomiest first; when no side has room (a small pane), the corner or edge
+// where it covers least of the wall, farthest from the pointer among equals.
 
 export interface Rect { x: number; y: number; width: number; height: number }
 
@@ -28,8 +28,22 @@ export function placeCard(host: { width: number; height: number }, card: { width
       .sort((a, b) => (b.room - b.need) - (a.room - a.need))
     if (sides.length) return sides[0].at()
   }
-  // No free side: the corner away from the pointer (top right when there is none).
-  const right = !pointer || pointer.x < host.width / 2
-  const top = !pointer || pointer.y >= host.height / 2
-  return clamp(right ? maxLeft : MARGIN, top ? MARGIN : maxTop)
+  // No free side: of the corners and edge middles, where the card covers least of the content,
+  // and of those the farthest from the pointer (top right when there is none).
+  const xs = [maxLeft, MARGIN, (maxLeft + MARGIN) / 2], ys = [MARGIN, maxTop, (maxTop + MARGIN) / 2]
+  let best = clamp(maxLeft, MARGIN), bestCover = Infinity, bestDist = -1
+  for (const y of ys) for (const x of xs) {
+    if (x !== xs[0] && x !== xs[1] && y !== ys[0] && y !== ys[1]) continue   // not the centre
+    const p = clamp(x, y)
+    const cover = content ? overlap(p, card, content) : 0
+    const dist = pointer ? Math.hypot(p.left + card.width / 2 - pointer.x, p.top + card.height / 2 - pointer.y) : 0
+    if (cover < bestCover - 0.5 || (Math.abs(cover - bestCover) <= 0.5 && dist > bestDist)) { best = p; bestCover = cover; bestDist = dist }
+  }
+  return best
+}
+
+function overlap(p: { left: number; top: number }, card: { width: number; height: number }, r: Rect): number {
+  const w = Math.min(p.left + card.width, r.x + r.width) - Math.max(p.left, r.x)
+  const h = Math.min(p.top + card.height, r.y + r.height) - Math.max(p.top, r.y)
+  return w > 0 && h > 0 ? w * h : 0
 }

@@ -36,6 +36,8 @@ const RULER_PX = 150
 const RULER_PX_NARROW = 72
 /** Panes narrower than this (compare mode) keep the ruler to byte offsets. */
 const NARROW_PX = 600
+/** Height of an arrow label above its bow (px), kept clear of the hover card. */
+const ARROW_LABEL_PX = 22
 /** Cells are counted (×N) only when the wall is this small and a cell this big on screen. */
 const COUNT_LABEL_CELLS = 4096
 const COUNT_LABEL_PX = 24
@@ -80,7 +82,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       const mine = seen.find((x) => x.o.info.id === sel.info.id && x.indices.length) ?? seen.find((x) => x.indices.length)
       store.dispatch({ type: 'hover', hover: mine ? { objectId: mine.o.info.id, index: mine.indices[0] } : null })
     },
-    onAfterRender: () => placeLabels(),
+    onAfterRender: () => { placeLabels(); placeHoverCard() },
     caption: () => {
       const c = contentRef.current
       if (!c || !sel || !block) return null
@@ -261,24 +263,37 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       .map((o, j) => ({ name: primaryName(o), color: sharerColors[j], indices: indicesTouching(block, o, bytes, 4) }))
       .filter((x) => x.indices.length > 0)
   }
-  // The hover card sits in the free space around the wall (projected as drawn now), not on it.
+  // The hover card sits in the free space around the wall (projected as drawn now), not on it:
+  // placed after each render of the view (camera moves, resizes) with its size measured once per
+  // content change, so a frame reads no layout.
   const cardRef = useRef<HTMLDivElement>(null)
-  useLayoutEffect(() => {
-    const el = cardRef.current, c = contentRef.current, host = ref.current
-    if (!el || !c || !view || !host) return
+  const cardSize = useRef<{ width: number; height: number } | null>(null)
+  const hoverBytesRef = useRef(hoverBytes)
+  hoverBytesRef.current = hoverBytes
+  function placeHoverCard(): void {
+    const el = cardRef.current, c = contentRef.current
+    if (!el || !c || !view) return
+    cardSize.current ??= { width: el.offsetWidth, height: el.offsetHeight }
     const at = (p: THREE.Vector3): { x: number; y: number } | null => { const o = { x: 0, y: 0 }; return view.project(p, o) ? o : null }
     const pts = c.corners().map(at).filter((p): p is { x: number; y: number } => p !== null)
     let rect: Rect | null = null
     if (pts.length) {
       const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y)
       const x = Math.min(...xs), y = Math.min(...ys)
-      rect = { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y }
+      // The arrow labels sit above their bows' tops: one label's height more.
+      rect = { x, y: y - ARROW_LABEL_PX, width: Math.max(...xs) - x, height: Math.max(...ys) - y + ARROW_LABEL_PX }
     }
-    const pointer = hoverBytes ? at(c.bytePos(hoverBytes[0])) : null
-    const pos = placeCard({ width: host.clientWidth, height: host.clientHeight }, { width: el.offsetWidth, height: el.offsetHeight }, rect, pointer)
-    el.style.left = `${pos.left}px`
-    el.style.top = `${pos.top}px`
+    const hb = hoverBytesRef.current
+    const pointer = hb ? at(c.bytePos(hb[0])) : null
+    const pos = placeCard({ width: view.canvas.clientWidth, height: view.canvas.clientHeight }, cardSize.current, rect, pointer)
+    const left = `${Math.round(pos.left)}px`, top = `${Math.round(pos.top)}px`
+    if (el.style.left !== left) el.style.left = left
+    if (el.style.top !== top) el.style.top = top
     el.dataset.wallRect = rect ? [rect.x, rect.y, rect.width, rect.height].map(Math.round).join(',') : ''
+  }
+  useLayoutEffect(() => {
+    cardSize.current = null
+    placeHoverCard()
   })
   const cellBytes = wall?.cellBytes ?? (spec?.unitBytes ?? 1)
   const numel = sel?.info.numel ?? 0
@@ -331,7 +346,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
         {!sel && <div className="empty-state" data-testid="memory-empty">Select an object to see its storage.</div>}
         {hoverInfo && hoverInfo.length > 0 && (
           <div className="hover-card" data-testid="memory-hover" ref={cardRef}>
-            {hoverBytes && block && <div className="muted small">bytes {hoverBytes[0]}…{hoverBytes[1] - 1} · {hex(block.base + BigInt(hoverBytes[0]))}</div>}
+            {hoverBytes && block && <div className="muted small">bytes {hoverBytes[0]}…{hoverBytes[1] - 1}<span className="card-address"> · {hex(block.base + BigInt(hoverBytes[0]))}</span></div>}
             {hoverInfo.map((h) => (
               <div key={h.name}><span className="swatch" style={{ background: h.color }} />{h.name}[{h.indices.map((i) => i.join(', ')).join('] ' + h.name + '[')}]</div>
             ))}
