@@ -9,6 +9,9 @@ import { dimSteps, type LayoutCost as Cost } from '../model/layoutCost'
 import { CANCELLED, countLayoutCost } from '../state/layoutCostWorker'
 import type { ObjectInfo } from '../model/types'
 
+/** Objects with more elements than this are counted once the page is idle. */
+const BIG = 1 << 16
+
 function pct(x: number): string {
   return Number.isNaN(x) ? '—' : `${Math.round(x * 100)}%`
 }
@@ -24,9 +27,17 @@ export function LayoutCost({ info }: { info: ObjectInfo }): React.JSX.Element | 
   const [dimHover, setDimHover] = useState<number | null>(null)
   useEffect(() => {
     if (info.numel === 0) return
-    const job = countLayoutCost({ shape: info.shape, byteStrides: info.byteStrides, itemsize: info.itemsize, address: BigInt(info.dataPtr) })
-    job.done.then((c) => setCost({ key, cost: c }), (e: Error) => { if (e.message !== CANCELLED) setCost({ key, cost: null, error: e.message }) })
-    return job.cancel
+    let cancel = (): void => {}
+    const start = (): void => {
+      const job = countLayoutCost({ shape: info.shape, byteStrides: info.byteStrides, itemsize: info.itemsize, address: BigInt(info.dataPtr) })
+      job.done.then((c) => setCost({ key, cost: c }), (e: Error) => { if (e.message !== CANCELLED) setCost({ key, cost: null, error: e.message }) })
+      cancel = job.cancel
+    }
+    // A big walk waits until the page is idle (the views have drawn): on a machine of few cores the
+    // worker would otherwise take a core from loading the values and building the walls.
+    if (info.numel <= BIG || typeof requestIdleCallback === 'undefined') { start(); return () => cancel() }
+    const idle = requestIdleCallback(start, { timeout: 2000 })
+    return () => { cancelIdleCallback(idle); cancel() }
   }, [key]) // eslint-disable-line react-hooks/exhaustive-deps
   const steps = dimSteps(info)
   const c = cost && cost.key === key ? cost.cost : null
