@@ -5,7 +5,7 @@
 // mode, read off the page.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { consoleRun, groupOf, obj, open, ready } from './fixtures/ui'
+import { consoleRun, groupOf, obj, open, ready, valuesShown } from './fixtures/ui'
 
 const LESSON = '06_strides_and_views'
 
@@ -57,6 +57,8 @@ test.describe('a lesson beside my workspace', () => {
     await page.keyboard.press('ArrowRight')
     await presenterAt(page, 'shown:0')
     await expect(page.getByTestId('presenter-stdout')).toHaveText('(4, 1)\n')
+    // The toolbar's reset would forget my put-aside workspace too: it waits until the lesson is left.
+    await expect(page.getByTestId('reset')).toBeDisabled()
     // Back to the list and another lesson: no question (the workspace shown is the lesson's).
     await page.getByTestId('presenter-lessons').click()
     await page.getByTestId('lesson-01_tensors_and_arrays').click()
@@ -70,6 +72,9 @@ test.describe('a lesson beside my workspace', () => {
     await expect.poll(() => workspaceText(page)).toBe(mine)
     await expect(obj(page, 'tt')).toHaveCount(0)
     expect(await transcript(page)).toEqual(said)
+    // The views draw my selected object again, with its values.
+    await expect(page.getByTestId('inspector').locator('.panel-head')).toContainText('t')
+    await valuesShown(page, 't')
     await page.screenshot({ path: testInfo.outputPath('after-lesson-1280x720.png') })
     // Same random values (nothing ran again), and a and t still share their buffer.
     const again = await consoleRun(page, 'print(r[0, 0], r[1, 2])')
@@ -123,5 +128,37 @@ test.describe('a lesson beside my workspace', () => {
     await expect(page.getByTestId('workspace-empty')).toBeVisible()
     // Only the session's own start-up line (the imports) shows: nothing of the session before.
     await expect.poll(async () => (await transcript(page)).join('\n')).not.toContain('c = 1')
+  })
+
+  test('a lesson presented in one window: another window says so, and closing it there stops the lesson, not my work', async ({ page, app }, testInfo) => {
+    test.setTimeout(120_000)
+    await open(page, app.url)
+    await consoleRun(page, 'mine = np.arange(3)')
+    await page.getByTestId('open-presenter').click()
+    page.once('dialog', (d) => void d.accept())
+    await page.getByTestId(`lesson-${LESSON}`).click()
+    await presenterAt(page, 'intro')
+    await page.keyboard.press('ArrowRight')
+    await presenterAt(page, 'shown:0')
+
+    // A second window on the same session opens while the lesson is presented: it leaves the lesson alone, and says so.
+    const other = await page.context().newPage()
+    await other.setViewportSize({ width: 1280, height: 720 })
+    await open(other, app.url)
+    const banner = other.getByTestId('lesson-open-banner')
+    await expect(banner).toContainText("This workspace is a lesson's (a lesson is open in another window, or was left open). Yours is put aside.")
+    await other.screenshot({ path: testInfo.outputPath('lesson-open-elsewhere-1280x720.png') })
+    await expect(page.getByTestId('presenter')).toHaveAttribute('data-position', 'shown:0')
+
+    // Closing it from there brings my workspace back; the presenter's next step is refused, not run in my workspace.
+    await other.getByTestId('lesson-open-leave').click()
+    await expect(banner).toHaveCount(0)
+    await expect(obj(other, 'mine')).toBeVisible()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId('presenter-failure')).toContainText('the lesson was closed (from another window, or a reset): its step did not run, and your workspace is unchanged')
+    await expect(obj(other, 'tt')).toHaveCount(0)
+    await expect(obj(other, 'mine')).toBeVisible()
+    await other.close()
   })
 })

@@ -12,7 +12,8 @@ export interface LessonBackend {
   /** An empty workspace for the lesson (the person's is put aside the first time). */
   beginLesson(): Promise<Workspace>
   setSimulateCuda(on: boolean): Promise<Workspace>
-  run(code: string): Promise<RunResult>
+  /** Runs in the lesson's workspace; refused once the lesson is closed. */
+  runInLesson(code: string): Promise<RunResult>
 }
 
 export interface LessonStart {
@@ -36,5 +37,5 @@ export async function startLesson(lesson: Pick<LessonInfo, 'usesCuda'>, backend:
 export function runLessonStep(lesson: Pick<LessonInfo, 'steps'>, step: number, backend: LessonBackend): Promise<RunResult> {
   const s = lesson.steps[step]
   if (!s) throw new RangeError(`step ${step} is out of range: the lesson has ${lesson.steps.length} steps`)
-  return backend.run(s.code)
+  return backend.runInLesson(s.code)
 }

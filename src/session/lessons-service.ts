@@ -41,6 +41,7 @@ export const lessonsHandlers: Handlers = {
     }
     return runLessonStep(lesson, p.step, session)
   },
+  lessonsRun: (session, p) => session.runInLesson(p.code),
   lessonsBegin: (session) => session.beginLesson(),
   lessonsEnd: (session) => session.endLesson()
 }

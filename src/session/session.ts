@@ -124,7 +124,8 @@ export class Session {
       historyTotal: this.history.length,
       devices,
       simulateCuda: this.simulateCuda,
-      ...(cudaUnavailableReason ? { cudaUnavailableReason } : {})
+      ...(cudaUnavailableReason ? { cudaUnavailableReason } : {}),
+      ...(this.asideForLesson ? { lesson: true } : {})
     }
   }
 
@@ -284,6 +285,17 @@ export class Session {
       this.attached = new AttachedObjects()
       this.onCleared = []
       return this.changed()
+    })
+  }
+
+  /**
+   * Runs a lesson's code in the lesson's workspace; refused when no lesson is open (another
+   * window closed it), so a lesson's line never lands in the person's workspace.
+   */
+  runInLesson(code: string): Promise<RunResult> {
+    return this.serial(() => {
+      if (!this.asideForLesson) throw new SessionError('bad-request', 'the lesson was closed (from another window, or a reset): its step did not run, and your workspace is unchanged')
+      return this.runNow(code)
     })
   }
 

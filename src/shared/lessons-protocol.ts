@@ -4,7 +4,7 @@
 // through `run`: of these it needs only beginLesson and endLesson (a lesson's own
 // workspace, the person's put aside meanwhile); the rest serve any client that
 // does not bundle them (a remote viewer, scripts over the WebSocket, tests).
-import { runResult, workspace, type RunResult } from './workspace-protocol'
+import { MAX_CODE_LENGTH, runResult, workspace, type RunResult } from './workspace-protocol'
 import { array, boolean, boundedString, count, nullable, object, string, type Infer } from './schema'
 
 /** Lesson ids are file names without `.py` (`04_the_gpu_rule`). */
@@ -49,7 +49,12 @@ export const lessonsMethods = {
   /** An empty workspace for a lesson; the first call puts the person's aside as it is, later ones empty the lesson's. */
   lessonsBegin: { params: object({}), result: workspace },
   /** Drops the lesson's workspace and brings the person's back as it was (nothing changes outside a lesson). */
-  lessonsEnd: { params: object({}), result: workspace }
+  lessonsEnd: { params: object({}), result: workspace },
+  /**
+   * Runs a lesson's code in the lesson's workspace, as `run` does; refused (a bad-request error) when no lesson
+   * is open (it was closed from another window), so a lesson's line never runs in the person's workspace.
+   */
+  lessonsRun: { params: object({ code: boundedString(MAX_CODE_LENGTH) }), result: runResult }
 }
 
 export const lessonsChannels = {
@@ -57,7 +62,8 @@ export const lessonsChannels = {
   lessonsStart: 'stridescope:lessons-start',
   lessonsRunStep: 'stridescope:lessons-run-step',
   lessonsBegin: 'stridescope:lessons-begin',
-  lessonsEnd: 'stridescope:lessons-end'
+  lessonsEnd: 'stridescope:lessons-end',
+  lessonsRun: 'stridescope:lessons-run'
 } as const satisfies Record<keyof typeof lessonsMethods, string>
 
 export type LessonsMethod = keyof typeof lessonsMethods
@@ -72,7 +78,8 @@ export function lessonsApi(call: <M extends LessonsMethod>(method: M, params: P<
     lessonsStart: (id: string) => call('lessonsStart', { id }),
     lessonsRunStep: (id: string, step: number) => call('lessonsRunStep', { id, step }),
     beginLesson: () => call('lessonsBegin', {}),
-    endLesson: () => call('lessonsEnd', {})
+    endLesson: () => call('lessonsEnd', {}),
+    runInLesson: (code: string) => call('lessonsRun', { code })
   }
 }
 export type LessonsApi = ReturnType<typeof lessonsApi>

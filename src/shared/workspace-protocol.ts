@@ -170,7 +170,9 @@ export const workspace = object({
   devices: array(deviceInfo),
   simulateCuda: boolean,
   /** Why no cuda device is listed (e.g. 'no NVIDIA driver is installed ...'), when none is. */
-  cudaUnavailableReason: optional(string)
+  cudaUnavailableReason: optional(string),
+  /** True while a lesson runs in its own workspace (the person's is put aside until lessonsEnd). */
+  lesson: optional(boolean)
 })
 
 // ---- values ----

@@ -59,6 +59,22 @@ describe('a lesson beside the person\'s workspace', async () => {
     s.dispose()
   })
 
+  it('says when a lesson is open, and refuses a lesson line once it is closed (the person\'s workspace never runs it)', async () => {
+    const s = createAppSession()
+    await s.run('import numpy as np\nx = np.ones(4)')
+    expect(s.snapshot().lesson).toBeUndefined()
+    expect((await s.beginLesson()).lesson).toBe(true)
+    expect((await s.runInLesson('import numpy as np\ny = np.zeros(2)')).error).toBeNull()
+    const back = await s.endLesson()
+    expect(back.lesson).toBeUndefined()
+    await expect(s.runInLesson('z = 1')).rejects.toMatchObject({
+      code: 'bad-request', message: 'the lesson was closed (from another window, or a reset): its step did not run, and your workspace is unchanged'
+    })
+    expect(s.snapshot().objects.map((o) => o.names)).toEqual([['x']])
+    expect(s.snapshot().history.map((h) => h.code)).toEqual(['import numpy as np\nx = np.ones(4)'])
+    s.dispose()
+  })
+
   it('a reset during a lesson forgets the workspace put aside too', async () => {
     const s = createAppSession()
     await s.run('import numpy as np\nx = np.ones(4)')

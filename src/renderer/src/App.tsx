@@ -29,6 +29,7 @@ export function App(): React.JSX.Element {
   const busy = useStore(store, (s) => s.busy)
   const pinnedId = useStore(store, (s) => s.pinnedId)
   const selectedId = useStore(store, (s) => s.selectedId)
+  const inLesson = useStore(store, (s) => s.workspace.lesson === true)
   const [help, setHelp] = useState(false)
   const [teaching, setTeaching] = useState(false)
 
@@ -70,9 +71,15 @@ export function App(): React.JSX.Element {
     // data-ready: connected and idle, so tests wait on state (with data-revision) instead of sleeping.
     <div className="app" data-testid="app" data-ready={connected && busy === 0 ? 'true' : 'false'} data-revision={revision}>
       <ProgressBar />
-      <Toolbar onHelp={() => setHelp(true)} onLessons={() => setTeaching(true)} />
+      <Toolbar onHelp={() => setHelp(true)} onLessons={() => setTeaching(true)} teaching={teaching} />
       {!teaching && <FilePanel />}
       {connectError && <div className="banner error" role="alert" data-testid="connect-error">{connectError}</div>}
+      {!teaching && inLesson && (
+        <div className="banner warning" role="status" data-testid="lesson-open-banner">
+          This workspace is a lesson's (a lesson is open in another window, or was left open). Yours is put aside.{' '}
+          <button onClick={() => void app.controller.leaveLesson()} data-testid="lesson-open-leave">close the lesson and bring my workspace back</button>
+        </div>
+      )}
       {teaching ? <PresenterView onExit={() => setTeaching(false)} /> : <div className="main">
         <SplitPane id="bottom" dir="column" initial={-260} min={120}>
           <SplitPane id="left" dir="row" initial={270} min={180}>

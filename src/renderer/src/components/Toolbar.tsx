@@ -9,7 +9,7 @@ const VIEWS: Array<[CentreView, string, string]> = [
   ['logical', 'Logical', '1'], ['memory', 'Memory', '2'], ['split', 'Both', '3'], ['lanes', 'Devices', '4'], ['profiler', 'Profiler', '5']
 ]
 
-export function Toolbar({ onHelp, onLessons }: { onHelp: () => void; onLessons: () => void }): React.JSX.Element {
+export function Toolbar({ onHelp, onLessons, teaching = false }: { onHelp: () => void; onLessons: () => void; teaching?: boolean }): React.JSX.Element {
   const { store, controller, views } = useApp()
   const view = useStore(store, (s) => s.view)
   const theme = useStore(store, (s) => s.theme)
@@ -42,7 +42,9 @@ export function Toolbar({ onHelp, onLessons }: { onHelp: () => void; onLessons: 
       <button title="Save the view as PNG (P)" onClick={() => exportPNG(views)} data-testid="export-png">PNG</button>
       <button title="Save the session as a .py file (S)" onClick={() => void exportScript(controller)} data-testid="export-script">.py</button>
       <button title="Switch theme (T)" onClick={() => store.dispatch({ type: 'theme', theme: theme === 'dark' ? 'light' : 'dark' })} data-testid="toggle-theme">{theme === 'dark' ? '☀' : '☾'}</button>
-      <button title="Forget every object and the history" onClick={() => { if (confirm('Reset the workspace? Every object and the history are forgotten.')) void controller.reset() }} data-testid="reset">reset</button>
+      {/* During a lesson a reset would forget the person's workspace put aside too: the presenter has its own restart. */}
+      <button title={teaching ? 'Leave the lessons first (a reset forgets your own workspace too; the lesson has its own restart)' : 'Forget every object and the history'}
+        disabled={teaching} onClick={() => { if (confirm('Reset the workspace? Every object and the history are forgotten.')) void controller.reset() }} data-testid="reset">reset</button>
       <button title="Keyboard shortcuts (?)" onClick={onHelp} data-testid="help">?</button>
     </header>
   )

@@ -13,6 +13,7 @@ import { BUNDLED_LESSONS } from './bundledLessons'
 import { LessonPicker } from './LessonPicker'
 import { LessonPresenter } from './LessonPresenter'
 import { useApp } from '../state/context'
+import { markPresenting } from '../state/prefs'
 import './presenter.css'
 
 export interface PresenterViewProps {
@@ -40,7 +41,9 @@ export function PresenterView({ onExit, lessonId, lessons = BUNDLED_LESSONS }: P
     begun.current = true
     setChosen(id)
   }, [store])
-  // Closing teaching mode (✕, Esc, a reload) leaves the lesson: the person's workspace comes back.
+  // A reload while a lesson is open ends it (Controller.start).
+  useEffect(() => { if (lesson) markPresenting(true) }, [lesson])
+  // Closing teaching mode (✕, Esc) leaves the lesson: the person's workspace comes back.
   useEffect(() => {
     const selected = store.get().selectedId
     return () => { void controller.leaveLesson(selected) }

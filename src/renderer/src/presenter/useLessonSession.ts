@@ -3,7 +3,8 @@
 // the simulated cuda device switched on when the lesson needs a device and no
 // GPU answers), and whenever the position wants a different number of steps
 // run, the missing steps run forward, or the lesson's workspace is emptied and
-// replayed to go back (code cannot be un-run). Each run goes through the
+// replayed to go back (code cannot be un-run). Steps run only in the lesson's
+// workspace: once another window has closed the lesson they are refused. Each run goes through the
 // session's `run` request, the same runner as the console, so the workspace,
 // and with it the 3D views, update as they do for typed code.
 import { useCallback, useEffect, useRef, useState } from 'react'

@@ -8,6 +8,7 @@ import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
 import { MAX_CODE_LENGTH } from '../../../shared/protocol'
 import { loadTranscript, saveTranscript, type KeyValue } from './savedTranscript'
+import { markPresenting, wasPresenting } from './prefs'
 
 /** The page's storage for the transcript (absent where the page has none, as in unit tests). */
 const pageStorage = (): KeyValue | null => (typeof localStorage === 'undefined' ? null : localStorage)
@@ -24,8 +25,8 @@ export class Controller {
       this.host.onWorkspace((w) => this.store.dispatch({ type: 'workspace', workspace: w })),
       this.host.onProgress((p) => this.store.dispatch({ type: 'progress', progress: p }))
     )
-    // A window that opens is not presenting: a lesson left open by a reload ends, bringing the person's workspace back.
-    await this.host.endLesson()
+    // A reload in the middle of a lesson this window presented ends it: the person's workspace comes back.
+    if (wasPresenting()) await this.leaveLesson()
     const w = await this.host.snapshot()
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
     // The console's history starts from the session's (a reload keeps it), and so does its transcript.
@@ -155,6 +156,7 @@ export class Controller {
 
   /** Leaves a lesson: the person's workspace comes back, with `selectedId` selected again when it is there. */
   async leaveLesson(selectedId: number | null = null): Promise<void> {
+    markPresenting(false)
     try {
       const w = await this.host.endLesson()
       this.store.dispatch({ type: 'workspace', workspace: w, force: true })

@@ -16,3 +16,28 @@ export function savePref(key: string, value: string): void {
     // storage full or refused: the setting lasts until the page goes
   }
 }
+
+const PRESENTING_KEY = 'stridescope.presenting'
+
+/**
+ * Whether this window (this tab: sessionStorage) has a lesson open, so that a reload in the
+ * middle of one ends it and brings the person's workspace back, while another window that
+ * opens leaves a lesson presented elsewhere alone.
+ */
+export function markPresenting(on: boolean): void {
+  try {
+    if (typeof sessionStorage === 'undefined') return
+    if (on) sessionStorage.setItem(PRESENTING_KEY, '1')
+    else sessionStorage.removeItem(PRESENTING_KEY)
+  } catch {
+    // no per-tab storage: a reload mid-lesson shows the banner that offers the way back instead
+  }
+}
+
+export function wasPresenting(): boolean {
+  try {
+    return typeof sessionStorage !== 'undefined' && sessionStorage.getItem(PRESENTING_KEY) === '1'
+  } catch {
+    return false
+  }
+}
