@@ -5,18 +5,24 @@ import type { WebSocket } from 'ws'
 import { packedToJson, packedValuesOf, type SessionService } from '../session'
 import { PROTOCOL_VERSION, clientMessage, type Method, type Reply, type RunResult, type ServerMessage } from '../shared/protocol'
 import { elideRunSnapshot } from '../shared/run-snapshot'
+import { binaryValuesOf, encodeBinaryResponse } from '../shared/binary-frame'
 
-export function send(ws: WebSocket, msg: ServerMessage | string): void {
-  if (ws.readyState === ws.OPEN) ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg))
+/** Sends a message as JSON text, or a frame already encoded (text, or binary: ../shared/binary-frame). */
+export function send(ws: WebSocket, msg: ServerMessage | string | Uint8Array): void {
+  if (ws.readyState !== ws.OPEN) return
+  if (msg instanceof Uint8Array) ws.send(msg, { binary: true })
+  else ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg))
 }
 
 /**
- * The JSON text of a response. A value window whose values are still packed is
- * written straight from its Float64Array (a million values would otherwise be
- * built into an array and stringified number by number).
+ * The frame of a response. An 'f64' window is one binary frame, its doubles as
+ * bytes (../shared/binary-frame). A 'json' window whose values are still packed
+ * is written straight from its Float64Array (a million values would otherwise
+ * be built into an array and stringified number by number).
  */
-export function encodeResponse(id: number, reply: Reply<Method>): string {
+export function encodeResponse(id: number, reply: Reply<Method>): string | Uint8Array {
   if (!reply.ok) return JSON.stringify({ type: 'response', id, ok: false, error: reply.error })
+  if (binaryValuesOf(reply.result)) return encodeBinaryResponse(id, reply.result as Parameters<typeof encodeBinaryResponse>[1])
   const packed = packedValuesOf(reply.result)
   if (!packed) return JSON.stringify({ type: 'response', id, ok: true, result: reply.result })
   const rest: Record<string, unknown> = {}

@@ -7,8 +7,7 @@ import type { AttachedObject, AttachedOrigin, AttachMessage } from '../shared/at
 import type { DTypeName, ObjectInfo, StorageInfo } from '../engine/types'
 import type { MemoryBlockEntry, ObjectEntry, StorageEntry } from '../shared/protocol'
 import { SessionError } from './errors'
-import { packEngineValues } from './packed-values'
-import type { PackedWindow } from './session'
+import type { RawWindow } from './session'
 import { describeMemory } from './workspace-view'
 
 /** Attached ids live far above the engine's, so the two never collide. */
@@ -146,7 +145,7 @@ export class AttachedObjects {
   }
 
   /** Values of an attached object's window; only the block that was sent can be read. */
-  window(id: number, start: number[], shape: number[]): PackedWindow {
+  window(id: number, start: number[], shape: number[]): RawWindow {
     const held = this.byId.get(id)
     if (!held) throw new SessionError('not-found', `no object with id ${id} in the workspace`)
     const { info, origin, names } = held.entry
@@ -185,7 +184,7 @@ export class AttachedObjects {
         index[d] = 0
       }
     }
-    return { objectId: id, dtype: info.dtype, start: [...start], shape: [...shape], complex, packed: packEngineValues(out) }
+    return { objectId: id, dtype: info.dtype, start: [...start], shape: [...shape], complex, values: out }
   }
 
   clear(): void {

@@ -106,11 +106,18 @@ export function packedValuesOf(result: unknown): PackedValues | undefined {
 }
 
 /**
- * The 'f64' encoding of a window: every value as a little-endian double, base64.
- * String entries become their doubles (nan, ±inf, big integers rounded).
+ * The 'f64' encoding of a window: every value as a double. The engine's own
+ * Float64Array is already a fresh copy and is used as is (the worker then
+ * transfers its buffer); other types convert natively, 64-bit integers beyond
+ * 2^53 round to the nearest double.
  */
-export function packedToF64Base64(packed: PackedValues): string {
-  const doubles = packed.strings.length ? packed.numbers.slice() : packed.numbers
-  for (const [i, s] of packed.strings) doubles[i] = s === 'nan' ? Number.NaN : s === 'inf' ? Infinity : s === '-inf' ? -Infinity : Number(s)
-  return Buffer.from(doubles.buffer, doubles.byteOffset, doubles.byteLength).toString('base64')
+export function engineValuesToF64(values: ValueWindow['values']): Float64Array {
+  if (values instanceof Float64Array) return values
+  const out = new Float64Array(values.length)
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+    for (let i = 0; i < values.length; i++) out[i] = Number(values[i])
+  } else {
+    out.set(values as ArrayLike<number>)
+  }
+  return out
 }

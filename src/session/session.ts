@@ -15,7 +15,8 @@ import { collectObjects, type LiveObjects } from './workspace-view'
 import { AttachedObjects } from './attached'
 import { attachedCopyLine } from './attached-copy'
 import type { AttachMessage } from '../shared/attach-protocol'
-import { packEngineValues, packedToF64Base64, unpackValues, type PackedValues } from './packed-values'
+import { engineValuesToF64, packEngineValues, unpackValues, type PackedValues } from './packed-values'
+import type { ValueWindow } from '../engine/types'
 
 export interface SessionOptions {
   createRunner: RunnerFactory
@@ -44,7 +45,9 @@ interface PutAside {
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void
 
 /** A value window whose values are still packed. */
-export type PackedWindow = Omit<ValuesWindow, 'values'> & { packed: PackedValues }
+export type PackedWindow = Omit<ValuesWindow, 'values' | 'f64'> & { packed: PackedValues }
+/** A value window as read, its values the engine's typed array. */
+export type RawWindow = Omit<ValuesWindow, 'values' | 'f64'> & { values: ValueWindow['values'] }
 
 export const CPU_DEVICE: DeviceInfo = { name: 'cpu', type: 'cpu', index: null, simulated: false, label: 'cpu' }
 
@@ -130,13 +133,19 @@ export class Session {
   }
 
   async window(objectId: number, start: number[], shape: number[], encoding: 'json' | 'f64' = 'json'): Promise<ValuesWindow> {
-    const { packed, ...rest } = await this.windowPacked(objectId, start, shape)
-    if (encoding === 'f64') return { ...rest, values: [], f64: packedToF64Base64(packed) }
-    return { ...rest, values: unpackValues(packed) }
+    const { values, ...rest } = await this.rawWindow(objectId, start, shape)
+    if (encoding === 'f64') return { ...rest, values: [], f64: engineValuesToF64(values) }
+    return { ...rest, values: unpackValues(packEngineValues(values)) }
   }
 
-  /** The same window with its values packed (see ./packed-values): what the worker sends. */
-  windowPacked(objectId: number, start: number[], shape: number[]): Promise<PackedWindow> {
+  /** The same window with its values packed (see ./packed-values): what the worker sends for 'json'. */
+  async windowPacked(objectId: number, start: number[], shape: number[]): Promise<PackedWindow> {
+    const { values, ...rest } = await this.rawWindow(objectId, start, shape)
+    return { ...rest, packed: packEngineValues(values) }
+  }
+
+  /** A window's values as the engine copied them out (a fresh typed array the caller owns). */
+  private rawWindow(objectId: number, start: number[], shape: number[]): Promise<RawWindow> {
     return this.serial(() => {
       if (this.attached.has(objectId)) return this.attached.window(objectId, start, shape)
       const handle = this.live.handles.get(objectId)
@@ -150,7 +159,7 @@ export class Session {
         start: [...start],
         shape: [...shape],
         complex: info.dtype.startsWith('complex'),
-        packed: packEngineValues(w.values)
+        values: w.values
       }
     })
   }

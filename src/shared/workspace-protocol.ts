@@ -192,12 +192,18 @@ export const wireValue: Schema<number | string> = {
 
 /**
  * How `window` returns values. 'json' (default): `values`, exact. 'f64': `f64`
- * holds the values as little-endian float64 bytes in base64 and `values` is
- * empty: NaN and infinities are native, 64-bit integers beyond 2^53 are rounded
- * to the nearest double. For drawing large windows: no per-number formatting or
- * parsing (decode with windowNumbers in ./window-numbers).
+ * holds the values as a Float64Array and `values` is empty: NaN and infinities
+ * are native, 64-bit integers beyond 2^53 are rounded to the nearest double.
+ * For drawing large windows: the doubles cross every transport as bytes, never
+ * as text (./binary-frame), and are drawn as they arrive.
  */
 export const windowEncoding = literal('json', 'f64')
+
+/** Doubles in a typed array (never JSON: see ./binary-frame for how each transport carries them). */
+export const float64Array: Schema<Float64Array> = {
+  name: 'Float64Array',
+  check: (v, path) => (v instanceof Float64Array ? null : `${path}: expected Float64Array, got ${v === null ? 'null' : typeof v}`)
+}
 
 export const valuesWindow = object({
   objectId: count,
@@ -206,7 +212,7 @@ export const valuesWindow = object({
   shape: array(count, MAX_RANK),
   complex: boolean,       // values are re, im pairs
   values: array(wireValue, 2 * MAX_WINDOW_ELEMENTS),
-  f64: optional(string)   // with encoding 'f64' only
+  f64: optional(float64Array)   // with encoding 'f64' only
 })
 
 /** What running Python answers: output, the exception (if any), the op records and the new snapshot. */

@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { Session, localService } from '../../src/session'
 import { startServer, type RunningServer } from '../../src/server'
 import { FakeRunner } from '../session/fake-runner'
+import { decodeBinaryResponse } from '../../src/shared/binary-frame'
 
 let server: RunningServer
 let dir: string
@@ -99,7 +100,14 @@ describe('HTTP', () => {
 
 function connect(opts: { token?: string; origin?: string } = {}) {
   const q = opts.token === undefined ? '' : `?token=${opts.token}`
-  return new WebSocket(`ws://127.0.0.1:${server.port}/ws${q}`, opts.origin ? { origin: opts.origin } : {})
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${q}`, opts.origin ? { origin: opts.origin } : {})
+  ws.binaryType = 'arraybuffer' // as the renderer's socket
+  return ws
+}
+
+/** A message as the renderer reads it: JSON text, or a binary frame (../../src/shared/binary-frame). */
+function parse(d: WebSocket.RawData, isBinary: boolean): any {
+  return isBinary ? decodeBinaryResponse(d as ArrayBuffer) : JSON.parse(Buffer.from(d as ArrayBuffer).toString())
 }
 
 function refusedStatus(ws: WebSocket) {
@@ -115,8 +123,8 @@ async function open(opts: { token?: string; origin?: string } = {}) {
   const ws = connect(opts)
   const inbox: unknown[] = []
   const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = []
-  ws.on('message', (d) => {
-    const m = JSON.parse(d.toString())
+  ws.on('message', (d, isBinary) => {
+    const m = parse(d, isBinary)
     const w = waiters.findIndex((x) => x.pred(m))
     if (w >= 0) waiters.splice(w, 1)[0].resolve(m)
     else inbox.push(m)
@@ -150,8 +158,8 @@ describe('WebSocket', () => {
     const other = await open({ token: server.token, origin: `http://127.0.0.1:${server.port}` })
     expect(await next((m) => m.type === 'hello')).toEqual({ type: 'hello', version: 1 })
     const order: string[] = []
-    ws.on('message', (d) => {
-      const m = JSON.parse(d.toString())
+    ws.on('message', (d, isBinary) => {
+      const m = parse(d, isBinary)
       if (m.type === 'response' || m.event === 'workspace') order.push(m.type)
     })
     ws.send(JSON.stringify({ type: 'request', id: 7, method: 'run', params: { code: 'a = make(3)\nprint(a)' } }))
@@ -170,6 +178,31 @@ describe('WebSocket', () => {
     other.ws.close()
   })
 
+
+  it("sends a 1M-element 'f64' window as one binary message holding the values' bytes", async () => {
+    const { ws, next } = await open({ token: server.token })
+    const frames: { binary: boolean; bytes: number }[] = []
+    ws.on('message', (d, isBinary) => frames.push({ binary: isBinary, bytes: (d as ArrayBuffer).byteLength }))
+    ws.send(JSON.stringify({ type: 'request', id: 1, method: 'run', params: { code: 'big = make(1000000)' } }))
+    const event = await next((m) => m.type === 'event' && m.event === 'workspace' && m.payload.objects.some((o: any) => o.names.includes('big')))
+    await next((m) => m.type === 'response' && m.id === 1)
+    const id = event.payload.objects.find((o: any) => o.names.includes('big')).info.id
+    frames.length = 0
+    ws.send(JSON.stringify({ type: 'request', id: 2, method: 'window', params: { objectId: id, start: [0], shape: [1000000], encoding: 'f64' } }))
+    const reply = await next((m) => m.type === 'response' && m.id === 2)
+    expect(frames.length).toBe(1)
+    expect(frames[0].binary).toBe(true)
+    expect(frames[0].bytes).toBeGreaterThanOrEqual(8_000_000)
+    expect(reply.result).toMatchObject({ objectId: id, dtype: 'float32', start: [0], shape: [1000000], values: [] })
+    expect(reply.result.f64).toBeInstanceOf(Float64Array)
+    expect(reply.result.f64.length).toBe(1_000_000)
+    expect([reply.result.f64[0], reply.result.f64[123_456], reply.result.f64[999_999]]).toEqual([0, 123_456, 999_999])
+    // a 'json' window stays text
+    ws.send(JSON.stringify({ type: 'request', id: 3, method: 'window', params: { objectId: id, start: [5], shape: [2] } }))
+    expect((await next((m) => m.type === 'response' && m.id === 3)).result.values).toEqual([5, 6])
+    expect(frames.at(-1)!.binary).toBe(false)
+    ws.close()
+  })
 
   it('answers malformed messages with bad-request, keeping the id when it can', async () => {
     const { ws, next } = await open({ token: server.token })
@@ -196,8 +229,8 @@ describe('encodeResponse', async () => {
   it('writes packed windows as the same JSON as a plain result', () => {
     const plain = { objectId: 3, dtype: 'float32', start: [0, 1], shape: [1, 3], complex: false, values: [1.5, 'nan', -0] }
     const lazy = lazyWindowResult({ ...plain, dtype: 'float32', packed: packValues(plain.values) })
-    const a = JSON.parse(encodeResponse(9, { ok: true, result: lazy }))
+    const a = JSON.parse(encodeResponse(9, { ok: true, result: lazy }) as string)
     expect(a).toEqual({ type: 'response', id: 9, ok: true, result: { ...plain, values: [1.5, 'nan', 0] } })
-    expect(JSON.parse(encodeResponse(2, { ok: false, error: { code: 'not-found', message: 'x' } }))).toEqual({ type: 'response', id: 2, ok: false, error: { code: 'not-found', message: 'x' } })
+    expect(JSON.parse(encodeResponse(2, { ok: false, error: { code: 'not-found', message: 'x' } }) as string)).toEqual({ type: 'response', id: 2, ok: false, error: { code: 'not-found', message: 'x' } })
   })
 })

@@ -28,11 +28,16 @@ describe('packEngineValues', () => {
 })
 
 describe("the 'f64' encoding", () => {
-  it('holds every value as a double, non-finite ones native, big integers rounded', async () => {
-    const { packedToF64Base64 } = await import('../../src/session/packed-values')
+  it('holds every value as a double, non-finite ones native, 64-bit integers beyond 2^53 rounded', async () => {
+    const { engineValuesToF64 } = await import('../../src/session/packed-values')
     const { windowNumbers } = await import('../../src/shared/window-numbers')
-    const f64 = packedToF64Base64(packValues([1.5, 'nan', '-inf', 'inf', '9007199254740993', -2]))
-    expect(Array.from(windowNumbers({ values: [], f64 }))).toEqual([1.5, Number.NaN, -Infinity, Infinity, 9007199254740992, -2])
+    const f32 = engineValuesToF64(new Float32Array([1.5, Number.NaN, -Infinity, Infinity, -0, -2]))
+    expect(Array.from(windowNumbers({ values: [], f64: f32 }))).toEqual([1.5, Number.NaN, -Infinity, Infinity, -0, -2])
+    expect(Array.from(engineValuesToF64(new BigInt64Array([9007199254740993n, -(2n ** 63n)])))).toEqual([9007199254740992, -(2 ** 63)])
+    expect(Array.from(engineValuesToF64(new Uint8Array([1, 0])))).toEqual([1, 0]) // booleans
+    // The engine's own doubles are already a fresh copy: used as they are.
+    const doubles = new Float64Array([0.1, 2])
+    expect(engineValuesToF64(doubles)).toBe(doubles)
     expect(Array.from(windowNumbers({ values: [2, 'nan'] }))).toEqual([2, Number.NaN])
   })
 })

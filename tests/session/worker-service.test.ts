@@ -64,8 +64,10 @@ describe('startSessionWorker', () => {
     expect(await service.request('window', { objectId: id, start: [3], shape: [4] })).toMatchObject({ ok: false, error: { code: 'out-of-range' } })
     const f64 = await service.request('window', { objectId: id, start: [0], shape: [5], encoding: 'f64' })
     expect(f64.ok).toBe(true)
-    const nums = windowNumbers((f64 as unknown as { result: { values: []; f64: string } }).result)
-    expect(Array.from(nums)).toEqual([0.1, Number.NaN, Number.NEGATIVE_INFINITY, 0, 2.5]) // -0 is 0 on the wire, as in JSON
+    // The doubles cross the thread as a Float64Array (its buffer transferred), every bit kept: -0 stays -0.
+    const nums = windowNumbers((f64 as unknown as { result: { values: []; f64: Float64Array } }).result)
+    expect(nums).toBeInstanceOf(Float64Array)
+    expect(Array.from(nums)).toEqual([0.1, Number.NaN, Number.NEGATIVE_INFINITY, -0, 2.5])
     expect(await service.request('window', { objectId: id, start: [0], shape: [5], encoding: 'f32' })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
   })
 })

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadValues } from '../../../src/renderer/src/state/valueLoader'
 import { windowNumbers } from '../../../src/shared/window-numbers'
-import { encodeBase64 } from '../../../src/shared/base64'
 import type { Host } from '../../../src/renderer/src/host'
 import type { ObjectInfo } from '../../../src/renderer/src/model/types'
 
@@ -15,8 +14,7 @@ function fakeHost(value: (flat: number) => number) {
       const n = shape.reduce((a, b) => a * b, 1)
       const first = start.length ? start[0] * (1000 ** (start.length - 1)) : 0
       const doubles = new Float64Array(n).map((_, i) => value(first + i))
-      const f64 = encodeBase64(new Uint8Array(doubles.buffer))
-      return { objectId, dtype: 'float64', start, shape, complex: false, values: [], f64 }
+      return { objectId, dtype: 'float64', start, shape, complex: false, values: [], f64: doubles }
     }
   } as unknown as Host
   return { host, calls }
@@ -36,9 +34,9 @@ describe('loadValues', () => {
 })
 
 describe('windowNumbers', () => {
-  it('reads the f64 bytes as doubles, specials included', () => {
+  it('uses the f64 doubles as they arrived, and reads json values, specials included', () => {
     const doubles = new Float64Array([1.5, Number.NaN, -Infinity, 2 ** 60])
-    const out = windowNumbers({ values: [], f64: encodeBase64(new Uint8Array(doubles.buffer)) })
-    expect([...out]).toEqual([1.5, Number.NaN, -Infinity, 2 ** 60])
+    expect(windowNumbers({ values: [], f64: doubles })).toBe(doubles)
+    expect([...windowNumbers({ values: [1.5, 'nan', '-inf', '1152921504606846976'] })]).toEqual([1.5, Number.NaN, -Infinity, 2 ** 60])
   })
 })

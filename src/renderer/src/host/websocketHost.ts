@@ -3,6 +3,7 @@
 // the socket goes to the same origin with the same token.
 import { createApi, type Api, type Invoke, type Subscribe } from '../../../shared/api'
 import { MAX_MESSAGE_BYTES, type EventName, type EventPayload, type Method, type Reply, type ServerMessage } from '../../../shared/protocol'
+import { decodeBinaryResponse } from '../../../shared/binary-frame'
 import { socketUrls } from './socketUrls'
 
 type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void }
@@ -33,10 +34,12 @@ function wrap(ws: WebSocket): Api {
   const pending = new Map<number, Pending>()
   const listeners = new Map<EventName, Set<(p: unknown) => void>>()
 
+  // An 'f64' window comes as one binary frame; its doubles are read in place (../../../shared/binary-frame).
+  ws.binaryType = 'arraybuffer'
   ws.onmessage = (ev) => {
     let msg: ServerMessage
     try {
-      msg = JSON.parse(String(ev.data)) as ServerMessage
+      msg = ev.data instanceof ArrayBuffer ? decodeBinaryResponse(ev.data) : (JSON.parse(String(ev.data)) as ServerMessage)
     } catch {
       return
     }
