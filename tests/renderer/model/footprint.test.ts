@@ -68,3 +68,14 @@ describe('bytes seen through an object', () => {
     expect(elementsTouching(e, 4, 4, 8)).toEqual([1, 3, 5])
   })
 })
+
+describe('elementOffsets with a limit', () => {
+  it('stops mid-row at the limit with the same offsets as the whole walk', () => {
+    const info = { shape: [3, 4, 5], byteStrides: [-8, 120, 16] }
+    const all = elementOffsets(info, 400)
+    for (const limit of [0, 1, 4, 5, 7, 23, 60, 100]) {
+      expect(Array.from(elementOffsets(info, 400, limit))).toEqual(Array.from(all.subarray(0, Math.min(limit, 60))))
+    }
+    expect(Array.from(elementOffsets({ shape: [2, 0, 3], byteStrides: [8, 8, 8] }, 0))).toEqual([])
+  })
+})

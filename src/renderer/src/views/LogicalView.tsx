@@ -163,7 +163,7 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     setMode(c.mode)
     return () => {
       view.scene.remove(c.group)
-      c.dispose()
+      view.retire(() => c.dispose())
       contentRef.current = null
       view.requestRender()
     }

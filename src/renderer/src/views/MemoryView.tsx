@@ -202,7 +202,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     view.requestRender()
     return () => {
       view.scene.remove(c.group)
-      c.dispose()
+      view.retire(() => c.dispose())
       contentRef.current = null
     }
   }, [view, spec]) // eslint-disable-line react-hooks/exhaustive-deps

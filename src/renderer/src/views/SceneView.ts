@@ -27,6 +27,8 @@ export class SceneView {
   /** The last framing asked for; kept while the person has not moved the camera, so a resize re-frames. */
   private framing: { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean; marginLeftPx: number } | null = null
   private readonly opts: SceneViewOptions
+  /** The content taken out last, not yet disposed (see retire). */
+  private retired: (() => void) | null = null
 
   constructor(private readonly container: HTMLElement, opts: SceneViewOptions) {
     this.opts = opts
@@ -101,6 +103,17 @@ export class SceneView {
       this.pending = 0
       this.renderNow()
     })
+  }
+
+  /**
+   * Disposes content taken out of the scene one content later: three.js deletes a
+   * GPU program when the last material using it goes, so disposing at once would
+   * make the next content of the same kind compile its shaders again (tens of ms
+   * under SwiftShader, on every new result). The one held back keeps them.
+   */
+  retire(dispose: () => void): void {
+    this.retired?.()
+    this.retired = dispose
   }
 
   renderNow(): void {
@@ -191,6 +204,8 @@ export class SceneView {
 
   dispose(): void {
     if (this.pending) cancelAnimationFrame(this.pending)
+    this.retired?.()
+    this.retired = null
     this.resizeObserver.disconnect()
     this.controls.dispose()
     this.renderer.dispose()

@@ -17,6 +17,7 @@ export function buildCellMap(layout: GridLayout): CellMap {
   const slice = new Uint32Array(count)
   const pixel = new Uint32Array(count)
   if (count === 0) return { slice, pixel, count }
+  if (rank === 0) return { slice, pixel, count } // one element, at tile 0, z 0, pixel 0
   // Per dim: how one step moves tile, z, y, x.
   const dTile = new Array<number>(rank).fill(0)
   const axisOf = new Array<number>(rank).fill(-1) // 0 z, 1 y, 2 x
@@ -29,11 +30,22 @@ export function buildCellMap(layout: GridLayout): CellMap {
   const idx = new Array<number>(rank).fill(0)
   const c = [0, 0, 0, 0] // tile, z, y, x
   const { nz, cols, wrap } = layout
-  for (let f = 0; f < count; f++) {
-    const tile = c[0], z = c[1], y = c[2], x = c[3]
-    slice[f] = tile * nz + z
-    pixel[f] = wrap ? Math.floor(x / wrap) * cols + (x % wrap) : y * cols + x
-    for (let k = rank - 1; k >= 0; k--) {
+  // The last dim is a run of equal steps (along x, or across tiles when folded), written in a
+  // tight loop; the odometer over the outer dims carries once per run.
+  const last = rank - 1
+  const run = shape[last]
+  const lastAxis = axisOf[last] >= 0 ? axisOf[last] + 1 : 0
+  const lastStep = axisOf[last] >= 0 ? 1 : dTile[last]
+  let f = 0
+  while (f < count) {
+    for (let j = 0; j < run; j++, f++) {
+      const tile = c[0], z = c[1], y = c[2], x = c[3]
+      slice[f] = tile * nz + z
+      pixel[f] = wrap ? Math.floor(x / wrap) * cols + (x % wrap) : y * cols + x
+      c[lastAxis] += lastStep
+    }
+    c[lastAxis] -= lastStep * run
+    for (let k = last - 1; k >= 0; k--) {
       idx[k]++
       const a = axisOf[k]
       if (a >= 0) c[a + 1]++
