@@ -1,7 +1,7 @@
 // The logical view's values: requested as 'f64' windows (doubles, not JSON
 // numbers), as few as the protocol allows, and used as they arrive.
 import { describe, expect, it } from 'vitest'
-import { loadValues } from '../../../src/renderer/src/state/valueLoader'
+import { loadValues, prefetchValues } from '../../../src/renderer/src/state/valueLoader'
 import { windowNumbers } from '../../../src/shared/window-numbers'
 import type { Host } from '../../../src/renderer/src/host'
 import type { ObjectInfo } from '../../../src/renderer/src/model/types'
@@ -30,6 +30,33 @@ describe('loadValues', () => {
     expect(values!.length).toBe(1_000_000)
     expect(values![999_999]).toBe(999_999 % 7)
     expect(progress.at(-1)).toBe(1)
+  })
+})
+
+describe('prefetchValues', () => {
+  it('asks once, and the load at the same revision uses that window', async () => {
+    const { host, calls } = fakeHost((i) => i)
+    const info = { id: 9, shape: [300, 300], numel: 90_000, dtype: 'float32' } as unknown as ObjectInfo
+    prefetchValues(host, info, 4)
+    prefetchValues(host, info, 4)
+    expect(calls).toEqual([{ shape: [300, 300], encoding: 'f64' }])
+    const values = await loadValues(host, info, () => {}, 4).done
+    expect(calls.length).toBe(1)
+    expect(values![89_999]).toBe(89_999)
+    // another revision asks again; a load at a revision not prefetched asks itself
+    prefetchValues(host, info, 5)
+    expect(calls.length).toBe(2)
+    await loadValues(host, info, () => {}, 6).done
+    expect(calls.length).toBe(3)
+    prefetchValues(host, info, 6) // the load already asked for revision 6
+    expect(calls.length).toBe(3)
+  })
+
+  it('asks nothing for objects the view does not draw or wants exact', () => {
+    const { host, calls } = fakeHost((i) => i)
+    prefetchValues(host, { id: 2, shape: [5000, 1000], numel: 5_000_000, dtype: 'float32' } as unknown as ObjectInfo, 1)
+    prefetchValues(host, { id: 3, shape: [4], numel: 4, dtype: 'int64' } as unknown as ObjectInfo, 1)
+    expect(calls).toEqual([])
   })
 })
 

@@ -7,6 +7,8 @@ import { push, emptyHistory, type History } from '../model/history'
 import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
 import { MAX_CODE_LENGTH } from '../../../shared/protocol'
+import { shownObject } from './appState'
+import { prefetchValues } from './valueLoader'
 import { loadTranscript, saveTranscript, type KeyValue } from './savedTranscript'
 import { markPresenting, wasPresenting } from './prefs'
 
@@ -22,7 +24,10 @@ export class Controller {
 
   async start(): Promise<void> {
     this.disposers.push(
-      this.host.onWorkspace((w) => this.store.dispatch({ type: 'workspace', workspace: w })),
+      this.host.onWorkspace((w) => {
+        this.store.dispatch({ type: 'workspace', workspace: w })
+        this.prefetchShown()
+      }),
       this.host.onProgress((p) => this.store.dispatch({ type: 'progress', progress: p }))
     )
     // A reload in the middle of a lesson this window presented ends it: the person's workspace comes back.
@@ -109,6 +114,7 @@ export class Controller {
       const r = await this.host.run(text)
       const madeIds = r.ops.flatMap((op) => (op.resultId == null ? [] : [op.resultId]))
       this.store.dispatch({ type: 'runFinished', seq, stdout: r.stdout, stderr: r.stderr, error: r.error, workspace: r.snapshot, madeIds })
+      this.prefetchShown()
       return r.error
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
@@ -116,6 +122,17 @@ export class Controller {
       this.store.dispatch({ type: 'runFinished', seq, stdout: '', stderr: '', error, workspace: null })
       return error
     }
+  }
+
+  /**
+   * Asks for the values the logical view is about to draw (when it is on screen), before
+   * the views are built for the new snapshot: the session reads them meanwhile.
+   */
+  private prefetchShown(): void {
+    const s = this.store.get()
+    if (s.view !== 'logical' && s.view !== 'split') return
+    const shown = shownObject(s, false)
+    if (shown) prefetchValues(this.host, shown.info, s.workspace.revision)
   }
 
   /** Recreates an attached object in the engine under `name`; the line runs like any action. */

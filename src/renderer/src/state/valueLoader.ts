@@ -6,7 +6,7 @@ import { cOrderBoxes } from '../model/chunks'
 import { windowNumbers } from '../../../shared/window-numbers'
 import { toNumbers } from '../model/colormap'
 import type { ObjectInfo } from '../model/types'
-import { MAX_WINDOW_ELEMENTS } from '../../../shared/protocol'
+import { MAX_WINDOW_ELEMENTS, type ValuesWindow } from '../../../shared/protocol'
 
 /** Elements per window request: the protocol's most, so a 1000×1000 array loads in one request. */
 export const WINDOW_ELEMENTS = MAX_WINDOW_ELEMENTS
@@ -18,18 +18,56 @@ export interface LoadHandle {
   done: Promise<Float64Array | null>
 }
 
-export function loadValues(host: Host, info: ObjectInfo, onProgress: (fraction: number) => void): LoadHandle {
+/** Small 64-bit integer objects come exact ('json'), as their values are shown as text on hover; the rest as doubles. */
+function exactValues(info: ObjectInfo): boolean {
+  return (info.dtype === 'int64' || info.dtype === 'uint64') && info.numel <= 65536
+}
+
+/**
+ * The first window of the object the logical view is about to show, asked for as
+ * soon as a snapshot names it (see prefetchValues): the session reads it while the
+ * renderer builds the views, instead of after.
+ */
+let ahead: { objectId: number; revision: number; start: number[]; shape: number[]; reply: Promise<ValuesWindow> } | null = null
+/** The object and revision whose values were last asked for (ahead or by a load): never asked twice. */
+let lastAsked: { objectId: number; revision: number } | null = null
+
+/** Asks now for the first window loadValues will want for this object at this revision (nothing for objects not drawn). */
+export function prefetchValues(host: Host, info: ObjectInfo, revision: number): void {
+  if (info.numel > MAX_DRAWN_VALUES || exactValues(info)) return
+  if (lastAsked && lastAsked.objectId === info.id && lastAsked.revision === revision) return
+  lastAsked = { objectId: info.id, revision }
+  const box = cOrderBoxes(info.shape, WINDOW_ELEMENTS)[0]
+  if (!box) return
+  const reply = host.window(info.id, box.start, box.shape, 'f64')
+  reply.catch(() => {}) // a failure is loadValues' to report, if it asks
+  ahead = { objectId: info.id, revision, start: box.start, shape: box.shape, reply }
+}
+
+function takeAhead(objectId: number, revision: number | undefined, start: number[], shape: number[]): Promise<ValuesWindow> | null {
+  const a = ahead
+  if (!a || a.objectId !== objectId || a.revision !== revision || !sameInts(a.start, start) || !sameInts(a.shape, shape)) return null
+  ahead = null
+  return a.reply
+}
+
+function sameInts(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
+}
+
+/** Loads an object's values (at workspace `revision`: a window prefetched for it is used). */
+export function loadValues(host: Host, info: ObjectInfo, onProgress: (fraction: number) => void, revision?: number): LoadHandle {
   let cancelled = false
+  if (revision !== undefined) lastAsked = { objectId: info.id, revision }
   const run = async (): Promise<Float64Array | null> => {
     if (info.numel > MAX_DRAWN_VALUES) return null
     let out: Float64Array | null = null
-    // Base64 doubles need no per-number formatting or parsing (1M elements load in a fraction of the JSON
-    // time); small 64-bit integer objects come exact, as their values are shown as text on hover.
-    const exact = (info.dtype === 'int64' || info.dtype === 'uint64') && info.numel <= 65536
+    // 'f64' doubles cross as bytes (../../../shared/binary-frame): no per-number formatting or parsing.
+    const exact = exactValues(info)
     let at = 0
     for (const box of cOrderBoxes(info.shape, WINDOW_ELEMENTS)) {
       if (cancelled) return null
-      const w = await host.window(info.id, box.start, box.shape, exact ? 'json' : 'f64')
+      const w = await (takeAhead(info.id, revision, box.start, box.shape) ?? host.window(info.id, box.start, box.shape, exact ? 'json' : 'f64'))
       if (cancelled) return null
       const nums = exact ? toNumbers(w) : w.complex ? magnitudes(windowNumbers(w)) : windowNumbers(w)
       // One window for the whole object: its doubles are the values, no copy.

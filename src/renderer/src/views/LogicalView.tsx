@@ -174,7 +174,7 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     const c = contentRef.current
     if (!view || !c || !sel) return
     setLegend((l) => ({ ...l, loading: 0 }))
-    const h = loadValues(controller.host, sel.info, (f) => setLegend((l) => ({ ...l, loading: f })))
+    const h = loadValues(controller.host, sel.info, (f) => setLegend((l) => ({ ...l, loading: f })), revision)
     h.done.then((values) => {
       if (!values || contentRef.current !== c) return
       valuesRef.current = values
