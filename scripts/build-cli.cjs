@@ -66,6 +66,9 @@ function build() {
   for (const rel of COPIED) files.push({ to: path.join(OUT, path.basename(rel).replace(/\.cjs$/, '.js')), bytes: fs.readFileSync(path.join(ROOT, rel)) })
   for (const f of files) fs.writeFileSync(f.to + tmp, f.bytes)
   for (const f of files) fs.renameSync(f.to + tmp, f.to)
+  // V8 checks a code cache against its script's length only: a rebuilt bundle of the same
+  // length would run the old code. The next start writes fresh ones (scripts/code-cache.cjs).
+  for (const f of files) fs.rmSync(f.to + '.cache', { force: true })
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.includes('node_modules'))
   inputs.push(...COPIED, path.relative(ROOT, __filename))
   fs.writeFileSync(MANIFEST + tmp, JSON.stringify({ startedAt, inputs }))

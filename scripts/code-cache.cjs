@@ -16,10 +16,13 @@ function runBundle(file) {
   } catch {}
   const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData })
   const stale = !cachedData || script.cachedDataRejected
-  // A worker thread is terminated once its program is done, so it caches before running
-  // (the top level only); the main thread after (also what start-up compiled).
+  // The cache is written after the program ran, so that it holds the functions start-up
+  // compiled too, not just the top level. A worker thread is terminated once it reports
+  // its program done, so there the program itself calls the function left at
+  // globalThis[Symbol.for('stridescope.codeCache.flush')] just before reporting
+  // (src/cli/run-worker.ts); a program that never calls it leaves the cache unwritten.
   const inWorker = !require('node:worker_threads').isMainThread
-  if (stale && inWorker) writeCache(cacheFile, script)
+  if (stale && inWorker) globalThis[FLUSH] = () => writeCache(cacheFile, script)
   const mod = new Module(file, module)
   mod.filename = file
   mod.paths = Module._nodeModulePaths(path.dirname(file))
@@ -27,6 +30,8 @@ function runBundle(file) {
   mod.loaded = true
   if (stale && !inWorker) writeCache(cacheFile, script)
 }
+
+const FLUSH = Symbol.for('stridescope.codeCache.flush')
 
 /** Another process may write the same cache at the same time, hence the rename. */
 function writeCache(cacheFile, script) {

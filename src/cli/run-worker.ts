@@ -29,4 +29,18 @@ const runner = new Runner({
 })
 port.postMessage({ type: 'started' } satisfies RunWorkerMessage)
 const result = runner.run(data.source, data.filename)
+flushCodeCache()
 port.postMessage({ type: 'done', stderr: result.stderr, errorType: result.error?.type ?? null } satisfies RunWorkerMessage)
+
+/**
+ * When scripts/code-cache.cjs loaded this bundle without a usable cache, it left the
+ * function that writes one: called once the program ran, the cache holds what start-up
+ * compiled, and the thread is not terminated mid-write (the parent waits for 'done').
+ */
+function flushCodeCache(): void {
+  const key = Symbol.for('stridescope.codeCache.flush')
+  const slot = globalThis as unknown as Record<symbol, (() => void) | undefined>
+  const flush = slot[key]
+  slot[key] = undefined
+  flush?.()
+}
