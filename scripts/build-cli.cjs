@@ -94,6 +94,10 @@ function cliEntry() {
 /** What bin/stridescope does: the current bundle, run with its code cache (or the sources through tsx). */
 function start() {
   const entry = cliEntry()
+  // A spare program thread (bin/stridescope, `run`) loads the same build's run-worker.js.
+  const spare = require('./spare-thread.cjs')
+  if (entry === MAIN) spare.handOverBundle(path.join(OUT, 'code-cache.js'), path.join(OUT, 'run-worker.js'))
+  else spare.handOverBundle(null, null)
   if (entry === MAIN) require('./code-cache.cjs').runBundle(MAIN)
   else require(entry)
 }

@@ -20,17 +20,24 @@ export type RunWorkerMessage =
 
 const port = parentPort
 if (!port) throw new Error('run-worker must run in a worker thread')
-const data = workerData as RunWorkerData
-const runner = new Runner({
-  simulateCuda: data.simulateCuda,
-  interruptFlag: data.interruptFlag,
-  timeoutMessage: data.timeoutMessage,
-  onStdout: (text) => port.postMessage({ type: 'stdout', text } satisfies RunWorkerMessage),
-})
-port.postMessage({ type: 'started' } satisfies RunWorkerMessage)
-const result = runner.run(data.source, data.filename)
-flushCodeCache()
-port.postMessage({ type: 'done', stderr: result.stderr, errorType: result.error?.type ?? null } satisfies RunWorkerMessage)
+// A thread bin/stridescope started before the program was known (see ./spare-thread) gets it
+// as its first message; one started with the program has it as its workerData.
+if (workerData) runProgram(workerData as RunWorkerData)
+else port.once('message', (data: RunWorkerData) => runProgram(data))
+
+function runProgram(data: RunWorkerData): void {
+  const out = port!
+  const runner = new Runner({
+    simulateCuda: data.simulateCuda,
+    interruptFlag: data.interruptFlag,
+    timeoutMessage: data.timeoutMessage,
+    onStdout: (text) => out.postMessage({ type: 'stdout', text } satisfies RunWorkerMessage),
+  })
+  out.postMessage({ type: 'started' } satisfies RunWorkerMessage)
+  const result = runner.run(data.source, data.filename)
+  flushCodeCache()
+  out.postMessage({ type: 'done', stderr: result.stderr, errorType: result.error?.type ?? null } satisfies RunWorkerMessage)
+}
 
 /**
  * When scripts/code-cache.cjs loaded this bundle without a usable cache, it left the

@@ -94,11 +94,38 @@ async function run(args: RunArgs): Promise<number> {
   }
 }
 
+/** What scripts/spare-thread.cjs leaves for this command. */
+interface SpareThread { worker: Worker; stackSizeMb: number; failed: boolean }
+
+/**
+ * The thread bin/stridescope started at launch (scripts/spare-thread.cjs), already booted
+ * and loading run-worker.js: it waits for the program as its first message. Null when
+ * there is none, or it failed, or its stack is not the runner's (it is then ended).
+ */
+function adoptSpareThread(): Worker | null {
+  const slot = globalThis as unknown as Record<symbol, SpareThread | undefined>
+  const key = Symbol.for('stridescope.spareRunThread')
+  const spare = slot[key]
+  slot[key] = undefined
+  if (!spare) return null
+  if (spare.failed || spare.stackSizeMb !== RUNNER_STACK_MB) {
+    void spare.worker.terminate()
+    return null
+  }
+  spare.worker.ref()
+  return spare.worker
+}
+
 /**
  * The program's thread: the bundle's run-worker.js beside out/cli/main.js (scripts/build-cli.cjs),
  * else the TypeScript source through tsx's hook.
  */
 function startRunWorker(data: RunWorkerData): Worker {
+  const spare = adoptSpareThread()
+  if (spare) {
+    spare.postMessage(data)
+    return spare
+  }
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
   const bundled = join(here, 'run-worker.js')
   const options = { workerData: data, resourceLimits: { stackSizeMb: RUNNER_STACK_MB } }
