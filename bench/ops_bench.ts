@@ -6,7 +6,7 @@ import * as engine from '../src/engine'
 import type { DTypeName } from '../src/engine'
 import { medianTime } from './timing'
 
-interface OpCase { op: 'matmul' | 'concatenate'; dtype: DTypeName; n: number; parts?: number }
+interface OpCase { op: 'matmul' | 'concatenate' | 'mask' | 'gather'; dtype: DTypeName; n: number; parts?: number }
 
 
 function runCase(c: OpCase) {
@@ -14,6 +14,16 @@ function runCase(c: OpCase) {
     // `parts` arrays of n elements each, joined into one new array.
     const arrays = Array.from({ length: c.parts ?? 4 }, (_, i) => engine.full('ndarray', [c.n], i, c.dtype))
     const seconds = medianTime(() => engine.join('np.concatenate', arrays, 0).dispose(), 5, 1.0)
+    const report = engine.lastReport()
+    return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
+  }
+  if (c.op === 'mask' || c.op === 'gather') {
+    // a[a > 0.5] on n random values (about half kept) / a[idx] with n scattered indices
+    // ((i * 7919) % n): NumPy's boolean and integer fancy indexing, new 1-D results.
+    engine.seed(0, 'ndarray')
+    const a = engine.random('ndarray', 'rand', [c.n], 'float64').astype(c.dtype)
+    const index = c.op === 'mask' ? a.binary('gt', 0.5) : engine.arange('ndarray', 0, c.n, 1, 'int64').binary('mul', 7919).binary('mod', c.n)
+    const seconds = medianTime(() => a.index([{ kind: 'array', array: index }]).dispose(), 5, 1.0)
     const report = engine.lastReport()
     return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
   }

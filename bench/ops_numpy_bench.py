@@ -31,6 +31,10 @@ def run_case(c):
     if c["op"] == "concatenate":
         arrays = [np.full(c["n"], i, dtype=c["dtype"]) for i in range(c.get("parts", 4))]
         return {"seconds": median_time(lambda: np.concatenate(arrays))}
+    if c["op"] in ("mask", "gather"):
+        a = rng.rand(c["n"]).astype(c["dtype"])
+        index = a > 0.5 if c["op"] == "mask" else (np.arange(c["n"]) * 7919) % c["n"]
+        return {"seconds": median_time(lambda: a[index])}
     return {"skipped": "unknown op " + c["op"]}
 
 

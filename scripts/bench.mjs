@@ -204,6 +204,8 @@ const rows = list.map((c, i) => {
 const OP_CASES = [
   { name: 'matmul f32 512² vs NumPy', op: 'matmul', dtype: 'float32', n: 512 },
   { name: 'np.concatenate 4×64 MiB f32', op: 'concatenate', dtype: 'float32', n: 16 << 20, parts: 4 },
+  { name: 'a[a > 0.5] boolean mask 16M f32', op: 'mask', dtype: 'float32', n: 16 << 20 },
+  { name: 'a[idx] integer gather 1M f32', op: 'gather', dtype: 'float32', n: 1 << 20 },
 ]
 const opsEngine = eng.ok ? run(tsx, [join('bench', 'ops_bench.ts'), JSON.stringify(OP_CASES)]) : eng
 const opsNumpy = numpy.ok ? run(py, [join('bench', 'ops_numpy_bench.py')], JSON.stringify(OP_CASES)) : numpy

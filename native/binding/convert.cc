@@ -124,6 +124,12 @@ std::vector<ss::IndexItem> get_index(Napi::Value v) {
       it.type = ss::IndexItem::Type::NewAxis;
     } else if (kind == "ellipsis") {
       it.type = ss::IndexItem::Type::Ellipsis;
+    } else if (kind == "array") {
+      it.type = ss::IndexItem::Type::Array;
+      it.array = unwrap_array(o.Get("array"), "index array");
+    } else if (kind == "bool") {
+      it.type = ss::IndexItem::Type::Bool;
+      it.index = get_bool(o.Get("value"), "index bool") ? 1 : 0;
     } else {
       ss::raise(ss::PyExc::IndexError, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
     }

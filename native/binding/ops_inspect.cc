@@ -52,6 +52,12 @@ std::vector<OpEntry> inspect_ops() {
          o.Set("values", typed_array(info.Env(), w, 0));
          return o;
        }),
+      // NumPy's .base when the program holds no wrapper for it (a copy's hidden allocation, e.g. a[:, [0, 1]]).
+      inspection("base",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto a = unwrap_array(info[0], "object");
+         return a->base ? Napi::Value(NativeArray::New(info.Env(), a->base)) : info.Env().Null();
+       }),
       inspection("item", [](const Napi::CallbackInfo& info) -> Napi::Value { return scalar_to_js(info.Env(), ss::item(*unwrap_array(info[0], "object"))); }),
       inspection("isContiguous",
        [](const Napi::CallbackInfo& info) -> Napi::Value {

@@ -1,4 +1,5 @@
 // Writes and arithmetic: setitem, fill, in-place ops, copy_, out=, grad mode, binary ops, sum/mean.
+#include "../core/advanced_index.h"
 #include "../core/copy_ops.h"
 #include "../core/elementwise.h"
 #include "../core/errors.h"
@@ -26,9 +27,12 @@ std::vector<OpEntry> math_ops() {
       {"setitem",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          auto a = unwrap_array(info[0], "object");
-         auto target = ss::basic_index(a, get_index(info[1]));
+         auto items = get_index(info[1]);
          ss::ArrayPtr keep;
-         ss::assign(target, get_operand(info[2], "value", &keep));
+         auto value = get_operand(info[2], "value", &keep);
+         ss::check_numpy_setitem_scalar(*a, value);
+         if (ss::is_advanced(items)) ss::advanced_set(a, items, value);
+         else ss::assign(ss::basic_index(a, items), value);
          return info.Env().Undefined();
        }},
       {"fill",

@@ -1,6 +1,8 @@
-// Views: index, transpose family, expand, view, reshape, squeeze..., as_strided, flip.
+// Views: index, transpose family, expand, view, reshape, squeeze..., as_strided, flip;
+// indexFn: the gathers that go with indexing (index_select, masked_select, masked_fill, nonzero, np.take).
 #include "../core/copy_ops.h"
 #include "../core/errors.h"
+#include "../core/advanced_index.h"
 #include "../core/indexing.h"
 #include "../core/view_ops.h"
 #include "convert.h"
@@ -16,7 +18,22 @@ namespace {
 
 std::vector<OpEntry> view_ops() {
   return {
-      {"index", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::basic_index(SELF, get_index(info[1]))); }},
+      {"index", [](const Napi::CallbackInfo& info) -> Napi::Value { auto items = get_index(info[1]);
+                  RESULT(ss::is_advanced(items) ? ss::advanced_get(SELF, items) : ss::basic_index(SELF, items)); }},
+      {"indexFn",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         const std::string fn = get_string(info[0], "fn");
+         auto a = unwrap_array(info[1], "object");
+         ss::ArrayPtr r;
+         if (fn == "index_select") r = ss::index_select(a, get_int(info[2], "dim"), unwrap_array(info[3], "index"));
+         else if (fn == "masked_select") r = ss::masked_select(a, unwrap_array(info[2], "mask"));
+         else if (fn == "masked_fill" || fn == "masked_fill_")
+           r = ss::masked_fill(a, unwrap_array(info[2], "mask"), get_scalar(info[3], "value"), fn == "masked_fill_");
+         else if (fn == "nonzero") r = ss::torch_nonzero(a);
+         else if (fn == "take") r = ss::np_take(a, unwrap_array(info[2], "indices"), get_int_opt(info[3], "axis"));
+         else throw Napi::TypeError::New(info.Env(), "unknown index function " + fn);
+         return r == a ? info[1] : NativeArray::New(info.Env(), r);
+       }},
       {"transpose", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::transpose(SELF, get_ints(info[1], "dims"))); }},
       {"permute", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::permute(SELF, get_ints(info[1], "dims"))); }},
       {"swapaxes",

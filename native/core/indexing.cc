@@ -106,6 +106,10 @@ ArrayPtr basic_index(const ArrayPtr& a, const std::vector<IndexItem>& items) {
         ++dim;
         break;
       }
+      case IndexItem::Type::Array:
+      case IndexItem::Type::Bool:
+        // advanced_index.cc lowers these to slices and new axes before calling here.
+        raise(PyExc::IndexError, "advanced index item reached basic indexing");
     }
   }
   copy_dims(n - dim);

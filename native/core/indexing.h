@@ -1,5 +1,7 @@
 // Basic indexing: a[i, 1:5:2, None, ...]. Always a view (NumPy returns a scalar
 // when every axis gets an integer: the runner reads that 0-d view with item()).
+// Items of type Array (integer or boolean arrays, lists made arrays) and Bool
+// (a Python True/False) make it advanced indexing: advanced_index.h.
 #pragma once
 #include <optional>
 #include <vector>
@@ -9,10 +11,11 @@
 namespace ss {
 
 struct IndexItem {
-  enum class Type { Int, Slice, NewAxis, Ellipsis };
+  enum class Type { Int, Slice, NewAxis, Ellipsis, Array, Bool };
   Type type = Type::Int;
-  std::int64_t index = 0;
+  std::int64_t index = 0;  // Int: the index; Bool: 0 or 1
   std::optional<std::int64_t> start, stop, step;
+  ArrayPtr array;  // Array: the index array or tensor
 };
 
 ArrayPtr basic_index(const ArrayPtr& a, const std::vector<IndexItem>& items);

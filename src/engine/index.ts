@@ -27,7 +27,7 @@
  * - Memory is freed when the last object viewing a storage is garbage collected or disposed.
  */
 export * from './types'
-export { EngineObject, type OperandLike } from './object'
+export { EngineObject, type OperandLike, type EngineIndexItem } from './object'
 export * from './functions'
 export * from './linalg'
 export * from './join_split'

@@ -7,6 +7,11 @@ import type {
 } from './types'
 
 /** An opaque native object holding one engine Array (kept alive while referenced). */
+/** An index item as the addon takes it: index arrays travel as handles. */
+export type IndexFn = 'index_select' | 'masked_select' | 'masked_fill' | 'masked_fill_' | 'nonzero' | 'take'
+
+export type NativeIndexItem = IndexItem | { kind: 'array'; array: NativeHandle }
+
 export interface NativeHandle { readonly __nativeArray: unique symbol }
 /** An opaque DLPack capsule (consumed once). */
 export interface NativeCapsule { readonly __nativeCapsule: unique symbol }
@@ -45,7 +50,11 @@ export interface NativeAddon {
   release(h: NativeHandle): void
 
   // views
-  index(h: NativeHandle, items: IndexItem[]): NativeHandle
+  index(h: NativeHandle, items: NativeIndexItem[]): NativeHandle
+  /** index_select / masked_select / masked_fill(_) / nonzero / take (native/core/advanced_index.h). */
+  indexFn(fn: IndexFn, h: NativeHandle, arg?: NativeHandle | number, arg2?: NativeHandle | PyScalar | number | null): NativeHandle
+  /** NumPy's .base object (null when the array owns its data). */
+  base(h: NativeHandle): NativeHandle | null
   transpose(h: NativeHandle, dims: number[]): NativeHandle
   permute(h: NativeHandle, dims: number[]): NativeHandle
   swapaxes(h: NativeHandle, a: number, b: number): NativeHandle
@@ -97,7 +106,7 @@ export interface NativeAddon {
   maySharememory(a: NativeHandle, b: NativeHandle): boolean
 
   // writes and arithmetic
-  setitem(h: NativeHandle, items: IndexItem[], value: Operand): void
+  setitem(h: NativeHandle, items: NativeIndexItem[], value: Operand): void
   fill(h: NativeHandle, value: PyScalar): void
   inplace(h: NativeHandle, op: BinaryOp, other: Operand): void
   copy_(h: NativeHandle, src: NativeHandle): void
@@ -157,8 +166,8 @@ export interface NativeAddon {
 export const NATIVE_EXPORTS = Object.keys({
   NativeArray: 1, NativeCapsule: 1, lastReport: 1,
   create: 1, full: 1, arange: 1, linspace: 1, eye: 1, fromValues: 1, random: 1, seed: 1,
-  info: 1, window: 1, item: 1, isContiguous: 1, release: 1,
-  index: 1, transpose: 1, permute: 1, swapaxes: 1, T: 1, mT: 1, t: 1, expand: 1, broadcastTo: 1, view: 1,
+  info: 1, window: 1, item: 1, base: 1, isContiguous: 1, release: 1,
+  index: 1, indexFn: 1, transpose: 1, permute: 1, swapaxes: 1, T: 1, mT: 1, t: 1, expand: 1, broadcastTo: 1, view: 1,
   viewDtype: 1, reshape: 1, squeeze: 1, unsqueeze: 1, expandDims: 1, narrow: 1, diagonal: 1, unfold: 1,
   slidingWindowView: 1, asStrided: 1, checkAsStrided: 1, flip: 1,
   clone: 1, contiguous: 1, copy: 1, ascontiguousarray: 1, asfortranarray: 1, astype: 1, astypeByteOrder: 1,

@@ -3,7 +3,7 @@
 // one name different meanings (transpose, flatten, view, ...), the object's kind
 // decides, exactly as the library would.
 import { loadAddon } from './load'
-import type { NativeHandle, Operand } from './native'
+import type { NativeHandle, NativeIndexItem, Operand } from './native'
 import type {
   BinaryOp, UnaryOp, ReduceOp, DTypeName, IndexItem, MemoryFormat, ObjectInfo, Order, PyScalar, ValueWindow,
 } from './types'
@@ -12,6 +12,14 @@ export type OperandLike = EngineObject | PyScalar
 
 export function toOperand(x: OperandLike): Operand {
   return x instanceof EngineObject ? x.handle : x
+}
+
+/** A subscript item: basic ones, or an integer/boolean array or tensor (advanced indexing). */
+export type EngineIndexItem = IndexItem | { kind: 'array'; array: EngineObject }
+
+/** Index items as the addon takes them (arrays as handles). */
+function nativeItems(items: EngineIndexItem[]): NativeIndexItem[] {
+  return items.map(i => (i.kind === 'array' ? { kind: 'array', array: i.array.handle } : i))
 }
 
 export class EngineObject {
@@ -38,12 +46,32 @@ export class EngineObject {
   isContiguous(format: MemoryFormat | 'F' = 'contiguous_format'): boolean {
     return loadAddon().isContiguous(this.handle, format)
   }
+  // ---- gathers that go with indexing (always new objects, except masked_fill_) ----
+  /** torch index_select(dim, index): a new contiguous tensor. */
+  indexSelect(dim: number, index: EngineObject): EngineObject { return this.wrap(loadAddon().indexFn('index_select', this.handle, dim, index.handle)) }
+  /** torch masked_select(mask): the elements where the broadcast mask is True. */
+  maskedSelect(mask: EngineObject): EngineObject { return this.wrap(loadAddon().indexFn('masked_select', this.handle, mask.handle)) }
+  /** torch masked_fill(mask, value) / masked_fill_ (inPlace: writes this tensor and returns it). */
+  maskedFill(mask: EngineObject, value: PyScalar, inPlace: boolean): EngineObject {
+    return this.wrap(loadAddon().indexFn(inPlace ? 'masked_fill_' : 'masked_fill', this.handle, mask.handle, value))
+  }
+  /** torch nonzero(): (n, ndim) int64. */
+  nonzeroTensor(): EngineObject { return this.wrap(loadAddon().indexFn('nonzero', this.handle)) }
+  /** np.take(a, indices, axis): a new C-order array. */
+  take(indices: EngineObject, axis: number | null): EngineObject {
+    return this.wrap(loadAddon().indexFn('take', this.handle, indices.handle, axis))
+  }
+  /** NumPy's .base as an engine object (null when this owns its data). */
+  base(): EngineObject | null {
+    const h = loadAddon().base(this.handle)
+    return h === null ? null : new EngineObject(h)
+  }
   /** Drops the engine reference now (the storage is freed when no view is left). */
   dispose(): void { loadAddon().release(this.handle) }
 
   // ---- views (never copy) -------------------------------------------------
   /** `a[items]`: ints, slices, None, Ellipsis. */
-  index(items: IndexItem[]): EngineObject { return this.wrap(loadAddon().index(this.handle, items)) }
+  index(items: EngineIndexItem[]): EngineObject { return this.wrap(loadAddon().index(this.handle, nativeItems(items))) }
   /** ndarray: `a.transpose(*axes)` (no axes: reverse). tensor: `t.transpose(d0, d1)`. */
   transpose(...dims: number[]): EngineObject { return this.wrap(loadAddon().transpose(this.handle, dims)) }
   /** tensor `permute(dims)` / `np.transpose(a, axes)`. */
@@ -150,7 +178,9 @@ export class EngineObject {
 
   // ---- writes ---------------------------------------------------------------
   /** `a[items] = value` (broadcasting; read-only arrays raise NumPy's ValueError). */
-  setItem(items: IndexItem[], value: OperandLike): void { loadAddon().setitem(this.handle, items, toOperand(value)) }
+  setItem(items: EngineIndexItem[], value: OperandLike): void {
+    loadAddon().setitem(this.handle, nativeItems(items), toOperand(value))
+  }
   /** ndarray `.fill(v)` / tensor `.fill_(v)`. */
   fill(value: PyScalar): void { loadAddon().fill(this.handle, value) }
   /** tensor `.zero_()`. */

@@ -106,6 +106,8 @@ export type IndexItem =
   | { kind: 'slice'; start: number | bigint | null; stop: number | bigint | null; step: number | bigint | null }
   | { kind: 'newaxis' }
   | { kind: 'ellipsis' }
+  /** A Python True/False (a 0-d boolean index). */
+  | { kind: 'bool'; value: boolean }
 
 export type Order = 'C' | 'F' | 'A' | 'K'
 export type MemoryFormat = 'contiguous_format' | 'preserve_format' | 'channels_last'

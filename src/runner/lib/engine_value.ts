@@ -1,8 +1,8 @@
 // What ndarrays and tensors share as Python values: subscripts, operators, iteration,
 // conversion to Python scalars and lists, and reading elements for printing.
 // Every operation goes through the engine (the runner never computes a layout itself).
-import { EngineObject, fromValues } from '../../engine'
-import type { IndexItem, ObjectInfo, PyScalar, BinaryOp, ValueWindow, DTypeName } from '../../engine/types'
+import { EngineObject, fromValues, type EngineIndexItem } from '../../engine'
+import type { ObjectInfo, PyScalar, BinaryOp, ValueWindow, DTypeName } from '../../engine/types'
 import type { ElementValue, PrintableArray } from '../printing'
 import {
   PyObject, PyTuple, PyList, PySlice, PyComplex, ELLIPSIS, NOT_IMPLEMENTED, type PyValue
@@ -37,12 +37,24 @@ export abstract class EngineValue extends PyObject {
 
   // ---------- subscripts ----------
 
-  indexItems(key: PyValue): IndexItem[] {
-    const keys = key instanceof PyTuple ? key.items : [key]
-    return keys.map(k => this.indexItem(k))
+  indexItems(key: PyValue): EngineIndexItem[] {
+    const keys = key instanceof PyTuple ? key.items : this.sequenceAsTuple(key) ?? [key]
+    // NumPy: a 0-d integer array in a full integer index is an integer (the result is a scalar).
+    // (Only a full index: with fewer integers it is a copy, advanced_index.cc.) torch selects with one either way.
+    const allInts = (this.kind === 'tensor' || keys.length === this.meta.shape.length) &&
+      keys.every(k => typeof k === 'bigint' || isIntScalar(k) || k instanceof EngineValue && isIntZeroDim(k))
+    return keys.map(k => (allInts && k instanceof EngineValue ? { kind: 'int', index: this.intIndex(toIndex(k.item())) } : this.indexItem(k)))
   }
 
-  private indexItem(k: PyValue): IndexItem {
+  /** torch reads a list holding sequences, tensors, slices, None or Ellipsis as a tuple (treatSequenceAsTuple). */
+  private sequenceAsTuple(key: PyValue): PyValue[] | null {
+    if (this.kind !== 'tensor' || !(key instanceof PyList) || key.items.length >= 32) return null
+    const tupleLike = key.items.some(k => k instanceof PyList || k instanceof PyTuple || k instanceof EngineValue ||
+      k instanceof PySlice || k === null || k === ELLIPSIS)
+    return tupleLike ? key.items : null
+  }
+
+  private indexItem(k: PyValue): EngineIndexItem {
     if (k === null) return { kind: 'newaxis' }
     if (k === ELLIPSIS) return { kind: 'ellipsis' }
     if (k instanceof PySlice) {
@@ -50,16 +62,53 @@ export abstract class EngineValue extends PyObject {
       const n = (v: PyValue, lo: bigint) => (v === null ? null : clampBig(this.sliceIndex(v), lo, INT64_MAX))
       return { kind: 'slice', start: n(k.start, INT64_MIN), stop: n(k.stop, INT64_MIN), step: n(k.step, -INT64_MAX) }
     }
-    if (typeof k === 'bigint' || k instanceof NpScalar && typeof k.toNumber() === 'bigint') {
-      return { kind: 'int', index: this.intIndex(toIndex(k)) }
-    }
-    if (k instanceof PyList || k instanceof EngineValue || typeof k === 'boolean' || k instanceof NpScalar) {
-      throw pyErr('NotImplementedError', 'advanced indexing (integer or boolean arrays, lists, bools) is not supported by the Stridescope engine')
-    }
+    if (typeof k === 'bigint' || isIntScalar(k)) return { kind: 'int', index: this.intIndex(toIndex(k)) }
+    if (typeof k === 'boolean') return { kind: 'bool', value: k }
+    if (k instanceof NpScalar && k.dtype === 'bool') return { kind: 'bool', value: k.toPy() === true }
+    if (k instanceof EngineValue) return { kind: 'array', array: k.obj }
+    if (k instanceof PyList || k instanceof PyTuple) return { kind: 'array', array: this.indexArray(k) }
     if (this.kind === 'ndarray') {
       throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
     }
     throw pyErr('IndexError', `only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${typeName(k)})`)
+  }
+
+  /** A list index as an array of this object's kind (np.asarray / torch's indexing_tensor_from_data):
+   * ints give int64, bools bool, an empty list int64; it lives only for the indexing call. */
+  private indexArray(k: PyList | PyTuple): EngineObject {
+    let flat: { values: PyScalar[]; shape: number[] }
+    try {
+      flat = flattenNested(k, this.kind)
+    } catch (e) {
+      if (this.kind === 'ndarray') throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
+      throw e
+    }
+    const { shape } = flat
+    let values = flat.values
+    let dtype: DTypeName | null = values.length === 0 ? 'int64' : values.every(v => typeof v === 'boolean') ? 'bool'
+      : values.every(v => typeof v === 'boolean' || typeof v === 'bigint') ? 'int64' : null
+    // NumPy: a list that is not integers or booleans is no index at all.
+    if (this.kind === 'ndarray' && dtype === null) throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
+    if (this.kind === 'tensor' && dtype === null) {
+      // torch makes any other list a long tensor (floats truncate toward zero).
+      values = values.map(v => (typeof v === 'number' ? BigInt(Math.trunc(v)) : v))
+      dtype = 'int64'
+    }
+    const made = fromValues(this.kind, values, shape, dtype)
+    this.transientIndexArrays.push(made)
+    return made
+  }
+
+  /** The program's own index arrays (a[idx]) are inputs of the op; lists made arrays are not. */
+  private programIndexArrays(items: EngineIndexItem[]): EngineObject[] {
+    return items.flatMap(i => (i.kind === 'array' && !this.transientIndexArrays.includes(i.array) ? [i.array] : []))
+  }
+
+  /** Index arrays made from lists for the current subscript (released when it is done). */
+  private transientIndexArrays: EngineObject[] = []
+  private releaseIndexArrays(): void {
+    for (const a of this.transientIndexArrays) a.dispose()
+    this.transientIndexArrays = []
   }
 
   /** An int index that fits a C ssize_t; past it, each library's own error. */
@@ -80,20 +129,37 @@ export abstract class EngineValue extends PyObject {
   }
 
   getitem(key: PyValue): PyValue {
-    const items = this.indexItems(key)
-    const scalar = this.indexesToScalar(items)
-    const r = this.ctx.op([this.obj], () => this.obj.index(items), { transientResult: scalar })
-    return scalar ? this.scalarFrom(r) : this.ctx.wrap(r)
+    try {
+      const items = this.indexItems(key)
+      const scalar = this.indexesToScalar(items)
+      const r = this.ctx.op([this.obj, ...this.programIndexArrays(items)], () => this.obj.index(items), { transientResult: scalar })
+      const out = scalar ? this.scalarFrom(r) : this.ctx.wrap(r)
+      this.indexed(out, items)
+      return out
+    } finally {
+      this.releaseIndexArrays()
+    }
   }
 
+  /** After a subscript made `result` (torch names its autograd node). */
+  protected indexed(_result: PyValue, _items: EngineIndexItem[]): void {}
+
   /** NumPy turns a full integer index into a scalar; torch keeps a 0-d tensor. */
-  protected indexesToScalar(_items: IndexItem[]): boolean { return false }
+  protected indexesToScalar(_items: EngineIndexItem[]): boolean { return false }
   protected scalarFrom(r: EngineObject): PyValue { return this.ctx.wrap(r) }
 
   setitem(key: PyValue, v: PyValue): void {
-    const items = this.indexItems(key)
-    const operand = this.operand(v)
-    this.ctx.op([this.obj], () => this.obj.setItem(items, operand), { wrote: { into: this.obj, at: () => this.obj.index(items) } })
+    try {
+      const items = this.indexItems(key)
+      const operand = this.operand(v)
+      // Where the write landed is the view a[key]; an advanced key's a[key] is a copy
+      // (a gather of the whole selection), so such a write names no region.
+      const advanced = items.some(i => i.kind === 'array' || i.kind === 'bool')
+      this.ctx.op([this.obj, ...this.programIndexArrays(items)], () => this.obj.setItem(items, operand),
+        advanced ? {} : { wrote: { into: this.obj, at: () => this.obj.index(items) } })
+    } finally {
+      this.releaseIndexArrays()
+    }
   }
 
   // ---------- operators ----------
@@ -264,6 +330,15 @@ export function scalarToPy(v: PyScalar, dtype: DTypeName): PyValue {
   if (typeof v === 'object') return new PyComplex(v.re, v.im)
   if (typeof v === 'number' && !/float|complex/.test(dtype)) return BigInt(v)
   return v
+}
+
+function isIntScalar(k: PyValue): boolean {
+  return k instanceof NpScalar && k.dtype !== 'bool' && typeof k.toNumber() === 'bigint'
+}
+
+function isIntZeroDim(v: EngineValue): boolean {
+  const m = v.meta
+  return m.shape.length === 0 && /int/.test(m.dtype)
 }
 
 const INT64_MAX = (1n << 63n) - 1n

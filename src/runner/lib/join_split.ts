@@ -58,7 +58,7 @@ function wrapPieces(ctx: LibraryContext, made: engine.EngineObject[], tuple: boo
 }
 
 /** The autograd node name a torch result prints (tensor.ts keeps it on the wrapper). */
-function tagNode(r: EngineValue, name: string): EngineValue {
+export function tagNode(r: EngineValue, name: string): EngineValue {
   const tagged = r as EngineValue & { gradFn?: string | null }
   const info = r.info()
   if (tagged.gradFn === null && info.requiresGrad && info.isLeaf === false) tagged.gradFn = name
@@ -66,7 +66,7 @@ function tagNode(r: EngineValue, name: string): EngineValue {
 }
 
 /** The tuple of index arrays; their base (the whole index array) is wrapped first, so `.base` finds it. */
-function nonzeroTuple(ctx: LibraryContext, x: engine.EngineObject): PyValue {
+export function nonzeroTuple(ctx: LibraryContext, x: engine.EngineObject): PyValue {
   const { whole, parts } = ctx.op([x], () => engine.nonzero(x))
   ctx.wrap(whole)
   return wrapPieces(ctx, parts, true)

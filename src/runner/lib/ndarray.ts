@@ -1,5 +1,5 @@
 // numpy.ndarray as a Python value: attributes and methods, bound to the engine.
-import type { IndexItem } from '../../engine/types'
+import type { EngineIndexItem as IndexItem } from '../../engine'
 import type { EngineObject } from '../../engine'
 import * as engine from '../../engine'
 import { formatNdarrayRepr, formatNdarrayStr } from '../printing'
@@ -16,6 +16,7 @@ import { NpScalar } from './scalars'
 import { shapeFromArgs, axesArg, orderArg, intArg, boolArg, zeroDimAxisIsNone } from './argparse'
 import { dlpackMethods } from './dlpack'
 import { matmulOperator, linalgNdarrayMethods } from './linalg'
+import { indexNdarrayMethods } from './index_ops'
 import { joinSplitNdarrayMethods } from './join_split'
 import { ndarrayMathMethods } from './math_ops'
 import { NpFlags } from './flags'
@@ -26,7 +27,7 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
-  'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'put', 'take', 'byteswap',
+  'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'put', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'real', 'imag', 'data',
 ])
@@ -78,7 +79,14 @@ export class PyNdarray extends EngineValue {
         const id = this.meta.baseId
         if (id === null) return null
         if (this.baseRef && this.baseRef.meta.id === id) return this.baseRef
-        return this.ctx.byEngineId(id)
+        const held = this.ctx.byEngineId(id)
+        if (held) return held
+        // The base is an allocation the program never saw (an advanced index's result
+        // transposed into place, a reshape's copy): NumPy still returns it.
+        const hidden = this.obj.base()
+        if (!hidden) return null
+        this.baseRef = this.ctx.wrap(hidden)
+        return this.baseRef
       }
       case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
       case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
@@ -86,7 +94,7 @@ export class PyNdarray extends EngineValue {
       case '__array_interface__': return arrayInterface(info())
       case 'device': return 'cpu'
     }
-    const m = NDARRAY_METHODS[name] ?? LINALG_METHODS[name] ?? JOIN_SPLIT_METHODS[name] ?? dlpackMethods(this)[name]
+    const m = NDARRAY_METHODS[name] ?? LINALG_METHODS[name] ?? JOIN_SPLIT_METHODS[name] ?? INDEX_METHODS[name] ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (NDARRAY_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `ndarray.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -128,6 +136,7 @@ const CTYPES_CLASS = new PyClass('_ctypes', BUILTIN_TYPES.object, 'numpy')
 
 const LINALG_METHODS = linalgNdarrayMethods() as Record<string, Method>
 const JOIN_SPLIT_METHODS = joinSplitNdarrayMethods() as Record<string, Method>
+const INDEX_METHODS = indexNdarrayMethods() as Record<string, Method>
 
 function wrapOp(self: PyNdarray, fn: () => EngineObject): PyValue {
   return self.ctx.opWrap([self.obj], fn)

@@ -20,6 +20,7 @@ import { npSetPrintoptions, npGetPrintoptions } from './print_options'
 import { bindNumpyFiles } from './file_io'
 import { bindNumpyLinalg } from './linalg'
 import { bindNumpyJoinSplit } from './join_split'
+import { bindNumpyIndexOps } from './index_ops'
 import { bindNumpyMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
@@ -250,6 +251,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpyFiles(np, ctx)
   bindNumpyLinalg(np, ctx)
   bindNumpyJoinSplit(np, ctx)
+  bindNumpyIndexOps(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }

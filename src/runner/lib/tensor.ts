@@ -1,5 +1,6 @@
 // torch.Tensor as a Python value: attributes and methods, bound to the engine.
-import type { DTypeName, MemoryFormat, IndexItem } from '../../engine/types'
+import type { DTypeName, MemoryFormat } from '../../engine/types'
+import type { EngineIndexItem as IndexItem } from '../../engine'
 import type { EngineObject } from '../../engine'
 import * as engine from '../../engine'
 import { formatTensorRepr } from '../printing'
@@ -18,6 +19,7 @@ import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
 import { setRequiresGrad, detach, GradFnNode } from './grad_ops'
 import { newTensorMethods } from './tensor_new'
 import { matmulOperator, linalgTensorMethods } from './linalg'
+import { indexTensorMethods } from './index_ops'
 import { joinSplitTensorMethods } from './join_split'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
@@ -26,10 +28,10 @@ type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
 
 /** Tensor methods PyTorch has that the engine cannot do (yet): a clear error, not AttributeError. */
 const TENSOR_UNSUPPORTED = new Set([
-  'norm', 'softmax', 'relu', 'masked_fill', 'index_select', 'gather',
-  'scatter', 'repeat', 'roll', 'sort', 'topk', 'nonzero', 'unique', 'backward', 'storage',
+  'norm', 'softmax', 'relu', 'gather',
+  'scatter', 'repeat', 'roll', 'sort', 'topk', 'unique', 'backward', 'storage',
   'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
-  'repeat_interleave', 'masked_select', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
+  'repeat_interleave', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
   'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
 ])
 
@@ -68,10 +70,8 @@ export class PyTensor extends EngineValue {
     return r
   }
 
-  getitem(key: PyValue): PyValue {
-    const r = super.getitem(key)
-    if (r instanceof PyTensor) tagGradFn(r, indexNodeName(this.indexItems(key)))
-    return r
+  protected indexed(r: PyValue, items: IndexItem[]): void {
+    if (r instanceof PyTensor) tagGradFn(r, indexNodeName(items))
   }
 
   zeroDimLenError(): never { throw pyErr('TypeError', 'len() of a 0-d tensor') }
@@ -123,7 +123,7 @@ export class PyTensor extends EngineValue {
       case 'mT': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.mT), 'TransposeBackward0')
       case 'data': return this.ctx.opWrap([this.obj], () => detach(this.obj))
     }
-    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? (JOIN_SPLIT_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
+    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? (JOIN_SPLIT_METHODS[name] as Method | undefined) ?? (INDEX_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (TENSOR_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `Tensor.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -165,6 +165,7 @@ function retagInplace(t: PyTensor, name: string): void {
  * in order (a full slice too), and the last one names the node; `t[...]` is an alias.
  */
 function indexNodeName(items: IndexItem[]): string {
+  if (items.some(it => it.kind === 'array' || it.kind === 'bool')) return 'IndexBackward0'
   let name = 'AliasBackward0'
   for (const it of items) {
     if (it.kind === 'int') name = 'SelectBackward0'
@@ -423,5 +424,6 @@ function normDim(d: number, ndim: number): number {
 const NEW_TENSOR_METHODS = newTensorMethods()
 const LINALG_METHODS = linalgTensorMethods()
 const JOIN_SPLIT_METHODS = joinSplitTensorMethods()
+const INDEX_METHODS = indexTensorMethods()
 
 void isSequence; void typeName

@@ -22,6 +22,7 @@ import { parseDeviceArg, placeOn } from './torch_create'
 import { bindTorchFiles } from './file_io'
 import { bindTorchLinalg } from './linalg'
 import { bindTorchJoinSplit } from './join_split'
+import { bindTorchIndexOps } from './index_ops'
 import { bindTorchMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
@@ -220,6 +221,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   bindTorchFiles(torch, ctx)
   bindTorchLinalg(torch, ctx)
   bindTorchJoinSplit(torch, ctx)
+  bindTorchIndexOps(torch, ctx)
   bindTorchMath(torch, ctx)
   return torch
 }

@@ -1,0 +1,143 @@
+# oracle: torch
+# Tensor advanced indexing: integer lists and tensors, bool masks, Python bools, mixed with slices /
+# None / Ellipsis (integers select first), TensorIterator result layouts, assignment (index_put_),
+# index_select / masked_select / masked_fill / nonzero, and PyTorch's error texts.
+import torch
+
+def show(label, r):
+    print(label, tuple(r.shape), r.stride(), r.dtype, r.is_contiguous(), r.tolist())
+
+def attempt(label, fn):
+    try:
+        r = fn()
+        if isinstance(r, tuple):
+            print(label, [x.tolist() for x in r])
+        else:
+            show(label, r)
+    except Exception as e:
+        print(label, type(e).__name__ + ":", e)
+
+a = torch.arange(24).reshape(2, 3, 4)
+v = torch.arange(10) * 10
+m = torch.arange(12).reshape(3, 4)
+attempt("list", lambda: v[[0, 2, 4]])
+attempt("negative", lambda: v[[-1, -10, 3]])
+attempt("repeated", lambda: v[[1, 1, 1]])
+attempt("2d index", lambda: v[torch.tensor([[1, 2], [3, 4]])])
+attempt("transposed index", lambda: v[torch.tensor([[1, 2, 5], [3, 4, 6]]).t()])
+attempt("int32 index", lambda: v[torch.tensor([3, 1], dtype=torch.int32)])
+attempt("empty list", lambda: a[[]])
+attempt("rows", lambda: a[[0, 1]])
+attempt("middle axis", lambda: a[:, [0, 2]])
+attempt("last axis", lambda: a[:, :, [1, 3]])
+attempt("last axis ellipsis", lambda: a[..., [1, 3]])
+attempt("two adjacent", lambda: a[[0, 1], [2, 0]])
+attempt("two adjacent later", lambda: a[:, [0, 2], [1, 3]])
+attempt("separated", lambda: a[[0, 1], :, [1, 3]])
+attempt("int then array", lambda: a[0, :, [0, 1]])
+attempt("int adjacent array", lambda: a[:, 0, [0, 1]])
+attempt("broadcast column", lambda: a[torch.tensor([[0], [1]]), 1:3])
+attempt("broadcast pair", lambda: m[torch.tensor([[0], [2]]), torch.tensor([1, 3])])
+attempt("newaxis around", lambda: a[None, [0, 1], None])
+attempt("newaxis after", lambda: a[..., [0, 1], None])
+attempt("permuted source", lambda: a.permute(2, 1, 0)[:, [0, 1]])
+attempt("permuted rows", lambda: a.permute(2, 1, 0)[[0, 1]])
+attempt("permuted separated", lambda: a.permute(2, 1, 0)[[0, 1], :, [0, 1]])
+attempt("transposed rows", lambda: m.t()[[3, 0]])
+attempt("float source", lambda: (m * 0.5)[[1], [2]])
+attempt("list of lists as tuple", lambda: m[[[0, 1], [2, 0]]])
+attempt("list with slice as tuple", lambda: m[[slice(None), [1, 2]]])
+attempt("tensor list", lambda: m[[torch.tensor([0, 2])]])
+attempt("out of bounds", lambda: v[[5, 10]])
+attempt("out of bounds negative", lambda: v[[-11]])
+attempt("out of bounds axis 1", lambda: a[:, [3]])
+attempt("out of bounds second index", lambda: a[[0, 1], [0, 5]])
+attempt("shape mismatch", lambda: a[[0, 1], [0, 1, 2]])
+attempt("float tensor", lambda: v[torch.tensor([1.0, 2.0])])
+attempt("float list", lambda: v[[0, 1.5]])
+attempt("too many", lambda: a[[0], [0], [0], [0]])
+attempt("0-d long tensor", lambda: a[torch.tensor(1)])
+mask = m > 5
+attempt("mask", lambda: m[mask])
+attempt("mask expr", lambda: v[v > 35])
+attempt("mask none true", lambda: v[v > 1000])
+attempt("mask rows", lambda: m[torch.tensor([True, False, True])])
+attempt("mask rows list", lambda: m[[True, False, True]])
+attempt("mask cols", lambda: m[:, torch.tensor([False, True, True, False])])
+attempt("mask and int", lambda: m[torch.tensor([True, False, True]), 1])
+attempt("mask and list", lambda: m[torch.tensor([True, False, True]), [0, 3]])
+attempt("mask 2d of 3d", lambda: a[torch.ones(2, 3, dtype=torch.bool)])
+attempt("mask transposed source", lambda: m.t()[m.t() > 5])
+attempt("mask wrong length", lambda: m[torch.tensor([True, False])])
+attempt("mask 2d wrong shape", lambda: a[torch.ones(3, 4, dtype=torch.bool)])
+attempt("true", lambda: m[True])
+attempt("false", lambda: m[False])
+attempt("0-d bool tensor", lambda: m[torch.tensor(True)])
+attempt("true with index", lambda: v[True, [1, 2]])
+attempt("empty source out of bounds", lambda: torch.zeros(0, 3)[[0]])
+attempt("empty result cols", lambda: m[:, []])
+b = v[[1, 2]]
+b[0] = -1
+print("source unchanged", v[:3].tolist(), b.tolist())
+x = torch.arange(12.0, requires_grad=True)
+print("grad_fn", type(x[[1, 2]].grad_fn).__name__, type(x[x > 3].grad_fn).__name__, x[[0]].requires_grad)
+
+def assign(label, target, idx, value):
+    t = target.clone()
+    try:
+        t[idx] = value
+        print(label, t.tolist())
+    except Exception as e:
+        print(label, type(e).__name__ + ":", e)
+
+assign("set list scalar", v, [0, 2], 7)
+assign("set list float scalar", v, [0, 2], 7.9)
+assign("set list values", v, [0, 2], torch.tensor([1, 2]))
+assign("set repeated", v, [0, 0, 0], torch.tensor([1, 2, 3]))
+assign("set mask scalar", m, m > 5, 0)
+assign("set mask values", m, m > 8, torch.tensor([-1, -2, -3]))
+assign("set mask broadcast", v, v > 60, torch.tensor([5]))
+assign("set cols", m, (slice(None), [0, 1]), torch.tensor([[1], [2], [3]]))
+assign("set cols broadcast row", m, (slice(None), [0, 1]), torch.tensor([8, 9]))
+assign("set pairs", m, ([0, 1], [1]), torch.tensor([5, 6]))
+assign("set shape mismatch", v, [0, 2], torch.tensor([1, 2, 3]))
+assign("set mask mismatch", v, v > 60, torch.tensor([1, 2]))
+assign("set dtype mismatch", v, [0, 2], torch.tensor([1.5, 2.5]))
+assign("set out of bounds", v, [10], 1)
+assign("set mask rows", m, torch.tensor([True, False, True]), torch.tensor([0, 1, 2, 3]))
+assign("set true", v, True, 3)
+w = m.clone()
+view = w[1:]
+w[w % 2 == 0] = 0
+print("writes through views", view.tolist(), w.tolist())
+
+attempt("index_select", lambda: m.index_select(1, torch.tensor([0, 2])))
+attempt("index_select dim 0", lambda: torch.index_select(m, 0, torch.tensor([2, 0, 2])))
+attempt("index_select transposed", lambda: m.t().index_select(0, torch.tensor([2, 0])))
+attempt("index_select negative dim", lambda: m.index_select(-1, torch.tensor([3])))
+attempt("index_select int32", lambda: m.index_select(0, torch.tensor([1], dtype=torch.int32)))
+attempt("index_select 0-d index", lambda: m.index_select(0, torch.tensor(1)))
+attempt("index_select 2d index", lambda: m.index_select(1, torch.tensor([[0, 2]])))
+attempt("index_select out of range", lambda: m.index_select(1, torch.tensor([0, 7])))
+attempt("index_select float", lambda: m.index_select(1, torch.tensor([0.0])))
+attempt("index_select bad dim", lambda: m.index_select(2, torch.tensor([0])))
+attempt("masked_select", lambda: m.masked_select(m > 5))
+attempt("masked_select broadcast", lambda: m.masked_select(torch.tensor([True, False, True, False])))
+attempt("masked_select torch fn", lambda: torch.masked_select(v, v < 30))
+attempt("masked_select mismatch", lambda: m.masked_select(torch.tensor([True, False, True])))
+attempt("masked_select long mask", lambda: m.masked_select(torch.tensor([1, 0, 1, 0])))
+attempt("masked_fill", lambda: m.masked_fill(m > 5, -1))
+attempt("masked_fill float", lambda: m.masked_fill(m > 5, 1.5))
+attempt("masked_fill 0-d tensor", lambda: m.masked_fill(m > 5, torch.tensor(2)))
+attempt("masked_fill 1-d tensor", lambda: m.masked_fill(m > 5, torch.tensor([2, 3])))
+attempt("masked_fill broadcast", lambda: m.masked_fill(torch.tensor([True, False, True, False]), 0))
+attempt("masked_fill mismatch", lambda: m.masked_fill(torch.tensor([True, False]), 0))
+f = m.clone()
+r = f.masked_fill_(f > 9, 0)
+print("masked_fill_", r is f, f.tolist())
+attempt("nonzero", lambda: m.nonzero())
+attempt("nonzero fn", lambda: torch.nonzero(m > 8))
+attempt("nonzero tuple", lambda: torch.nonzero(m > 8, as_tuple=True))
+attempt("nonzero 0-d", lambda: torch.tensor(5).nonzero())
+attempt("nonzero 1d", lambda: torch.tensor([0, 3, 0, 4]).nonzero())
+attempt("nonzero empty", lambda: torch.zeros(2, 2).nonzero())
