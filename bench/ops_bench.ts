@@ -22,7 +22,7 @@ function runCase(c: OpCase) {
     // ((i * 7919) % n): NumPy's boolean and integer fancy indexing, new 1-D results.
     engine.seed(0, 'ndarray')
     const a = engine.random('ndarray', 'rand', [c.n], 'float64').astype(c.dtype)
-    const index = c.op === 'mask' ? a.binary('gt', 0.5) : engine.arange('ndarray', 0, c.n, 1, 'int64').binary('mul', 7919).binary('mod', c.n)
+    const index = c.op === 'mask' ? a.binary('gt', 0.5) : engine.arange('ndarray', 0, c.n, 1, 'int64').binary('mul', 7919n).binary('mod', BigInt(c.n))
     const seconds = medianTime(() => a.index([{ kind: 'array', array: index }]).dispose(), 5, 1.0)
     const report = engine.lastReport()
     return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }

@@ -52,14 +52,49 @@ struct ReportScope {
   ~ReportScope() { current_report() = saved; }
 };
 
-// An integer array's values as a C-order int64 vector.
-std::vector<std::int64_t> int64_values(const Array& idx) {
-  std::vector<std::int64_t> out(static_cast<std::size_t>(idx.numel()));
-  if (out.empty()) return out;
+// True when `a` is one dense C-order run of its elements.
+bool dense_c(const Array& a) {
+  std::int64_t expect = static_cast<std::int64_t>(a.itemsize());
+  for (int d = a.ndim() - 1; d >= 0; --d) {
+    if (a.sizes[d] != 1 && a.byte_strides[d] != expect) return false;
+    expect *= a.sizes[d];
+  }
+  return true;
+}
+
+// An index's int64 values in C order: read in place from a dense int64 array, else from a
+// converted copy (or made here: nonzero columns, the zeros of a 0-d boolean). Never written.
+struct IndexValues {
+  std::shared_ptr<const void> keep;
+  const std::int64_t* ptr = nullptr;
+  std::size_t n = 0;
+  std::int64_t operator[](std::size_t i) const { return ptr[i]; }
+  std::size_t size() const { return n; }
+  static IndexValues of(std::vector<std::int64_t> v) {
+    auto owned = std::make_shared<std::vector<std::int64_t>>(std::move(v));
+    IndexValues r;
+    r.ptr = owned->data();
+    r.n = owned->size();
+    r.keep = owned;
+    return r;
+  }
+};
+
+IndexValues int64_values(const ArrayPtr& idx) {
+  IndexValues r;
+  r.n = static_cast<std::size_t>(idx->numel());
+  if (r.n == 0) return IndexValues::of({});
+  if (idx->dtype == DType::Int64 && idx->byte_order != '>' && idx->byte_order != '<' && dense_c(*idx) &&
+      reinterpret_cast<std::uintptr_t>(idx->data_ptr()) % 8 == 0) {
+    r.keep = idx;
+    r.ptr = reinterpret_cast<const std::int64_t*>(idx->data_ptr());
+    return r;
+  }
   ReportScope keep;
-  auto c = copy_to_new(idx, Kind::NDArray, DType::Int64, c_strides(idx.sizes, 8), "index values");
-  std::memcpy(out.data(), c->data_ptr(), out.size() * 8);
-  return out;
+  auto c = copy_to_new(*idx, Kind::NDArray, DType::Int64, c_strides(idx->sizes, 8), "index values");
+  r.keep = c;
+  r.ptr = reinterpret_cast<const std::int64_t*>(c->data_ptr());
+  return r;
 }
 
 // C-order positions of the True elements of a bool array: one int64 vector per dim.
@@ -81,7 +116,7 @@ std::vector<std::vector<std::int64_t>> nonzero_columns(const Array& mask) {
 
 // One advanced index after parsing: int64 values of `shape` indexing dim `vdim` of the view.
 struct Fancy {
-  std::vector<std::int64_t> values;
+  IndexValues values;
   Shape shape;
   Shape strides;  // element strides of the index as given (its memory order decides layouts)
   int vdim = 0;   // the dim of the basic view it indexes
@@ -163,7 +198,7 @@ Plan numpy_plan(const ArrayPtr& a, const std::vector<IndexItem>& items) {
   }
   Lowered lo;
   struct Pending {
-    std::vector<std::int64_t> values;
+    IndexValues values;
     Shape shape, strides;
     bool from_bool = false;
     std::int64_t bool_len = -1;  // the boolean axis length (checked against the array)
@@ -181,7 +216,7 @@ Plan numpy_plan(const ArrayPtr& a, const std::vector<IndexItem>& items) {
       lo.item_is_adv.push_back(true);
       lo.fancy_item.push_back(static_cast<int>(lo.basic.size()) - 1);
       Pending pd;
-      pd.values.assign(v ? 1 : 0, 0);
+      pd.values = IndexValues::of(std::vector<std::int64_t>(v ? 1 : 0, 0));
       pd.shape = {v ? 1 : 0};
       pd.strides = {1};
       pend.push_back(pd);
@@ -205,7 +240,7 @@ Plan numpy_plan(const ArrayPtr& a, const std::vector<IndexItem>& items) {
         Pending pd;
         pd.shape = {static_cast<std::int64_t>(cols[d].size())};
         pd.strides = {1};
-        pd.values = std::move(cols[d]);
+        pd.values = IndexValues::of(std::move(cols[d]));
         pd.from_bool = true;
         pd.bool_len = arr.sizes[d];
         pend.push_back(std::move(pd));
@@ -219,7 +254,7 @@ Plan numpy_plan(const ArrayPtr& a, const std::vector<IndexItem>& items) {
       // A 0-d integer array is an integer that forces a copy (HAS_SCALAR_ARRAY).
       IndexItem ii;
       ii.type = Type::Int;
-      ii.index = int64_values(arr)[0];
+      ii.index = int64_values(it.array)[0];
       lo.basic.push_back(ii);
       lo.item_is_adv.push_back(true);
       p.scalar_array = true;
@@ -233,7 +268,7 @@ Plan numpy_plan(const ArrayPtr& a, const std::vector<IndexItem>& items) {
     pd.shape = arr.sizes;
     Shape es = arr.elem_strides();
     pd.strides = es;
-    pd.values = int64_values(arr);
+    pd.values = int64_values(it.array);
     pend.push_back(std::move(pd));
     ++used;
     any_fancy = true;
@@ -363,7 +398,7 @@ Plan torch_plan(const ArrayPtr& a, const std::vector<IndexItem>& items, bool mas
     if (it.type == Type::Array && it.array->ndim() == 0 && is_integral(it.array->dtype)) {
       IndexItem ii;
       ii.type = Type::Int;
-      ii.index = int64_values(*it.array)[0];
+      ii.index = int64_values(it.array)[0];
       basic.push_back(ii);
       continue;
     }
@@ -396,7 +431,7 @@ Plan torch_plan(const ArrayPtr& a, const std::vector<IndexItem>& items, bool mas
     const int vd = vdims[k];
     if (pd.scalar_bool) {
       Fancy fc;
-      fc.values.assign(pd.value ? 1 : 0, 0);
+      fc.values = IndexValues::of(std::vector<std::int64_t>(pd.value ? 1 : 0, 0));
       fc.shape = {pd.value ? 1 : 0};
       fc.strides = {1};
       fc.vdim = vd;
@@ -417,7 +452,7 @@ Plan torch_plan(const ArrayPtr& a, const std::vector<IndexItem>& items, bool mas
         Fancy fc;
         fc.shape = {static_cast<std::int64_t>(cols[j].size())};
         fc.strides = {arr.ndim()};
-        fc.values = std::move(cols[j]);
+        fc.values = IndexValues::of(std::move(cols[j]));
         fc.vdim = vd + j;
         p.fancy.push_back(std::move(fc));
       }
@@ -427,7 +462,7 @@ Plan torch_plan(const ArrayPtr& a, const std::vector<IndexItem>& items, bool mas
     fc.shape = arr.sizes;
     // An int32 index is converted to a new contiguous long tensor first.
     fc.strides = arr.dtype == DType::Int32 ? c_strides(arr.sizes, 1) : arr.elem_strides();
-    fc.values = int64_values(arr);
+    fc.values = int64_values(pd.arr);
     fc.vdim = vd;
     p.fancy.push_back(std::move(fc));
   }
@@ -484,7 +519,6 @@ void prepare_fancy(Plan& p) {
       for (std::size_t i = 0; i < f.values.size(); ++i) {
         const std::int64_t x = f.values[i];
         if (x < -size || x >= size) oob(f, x);
-        if (x < 0) f.values[i] = x + size;
         if ((i & (kCancelChunk - 1)) == kCancelChunk - 1) check_cancel();
       }
     }
@@ -505,24 +539,28 @@ std::vector<std::int64_t> fancy_offsets(const Plan& p) {
   const Array& v = *p.view;
   const Shape& b = p.bshape;
   const std::int64_t total = prod(b);
-  // offsets[i] = sum over indices of value * stride of the dim it takes.
-  std::vector<std::int64_t> off(static_cast<std::size_t>(total), 0);
+  // offsets[i] = sum over indices of value (negative ones wrapped) * stride of the dim it takes.
+  std::vector<std::int64_t> off(static_cast<std::size_t>(total));
   const int nb = static_cast<int>(b.size());
   for (const auto& f : p.fancy) {
-    const std::int64_t stride = v.byte_strides[f.vdim];
+    const std::int64_t stride = v.byte_strides[f.vdim], size = v.sizes[f.vdim];
+    auto at = [&](std::size_t k) {
+      const std::int64_t x = f.values[k];
+      return (x < 0 ? x + size : x) * stride;
+    };
     Shape fs = c_strides(f.shape, 1);
     Shape st(nb, 0);
     const int o = nb - static_cast<int>(f.shape.size());
     for (int d = 0; d < static_cast<int>(f.shape.size()); ++d) st[o + d] = f.shape[d] == 1 ? 0 : fs[d];
     if (nb == 1 && st[0] == 1) {
-      for (std::int64_t i = 0; i < total; ++i) off[i] += f.values[i] * stride;
+      for (std::int64_t i = 0; i < total; ++i) off[i] += at(static_cast<std::size_t>(i));
       continue;
     }
     Shape pos(nb, 0);
     std::int64_t src = 0;
     for (std::int64_t i = 0; i < total; ++i) {
       if ((i & (kCancelChunk - 1)) == kCancelChunk - 1) check_cancel();
-      off[i] += f.values[static_cast<std::size_t>(src)] * stride;
+      off[i] += at(static_cast<std::size_t>(src));
       for (int d = nb - 1; d >= 0; --d) {
         src += st[d];
         if (++pos[d] < b[d]) break;
@@ -636,12 +674,35 @@ inline void copy_elem(char* dst, const char* src, std::size_t item) {
   }
 }
 
+// dst[i] = src[index[i]] for one 1-D index (negative indices wrapped), no offset table.
 template <class T>
-void gather_plain(char* dst, std::int64_t dst_stride, const char* src, const std::int64_t* off, std::int64_t n) {
+void gather_direct(char* dst, std::int64_t dst_stride, const char* src, std::int64_t src_stride, std::int64_t size,
+                   const std::int64_t* index, std::int64_t n) {
   for (std::int64_t i0 = 0; i0 < n; i0 += kCancelChunk) {
     const std::int64_t i1 = std::min(n, i0 + kCancelChunk);
-    for (std::int64_t i = i0; i < i1; ++i) std::memcpy(dst + i * dst_stride, src + off[i], sizeof(T));
+    for (std::int64_t i = i0; i < i1; ++i) {
+      const std::int64_t x = index[i];
+      std::memcpy(dst + i * dst_stride, src + (x < 0 ? x + size : x) * src_stride, sizeof(T));
+    }
     check_cancel();
+  }
+}
+
+// The common a[idx] of one 1-D index and nothing else kept: gathers straight from the
+// index values. False when the shape is not that one.
+bool try_gather_direct(const Plan& p, const Array& out, const Shape& it_strides) {
+  if (p.fancy.size() != 1 || !p.sub_sizes.empty() || p.bshape.size() != 1) return false;
+  const Array& v = *p.view;
+  const Fancy& f = p.fancy[0];
+  const std::int64_t n = p.bshape[0], size = v.sizes[f.vdim], vs = v.byte_strides[f.vdim];
+  char* dst = out.data_ptr();
+  const char* src = v.data_ptr();
+  switch (v.itemsize()) {
+    case 1: gather_direct<std::uint8_t>(dst, it_strides[0], src, vs, size, f.values.ptr, n); return true;
+    case 2: gather_direct<std::uint16_t>(dst, it_strides[0], src, vs, size, f.values.ptr, n); return true;
+    case 4: gather_direct<std::uint32_t>(dst, it_strides[0], src, vs, size, f.values.ptr, n); return true;
+    case 8: gather_direct<std::uint64_t>(dst, it_strides[0], src, vs, size, f.values.ptr, n); return true;
+    default: return false;
   }
 }
 
@@ -684,16 +745,6 @@ void move_blocks(const Plan& p, const std::vector<std::int64_t>& off, const Arra
   const std::int64_t block = std::max<std::int64_t>(prod(p.sub_sizes), 1);
   if (prod(p.sub_sizes) == 0 || off.empty()) return;
   if (p.sub_sizes.empty()) {
-    if (!to_source && nb == 1) {
-      const std::int64_t n = static_cast<std::int64_t>(off.size());
-      switch (item) {
-        case 1: gather_plain<std::uint8_t>(obase, bst[0], vbase, off.data(), n); return;
-        case 2: gather_plain<std::uint16_t>(obase, bst[0], vbase, off.data(), n); return;
-        case 4: gather_plain<std::uint32_t>(obase, bst[0], vbase, off.data(), n); return;
-        case 8: gather_plain<std::uint64_t>(obase, bst[0], vbase, off.data(), n); return;
-        default: break;
-      }
-    }
     walk_broadcast(p.bshape, bst, off, 1, [&](std::int64_t so, std::int64_t dofs) {
       if (to_source) copy_elem(vbase + so, obase + dofs, item);
       else copy_elem(obase + dofs, vbase + so, item);
@@ -719,16 +770,6 @@ void report_result(const char* kernel, const Array& out, const std::string& why)
   report_copy(kernel, static_cast<std::size_t>(out.nbytes()), why);
   current_report().reason = why + ": a new " + shape_words(out.sizes) + " " + dtype_name(out.dtype) + " " +
                             (out.is_tensor() ? "tensor" : "array") + " (a copy, not a view)";
-}
-
-// True when `a` is one dense C-order run of its elements.
-bool dense_c(const Array& a) {
-  std::int64_t expect = static_cast<std::int64_t>(a.itemsize());
-  for (int d = a.ndim() - 1; d >= 0; --d) {
-    if (a.sizes[d] != 1 && a.byte_strides[d] != expect) return false;
-    expect *= a.sizes[d];
-  }
-  return true;
 }
 
 std::int64_t count_true(const Array& mask) {
@@ -841,7 +882,7 @@ Shape value_strides(const Plan& p, const Array& val, const Shape& shape) {
 
 // a.shape[:dim] + index shape + a.shape[dim+1:] gathered into a new C-contiguous result
 // (index_select, np.take). `values` are already checked and may be negative (NumPy wraps).
-ArrayPtr take_contiguous(const ArrayPtr& a, int dim, std::vector<std::int64_t> values, const Shape& ishape, const char* what) {
+ArrayPtr take_contiguous(const ArrayPtr& a, int dim, IndexValues values, const Shape& ishape, const char* what) {
   Plan p;
   p.torch = a->is_tensor();
   p.view = a;
@@ -865,7 +906,7 @@ ArrayPtr take_contiguous(const ArrayPtr& a, int dim, std::vector<std::int64_t> v
   out->byte_order = a->byte_order;
   Shape it_st(nb + ns);
   for (int k = 0; k < nb + ns; ++k) it_st[k] = out->byte_strides[pos[k]];
-  move_blocks(p, fancy_offsets(p), *out, it_st, false);
+  if (!try_gather_direct(p, *out, it_st)) move_blocks(p, fancy_offsets(p), *out, it_st, false);
   report_result("gather", *out, what);
   return out;
 }
@@ -898,10 +939,10 @@ ArrayPtr index_select(const ArrayPtr& t, std::int64_t dim0, const ArrayPtr& inde
   if (index->ndim() > 1) raise(PyExc::IndexError, "index_select(): Index is supposed to be a vector");
   if (index->dtype != DType::Int64 && index->dtype != DType::Int32)
     raise(PyExc::RuntimeError, "index_select(): Expected dtype int32 or int64 for index");
-  auto values = int64_values(*index);
+  auto values = int64_values(index);
   const std::int64_t size = t->ndim() == 0 ? 1 : t->sizes[dim];
-  for (auto x : values)
-    if (x < 0 || x >= size)
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (const std::int64_t x = values[i]; x < 0 || x >= size)
       raise(PyExc::RuntimeError, "INDICES element is out of DATA bounds, id=" + std::to_string(x) + " axis_dim=" + std::to_string(size));
   const std::int64_t n = static_cast<std::int64_t>(values.size());
   auto out = take_contiguous(t, static_cast<int>(dim), std::move(values), {n}, "index_select");
@@ -1006,10 +1047,10 @@ ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::
   } else {
     ax = numpy_wrap_axis(*axis, a->ndim());
   }
-  auto values = int64_values(*indices);
+  auto values = int64_values(indices);
   const std::int64_t size = src->sizes[ax];
-  for (auto& x : values)
-    if (x < -size || x >= size)
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (const std::int64_t x = values[i]; x < -size || x >= size)
       raise(PyExc::IndexError, "index " + std::to_string(x) + " is out of bounds for axis " + std::to_string(ax) +
                                    " with size " + std::to_string(size));
   return take_contiguous(src, static_cast<int>(ax), std::move(values), indices->sizes, "take");
@@ -1044,8 +1085,7 @@ ArrayPtr advanced_get(const ArrayPtr& a0, const std::vector<IndexItem>& items) {
     check_host_accessible(*p.view, "indexing");
     prepare_fancy(p);
     auto [res, it_strides] = allocate_result(p);
-    auto off = fancy_offsets(p);
-    move_blocks(p, off, *res, it_strides, false);
+    if (!try_gather_direct(p, *res, it_strides)) move_blocks(p, fancy_offsets(p), *res, it_strides, false);
     out = res;
     report_result("gather", *out, "advanced index");
   }
