@@ -22,6 +22,16 @@ describe('app state', () => {
     expect(shownObject(s, true)).toBeNull()
   })
 
+  it('a snapshot whose ops wrote in place flashes them; a forced snapshot (history replayed, reset) does not', () => {
+    const wrote = { device: 'cpu', dataPtr: '4096', shape: [], byteStrides: [], itemsize: 4 }
+    const op = (seq: number) => ({ seq, historySeq: 0, line: 'a[0] = 1', lineNo: 1, op: 'setitem', copied: false, bytes: 4, kernel: 'fill', seconds: 0, time: 0, wrote })
+    let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a']]) })
+    s = reduce(s, { type: 'workspace', workspace: { ...ws(2, [['a']]), ops: [op(0)], opsTotal: 1 } })
+    expect(s.flash).toEqual({ writes: [wrote], revision: 2 })
+    s = reduce(s, { type: 'workspace', workspace: { ...ws(3, [['a']]), ops: [op(0), op(1), op(2)], opsTotal: 3 }, force: true })
+    expect(s.flash?.revision).toBe(2)
+  })
+
   it('a run that binds a name selects the object it made', () => {
     let s = reduce(initialState, { type: 'workspace', workspace: ws(1, [['a']]) })
     s = reduce(s, { type: 'runStarted', seq: 1, code: 'b = a.T' })

@@ -149,7 +149,9 @@ function applyWorkspace(s: AppState, w: Workspace, force = false): AppState {
   if (!force && w.revision <= s.workspace.revision) return s
   const selectedAlive = s.selectedId !== null && w.objects.some((o) => o.info.id === s.selectedId)
   const hoverAlive = s.hover !== null && w.objects.some((o) => o.info.id === s.hover!.objectId)
-  const writes = newWrites(s.workspace, w)
+  // A forced snapshot (start, reset, a device turned off and the history replayed, a lesson left) shows a
+  // workspace as it is: none of its writes happened now.
+  const writes = force ? [] : newWrites(s.workspace, w)
   return {
     ...s,
     workspace: w,
