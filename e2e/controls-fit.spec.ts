@@ -99,8 +99,17 @@ test.describe('nothing is hidden in a panel', () => {
     await page.setViewportSize({ width: 1280, height: 720 })
     await open(page, app.url)
     await consoleRun(page, Array.from({ length: 12 }, (_, i) => `x${i} = np.zeros(${i + 1})`).join('; '))
+    await expect(page.getByTestId('obj-x11')).toBeAttached()
     const list = page.getByTestId('workspace-list')
     const handle = page.getByTestId('split-workspace-form')
+    /** How many object rows the list shows whole, scrolled to the top. */
+    const rowsShown = async (): Promise<number> => {
+      await list.evaluate((el) => { el.scrollTop = 0 })
+      let n = 0
+      for (const row of await list.locator('[data-testid^=obj-]').all()) if (await inView(list, row)) n++
+      return n
+    }
+    const rowsBefore = await rowsShown()
     await expect(handle).toHaveAttribute('aria-label', 'Resize: the workspace list and the New form')
     const before = (await list.boundingBox())!.height
     // Keyboard: focus the divider, move it down.
@@ -121,6 +130,7 @@ test.describe('nothing is hidden in a panel', () => {
     await page.mouse.up()
     const grown = (await list.boundingBox())!.height
     expect(grown).toBeGreaterThan(before + 60)
+    expect(await rowsShown(), 'more of the workspace is in view').toBeGreaterThan(rowsBefore)
     await page.screenshot({ path: testInfo.outputPath('workspace-list-grown-1280x720.png') })
     // A reload keeps the size.
     await page.reload()
@@ -132,5 +142,9 @@ test.describe('nothing is hidden in a panel', () => {
     expect((await list.boundingBox())!.height).toBeGreaterThan(grown)
     await page.getByTestId('create-toggle').click()
     await expect.poll(async () => Math.round((await list.boundingBox())!.height)).toBe(Math.round(grown))
+    // In a bigger window the divider keeps the form's size; the list takes the rest.
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await expect.poll(async () => (await list.boundingBox())!.height).toBeGreaterThan(grown + 100)
+    await page.screenshot({ path: testInfo.outputPath('workspace-list-1440x900.png') })
   })
 })

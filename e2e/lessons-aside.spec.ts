@@ -45,6 +45,7 @@ test.describe('a lesson beside my workspace', () => {
 
     await page.getByTestId('open-presenter').click()
     await expect(page.getByTestId('presenter-picker-note')).toHaveText('A lesson runs in a workspace of its own; yours comes back when you leave.')
+    await page.screenshot({ path: testInfo.outputPath('lesson-picker-1280x720.png') })
     const asked: string[] = []
     page.once('dialog', (d) => { asked.push(d.message()); void d.accept() })
     await page.getByTestId(`lesson-${LESSON}`).click()
