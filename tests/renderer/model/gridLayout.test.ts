@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { cellCount, cellOf, indexOfCell, layoutExtent, makeLayout, normalizeDisplayDims, pixelCell, slicePixel, WRAP_AT } from '../../../src/renderer/src/model/gridLayout'
-import { buildCellMap } from '../../../src/renderer/src/views/cellMap'
+import { buildCellMap, cellMapOf } from '../../../src/renderer/src/views/cellMap'
 import { unravel } from '../../../src/renderer/src/model/address'
 
 describe('logical grid layout', () => {
@@ -96,5 +96,17 @@ describe('texture-slice mosaic for large objects', () => {
     const ext = layoutExtent(L)
     expect(ext.w).toBeGreaterThan(0)
     expect(ext.h).toBeGreaterThan(0)
+  })
+})
+
+describe('cellMapOf', () => {
+  it('reuses the map of an equal layout (a new object of the same shape) and builds one for another', () => {
+    const a = cellMapOf(makeLayout([40, 30, 20]))
+    expect(cellMapOf(makeLayout([40, 30, 20]))).toBe(a)
+    const b = cellMapOf(makeLayout([20, 30, 40]))
+    expect(b).not.toBe(a)
+    expect(Array.from(b.pixel)).toEqual(Array.from(buildCellMap(makeLayout([20, 30, 40])).pixel))
+    expect(cellMapOf(makeLayout([40, 30, 20]))).toBe(a) // two are kept
+    expect(cellMapOf(makeLayout([7]))).not.toBe(a)
   })
 })

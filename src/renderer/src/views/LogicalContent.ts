@@ -5,7 +5,7 @@ import * as THREE from 'three'
 import { cellOf, cellPosition, indexOfCell, layoutExtent, pixelCell, type GridLayout } from '../model/gridLayout'
 import { unravel } from '../model/address'
 import { colorOf, type ValueRange } from '../model/colormap'
-import { buildCellMap, type CellMap } from './cellMap'
+import { cellMapOf, type CellMap } from './cellMap'
 import { CubeField } from './CubeField'
 
 const NEUTRAL = new THREE.Color(0x556070)
@@ -26,7 +26,7 @@ export class LogicalContent {
   private readonly linkedMat = new THREE.LineBasicMaterial({ color: 0xff5cf0, depthTest: false, transparent: true })
 
   constructor(readonly layout: GridLayout) {
-    this.map = buildCellMap(layout)
+    this.map = cellMapOf(layout)
     const ext = layoutExtent(layout)
     this.center = new THREE.Vector3((ext.w - 1) / 2, -(ext.h - 1) / 2, -ext.d / 2 + 0.5)
     this.size = new THREE.Vector3(ext.w, ext.h, ext.d)
@@ -91,7 +91,8 @@ export class LogicalContent {
     for (let tile = 0; tile < L.tiles; tile++) {
       for (let z = 0; z < L.nz; z++) {
         const data = new Uint8Array(L.cols * L.rows * 4)
-        for (let i = 0; i < data.length; i += 4) { data[i] = 0x55; data[i + 1] = 0x60; data[i + 2] = 0x70; data[i + 3] = 255 }
+        // Neutral until the values come: RGBA 55 60 70 ff, one 32-bit word per texel (little-endian).
+        new Uint32Array(data.buffer).fill(0xff706055)
         const tex = new THREE.DataTexture(data, L.cols, L.rows, THREE.RGBAFormat)
         tex.magFilter = THREE.NearestFilter
         tex.minFilter = THREE.NearestFilter

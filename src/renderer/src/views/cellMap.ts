@@ -9,6 +9,23 @@ export interface CellMap {
   count: number
 }
 
+/**
+ * The maps last built, by what they depend on: a new object of the same shape (a line run
+ * again, `x = np.zeros(...)` rebound) is laid out as before, and its map is not rebuilt.
+ * Two: the selection's and the pinned object's. Maps are never written after they are built.
+ */
+const recent: Array<{ key: string; map: CellMap }> = []
+const RECENT_MAPS = 2
+
+export function cellMapOf(layout: GridLayout): CellMap {
+  const key = `${layout.shape.join(',')}|${layout.display.join(',')}|${layout.folded.join(',')}|${layout.nz}|${layout.cols}|${layout.wrap}`
+  const hit = recent.findIndex((r) => r.key === key)
+  const entry = hit >= 0 ? recent.splice(hit, 1)[0] : { key, map: buildCellMap(layout) }
+  recent.unshift(entry)
+  recent.length = Math.min(recent.length, RECENT_MAPS)
+  return entry.map
+}
+
 export function buildCellMap(layout: GridLayout): CellMap {
   const shape = layout.shape
   const rank = shape.length
