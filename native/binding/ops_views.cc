@@ -3,6 +3,7 @@
 #include "../core/copy_ops.h"
 #include "../core/errors.h"
 #include "../core/advanced_index.h"
+#include "../core/index_functions.h"
 #include "../core/indexing.h"
 #include "../core/view_ops.h"
 #include "convert.h"

@@ -33,15 +33,4 @@ void advanced_set(const ArrayPtr& a, const std::vector<IndexItem>& items, const 
 // value refuses (TypeError) for integer and float arrays, in every kind of assignment.
 void check_numpy_setitem_scalar(const Array& dst, const Operand& value);
 
-// torch.index_select(t, dim, index) / Tensor.index_select: a new contiguous tensor.
-ArrayPtr index_select(const ArrayPtr& t, std::int64_t dim, const ArrayPtr& index);
-// torch.masked_select(t, mask): the elements where the broadcast mask is True, 1-D.
-ArrayPtr masked_select(const ArrayPtr& t, const ArrayPtr& mask);
-// Tensor.masked_fill(mask, value) (a new tensor) / masked_fill_ (in place, returns t).
-ArrayPtr masked_fill(const ArrayPtr& t, const ArrayPtr& mask, const Scalar& value, bool in_place);
-// torch.nonzero(t) / Tensor.nonzero(): (n, ndim) int64, laid out as the transpose of (ndim, n).
-ArrayPtr torch_nonzero(const ArrayPtr& t);
-// np.take(a, indices, axis=None): along `axis`, or on the flattened array; a new C-order array.
-ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::int64_t> axis);
-
 }  // namespace ss

@@ -94,7 +94,14 @@ export abstract class EngineValue extends PyObject {
       values = values.map(v => (typeof v === 'number' ? BigInt(Math.trunc(v)) : v))
       dtype = 'int64'
     }
-    const made = fromValues(this.kind, values, shape, dtype)
+    let made: EngineObject
+    try {
+      made = fromValues(this.kind, values, shape, dtype)
+    } catch (e) {
+      // NumPy: a list whose values do not fit an integer array (2**64) is no index either.
+      if (this.kind === 'ndarray') throw pyErr('IndexError', 'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices')
+      throw e
+    }
     this.transientIndexArrays.push(made)
     return made
   }

@@ -1,0 +1,22 @@
+// The functions that go with advanced indexing, on the same kernels (index_plan.h):
+// torch index_select / masked_select / masked_fill(_) / nonzero and np.take.
+#pragma once
+#include <optional>
+
+#include "array.h"
+#include "scalar.h"
+
+namespace ss {
+
+// torch.index_select(t, dim, index) / Tensor.index_select: a new contiguous tensor.
+ArrayPtr index_select(const ArrayPtr& t, std::int64_t dim, const ArrayPtr& index);
+// torch.masked_select(t, mask): the elements where the broadcast mask is True, 1-D.
+ArrayPtr masked_select(const ArrayPtr& t, const ArrayPtr& mask);
+// Tensor.masked_fill(mask, value) (a new tensor) / masked_fill_ (in place, returns t).
+ArrayPtr masked_fill(const ArrayPtr& t, const ArrayPtr& mask, const Scalar& value, bool in_place);
+// torch.nonzero(t) / Tensor.nonzero(): (n, ndim) int64, laid out as the transpose of (ndim, n).
+ArrayPtr torch_nonzero(const ArrayPtr& t);
+// np.take(a, indices, axis=None): along `axis`, or on the flattened array; a new C-order array.
+ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::int64_t> axis);
+
+}  // namespace ss
