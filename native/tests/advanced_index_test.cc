@@ -6,6 +6,7 @@
 #include "../core/advanced_index.h"
 #include "../core/cancel.h"
 #include "../core/copy_ops.h"
+#include "../core/elementwise.h"
 #include "../core/view_ops.h"
 #include "test_arrays.h"
 #include "test_harness.h"
@@ -27,6 +28,11 @@ ArrayPtr longs(Kind kind, std::vector<std::int64_t> v) {
   auto* p = reinterpret_cast<std::int64_t*>(a->data_ptr());
   for (std::size_t i = 0; i < v.size(); ++i) p[i] = v[i];
   return a;
+}
+
+// a > k as a NumPy bool array.
+ArrayPtr greater(const ArrayPtr& a, std::int64_t k) {
+  return binary(BinOp::Gt, Operand{a.get(), {}}, Operand{nullptr, Scalar::of_int(k)});
 }
 
 }  // namespace
@@ -62,7 +68,7 @@ TEST(torch_layout_follows_tensor_iterator) {
 TEST(mask_writes_land_in_the_source) {
   auto a = sst::np_arange(6);
   auto view = basic_index(a, {sst::sl(1, std::nullopt)});
-  auto mask = sst::arange(Kind::NDArray, 6, DType::Bool);  // 0 then 1s: [F, T, T, T, T, T]
+  auto mask = greater(a, 0);  // [F, T, T, T, T, T]
   advanced_set(a, {arr(mask)}, Operand{nullptr, Scalar::of_float(-1)});
   CHECK_EQ(sst::values(a), (std::vector<double>{0, -1, -1, -1, -1, -1}));
   CHECK_EQ(sst::values(view), (std::vector<double>{-1, -1, -1, -1, -1}));
@@ -75,7 +81,7 @@ TEST(long_gathers_stop_on_the_interrupt_flag) {
   auto idx = sst::arange(Kind::NDArray, 1 << 18, DType::Int64);
   CHECK_RAISES(advanced_get(src, {arr(idx)}), KeyboardInterrupt, "");
   flag = kInterruptStop;
-  auto mask = sst::arange(Kind::NDArray, 1 << 18, DType::Bool);
+  auto mask = greater(src, -1);
   CHECK_RAISES(advanced_get(src, {arr(mask)}), KeyboardInterrupt, "");
   set_cancel_flag(nullptr);
 }
