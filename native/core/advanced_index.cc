@@ -366,6 +366,61 @@ Array layout_operand(const Array& like, const Shape& sizes, const Shape& strides
   return a;
 }
 
+// The strides TensorIterator gives a new output of `sizes` from its inputs' byte strides
+// (TensorIteratorBase::reorder_dimensions and compatible_stride; the contiguous fast
+// path when every input is contiguous).
+Shape tensor_iterator_strides(const Shape& sizes, const std::vector<Shape>& inputs, std::int64_t item) {
+  const int n = static_cast<int>(sizes.size());
+  auto contiguous = [&] { return layout::contiguous_strides(sizes, item); };
+  // (An empty result takes the ordered path too: torch 1.13 gives a[False] the source's order.)
+  bool fast = prod(sizes) != 0;
+  if (fast) {
+    for (const auto& st : inputs) {
+      std::int64_t expect = item;
+      for (int d = n - 1; d >= 0 && fast; --d) {
+        if (sizes[d] == 1) continue;
+        fast = st[d] == expect;
+        expect *= sizes[d];
+      }
+    }
+  }
+  if (fast || n <= 1) return contiguous();
+  std::vector<int> perm(n);
+  for (int i = 0; i < n; ++i) perm[i] = n - 1 - i;
+  auto should_swap = [&](int d0, int d1) {
+    for (const auto& st : inputs) {
+      const std::int64_t s0 = st[d0], s1 = st[d1];
+      if (s0 == 0 || s1 == 0) continue;
+      if (s0 < s1) return -1;
+      if (s0 > s1) return 1;
+      if (sizes[d0] > sizes[d1]) return 1;
+    }
+    return 0;
+  };
+  for (int i = 1; i < n; ++i) {
+    int d1 = i;
+    for (int d0 = i - 1; d0 >= 0; --d0) {
+      const int c = should_swap(perm[d0], perm[d1]);
+      if (c > 0) {
+        std::swap(perm[d0], perm[d1]);
+        d1 = d0;
+      } else if (c < 0) {
+        break;
+      }
+    }
+  }
+  bool inverted = true;
+  for (int i = 0; i < n; ++i) inverted = inverted && perm[i] == n - 1 - i;
+  if (inverted) return contiguous();
+  Shape st(n);
+  std::int64_t next = item;
+  for (int k = 0; k < n; ++k) {
+    st[perm[k]] = next;
+    next *= sizes[perm[k]];
+  }
+  return st;
+}
+
 // Allocates the result; returns it and its byte strides in iteration order.
 std::pair<ArrayPtr, Shape> allocate_result(const Plan& p) {
   const Array& v = *p.view;
@@ -416,21 +471,24 @@ std::pair<ArrayPtr, Shape> allocate_result(const Plan& p) {
     for (int k = 0; k < nb + ns; ++k) fs[pos[k]] = st[k];
     return {derive_view(owner, fin_sizes, fs, owner->byte_offset), st};
   }
-  // torch: TensorIterator over the restrided source and the reshaped indices.
+  // torch: TensorIterator over the restrided source (0 on the index dims) and each index
+  // expanded to the broadcast shape and reshaped to the result's rank (reshape_indexer).
   Shape src_st(nb + ns, 0);
   for (int s = 0; s < ns; ++s) src_st[pos[nb + s]] = p.sub_strides[s];
-  std::vector<Array> ops{layout_operand(v, fin_sizes, src_st)};
+  std::vector<Shape> operands{src_st};
+  Shape newshape(nb + ns, 1);
+  for (int j = 0; j < nb; ++j) newshape[pos[j]] = p.bshape[j];
   for (const auto& f : p.fancy) {
-    Shape is(nb + ns, 0);
+    Shape ex(nb, 0);  // expand to the broadcast shape: new and size-1 dims stride 0
     const int o = nb - static_cast<int>(f.shape.size());
     for (int d = 0; d < static_cast<int>(f.shape.size()); ++d)
-      if (f.shape[d] != 1 || p.bshape[o + d] == 1) is[pos[o + d]] = f.strides[d] * 8;
-    // Size-1 index dims keep their stride only where the result has size 1 too.
-    ops.push_back(layout_operand(v, fin_sizes, is));
+      ex[o + d] = f.shape[d] == 1 && p.bshape[o + d] != 1 ? 0 : f.strides[d];
+    auto rs = layout::compute_stride(p.bshape, ex, newshape);
+    Shape st = rs ? *rs : layout::contiguous_strides(newshape);
+    for (int k = 0; k < nb + ns; ++k) st[k] = newshape[k] == 1 && fin_sizes[k] != 1 ? 0 : st[k] * 8;
+    operands.push_back(st);
   }
-  std::vector<const Array*> ptrs;
-  for (auto& o : ops) ptrs.push_back(&o);
-  Shape fst = result_strides(Kind::Tensor, fin_sizes, ptrs, static_cast<std::size_t>(item));
+  Shape fst = tensor_iterator_strides(fin_sizes, operands, item);
   auto out = new_array_on(*v.storage, Kind::Tensor, v.dtype, fin_sizes, fst);
   Shape st(nb + ns);
   for (int k = 0; k < nb + ns; ++k) st[k] = fst[pos[k]];

@@ -76,6 +76,13 @@ attempt("0-d bool tensor", lambda: m[torch.tensor(True)])
 attempt("true with index", lambda: v[True, [1, 2]])
 attempt("empty source out of bounds", lambda: torch.zeros(0, 3)[[0]])
 attempt("empty result cols", lambda: m[:, []])
+p = a.permute(2, 0, 1)
+attempt("false on permuted", lambda: a.transpose(0, 2)[False])
+attempt("false twice on permuted", lambda: p[:, False, False])
+attempt("none then index on permuted", lambda: p[None, ..., [0, 1]])
+attempt("none false index none", lambda: a[None, False, [-1], None])
+attempt("true none true", lambda: p[None, True, :, True])
+attempt("channels_last rows", lambda: torch.arange(24).reshape(1, 2, 3, 4).contiguous(memory_format=torch.channels_last)[:, [1, 0]])
 b = v[[1, 2]]
 b[0] = -1
 print("source unchanged", v[:3].tolist(), b.tolist())
