@@ -3,6 +3,7 @@
 #include "../core/device_moves.h"
 #include "../core/device_storage.h"
 #include "../core/errors.h"
+#include "../core/memory_cap.h"
 #include "convert.h"
 #include "handles.h"
 #include "registry.h"
@@ -52,6 +53,30 @@ std::vector<OpEntry> device_ops() {
          o.Set("allocated", static_cast<double>(m.allocated));
          o.Set("reserved", static_cast<double>(m.reserved));
          return o;
+       }),
+      // The calling thread's memory cap for every device of a type ('cpu' or 'cuda'), in bytes; 0: the default.
+      inspection("setMemoryCap",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         const std::string type = get_string(info[0], "device");
+         if (type != "cpu" && type != "cuda") throw Napi::TypeError::New(info.Env(), "device must be 'cpu' or 'cuda'");
+         const double bytes = info[1].IsNumber() ? info[1].As<Napi::Number>().DoubleValue() : -1;
+         if (!(bytes >= 0) || bytes > 9007199254740992.0) throw Napi::TypeError::New(info.Env(), "bytes must be a non-negative number");
+         ss::set_memory_cap(type == "cpu" ? ss::DeviceType::CPU : ss::DeviceType::CUDA, static_cast<std::uint64_t>(bytes));
+         return info.Env().Undefined();
+       }),
+      // Live bytes and the cap of each device, for the calling thread's program.
+      inspection("memoryUsage",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         const auto usage = ss::memory_usage();
+         Napi::Array out = Napi::Array::New(info.Env(), usage.size());
+         for (std::size_t i = 0; i < usage.size(); ++i) {
+           Napi::Object o = Napi::Object::New(info.Env());
+           o.Set("device", usage[i].device.str());
+           o.Set("live", static_cast<double>(usage[i].live));
+           o.Set("cap", static_cast<double>(usage[i].cap));
+           out.Set(static_cast<std::uint32_t>(i), o);
+         }
+         return out;
        }),
   };
 }

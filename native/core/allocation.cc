@@ -2,28 +2,16 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <string>
 
 #include "device_storage.h"
 #include "errors.h"
 #include "layout.h"
+#include "memory_cap.h"
 
 namespace ss {
 
 namespace {
-
-// MemAvailable from /proc/meminfo (bytes), or 0 when unknown.
-std::uint64_t available_memory() {
-  std::ifstream f("/proc/meminfo");
-  std::string key;
-  std::uint64_t kb = 0;
-  std::string unit;
-  while (f >> key >> kb >> unit) {
-    if (key == "MemAvailable:") return kb * 1024;
-  }
-  return 0;
-}
 
 std::string fmt(const char* spec, double v) {
   char buf[64];
@@ -65,23 +53,23 @@ void check_dtype_supported(Kind kind, DType dtype) {
 // as nullptr from the allocator and is reported with the same words.
 constexpr std::uint64_t kCheckAvailableFrom = 64ull << 20;
 
-// The library's own out-of-memory error for this request.
-[[noreturn]] void raise_out_of_memory(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
+void raise_cpu_out_of_memory(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
   if (kind == Kind::NDArray) {
     std::string shape = "(";
     for (std::size_t i = 0; i < sizes.size(); ++i) shape += (i ? ", " : "") + std::to_string(sizes[i]);
     shape += sizes.size() == 1 ? ",)" : ")";
-    raise(PyExc::MemoryError, "Unable to allocate " + numpy_size_string(nbytes) + " for an array with shape " + shape +
+    raise(PyExc::ArrayMemoryError, "Unable to allocate " + numpy_size_string(nbytes) + " for an array with shape " + shape +
                                   " and data type " + dtype_name(dtype));
   }
-  raise(PyExc::RuntimeError, "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate " +
-                                 std::to_string(nbytes) + " bytes.");
+  // NOTE: c10/core/impl/alloc_cpu.cpp alloc_cpu on Linux (posix_memalign failing with ENOMEM), PyTorch 2.x.
+  raise(PyExc::RuntimeError, "[enforce fail at alloc_cpu.cpp:117] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate " +
+                                 std::to_string(nbytes) + " bytes. Error code 12 (Cannot allocate memory)");
 }
 
 void check_allocatable(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes) {
-  std::uint64_t avail = nbytes < kCheckAvailableFrom ? 0 : available_memory();
+  std::uint64_t avail = nbytes < kCheckAvailableFrom ? 0 : available_ram();
   if (avail == 0 || nbytes <= avail) return;
-  raise_out_of_memory(kind, dtype, sizes, nbytes);
+  raise_cpu_out_of_memory(kind, dtype, sizes, nbytes);
 }
 
 namespace {
@@ -111,7 +99,7 @@ ArrayPtr allocate(Kind kind, DType dtype, const Shape& sizes, Shape byte_strides
   try {
     st = zeroed ? allocate_cpu_storage_zeroed(nbytes) : allocate_cpu_storage(nbytes);
   } catch (const PyError&) {
-    raise_out_of_memory(kind, dtype, sizes, nbytes);  // word the failure as the library would
+    raise_cpu_out_of_memory(kind, dtype, sizes, nbytes);  // word the failure as the library would
   }
   return make_view(kind, dtype, std::move(st), sizes, std::move(byte_strides), 0);
 }

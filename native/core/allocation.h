@@ -18,6 +18,10 @@ ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Sha
 ArrayPtr new_array_on(const Storage& like, Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides);
 // NumPy's "Unable to allocate 6.94 EiB for an array with shape (...) and data type float64" size text.
 std::string numpy_size_string(std::uint64_t nbytes);
+// The library's own error for an allocation that cannot be made (the machine's memory
+// or the cpu's memory cap): NumPy's _ArrayMemoryError "Unable to allocate ...", torch's
+// DefaultCPUAllocator RuntimeError.
+[[noreturn]] void raise_cpu_out_of_memory(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes);
 // Refuses bytes > what the machine can give (the engine must never be OOM-killed).
 void check_allocatable(Kind kind, DType dtype, const Shape& sizes, std::uint64_t nbytes);
 // Type error for dtypes a library does not have (NumPy: bfloat16).

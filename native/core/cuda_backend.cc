@@ -26,10 +26,14 @@ void* CudaBackend::alloc(int index, std::size_t nbytes) {
   if (err == kErrMemoryAllocation) {
     std::size_t free_b = 0, total_b = 0;
     api_.mem_get_info(index, &free_b, &total_b);
-    raise(PyExc::RuntimeError, out_of_memory_message(nbytes, index, total_b, free_b));
+    raise(PyExc::OutOfMemoryError, out_of_memory_message(nbytes, index, total_b, free_b));
   }
   check(err);
   return p;
+}
+
+bool CudaBackend::memory_info(int index, std::size_t* free, std::size_t* total) const {
+  return api_.mem_get_info(index, free, total) == 0;
 }
 
 void CudaBackend::free(int index, void* ptr) { api_.free(index, ptr); }  // from deleters: never throws

@@ -18,6 +18,7 @@ class CudaBackend final : public DeviceBackend {
   void free(int index, void* ptr) override;
   void* alloc_pinned_host(std::size_t nbytes) override;
   void free_pinned_host(void* ptr) override;
+  bool memory_info(int index, std::size_t* free, std::size_t* total) const override;
 
   TransferReport copy_h2d(int index, void* dst, const void* host_src, std::size_t n, bool src_pinned,
                           bool non_blocking) override;

@@ -55,11 +55,31 @@ std::string format_size(std::size_t bytes) {
   return buf;
 }
 
-std::string out_of_memory_message(std::size_t requested, int device, std::size_t total, std::size_t free) {
-  const std::string first = "CUDA out of memory. Tried to allocate " + format_size(requested) + ".";
-  if (total == 0) return first;  // capacity unknown (the simulated device)
-  return first + " GPU " + std::to_string(device) +
-         " has a total capacity of " + format_size(total) + " of which " + format_size(free) + " is free.";
+// NOTE: CUDACachingAllocator.cpp round_size (512-byte blocks) and get_allocation_size
+// (kSmallBuffer 2 MiB up to 1 MiB, kLargeBuffer 20 MiB below 10 MiB, else 2 MiB multiples).
+std::size_t allocation_size(std::size_t requested) {
+  constexpr std::size_t kMinBlock = 512, kSmallSize = 1 << 20, kSmallBuffer = 2 << 20, kLargeBuffer = 20 << 20,
+                        kMinLargeAlloc = 10 << 20, kRoundLarge = 2 << 20;
+  const std::size_t size = requested < kMinBlock ? kMinBlock : (requested + kMinBlock - 1) / kMinBlock * kMinBlock;
+  if (size <= kSmallSize) return kSmallBuffer;
+  if (size < kMinLargeAlloc) return kLargeBuffer;
+  return (size + kRoundLarge - 1) / kRoundLarge * kRoundLarge;
+}
+
+std::string out_of_memory_message(std::size_t requested, int device, std::size_t total, std::size_t free,
+                                  const CudaMemoryUsage* usage) {
+  const std::string first = "CUDA out of memory. Tried to allocate " + format_size(allocation_size(requested)) + ".";
+  if (total == 0) return first;  // capacity unknown
+  std::string msg = first + " GPU " + std::to_string(device) + " has a total capacity of " + format_size(total) +
+                    " of which " + format_size(free) + " is free.";
+  if (!usage) return msg;
+  // (no NVML process line: "Including non-PyTorch memory, ..." needs the driver's process list)
+  if (usage->allowed) msg += " " + format_size(usage->allowed) + " allowed;";
+  return msg + " Of the allocated memory " + format_size(usage->allocated) + " is allocated by PyTorch, and " +
+         format_size(usage->reserved - usage->allocated) +
+         " is reserved by PyTorch but unallocated. If reserved but unallocated memory is large try setting "
+         "PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True to avoid fragmentation.  See documentation for Memory "
+         "Management  (https://pytorch.org/docs/stable/notes/cuda.html#environment-variables)";
 }
 
 }  // namespace ss::cuda

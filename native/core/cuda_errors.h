@@ -23,11 +23,22 @@ std::string no_gpus_message();
 // be out of range, do you have enough GPUs?...".
 std::string cuda_error_message(int code, const std::string& error_string, const std::string& error_name);
 std::string invalid_device_ordinal_message();
-// The caching allocator's out-of-memory error (c10/cuda/CUDACachingAllocator.cpp),
-// its first sentences: "CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a
-// total capacity of 79.19 GiB of which 1.05 GiB is free. ..." (total == 0: the first
-// sentence only, for the simulated device whose capacity is not known)
-std::string out_of_memory_message(std::size_t requested, int device, std::size_t total, std::size_t free);
+// The caching allocator's out-of-memory error (c10/cuda/CUDACachingAllocator.cpp,
+// PyTorch 2.x), raised as torch.OutOfMemoryError. "Tried to allocate" names the
+// block the allocator asked for (get_allocation_size of the request). total == 0:
+// the first sentence only (a capacity that is not known). With `usage`, the whole
+// text: "... of which 1.05 GiB is free. 8.00 GiB allowed; Of the allocated memory
+// ..." (allowed: the per-process cap, as torch.cuda.set_per_process_memory_fraction
+// sets one; 0 for none).
+struct CudaMemoryUsage {
+  std::size_t allowed = 0;
+  std::size_t allocated = 0;  // memory_allocated()
+  std::size_t reserved = 0;   // memory_reserved()
+};
+std::string out_of_memory_message(std::size_t requested, int device, std::size_t total, std::size_t free,
+                                  const CudaMemoryUsage* usage = nullptr);
+// The caching allocator's block size for a request (round_size, then get_allocation_size).
+std::size_t allocation_size(std::size_t requested);
 // format_size of the caching allocator: "1024 bytes", "1.50 KiB", "2.00 MiB", "3.25 GiB" (GiB at most).
 std::string format_size(std::size_t bytes);
 

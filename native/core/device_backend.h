@@ -38,6 +38,8 @@ class DeviceBackend {
   // Device bytes freed by the program but kept for reuse (PyTorch's caching
   // allocator: memory_reserved() counts them, memory_allocated() does not).
   virtual std::size_t cached_bytes(int /*index*/) const { return 0; }
+  // The device's total and free memory (cudaMemGetInfo); false when unknown.
+  virtual bool memory_info(int /*index*/, std::size_t* /*free*/, std::size_t* /*total*/) const { return false; }
 
   // Contiguous copies. non_blocking picks cudaMemcpyAsync (asynchronous only
   // with pinned host memory, as in CUDA); the call still waits for completion.

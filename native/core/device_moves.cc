@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../backends/cpu/strided_copy.h"
+#include "allocation.h"
 #include "cuda_errors.h"
 #include "device_backend.h"
 #include "device_parse.h"
@@ -203,6 +204,17 @@ ArrayPtr new_like(const ArrayPtr& t, StoragePtr storage, const Shape& elem_strid
 // NOTE: aten/src/ATen/native/TensorConversions.cpp `_to_copy`: a non-overlapping
 // and dense source keeps its strides; otherwise infer_dense_strides; pin_out
 // for non_blocking device -> cpu.
+namespace {
+// Host memory for a tensor moved to the cpu; refused (the machine or the cpu's cap), torch's CPU allocator error.
+StoragePtr cpu_storage_for(const Array& t, std::size_t nbytes) {
+  try {
+    return allocate_cpu_storage(nbytes);
+  } catch (const PyError&) {
+    raise_cpu_out_of_memory(t.kind, t.dtype, t.sizes, nbytes);
+  }
+}
+}  // namespace
+
 ArrayPtr to_copy(const ArrayPtr& t, const Device& target, bool non_blocking) {
   const bool pin_out = non_blocking && t->storage->device.is_cuda() && target.is_cpu();
   const Shape es = t->elem_strides();
@@ -211,7 +223,7 @@ ArrayPtr to_copy(const ArrayPtr& t, const Device& target, bool non_blocking) {
   const std::size_t nbytes = static_cast<std::size_t>(t->numel()) * t->itemsize();
   StoragePtr st = target.is_cuda() ? allocate_cuda_storage(target.index, nbytes)
                   : pin_out       ? allocate_pinned_storage(nbytes)
-                                  : allocate_cpu_storage(nbytes);
+                                  : cpu_storage_for(*t, nbytes);
   ArrayPtr out = new_like(t, std::move(st), out_es);
   record(move_values(*out, *t, non_blocking), "device change");
   return out;

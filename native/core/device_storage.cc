@@ -4,7 +4,10 @@
 #include <map>
 #include <mutex>
 
+#include "cuda_errors.h"
 #include "device_backend.h"
+#include "errors.h"
+#include "memory_cap.h"
 
 namespace ss {
 
@@ -45,9 +48,28 @@ DeviceMemoryStats cuda_memory_stats(int index) {
   return s;
 }
 
+namespace {
+
+// The user's cap on cuda:`index` refuses `nbytes`: torch.OutOfMemoryError in the words the
+// caching allocator uses when torch.cuda.set_per_process_memory_fraction's limit is reached.
+[[noreturn]] void raise_cuda_cap_exceeded(DeviceBackend& backend, int index, std::size_t nbytes) {
+  std::size_t free = 0, total = 0;
+  backend.memory_info(index, &free, &total);
+  cuda::CudaMemoryUsage usage;
+  usage.allowed = memory_cap(DeviceType::CUDA);
+  // PyTorch empties its cache before it gives up: what stays reserved is what is allocated.
+  usage.allocated = usage.reserved = cuda_memory_stats(index).allocated;
+  raise(PyExc::OutOfMemoryError, cuda::out_of_memory_message(nbytes, index, total, free, &usage));
+}
+
+}  // namespace
+
 StoragePtr allocate_cuda_storage(int index, std::size_t nbytes) {
   DeviceBackend& backend = require_cuda(index);
+  MemoryChargePtr charge = charge_memory(Device{DeviceType::CUDA, index}, nbytes);
+  if (!charge) raise_cuda_cap_exceeded(backend, index, nbytes);
   auto s = std::make_shared<Storage>();
+  s->charge = std::move(charge);
   s->id = next_storage_id();
   s->device = Device{DeviceType::CUDA, index};
   s->simulated = backend.simulated();
@@ -64,7 +86,11 @@ StoragePtr allocate_cuda_storage(int index, std::size_t nbytes) {
 
 StoragePtr allocate_pinned_storage(std::size_t nbytes) {
   DeviceBackend& backend = require_cuda(0);
+  // Pinned memory is host memory: the cpu's cap. Refused, it fails as cudaHostAlloc does.
+  MemoryChargePtr charge = charge_memory(Device{}, nbytes);
+  if (!charge) raise(PyExc::RuntimeError, cuda::cuda_error_message(2, "out of memory", "cudaErrorMemoryAllocation"));
   auto s = std::make_shared<Storage>();
+  s->charge = std::move(charge);
   s->id = next_storage_id();
   s->device = Device{};
   s->simulated = backend.simulated();

@@ -19,6 +19,8 @@ const char* py_exc_name(PyExc type) {
     case PyExc::KeyboardInterrupt: return "KeyboardInterrupt";
     case PyExc::UFuncTypeError: return "UFuncTypeError";
     case PyExc::UFuncOutputCastingError: return "_UFuncOutputCastingError";
+    case PyExc::ArrayMemoryError: return "_ArrayMemoryError";
+    case PyExc::OutOfMemoryError: return "OutOfMemoryError";
   }
   return "RuntimeError";
 }

@@ -23,6 +23,8 @@ enum class PyExc {
   KeyboardInterrupt,  // the run was stopped (core/cancel.h)
   UFuncTypeError,            // numpy._core._exceptions.UFuncTypeError (a TypeError)
   UFuncOutputCastingError,   // numpy._core._exceptions._UFuncOutputCastingError (a UFuncTypeError)
+  ArrayMemoryError,          // numpy._core._exceptions._ArrayMemoryError (a MemoryError)
+  OutOfMemoryError,          // torch.OutOfMemoryError (a RuntimeError): "CUDA out of memory. ..."
 };
 
 const char* py_exc_name(PyExc type);

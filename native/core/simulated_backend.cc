@@ -11,6 +11,7 @@
 #include "../backends/cpu/strided_copy.h"
 #include "cuda_errors.h"
 #include "errors.h"
+#include "memory_cap.h"
 
 namespace ss {
 
@@ -105,7 +106,7 @@ void* SimulatedCudaBackend::alloc(int index, std::size_t nbytes) {
   void* p = device_blocks().get(nbytes);
   if (!p) {
     // The torch wording, with "free" unknown for a simulation: report what was asked.
-    raise(PyExc::RuntimeError, cuda::out_of_memory_message(nbytes, index, 0, 0));
+    raise(PyExc::OutOfMemoryError, cuda::out_of_memory_message(nbytes, index, 0, 0));
   }
   return p;
 }
@@ -113,6 +114,12 @@ void* SimulatedCudaBackend::alloc(int index, std::size_t nbytes) {
 void SimulatedCudaBackend::free(int, void* ptr) { device_blocks().put(ptr); }
 
 std::size_t SimulatedCudaBackend::cached_bytes(int) const { return device_blocks().cached(); }
+
+bool SimulatedCudaBackend::memory_info(int, std::size_t* free, std::size_t* total) const {
+  *total = total_ram();
+  *free = available_ram();
+  return *total != 0;
+}
 
 void* SimulatedCudaBackend::alloc_pinned_host(std::size_t nbytes) {
   void* p = pinned_blocks().get(nbytes);

@@ -21,6 +21,8 @@ class SimulatedCudaBackend final : public DeviceBackend {
   void* alloc_pinned_host(std::size_t nbytes) override;
   void free_pinned_host(void* ptr) override;
   std::size_t cached_bytes(int index) const override;
+  // The machine's RAM: the simulated device's memory is host memory.
+  bool memory_info(int index, std::size_t* free, std::size_t* total) const override;
 
   TransferReport copy_h2d(int index, void* dst, const void* host_src, std::size_t n, bool src_pinned,
                           bool non_blocking) override;

@@ -4,6 +4,7 @@
 
 #include "../backends/cpu/strided_copy.h"
 #include "errors.h"
+#include "memory_cap.h"
 
 namespace ss {
 
@@ -23,6 +24,8 @@ StoragePtr cpu_storage(std::size_t nbytes, bool zeroed) {
   s->nbytes = nbytes;
   // A zero-byte storage still gets a distinct, valid address, as malloc(0) does in NumPy.
   std::size_t request = nbytes == 0 ? 1 : nbytes;
+  s->charge = charge_memory(Device{}, nbytes);  // before the bytes exist: the cap refuses, not the OS
+  if (!s->charge) raise(PyExc::MemoryError, "allocation failed");
   s->data = zeroed ? cpu::host_alloc_zeroed(request) : cpu::host_alloc(request);
   if (!s->data) raise(PyExc::MemoryError, "allocation failed");
   s->deleter = [request](void* p, std::size_t) { cpu::host_free(p, request); };

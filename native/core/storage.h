@@ -13,6 +13,8 @@
 
 namespace ss {
 
+struct MemoryCharge;  // memory_cap.h
+
 struct Storage {
   std::uint64_t id = 0;      // stable, unique for the process
   Device device;
@@ -24,6 +26,9 @@ struct Storage {
   // Frees `data`; empty for storages that borrow bytes (then keepalive owns them).
   std::function<void(void*, std::size_t)> deleter;
   std::shared_ptr<const void> keepalive;
+  // The bytes this storage holds against its device's cap (memory_cap.h); empty
+  // for storages that allocate nothing (aliases, file mappings).
+  std::shared_ptr<MemoryCharge> charge;
 
   Storage() = default;
   Storage(const Storage&) = delete;
@@ -37,8 +42,9 @@ using StoragePtr = std::shared_ptr<Storage>;
 std::uint64_t next_storage_id();
 
 // A fresh CPU storage from the cpu backend's host allocator. Contents are
-// uninitialised. Throws PyError(MemoryError) when the allocation fails; the
-// message is completed by the caller (NumPy and torch word it differently).
+// uninitialised. Throws PyError(MemoryError) when the allocation fails or would
+// pass the cpu's memory cap; the message is completed by the caller (NumPy and
+// torch word it differently).
 StoragePtr allocate_cpu_storage(std::size_t nbytes);
 // The same, all bytes zero: fresh large mappings come zeroed by the kernel and are
 // not touched here (calloc's behaviour, which np.zeros relies on).

@@ -240,8 +240,8 @@ void test_errors() {
            "window past the end");
   read_window(*c, {1}, {1}, buf);
   KT_CHECK(buf[0] == 1.0f, "window of one value");
-  // Out of memory on the simulated device: PyTorch's first sentence.
-  KT_CHECK(raises([&] { cuda_backend()->alloc(0, std::size_t(1) << 62); }, PyExc::RuntimeError,
+  // Out of memory on the simulated device: torch.OutOfMemoryError, PyTorch's first sentence.
+  KT_CHECK(raises([&] { cuda_backend()->alloc(0, std::size_t(1) << 62); }, PyExc::OutOfMemoryError,
                   "CUDA out of memory. Tried to allocate 4294967296.00 GiB."),
            "simulated OOM");
 }

@@ -145,7 +145,7 @@ TEST(creation_defaults_and_errors) {
   CHECK_EQ(sst::values(eye(Kind::NDArray, 2, 3, 1, std::nullopt)), (std::vector<double>{0, 1, 0, 0, 0, 1}));
   CHECK_RAISES(create(Kind::NDArray, Fill::Zeros, {-1}, std::nullopt), ValueError, "negative dimensions are not allowed");
   CHECK_RAISES(create(Kind::Tensor, Fill::Zeros, {-1}, std::nullopt), RuntimeError, "Trying to create tensor with negative dimension -1: [-1]");
-  CHECK_RAISES(create(Kind::NDArray, Fill::Zeros, {1000000000000000000}, std::nullopt), MemoryError,
+  CHECK_RAISES(create(Kind::NDArray, Fill::Zeros, {1000000000000000000}, std::nullopt), ArrayMemoryError,
                "Unable to allocate 6.94 EiB for an array with shape (1000000000000000000,) and data type float64");
   CHECK_RAISES(create(Kind::NDArray, Fill::Zeros, {1LL << 62}, std::nullopt), ValueError,
                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");

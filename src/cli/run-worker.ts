@@ -3,11 +3,15 @@
 // and the thread's stack is large enough for CPython's 1000 frames.
 import { parentPort, workerData } from 'node:worker_threads'
 import { Runner } from '../runner'
+import { setMemoryCap } from '../engine'
+import type { MemoryCaps } from '../shared/protocol'
 
 export interface RunWorkerData {
   source: string
   filename: string
   simulateCuda: boolean
+  /** --memory-cap per device type, bytes; null: the engine's default (half of RAM). */
+  memoryCaps: MemoryCaps
   interruptFlag: Int32Array
   timeoutMessage: string
 }
@@ -33,6 +37,9 @@ function runProgram(data: RunWorkerData): void {
     timeoutMessage: data.timeoutMessage,
     onStdout: (text) => out.postMessage({ type: 'stdout', text } satisfies RunWorkerMessage),
   })
+  // The caps are this thread's (native/core/memory_cap.h): set them here, where the program runs.
+  if (data.memoryCaps.cpu !== null) setMemoryCap('cpu', data.memoryCaps.cpu)
+  if (data.memoryCaps.cuda !== null) setMemoryCap('cuda', data.memoryCaps.cuda)
   out.postMessage({ type: 'started' } satisfies RunWorkerMessage)
   const result = runner.run(data.source, data.filename)
   flushCodeCache()

@@ -102,3 +102,10 @@ export const cudaStatus = () => loadAddon().cudaStatus()
 export const setInterruptFlag = (flag: Int32Array | null) => loadAddon().setInterruptFlag(flag)
 /** Bytes of live device storages (allocated) and those plus the cached blocks (reserved). */
 export const cudaMemoryStats = (device: number) => loadAddon().cudaMemoryStats(device)
+
+// ---- the memory cap (native/core/memory_cap.h) ------------------------------------
+/** Caps what the calling thread's program may hold on every device of a type (bytes; 0: half of RAM).
+ * An allocation past it raises the library's out-of-memory error before any byte is taken. */
+export const setMemoryCap = (device: 'cpu' | 'cuda', bytes: number): void => loadAddon().setMemoryCap(device, bytes)
+/** Live bytes per device (cpu, each cuda device) and each device's cap. */
+export const memoryUsage = () => loadAddon().memoryUsage()

@@ -153,6 +153,9 @@ export interface NativeAddon {
   arrayBytes(h: NativeHandle, order: 'C' | 'F'): Uint8Array
   /** torch.cuda.memory_allocated / memory_reserved of cuda:`device`, in bytes. */
   cudaMemoryStats(device: number): { allocated: number; reserved: number }
+  /** The calling thread's memory cap for every device of a type, in bytes (0: half of RAM). */
+  setMemoryCap(device: 'cpu' | 'cuda', bytes: number): void
+  memoryUsage(): DeviceMemory[]
 
   // stopping a run (native/binding/ops_run.cc)
   setInterruptFlag(flag: Int32Array | null): void
@@ -178,9 +181,17 @@ export const NATIVE_EXPORTS = Object.keys({
   conjPhysical: 1, npConj: 1, reduce: 1, scan: 1, unary: 1,
   product: 1, einsum: 1, join: 1, split: 1, where: 1, nonzero: 1, tile: 1, repeat: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
+  setMemoryCap: 1, memoryUsage: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
   setInterruptFlag: 1,
 } satisfies Record<keyof NativeAddon, 1>) as (keyof NativeAddon)[]
+
+/** Bytes the calling thread's program holds on one device (native/core/memory_cap.h), against its cap. */
+export interface DeviceMemory {
+  device: string          // 'cpu' | 'cuda:0' ...
+  live: number
+  cap: number
+}
 
 export interface CudaStatus {
   available: boolean

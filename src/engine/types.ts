@@ -17,6 +17,8 @@ export type PyExcName =
   | 'AssertionError' | 'NotImplementedError' | 'MemoryError' | 'OverflowError'
   | 'AxisError'            // numpy.exceptions.AxisError (a ValueError and an IndexError)
   | 'ZeroDivisionError' | 'AttributeError'
+  | '_ArrayMemoryError'    // numpy._core._exceptions._ArrayMemoryError (a MemoryError)
+  | 'OutOfMemoryError'     // torch.OutOfMemoryError (a RuntimeError): CUDA out of memory
 
 export interface StorageInfo {
   id: number

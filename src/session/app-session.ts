@@ -2,9 +2,9 @@
 // Electron main and `stridescope serve` both start here. The engine is reached
 // through its typed API (src/engine) only, never through the runner's library
 // internals or the raw addon.
-import { cudaStatus, setSimulateCuda } from '../engine'
+import { cudaStatus, memoryUsage, setMemoryCap, setSimulateCuda } from '../engine'
 import { Runner } from '../runner'
-import type { DeviceLister, RunnerOptions, SessionRunner } from './runner-port'
+import type { DeviceLister, MemoryMeter, RunnerOptions, SessionRunner } from './runner-port'
 import { CPU_DEVICE, Session, defaultDevices } from './session'
 
 export function createRealRunner(options: RunnerOptions): SessionRunner {
@@ -44,10 +44,14 @@ export const engineDevices: DeviceLister = (options) => {
   return status.available ? { devices } : { devices, cudaUnavailableReason: status.reason || 'no cuda device' }
 }
 
+/** The engine's memory account of the session's thread (native/core/memory_cap.h). */
+export const engineMemory: MemoryMeter = { usage: memoryUsage, setCap: setMemoryCap }
+
 export function createAppSession(options: { simulateCuda?: boolean; interruptFlag?: Int32Array } = {}): Session {
   return new Session({
     createRunner: createRealRunner,
     listDevices: engineDevices,
+    memory: engineMemory,
     simulateCuda: options.simulateCuda ?? false,
     interruptFlag: options.interruptFlag
   })

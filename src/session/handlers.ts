@@ -21,6 +21,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   window: (s, p) => s.window(p.objectId, p.start, p.shape, p.encoding),
   checkAsStrided: (s, p) => s.checkAsStrided(p.objectId, p.shape, p.strides, p.offset),
   setSimulateCuda: (s, p) => s.setSimulateCuda(p.on),
+  setMemoryCaps: (s, p) => s.setMemoryCaps(p),
   reset: (s) => s.reset(),
   exportScript: (s) => ({ script: s.exportScript() }),
   attach: (s, p) => s.attach(p),

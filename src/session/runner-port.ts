@@ -2,7 +2,7 @@
 // The real Runner (src/runner) satisfies it through ./real-runner.ts; unit tests
 // may plug in their own where the real engine cannot be used.
 import type { ObjectInfo, OpReport, ValueWindow, WrittenRegion } from '../engine/types'
-import type { DeviceInfo } from '../shared/protocol'
+import type { DeviceInfo, DeviceMemory } from '../shared/protocol'
 
 /** An engine array/tensor as the runner hands it out. */
 export interface SessionObject {
@@ -48,3 +48,13 @@ export type RunnerFactory = (options: RunnerOptions) => SessionRunner
 
 /** The devices the engine reports (cpu, real cuda:N, the simulated cuda device when enabled), and why no cuda when none. */
 export type DeviceLister = (options: RunnerOptions) => { devices: DeviceInfo[]; cudaUnavailableReason?: string }
+
+/**
+ * The engine's count of what this thread's program holds per device, and the caps that
+ * refuse an allocation past them (native/core/memory_cap.h).
+ */
+export interface MemoryMeter {
+  usage(): DeviceMemory[]
+  /** bytes 0: the default cap (half of RAM). */
+  setCap(type: 'cpu' | 'cuda', bytes: number): void
+}

@@ -2,7 +2,7 @@
 // every action is Python run through the Runner; the session keeps the history
 // of lines, the operation log with timings, and answers snapshots and bounded
 // value windows. Requests run one at a time, in arrival order.
-import type { DeviceInfo, EventName, EventPayload, HistoryEntry, OpRecord, PyErrorInfo, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
+import type { DeviceInfo, EventName, EventPayload, HistoryEntry, MemoryCaps, OpRecord, PyErrorInfo, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
 import { MAX_SNAPSHOT_HISTORY, MAX_SNAPSHOT_HISTORY_BYTES, MAX_SNAPSHOT_OPS } from '../shared/protocol'
 import { INTERRUPT_STOP, newInterruptFlag } from '../runner/types'
 import { checkWindow } from './bounds'
@@ -10,7 +10,7 @@ import { SessionError } from './errors'
 import { exportScript } from './history'
 import { toPyError } from './py-error'
 import { opWhy } from './op-why'
-import type { DeviceLister, RunnerFactory, SessionRunner } from './runner-port'
+import type { DeviceLister, MemoryMeter, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
 import { AttachedObjects } from './attached'
 import { attachedCopyLine } from './attached-copy'
@@ -21,6 +21,8 @@ import type { ValueWindow } from '../engine/types'
 export interface SessionOptions {
   createRunner: RunnerFactory
   listDevices?: DeviceLister
+  /** Live bytes per device and the caps (the engine's); without it the snapshot has no `memory`. */
+  memory?: MemoryMeter
   simulateCuda?: boolean
   /**
    * The runs' stop flag (src/runner/interp/interrupt.ts). In a worker the parent thread holds it
@@ -75,6 +77,8 @@ export class Session {
   private readonly now: () => number
   private readonly interruptFlag: Int32Array
   private running = false
+  /** The user's memory caps (null: the engine's default, half of RAM). */
+  private memoryCaps: MemoryCaps = { cpu: null, cuda: null }
   /** One-shot cleanups for what the history needs until it is cleared (uploaded files). */
   private onCleared: Array<() => void> = []
 
@@ -128,7 +132,8 @@ export class Session {
       devices,
       simulateCuda: this.simulateCuda,
       ...(cudaUnavailableReason ? { cudaUnavailableReason } : {}),
-      ...(this.asideForLesson ? { lesson: true } : {})
+      ...(this.asideForLesson ? { lesson: true } : {}),
+      ...(this.options.memory ? { memory: this.options.memory.usage(), memoryCaps: { ...this.memoryCaps } } : {})
     }
   }
 
@@ -252,6 +257,20 @@ export class Session {
     if (!this.runner.provideFile) return false
     this.runner.provideFile(name, path)
     return true
+  }
+
+  /**
+   * Sets what the program may hold per device type (bytes; null: half of RAM). Objects already
+   * past a lowered cap stay; the next allocation that would pass it is refused.
+   */
+  setMemoryCaps(caps: MemoryCaps): Promise<Workspace> {
+    return this.serial(() => {
+      // 0 asks for the default, as null does.
+      this.memoryCaps = { cpu: caps.cpu || null, cuda: caps.cuda || null }
+      this.options.memory?.setCap('cpu', caps.cpu ?? 0)
+      this.options.memory?.setCap('cuda', caps.cuda ?? 0)
+      return this.changed()
+    })
   }
 
   /** The names a tool's generated lines must not rebind (globals, builtins). */

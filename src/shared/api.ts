@@ -6,7 +6,7 @@ import { profilerApi } from './profiler-protocol'
 import { filesApi } from './files-protocol'
 import { attachApi } from './attach-protocol'
 import { lessonsApi } from './lessons-protocol'
-import type { EventName, EventPayload, Method, Params, Reply, Result, Workspace } from './protocol'
+import type { EventName, EventPayload, MemoryCaps, Method, Params, Reply, Result, Workspace } from './protocol'
 import { restoreRunSnapshot, type WireRunResult } from './run-snapshot'
 
 /** Sends one request and resolves with the backend's reply envelope. */
@@ -54,6 +54,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     checkAsStrided: (objectId: number, shape: number[], strides: number[], offset: number | null) =>
       call('checkAsStrided', { objectId, shape, strides, offset }),
     setSimulateCuda: (on: boolean) => call('setSimulateCuda', { on }),
+    /** The memory caps in bytes per device type (null: half of RAM); returns the new snapshot. */
+    setMemoryCaps: (caps: MemoryCaps) => call('setMemoryCaps', caps),
     reset: () => call('reset', {}),
     exportScript: () => call('exportScript', {}),
     onWorkspace: (listener: (w: EventPayload<'workspace'>) => void) => subscribe('workspace', listener),

@@ -10,7 +10,7 @@
 // ./lessons-protocol, ./files-protocol) import that, never this file, and this
 // file spreads them in: the parts form no cycle.
 import {
-  MAX_CODE_LENGTH, MAX_RANK, opRecord, pyError, runResult, valuesWindow, windowEncoding, workspace
+  MAX_CODE_LENGTH, MAX_RANK, memoryCaps, opRecord, pyError, runResult, valuesWindow, windowEncoding, workspace
 } from './workspace-protocol'
 import { lessonsChannels, lessonsMethods } from './lessons-protocol'
 import { filesChannels, filesMethods } from './files-protocol'
@@ -63,6 +63,11 @@ const coreMethods = {
   },
   /** Turns the simulated cuda device on or off; the session's history is replayed so no line is lost. */
   setSimulateCuda: { params: object({ on: boolean }), result: workspace },
+  /**
+   * Sets the memory caps (bytes per device type; null: half of RAM). An allocation that would take a
+   * device past its cap raises the library's out-of-memory error before it allocates; nothing is lost.
+   */
+  setMemoryCaps: { params: memoryCaps, result: workspace },
   /** Forgets every object, the history and the op log. */
   reset: { params: empty, result: workspace },
   /** The session's successful lines as a runnable .py file. */
@@ -130,6 +135,7 @@ export const Channel = {
   window: 'stridescope:window',
   checkAsStrided: 'stridescope:check-as-strided',
   setSimulateCuda: 'stridescope:set-simulate-cuda',
+  setMemoryCaps: 'stridescope:set-memory-caps',
   reset: 'stridescope:reset',
   exportScript: 'stridescope:export-script',
   event: 'stridescope:event'

@@ -157,6 +157,16 @@ export const deviceInfo = object({
   label: string           // what the UI prints, e.g. 'cuda:0 (simulated)'
 })
 
+/** What the program holds on one device (the engine's count of live storage bytes) against its cap. */
+export const deviceMemory = object({
+  device: string,         // 'cpu', 'cuda:0', ...
+  live: count,            // bytes of live storages the program allocated there
+  cap: count              // what it may hold there: the user's cap, or half of RAM
+})
+
+/** The user's memory caps in bytes, per device type; null: the default (half of RAM). */
+export const memoryCaps = object({ cpu: nullable(count), cuda: nullable(count) })
+
 export const workspace = object({
   revision: count,        // increases with every change; the renderer drops older snapshots
   objects: array(objectEntry),
@@ -172,7 +182,10 @@ export const workspace = object({
   /** Why no cuda device is listed (e.g. 'no NVIDIA driver is installed ...'), when none is. */
   cudaUnavailableReason: optional(string),
   /** True while a lesson runs in its own workspace (the person's is put aside until lessonsEnd). */
-  lesson: optional(boolean)
+  lesson: optional(boolean),
+  /** Live bytes per device against its cap (absent where the engine cannot say). */
+  memory: optional(array(deviceMemory, 64)),
+  memoryCaps: optional(memoryCaps)
 })
 
 // ---- values ----
@@ -228,6 +241,8 @@ export type OpRecord = Infer<typeof opRecord>
 export type PyErrorInfo = Infer<typeof pyError>
 export type HistoryEntry = Infer<typeof historyEntry>
 export type DeviceInfo = Infer<typeof deviceInfo>
+export type DeviceMemory = Infer<typeof deviceMemory>
+export type MemoryCaps = Infer<typeof memoryCaps>
 export type Workspace = Infer<typeof workspace>
 export type WireValue = number | string
 export type ValuesWindow = Infer<typeof valuesWindow>

@@ -91,7 +91,7 @@ describe('stridescope run', () => {
     const r = run(['--help'])
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^usage: stridescope <command>/)
-    expect(r.stdout).toContain('stridescope run [--simulate-cuda] [--timeout S] FILE.py|-')
+    expect(r.stdout).toContain('stridescope run [--simulate-cuda] [--timeout S] [--memory-cap [cpu=|cuda=]SIZE] FILE.py|-')
     expect(r.stdout).toMatch(/\n {2}run +run a Python snippet/)
   })
 
@@ -101,5 +101,22 @@ describe('stridescope run', () => {
     expect(parseRunArgs(['x.py'])).toMatchObject({ timeout: null })
     expect(() => parseRunArgs(['--timeout', '-3', 'x.py'])).toThrow(/positive number of seconds/)
     expect(() => parseRunArgs(['a.py', 'b.py'])).toThrow(/unexpected argument/)
+    expect(parseRunArgs(['x.py'])).toMatchObject({ memoryCaps: { cpu: null, cuda: null } })
+    expect(parseRunArgs(['--memory-cap', '4G', 'x.py'])).toMatchObject({ memoryCaps: { cpu: 4 * 2 ** 30, cuda: 4 * 2 ** 30 } })
+    expect(parseRunArgs(['--memory-cap', 'cpu=512M', '--memory-cap', 'cuda=1.5GiB', 'x.py']))
+      .toMatchObject({ memoryCaps: { cpu: 512 * 2 ** 20, cuda: 1.5 * 2 ** 30 } })
+    expect(parseRunArgs(['--memory-cap', '2GB', 'x.py'])).toMatchObject({ memoryCaps: { cpu: 2e9 } })
+    expect(() => parseRunArgs(['--memory-cap', 'lots', 'x.py'])).toThrow(/--memory-cap needs a size/)
+    expect(() => parseRunArgs(['--memory-cap', '0', 'x.py'])).toThrow(/--memory-cap needs a size/)
+  })
+
+  it("--memory-cap refuses an array past it with NumPy's error; what was made before stays usable", () => {
+    const prog = 'import numpy as np\na = np.ones(1000)\ntry:\n    b = np.ones((1000, 1000))\nexcept MemoryError as e:\n    print(type(e).__name__, e)\nprint(a.sum())\n'
+    const r = run(['run', '--memory-cap', 'cpu=1M', '-'], prog)
+    expect(r.stdout).toBe('_ArrayMemoryError Unable to allocate 7.63 MiB for an array with shape (1000, 1000) and data type float64\n1000.0\n')
+    expect(r.status).toBe(0)
+    const t = run(['run', '--memory-cap', '1M', '-'], 'import torch\nt = torch.ones(1000, 1000)\n')
+    expect(t.stderr).toMatch(/\nRuntimeError: \[enforce fail at alloc_cpu\.cpp:117\] err == 0\. DefaultCPUAllocator: can't allocate memory: you tried to allocate 4000000 bytes\. Error code 12 \(Cannot allocate memory\)\n$/)
+    expect(t.status).toBe(1)
   })
 })

@@ -15,6 +15,7 @@ describe('request params', () => {
     expect(params('window', { objectId: 3, start: [0], shape: [2], encoding: 'f64' })).toBeNull()
     expect(params('window', { objectId: 3, start: [0], shape: [2], encoding: 'f16' })).toMatch(/^params\.encoding/)
     expect(params('setSimulateCuda', { on: true })).toBeNull()
+    expect(params('setMemoryCaps', { cpu: 2 ** 33, cuda: null })).toBeNull()
     expect(params('reset', {})).toBeNull()
   })
 
@@ -26,6 +27,8 @@ describe('request params', () => {
     )
     expect(params('window', { objectId: 1.5, start: [], shape: [] })).toMatch(/^params\.objectId/)
     expect(params('setSimulateCuda', { on: 'yes' })).toBe('params.on: expected boolean, got string')
+    expect(params('setMemoryCaps', { cpu: -1, cuda: null })).toMatch(/^params\.cpu: expected non-negative integer/)
+    expect(params('setMemoryCaps', { cpu: null })).toMatch(/^params\.cuda/)
     expect(params('reset', null)).toBe('params: expected object, got null')
   })
 

@@ -9,27 +9,35 @@ import { Worker } from 'node:worker_threads'
 import { INTERRUPT_STOP, INTERRUPT_TIMEOUT, RUNNER_STACK_MB, newInterruptFlag } from '../../runner/types'
 import type { RunWorkerData, RunWorkerMessage } from '../run-worker'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
+import { parseByteSize } from '../../shared/byte-size'
+import type { MemoryCaps } from '../../shared/protocol'
 
 export const describe = 'run a Python snippet (NumPy/PyTorch subset) on the engine, printing what CPython prints'
-export const usage = `stridescope run [--simulate-cuda] [--timeout S] FILE.py|-
+export const usage = `stridescope run [--simulate-cuda] [--timeout S] [--memory-cap [cpu=|cuda=]SIZE] FILE.py|-
 
   FILE.py           the program to run; - reads it from stdin
   --simulate-cuda   enable the simulated cuda:0 device (torch.cuda.is_available() is True)
   --timeout S       stop the program after S seconds (no limit by default; Ctrl-C raises KeyboardInterrupt)
+  --memory-cap SIZE what the program's arrays and tensors may hold per device (default: half of RAM);
+                    SIZE such as 4G, 512M, 1.5GiB or bytes; cpu=SIZE or cuda=SIZE caps one device type
+                    (repeat the flag for both). An allocation past it raises NumPy's/PyTorch's out-of-memory error.
   -h, --help        print this help
 
 Exit status: 0 when the program ran, 1 on an uncaught exception, 2 on a usage error,
 124 when --timeout stopped it, 130 on an uncaught KeyboardInterrupt (Ctrl-C).`
 
-export interface RunArgs { file: string; simulateCuda: boolean; timeout: number | null; help: boolean }
+export interface RunArgs { file: string; simulateCuda: boolean; timeout: number | null; memoryCaps: MemoryCaps; help: boolean }
 
 export function parseRunArgs(argv: string[]): RunArgs {
   const { values, positionals } = parseCommandArgs(argv, {
-    options: { 'simulate-cuda': { type: 'boolean' }, timeout: { type: 'string' }, ...HELP },
+    options: { 'simulate-cuda': { type: 'boolean' }, timeout: { type: 'string' }, 'memory-cap': { type: 'string', multiple: true }, ...HELP },
     allowPositionals: true,
   })
-  const args: RunArgs = { file: positionals[0] ?? '', simulateCuda: values['simulate-cuda'] ?? false, timeout: null, help: values.help ?? false }
+  const args: RunArgs = {
+    file: positionals[0] ?? '', simulateCuda: values['simulate-cuda'] ?? false, timeout: null, memoryCaps: { cpu: null, cuda: null }, help: values.help ?? false,
+  }
   if (args.help) return args
+  for (const cap of values['memory-cap'] ?? []) parseMemoryCap(cap, args.memoryCaps)
   if (values.timeout !== undefined) {
     args.timeout = Number(values.timeout)
     if (!Number.isFinite(args.timeout) || args.timeout <= 0) throw new UsageError('--timeout needs a positive number of seconds')
@@ -37,6 +45,15 @@ export function parseRunArgs(argv: string[]): RunArgs {
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`)
   if (positionals.length === 0) throw new UsageError('missing FILE.py')
   return args
+}
+
+/** `--memory-cap [cpu=|cuda=]SIZE` into `caps` (no device: both). */
+function parseMemoryCap(text: string, caps: MemoryCaps): void {
+  const m = /^(?:(cpu|cuda)=)?(.*)$/.exec(text)!
+  const bytes = parseByteSize(m[2])
+  if (bytes === null || bytes === 0) throw new UsageError(`--memory-cap needs a size such as 4G, 512M or a number of bytes, got '${text}'`)
+  if (m[1] !== 'cuda') caps.cpu = bytes
+  if (m[1] !== 'cpu') caps.cuda = bytes
 }
 
 export const main = (argv: string[]) => runCommand('run', { describe, usage }, argv, parseRunArgs, run)
@@ -57,6 +74,7 @@ async function run(args: RunArgs): Promise<number> {
     source,
     filename: args.file === '-' ? '<stdin>' : args.file,
     simulateCuda: args.simulateCuda,
+    memoryCaps: args.memoryCaps,
     interruptFlag,
     timeoutMessage: `the program ran longer than --timeout ${args.timeout} s`,
   }

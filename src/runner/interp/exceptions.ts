@@ -58,6 +58,12 @@ const UFuncCastingError = new PyClass('UFuncTypeError', UFuncTypeError, 'numpy._
 const UFuncOutputCastingError = new PyClass('UFuncTypeError', UFuncCastingError, 'numpy._core._exceptions', (args: PyValue[]) => new PyExcInstance(UFuncOutputCastingError, args))
 Object.defineProperty(UFuncOutputCastingError, 'qualName', { get: () => 'numpy._core._exceptions._UFuncOutputCastingError' })
 classes.set('_UFuncOutputCastingError', UFuncOutputCastingError)
+// NumPy's failed allocation: a MemoryError that prints with its module.
+const ArrayMemoryError = new PyClass('_ArrayMemoryError', classes.get('MemoryError')!, 'numpy._core._exceptions', (args: PyValue[]) => new PyExcInstance(ArrayMemoryError, args))
+classes.set('_ArrayMemoryError', ArrayMemoryError)
+// torch.OutOfMemoryError (torch.cuda.OutOfMemoryError is the same class): the CUDA allocator's, a RuntimeError.
+const OutOfMemoryError = new PyClass('OutOfMemoryError', RuntimeError, 'torch', (args: PyValue[]) => new PyExcInstance(OutOfMemoryError, args))
+classes.set('OutOfMemoryError', OutOfMemoryError)
 const Warning = def('Warning', Exception)
 def('UserWarning', Warning)
 def('DeprecationWarning', Warning)

@@ -2,7 +2,7 @@
 import * as engine from '../../engine'
 import type { DTypeName, MemoryFormat } from '../../engine/types'
 import { PyBuiltin, PyObject, PyClass, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
-import { pyErr } from '../interp/exceptions'
+import { excClass, pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
 import type { LibraryContext } from './context'
@@ -86,6 +86,8 @@ export function buildTorch(ctx: LibraryContext): LibModule {
     .set('channels_last', new MemoryFormatValue('channels_last'))
     .set('contiguous_format', new MemoryFormatValue('contiguous_format'))
     .set('preserve_format', new MemoryFormatValue('preserve_format'))
+    .set('OutOfMemoryError', excClass('OutOfMemoryError'))
+  cuda.set('OutOfMemoryError', excClass('OutOfMemoryError'))
   for (const [alias, d] of Object.entries(TORCH_ALIASES)) torch.set(alias, torchDtype(d))
   DEVICE_CLASS.ctor = (a, kw) => {
     const b = bindArgs('device', ['type', 'index='], a, kw)

@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react'
 import { CreateForm } from './CreateForm'
 import { SplitPane } from './SplitPane'
 import { loadPref, savePref } from '../state/prefs'
+import { MemoryMeter } from './MemoryMeter'
 import { blockBufferId } from '../../../shared/buffer-ids'
 
 export function WorkspacePanel(): React.JSX.Element {
@@ -44,6 +45,7 @@ export function WorkspacePanel(): React.JSX.Element {
   return (
     <div className="panel workspace" data-testid="workspace">
       <div className="panel-head">Workspace <span className="muted">{count(workspace.objects.length, 'object')} · {count(blocks.length, 'memory block')}</span></div>
+      <MemoryMeter />
       {formOpen
         ? <SplitPane id="workspace-form" dir="column" initial={-210} min={72} label="the workspace list and the New form">{[list, form]}</SplitPane>
         : <>{list}{form}</>}

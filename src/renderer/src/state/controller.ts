@@ -6,7 +6,8 @@ import type { Store } from './store'
 import { push, emptyHistory, type History } from '../model/history'
 import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
-import { MAX_CODE_LENGTH } from '../../../shared/protocol'
+import { MAX_CODE_LENGTH, type MemoryCaps, type Workspace } from '../../../shared/protocol'
+import { loadMemoryCaps, saveMemoryCaps } from './memoryCaps'
 import { shownObject } from './appState'
 import { prefetchValues } from './valueLoader'
 import { loadTranscript, saveTranscript, type KeyValue } from './savedTranscript'
@@ -32,13 +33,32 @@ export class Controller {
     )
     // A reload in the middle of a lesson this window presented ends it: the person's workspace comes back.
     if (wasPresenting()) await this.leaveLesson()
-    const w = await this.host.snapshot()
+    const w = await this.applySavedMemoryCaps(await this.host.snapshot())
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
     // The console's history starts from the session's (a reload keeps it), and so does its transcript.
     for (const h of w.history) this.history = push(this.history, h.code)
     this.keepTranscript(w.history)
     await this.ensurePreamble()
     this.store.dispatch({ type: 'connected' })
+  }
+
+  /** The caps saved in an earlier run, given to a session that has others (one that counts memory at all). */
+  private async applySavedMemoryCaps(w: Workspace): Promise<Workspace> {
+    const saved = loadMemoryCaps()
+    if (!saved || !w.memoryCaps) return w
+    if (saved.cpu === w.memoryCaps.cpu && saved.cuda === w.memoryCaps.cuda) return w
+    try {
+      return await this.host.setMemoryCaps(saved)
+    } catch {
+      return w
+    }
+  }
+
+  /** Sets the memory caps (bytes per device type; null: half of RAM) and keeps them for the next start. */
+  async setMemoryCaps(caps: MemoryCaps): Promise<void> {
+    const w = await this.host.setMemoryCaps(caps)
+    saveMemoryCaps(caps)
+    this.store.dispatch({ type: 'workspace', workspace: w, force: true })
   }
 
   /** Brings back the transcript saved before a reload, then saves it as it changes (./savedTranscript). */
