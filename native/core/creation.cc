@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "allocation.h"
+#include "cancel.h"
 #include "errors.h"
 #include "layout.h"
 #include "report.h"
@@ -29,9 +30,18 @@ void fill_all(const Array& a, const Scalar& v, bool checked) {
   put(a, 0, v, checked);
   // Doubling copies: log2(n) memcpy calls at memcpy's speed (one call per element was 3x
   // slower than NumPy's fill). The first `done` bytes already hold the value repeated.
+  // Past kFillBlock the same block is copied onward, and the stop flag is polled between
+  // blocks: one memcpy of gigabytes would not see Stop for seconds.
+  constexpr std::size_t kFillBlock = std::size_t{8} << 20;
   const std::size_t total = static_cast<std::size_t>(n) * a.itemsize();
   char* p = a.data_ptr();
-  for (std::size_t done = a.itemsize(); done < total; done *= 2) std::memcpy(p + done, p, std::min(done, total - done));
+  std::size_t done = a.itemsize();
+  for (; done < total && done < kFillBlock; done *= 2) std::memcpy(p + done, p, std::min(done, total - done));
+  // `done` bytes are a whole number of items: the pattern repeats from p + done.
+  for (const std::size_t block = done; done < total; done += block) {
+    check_cancel();
+    std::memcpy(p + done, p, std::min(block, total - done));
+  }
 }
 
 Scalar::Type widest(const std::vector<Scalar>& v) {
@@ -99,6 +109,7 @@ ArrayPtr arange(Kind kind, const Scalar& start, const Scalar& stop, const Scalar
   auto a = new_array(kind, dt, {n});
   const bool int_args = !any_float && !start.big && !stop.big && !step.big;
   for (std::int64_t i = 0; i < n; ++i) {
+    if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
     if (int_args) put(*a, i, Scalar::of_int(start.i + i * step.i), false);
     else put(*a, i, Scalar::of_float(b + static_cast<double>(i) * s), false);
   }
@@ -120,6 +131,7 @@ ArrayPtr linspace(Kind kind, const Scalar& start, const Scalar& stop, std::int64
     double step = num > 1 ? (e - b) / static_cast<double>(num - 1) : 0;
     std::int64_t half = num / 2;
     for (std::int64_t i = 0; i < num; ++i) {
+      if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
       double v = i < half ? b + step * static_cast<double>(i) : e - step * static_cast<double>(num - i - 1);
       put(*a, i, Scalar::of_float(v), false);
     }
@@ -129,6 +141,7 @@ ArrayPtr linspace(Kind kind, const Scalar& start, const Scalar& stop, std::int64
   double div = endpoint ? static_cast<double>(num - 1) : static_cast<double>(num);
   double step = div > 0 ? (e - b) / div : 0;
   for (std::int64_t i = 0; i < num; ++i) {
+    if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
     double v = div > 0 ? static_cast<double>(i) * step + b : static_cast<double>(i) * (e - b) + b;
     if (endpoint && num > 1 && i == num - 1) v = e;
     if (int_out) v = std::floor(v);
@@ -150,6 +163,7 @@ ArrayPtr eye(Kind kind, std::int64_t n, std::optional<std::int64_t> m, std::int6
   std::int64_t cols = m.value_or(n);
   auto a = create(kind, Fill::Zeros, {n, cols}, dtype);
   for (std::int64_t i = 0; i < n; ++i) {
+    if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
     std::int64_t j = i + k;
     if (j >= 0 && j < cols) put(*a, i * cols + j, Scalar::of_int(1), false);
   }
@@ -288,6 +302,7 @@ void numpy_bounded_fill(std::uint64_t rng, int bits, std::int64_t n, std::vector
     return bits == 16 ? (buf & 0xffffu) : (buf & 0xffu);
   };
   for (std::int64_t i = 0; i < n; ++i) {
+    if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
     std::uint64_t v;
     if (rng == 0) {
       v = 0;
@@ -343,11 +358,14 @@ ArrayPtr random(Kind kind, RandomDist dist, const Shape& shape, std::optional<DT
       std::vector<std::uint64_t> vals;
       const auto rng = static_cast<std::uint64_t>(static_cast<std::int64_t>(high) - 1 - ilow);
       numpy_bounded_fill(rng, int_bits(dt), n, vals);
-      for (std::int64_t i = 0; i < n; ++i)
+      for (std::int64_t i = 0; i < n; ++i) {
+        if ((i & (kCancelChunk - 1)) == 0) check_cancel();
         put(*a, i, Scalar::of_int(static_cast<std::int64_t>(static_cast<std::uint64_t>(ilow) + vals[static_cast<std::size_t>(i)])), false);
+      }
       return a;
     }
     for (std::int64_t i = 0; i < n; ++i) {
+      if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
       double v = dist == RandomDist::Rand ? low + (high - low) * g_np.next_double() : g_np.next_gauss();
       put(*a, i, Scalar::of_float(v), false);
     }
@@ -361,6 +379,7 @@ ArrayPtr random(Kind kind, RandomDist dist, const Shape& shape, std::optional<DT
   // std::numeric_limits<T>::digits: float 24, Half 11, BFloat16 8.
   const int digits = dt == DType::Float16 ? 11 : dt == DType::BFloat16 ? 8 : 24;
   for (std::int64_t i = 0; i < n; ++i) {
+    if ((i & (kCancelChunk - 1)) == 0) check_cancel();  // Stop reaches a long fill (cancel.h)
     Scalar v;
     switch (dist) {
       case RandomDist::Rand: {

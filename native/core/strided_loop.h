@@ -100,9 +100,10 @@ void memory_order(std::vector<std::int64_t>& sizes, std::array<std::vector<std::
 }
 
 // Walks N strided operands of one shape in runs along the last axis: run(ptrs, n,
-// inner_strides) is called once per row of the shape (C order of the shape). Shapes
-// of at least `parallel_min` elements split their rows over the CPU pool (each row is
-// written by one thread), so memory-bound elementwise work uses every core.
+// inner_strides) is called once per row of the shape (C order of the shape), or per
+// part of a row. Shapes of at least `parallel_min` elements split their rows over the
+// CPU pool (each row is written by one thread), so memory-bound elementwise work uses
+// every core. The stop flag is polled every few million elements.
 template <std::size_t N, class Run>
 void strided_runs(const std::vector<std::int64_t>& sizes, std::array<char*, N> ptrs,
                   const std::array<const std::vector<std::int64_t>*, N>& strides, Run&& run,
@@ -134,14 +135,35 @@ void strided_runs(const std::vector<std::int64_t>& sizes, std::array<char*, N> p
     }
   };
   const int threads = total >= parallel_min ? cpu::copy_threads() : 1;
-  if (threads <= 1) {
-    do_rows(0, rows, 0, inner);
-  } else if (rows >= threads * 4) {
-    cpu::parallel_for(rows, threads, [&](std::int64_t a, std::int64_t b) { do_rows(a, b, 0, inner); });
-  } else {
-    // Few long rows: split each row's columns instead.
-    for (std::int64_t r = 0; r < rows; ++r)
-      cpu::parallel_for(inner, threads, [&](std::int64_t a, std::int64_t b) { do_rows(r, r + 1, a, b); });
+  // The work goes in slabs of about kRunSlab elements, and the calling thread polls the stop
+  // flag between slabs (cancel.h); the pool's workers never poll: they hold no flag and must
+  // not throw. A slab is large enough that splitting it over the pool still pays.
+  constexpr std::int64_t kRunSlab = std::int64_t{1} << 22;
+  if (inner >= kRunSlab) {
+    // Long rows: each row's columns in slabs, split over the pool.
+    for (std::int64_t r = 0; r < rows; ++r) {
+      for (std::int64_t c0 = 0; c0 < inner; c0 += kRunSlab) {
+        const std::int64_t c1 = std::min(inner, c0 + kRunSlab);
+        if (threads <= 1) do_rows(r, r + 1, c0, c1);
+        else cpu::parallel_for(c1 - c0, threads, [&](std::int64_t a, std::int64_t b) { do_rows(r, r + 1, c0 + a, c0 + b); });
+        check_cancel();
+      }
+    }
+    return;
+  }
+  const std::int64_t slab_rows = std::max<std::int64_t>(1, kRunSlab / inner);
+  for (std::int64_t r0 = 0; r0 < rows; r0 += slab_rows) {
+    const std::int64_t r1 = std::min(rows, r0 + slab_rows);
+    if (threads <= 1) {
+      do_rows(r0, r1, 0, inner);
+    } else if (r1 - r0 >= threads * 4) {
+      cpu::parallel_for(r1 - r0, threads, [&](std::int64_t a, std::int64_t b) { do_rows(r0 + a, r0 + b, 0, inner); });
+    } else {
+      // Few long rows: split each row's columns instead.
+      for (std::int64_t r = r0; r < r1; ++r)
+        cpu::parallel_for(inner, threads, [&](std::int64_t a, std::int64_t b) { do_rows(r, r + 1, a, b); });
+    }
+    if (r1 < rows) check_cancel();
   }
 }
 
