@@ -32,6 +32,10 @@ std::vector<OpEntry> view_ops() {
            r = ss::masked_fill(a, unwrap_array(info[2], "mask"), get_scalar(info[3], "value"), fn == "masked_fill_");
          else if (fn == "nonzero") r = ss::torch_nonzero(a);
          else if (fn == "take") r = ss::np_take(a, unwrap_array(info[2], "indices"), get_int_opt(info[3], "axis"));
+         else if (fn == "put") {
+           ss::ArrayPtr keep;
+           r = ss::np_put(a, unwrap_array(info[2], "indices"), get_operand(info[3], "values", &keep));
+         }
          else throw Napi::TypeError::New(info.Env(), "unknown index function " + fn);
          return r == a ? info[1] : NativeArray::New(info.Env(), r);
        }},

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "allocation.h"
+#include "cancel.h"
 #include "copy_ops.h"
 #include "dims.h"
 #include "elementwise.h"
@@ -195,6 +196,53 @@ ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::
       raise(PyExc::IndexError, "index " + std::to_string(x) + " is out of bounds for axis " + std::to_string(ax) +
                                    " with size " + std::to_string(size));
   return take_contiguous(src, static_cast<int>(ax), std::move(values), indices->sizes, "take");
+}
+
+ArrayPtr np_put(const ArrayPtr& a, const ArrayPtr& indices, const Operand& values) {
+  check_host_accessible(*a, "put");
+  if (!a->writeable) raise(PyExc::ValueError, "put: output array is read-only");
+  // Indices and values are cast as NumPy's put casts them (unsafe: 2.7 -> 2).
+  IndexValues ind = int64_values(indices);
+  ArrayPtr vals;
+  {
+    ReportScope keep;
+    if (!values.array) {
+      vals = new_array(Kind::NDArray, a->dtype, {1});
+      fill(vals, values.scalar);
+    } else {
+      check_host_accessible(*values.array, "put");
+      vals = copy_to_new(*values.array, Kind::NDArray, a->dtype, c_strides(values.array->sizes, static_cast<std::int64_t>(a->itemsize())), "put values");
+    }
+  }
+  const std::int64_t nv = vals->numel(), n = static_cast<std::int64_t>(ind.size()), size = a->numel();
+  if (nv == 0 || n == 0) {
+    report_copy("scatter", 0, "put: nothing to write");
+    return a;
+  }
+  // A non-contiguous array is written through a copy that is dropped on error: check first.
+  const bool dense = dense_c(*a);
+  auto checked = [&](std::int64_t k) {
+    if (k < -size || k >= size)
+      raise(PyExc::IndexError, "index " + std::to_string(k) + " is out of bounds for axis 0 with size " + std::to_string(size));
+    return k < 0 ? k + size : k;
+  };
+  if (!dense)
+    for (std::int64_t i = 0; i < n; ++i) checked(ind[static_cast<std::size_t>(i)]);
+  const int nd = a->ndim();
+  Shape cs = c_strides(a->sizes, 1);
+  const std::size_t item = a->itemsize();
+  const char* src = vals->data_ptr();
+  for (std::int64_t i = 0; i < n; ++i) {
+    std::int64_t k = checked(ind[static_cast<std::size_t>(i)]), off = 0;
+    for (int d = 0; d < nd; ++d) {
+      off += (k / cs[d]) * a->byte_strides[d];
+      k %= cs[d];
+    }
+    copy_elem(a->data_ptr() + off, src + static_cast<std::size_t>(i % nv) * item, item);
+    if ((i & (kCancelChunk - 1)) == kCancelChunk - 1) check_cancel();
+  }
+  report_copy("scatter", static_cast<std::size_t>(n) * item, "put: writes into the array's own memory");
+  return a;
 }
 
 }  // namespace ss

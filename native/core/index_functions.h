@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "array.h"
+#include "promotion.h"
 #include "scalar.h"
 
 namespace ss {
@@ -18,5 +19,9 @@ ArrayPtr masked_fill(const ArrayPtr& t, const ArrayPtr& mask, const Scalar& valu
 ArrayPtr torch_nonzero(const ArrayPtr& t);
 // np.take(a, indices, axis=None): along `axis`, or on the flattened array; a new C-order array.
 ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::int64_t> axis);
+
+// np.put(a, indices, values) / ndarray.put: values (cycled) written at a's flat C-order
+// positions, in place; returns a.
+ArrayPtr np_put(const ArrayPtr& a, const ArrayPtr& indices, const Operand& values);
 
 }  // namespace ss

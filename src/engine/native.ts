@@ -8,7 +8,7 @@ import type {
 
 /** An opaque native object holding one engine Array (kept alive while referenced). */
 /** An index item as the addon takes it: index arrays travel as handles. */
-export type IndexFn = 'index_select' | 'masked_select' | 'masked_fill' | 'masked_fill_' | 'nonzero' | 'take'
+export type IndexFn = 'index_select' | 'masked_select' | 'masked_fill' | 'masked_fill_' | 'nonzero' | 'take' | 'put'
 
 export type NativeIndexItem = IndexItem | { kind: 'array'; array: NativeHandle }
 
@@ -51,8 +51,8 @@ export interface NativeAddon {
 
   // views
   index(h: NativeHandle, items: NativeIndexItem[]): NativeHandle
-  /** index_select / masked_select / masked_fill(_) / nonzero / take (native/core/advanced_index.h). */
-  indexFn(fn: IndexFn, h: NativeHandle, arg?: NativeHandle | number, arg2?: NativeHandle | PyScalar | number | null): NativeHandle
+  /** index_select / masked_select / masked_fill(_) / nonzero / take / put (native/core/index_functions.h); put returns its array. */
+  indexFn(fn: IndexFn, h: NativeHandle, arg?: NativeHandle | number, arg2?: Operand | number | null): NativeHandle
   /** NumPy's .base object (null when the array owns its data). */
   base(h: NativeHandle): NativeHandle | null
   transpose(h: NativeHandle, dims: number[]): NativeHandle

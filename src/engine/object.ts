@@ -61,6 +61,8 @@ export class EngineObject {
   take(indices: EngineObject, axis: number | null): EngineObject {
     return this.wrap(loadAddon().indexFn('take', this.handle, indices.handle, axis))
   }
+  /** np.put(a, indices, values): values (cycled) at the flat C-order positions, in place. */
+  put(indices: EngineObject, values: OperandLike): void { loadAddon().indexFn('put', this.handle, indices.handle, toOperand(values)) }
   /** NumPy's .base as an engine object (null when this owns its data). */
   base(): EngineObject | null {
     const h = loadAddon().base(this.handle)

@@ -1,5 +1,5 @@
 // The functions that go with advanced indexing: torch index_select / masked_select /
-// masked_fill(_) / nonzero and np.take (native/core/advanced_index.h decides results,
+// masked_fill(_) / nonzero and np.take / np.put (native/core/index_functions.h decides results,
 // layouts and errors; this file converts the Python arguments).
 import * as engine from '../../engine'
 import type { PyScalar } from '../../engine/types'
@@ -111,7 +111,30 @@ function npTake(ctx: LibraryContext, x: engine.EngineObject, indices: PyValue, a
   return ctx.wrap(r)
 }
 
+/** put's values: a Python scalar as it is, anything else as an array. */
+function putValues(ctx: LibraryContext, v: PyValue): engine.EngineObject | PyScalar {
+  if (typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'number') return v
+  if (v instanceof PyComplex) return { re: v.re, im: v.im }
+  return npOperand(ctx, v, 'put')
+}
+
+function npPut(ctx: LibraryContext, target: EngineValue, indices: PyValue, values: PyValue, mode: PyValue | undefined): PyValue {
+  if (mode !== undefined && mode !== 'raise') throw pyErr('NotImplementedError', `np.put(mode=${typeof mode === 'string' ? `'${mode}'` : '...'}) is not supported by the Stridescope engine`)
+  const idx = npOperand(ctx, indices, 'put')
+  const vals = putValues(ctx, values)
+  const inputs = [target.obj, ...(indices instanceof EngineValue ? [idx] : []), ...(values instanceof EngineValue ? [vals as engine.EngineObject] : [])]
+  ctx.op(inputs, () => target.obj.put(idx, vals))
+  return null
+}
+
 export function bindNumpyIndexOps(np: LibModule, ctx: LibraryContext): void {
+  np.fn('put', (a, kw) => {
+    const b = bindArgs('put', ['a', 'ind', 'v', 'mode='], a, kw)
+    if (!(b.a instanceof EngineValue && b.a.kind === 'ndarray')) {
+      throw pyErr('TypeError', `argument 1 must be numpy.ndarray, not <class '${typeName(b.a ?? null)}'>`)
+    }
+    return npPut(ctx, b.a, b.ind!, b.v!, b.mode)
+  })
   np.fn('take', (a, kw) => {
     const b = bindArgs('take', ['a', 'indices', 'axis=', 'out=', 'mode='], a, kw)
     if (b.out !== undefined && b.out !== null) throw pyErr('NotImplementedError', 'np.take(out=...) is not supported by the Stridescope engine')
@@ -119,9 +142,13 @@ export function bindNumpyIndexOps(np: LibModule, ctx: LibraryContext): void {
   })
 }
 
-/** ndarray.take. */
+/** ndarray.take / ndarray.put. */
 export function indexNdarrayMethods(): Record<string, Method> {
   return {
+    put: (s, a, kw) => {
+      const b = bindArgs('put', ['indices', 'values', 'mode='], a, kw)
+      return npPut(s.ctx, s, b.indices!, b.values!, b.mode)
+    },
     take: (s, a, kw) => {
       const b = bindArgs('take', ['indices', 'axis=', 'out=', 'mode='], a, kw)
       if (b.out !== undefined && b.out !== null) throw pyErr('NotImplementedError', 'ndarray.take(out=...) is not supported by the Stridescope engine')

@@ -27,7 +27,7 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
-  'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'put', 'byteswap',
+  'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'real', 'imag', 'data',
 ])

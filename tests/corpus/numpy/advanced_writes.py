@@ -82,3 +82,22 @@ for label, fn in [("take out of bounds", lambda: np.take(m, [20])), ("take axis 
         print(label, fn())
     except Exception as e:
         print(label, type(e).__name__ + ":", e)
+p = np.arange(12).reshape(3, 4)
+np.put(p, [0, 5], [-1, -2])
+np.put(p, [1, 2, 3, 4], [7, 8])
+np.put(p, 11, 99)
+np.put(p, [-2], 2.7)
+p.put([6], 0)
+np.put(p, [], [1])
+np.put(p, [3], [])
+print("put", p.tolist())
+pt = np.arange(12).reshape(3, 4).T
+np.put(pt, [0, 1, 2], [-1, -2, -3])
+print("put transposed", pt.tolist())
+for label, fn in [("put out of bounds", lambda: np.put(p, [0, 12], [5, 5])), ("put list", lambda: np.put([1, 2], [0], 1)),
+                  ("put read-only", lambda: np.put(ro, [0], 1)), ("put out of bounds transposed", lambda: np.put(pt, [0, 12], 5))]:
+    try:
+        print(label, fn())
+    except Exception as e:
+        print(label, type(e).__name__ + ":", e)
+print("after failed puts", p.tolist(), pt.tolist())
