@@ -25,10 +25,27 @@ export function blockOfObject(w: Workspace, id: number): MemoryBlock | undefined
   return blocksOf(w).find((b) => b.objects.some((o) => o.info.id === id))
 }
 
+/**
+ * Offsets last computed, by what they depend on (shape, byte strides, where element 0 sits):
+ * the next snapshot's ObjectInfo of an unchanged object, or a new object laid out the same
+ * (a line run again), finds them here instead of walking every element again. Bounded by
+ * elements held; offsets are never written after they are computed.
+ */
+const recentOffsets: Array<{ key: string; offsets: Float64Array }> = []
+const RECENT_OFFSETS_ELEMENTS = 2 * MAX_FOOTPRINT
+
 export function offsetsOf(block: MemoryBlock, o: ObjectEntry): Float64Array {
   let off = offsetsCache.get(o.info)
   if (!off) {
-    off = elementOffsets(o.info, byteOffsetInBlock(block, o), MAX_FOOTPRINT)
+    const base0 = byteOffsetInBlock(block, o)
+    const key = `${o.info.shape.join(',')}|${o.info.byteStrides.join(',')}|${base0}`
+    const hit = recentOffsets.findIndex((r) => r.key === key)
+    const entry = hit >= 0 ? recentOffsets.splice(hit, 1)[0] : { key, offsets: elementOffsets(o.info, base0, MAX_FOOTPRINT) }
+    recentOffsets.unshift(entry)
+    let held = 0
+    const keep = recentOffsets.findIndex((r) => (held += r.offsets.length) > RECENT_OFFSETS_ELEMENTS)
+    if (keep > 0) recentOffsets.length = keep
+    off = entry.offsets
     offsetsCache.set(o.info, off)
   }
   return off
