@@ -50,6 +50,13 @@ describe('prefetchValues', () => {
     expect(calls.length).toBe(3)
     prefetchValues(host, info, 6) // the load already asked for revision 6
     expect(calls.length).toBe(3)
+    // a second view's load (the pinned object) at the same revision does not make the first be asked again
+    const pinned = { ...info, id: 10 } as ObjectInfo
+    await loadValues(host, pinned, () => {}, 6).done
+    prefetchValues(host, info, 6)
+    expect(calls.length).toBe(4)
+    prefetchValues(host, info, 5) // an older revision is never asked for ahead
+    expect(calls.length).toBe(4)
   })
 
   it('asks nothing for objects the view does not draw or wants exact', () => {

@@ -29,14 +29,21 @@ function exactValues(info: ObjectInfo): boolean {
  * renderer builds the views, instead of after.
  */
 let ahead: { objectId: number; revision: number; start: number[]; shape: number[]; reply: Promise<ValuesWindow> } | null = null
-/** The object and revision whose values were last asked for (ahead or by a load): never asked twice. */
-let lastAsked: { objectId: number; revision: number } | null = null
+/** The objects whose values were asked for (ahead or by a load) at the newest revision seen: never asked twice. */
+let asked = { revision: -1, ids: new Set<number>() }
+
+/** Notes that `objectId`'s values at `revision` are being asked for; false when they already were (or are stale). */
+function firstAsk(objectId: number, revision: number): boolean {
+  if (revision > asked.revision) asked = { revision, ids: new Set() }
+  else if (revision < asked.revision || asked.ids.has(objectId)) return false
+  asked.ids.add(objectId)
+  return true
+}
 
 /** Asks now for the first window loadValues will want for this object at this revision (nothing for objects not drawn). */
 export function prefetchValues(host: Host, info: ObjectInfo, revision: number): void {
   if (info.numel > MAX_DRAWN_VALUES || exactValues(info)) return
-  if (lastAsked && lastAsked.objectId === info.id && lastAsked.revision === revision) return
-  lastAsked = { objectId: info.id, revision }
+  if (!firstAsk(info.id, revision)) return
   const box = cOrderBoxes(info.shape, WINDOW_ELEMENTS)[0]
   if (!box) return
   const reply = host.window(info.id, box.start, box.shape, 'f64')
@@ -58,7 +65,7 @@ function sameInts(a: readonly number[], b: readonly number[]): boolean {
 /** Loads an object's values (at workspace `revision`: a window prefetched for it is used). */
 export function loadValues(host: Host, info: ObjectInfo, onProgress: (fraction: number) => void, revision?: number): LoadHandle {
   let cancelled = false
-  if (revision !== undefined) lastAsked = { objectId: info.id, revision }
+  if (revision !== undefined) firstAsk(info.id, revision)
   const run = async (): Promise<Float64Array | null> => {
     if (info.numel > MAX_DRAWN_VALUES) return null
     let out: Float64Array | null = null
