@@ -5,7 +5,9 @@
 // cached in native/build-tests/ and rebuilt when a source or header changes.
 // Usage: node native/tests/run.mjs [name-filter]   (exit status 1 if any test fails)
 // SANITIZE=1 builds everything with -fsanitize=address,undefined (in native/build-tests-asan/)
-// and makes any sanitizer report fail its test.
+// and makes any sanitizer report fail its test; those objects are position-independent, so that
+// `npm run test:asan` (scripts/test-asan.mjs) links the sanitized addon from them. SANITIZE_OPT=-O0
+// compiles them faster (the tests then run slower).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -17,7 +19,7 @@ const objDir = join(out, 'obj')
 mkdirSync(objDir, { recursive: true })
 const cxx = process.env.CXX || 'g++'
 const flags = sanitize
-  ? ['-std=c++17', '-O1', '-g', '-pthread', '-Wall', '-Wno-unused-function', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer']
+  ? ['-std=c++17', process.env.SANITIZE_OPT || '-O1', '-g', '-fPIC', '-pthread', '-Wall', '-Wno-unused-function', '-fsanitize=address,undefined', '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer']
   : ['-std=c++17', '-O2', '-g0', '-pthread', '-Wall', '-Wno-unused-function']
 if (process.arch === 'x64') flags.push('-march=x86-64-v2')
 const jobs = Math.max(1, Math.min(2, Number(process.env.JOBS) || 2))
