@@ -1,7 +1,9 @@
 // The memory cap over the real engine: the snapshot counts the live bytes per device,
 // a cap set through the session refuses an allocation past it with the library's own
 // out-of-memory error before anything is allocated, and every existing object stays.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const MiB = 2 ** 20
@@ -65,6 +67,26 @@ describe('memory cap per device (session over the real engine)', async () => {
     expect(cap(after)).toBe(halfOfRam())
     expect((await s.run('b = np.ones((1000, 1000))')).error).toBeNull()
     s.dispose()
+  })
+
+  it("loading a file past the cap raises the library's own error (np.load names the array, a tensor loader the bytes)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stridescope-cap-'))
+    const s = createAppSession()
+    const st = JSON.stringify(join(dir, 't.safetensors'))
+    const saved = await s.run(prelude + 'from safetensors.torch import save_file, load_file\n' +
+      `np.save(${JSON.stringify(join(dir, 'a.npy'))}, np.zeros((1000, 1000)))\nsave_file({"w": torch.zeros(1000, 1000)}, ${st})`)
+    expect(saved.error).toBeNull()
+    await s.setMemoryCaps({ cpu: 2 * MiB, cuda: null })
+    const np = await s.run(`a = np.load(${JSON.stringify(join(dir, 'a.npy'))})`)
+    expect(np.error).toMatchObject({
+      type: '_ArrayMemoryError',
+      message: 'Unable to allocate 7.63 MiB for an array with shape (1000, 1000) and data type float64',
+    })
+    const pt = await s.run(`t = load_file(${st})`)
+    expect(pt.error?.type).toBe('RuntimeError')
+    expect(pt.error?.message).toMatch(/DefaultCPUAllocator: can't allocate memory: you tried to allocate 4000000 bytes\./)
+    s.dispose()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('caps the simulated cuda device with torch.OutOfMemoryError in the caching allocator\'s words', async () => {

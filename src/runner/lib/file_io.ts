@@ -77,7 +77,11 @@ class StorageMaker {
     if (st) return st
     const fs = this.desc.storages.find((s) => s.key === entry.storageKey)
     if (!fs) throw pyErr('RuntimeError', `storage ${entry.storageKey} of ${entry.name} is missing from the file`)
-    st = this.make(fs)
+    try {
+      st = this.make(fs)
+    } catch (e) {
+      throw libraryMemoryError(e, entry, fs.nbytes)
+    }
     this.made.set(entry.storageKey, st)
     return st
   }
@@ -95,6 +99,23 @@ class StorageMaker {
     if (unit !== undefined) bytes = swapByteOrder(bytes, unit)
     return engine.storageFromBytes(bytes)
   }
+}
+
+/**
+ * A storage the engine could not allocate (the machine's memory or the cpu's memory cap), in the
+ * library's words: np.load allocates the array itself (NumPy names its shape and dtype), torch.load
+ * the storage's bytes. The engine words both; asking it for the same allocation gives the text.
+ */
+function libraryMemoryError(e: unknown, entry: FileEntry, nbytes: number): unknown {
+  if ((e as { pyType?: string }).pyType !== 'MemoryError' || entry.dtype === null) return e
+  const whole = entry.kind === 'ndarray' && entry.byteOffset === 0 && entry.shape.reduce((a, d) => a * d, 1) * entry.itemsize === nbytes
+  try {
+    const probe = whole ? engine.empty('ndarray', entry.shape, entry.dtype) : engine.empty('tensor', [nbytes], 'uint8')
+    probe.dispose()
+  } catch (refused) {
+    return refused
+  }
+  return e
 }
 
 function entryObject(entry: FileEntry, storages: StorageMaker, opts: { writeable?: boolean; ownsData?: boolean; nativeOrder?: boolean } = {}): engine.EngineObject {
