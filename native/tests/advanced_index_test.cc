@@ -75,13 +75,14 @@ TEST(mask_writes_land_in_the_source) {
 }
 
 TEST(long_gathers_stop_on_the_interrupt_flag) {
-  std::int32_t flag = kInterruptStop;
-  set_cancel_flag(&flag);
+  // The inputs first: making them polls the flag too.
   auto src = sst::np_arange(1 << 18);
   auto idx = sst::arange(Kind::NDArray, 1 << 18, DType::Int64);
+  auto mask = greater(src, -1);
+  std::int32_t flag = kInterruptStop;
+  set_cancel_flag(&flag);
   CHECK_RAISES(advanced_get(src, {arr(idx)}), KeyboardInterrupt, "");
   flag = kInterruptStop;
-  auto mask = greater(src, -1);
   CHECK_RAISES(advanced_get(src, {arr(mask)}), KeyboardInterrupt, "");
   set_cancel_flag(nullptr);
 }
