@@ -15,6 +15,11 @@ Napi::Value allocated(Napi::Env env, ss::ArrayPtr a, const std::string& reason, 
   return NativeArray::New(env, std::move(a));
 }
 
+// The optional order of a new array: 'F' (NumPy's order='F') or C.
+ss::NewLayout layout_arg(const Napi::Value& v) {
+  return v.IsString() && v.As<Napi::String>().Utf8Value() == "F" ? ss::NewLayout::F : ss::NewLayout::C;
+}
+
 }  // namespace
 
 std::vector<OpEntry> creation_ops() {
@@ -24,14 +29,29 @@ std::vector<OpEntry> creation_ops() {
          std::string f = get_string(info[1], "fill");
          ss::Fill fill = f == "zeros" ? ss::Fill::Zeros : f == "ones" ? ss::Fill::Ones : ss::Fill::Empty;
          if (f != "zeros" && f != "ones" && f != "empty") throw Napi::TypeError::New(info.Env(), "fill must be zeros, ones or empty");
-         return allocated(info.Env(), ss::create(get_kind(info[0]), fill, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype")),
+         return allocated(info.Env(), ss::create(get_kind(info[0]), fill, get_ints(info[2], "shape"), get_dtype_opt(info[3], "dtype"), layout_arg(info[4])),
                           fill == ss::Fill::Empty ? "new buffer, left uninitialised" : "new buffer, filled with " + f, fill != ss::Fill::Empty);
        }},
       {"full",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          return allocated(info.Env(), ss::full(get_kind(info[0]), get_ints(info[1], "shape"), get_scalar(info[2], "fill_value"),
-                                               get_dtype_opt(info[3], "dtype")),
+                                               get_dtype_opt(info[3], "dtype"), layout_arg(info[4])),
                           "new buffer, filled with the fill value");
+       }},
+      {"createLike",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto src = unwrap_array(info[0], "object");
+         std::string f = get_string(info[1], "fill");
+         if (f != "zeros" && f != "ones" && f != "empty" && f != "full") throw Napi::TypeError::New(info.Env(), "fill must be zeros, ones, empty or full");
+         ss::Fill fill = f == "zeros" ? ss::Fill::Zeros : f == "ones" ? ss::Fill::Ones : ss::Fill::Empty;
+         std::optional<ss::Scalar> value;
+         if (f == "full") value = get_scalar(info[2], "fill_value");
+         ss::LikeLayout layout;
+         if (src->is_tensor()) layout.format = get_format(info[4]);
+         else layout.order = get_order(info[4]);
+         return allocated(info.Env(), ss::create_like(src, fill, value ? &*value : nullptr, get_dtype_opt(info[3], "dtype"), layout),
+                          f == "empty" ? "new buffer laid out like the input, left uninitialised" : "new buffer laid out like the input, filled with " + (f == "full" ? std::string("the fill value") : f),
+                          f != "empty");
        }},
       {"arange",
        [](const Napi::CallbackInfo& info) -> Napi::Value {

@@ -70,6 +70,12 @@ std::vector<OpEntry> inspect_ops() {
          else r = ss::c_contiguous(*a) && (!a->is_tensor() || ss::strides_are_multiples(*a));
          return Napi::Boolean::New(info.Env(), r);
        }),
+      // Setting a flag moves no bytes: no op of its own.
+      inspection("setWriteable",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         ss::set_writeable(*unwrap_array(info[0], "object"), get_bool(info[1], "writeable"));
+         return info.Env().Undefined();
+       }),
       inspection("release",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          if (NativeArray::Is(info[0])) NativeArray::Unwrap(info[0].As<Napi::Object>())->array.reset();

@@ -67,6 +67,9 @@ std::vector<OpEntry> view_ops() {
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          RESULT(ss::diagonal(SELF, get_int(info[1], "offset"), get_int(info[2], "dim1"), get_int(info[3], "dim2")));
        }},
+      {"complexPart", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::complex_part(SELF, get_bool(info[1], "imag"))); }},
+      {"viewAsReal", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::view_as_real(SELF)); }},
+      {"viewAsComplex", [](const Napi::CallbackInfo& info) -> Napi::Value { RESULT(ss::view_as_complex(SELF)); }},
       {"unfold",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
          RESULT(ss::unfold(SELF, get_int(info[1], "dimension"), get_int(info[2], "size"), get_int(info[3], "step")));

@@ -122,8 +122,8 @@ ArrayPtr new_array(Kind kind, DType dtype, const Shape& sizes, NewLayout lay) {
   return new_array_impl(kind, dtype, sizes, lay, false);
 }
 
-ArrayPtr new_zeroed_array(Kind kind, DType dtype, const Shape& sizes) {
-  return new_array_impl(kind, dtype, sizes, NewLayout::C, true);
+ArrayPtr new_zeroed_array(Kind kind, DType dtype, const Shape& sizes, NewLayout lay) {
+  return new_array_impl(kind, dtype, sizes, lay, true);
 }
 
 ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides) {

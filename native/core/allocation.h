@@ -11,7 +11,7 @@ enum class NewLayout { C, F };
 // (all 0 when empty); tensors get contiguous strides with the max(size,1) rule.
 ArrayPtr new_array(Kind kind, DType dtype, const Shape& sizes, NewLayout layout = NewLayout::C);
 // new_array with every byte zero (np.zeros / torch.zeros), without touching fresh pages.
-ArrayPtr new_zeroed_array(Kind kind, DType dtype, const Shape& sizes);
+ArrayPtr new_zeroed_array(Kind kind, DType dtype, const Shape& sizes, NewLayout layout = NewLayout::C);
 // A new array with explicit byte strides (dense, non-negative, checked by the caller).
 ArrayPtr new_array_strided(Kind kind, DType dtype, const Shape& sizes, const Shape& byte_strides);
 // A new array on the same device as `like` (a simulated or real cuda device, or the cpu).

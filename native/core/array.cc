@@ -84,8 +84,9 @@ ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::
   a->neg = src->neg;
   a->byte_order = src->byte_order;
   a->owns_data = false;
-  // NumPy collapses .base chains to the object that owns the memory.
-  a->base = src->owns_data || !src->base ? src : src->base;
+  // NumPy collapses .base chains to the object that owns the memory, stopping at a base of
+  // another type (t.numpy()[1:].base is the array, not the tensor behind it).
+  a->base = src->owns_data || !src->base || src->base->kind != src->kind ? src : src->base;
   return a;
 }
 

@@ -39,6 +39,10 @@ struct Array {
   // owner as NumPy does), or a hidden alias (t.numpy()'s base). Null when owning.
   std::shared_ptr<Array> base;
   bool owns_data = true;  // NumPy OWNDATA
+  // For an ndarray over memory it neither owns nor views through another array (np.frombuffer,
+  // np.load(mmap_mode=...)): whether that buffer may be written, which decides whether
+  // WRITEABLE may be set back to True (NumPy's _IsWriteable asks the buffer object).
+  bool buffer_writeable = false;
 
   int ndim() const { return static_cast<int>(sizes.size()); }
   std::size_t itemsize() const { return itemsize_of(dtype); }

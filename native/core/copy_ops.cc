@@ -171,10 +171,8 @@ Shape strides_for_order(const Array& src, Order order, DType dtype) {
   return fresh(false);
 }
 
-namespace {
-
-Shape tensor_format_strides(const Array& a, MemFormat fmt) {
-  const auto item = static_cast<std::int64_t>(a.itemsize());
+Shape memory_format_strides(const Array& a, MemFormat fmt, DType dtype) {
+  const auto item = static_cast<std::int64_t>(itemsize_of(dtype));
   Shape el;
   switch (fmt) {
     case MemFormat::Contiguous: el = layout::contiguous_strides(a.sizes); break;
@@ -195,6 +193,10 @@ Shape tensor_format_strides(const Array& a, MemFormat fmt) {
   for (auto& s : el) s *= item;
   return el;
 }
+
+namespace {
+
+Shape tensor_format_strides(const Array& a, MemFormat fmt) { return memory_format_strides(a, fmt, a.dtype); }
 
 }  // namespace
 

@@ -18,6 +18,8 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason);
 ArrayPtr copy_to_new(const Array& src, Kind kind, DType dtype, const Shape& byte_strides, const std::string& reason);
 // Byte strides a new array gets for `order` ('A'/'K' look at src's layout).
 Shape strides_for_order(const Array& src, Order order, DType dtype);
+// A tensor's byte strides for memory_format `fmt` with `dtype`'s itemsize (clone, *_like).
+Shape memory_format_strides(const Array& a, MemFormat fmt, DType dtype);
 
 ArrayPtr clone(const ArrayPtr& a, MemFormat fmt);                    // Tensor.clone(memory_format)
 ArrayPtr contiguous(const ArrayPtr& a, MemFormat fmt);               // Tensor.contiguous(): self when already so

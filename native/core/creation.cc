@@ -52,24 +52,44 @@ Scalar::Type widest(const std::vector<Scalar>& v) {
 
 }  // namespace
 
-ArrayPtr create(Kind kind, Fill fill, const Shape& shape, std::optional<DType> dtype) {
+ArrayPtr create(Kind kind, Fill fill, const Shape& shape, std::optional<DType> dtype, NewLayout layout) {
   const DType dt = dtype.value_or(default_float(kind));
-  if (fill == Fill::Zeros) return new_zeroed_array(kind, dt, shape);
-  auto a = new_array(kind, dt, shape);
+  if (fill == Fill::Zeros) return new_zeroed_array(kind, dt, shape, layout);
+  auto a = new_array(kind, dt, shape, layout);
   if (fill == Fill::Ones) {
     fill_all(*a, Scalar::of_int(1), false);
   }
   return a;
 }
 
-ArrayPtr full(Kind kind, const Shape& shape, const Scalar& value, std::optional<DType> dtype) {
+ArrayPtr full(Kind kind, const Shape& shape, const Scalar& value, std::optional<DType> dtype, NewLayout layout) {
   DType dt = dtype ? *dtype : default_dtype_for(kind, value);
-  auto a = new_array(kind, dt, shape);
+  auto a = new_array(kind, dt, shape, layout);
   if (a->numel() == 0) {
     unsigned char probe[16];
     store_scalar(kind, dt, value, probe);  // still validates the value
   }
   fill_all(*a, value, true);
+  return a;
+}
+
+ArrayPtr create_like(const ArrayPtr& src, Fill fill, const Scalar* value, std::optional<DType> dtype, LikeLayout layout) {
+  if (!src->storage->device.is_cpu())
+    raise(PyExc::NotImplementedError, "*_like of an object on " + src->storage->device.str() + " is not supported by the Stridescope engine");
+  const DType dt = dtype.value_or(src->dtype);
+  const Shape st = src->is_tensor() ? memory_format_strides(*src, layout.format, dt) : strides_for_order(*src, layout.order, dt);
+  // Dense strides (any permutation of a C layout) cover numel * itemsize bytes from offset 0,
+  // so fill_all's run over those bytes fills every element.
+  auto a = new_array_strided(src->kind, dt, src->sizes, st);
+  if (fill == Fill::Zeros) fill_all(*a, Scalar::of_int(0), false);
+  if (fill == Fill::Ones) fill_all(*a, Scalar::of_int(1), false);
+  if (value) {
+    if (a->numel() == 0) {
+      unsigned char probe[16];
+      store_scalar(a->kind, dt, *value, probe);  // still validates the value, as full does
+    }
+    fill_all(*a, *value, true);
+  }
   return a;
 }
 

@@ -5,15 +5,29 @@
 #include <optional>
 #include <vector>
 
+#include "allocation.h"
 #include "array.h"
+#include "copy_ops.h"
 #include "scalar.h"
 
 namespace ss {
 
 enum class Fill { Zeros, Ones, Empty };
 
-ArrayPtr create(Kind kind, Fill fill, const Shape& shape, std::optional<DType> dtype);
-ArrayPtr full(Kind kind, const Shape& shape, const Scalar& value, std::optional<DType> dtype);
+// `layout` F: NumPy's order='F' (column-major strides, F_CONTIGUOUS).
+ArrayPtr create(Kind kind, Fill fill, const Shape& shape, std::optional<DType> dtype, NewLayout layout = NewLayout::C);
+ArrayPtr full(Kind kind, const Shape& shape, const Scalar& value, std::optional<DType> dtype, NewLayout layout = NewLayout::C);
+
+// np.empty_like / zeros_like / ones_like / full_like (`order`, ndarrays) and torch.*_like
+// (`format`, tensors): a new array of src's shape (and dtype unless given), laid out as the
+// library lays out a "like" result: NumPy's order K keeps src's memory order (C or F when src
+// is, else its strides sorted densely); torch's preserve_format keeps dense non-overlapping
+// strides and infers dense ones otherwise. `value` is the fill value of full_like.
+struct LikeLayout {
+  Order order = Order::K;                 // ndarrays
+  MemFormat format = MemFormat::Preserve;  // tensors
+};
+ArrayPtr create_like(const ArrayPtr& src, Fill fill, const Scalar* value, std::optional<DType> dtype, LikeLayout layout);
 // arange(stop) is arange(0, stop): pass start = 0 and stop.
 ArrayPtr arange(Kind kind, const Scalar& start, const Scalar& stop, const Scalar& step, std::optional<DType> dtype);
 ArrayPtr linspace(Kind kind, const Scalar& start, const Scalar& stop, std::int64_t num, bool endpoint,

@@ -130,6 +130,7 @@ ArrayPtr view_of_storage(const StoragePtr& storage, const FileViewSpec& spec) {
   a->requires_grad = tensor && spec.requires_grad;
   a->grad_leaf = a->requires_grad;
   a->owns_data = spec.owns_data;
+  a->buffer_writeable = spec.writeable;
   return a;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checked_math.h"
+#include "creation.h"
 #include "dims.h"
 #include "errors.h"
 #include "flags.h"
@@ -450,6 +451,70 @@ ArrayPtr diagonal(const ArrayPtr& a, std::int64_t offset, std::int64_t dim1, std
   st.push_back(a->byte_strides[d1] + a->byte_strides[d2]);
   auto v = derive_view(a, sz, st, off);
   if (!a->is_tensor()) v->writeable = false;  // NumPy >= 1.9 returns a read-only view
+  return v;
+}
+
+namespace {
+
+DType component_dtype(DType complex) { return complex == DType::Complex64 ? DType::Float32 : DType::Float64; }
+
+}  // namespace
+
+ArrayPtr complex_part(const ArrayPtr& a, bool imag) {
+  if (!is_complex(a->dtype)) {
+    if (!imag) return a;
+    if (a->is_tensor()) raise(PyExc::RuntimeError, "imag is not implemented for tensors with non-complex dtypes.");
+    // NOTE numpy/_core/src/multiarray/getset.c array_imag_get: zeros, F order when the array is
+    // Fortran (F- and not C-contiguous), read-only.
+    auto z = create(Kind::NDArray, Fill::Zeros, a->sizes, a->dtype, f_contiguous(*a) && !c_contiguous(*a) ? NewLayout::F : NewLayout::C);
+    z->writeable = false;
+    return z;
+  }
+  const DType part = component_dtype(a->dtype);
+  const auto half = static_cast<std::int64_t>(itemsize_of(part));
+  auto v = derive_view(a, a->sizes, a->byte_strides, a->byte_offset + (imag ? half : 0));
+  v->dtype = part;
+  if (a->is_tensor() && a->conj) {
+    // NOTE aten/src/ATen/native/UnaryOps.cpp real / imag: the parts of the unconjugated
+    // tensor; the imaginary part of a conjugate view is negated (a negative view).
+    v->conj = false;
+    v->neg = imag;
+  }
+  return v;
+}
+
+ArrayPtr view_as_real(const ArrayPtr& t) {
+  // NOTE aten/src/ATen/native/ComplexHelper.h view_as_real
+  if (t->conj)
+    raise(PyExc::RuntimeError, "view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so you can "
+                               "view it as real, use self.resolve_conj(); however, be warned that the resulting tensor will NOT alias the original.");
+  if (!is_complex(t->dtype)) raise(PyExc::RuntimeError, "view_as_real is only supported for complex tensors");
+  const DType part = component_dtype(t->dtype);
+  Shape sz = t->sizes, st = t->byte_strides;
+  sz.push_back(2);
+  st.push_back(static_cast<std::int64_t>(itemsize_of(part)));
+  auto v = derive_view(t, sz, st, t->byte_offset);
+  v->dtype = part;
+  return v;
+}
+
+ArrayPtr view_as_complex(const ArrayPtr& t) {
+  // NOTE aten/src/ATen/native/ComplexHelper.h view_as_complex / computeStrideForViewAsComplex
+  if (t->dtype == DType::Float16) raise(PyExc::NotImplementedError, "view_as_complex of a half tensor (complex32) is not supported by the Stridescope engine");
+  if (t->dtype != DType::Float32 && t->dtype != DType::Float64)
+    raise(PyExc::RuntimeError, std::string("view_as_complex is only supported for half, float and double tensors, but got a tensor of scalar type: ") +
+                                   dtype_info(t->dtype).scalar_type);
+  const std::int64_t n = t->ndim();
+  if (n == 0) raise(PyExc::RuntimeError, "Input tensor must have one or more dimensions");
+  if (t->sizes[n - 1] != 2) raise(PyExc::RuntimeError, "Tensor must have a last dimension of size 2");
+  const auto item = static_cast<std::int64_t>(t->itemsize());
+  if (t->byte_strides[n - 1] != item) raise(PyExc::RuntimeError, "Tensor must have a last dimension with stride 1");
+  for (std::int64_t i = 0; i < n - 1; ++i)
+    if ((t->byte_strides[i] / item) % 2) raise(PyExc::RuntimeError, "Tensor must have a stride divisible by 2 for all but last dimension");
+  if (t->elem_offset() % 2) raise(PyExc::RuntimeError, "Tensor must have a storage_offset divisible by 2");
+  Shape sz(t->sizes.begin(), t->sizes.end() - 1), st(t->byte_strides.begin(), t->byte_strides.end() - 1);
+  auto v = derive_view(t, sz, st, t->byte_offset);
+  v->dtype = t->dtype == DType::Float32 ? DType::Complex64 : DType::Complex128;
   return v;
 }
 

@@ -48,4 +48,13 @@ void check_as_strided(const ArrayPtr& a, const Dims& size, const Dims& stride, s
 // np.flip (a view with negated strides). torch.flip copies: see copy_ops.h.
 ArrayPtr flip_view(const ArrayPtr& a, const std::optional<Dims>& dims);
 
+// ndarray.real / .imag and Tensor.real / .imag. Complex: a view of the real or imaginary
+// components (component dtype, same strides, the imaginary part one component further on).
+// Not complex: .real is the object itself; NumPy's .imag is a new read-only array of zeros,
+// torch's refuses.
+ArrayPtr complex_part(const ArrayPtr& a, bool imag);
+// torch.view_as_real (a trailing dimension of 2 components) and torch.view_as_complex.
+ArrayPtr view_as_real(const ArrayPtr& t);
+ArrayPtr view_as_complex(const ArrayPtr& t);
+
 }  // namespace ss

@@ -4,7 +4,7 @@
 import { loadAddon } from './load'
 import type { DlpackExportOptions, NativeCapsule, NativeHandle } from './native'
 import { EngineObject, type OperandLike, toOperand } from './object'
-import type { BinaryOp, DTypeName, Kind, OpReport, Order, PyScalar, RandomKind } from './types'
+import type { BinaryOp, DTypeName, Kind, MemoryFormat, OpReport, Order, PyScalar, RandomKind } from './types'
 
 const wrap = (h: NativeHandle) => new EngineObject(h)
 /** Same object back when the engine returned its input (`np.asarray(a) is a`). */
@@ -18,15 +18,22 @@ const wrapFrom = (input: EngineObject, h: NativeHandle) => (h === input.handle ?
 export function lastReport(): OpReport { return loadAddon().lastReport() }
 
 // ---- creation (dtype null: the library's default for the arguments) -------
-export const zeros = (kind: Kind, shape: number[], dtype: DTypeName | null = null) =>
-  wrap(loadAddon().create(kind, 'zeros', shape, dtype))
-export const ones = (kind: Kind, shape: number[], dtype: DTypeName | null = null) =>
-  wrap(loadAddon().create(kind, 'ones', shape, dtype))
+// `order` 'F' is NumPy's order='F' (column-major strides).
+export const zeros = (kind: Kind, shape: number[], dtype: DTypeName | null = null, order: 'C' | 'F' = 'C') =>
+  wrap(loadAddon().create(kind, 'zeros', shape, dtype, order))
+export const ones = (kind: Kind, shape: number[], dtype: DTypeName | null = null, order: 'C' | 'F' = 'C') =>
+  wrap(loadAddon().create(kind, 'ones', shape, dtype, order))
 /** `empty`: uninitialised memory, as the libraries (values are whatever the allocator left). */
-export const empty = (kind: Kind, shape: number[], dtype: DTypeName | null = null) =>
-  wrap(loadAddon().create(kind, 'empty', shape, dtype))
-export const full = (kind: Kind, shape: number[], value: PyScalar, dtype: DTypeName | null = null) =>
-  wrap(loadAddon().full(kind, shape, value, dtype))
+export const empty = (kind: Kind, shape: number[], dtype: DTypeName | null = null, order: 'C' | 'F' = 'C') =>
+  wrap(loadAddon().create(kind, 'empty', shape, dtype, order))
+export const full = (kind: Kind, shape: number[], value: PyScalar, dtype: DTypeName | null = null, order: 'C' | 'F' = 'C') =>
+  wrap(loadAddon().full(kind, shape, value, dtype, order))
+/**
+ * np.empty_like / zeros_like / ones_like / full_like (`layout`: order 'K' keeps the input's
+ * memory order) and torch's (`layout`: a memory format; preserve_format keeps dense strides).
+ */
+export const createLike = (x: EngineObject, fill: 'zeros' | 'ones' | 'empty' | 'full', layout: Order | MemoryFormat,
+  dtype: DTypeName | null = null, value: PyScalar | null = null) => wrap(loadAddon().createLike(x.handle, fill, value, dtype, layout))
 /** `arange(stop)` is `arange(0n, null)`... pass Python ints as bigint, floats as number. */
 export const arange = (kind: Kind, start: PyScalar, stop: PyScalar | null = null, step: PyScalar | null = null,
   dtype: DTypeName | null = null) => wrap(loadAddon().arange(kind, start, stop, step, dtype))

@@ -32,8 +32,11 @@ export interface NativeAddon {
   lastReport(): OpReport
 
   // creation
-  create(kind: Kind, fill: 'zeros' | 'ones' | 'empty', shape: number[], dtype: DTypeName | null): NativeHandle
-  full(kind: Kind, shape: number[], value: PyScalar, dtype: DTypeName | null): NativeHandle
+  /** `order` 'F': NumPy's order='F' (column-major); C otherwise. */
+  create(kind: Kind, fill: 'zeros' | 'ones' | 'empty', shape: number[], dtype: DTypeName | null, order?: 'C' | 'F'): NativeHandle
+  full(kind: Kind, shape: number[], value: PyScalar, dtype: DTypeName | null, order?: 'C' | 'F'): NativeHandle
+  /** np.*_like (layout: an Order) / torch.*_like (layout: a MemoryFormat); value only for 'full'. */
+  createLike(h: NativeHandle, fill: 'zeros' | 'ones' | 'empty' | 'full', value: PyScalar | null, dtype: DTypeName | null, layout: Order | MemoryFormat): NativeHandle
   arange(kind: Kind, start: PyScalar, stop: PyScalar | null, step: PyScalar | null, dtype: DTypeName | null): NativeHandle
   linspace(kind: Kind, start: PyScalar, stop: PyScalar, num: number, endpoint: boolean, dtype: DTypeName | null): NativeHandle
   eye(kind: Kind, n: number, m: number | null, k: number, dtype: DTypeName | null): NativeHandle
@@ -48,6 +51,8 @@ export interface NativeAddon {
   item(h: NativeHandle): PyScalar
   isContiguous(h: NativeHandle, format: MemoryFormat | 'F'): boolean
   release(h: NativeHandle): void
+  /** ndarray.flags.writeable = on, under NumPy's rules (ValueError when the memory may not be written). */
+  setWriteable(h: NativeHandle, on: boolean): void
 
   // views
   index(h: NativeHandle, items: NativeIndexItem[]): NativeHandle
@@ -72,6 +77,9 @@ export interface NativeAddon {
   narrow(h: NativeHandle, dim: number, start: number, length: number): NativeHandle
   diagonal(h: NativeHandle, offset: number, dim1: number, dim2: number): NativeHandle
   unfold(h: NativeHandle, dim: number, size: number, step: number): NativeHandle
+  complexPart(h: NativeHandle, imag: boolean): NativeHandle
+  viewAsReal(h: NativeHandle): NativeHandle
+  viewAsComplex(h: NativeHandle): NativeHandle
   slidingWindowView(h: NativeHandle, windowShape: number[], axes: number[] | null): NativeHandle
   asStrided(h: NativeHandle, size: number[], stride: number[], offset: number | null): NativeHandle
   /** asStrided's checks alone: throws what it would throw, makes nothing. */
@@ -168,10 +176,10 @@ export interface NativeAddon {
  */
 export const NATIVE_EXPORTS = Object.keys({
   NativeArray: 1, NativeCapsule: 1, lastReport: 1,
-  create: 1, full: 1, arange: 1, linspace: 1, eye: 1, fromValues: 1, random: 1, seed: 1,
-  info: 1, window: 1, item: 1, base: 1, isContiguous: 1, release: 1,
+  create: 1, full: 1, createLike: 1, arange: 1, linspace: 1, eye: 1, fromValues: 1, random: 1, seed: 1,
+  info: 1, window: 1, item: 1, base: 1, isContiguous: 1, release: 1, setWriteable: 1,
   index: 1, indexFn: 1, transpose: 1, permute: 1, swapaxes: 1, T: 1, mT: 1, t: 1, expand: 1, broadcastTo: 1, view: 1,
-  viewDtype: 1, reshape: 1, squeeze: 1, unsqueeze: 1, expandDims: 1, narrow: 1, diagonal: 1, unfold: 1,
+  viewDtype: 1, reshape: 1, squeeze: 1, unsqueeze: 1, expandDims: 1, narrow: 1, diagonal: 1, unfold: 1, complexPart: 1, viewAsReal: 1, viewAsComplex: 1,
   slidingWindowView: 1, asStrided: 1, checkAsStrided: 1, flip: 1,
   clone: 1, contiguous: 1, copy: 1, ascontiguousarray: 1, asfortranarray: 1, astype: 1, astypeByteOrder: 1,
   viewByteOrder: 1, toDtype: 1, ravel: 1, flatten: 1,

@@ -70,6 +70,8 @@ export class EngineObject {
   }
   /** Drops the engine reference now (the storage is freed when no view is left). */
   dispose(): void { loadAddon().release(this.handle) }
+  /** `a.flags.writeable = on` (ndarrays): NumPy refuses True where the memory may not be written. */
+  setWriteable(on: boolean): void { loadAddon().setWriteable(this.handle, on) }
 
   // ---- views (never copy) -------------------------------------------------
   /** `a[items]`: ints, slices, None, Ellipsis. */
@@ -113,6 +115,12 @@ export class EngineObject {
   unfold(dim: number, size: number, step: number): EngineObject {
     return this.wrap(loadAddon().unfold(this.handle, dim, size, step))
   }
+  /** `.real` / `.imag`: a view of a complex object's parts (see native/core/view_ops.h for the rest). */
+  complexPart(imag: boolean): EngineObject { return this.wrap(loadAddon().complexPart(this.handle, imag)) }
+  /** `torch.view_as_real(t)`: a trailing dimension of the two components. */
+  viewAsReal(): EngineObject { return this.wrap(loadAddon().viewAsReal(this.handle)) }
+  /** `torch.view_as_complex(t)`: the trailing dimension of 2 read as complex numbers. */
+  viewAsComplex(): EngineObject { return this.wrap(loadAddon().viewAsComplex(this.handle)) }
   /** `np.lib.stride_tricks.sliding_window_view(a, window_shape, axis)` (read-only view). */
   slidingWindowView(windowShape: number[], axes: number[] | null = null): EngineObject {
     return this.wrap(loadAddon().slidingWindowView(this.handle, windowShape, axes))
