@@ -21,6 +21,7 @@ export type Expr = { line: number } & (
   | { k: 'float'; v: number }
   | { k: 'imag'; v: number }
   | { k: 'str'; v: string }
+  | { k: 'bytes'; v: number[] }
   | { k: 'fstr'; parts: FStrPart[] }
   | { k: 'const'; v: Const }
   | { k: 'name'; id: string }

@@ -15,6 +15,7 @@ import { bindArgs } from './args'
 import { getAttribute, setAttribute, sortItems } from './attributes'
 import { callValue } from './call'
 import { modPow } from './modpow'
+import { bytesCtor } from './bytes'
 
 const T = BUILTIN_TYPES
 
@@ -184,6 +185,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
     return d
   }
   T.range.ctor = makeRange
+  T.bytes.ctor = (args, kw) => { noKw('bytes', kw); nargs('bytes', args, 0, 1); return bytesCtor(args) }
   T.slice.ctor = (args, kw) => {
     noKw('slice', kw); nargs('slice', args, 1, 3)
     return args.length === 1 ? new PySlice(null, args[0], null) : new PySlice(args[0], args[1], args[2] ?? null)
@@ -195,7 +197,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
   }
   T.object.ctor = () => { throw pyErr('NotImplementedError', 'object() instances are not supported') }
   for (const [name, cls] of Object.entries(T)) {
-    if (['int', 'float', 'complex', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'slice', 'type', 'object'].includes(name)) into.set(name, cls)
+    if (['int', 'float', 'complex', 'str', 'bytes', 'bool', 'list', 'tuple', 'dict', 'range', 'slice', 'type', 'object'].includes(name)) into.set(name, cls)
   }
   for (const [name, cls] of EXCEPTION_CLASSES) if (cls.module === 'builtins') into.set(name, cls)
   into.set('Ellipsis', ELLIPSIS)

@@ -4,6 +4,7 @@ import {
   PyObject, PyList, PyTuple, PyDict, PyComplex, PySlice, PyFunction, PyClass, PyExcInstance, PyModule,
   PyBuiltin, Scope, ELLIPSIS, BUILTIN_TYPES, type PyValue, type Kwargs
 } from './values'
+import { PyBytes } from './bytes'
 import { PyException, pyErr, BASE_EXCEPTION, excClass } from './exceptions'
 import {
   binop, inplaceOp, unaryOp, compare, truthy, iterate, hashKey, typeName, typeOf
@@ -416,6 +417,7 @@ export class Interpreter {
       case 'float': return e.v
       case 'imag': return new PyComplex(0, e.v)
       case 'str': return e.v
+      case 'bytes': return new PyBytes(Uint8Array.from(e.v))
       case 'fstr': return this.fstring(e.parts, scope)
       case 'const': return e.v === 'None' ? null : e.v === 'True' ? true : e.v === 'False' ? false : ELLIPSIS
       case 'name': return this.lookup(e.id, scope)

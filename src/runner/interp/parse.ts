@@ -10,6 +10,7 @@ import type { Arg, CompFor, Expr, FStrPart, Handler, Param, Stmt } from './ast'
 import { normalizeFloatLiterals } from './normalize'
 import { scanSource, type SyntaxErrorType, type SyntaxProblem } from './syntax_check'
 import { assignmentTargetProblem } from './assign_target'
+import { literalBytes } from './bytes'
 
 export class PySyntaxError extends Error {
   constructor(message: string, readonly line: number, readonly column: number,
@@ -274,7 +275,7 @@ class Lowering {
     switch (n.name) {
       case 'Number': return this.number(n, line)
       case 'String':
-        if (this.splitQuotes(this.text(n)).bytes) return { line, k: 'unsupported', what: 'bytes literal' }
+        if (this.splitQuotes(this.text(n)).bytes) return { line, k: 'bytes', v: this.bytesValue(n) }
         return { line, k: 'str', v: this.stringValue(n) }
       case 'FormatString': return { line, k: 'fstr', parts: this.fstring(n) }
       case 'ContinuedString': {
@@ -503,6 +504,13 @@ class Lowering {
     const { body, raw, bytes } = this.splitQuotes(this.text(n))
     if (bytes) this.fail(n, 'bytes literals are not supported')
     return raw ? body : decodeEscapes(body)
+  }
+
+  /** b'...': ASCII characters and escapes (\u is no escape in bytes); a non-ASCII character is a SyntaxError. */
+  bytesValue(n: Tok): number[] {
+    const { body, raw } = this.splitQuotes(this.text(n))
+    if (/[^\x00-\x7f]/.test(body)) this.fail(n, 'bytes can only contain ASCII literal characters')
+    return literalBytes(raw ? body : decodeEscapes(body.replace(/\\([uUN])/g, '\\\\$1')))
   }
 
   splitQuotes(t: string): { prefix: string; body: string; raw: boolean; bytes: boolean; open: number } {

@@ -239,7 +239,7 @@ const INT = builtinType('int')
 export const BUILTIN_TYPES = {
   object: OBJECT, type: TYPE,
   int: INT, bool: builtinType('bool', INT), float: builtinType('float'), complex: builtinType('complex'),
-  str: builtinType('str'), list: builtinType('list'), tuple: builtinType('tuple'), dict: builtinType('dict'),
+  str: builtinType('str'), bytes: builtinType('bytes'), list: builtinType('list'), tuple: builtinType('tuple'), dict: builtinType('dict'),
   NoneType: builtinType('NoneType'), slice: builtinType('slice'), range: builtinType('range'),
   ellipsis: builtinType('ellipsis'), function: builtinType('function'), module: builtinType('module'),
   builtin_function_or_method: builtinType('builtin_function_or_method'), method: builtinType('method'),

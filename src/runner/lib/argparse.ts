@@ -47,6 +47,22 @@ export function orderArg(v: PyValue | undefined, dflt: Order, allowed = 'CFAK'):
   return v.toUpperCase() as Order
 }
 
+/** NumPy's PyArray_OrderConverter: None is the default, one letter in any case, its error texts. */
+export function npOrderArg(v: PyValue | undefined, dflt: Order): Order {
+  if (v === undefined || v === null) return dflt
+  if (typeof v !== 'string') throw pyErr('TypeError', `order must be str, not ${typeName(v)}`)
+  const o = v.toUpperCase()
+  if (v.length !== 1 || !'CFAK'.includes(o)) throw pyErr('ValueError', `order must be one of 'C', 'F', 'A', or 'K' (got '${v}')`)
+  return o as Order
+}
+
+/** order= of np.zeros / ones / empty / full: only C or F make sense for a new array. */
+export function npNewOrderArg(v: PyValue | undefined): 'C' | 'F' {
+  const o = npOrderArg(v, 'C')
+  if (o !== 'C' && o !== 'F') throw pyErr('ValueError', "only 'C' or 'F' order is permitted")
+  return o
+}
+
 export function boolArg(v: PyValue | undefined, dflt: boolean): boolean {
   return v === undefined ? dflt : truthy(v)
 }

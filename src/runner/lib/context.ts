@@ -20,6 +20,9 @@ export interface LibraryHost {
   adopt(v: EngineValue): void
 }
 
+/** NumPy's floating-point error handling (np.errstate / np.seterr), per runner as NumPy's is per thread. */
+export interface NpErrState { divide: string; over: string; under: string; invalid: string }
+
 export type Factory = (ctx: LibraryContext, obj: EngineObject) => EngineValue
 
 /**
@@ -45,6 +48,8 @@ export class LibraryContext {
   torchDefaultDtype: 'float32' | 'float64' = 'float32'
   /** np.set_printoptions / torch.set_printoptions state, per runner like the libraries' per process. */
   readonly printOptions = new PrintOptions()
+  /** np.geterr() in a fresh process; np.errstate / np.seterr replace `err`. */
+  readonly npErrState: { err: NpErrState } = { err: { divide: 'warn', over: 'warn', under: 'ignore', invalid: 'warn' } }
   /** torch's grad mode for this runner's programs (the engine's flag is set from it at each run). */
   private gradMode = true
 

@@ -25,6 +25,8 @@ export abstract class EngineValue extends PyObject {
   constructor(readonly ctx: LibraryContext, readonly obj: EngineObject) { super() }
   /** The wrapper of NumPy's .base, held while this view lives (set by LibraryContext.wrap). */
   baseRef: EngineValue | null = null
+  /** The Python buffer object an array was made over (np.frombuffer's bytes): its .base. */
+  bufferBase: PyObject | null = null
 
   abstract readonly kind: 'ndarray' | 'tensor'
   /** The library's name for messages ('array' / 'tensor'). */
@@ -310,6 +312,24 @@ export abstract class EngineValue extends PyObject {
   }
 
   hashKey(): string { throw pyErr('TypeError', `unhashable type: '${this.pyClass.name}'`) }
+}
+
+/**
+ * `a.base` / `t._base`: the wrapper the program holds for the base object, else a new one
+ * over the engine's base (the base of an intermediate view, t.numpy()'s detached alias),
+ * kept by the view so that `a.base is a.base`.
+ */
+export function baseObject(v: EngineValue): PyValue {
+  if (v.bufferBase) return v.bufferBase
+  const id = v.meta.baseId
+  if (id === null) return null
+  if (v.baseRef && v.baseRef.meta.id === id) return v.baseRef
+  const held = v.ctx.byEngineId(id)
+  if (held) return held
+  const base = v.obj.base()
+  if (base === null) return null
+  v.baseRef = v.ctx.wrap(base)
+  return v.baseRef
 }
 
 /** Flat C-order elements of a window in the printing layer's ElementValue form. */

@@ -7,10 +7,10 @@ import {
   PyObject, PyClass, PyTuple, PyList, PyDict, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs
 } from '../interp/values'
 import type { ObjectInfo } from '../../engine/types'
-import { hashKey } from '../interp/ops'
+import { hashKey, truthy } from '../interp/ops'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
-import { EngineValue } from './engine_value'
+import { EngineValue, baseObject } from './engine_value'
 import { NpDType, npDtypeOf } from './dtypes'
 import { NpScalar } from './scalars'
 import { shapeFromArgs, axesArg, orderArg, intArg, boolArg, zeroDimAxisIsNone } from './argparse'
@@ -20,6 +20,7 @@ import { indexNdarrayMethods } from './index_ops'
 import { joinSplitNdarrayMethods } from './join_split'
 import { ndarrayMathMethods } from './math_ops'
 import { NpFlags } from './flags'
+import { tobytes } from './buffers'
 
 export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
 
@@ -27,9 +28,9 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
-  'sort', 'argsort', 'tobytes', 'setflags', 'resize', 'byteswap',
+  'sort', 'argsort', 'resize', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
-  'real', 'imag', 'data',
+  'data',
 ])
 
 export class PyNdarray extends EngineValue {
@@ -75,19 +76,9 @@ export class PyNdarray extends EngineValue {
       case 'itemsize': return BigInt(info().itemsize)
       case 'nbytes': return BigInt(info().nbytes)
       case 'flags': return new NpFlags(() => this.info().flags, (on) => this.setWriteable(on))
-      case 'base': {
-        const id = this.meta.baseId
-        if (id === null) return null
-        if (this.baseRef && this.baseRef.meta.id === id) return this.baseRef
-        const held = this.ctx.byEngineId(id)
-        if (held) return held
-        // The base is an allocation the program never saw (an advanced index's result
-        // transposed into place, a reshape's copy): NumPy still returns it.
-        const hidden = this.obj.base()
-        if (!hidden) return null
-        this.baseRef = this.ctx.wrap(hidden)
-        return this.baseRef
-      }
+      case 'base': return baseObject(this)
+      case 'real': return this.ctx.opWrap([this.obj], () => this.obj.complexPart(false))
+      case 'imag': return this.ctx.opWrap([this.obj], () => this.obj.complexPart(true))
       case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
       case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
       case 'ctypes': return new CtypesView(BigInt(info().dataPtr))
@@ -101,11 +92,19 @@ export class PyNdarray extends EngineValue {
   }
 
   /** `a.flags.writeable = on` / `a.setflags(write=on)`, under NumPy's rules (the engine's). */
-  setWriteable(_on: boolean): void {
-    throw pyErr('NotImplementedError', 'setting flags.writeable is not supported by the Stridescope engine (no engine operation for it yet)')
+  setWriteable(on: boolean): void {
+    this.ctx.op([this.obj], () => this.obj.setWriteable(on))
   }
 
-  setattr(name: string, _v: PyValue): boolean {
+  setattr(name: string, v: PyValue): boolean {
+    if (name === 'real' || name === 'imag') {
+      // NOTE numpy/_core/src/multiarray/getset.c array_real_set / array_imag_set: a write into the part's view.
+      if (name === 'imag' && !/complex/.test(this.meta.dtype)) throw pyErr('TypeError', 'array does not have imaginary part to set')
+      const part = this.ctx.op([this.obj], () => this.obj.complexPart(name === 'imag'))
+      const operand = this.operand(v)
+      this.ctx.op([this.obj], () => part.setItem([{ kind: 'ellipsis' }], operand))
+      return true
+    }
     if (name === 'shape' || name === 'strides') {
       throw pyErr('NotImplementedError', `setting ndarray.${name} is not supported by the Stridescope engine (use reshape / np.lib.stride_tricks.as_strided)`)
     }
@@ -198,6 +197,16 @@ const NDARRAY_METHODS: Record<string, Method> = {
     return null
   },
   ...ndarrayMathMethods<PyNdarray>(),
+  tobytes,
+  setflags: (s, a, kw) => {
+    const b = bindArgs('setflags', ['write=', 'align=', 'uic='], a, kw)
+    if (b.uic !== undefined && b.uic !== null && truthy(b.uic)) throw pyErr('ValueError', 'cannot set WRITEBACKIFCOPY flag to True')
+    if (b.align !== undefined && b.align !== null && truthy(b.align) !== s.info().flags.aligned) {
+      throw pyErr('NotImplementedError', 'setflags(align=...) is not supported by the Stridescope engine')
+    }
+    if (b.write !== undefined && b.write !== null) s.setWriteable(truthy(b.write))
+    return null
+  },
   item: (s, a) => {
     if (a.length) throw pyErr('NotImplementedError', 'item(index) is not supported; index the array first')
     return s.item()

@@ -13,7 +13,10 @@ import { PyTensor } from './tensor'
 import { NpDType, npDtypeOf, npScalarType, NP_DTYPE_CLASS, NP_ABSTRACT_TYPES } from './dtypes'
 import { NpScalar } from './scalars'
 import { flattenNested } from './nested'
-import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence, zeroDimAxisIsNone } from './argparse'
+import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence, zeroDimAxisIsNone, npNewOrderArg } from './argparse'
+import { bindNumpyLike } from './like_creation'
+import { bindNumpyBroadcast } from './numpy_broadcast'
+import { bindNumpyBuffers } from './buffers'
 import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
 import { npSetPrintoptions, npGetPrintoptions } from './print_options'
@@ -24,9 +27,8 @@ import { bindNumpyIndexOps } from './index_ops'
 import { bindNumpyMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
-  'zeros_like', 'ones_like', 'empty_like', 'full_like',
   'allclose', 'array_equal', 'sort', 'unique', 'roll', 'rollaxis', 'atleast_2d',
-  'printoptions', 'array2string', 'array_repr', 'array_str', 'frombuffer',
+  'printoptions', 'array2string', 'array_repr', 'array_str',
   'fromfile', 'save', 'load', 'savez', 'pad', 'isclose', 'count_nonzero',
 ])
 
@@ -62,9 +64,9 @@ function fromPython(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null)
 function creation(ctx: LibraryContext, name: 'zeros' | 'ones' | 'empty') {
   return (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs(name, ['shape', 'dtype=', 'order=', '*', 'like=', 'device='], a, kw)
-    if (orderArg(b.order, 'C', 'CF') === 'F') throw pyErr('NotImplementedError', `np.${name}(order='F') is not supported by the Stridescope engine (its creation API has no order)`)
+    const order = npNewOrderArg(b.order)
     const shape = npShapeArg(b.shape!)
-    return ctx.opWrap([], () => engine[name]('ndarray', shape, dtypeOrNull(b.dtype)))
+    return ctx.opWrap([], () => engine[name]('ndarray', shape, dtypeOrNull(b.dtype), order))
   }
 }
 
@@ -156,8 +158,8 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   np.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
   np.fn('full', (a, kw) => {
     const b = bindArgs('full', ['shape', 'fill_value', 'dtype=', 'order=', '*', 'like='], a, kw)
-    if (orderArg(b.order, 'C', 'CF') === 'F') throw pyErr('NotImplementedError', "np.full(order='F') is not supported by the Stridescope engine")
-    return ctx.opWrap([], () => engine.full('ndarray', npShapeArg(b.shape!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype)))
+    const order = npNewOrderArg(b.order)
+    return ctx.opWrap([], () => engine.full('ndarray', npShapeArg(b.shape!), scalarArg(b.fill_value, 'fill_value'), dtypeOrNull(b.dtype), order))
   })
   np.fn('arange', (a, kw) => {
     const b = bindArgs('arange', ['start=', 'stop=', 'step=', 'dtype=', '*', 'like=', 'device='], a, kw)
@@ -249,6 +251,9 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     return b.dtype === undefined || b.dtype === null ? BigInt(r.item() as number | bigint) : new NpScalar(r.info().dtype, r.item(), ctx.scalars)
   })
   bindNumpyFiles(np, ctx)
+  bindNumpyLike(np, ctx, (v, fn) => asArray(ctx, v, fn))
+  bindNumpyBroadcast(np, ctx, (v, fn) => asArray(ctx, v, fn))
+  bindNumpyBuffers(np, ctx)
   bindNumpyLinalg(np, ctx)
   bindNumpyJoinSplit(np, ctx)
   bindNumpyIndexOps(np, ctx)
@@ -261,11 +266,13 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
   st.fn('as_strided', (a, kw) => {
     const b = bindArgs('as_strided', ['x', 'shape=', 'strides=', 'subok=', 'writeable='], a, kw)
     const x = needArray(b.x, 'as_strided')
-    if (b.writeable !== undefined && !boolArg(b.writeable, true)) throw pyErr('NotImplementedError', 'as_strided(writeable=False) is not supported by the Stridescope engine')
     const info = x.info()
     const shape = b.shape === undefined || b.shape === null ? info.shape : shapeArg(b.shape)
     const strides = b.strides === undefined || b.strides === null ? info.byteStrides : shapeArg(b.strides)
-    return ctx.opWrap([x.obj], () => x.obj.asStrided(shape, strides, null))
+    const view = ctx.opWrap([x.obj], () => x.obj.asStrided(shape, strides, null))
+    // numpy/lib/_stride_tricks_impl.py as_strided: `if not writeable: array.flags.writeable = False`.
+    if (!boolArg(b.writeable, true)) view.obj.setWriteable(false)
+    return view
   })
   st.fn('sliding_window_view', (a, kw) => {
     const b = bindArgs('sliding_window_view', ['x', 'window_shape', 'axis=', '*', 'subok=', 'writeable='], a, kw)

@@ -9,7 +9,7 @@ import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
 import { formatValue } from '../interp/formatting'
-import { EngineValue } from './engine_value'
+import { EngineValue, baseObject } from './engine_value'
 import { torchDtype, torchDtypeOf, TorchDType, ITEMSIZE } from './dtypes'
 import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } from './argparse'
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
@@ -122,6 +122,13 @@ export class PyTensor extends EngineValue {
       case 'T': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.T), 'PermuteBackward0')
       case 'mT': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.mT), 'TransposeBackward0')
       case 'data': return this.ctx.opWrap([this.obj], () => detach(this.obj))
+      case '_base': return baseObject(this)
+      // torch's real / imag: views of a complex tensor's parts (select of view_as_real); a real tensor's real is itself.
+      case 'real': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.complexPart(false)), 'SelectBackward0')
+      case 'imag':
+        // PyTorch's imag of a conjugate view is a negative view; the engine reads no negative bit.
+        if (info().conj) throw pyErr('NotImplementedError', 'Tensor.imag of a conjugate view (a negative view in PyTorch) is not supported by the Stridescope engine; call resolve_conj() first')
+        return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.complexPart(true)), 'SelectBackward0')
     }
     const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? (JOIN_SPLIT_METHODS[name] as Method | undefined) ?? (INDEX_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
@@ -144,7 +151,7 @@ const wrapOp = (s: PyTensor, fn: () => EngineObject) => s.ctx.opWrap([s.obj], fn
  * Records the autograd node name PyTorch gives a result (torch/csrc/autograd/generated names),
  * for the ops whose node is unambiguous. The engine has no autograd; the name is only printed.
  */
-function tagGradFn(r: PyValue, name: string): PyValue {
+export function tagGradFn(r: PyValue, name: string): PyValue {
   if (r instanceof PyTensor && r.gradFn === null) {
     const info = r.info() as { requiresGrad: boolean; isLeaf?: boolean }
     if (info.requiresGrad && info.isLeaf === false) r.gradFn = name
@@ -324,6 +331,13 @@ const TENSOR_METHODS: Record<string, Method> = {
     const b = bindArgs('diagonal', ['offset=', 'dim1=', 'dim2='], a, kw)
     return wrapOp(s, () => s.obj.diagonal(dimArg(b.offset, 0), dimArg(b.dim1, 0), dimArg(b.dim2, 1)))
   }),
+  unflatten: graded('ViewBackward0', (s, a, kw) => {
+    const b = bindArgs('unflatten', ['dim', 'sizes'], a, kw)
+    const shape = s.meta.shape
+    const d = normDim(int64DimArg(b.dim!), shape.length)
+    const sizes = shapeFromArgs([b.sizes!])
+    return wrapOp(s, () => s.obj.view(unflattenShape(shape, d, sizes)))
+  }),
   unfold: graded('UnfoldBackward0', (s, a, kw) => {
     const b = bindArgs('unfold', ['dimension', 'size', 'step'], a, kw)
     return wrapOp(s, () => s.obj.unfold(intArg(b.dimension!), intArg(b.size!), intArg(b.step!)))
@@ -406,6 +420,17 @@ const TENSOR_METHODS: Record<string, Method> = {
   is_floating_point: s => /float/.test(s.info().dtype),
   is_complex: s => /complex/.test(s.info().dtype),
   __array__: s => wrapOp(s, () => s.obj.numpy(false)),
+}
+
+/** NOTE aten/src/ATen/native/TensorShape.cpp unflatten: dim `d` split into `sizes` (one may be -1). */
+function unflattenShape(shape: number[], d: number, sizes: number[]): number[] {
+  if (sizes.length === 0) throw pyErr('RuntimeError', 'unflatten: sizes must be non-empty')
+  const known = sizes.filter((x) => x !== -1).reduce((p, x) => p * x, 1)
+  const inferred = sizes.includes(-1)
+  if (inferred ? known === 0 || shape[d] % known !== 0 : known !== shape[d]) {
+    throw pyErr('RuntimeError', `unflatten: Provided sizes [${sizes.join(', ')}] don't multiply up to the size of dim ${d} (${shape[d]}) in the input tensor`)
+  }
+  return [...shape.slice(0, d), ...sizes, ...shape.slice(d + 1)]
 }
 
 /** A dim argument as PyTorch unpacks it: an int64, or RuntimeError. */

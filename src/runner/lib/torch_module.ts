@@ -7,7 +7,7 @@ import { bindArgs } from '../interp/args'
 import { typeName, truthy } from '../interp/ops'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
-import { TENSOR_CLASS, PyTensor } from './tensor'
+import { TENSOR_CLASS, PyTensor, tagGradFn } from './tensor'
 import { PyNdarray } from './ndarray'
 import { torchDtype, torchDtypeOf, TORCH_ALIASES, TORCH_DTYPE_CLASS } from './dtypes'
 import { flattenNested } from './nested'
@@ -20,13 +20,14 @@ import { torchSetPrintoptions } from './print_options'
 import { gradModeManager, setGradEnabledCall } from './grad_ops'
 import { parseDeviceArg, placeOn } from './torch_create'
 import { bindTorchFiles } from './file_io'
+import { bindTorchLike } from './like_creation'
 import { bindTorchLinalg } from './linalg'
 import { bindTorchJoinSplit } from './join_split'
 import { bindTorchIndexOps } from './index_ops'
 import { bindTorchMath } from './math_ops'
 
 const UNSUPPORTED = new Set([
-  'zeros_like', 'ones_like', 'empty_like', 'full_like', 'rand_like', 'randn_like',
+  'rand_like', 'randn_like',
   'set_default_dtype', 'save', 'load', 'allclose', 'equal', 'roll', 'pin_memory',
 ])
 
@@ -181,7 +182,19 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   torch.fn('is_floating_point', (a) => /float/.test(needTensor(a[0], 'is_floating_point').info().dtype))
   torch.fn('numel', (a) => BigInt(needTensor(a[0], 'numel').info().numel))
   torch.fn('get_default_dtype', () => torchDtype(ctx.torchDefaultDtype))
-  for (const name of ['flip', 'transpose', 'permute', 'reshape', 'squeeze', 'unsqueeze', 'narrow', 'as_strided', 'broadcast_to',
+  // torch.view_as_real / view_as_complex: views that reinterpret complex elements as pairs (and back).
+  torch.fn('view_as_real', (a, kw) => {
+    const t = needTensor(bindArgs('view_as_real', ['input'], a, kw).input, 'view_as_real')
+    return tagGradFn(ctx.opWrap([t.obj], () => t.obj.viewAsReal()), 'ViewAsRealBackward0')
+  })
+  torch.fn('view_as_complex', (a, kw) => {
+    const t = needTensor(bindArgs('view_as_complex', ['input'], a, kw).input, 'view_as_complex')
+    return tagGradFn(ctx.opWrap([t.obj], () => t.obj.viewAsComplex()), 'ViewAsComplexBackward0')
+  })
+  for (const name of ['real', 'imag']) {
+    torch.fn(name, (a, kw) => needTensor(bindArgs(name, ['input'], a, kw).input, name).getattr(name)!)
+  }
+  for (const name of ['flip', 'transpose', 'permute', 'reshape', 'squeeze', 'unsqueeze', 'narrow', 'unflatten', 'as_strided', 'broadcast_to',
     'clone', 'sum', 'mean', 't', 'diagonal', 'flatten', 'ravel', 'swapaxes', 'swapdims', 'contiguous',
     'conj', 'is_conj', 'resolve_conj', 'conj_physical']) {
     if (name !== 'contiguous') torch.fn(name, methodAsFunction(ctx, name))
@@ -221,6 +234,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   cuda.fn('memory_reserved', (a, kw) => BigInt(cudaMemoryStats(memoryDevice('memory_reserved', a, kw)).reserved))
   void TorchDevice; void boolArg
   bindTorchFiles(torch, ctx)
+  bindTorchLike(torch, ctx)
   bindTorchLinalg(torch, ctx)
   bindTorchJoinSplit(torch, ctx)
   bindTorchIndexOps(torch, ctx)

@@ -3,7 +3,6 @@
 // these starts to agree, so the list only shrinks.
 
 const NUMPY_0D_SCALAR = 'NumPy returns a NumPy scalar from 0-d arithmetic and reductions; the runner keeps a 0-d array'
-const REAL_IMAG = 'ndarray.real / Tensor.real are not implemented (a NotImplementedError or AttributeError says so)'
 const ITEM_INDEX = 'ndarray.item(index) is not implemented (a NotImplementedError says so)'
 const EMPTY_STRIDES = "NumPy's own strides for some views of empty arrays (expand_dims, reshape, torch's .numpy()) differ"
 const AS_STRIDED_EMPTY = 'as_strided of a 0-byte array into a 0-d view: the runner refuses any view reaching past the buffer'
@@ -14,22 +13,16 @@ const TORCH_PERMUTE = 'Tensor.permute() without dims: the runner does not check 
 const TORCH_0D_INDEX = 'indexing a 0-d tensor with one int or slice: PyTorch names the 0-d case, the runner says too many indices'
 
 export const NUMPY_GAPS: Record<string, string> = {
-  'np.array(5.0); x.real': REAL_IMAG,
-  'np.array(5.0); x.imag': REAL_IMAG,
   'np.array(5.0); x.item(0)': ITEM_INDEX,
   'np.array(5.0); np.flip(x)': NUMPY_0D_SCALAR,
   'np.array(5.0); np.conj(x)': NUMPY_0D_SCALAR,
   'np.array(5.0); np.conjugate(x)': NUMPY_0D_SCALAR,
-  'np.zeros((0,)); x.real': REAL_IMAG,
-  'np.zeros((0,)); x.imag': REAL_IMAG,
   'np.zeros((0,)); x.reshape(0)': EMPTY_STRIDES,
   'np.zeros((0,)); x.item(0)': ITEM_INDEX,
   'np.zeros((0,)); np.expand_dims(x, 0)': EMPTY_STRIDES,
   'np.zeros((0,)); np.expand_dims(x, -1)': EMPTY_STRIDES,
   'np.zeros((0,)); np.broadcast_to(x, ())': BROADCAST_SCALAR,
   'np.zeros((0,)); np.lib.stride_tricks.as_strided(x, (), ())': AS_STRIDED_EMPTY,
-  'np.zeros((2, 0, 3), dtype=np.int32); x.real': REAL_IMAG,
-  'np.zeros((2, 0, 3), dtype=np.int32); x.imag': REAL_IMAG,
   'np.zeros((2, 0, 3), dtype=np.int32); x.item(0)': ITEM_INDEX,
   'np.zeros((2, 0, 3), dtype=np.int32); np.expand_dims(x, 0)': EMPTY_STRIDES,
   'np.zeros((2, 0, 3), dtype=np.int32); np.expand_dims(x, -1)': EMPTY_STRIDES,
@@ -39,7 +32,6 @@ export const NUMPY_GAPS: Record<string, string> = {
 
 export const TORCH_GAPS: Record<string, string> = {
   'torch.tensor(5.0); x.mT': TORCH_113,
-  'torch.tensor(5.0); x.real': REAL_IMAG,
   'torch.tensor(5.0); x.layout': TORCH_LAYOUT,
   'torch.tensor(5.0); x.view(0, -1)': TORCH_113,
   'torch.tensor(5.0); x.reshape(0, -1)': TORCH_113,
@@ -51,7 +43,6 @@ export const TORCH_GAPS: Record<string, string> = {
   'torch.tensor(5.0); x[1:0]': TORCH_0D_INDEX,
   'torch.tensor(5.0); x[0:0]': TORCH_0D_INDEX,
   'torch.tensor(5.0); x[::2]': TORCH_0D_INDEX,
-  'torch.zeros(0); x.real': REAL_IMAG,
   'torch.zeros(0); x.layout': TORCH_LAYOUT,
   'torch.zeros(0); x.permute()': TORCH_PERMUTE,
   'torch.zeros(0); x.numpy()': EMPTY_STRIDES,
@@ -60,7 +51,6 @@ export const TORCH_GAPS: Record<string, string> = {
   'torch.zeros(0); torch.from_numpy(x.numpy())': EMPTY_STRIDES,
   'torch.zeros(0); float(x)': TORCH_113,
   'torch.zeros(0); int(x)': TORCH_113,
-  'torch.zeros(2, 0, 3, dtype=torch.int32); x.real': REAL_IMAG,
   'torch.zeros(2, 0, 3, dtype=torch.int32); x.layout': TORCH_LAYOUT,
   'torch.zeros(2, 0, 3, dtype=torch.int32); x.permute()': TORCH_PERMUTE,
   'torch.zeros(2, 0, 3, dtype=torch.int32); x.numpy()': EMPTY_STRIDES,
