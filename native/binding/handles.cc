@@ -1,77 +1,172 @@
 #include "handles.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <vector>
+
 namespace ssb {
 
 namespace {
-// Constructors live in the addon's instance data (one per environment / worker).
-struct Ctors {
-  Napi::FunctionReference array;
-  Napi::FunctionReference capsule;
+
+enum class SlotKind : std::uint32_t { Free = 0, Array, Capsule };
+
+// What one handle holds. A slot is taken when the handle is made and given back
+// by the external's finalizer (after GC), so a slot in use always has a live JS value.
+struct Slot {
+  SlotKind kind = SlotKind::Free;
+  Slot* next_free = nullptr;
+  ss::ArrayPtr array;      // null after release()
+  ss::CapsulePtr capsule;
 };
 
-Ctors& ctors(Napi::Env env) {
-  auto* c = env.GetInstanceData<Ctors>();
-  if (!c) {
-    c = new Ctors();
-    env.SetInstanceData<Ctors>(c);
+// One environment's slots (each worker thread has its own environment; a pool is
+// only touched from its environment's thread, so it takes no lock). Slots live in
+// chunks aligned to their size: whether an external's pointer is one of ours is
+// answered from the pointer's value alone, so an external made by another addon
+// is never read. Chunks are kept for reuse until the environment goes away.
+class HandlePool {
+ public:
+  static constexpr std::uintptr_t kChunkBytes = std::uintptr_t{64} << 10;
+  static constexpr std::size_t kSlotsPerChunk = kChunkBytes / sizeof(Slot);
+
+  Slot* take(SlotKind kind) {
+    if (!free_) grow();
+    Slot* s = free_;
+    free_ = s->next_free;
+    s->next_free = nullptr;
+    s->kind = kind;
+    ++live_;
+    return s;
   }
-  return *c;
+
+  // Returns a slot; deletes the pool when it was orphaned and this was its last slot.
+  void give(Slot* s) {
+    s->kind = SlotKind::Free;
+    s->array.reset();
+    s->capsule.reset();
+    s->next_free = free_;
+    free_ = s;
+    if (--live_ == 0 && orphaned_) delete this;
+  }
+
+  // The slot of `kind` at p, or nullptr when p is not a slot of this pool in use.
+  Slot* find(void* p, SlotKind kind) const {
+    const auto u = reinterpret_cast<std::uintptr_t>(p);
+    const std::uintptr_t base = u & ~(kChunkBytes - 1);
+    if (!std::binary_search(chunks_.begin(), chunks_.end(), base)) return nullptr;
+    const std::uintptr_t off = u - base;
+    if (off % sizeof(Slot) != 0 || off / sizeof(Slot) >= kSlotsPerChunk) return nullptr;
+    Slot* s = static_cast<Slot*>(p);
+    return s->kind == kind ? s : nullptr;
+  }
+
+  // The environment is being torn down. Its externals' finalizers may run before
+  // or after this (Node does not promise an order), so the last of the two deletes.
+  void orphan() {
+    orphaned_ = true;
+    if (live_ == 0) delete this;
+  }
+
+ private:
+  ~HandlePool() {
+    for (std::uintptr_t c : chunks_) {
+      Slot* slots = reinterpret_cast<Slot*>(c);
+      for (std::size_t i = 0; i < kSlotsPerChunk; ++i) slots[i].~Slot();
+      std::free(slots);
+    }
+  }
+
+  void grow() {
+    void* mem = std::aligned_alloc(kChunkBytes, kChunkBytes);
+    if (!mem) throw std::bad_alloc();
+    Slot* slots = static_cast<Slot*>(mem);
+    for (std::size_t i = kSlotsPerChunk; i-- > 0;) {
+      new (&slots[i]) Slot();
+      slots[i].next_free = free_;
+      free_ = &slots[i];
+    }
+    const auto base = reinterpret_cast<std::uintptr_t>(mem);
+    chunks_.insert(std::upper_bound(chunks_.begin(), chunks_.end(), base), base);
+  }
+
+  std::vector<std::uintptr_t> chunks_;  // chunk addresses, sorted
+  Slot* free_ = nullptr;
+  std::size_t live_ = 0;
+  bool orphaned_ = false;
+};
+
+void orphan_pool(Napi::Env, HandlePool* pool) { pool->orphan(); }
+
+HandlePool& pool_of(Napi::Env env) { return *env.GetInstanceData<HandlePool>(); }
+
+void finalize_slot(napi_env, void* data, void* hint) { static_cast<HandlePool*>(hint)->give(static_cast<Slot*>(data)); }
+
+Napi::Value make_handle(Napi::Env env, Slot* s, HandlePool& pool) {
+  napi_value out;
+  const napi_status status = napi_create_external(env, s, &finalize_slot, &pool, &out);
+  if (status != napi_ok) {
+    pool.give(s);
+    NAPI_THROW_IF_FAILED(env, status, Napi::Value());
+  }
+  return Napi::Value(env, out);
 }
+
+Slot* slot_of(Napi::Value v, SlotKind kind) {
+  napi_env env = v.Env();
+  napi_valuetype type;
+  if (napi_typeof(env, v, &type) != napi_ok || type != napi_external) return nullptr;
+  void* p = nullptr;
+  if (napi_get_value_external(env, v, &p) != napi_ok) return nullptr;
+  return pool_of(v.Env()).find(p, kind);
+}
+
 }  // namespace
 
-void NativeArray::Init(Napi::Env env, Napi::Object exports) {
-  Napi::Function f = DefineClass(env, "NativeArray", {});
-  ctors(env).array = Napi::Persistent(f);
-  exports.Set("NativeArray", f);
+void init_handles(Napi::Env env) { env.SetInstanceData<HandlePool, &orphan_pool>(new HandlePool()); }
+
+Napi::Value NativeArray::New(Napi::Env env, ss::ArrayPtr a) {
+  HandlePool& pool = pool_of(env);
+  Slot* s = pool.take(SlotKind::Array);
+  s->array = std::move(a);
+  return make_handle(env, s, pool);
 }
 
-NativeArray::NativeArray(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeArray>(info) {}
+bool NativeArray::Is(Napi::Value v) { return slot_of(v, SlotKind::Array) != nullptr; }
 
-Napi::Object NativeArray::New(Napi::Env env, ss::ArrayPtr a) {
-  Napi::Object o = ctors(env).array.New({});
-  Unwrap(o)->array = std::move(a);
-  return o;
+Napi::Value NativeCapsule::New(Napi::Env env, ss::CapsulePtr c) {
+  HandlePool& pool = pool_of(env);
+  Slot* s = pool.take(SlotKind::Capsule);
+  s->capsule = std::move(c);
+  return make_handle(env, s, pool);
 }
 
-bool NativeArray::Is(Napi::Value v) {
-  return v.IsObject() && v.As<Napi::Object>().InstanceOf(ctors(v.Env()).array.Value());
-}
-
-void NativeCapsule::Init(Napi::Env env, Napi::Object exports) {
-  Napi::Function f = DefineClass(env, "NativeCapsule", {});
-  ctors(env).capsule = Napi::Persistent(f);
-  exports.Set("NativeCapsule", f);
-}
-
-NativeCapsule::NativeCapsule(const Napi::CallbackInfo& info) : Napi::ObjectWrap<NativeCapsule>(info) {}
-
-Napi::Object NativeCapsule::New(Napi::Env env, ss::CapsulePtr c) {
-  Napi::Object o = ctors(env).capsule.New({});
-  Unwrap(o)->capsule = std::move(c);
-  return o;
-}
-
-bool NativeCapsule::Is(Napi::Value v) {
-  return v.IsObject() && v.As<Napi::Object>().InstanceOf(ctors(v.Env()).capsule.Value());
-}
+bool NativeCapsule::Is(Napi::Value v) { return slot_of(v, SlotKind::Capsule) != nullptr; }
 
 bool is_array_handle(Napi::Value v) { return NativeArray::Is(v); }
 
 ss::ArrayPtr unwrap_array(Napi::Value v, const char* name) {
-  if (!NativeArray::Is(v)) throw Napi::TypeError::New(v.Env(), std::string(name) + " must be an engine object handle");
-  auto* h = NativeArray::Unwrap(v.As<Napi::Object>());
-  if (!h->array) throw Napi::TypeError::New(v.Env(), std::string(name) + " was released (dispose() was called)");
-  return h->array;
+  Slot* s = slot_of(v, SlotKind::Array);
+  if (!s) throw Napi::TypeError::New(v.Env(), std::string(name) + " must be an engine object handle");
+  if (!s->array) throw Napi::TypeError::New(v.Env(), std::string(name) + " was released (dispose() was called)");
+  return s->array;
 }
 
 ss::CapsulePtr unwrap_capsule(Napi::Value v, const char* name) {
-  if (!NativeCapsule::Is(v)) throw Napi::TypeError::New(v.Env(), std::string(name) + " must be a DLPack capsule");
-  return NativeCapsule::Unwrap(v.As<Napi::Object>())->capsule;
+  Slot* s = slot_of(v, SlotKind::Capsule);
+  if (!s) throw Napi::TypeError::New(v.Env(), std::string(name) + " must be a DLPack capsule");
+  return s->capsule;
+}
+
+void release_handle(Napi::Value v) {
+  if (Slot* s = slot_of(v, SlotKind::Array)) s->array.reset();
 }
 
 Napi::Value wrap_result(const Napi::CallbackInfo& info, const ss::ArrayPtr& result) {
   for (std::size_t i = 0; i < info.Length(); ++i) {
-    if (NativeArray::Is(info[i]) && NativeArray::Unwrap(info[i].As<Napi::Object>())->array == result) return info[i];
+    Slot* s = slot_of(info[i], SlotKind::Array);
+    if (s && s->array == result) return info[i];
   }
   return NativeArray::New(info.Env(), result);
 }

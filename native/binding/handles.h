@@ -1,5 +1,8 @@
-// JS objects that hold engine objects: NativeArray (one ss::Array, kept alive
-// while JS references it or until release()) and NativeCapsule (a DLPack capsule).
+// The JS values that hold engine objects: an array handle (one ss::Array, kept
+// alive while JS references it or until release()) and a DLPack capsule handle.
+// Both are N-API externals over a slot of this environment's handle pool
+// (handles.cc): an external costs a fraction of a class instance (no constructor
+// call, no property write), which is most of a zero-copy conversion's time.
 #pragma once
 #include <napi.h>
 
@@ -8,30 +11,25 @@
 
 namespace ssb {
 
-class NativeArray : public Napi::ObjectWrap<NativeArray> {
- public:
-  static void Init(Napi::Env env, Napi::Object exports);
-  static Napi::Object New(Napi::Env env, ss::ArrayPtr a);
-  static bool Is(Napi::Value v);
-  explicit NativeArray(const Napi::CallbackInfo& info);
+// Sets up this environment's handle pool (once, from register_all).
+void init_handles(Napi::Env env);
 
-  ss::ArrayPtr array;  // null after release()
+struct NativeArray {
+  static Napi::Value New(Napi::Env env, ss::ArrayPtr a);
+  static bool Is(Napi::Value v);
 };
 
-class NativeCapsule : public Napi::ObjectWrap<NativeCapsule> {
- public:
-  static void Init(Napi::Env env, Napi::Object exports);
-  static Napi::Object New(Napi::Env env, ss::CapsulePtr c);
+struct NativeCapsule {
+  static Napi::Value New(Napi::Env env, ss::CapsulePtr c);
   static bool Is(Napi::Value v);
-  explicit NativeCapsule(const Napi::CallbackInfo& info);
-
-  ss::CapsulePtr capsule;
 };
 
 // The Array behind a handle argument; TypeError naming the argument otherwise.
 ss::ArrayPtr unwrap_array(Napi::Value v, const char* name);
 bool is_array_handle(Napi::Value v);
 ss::CapsulePtr unwrap_capsule(Napi::Value v, const char* name);
+// Drops the Array of an array handle now (dispose()); anything else is ignored.
+void release_handle(Napi::Value v);
 // Wraps a result; returns the argument object itself when the op returned its input.
 Napi::Value wrap_result(const Napi::CallbackInfo& info, const ss::ArrayPtr& result);
 

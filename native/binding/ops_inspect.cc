@@ -78,7 +78,7 @@ std::vector<OpEntry> inspect_ops() {
        }),
       inspection("release",
        [](const Napi::CallbackInfo& info) -> Napi::Value {
-         if (NativeArray::Is(info[0])) NativeArray::Unwrap(info[0].As<Napi::Object>())->array.reset();
+         release_handle(info[0]);
          return info.Env().Undefined();
        }),
   };

@@ -97,8 +97,7 @@ Napi::Value last_report(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_all(Napi::Env env, Napi::Object exports) {
-  NativeArray::Init(env, exports);
-  NativeCapsule::Init(env, exports);
+  init_handles(env);
   exports.Set("lastReport", Napi::Function::New(env, last_report, "lastReport"));
   for (auto table : {creation_ops, inspect_ops, view_ops, copy_ops, bridge_ops, math_ops, device_ops, file_ops, run_ops, linalg_ops, join_ops})
     add_ops(env, exports, table());

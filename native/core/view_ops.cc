@@ -16,11 +16,13 @@ namespace {
 
 ArrayPtr permuted(const ArrayPtr& a, const Dims& perm) {
   Shape sz, st;
+  sz.reserve(perm.size());
+  st.reserve(perm.size());
   for (auto p : perm) {
     sz.push_back(a->sizes[p]);
     st.push_back(a->byte_strides[p]);
   }
-  return derive_view(a, sz, st, a->byte_offset);
+  return derive_view(a, std::move(sz), std::move(st), a->byte_offset);
 }
 
 ArrayPtr readonly(ArrayPtr v) {

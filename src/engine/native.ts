@@ -6,12 +6,12 @@ import type {
   RandomKind, SplitFn, StorageViewSpec, ValueWindow,
 } from './types'
 
-/** An opaque native object holding one engine Array (kept alive while referenced). */
 /** An index item as the addon takes it: index arrays travel as handles. */
 export type IndexFn = 'index_select' | 'masked_select' | 'masked_fill' | 'masked_fill_' | 'nonzero' | 'take' | 'put'
 
 export type NativeIndexItem = IndexItem | { kind: 'array'; array: NativeHandle }
 
+/** An opaque native value holding one engine Array (kept alive while referenced; an N-API external). */
 export interface NativeHandle { readonly __nativeArray: unique symbol }
 /** An opaque DLPack capsule (consumed once). */
 export interface NativeCapsule { readonly __nativeCapsule: unique symbol }
@@ -25,10 +25,6 @@ export interface DlpackExportOptions {
 }
 
 export interface NativeAddon {
-  /** The handle classes (native/binding/handles.cc); JS only receives their instances. */
-  NativeArray: abstract new () => NativeHandle
-  NativeCapsule: abstract new () => NativeCapsule
-
   lastReport(): OpReport
 
   // creation
@@ -175,7 +171,7 @@ export interface NativeAddon {
  * and loadAddon / tests/engine/addon-exports.test.ts hold the built addon to it.
  */
 export const NATIVE_EXPORTS = Object.keys({
-  NativeArray: 1, NativeCapsule: 1, lastReport: 1,
+  lastReport: 1,
   create: 1, full: 1, createLike: 1, arange: 1, linspace: 1, eye: 1, fromValues: 1, random: 1, seed: 1,
   info: 1, window: 1, item: 1, base: 1, isContiguous: 1, release: 1, setWriteable: 1,
   index: 1, indexFn: 1, transpose: 1, permute: 1, swapaxes: 1, T: 1, mT: 1, t: 1, expand: 1, broadcastTo: 1, view: 1,
