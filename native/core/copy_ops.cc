@@ -5,6 +5,7 @@
 
 #include "../backends/cpu/strided_copy.h"
 #include "allocation.h"
+#include "cancel.h"
 #include "dims.h"
 #include "elem_types.h"
 #include "errors.h"
@@ -116,8 +117,14 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason) {
   const bool swapped = is_swapped(src);
   const bool same_order = is_swapped(src) == is_swapped(dst) && (!swapped || src.byte_order == dst.byte_order);
   if (dst.dtype == src.dtype && same_order) {
+    cpu::CopyOptions opt;
+    opt.stop = cancel_flag();  // Stop / Ctrl-C reach a long copy between chunks
     auto r = cpu::strided_copy(dst.data_ptr(), dst.byte_strides.data(), src.data_ptr(), src.byte_strides.data(),
-                               dst.sizes.data(), dst.ndim(), dst.itemsize());
+                               dst.sizes.data(), dst.ndim(), dst.itemsize(), opt);
+    if (r.stopped) {
+      check_cancel();  // raises KeyboardInterrupt (consuming a Stop request)
+      raise(PyExc::KeyboardInterrupt, "");
+    }
     if (conj_differs(dst, src)) conj_in_place(dst);
     report_copy(r.kernel, r.bytes, reason, r.threads);
     return;

@@ -304,6 +304,73 @@ TEST(test_kernel_choice) {
   KT_CHECK(r.threads == 1, "max_threads=1 transpose ran on %d thread(s)", r.threads);
 }
 
+// Transposes larger than any L2 cache (> 8 MiB) use the streaming kernels: whole
+// blocks with streaming stores, column bands, and ordinary tiles on ragged edges.
+TEST(test_streaming_transposes) {
+  const bool avx2 = ss::cpu::cpu_has_avx2();
+  struct Case {
+    std::size_t item;
+    std::vector<I64> aligned, ragged;  // source shapes
+  } cases[] = {{1, {2304, 4096}, {3001, 2999}}, {2, {2304, 2048}, {2101, 2203}},
+               {4, {1600, 1536}, {1601, 1549}}, {8, {1152, 1024}, {1091, 1103}}};
+  for (const Case& c : cases)
+    for (const auto& shape : {c.aligned, c.ragged})
+      for (int threads : {1, 0}) {
+        const CopyReport r = permute_case(shape, {1, 0}, c.item, {true, threads});
+        const std::string kernel = r.kernel;
+        KT_CHECK(!avx2 || kernel.size() > 7 && kernel.substr(kernel.size() - 7) == "-stream",
+                 "item %zu transpose of %lld x %lld used %s", c.item, static_cast<long long>(shape[0]),
+                 static_cast<long long>(shape[1]), r.kernel);
+      }
+}
+
+// A copy given a stop flag that is set stops before its first chunk and says so;
+// with the flag clear it copies everything (check_copy compares every byte).
+TEST(test_stop_flag) {
+  std::int32_t flag = 0;
+  CopyOptions opt;
+  opt.stop = &flag;
+  for (int threads : {1, 0}) {
+    opt.max_threads = threads;
+    CopyReport r = permute_case({1500, 1700}, {1, 0}, 4, opt);
+    KT_CHECK(!r.stopped, "a clear flag stopped the transpose");
+    r = check_copy("contiguous 12 MiB, flag clear", {12 << 20}, {1}, {1}, 1, opt);
+    KT_CHECK(!r.stopped, "a clear flag stopped the memcpy");
+  }
+  flag = 1;
+  const I64 n = 3000, sizes[] = {n, n}, dst_st[] = {n * 4, 4}, src_st[] = {4, n * 4};
+  std::vector<float> src(static_cast<std::size_t>(n * n), 1.0f), dst(static_cast<std::size_t>(n * n), 0.0f);
+  for (int threads : {1, 0}) {
+    opt.max_threads = threads;
+    CopyReport r = ss::cpu::strided_copy(dst.data(), dst_st, src.data(), src_st, sizes, 2, 4, opt);
+    KT_CHECK(r.stopped, "a set flag did not stop the transpose (threads %d)", threads);
+    KT_CHECK(std::all_of(dst.begin(), dst.end(), [](float v) { return v == 0.0f; }), "a stopped copy wrote before its first poll");
+    const I64 m = 12 << 20, msizes[] = {m}, mst[] = {1};
+    std::vector<unsigned char> a(static_cast<std::size_t>(m), 1), b(static_cast<std::size_t>(m), 0);
+    r = ss::cpu::strided_copy(b.data(), mst, a.data(), mst, msizes, 1, 1, opt);
+    KT_CHECK(r.stopped, "a set flag did not stop the 12 MiB memcpy (threads %d)", threads);
+  }
+}
+
+// repeat_fill repeats the first period bytes over the whole buffer, for any period
+// and length (a partial period at the end), cached and streamed, one and two threads.
+TEST(test_repeat_fill) {
+  for (std::size_t period : {1, 2, 3, 4, 8, 12, 16})
+    for (std::size_t n : {std::size_t{0}, period, period + 1, std::size_t{1000}, std::size_t{16 << 10} + 5,
+                          std::size_t{(9 << 20) + 7}})
+      for (int threads : {1, 0}) {
+        std::vector<unsigned char> buf(n + 64, 0xA5);
+        unsigned char* d = buf.data();
+        for (std::size_t i = 0; i < std::min(period, n); ++i) d[i] = static_cast<unsigned char>(17 * i + 1);
+        CopyOptions opt;
+        opt.max_threads = threads;
+        ss::cpu::repeat_fill(d, n, period, opt);
+        bool ok = buf[n] == 0xA5;
+        for (std::size_t i = 0; ok && i < n; ++i) ok = d[i] == static_cast<unsigned char>(17 * (i % period) + 1);
+        KT_CHECK(ok, "repeat_fill(n %zu, period %zu, threads %d) wrong or out of bounds", n, period, threads);
+      }
+}
+
 TEST(test_plan) {
   const I64 sizes[] = {2, 1, 3, 4};
   const I64 st[] = {48, 7, 16, 4};

@@ -11,12 +11,14 @@ namespace ss::cpu {
 // Which kernel ran and what it moved, for the operation log and the profiler.
 struct CopyReport {
   // "empty", "memcpy", "memcpy-stream" (>= 32 MiB, streaming stores),
-  // "transpose-avx2-8x8" (4-byte), "transpose-avx2-4x4"[-stream] (8-byte),
-  // "transpose-avx2-16x8" (2-byte), "transpose-avx2-32x16" (1-byte),
+  // "transpose-avx2-8x8" (4-byte), "transpose-avx2-4x4" (8-byte),
+  // "transpose-avx2-16x8" (2-byte), "transpose-avx2-32x16" (1-byte), each with
+  // "-stream" when the copy is larger than the L2 cache (streaming stores),
   // "blocked-2d" (scalar 16x16 tiles), "generic-strided". Static strings.
   const char* kernel = "none";
   std::size_t bytes = 0;       // bytes written to dst
   int threads = 1;
+  bool stopped = false;        // CopyOptions::stop was seen: dst is only partly written
 };
 
 // Copies every element of a strided source into a strided destination of the
@@ -31,10 +33,20 @@ CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* 
 struct CopyOptions {
   bool allow_simd = true;  // false: scalar kernels only, even where AVX2 exists
   int max_threads = 0;     // 0: as many as copy_threads(); 1: single-threaded
+  // Read (relaxed, it may change under the copy) between chunks of a few MiB:
+  // once nonzero the copy stops early with CopyReport::stopped. The engine passes
+  // the running program's interrupt flag, so Stop and Ctrl-C reach a long copy.
+  const std::int32_t* stop = nullptr;
 };
 CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* src,
                         const std::int64_t* src_strides, const std::int64_t* sizes, int ndim,
                         std::size_t itemsize, const CopyOptions& options);
+
+// Fills dst[0, n) with copies of its first `period` bytes, which the caller has
+// written (np.ones, np.full). A block of whole periods is built in cache and
+// written out block after block: streaming stores once n is larger than the L2
+// cache, both threads once it is large, polling options.stop between chunks.
+CopyReport repeat_fill(void* dst, std::size_t n, std::size_t period, const CopyOptions& options);
 
 // Allocation for CPU storages: reuses freed buffers of the same size class and
 // asks for transparent huge pages on large ones (fresh memory costs more than

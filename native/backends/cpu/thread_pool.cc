@@ -26,13 +26,20 @@ std::atomic<int> g_threads_override{0};
 struct Job {
   const std::function<void(std::int64_t, std::int64_t)>* fn;
   std::int64_t n, chunks;
+  const std::int32_t* stop = nullptr;  // polled before each chunk (may be null)
   std::atomic<std::int64_t> next{0};
   std::atomic<int> ran{1};  // threads that ran at least one chunk (the caller counts)
+  std::atomic<bool> stopped{false};
 
-  // Claims and runs chunks until none are left; returns whether it ran any.
+  // Claims and runs chunks until none are left (or a stop is seen); returns whether it ran any.
   bool drain() {
     bool any = false;
     for (std::int64_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+      if (stop && __atomic_load_n(stop, __ATOMIC_RELAXED) != 0) {
+        stopped.store(true, std::memory_order_relaxed);
+        next.store(chunks, std::memory_order_relaxed);  // the other threads stop claiming too
+        break;
+      }
       (*fn)(n * c / chunks, n * (c + 1) / chunks);
       any = true;
     }
@@ -109,23 +116,34 @@ int copy_threads() {
 
 void set_copy_threads(int n) { g_threads_override.store(n > 0 ? n : 0, std::memory_order_relaxed); }
 
-int parallel_for(std::int64_t n, int parts, const std::function<void(std::int64_t, std::int64_t)>& fn) {
+int parallel_for_stoppable(std::int64_t n, int parts, std::int64_t min_chunks, const std::int32_t* stop, bool* stopped,
+                           const std::function<void(std::int64_t, std::int64_t)>& fn) {
+  if (stopped) *stopped = false;
+  if (n <= 0) return 1;
   parts = static_cast<int>(std::min<std::int64_t>({static_cast<std::int64_t>(parts), n, copy_threads()}));
-  if (parts <= 1) {
-    if (n > 0) fn(0, n);
-    return 1;
-  }
-  Pool& p = pool();
-  std::unique_lock<std::mutex> busy(p.busy, std::try_to_lock);
-  if (!busy.owns_lock() || p.workers() == 0) {
-    fn(0, n);
-    return 1;
-  }
   Job job;
   job.fn = &fn;
   job.n = n;
-  job.chunks = std::min<std::int64_t>(n, kChunksPerThread * parts);
-  return p.run(job);
+  job.stop = stop;
+  // One chunk when alone and nothing polls; otherwise enough for both the
+  // dynamic split and the polling.
+  const std::int64_t want = std::max<std::int64_t>(parts > 1 ? kChunksPerThread * parts : 1, stop ? min_chunks : 1);
+  job.chunks = std::min<std::int64_t>(n, want);
+  int ran = 1;
+  if (parts <= 1) {
+    job.drain();
+  } else {
+    Pool& p = pool();
+    std::unique_lock<std::mutex> busy(p.busy, std::try_to_lock);
+    if (!busy.owns_lock() || p.workers() == 0) job.drain();
+    else ran = p.run(job);
+  }
+  if (stopped) *stopped = job.stopped.load();
+  return ran;
+}
+
+int parallel_for(std::int64_t n, int parts, const std::function<void(std::int64_t, std::int64_t)>& fn) {
+  return parallel_for_stoppable(n, parts, 1, nullptr, nullptr, fn);
 }
 
 }  // namespace ss::cpu

@@ -20,4 +20,11 @@ void set_copy_threads(int n);  // n <= 0 restores the default
 // the caller rather than waiting, so concurrent copies never deadlock.
 int parallel_for(std::int64_t n, int parts, const std::function<void(std::int64_t, std::int64_t)>& fn);
 
+// parallel_for that can be stopped: [0, n) goes in at least `min_chunks` chunks
+// and `*stop` (another thread may write it: the run's interrupt flag) is read
+// before each; once it reads nonzero no further chunk starts, and `*stopped` is
+// set if any chunk was skipped. stop may be null (then this is parallel_for).
+int parallel_for_stoppable(std::int64_t n, int parts, std::int64_t min_chunks, const std::int32_t* stop, bool* stopped,
+                           const std::function<void(std::int64_t, std::int64_t)>& fn);
+
 }  // namespace ss::cpu

@@ -239,6 +239,22 @@ SS_AVX2 void buffered_simd(const Transpose2D& t, std::int64_t r_begin, std::int6
   if (Stream) _mm_sfence();
 }
 
+// Column bands: the whole row range one band of columns at a time. Each src
+// column of a large power-of-two shape is its own 4 KiB page, so a block row
+// that crossed all columns touched more pages than the TLB holds (a page walk
+// for every 128 bytes read); a band of BAND columns keeps them all mapped while
+// the rows go by.
+template <TransposeFn Inner, std::int64_t BAND, std::size_t N>
+void column_bands(const Transpose2D& t, std::int64_t r_begin, std::int64_t r_end) {
+  for (std::int64_t c0 = 0; c0 < t.cols; c0 += BAND) {
+    Transpose2D band = t;
+    band.src += c0 * t.src_col_stride;
+    band.dst += c0 * static_cast<std::int64_t>(N);
+    band.cols = std::min(BAND, t.cols - c0);
+    Inner(band, r_begin, r_end);
+  }
+}
+
 }  // namespace
 
 bool cpu_has_avx2() {
@@ -251,12 +267,31 @@ bool cpu_has_avx2() {
 
 TransposeKernel simd_transpose_kernel(std::size_t itemsize, bool streaming) {
   if (!cpu_has_avx2()) return {};
-  // 8-byte items, large copies: buffered blocks whose whole dst lines go out with
-  // streaming stores (no read-for-ownership) measured ~1.3x the direct 4x4 tiles
-  // at 4096^2 float64; for 4- and 1-byte items streaming did not pay.
-  if (itemsize == 8 && streaming)
-    return {"transpose-avx2-4x4-stream", &buffered_simd<8, 4, 256, 64, &tile_4x4_8byte, 4, &tile_4x4_8byte, true>, 32};
-  // Chosen on this project's 2-core AMD EPYC with bench/copy_bench.cc --cpu-time:
+  // Copies larger than the L2 cache (strided_copy.cc decides): buffered blocks whose
+  // dst lines are 128 bytes (two whole cache lines per dst row) and go out with
+  // streaming stores, in column bands. Measured single-threaded with CPU time on
+  // this project's 2-core Xeon (4 KiB pages, 2 MiB L2): against the cached kernels
+  // below, 1.6-2.4x at u8 4096², 1.3x at f32 1024², 1.9x at f32 4096², 2.5x at
+  // u16 4096², 1.7x at f64 2048²; skipping the dst's read-for-ownership is most of it.
+  if (streaming) {
+    switch (itemsize) {
+      case 1:
+        return {"transpose-avx2-32x16-stream",
+                &column_bands<&buffered_simd<1, 16, 128, 128, &tile_16x16_1byte, 32, &tile_32x16_1byte, true>, 1024, 1>, 128};
+      case 2:
+        return {"transpose-avx2-16x8-stream",
+                &column_bands<&buffered_simd<2, 8, 256, 128, &tile_8x8_2byte, 16, &tile_16x8_2byte, true>, 512, 2>, 128};
+      case 4:
+        return {"transpose-avx2-8x8-stream",
+                &column_bands<&buffered_simd<4, 8, 256, 128, &tile_8x8_4byte, 8, &tile_8x8_4byte, true>, 256, 4>, 64};
+      case 8:
+        return {"transpose-avx2-4x4-stream",
+                &column_bands<&buffered_simd<8, 4, 256, 128, &tile_4x4_8byte, 4, &tile_4x4_8byte, true>, 256, 8>, 32};
+      default: return {};
+    }
+  }
+  // Cache-resident copies keep ordinary stores, so the result stays cached for its reader.
+  // Chosen with bench/copy_bench.cc --cpu-time:
   // 1- and 2-byte items gain ~2x from the buffered blocks (their 64-byte lines
   // hold 64 or 32 elements, so a direct tile re-touches each src line many times,
   // all in one cache set on power-of-two shapes); 4- and 8-byte items do best
