@@ -318,7 +318,7 @@ TEST(test_streaming_transposes) {
       for (int threads : {1, 0}) {
         const CopyReport r = permute_case(shape, {1, 0}, c.item, {true, threads});
         const std::string kernel = r.kernel;
-        KT_CHECK(!avx2 || kernel.size() > 7 && kernel.substr(kernel.size() - 7) == "-stream",
+        KT_CHECK(!avx2 || (kernel.size() > 7 && kernel.substr(kernel.size() - 7) == "-stream"),
                  "item %zu transpose of %lld x %lld used %s", c.item, static_cast<long long>(shape[0]),
                  static_cast<long long>(shape[1]), r.kernel);
       }
