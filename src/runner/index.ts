@@ -140,6 +140,7 @@ export class Runner {
     this.lib = new LibraryContext({
       simulateCuda: !!this.opts.simulateCuda,
       currentLine: () => this.interp.frame?.line ?? 0,
+      currentOpSite: () => this.interp.currentOpSite(),
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
       adopt: v => interp.lifetimes.track(v, interp.frames.length),
     }, LIBRARY)

@@ -3,7 +3,9 @@
 import type { OpReport, WrittenRegion } from '../engine/types'
 
 export interface PyErrorInfo { type: string; message: string; traceback: string; line: number | null }
-export interface OpRecord extends OpReport { line: number; source: string; resultId: number | null; inputIds: number[]; wrote?: WrittenRegion }
+export interface OpRecord extends OpReport { line: number; source: string; resultId: number | null; inputIds: number[]; wrote?: WrittenRegion
+  /** The Python expression that ran it, in the program's words (`np.zeros(...)`, `z.T`), and that expression's run number. */
+  userOp?: string; userOpSeq?: number }
 export interface RunResult { stdout: string; stderr: string; error: PyErrorInfo | null; ops: OpRecord[] }
 
 // ---- stopping a run (./interp/interrupt): what the threads around a runner share ----

@@ -14,7 +14,7 @@ export interface SessionObject {
 }
 
 /** One op as the runner reports it: the engine's OpReport, plus where it came from when the runner knows it. */
-export type RunnerOp = OpReport & { line?: number; source?: string; resultId?: number | null; inputIds?: number[]; wrote?: WrittenRegion }
+export type RunnerOp = OpReport & { line?: number; source?: string; resultId?: number | null; inputIds?: number[]; wrote?: WrittenRegion; userOp?: string; userOpSeq?: number }
 
 export interface RunnerOutcome {
   stdout: string

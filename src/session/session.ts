@@ -429,6 +429,8 @@ export class Session {
       }
       record.reason = opWhy(op.op, op.copied, op.reason)
       if (op.transfer) record.transfer = { ...op.transfer }
+      if (op.userOp !== undefined) record.userOp = op.userOp
+      if (op.userOpSeq !== undefined) record.userOpSeq = op.userOpSeq
       if (op.resultId !== undefined) record.resultId = op.resultId
       if (op.inputIds) record.inputIds = [...op.inputIds]
       if (op.wrote) record.wrote = { ...op.wrote, shape: [...op.wrote.shape], byteStrides: [...op.wrote.byteStrides] }

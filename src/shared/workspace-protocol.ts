@@ -116,7 +116,9 @@ export const opRecord = object({
   historySeq: count,      // which history entry (run) produced it
   line: string,           // the Python source line, as typed
   lineNo: count,          // 1-based line number within that run's code (0 when unknown)
-  op: string,
+  op: string,             // the engine's step (internal: 'create', 'fromNumpy', 'viewOfStorage')
+  userOp: optional(string),   // the Python expression that ran it, as the program wrote it: 'np.zeros(...)', 'z.T'
+  userOpSeq: optional(count), // that expression's run number: the engine steps of one call share it (one op-log row)
   copied: boolean,
   bytes: count,
   kernel: string,

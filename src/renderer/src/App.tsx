@@ -18,6 +18,11 @@ import { ProfilerPanel } from './profiler'
 import { PresenterView } from './presenter'
 import { FilePanel } from './files'
 
+/** The console and op log's first height: 260 px, less in a short window (30%, at least 180) so the views above keep a usable size. */
+function bottomPanesHeight(): number {
+  return Math.round(Math.min(260, Math.max(180, window.innerHeight * 0.3)))
+}
+
 export function App(): React.JSX.Element {
   const app = useApp()
   const { store } = app
@@ -81,7 +86,7 @@ export function App(): React.JSX.Element {
         </div>
       )}
       {teaching ? <PresenterView onExit={() => setTeaching(false)} /> : <div className="main">
-        <SplitPane id="bottom" dir="column" initial={-260} min={120}>
+        <SplitPane id="bottom" dir="column" initial={-bottomPanesHeight()} min={120}>
           <SplitPane id="left" dir="row" initial={270} min={180}>
             <WorkspacePanel />
             <SplitPane id="right" dir="row" initial={-340} min={220}>

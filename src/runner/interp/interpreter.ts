@@ -22,6 +22,7 @@ export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
 import { withInterruptFlag, raiseIfInterrupted, RunTimedOut } from './interrupt'
 import { pushAll } from './arrays'
+import { opSiteText, type OpSite } from './op_site'
 
 class BreakSignal extends ControlSignal { }
 class ContinueSignal extends ControlSignal { }
@@ -29,7 +30,11 @@ class ReturnSignal extends ControlSignal { constructor(readonly value: PyValue) 
 const BREAK = new BreakSignal()
 const CONTINUE = new ContinueSignal()
 
-export interface Frame { name: string; line: number; fn?: PyFunction; firstArg?: PyValue; scope?: FnScope }
+export interface Frame {
+  name: string; line: number; fn?: PyFunction; firstArg?: PyValue; scope?: FnScope
+  /** The expression (or array-writing assignment) running in this frame, and its unique number: the op log's row. */
+  opSite?: OpSite; opSeq?: number
+}
 
 export interface InterpreterHost {
   write(s: string): void
@@ -48,6 +53,8 @@ export class Interpreter {
   readonly globals: FnScope
   readonly builtins = new Map<string, PyValue>()
   frames: Frame[] = []
+  /** Numbers the operation sites run so far (Frame.opSeq): two calls of one line are two rows. */
+  private opSeqs = 0
   private handling: PyExcInstance[] = []
   private warned = new Set<string>()
   /** Which engine values the program still reaches (./lifetimes). */
@@ -76,6 +83,21 @@ export class Interpreter {
   }
 
   get frame(): Frame { return this.frames[this.frames.length - 1] }
+
+  /** Runs `body` as the operation `site` of the current frame (what the op log names), then restores the enclosing one. */
+  private atSite<T>(site: OpSite, body: () => T): T {
+    const f = this.frame
+    const site0 = f.opSite, seq0 = f.opSeq
+    f.opSite = site
+    f.opSeq = ++this.opSeqs
+    try { return body() } finally { f.opSite = site0; f.opSeq = seq0 }
+  }
+
+  /** The operation running now in words the program wrote, and its number (one op-log row per number). */
+  currentOpSite(): { text: string; seq: number } | null {
+    const f = this.frame
+    return f?.opSite && f.opSeq !== undefined ? { text: opSiteText(f.opSite), seq: f.opSeq } : null
+  }
 
   /** super() with no arguments: the running method's class and its first argument. */
   zeroArgSuper(): PySuper {
@@ -132,10 +154,12 @@ export class Interpreter {
       case 'expr': this.eval(s.e, scope); return
       case 'assign': {
         const v = this.eval(s.value, scope)
-        for (const t of s.targets) this.assign(t, v, scope)
+        // Assigning into an array (`a[i] = v`) is an operation of its own; binding a name is not.
+        if (s.targets.some(t => t.k !== 'name')) this.atSite(s, () => { for (const t of s.targets) this.assign(t, v, scope) })
+        else for (const t of s.targets) this.assign(t, v, scope)
         return
       }
-      case 'augassign': return this.augAssign(s.target, s.op, s.value, scope)
+      case 'augassign': return this.atSite(s, () => this.augAssign(s.target, s.op, s.value, scope))
       case 'if':
         if (truthy(this.eval(s.test, scope))) this.execBlock(s.body, scope)
         else this.execBlock(s.orelse, scope)
@@ -424,30 +448,32 @@ export class Interpreter {
       case 'attr': {
         const obj = this.eval(e.obj, scope)
         this.frame.line = e.line
-        return getAttribute(obj, e.name)
+        return this.atSite(e, () => getAttribute(obj, e.name))
       }
       case 'sub': {
         const obj = this.eval(e.obj, scope)
         const idx = this.evalIndex(e.index, scope)
         this.frame.line = e.line
-        return getItem(obj, idx)
+        return this.atSite(e, () => getItem(obj, idx))
       }
       case 'slice': return this.evalIndex(e, scope)
       case 'call': {
         const fn = this.eval(e.fn, scope)
         const [args, kwargs] = this.evalArgs(e.args, scope)
         this.frame.line = e.line
-        return this.call(fn, args, kwargs)
+        return this.atSite(e, () => this.call(fn, args, kwargs))
       }
       case 'bin': {
         const l = this.eval(e.l, scope)
         const r = this.eval(e.r, scope)
         this.frame.line = e.line
-        return binop(e.op, l, r)
+        return this.atSite(e, () => binop(e.op, l, r))
       }
       case 'unary': {
         const v = this.eval(e.e, scope)
-        return e.op === 'not' ? !truthy(v) : unaryOp(e.op, v)
+        if (e.op === 'not') return !truthy(v)
+        const op = e.op
+        return this.atSite(e, () => unaryOp(op, v))
       }
       case 'bool': {
         let v: PyValue = null
@@ -463,7 +489,8 @@ export class Interpreter {
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.operands[i + 1], scope)
           this.frame.line = e.line
-          result = compare(e.ops[i], left, right)
+          const l = left
+          result = this.atSite(e, () => compare(e.ops[i], l, right))
           if (i < e.ops.length - 1 && !truthy(result)) return result
           left = right
         }

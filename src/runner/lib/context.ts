@@ -15,6 +15,8 @@ import type { ScalarArrays } from './scalars'
 export interface LibraryHost {
   simulateCuda: boolean
   currentLine(): number
+  /** The Python expression running now, in the program's words, and its unique number (see interp/op_site). */
+  currentOpSite(): { text: string; seq: number } | null
   warn(category: string, message: string, once?: boolean): void
   /** A new Python value over an engine object: its lifetime is the program's to decide. */
   adopt(v: EngineValue): void
@@ -166,6 +168,7 @@ export class LibraryContext {
       this.lastReportSeq = report.seq
     }
     const line = this.host.currentLine()
+    const site = this.host.currentOpSite()
     // A transient result (the 0-d array behind a NumPy scalar) is never a program object.
     const resultId = isEngineObject(result) && !opts.transientResult ? staticInfo(result).id : null
     const { seq: _seq, ...fields } = report
@@ -174,6 +177,7 @@ export class LibraryContext {
       ...fields, ...opts.report, line, source: (this.sourceLines[line - 1] ?? '').trim(), resultId,
       inputIds: inputs.map(i => staticInfo(i).id),
     }
+    if (site) { record.userOp = site.text; record.userOpSeq = site.seq }
     if (opts.wrote) {
       const region = this.writtenRegion(opts.wrote)
       if (region) record.wrote = region

@@ -312,7 +312,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       <div className="view-head">
         <span className="view-title">Memory view{pinned ? " (pinned)" : ""}</span>
         {block && (
-          <span className="view-sub" data-testid="memory-caption" title={`base ${hex(block.base)}`}>
+          <span className="view-sub own-line" data-testid="memory-caption" title={`base ${hex(block.base)}`}>
             {block.device}{block.simulated ? ' (simulated)' : ''}{block.pinned ? ' · pinned' : ''} · base {hex(block.base)} · {formatBytes(block.nbytes)} ·
             {' '}{block.storages.length} storage{block.storages.length === 1 ? '' : 's'} · cell {cellBytes} B
             {wall ? ` · row ${formatBytes(wall.rowBytes)} (${wall.repeat > 1 ? `${wall.repeat} × ${formatBytes(wall.unitBytes)} ` : ''}${wall.label})` : ''}
