@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The op log speaks the program's words, and the central views keep a usable size.
 // Each row names one operation as the program wrote it (`np.zeros(...)`, `t.view(...)`,
 // `torch.from_numpy(...)`), never an engine step, and its name, kind and why wrap
@@ -10,6 +9,16 @@ import { consoleRun, open, select } from './fixtures/ui'
 
 const SIZES = [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]
 
+/** The few browser APIs these checks use (the e2e project compiles without the DOM library). */
+interface PageText { textContent: string | null }
+interface PageGlobals {
+  document: {
+    createTreeWalker(root: unknown, whatToShow: number): { nextNode(): PageText | null }
+    createRange(): { setStart(n: PageText, o: number): void; setEnd(n: PageText, o: number): void; getClientRects(): Iterable<{ top: number; width: number }> }
+  }
+  getComputedStyle(el: unknown): { wordBreak: string; overflowWrap: string }
+}
+
 /**
  * The words of the element's text that the browser laid out across two line boxes. A word is a
  * run of non-space text; the only break allowed inside one is before a name's dot (`torch` /
@@ -17,14 +26,15 @@ const SIZES = [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]
  */
 async function splitWords(cell: Locator): Promise<string[]> {
   return cell.evaluate((root) => {
-    const nodes: { node: Text; start: number }[] = []
+    const w = globalThis as unknown as PageGlobals
+    const nodes: { node: PageText; start: number }[] = []
     let text = ''
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    const walker = w.document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push({ node: n as Text, start: text.length })
+      nodes.push({ node: n, start: text.length })
       text += n.textContent ?? ''
     }
-    const at = (i: number): [Text, number] => {
+    const at = (i: number): [PageText, number] => {
       let k = nodes.length - 1
       while (k > 0 && nodes[k].start > i) k--
       return [nodes[k].node, i - nodes[k].start]
@@ -33,7 +43,7 @@ async function splitWords(cell: Locator): Promise<string[]> {
     for (const m of text.matchAll(/\S+/g)) {
       let from = m.index!
       for (const piece of m[0].split(/(?=\.[A-Za-z_])/)) {
-        const range = document.createRange()
+        const range = w.document.createRange()
         range.setStart(...at(from))
         range.setEnd(...at(from + piece.length))
         // One line box per piece: a piece split over two lines has rects at two heights.
@@ -49,7 +59,7 @@ async function splitWords(cell: Locator): Promise<string[]> {
 /** The wrapping the browser applies to the element: breaking anywhere inside a word is not allowed. */
 async function wrapStyle(cell: Locator): Promise<{ wordBreak: string; overflowWrap: string }> {
   return cell.evaluate((el) => {
-    const s = getComputedStyle(el)
+    const s = (globalThis as unknown as PageGlobals).getComputedStyle(el)
     return { wordBreak: s.wordBreak, overflowWrap: s.overflowWrap }
   })
 }
