@@ -34,6 +34,14 @@ const engineObjDir = join(root, 'native', 'build-tests-asan', 'obj') // native/t
 mkdirSync(objDir, { recursive: true })
 const failures = []
 
+// Every sanitized run halts at its first report. allocator_may_return_null: an allocation too big
+// for the machine returns null, as it does unsanitized, so the engine's own out-of-memory errors
+// (tested with requests of 2^62 bytes) are what runs, not ASan's allocation-size-too-big abort.
+const sanitizerOptions = {
+  ASAN_OPTIONS: 'allocator_may_return_null=1:halt_on_error=1:abort_on_error=1',
+  UBSAN_OPTIONS: 'halt_on_error=1:print_stacktrace=1',
+}
+
 function step(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`)
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
@@ -58,9 +66,9 @@ if (spawnSync(cxx, ['--version'], { stdio: 'ignore' }).status !== 0) {
 // 1. The core tests build (and so keep current) the sanitized engine objects the addon links.
 if (values['skip-core']) {
   // Only the engine objects: a filter that names no test compiles them and runs nothing.
-  step('engine objects (ASan + UBSan)', process.execPath, [join(root, 'native', 'tests', 'run.mjs'), '--no-test--'], { SANITIZE: '1' })
+  step('engine objects (ASan + UBSan)', process.execPath, [join(root, 'native', 'tests', 'run.mjs'), '--no-test--'], { ...sanitizerOptions, SANITIZE: '1' })
 } else {
-  step('C++ core tests (ASan + UBSan)', process.execPath, [join(root, 'native', 'tests', 'run.mjs')], { SANITIZE: '1' })
+  step('C++ core tests (ASan + UBSan)', process.execPath, [join(root, 'native', 'tests', 'run.mjs')], { ...sanitizerOptions, SANITIZE: '1' })
 }
 const engineObjs = engineSources().map((s) => join(engineObjDir, s.replace(/[\\/]/g, '_').replace(/\.cc$/, '.o')))
 const missing = engineObjs.filter((o) => !existsSync(o))
@@ -108,12 +116,12 @@ if (!step('addon (ASan + UBSan): link', cxx, ['-shared', '-fsanitize=address,und
 // first in the process), the addon chosen by STRIDESCOPE_ADDON (src/engine/load.ts).
 const runtime = (name) => spawnSync(cxx, [`-print-file-name=${name}`], { encoding: 'utf8' }).stdout.trim()
 const env = {
+  ...sanitizerOptions,
   STRIDESCOPE_ADDON: addon,
   LD_PRELOAD: [runtime('libasan.so'), runtime('libubsan.so')].join(' '),
   // Node's and V8's own allocations are not ours to judge: no leak report at exit, no new/delete
-  // pairing checks across the uninstrumented runtime. Everything else halts at the first report.
-  ASAN_OPTIONS: 'detect_leaks=0:alloc_dealloc_mismatch=0:new_delete_type_mismatch=0:halt_on_error=1:abort_on_error=1',
-  UBSAN_OPTIONS: 'halt_on_error=1:print_stacktrace=1',
+  // pairing checks across the uninstrumented runtime.
+  ASAN_OPTIONS: `${sanitizerOptions.ASAN_OPTIONS}:detect_leaks=0:alloc_dealloc_mismatch=0:new_delete_type_mismatch=0`,
 }
 const vitest = join(root, 'node_modules', '.bin', 'vitest')
 step('engine, file readers, runner edge inputs and the fuzz slice through the sanitized addon', vitest,
