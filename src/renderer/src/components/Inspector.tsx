@@ -4,7 +4,7 @@ import { useApp } from '../state/context'
 import { useStore } from '../state/store'
 import { selectedObject } from '../state/appState'
 import { addressFormula, hex, pyTuple } from '../model/address'
-import { formatBytes } from '../model/format'
+import { count, formatBytes } from '../model/format'
 import { dtypeText, primaryName } from '../model/types'
 import { ObjectActions } from './actions/ObjectActions'
 import { LayoutCost } from './LayoutCost'
@@ -46,7 +46,7 @@ export function Inspector(): React.JSX.Element {
         <Row k="shape" v={pyTuple(i.shape)} testId="insp-shape" />
         <Row k="strides (elements)" v={pyTuple(i.strides)} testId="insp-strides" />
         <Row k="strides (bytes)" v={pyTuple(i.byteStrides)} testId="insp-byte-strides" />
-        <Row k="storage offset" v={`${i.offset} elements · ${i.byteOffset} B`} testId="insp-offset" />
+        <Row k="storage offset" v={`${count(i.offset, 'element')} · ${i.byteOffset} B`} testId="insp-offset" />
         <Row k="data_ptr" v={hex(i.dataPtr)} testId="insp-data-ptr" />
         <Row k={sel.origin ? 'buffer' : 'storage'} testId="insp-storage" v={sel.origin
           ? <>{sel.origin.bufferKind} · base {hex(i.storage.dataPtr)} · {formatBytes(i.storage.nbytes)}</>

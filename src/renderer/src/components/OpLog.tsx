@@ -3,7 +3,7 @@
 // engine time, and under it the kernels and why.
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
-import { formatBytes, formatRate, formatSeconds } from '../model/format'
+import { count, formatBytes, formatRate, formatSeconds } from '../model/format'
 import { opRows } from '../model/opRows'
 
 /** Break opportunities after each `.` of a dotted name, so `torch.from_numpy(...)` wraps between names, never inside one. */
@@ -28,7 +28,7 @@ export function OpLog(): React.JSX.Element {
   const whole = total === steps.length
   return (
     <div className="panel oplog" data-testid="oplog">
-      <div className="panel-head">Operation log <span className="muted small" data-testid="oplog-count">{whole ? `${rows.length} operation${rows.length === 1 ? '' : 's'}` : `newest ${rows.length} operations of ${total} engine steps`}</span></div>
+      <div className="panel-head">Operation log <span className="muted small" data-testid="oplog-count">{whole ? count(rows.length, 'operation') : `newest ${rows.length} operations of ${total} engine steps`}</span></div>
       <div className="scroll">
         {rows.length === 0 ? <div className="empty-state small">Operations appear here with what they cost: views are free, copies move bytes.</div> : (
           <table>

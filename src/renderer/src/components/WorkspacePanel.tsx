@@ -7,7 +7,7 @@ import { useStore } from '../state/store'
 import { blocksOf } from '../state/footprints'
 import { objectColor, type MemoryBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
-import { formatBytes } from '../model/format'
+import { count, formatBytes } from '../model/format'
 import { dtypeText, primaryName } from '../model/types'
 import { useEffect, useState } from 'react'
 import { CreateForm } from './CreateForm'
@@ -55,7 +55,6 @@ export function WorkspacePanel(): React.JSX.Element {
 
 const FORM_OPEN_KEY = 'stridescope.createFormOpen'
 
-const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`
 
 function attachedProcesses(blocks: readonly MemoryBlock[]): { pid: number; program: string; blocks: MemoryBlock[] }[] {
   const byPid = new Map<number, { pid: number; program: string; blocks: MemoryBlock[] }>()

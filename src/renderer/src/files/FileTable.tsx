@@ -1,7 +1,7 @@
 // The table of a file's tensors: name (and the workspace name it got), dtype, shape,
 // byte strides, offset, storage and its size, bytes, and which entries share bytes.
 import type { FileTable as Table } from '../../../shared/files-protocol'
-import { formatBytes } from '../model/format'
+import { count, formatBytes } from '../model/format'
 
 const tuple = (xs: number[]): string => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`)
 
@@ -9,7 +9,7 @@ export function FileTable({ table }: { table: Table }): React.JSX.Element {
   return (
     <div className="file-table" data-testid="file-table">
       <div className="panel-head">
-        {table.path.split(/[\\/]/).pop()} · {table.format} · {formatBytes(table.fileBytes)} · {table.entries.length} tensor{table.entries.length === 1 ? '' : 's'}
+        {table.path.split(/[\\/]/).pop()} · {table.format} · {formatBytes(table.fileBytes)} · {count(table.entries.length, 'tensor')}
       </div>
       {table.warnings.map((w) => <div key={w} className="banner warning">{w}</div>)}
       <pre className="file-code" data-testid="file-code" title="the Python lines that loaded this file">{table.code}</pre>

@@ -1,5 +1,10 @@
 // Human-readable sizes and times for the inspector and the op log.
 
+/** `1 object`, `2 objects`: a count with its noun, singular for exactly one. */
+export function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   const units = ['KiB', 'MiB', 'GiB', 'TiB']

@@ -14,6 +14,7 @@ import { LessonPicker } from './LessonPicker'
 import { LessonPresenter } from './LessonPresenter'
 import { useApp } from '../state/context'
 import { markPresenting } from '../state/prefs'
+import { count } from '../model/format'
 import './presenter.css'
 
 export interface PresenterViewProps {
@@ -68,8 +69,7 @@ export function PresenterView({ onExit, lessonId, lessons = BUNDLED_LESSONS }: P
 
 /** What starting a lesson does to the person's workspace, asked before it does it. */
 export function lessonQuestion(objects: number, lines: number): string {
-  const n = (k: number, what: string): string => `${k} ${what}${k === 1 ? '' : 's'}`
-  return `Start the lesson? It runs in an empty workspace of its own. Yours (${n(objects, 'object')}, ${n(lines, 'line')} of history, the console) ` +
+  return `Start the lesson? It runs in an empty workspace of its own. Yours (${count(objects, 'object')}, ${count(lines, 'line')} of history, the console) ` +
     'is put aside and comes back as it was when you leave the lessons.'
 }
 

@@ -16,7 +16,7 @@ import { blockOfObject, elementBytes, indicesTouching, offsetsOf } from '../stat
 import { byteOffsetInBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { primaryName, type ObjectEntry } from '../model/types'
-import { formatBytes } from '../model/format'
+import { count, formatBytes } from '../model/format'
 import { wallColors, type ColorBy } from '../model/cellFacts'
 import { blockColors } from '../model/storageGroups'
 import { objectTitle } from '../model/exportCaption'
@@ -314,7 +314,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
         {block && (
           <span className="view-sub own-line" data-testid="memory-caption" title={`base ${hex(block.base)}`}>
             {block.device}{block.simulated ? ' (simulated)' : ''}{block.pinned ? ' · pinned' : ''} · base {hex(block.base)} · {formatBytes(block.nbytes)} ·
-            {' '}{block.storages.length} storage{block.storages.length === 1 ? '' : 's'} · cell {cellBytes} B
+            {' '}{count(block.storages.length, 'storage')} · cell {cellBytes} B
             {wall ? ` · row ${formatBytes(wall.rowBytes)} (${wall.repeat > 1 ? `${wall.repeat} × ${formatBytes(wall.unitBytes)} ` : ''}${wall.label})` : ''}
           </span>
         )}
