@@ -257,6 +257,25 @@ test.describe('memory view at real sizes', () => {
     expect(near(await pixel(page, await locate(page, 'memory', { byte: 4, at: [0.6, 0.6] })), rampBytes(1 / 11))).toBe(true)
   })
 
+  test('writes through a mask, an index list and np.put flash exactly the elements they reached, in an alias', async ({ page }) => {
+    await page.getByTestId('view-split').click()
+    await run(page, 'a = np.arange(12, dtype=np.float32).reshape(3, 4)')
+    await run(page, 't = torch.from_numpy(a)')
+    await page.getByTestId('obj-t').click()
+    await memoryShows(page, 't')
+    const flashed = async (code: string, elements: number): Promise<void> => {
+      await run(page, code)
+      const rev = await page.getByTestId('app').getAttribute('data-revision')
+      await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flash-revision', rev!)
+      await expect(page.getByTestId('logical-view')).toHaveAttribute('data-flashed', String(elements))
+      await expect(page.getByTestId('memory-view')).toHaveAttribute('data-flashed-bytes', String(4 * elements))
+    }
+    await flashed('a[a % 5 == 0] = -1', 3)            // a[0, 0], a[1, 1], a[2, 2]
+    await flashed('a[[0, -1], 1:3] = 7', 4)           // rows 0 and 2, columns 1 and 2
+    await flashed('np.put(a, [1, 1, -1], 8)', 2)      // flat 1 (twice) and 11
+    await flashed('t.masked_fill_(t > 7.5, 0)', 3)    // the 8s: a[0, 1] and a[2, 3] (put), a[2, 0] (from arange)
+  })
+
   test('a write to bytes the selection skips flashes them on the wall, and in a pinned alias that is not selected', async ({ page }) => {
     await page.getByTestId('view-split').click()
     await run(page, 'a = np.arange(12, dtype=np.float32).reshape(3, 4)')

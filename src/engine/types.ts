@@ -83,6 +83,8 @@ export interface WrittenRegion {
   shape: number[]
   byteStrides: number[]
   itemsize: number
+  /** A scattered write: offsets from dataPtr as [start, step, count] runs (shape and strides empty). */
+  runs?: number[]
 }
 
 /** A window of values, copied out of engine memory, in C order of the window. */

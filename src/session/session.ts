@@ -433,7 +433,10 @@ export class Session {
       if (op.userOpSeq !== undefined) record.userOpSeq = op.userOpSeq
       if (op.resultId !== undefined) record.resultId = op.resultId
       if (op.inputIds) record.inputIds = [...op.inputIds]
-      if (op.wrote) record.wrote = { ...op.wrote, shape: [...op.wrote.shape], byteStrides: [...op.wrote.byteStrides] }
+      if (op.wrote) {
+        record.wrote = { ...op.wrote, shape: [...op.wrote.shape], byteStrides: [...op.wrote.byteStrides] }
+        if (op.wrote.runs) record.wrote.runs = [...op.wrote.runs]
+      }
       return record
     })
     this.ops.push(...recorded)

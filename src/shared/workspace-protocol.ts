@@ -8,6 +8,7 @@ import {
   array, boolean, count, decimal, integer, literal, nullable, number, object, optional, string, type Infer, type Schema
 } from './schema'
 import { attachedOrigin } from './attach-protocol'
+import { MAX_WRITE_RUNS } from './element-offsets'
 
 // ---- limits: every request is bounded so a bad payload cannot exhaust memory ----
 /** Longest Python source accepted by `run`. */
@@ -101,13 +102,16 @@ export const memoryBlock = object({
   objectIds: array(count)
 })
 
-/** Elements an operation wrote, as a strided walk from the first one's address (every alias over those bytes flashes). */
+/** Elements an operation wrote, as a strided walk (or runs) from an address (every alias over those bytes flashes). */
 export const writtenRegion = object({
   device: string,
   dataPtr: decimal,       // address of the first written element
   shape: array(count, MAX_RANK),
   byteStrides: array(integer, MAX_RANK),
-  itemsize: count
+  itemsize: count,
+  // A scattered write (an index or mask): its element offsets from dataPtr as
+  // [start, step, count] runs (src/shared/element-offsets.ts); shape and strides are then empty.
+  runs: optional(array(integer, MAX_WRITE_RUNS * 3))
 })
 
 /** One engine operation, recorded by the session with the Python line that caused it. */

@@ -4,7 +4,8 @@
 import * as engine from '../../engine'
 import type { EngineObject } from '../../engine'
 import type { OpRecord } from '../types'
-import type { DTypeName, OpReport, WrittenRegion } from '../../engine/types'
+import type { DTypeName, ObjectInfo, OpReport, WrittenRegion } from '../../engine/types'
+import { elementOffsets, offsetRuns } from '../../shared/element-offsets'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
@@ -193,20 +194,17 @@ export class LibraryContext {
 
   /**
    * Where a write landed (the views flash those bytes in every alias): the whole destination,
-   * or the view `at()` makes of it (`a[key]` for a setitem). A view that is not in the
-   * destination's storage (an indexing that copied) or that fails says nothing rather than
-   * something wrong.
+   * the view `at()` makes of it (`a[key]` for a setitem), or, for a write through an index or
+   * mask, the elements `scatter` picks. A view that is not in the destination's storage (an
+   * indexing that copied) or that fails says nothing rather than something wrong.
    */
   private writtenRegion(w: Written): WrittenRegion | null {
     const into = w.into.info()
+    if (w.scatter) return this.scatteredRegion(into, w.scatter)
     let i = into
     if (w.at) {
       let view: EngineObject | null = null
-      try { view = w.at() } catch { /* no region */ } finally {
-        // Making the view began a report of its own: not an operation of the program.
-        const seq = engine.lastReport().seq
-        if (seq !== undefined) this.lastReportSeq = seq
-      }
+      try { view = w.at() } catch { /* no region */ } finally { this.skipHelperReports() }
       if (!view) return null
       i = view.info()
       view.dispose()
@@ -215,14 +213,54 @@ export class LibraryContext {
     return { device: i.device, dataPtr: i.dataPtr, shape: [...i.shape], byteStrides: [...i.byteStrides], itemsize: i.itemsize }
   }
 
+  /**
+   * The elements an index or mask write reached, found by the same selection on a witness:
+   * an array of the destination's shape and kind whose every element holds its own byte
+   * offset. Selecting from it with the program's index (the engine's own rules, so
+   * broadcasting, negative and repeated indices and masks all agree with the write) gives
+   * the written offsets, sent as runs.
+   */
+  private scatteredRegion(into: ObjectInfo, scatter: (witness: EngineObject) => EngineObject): WrittenRegion | null {
+    if (into.numel === 0 || into.numel > MAX_SCATTER_WITNESS) return null
+    const offsets = elementOffsets(into, 0)
+    let witness: EngineObject | null = null, picked: EngineObject | null = null
+    try {
+      const storage = engine.storageFromBytes(new Uint8Array(offsets.buffer))
+      const c = into.shape.map((_, d) => 8 * into.shape.slice(d + 1).reduce((a, b) => a * b, 1))
+      witness = engine.viewOfStorage(storage, { kind: into.kind, dtype: 'float64', shape: [...into.shape], byteStrides: c, byteOffset: 0 })
+      storage.dispose()
+      picked = scatter(witness)
+      const values = picked.window(picked.info().shape.map(() => 0), [...picked.info().shape]).values as ArrayLike<number>
+      return { device: into.device, dataPtr: into.dataPtr, shape: [], byteStrides: [], itemsize: into.itemsize, runs: offsetRuns(values) }
+    } catch {
+      return null
+    } finally {
+      picked?.dispose()
+      witness?.dispose()
+      this.skipHelperReports()
+    }
+  }
+
+  /** Views and witnesses made to locate a write began reports of their own: not operations of the program. */
+  private skipHelperReports(): void {
+    const seq = engine.lastReport().seq
+    if (seq !== undefined) this.lastReportSeq = seq
+  }
+
   /** op() whose result is an engine object, returned wrapped. */
   opWrap(inputs: EngineObject[], fn: () => EngineObject, opts: { report?: Partial<OpReport> } = {}): EngineValue {
     return this.wrap(this.op(inputs, fn, opts))
   }
 }
 
-/** What an operation writes into: `into` (whole), or the view of it `at()` makes (a temporary, disposed after). */
-export interface Written { into: EngineObject; at?: () => EngineObject }
+/**
+ * What an operation writes into: `into` (whole), the view of it `at()` makes, or the elements
+ * `scatter` selects from a witness of `into` (an index or mask write). Temporaries are disposed after.
+ */
+export interface Written { into: EngineObject; at?: () => EngineObject; scatter?: (witness: EngineObject) => EngineObject }
+
+/** Largest destination (elements) whose index or mask writes are located for the views (an 8-byte witness each). */
+const MAX_SCATTER_WITNESS = 1 << 22
 
 function isEngineObject(v: unknown): v is EngineObject {
   return v instanceof engine.EngineObject

@@ -162,10 +162,10 @@ export abstract class EngineValue extends PyObject {
       const items = this.indexItems(key)
       const operand = this.operand(v)
       // Where the write landed is the view a[key]; an advanced key's a[key] is a copy
-      // (a gather of the whole selection), so such a write names no region.
+      // (a gather), so there the same key picks the written elements from a witness.
       const advanced = items.some(i => i.kind === 'array' || i.kind === 'bool')
       this.ctx.op([this.obj, ...this.programIndexArrays(items)], () => this.obj.setItem(items, operand),
-        advanced ? {} : { wrote: { into: this.obj, at: () => this.obj.index(items) } })
+        { wrote: advanced ? { into: this.obj, scatter: (w) => w.index(items) } : { into: this.obj, at: () => this.obj.index(items) } })
     } finally {
       this.releaseIndexArrays()
     }

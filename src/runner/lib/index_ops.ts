@@ -51,7 +51,8 @@ function maskedSelect(ctx: LibraryContext, t: EngineValue, mask: PyValue | undef
 function maskedFill(ctx: LibraryContext, t: EngineValue, mask: PyValue | undefined, value: PyValue | undefined, inPlace: boolean): PyValue {
   const m = tensorArg(mask, 'masked_fill', 'mask', 1)
   const v = fillValue(value)
-  const r = ctx.op([t.obj, m.obj], () => t.obj.maskedFill(m.obj, v, inPlace))
+  const r = ctx.op([t.obj, m.obj], () => t.obj.maskedFill(m.obj, v, inPlace),
+    inPlace ? { wrote: { into: t.obj, scatter: (w) => w.maskedSelect(m.obj) } } : {})
   if (inPlace) return t
   return tagNode(ctx.wrap(r), 'MaskedFillBackward0')
 }
@@ -123,7 +124,7 @@ function npPut(ctx: LibraryContext, target: EngineValue, indices: PyValue, value
   const idx = npOperand(ctx, indices, 'put')
   const vals = putValues(ctx, values)
   const inputs = [target.obj, ...(indices instanceof EngineValue ? [idx] : []), ...(values instanceof EngineValue ? [vals as engine.EngineObject] : [])]
-  ctx.op(inputs, () => target.obj.put(idx, vals))
+  ctx.op(inputs, () => target.obj.put(idx, vals), { wrote: { into: target.obj, scatter: (w) => w.take(idx, null) } })
   return null
 }
 

@@ -1,42 +1,8 @@
 // Which bytes of a memory block each object touches, in the order its logical
 // index walks them: the data behind the memory view's footprints, stride walk
 // and gaps. Offsets come from the engine's byte strides and byte offsets.
-import type { ObjectInfo } from './types'
 
-/** Byte offsets (from `base0`, the element-0 byte in the block) of every element, in C order. */
-export function elementOffsets(info: Pick<ObjectInfo, 'shape' | 'byteStrides'>, base0: number, limit = Infinity): Float64Array {
-  const { shape, byteStrides } = info
-  const rank = shape.length
-  let numel = 1
-  for (const n of shape) numel *= n
-  const count = Math.min(numel, limit)
-  const out = new Float64Array(count)
-  if (count === 0) return out
-  if (rank === 0) {
-    out[0] = base0
-    return out
-  }
-  // The last dim is a run of equal steps, written in a tight loop; the odometer over
-  // the outer dims carries once per run (a 1M-element object in a few ms).
-  const last = rank - 1
-  const run = shape[last]
-  const step = byteStrides[last]
-  const idx = new Array<number>(rank).fill(0)
-  let start = base0
-  let i = 0
-  while (i < count) {
-    const end = Math.min(count, i + run)
-    for (let off = start; i < end; i++, off += step) out[i] = off
-    for (let k = last - 1; k >= 0; k--) {
-      idx[k]++
-      start += byteStrides[k]
-      if (idx[k] < shape[k]) break
-      start -= byteStrides[k] * shape[k]
-      idx[k] = 0
-    }
-  }
-  return out
-}
+export { elementOffsets } from '../../../shared/element-offsets'
 
 export interface Coverage {
   cells: number            // number of cells in the wall

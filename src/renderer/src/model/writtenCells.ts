@@ -1,10 +1,12 @@
 // Write flashes from the op log: each in-place operation's record says which
-// elements it wrote, as a strided walk from an address (`wrote`). The views
+// elements it wrote, as a strided walk from an address, or runs of addresses for
+// a write through an index or mask (`wrote`). The views
 // flash the bytes of those elements: on the memory wall in every block that
 // holds them, in the logical view in every object whose elements cover them —
 // the written object, any alias over the same bytes (from_numpy makes a new
 // storage over them), and never a clone (other bytes).
 import { elementOffsets } from './footprint'
+import { writtenOffsets } from '../../../shared/element-offsets'
 import type { OpRecord, Workspace } from './types'
 
 export type Written = NonNullable<OpRecord['wrote']>
@@ -28,7 +30,7 @@ export function writtenRanges(writes: readonly Written[], device: string, base: 
   for (const w of writes) {
     if (w.device !== device) continue
     const at = Number(BigInt(w.dataPtr) - base)
-    const offs = elementOffsets(w, at, MAX_FLASH_WALK)
+    const offs = writtenOffsets(w, at, MAX_FLASH_WALK)
     for (const a of offs) {
       const s = Math.max(0, a), e = Math.min(nbytes, a + w.itemsize)
       if (e <= s) continue
@@ -61,7 +63,7 @@ export function writtenElements(o: Walked, writes: readonly Written[], limit = 1
   for (const w of writes) {
     if (w.device !== o.device) continue
     const at = Number(BigInt(w.dataPtr) - BigInt(o.dataPtr)) - lo
-    for (const a of elementOffsets(w, at, MAX_FLASH_WALK)) {
+    for (const a of writtenOffsets(w, at, MAX_FLASH_WALK)) {
       const s = Math.max(0, a), e = Math.min(span, a + w.itemsize)
       if (e <= s) continue
       marks ??= new Uint8Array(span)
