@@ -426,11 +426,10 @@ std::pair<ArrayPtr, Shape> allocate_result(const Plan& p) {
   const Array& v = *p.view;
   const std::int64_t item = static_cast<std::int64_t>(v.itemsize());
   const int nb = static_cast<int>(p.bshape.size()), ns = static_cast<int>(p.sub_sizes.size());
-  Shape it_sizes = p.bshape;
-  it_sizes.insert(it_sizes.end(), p.sub_sizes.begin(), p.sub_sizes.end());
-  auto pos = final_positions(p);
-  Shape fin_sizes(nb + ns);
-  for (int k = 0; k < nb + ns; ++k) fin_sizes[pos[k]] = it_sizes[k];
+  const ResultDims dims = result_dims(p);
+  const Shape& it_sizes = dims.iter_sizes;
+  const std::vector<int>& pos = dims.pos;
+  const Shape& fin_sizes = dims.sizes;
   const bool empty = prod(it_sizes) == 0;
   if (!p.torch) {
     // mapping.c: the broadcast dims C-ordered (or in the index arrays' order when the
@@ -467,9 +466,7 @@ std::pair<ArrayPtr, Shape> allocate_result(const Plan& p) {
     auto owner = new_array_strided(Kind::NDArray, v.dtype, it_sizes, st);
     owner->byte_order = v.byte_order;
     if (p.insert_at == 0) return {owner, st};
-    Shape fs(nb + ns);
-    for (int k = 0; k < nb + ns; ++k) fs[pos[k]] = st[k];
-    return {derive_view(owner, fin_sizes, fs, owner->byte_offset), st};
+    return {derive_view(owner, fin_sizes, dims.to_result(st), owner->byte_offset), st};
   }
   // torch: TensorIterator over the restrided source (0 on the index dims) and each index
   // expanded to the broadcast shape and reshaped to the result's rank (reshape_indexer).
@@ -490,9 +487,7 @@ std::pair<ArrayPtr, Shape> allocate_result(const Plan& p) {
   }
   Shape fst = tensor_iterator_strides(fin_sizes, operands, item);
   auto out = new_array_on(*v.storage, Kind::Tensor, v.dtype, fin_sizes, fst);
-  Shape st(nb + ns);
-  for (int k = 0; k < nb + ns; ++k) st[k] = fst[pos[k]];
-  return {out, st};
+  return {out, dims.to_iteration(fst)};
 }
 
 // The value of an assignment as a new array of dst's dtype (so it may alias dst).
@@ -611,17 +606,9 @@ void advanced_set(const ArrayPtr& a, const std::vector<IndexItem>& items, const 
     auto off = fancy_offsets(p);
     auto val = value_array(*a, value);
     // The indexing result's shape (as a get would give it), then the value in iteration order.
-    auto pos = final_positions(p);
-    const int nb = static_cast<int>(p.bshape.size()), ns = static_cast<int>(p.sub_sizes.size());
-    Shape it_sizes = p.bshape;
-    it_sizes.insert(it_sizes.end(), p.sub_sizes.begin(), p.sub_sizes.end());
-    Shape fin(nb + ns);
-    for (int k = 0; k < nb + ns; ++k) fin[pos[k]] = it_sizes[k];
-    Shape vst = value_strides(p, *val, fin);
-    Shape it_st(nb + ns);
-    for (int k = 0; k < nb + ns; ++k) it_st[k] = vst[pos[k]];
-    move_blocks(p, off, *val, it_st, true);
-    written = static_cast<std::size_t>(prod(it_sizes)) * a->itemsize();
+    const ResultDims dims = result_dims(p);
+    move_blocks(p, off, *val, dims.to_iteration(value_strides(p, *val, dims.sizes)), true);
+    written = static_cast<std::size_t>(prod(dims.iter_sizes)) * a->itemsize();
   }
   report_copy("scatter", written, "assignment through an advanced index (writes into the array's own memory)");
   if (value.array && a->is_tensor() && records_history(value.array->requires_grad, a->dtype)) a->requires_grad = true;

@@ -37,17 +37,12 @@ ArrayPtr take_contiguous(const ArrayPtr& a, int dim, IndexValues values, const S
   p.fancy.push_back(std::move(f));
   p.insert_at = dim;
   prepare_fancy(p);
-  auto pos = final_positions(p);
-  const int nb = static_cast<int>(p.bshape.size()), ns = static_cast<int>(p.sub_sizes.size());
-  Shape it_sizes = p.bshape;
-  it_sizes.insert(it_sizes.end(), p.sub_sizes.begin(), p.sub_sizes.end());
-  Shape fin(nb + ns);
-  for (int k = 0; k < nb + ns; ++k) fin[pos[k]] = it_sizes[k];
+  const ResultDims dims = result_dims(p);
+  const Shape& fin = dims.sizes;
   auto out = p.torch ? new_array_on(*a->storage, Kind::Tensor, a->dtype, fin, c_strides(fin, static_cast<std::int64_t>(a->itemsize())))
                      : new_array(Kind::NDArray, a->dtype, fin);
   out->byte_order = a->byte_order;
-  Shape it_st(nb + ns);
-  for (int k = 0; k < nb + ns; ++k) it_st[k] = out->byte_strides[pos[k]];
+  const Shape it_st = dims.to_iteration(out->byte_strides);
   if (!try_gather_direct(p, *out, it_st)) move_blocks(p, fancy_offsets(p), *out, it_st, false);
   report_result("gather", *out, what);
   return out;

@@ -153,13 +153,30 @@ std::vector<std::int64_t> fancy_offsets(const Plan& p) {
   return off;
 }
 
-// The result's dims in iteration order (broadcast dims, then the subspace), and where each goes.
-std::vector<int> final_positions(const Plan& p) {
+// The broadcast dims go where the first advanced index was (insert_at; 0 when NumPy moves
+// them to the front), the subspace dims keep their order around them.
+ResultDims result_dims(const Plan& p) {
   const int nb = static_cast<int>(p.bshape.size()), ns = static_cast<int>(p.sub_sizes.size());
-  std::vector<int> pos(nb + ns);
-  for (int j = 0; j < nb; ++j) pos[j] = p.insert_at + j;
-  for (int s = 0; s < ns; ++s) pos[nb + s] = s < p.insert_at ? s : s + nb;
-  return pos;
+  ResultDims d;
+  d.iter_sizes = p.bshape;
+  d.iter_sizes.insert(d.iter_sizes.end(), p.sub_sizes.begin(), p.sub_sizes.end());
+  d.pos.resize(nb + ns);
+  for (int j = 0; j < nb; ++j) d.pos[j] = p.insert_at + j;
+  for (int s = 0; s < ns; ++s) d.pos[nb + s] = s < p.insert_at ? s : s + nb;
+  d.sizes = d.to_result(d.iter_sizes);
+  return d;
+}
+
+Shape ResultDims::to_iteration(const Shape& in_result_order) const {
+  Shape out(pos.size());
+  for (std::size_t k = 0; k < pos.size(); ++k) out[k] = in_result_order[pos[k]];
+  return out;
+}
+
+Shape ResultDims::to_result(const Shape& in_iteration_order) const {
+  Shape out(pos.size());
+  for (std::size_t k = 0; k < pos.size(); ++k) out[pos[k]] = in_iteration_order[k];
+  return out;
 }
 
 template <class T>

@@ -119,8 +119,17 @@ inline void copy_elem(char* dst, const char* src, std::size_t item) {
 void prepare_fancy(Plan& p);
 // One byte offset into the view per element of the broadcast shape (C order).
 std::vector<std::int64_t> fancy_offsets(const Plan& p);
-// For each iteration dim (broadcast dims, then the subspace) its position in the result.
-std::vector<int> final_positions(const Plan& p);
+// The result's dims in iteration order (the broadcast dims, then the subspace) and in the
+// result's own order: iteration dim k is result dim pos[k].
+struct ResultDims {
+  Shape iter_sizes;
+  std::vector<int> pos;
+  Shape sizes;  // the result's shape
+  // Per-dim values (strides) given in the result's order, put in iteration order; and back.
+  Shape to_iteration(const Shape& in_result_order) const;
+  Shape to_result(const Shape& in_iteration_order) const;
+};
+ResultDims result_dims(const Plan& p);
 // a[idx] of one 1-D index with nothing else kept, straight from the index values; false otherwise.
 bool try_gather_direct(const Plan& p, const Array& out, const Shape& it_strides);
 // Copies the subspace block of every broadcast element between the view and `other`
