@@ -168,7 +168,9 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       }
       if (c.shape.cells <= COUNT_LABEL_CELLS && pxPerRow >= COUNT_LABEL_PX) {
         for (let cell = 0; cell < c.shape.cells; cell++) {
-          const k = c.facts.count[cell]
+          // How many of the selected view's elements sit on the cell: the hatch's count (the
+          // legend's "up to ×N"); other objects over it are told by their outlines.
+          const k = c.facts.selfCount[cell]
           if (k >= 2) labels.push({ key: `n${cell}`, world: c.cellPos(cell).add(new THREE.Vector3(0.22, 0.22, 0)), text: `×${k}`, className: 'count-label', data: { cell: String(cell) } })
         }
       }
