@@ -105,9 +105,14 @@ export class LabelLayer {
       const off = x + bw < 0 || y + bh < 0 || x > w || y > h
       const hits = (yy: number): boolean => placed.some(([px, py, pw, ph]) => x < px + pw && px < x + bw && yy < py + ph && py < yy + bh)
       let hit = hits(y)
-      for (let k = 1; hit && l.nudge && k <= 4; k++) {
-        if (!hits(y - k * (bh + 1))) { y -= k * (bh + 1); hit = false }
-        else if (!hits(y + k * (bh + 1))) { y += k * (bh + 1); hit = false }
+      // Nudged places, nearest first, alternating up and down; a label above its point goes
+      // up first (down is over the thing it labels, and over the ruler's first row).
+      const tries: number[] = []
+      for (let k = 1; k <= 4; k++) tries.push(-k, k)
+      if (a === 'above') tries.sort((p, q) => (p < 0 ? 0 : 1) - (q < 0 ? 0 : 1))
+      for (const k of tries) {
+        if (!hit || !l.nudge) break
+        if (!hits(y + k * (bh + 1))) { y += k * (bh + 1); hit = false }
       }
       if (off || hit) { hide(); continue }
       placed.push([x, y, bw, bh])

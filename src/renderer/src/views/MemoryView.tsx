@@ -164,7 +164,10 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       const last = Math.min(c.rows - 1, Math.ceil((h - p0.y) / pxPerRow))
       for (let r = first, n = 0; r <= last && n < 120; r += step, n++) {
         const t = rowLabel(r, c.shape.rowBytes, block.base)
-        labels.push({ key: `row${r}`, world: new THREE.Vector3(-0.7, -r, 0), text: narrow ? t.offset : `${t.offset.padStart(8)} ${t.address}`, align: 'right', className: 'ruler-label' })
+        const row: Label = { key: `row${r}`, world: new THREE.Vector3(-0.7, -r, 0), text: narrow ? t.offset : `${t.offset.padStart(8)} ${t.address}`, align: 'right', className: 'ruler-label' }
+        // The first row's address is the block's base: it goes before the arrow labels, which make way for it.
+        if (r === 0) labels.unshift(row)
+        else labels.push(row)
       }
       if (c.shape.cells <= COUNT_LABEL_CELLS && pxPerRow >= COUNT_LABEL_PX) {
         for (let cell = 0; cell < c.shape.cells; cell++) {
