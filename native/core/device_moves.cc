@@ -1,5 +1,6 @@
 #include "device_moves.h"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include "../backends/cpu/strided_copy.h"
 #include "allocation.h"
+#include "cancel.h"
 #include "cuda_errors.h"
 #include "device_backend.h"
 #include "device_parse.h"
@@ -15,6 +17,7 @@
 #include "grad_mode.h"
 #include "layout.h"
 #include "report.h"
+#include "stoppable_copy.h"
 
 namespace ss {
 
@@ -75,18 +78,39 @@ class HostScratch {
   void* p_;
 };
 
-// Host strided copy, timed with the steady clock.
+// Host strided copy, timed with the steady clock; Stop reaches it between chunks (cancel.h).
 TransferReport host_copy(void* dst, const Shape& dst_strides, const void* src, const Shape& src_strides,
                          const Shape& sizes, std::size_t itemsize) {
   const auto t0 = Clock::now();
-  const cpu::CopyReport c =
-      cpu::strided_copy(dst, dst_strides.data(), src, src_strides.data(), sizes.data(),
-                        static_cast<int>(sizes.size()), itemsize);
+  const cpu::CopyReport c = stoppable_strided_copy(dst, dst_strides.data(), src, src_strides.data(), sizes.data(),
+                                                   static_cast<int>(sizes.size()), itemsize);
   TransferReport r;
   r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   r.bytes = c.bytes;
   r.path = c.kernel;
   return r;
+}
+
+// A contiguous transfer longer than this goes in pieces with a poll of the stop flag
+// between them (cancel.h), so Stop and Ctrl-C reach a big .cuda()/.cpu() within one
+// piece's time (~10 ms at host-memory speed, the simulated device's).
+constexpr std::size_t kTransferPiece = std::size_t{64} << 20;
+
+// copy(dst, src, n) -> TransferReport over [0, n), piece by piece; one report for the whole.
+template <class Copy>
+TransferReport in_pieces(void* dst, const void* src, std::size_t n, Copy copy) {
+  if (n <= kTransferPiece) return copy(dst, src, n);
+  TransferReport total;
+  for (std::size_t off = 0; off < n; off += kTransferPiece) {
+    check_cancel();
+    TransferReport r = copy(static_cast<char*>(dst) + off, static_cast<const char*>(src) + off,
+                            std::min(kTransferPiece, n - off));
+    total.path = std::move(r.path);
+    total.pinned = r.pinned;
+    total.bytes += r.bytes;
+    total.seconds += r.seconds;
+  }
+  return total;
 }
 
 // Copies src's values into dst (same sizes; dst freshly allocated and dense in
@@ -121,7 +145,9 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
     DeviceBackend& b = backend_of(ds);
     rec.pinned = ss_.pinned;
     if (one_run) {
-      TransferReport r = b.copy_h2d(ds.device.index, dst.data_ptr(), src.data_ptr(), n, ss_.pinned, non_blocking);
+      TransferReport r = in_pieces(dst.data_ptr(), src.data_ptr(), n, [&](void* d, const void* s, std::size_t k) {
+        return b.copy_h2d(ds.device.index, d, s, k, ss_.pinned, non_blocking);
+      });
       rec.path = r.path;
       rec.seconds = r.seconds;
       return rec;
@@ -132,7 +158,9 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
     HostScratch staging(n);
     TransferReport g = host_copy(staging.get(), dst.byte_strides, src.data_ptr(), src.byte_strides, sizes, item);
     rec.pinned = false;
-    TransferReport r = b.copy_h2d(ds.device.index, dst.data_ptr(), staging.get(), n, false, non_blocking);
+    TransferReport r = in_pieces(dst.data_ptr(), staging.get(), n, [&](void* d, const void* s, std::size_t k) {
+      return b.copy_h2d(ds.device.index, d, s, k, false, non_blocking);
+    });
     rec.path = "host staging (" + g.path + ") + " + r.path;
     rec.seconds = g.seconds + r.seconds;
     return rec;
@@ -143,7 +171,9 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
   if (ds.device.is_cpu()) {  // device -> host
     rec.pinned = ds.pinned;
     if (one_run) {
-      TransferReport r = b.copy_d2h(si, dst.data_ptr(), src.data_ptr(), n, ds.pinned, non_blocking);
+      TransferReport r = in_pieces(dst.data_ptr(), src.data_ptr(), n, [&](void* d, const void* s, std::size_t k) {
+        return b.copy_d2h(si, d, s, k, ds.pinned, non_blocking);
+      });
       rec.path = r.path;
       rec.seconds = r.seconds;
       return rec;
@@ -153,15 +183,18 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
     DeviceScratch scratch(b, si, n);
     TransferReport k = b.strided_copy(si, scratch.get(), dst.byte_strides.data(), src.data_ptr(),
                                       src.byte_strides.data(), sizes.data(), nd, item);
-    TransferReport r = b.copy_d2h(si, dst.data_ptr(), scratch.get(), n, ds.pinned, non_blocking);
+    TransferReport r = in_pieces(dst.data_ptr(), scratch.get(), n, [&](void* d, const void* s, std::size_t k) {
+      return b.copy_d2h(si, d, s, k, ds.pinned, non_blocking);
+    });
     rec.path = k.path + " + " + r.path;
     rec.seconds = k.seconds + r.seconds;
     return rec;
   }
 
   // device -> device
+  auto d2d = [&](void* d, const void* s, std::size_t k) { return b.copy_d2d(si, d, s, k); };
   if (ds.device.index == si && ds.simulated == ss_.simulated) {
-    TransferReport r = one_run ? b.copy_d2d(si, dst.data_ptr(), src.data_ptr(), n)
+    TransferReport r = one_run ? in_pieces(dst.data_ptr(), src.data_ptr(), n, d2d)
                                : b.strided_copy(si, dst.data_ptr(), dst.byte_strides.data(), src.data_ptr(),
                                                 src.byte_strides.data(), sizes.data(), nd, item);
     rec.path = r.path;
@@ -170,7 +203,7 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
   }
   // Across devices (unified addressing lets cudaMemcpy D2D cross them).
   if (one_run) {
-    TransferReport r = b.copy_d2d(si, dst.data_ptr(), src.data_ptr(), n);
+    TransferReport r = in_pieces(dst.data_ptr(), src.data_ptr(), n, d2d);
     rec.path = r.path + " (peer)";
     rec.seconds = r.seconds;
     return rec;
@@ -178,7 +211,7 @@ TransferRecord move_values(const Array& dst, const Array& src, bool non_blocking
   DeviceScratch scratch(b, si, n);
   TransferReport k = b.strided_copy(si, scratch.get(), dst.byte_strides.data(), src.data_ptr(),
                                     src.byte_strides.data(), sizes.data(), nd, item);
-  TransferReport r = b.copy_d2d(si, dst.data_ptr(), scratch.get(), n);
+  TransferReport r = in_pieces(dst.data_ptr(), scratch.get(), n, d2d);
   rec.path = k.path + " + " + r.path + " (peer)";
   rec.seconds = k.seconds + r.seconds;
   return rec;

@@ -11,12 +11,13 @@
 #include "errors.h"
 #include "layout.h"
 #include "mapped_guard.h"
+#include "stoppable_copy.h"
 
 namespace ss {
 
 StoragePtr storage_from_bytes(const void* data, std::size_t nbytes) {
   StoragePtr s = allocate_cpu_storage(nbytes);
-  if (nbytes) std::memcpy(s->data, data, nbytes);
+  stoppable_memcpy(s->data, data, nbytes);  // a file's gigabytes: Stop reaches the copy (the new storage is dropped)
   return s;
 }
 
@@ -142,25 +143,17 @@ std::vector<std::uint8_t> array_bytes(const Array& a, bool fortran) {
   const std::int64_t n = a.numel();
   std::vector<std::uint8_t> out(static_cast<std::size_t>(n) * item);
   if (n == 0) return out;
+  // Dense strides in C order (last axis fastest) or F order (first axis fastest).
   const int nd = a.ndim();
-  // Odometer over the indices; C order runs the last axis fastest, F order the first.
-  std::vector<std::int64_t> idx(static_cast<std::size_t>(nd), 0);
-  const char* base = a.data_ptr();
-  std::int64_t off = 0;
-  std::uint8_t* dst = out.data();
-  for (std::int64_t k = 0; k < n; ++k) {
-    std::memcpy(dst, base + off, item);
-    dst += item;
-    for (int j = 0; j < nd; ++j) {
-      const int ax = fortran ? j : nd - 1 - j;
-      if (++idx[ax] < a.sizes[ax]) {
-        off += a.byte_strides[ax];
-        break;
-      }
-      off -= (a.sizes[ax] - 1) * a.byte_strides[ax];
-      idx[ax] = 0;
-    }
+  Shape dense(static_cast<std::size_t>(nd));
+  std::int64_t acc = static_cast<std::int64_t>(item);
+  for (int j = 0; j < nd; ++j) {
+    const int ax = fortran ? j : nd - 1 - j;
+    dense[ax] = acc;
+    acc *= a.sizes[ax];
   }
+  // np.save of a big array: Stop reaches the gather (nothing is written before it ends).
+  stoppable_strided_copy(out.data(), dense.data(), a.data_ptr(), a.byte_strides.data(), a.sizes.data(), nd, item);
   return out;
 }
 
