@@ -4,6 +4,7 @@
 import * as fs from 'node:fs'
 import { fail } from './errors'
 import { reprStr } from './py-repr'
+import { STOP_CHECK_BYTES, checkStop } from './stop-check'
 
 export interface ByteSource {
   readonly size: number
@@ -34,6 +35,9 @@ export class MemoryByteSource implements ByteSource {
   }
   close(): void {}
 }
+
+/** Bytes one read() takes from the file between two stop polls. */
+const READ_PIECE = 4 * STOP_CHECK_BYTES
 
 /** Reads through an open descriptor; `close()` closes it once every slice is done with it. */
 export class FileByteSource implements ByteSource {
@@ -69,7 +73,9 @@ export class FileByteSource implements ByteSource {
     const out = new Uint8Array(length)
     let done = 0
     while (done < length) {
-      const n = fs.readSync(this.fd, out, done, length - done, this.base + offset + done)
+      // A big read goes in pieces with a stop poll between them (gigabytes take seconds).
+      if (done > 0) checkStop()
+      const n = fs.readSync(this.fd, out, done, Math.min(length - done, READ_PIECE), this.base + offset + done)
       if (n === 0) fail('ValueError', `EOF: expected ${length} bytes at offset ${this.base + offset}, got ${done} (file changed on disk?)`)
       done += n
     }

@@ -4,6 +4,7 @@
 import type { DTypeName } from '../engine/types'
 import type { ByteSource } from './byte-source'
 import { byteExtent, forEachElementOffset, product } from './layout'
+import { STOP_CHECK_ITEMS, checkStop, sortPolling } from './stop-check'
 
 export type FileFormat = 'npy' | 'npz' | 'safetensors' | 'pt'
 
@@ -144,7 +145,8 @@ function lowerBound(xs: Float64Array, v: number, strict: boolean): number {
  */
 export function computeSharing(entries: FileEntry[]): void {
   const byStorage = new Map<string, FileEntry[]>()
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
+    if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop() // a million tensors take seconds here
     e.sharesWith = []
     delete e.sharesWithMore
     const list = byStorage.get(e.storageKey) ?? []
@@ -152,13 +154,19 @@ export function computeSharing(entries: FileEntry[]): void {
     byStorage.set(e.storageKey, list)
   }
   for (const list of byStorage.values()) {
-    const order = new Map(list.map((e, i) => [e, i]))
-    const items = list.flatMap((e) => {
+    const order = new Map<FileEntry, number>()
+    for (const [i, e] of list.entries()) {
+      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
+      order.set(e, i)
+    }
+    const items = list.flatMap((e, i) => {
+      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
       const x = byteExtent(e.shape, e.strides, e.itemsize, e.byteOffset)
       return x === null || x.hi <= x.lo ? [] : [{ e, lo: x.lo, hi: x.hi, listed: new Set<FileEntry>() }]
     })
-    items.sort((a, b) => a.lo - b.lo || a.hi - b.hi)
+    sortPolling(items, (a, b) => a.lo - b.lo || a.hi - b.hi)
     for (let i = 0; i < items.length; i++) {
+      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
       const a = items[i]
       for (let j = i + 1, checks = 0; j < items.length && items[j].lo < a.hi && checks < MAX_EXACT_CHECKS; j++, checks++) {
         const b = items[j]
@@ -171,7 +179,8 @@ export function computeSharing(entries: FileEntry[]): void {
     // Entries whose range meets [lo, hi): those starting before hi, less those ending by lo.
     const los = Float64Array.from(items.map((x) => x.lo)).sort()
     const his = Float64Array.from(items.map((x) => x.hi)).sort()
-    for (const x of items) {
+    for (const [i, x] of items.entries()) {
+      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
       const meets = lowerBound(los, x.hi, false) - lowerBound(his, x.lo, true) - 1
       x.e.sharesWith = [...x.listed].sort((p, q) => order.get(p)! - order.get(q)!).map((o) => o.name)
       const more = meets - x.listed.size

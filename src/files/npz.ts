@@ -8,6 +8,7 @@ import { fail } from './errors'
 import { startsWithNpyMagic } from './npy-header'
 import { describeNpySource } from './npy-read'
 import { encodeNpy, type ArrayToSave } from './npy-write'
+import { checkStop } from './stop-check'
 import { ZipReader, type ZipReadOptions } from './zip-read'
 
 export function describeNpzSource(src: ByteSource, opts: ZipReadOptions = {}, onClose: () => void = () => {}): FileDescription {
@@ -19,6 +20,7 @@ export function describeNpzSource(src: ByteSource, opts: ZipReadOptions = {}, on
   const last = new Map(zip.members.map((m) => [m.name, m]))
   if (last.size !== zip.members.length) warnings.push('the archive repeats member names: the last of each is used, as zipfile does')
   for (const m of last.values()) {
+    checkStop() // each member may be read and inflated
     if (m.name.endsWith('/')) continue
     const { source, lazy } = zip.open(m)
     const head = source.read(0, Math.min(6, source.size))

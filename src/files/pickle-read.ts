@@ -4,6 +4,7 @@
 // plain record, BINPERSID asks the caller for a storage. Work is linear in the input:
 // every opcode consumes at least one byte and no opcode copies a container.
 import { fail } from './errors'
+import { STOP_CHECK_ITEMS, checkStop } from './stop-check'
 import { callGlobal, resolveGlobal } from './torch-globals'
 import { PyBytes, PyDict, PyGlobal, PyList, PySet, PyTuple, TorchTensorRef, pyTypeName, type PyValue } from './pickle-values'
 
@@ -75,7 +76,13 @@ export function unpickle(data: Uint8Array, opts: UnpickleOptions): PyValue {
     for (const x of items) (target as PyList).items.push(x)
   }
 
+  let ops = 0
   for (;;) {
+    // A pickle of a hundred megabytes runs for seconds: the stop request is polled every few thousand opcodes.
+    if (++ops === STOP_CHECK_ITEMS) {
+      ops = 0
+      checkStop()
+    }
     const op = data[need(1)]
     switch (op) {
       case 0x80: { // PROTO

@@ -14,6 +14,8 @@ import { FileByteSource, MemoryByteSource, type ByteSource } from './byte-source
 import { computeSharing, type FileDescription, type FileEntry } from './description'
 import { FileFormatError, fail } from './errors'
 import { cStrides } from './layout'
+import { parseObjectMembers } from './json-members'
+import { STOP_CHECK_BYTES, STOP_CHECK_ITEMS, checkStop, sortPolling } from './stop-check'
 import { gatherBytes, type StridedView } from './strided-bytes'
 
 /** safetensors' MAX_HEADER_SIZE. */
@@ -40,16 +42,14 @@ function isUsize(x: unknown): x is number {
 }
 
 function parseHeaderJson(text: string): { tensors: TensorInfo[]; metadata: Record<string, string> } {
-  let obj: unknown
-  try {
-    obj = JSON.parse(text)
-  } catch {
-    return stErr('InvalidHeaderDeserialization')
-  }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return stErr('InvalidHeaderDeserialization')
+  // In batches with stop polls: a 100 MB header takes seconds to parse.
+  const members = parseObjectMembers(text)
+  if (members === null) return stErr('InvalidHeaderDeserialization')
   const tensors: TensorInfo[] = []
   const metadata: Record<string, string> = Object.create(null)
-  for (const [name, v] of Object.entries(obj as Record<string, unknown>)) {
+  let i = 0
+  for (const [name, v] of members) {
+    if (++i % STOP_CHECK_ITEMS === 0) checkStop()
     if (name === '__metadata__') {
       if (v === null) continue
       if (typeof v !== 'object' || Array.isArray(v)) stErr('InvalidHeaderDeserialization')
@@ -68,8 +68,24 @@ function parseHeaderJson(text: string): { tensors: TensorInfo[]; metadata: Recor
     tensors.push({ name, dtype: dtype as string, shape: shape as number[], begin: (offs as number[])[0], end: (offs as number[])[1] })
   }
   // The library sorts by offsets before validating (older writers used other orders).
-  tensors.sort((a, b) => a.begin - b.begin || a.end - b.end)
+  sortPolling(tensors, (a, b) => a.begin - b.begin || a.end - b.end)
   return { tensors, metadata }
+}
+
+/** The header's UTF-8, decoded in pieces with stop polls between them (up to 100 MB). */
+function decodeHeader(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const parts: string[] = []
+  for (let at = 0; at < bytes.length || at === 0; at += STOP_CHECK_BYTES) {
+    if (at > 0) checkStop()
+    const end = Math.min(bytes.length, at + STOP_CHECK_BYTES)
+    try {
+      parts.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }))
+    } catch {
+      return stErr('InvalidHeader')
+    }
+  }
+  return parts.join('')
 }
 
 export interface SafetensorsReadOptions {
@@ -86,18 +102,14 @@ export function describeSafetensorsSource(src: ByteSource, opts: SafetensorsRead
   if (n > BigInt(MAX_HEADER_SIZE)) stErr('HeaderTooLarge')
   const hlen = Number(n)
   if (8 + hlen > src.size) stErr('InvalidHeaderLength')
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(src.read(8, hlen))
-  } catch {
-    return stErr('InvalidHeader')
-  }
+  const text = decodeHeader(src.read(8, hlen))
   const { tensors, metadata } = parseHeaderJson(text)
   const bufferLen = src.size - 8 - hlen
   const warnings: string[] = []
   let expectedStart = 0
   const entries: FileEntry[] = []
-  for (const t of tensors) {
+  for (const [i, t] of tensors.entries()) {
+    if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop() // a 100 MB header lists a million tensors
     const info = BY_NAME.get(t.dtype)!
     const nelements = t.shape.reduce((a, d) => a * BigInt(d), 1n)
     const nbytes = nelements * BigInt(info.size)

@@ -4,6 +4,7 @@
 import type { ByteSource } from './byte-source'
 import { MemoryByteSource } from './byte-source'
 import { fail } from './errors'
+import { STOP_CHECK_BYTES, checkStop } from './stop-check'
 import { byteExtent, forEachElementOffset, isCContiguous, isFContiguous, product } from './layout'
 
 /** A strided view over storage bytes (the shape of what the engine holds). */
@@ -61,7 +62,13 @@ export function swapByteOrder(bytes: Uint8Array, unit: number): Uint8Array {
   const out = new Uint8Array(bytes.length)
   if (unit <= 1) { out.set(bytes); return out }
   const whole = bytes.length - (bytes.length % unit)
-  for (let i = 0; i < whole; i += unit) for (let k = 0; k < unit; k++) out[i + k] = bytes[i + unit - 1 - k]
+  // A big checkpoint's storages: the stop request is polled between chunks of whole words.
+  const chunk = STOP_CHECK_BYTES - (STOP_CHECK_BYTES % unit)
+  for (let start = 0; start < whole; start += chunk) {
+    if (start > 0) checkStop()
+    const end = Math.min(whole, start + chunk)
+    for (let i = start; i < end; i += unit) for (let k = 0; k < unit; k++) out[i + k] = bytes[i + unit - 1 - k]
+  }
   out.set(bytes.subarray(whole), whole)
   return out
 }

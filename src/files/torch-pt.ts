@@ -7,6 +7,7 @@ import { FileByteSource, MemoryByteSource, type ByteSource } from './byte-source
 import { computeSharing, type FileDescription, type FileEntry, type FileStorage } from './description'
 import { FileFormatError, fail } from './errors'
 import { unpickle } from './pickle-read'
+import { STOP_CHECK_ITEMS, checkStop } from './stop-check'
 import { PyBytes, PyDict, PyList, PyTuple, TorchStorageRef, TorchTensorRef, pyTypeName, type PyValue } from './pickle-values'
 import { storageTypeInfo } from './torch-globals'
 import { ZipReader, type ZipReadOptions } from './zip-read'
@@ -168,7 +169,8 @@ export function collectTensors(root: PyValue): Array<[string, TorchTensorRef]> {
   const out: Array<[string, TorchTensorRef]> = []
   const seen = new Set<object>()
   const stack: Array<[PyValue, string, number]> = [[root, '', 0]]
-  while (stack.length) {
+  for (let visits = 1; stack.length; visits++) {
+    if (visits % STOP_CHECK_ITEMS === 0) checkStop()
     const [v, path, depth] = stack.pop()!
     if (v === null || typeof v !== 'object') continue
     // Memo references can make a DAG or a cycle: visit each object once, under its first path.

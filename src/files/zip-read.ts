@@ -7,6 +7,7 @@ import { Inflate } from 'fflate'
 import { MemoryByteSource, type ByteSource } from './byte-source'
 import { crc32 } from './crc32'
 import { fail, type FileErrorType } from './errors'
+import { STOP_CHECK_ITEMS, checkStop, sortPolling } from './stop-check'
 
 export interface ZipMember {
   name: string
@@ -93,6 +94,7 @@ export class ZipReader {
     const dv = new DataView(cd.buffer, cd.byteOffset, cd.byteLength)
     let p = 0
     for (let i = 0; i < count; i++) {
+      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
       if (p + 46 > cdSize || dv.getUint32(p, true) !== SIG_CENTRAL) this.bad('Bad magic number for central directory')
       const flags = dv.getUint16(p + 8, true)
       const method = dv.getUint16(p + 10, true)
@@ -139,7 +141,7 @@ export class ZipReader {
     // entries that point into the same bytes (one member listed 34,000 times) are refused on open.
     // A stable sort, walked from the end: of two entries at one offset the first listed keeps its bytes.
     let endOffset = cdOffset
-    const byOffset = this.members.map((m, i) => [m, i] as const).sort((a, b) => b[0].localHeaderOffset - a[0].localHeaderOffset || a[1] - b[1])
+    const byOffset = sortPolling(this.members.map((m, i) => [m, i] as const), (a, b) => b[0].localHeaderOffset - a[0].localHeaderOffset || a[1] - b[1])
     for (const [m] of byOffset) {
       m.endOffset = endOffset
       endOffset = m.localHeaderOffset
@@ -218,13 +220,17 @@ export class ZipReader {
       written += chunk.length
       if (final) ended = true
     })
-    try {
-      for (let p = 0; p < m.compressedSize && !overflow && !ended; p += INFLATE_STEP) {
-        const n = Math.min(INFLATE_STEP, m.compressedSize - p)
-        inf.push(this.src.read(start + p, n), p + n >= m.compressedSize)
+    for (let p = 0; p < m.compressedSize && !overflow && !ended; p += INFLATE_STEP) {
+      // Up to a gigabyte of output: the stop request is polled between steps (outside the
+      // try, which would take a KeyboardInterrupt for a corrupt stream).
+      if (p > 0) checkStop()
+      const n = Math.min(INFLATE_STEP, m.compressedSize - p)
+      const piece = this.src.read(start + p, n)
+      try {
+        inf.push(piece, p + n >= m.compressedSize)
+      } catch (e) {
+        this.bad(`Error -3 while decompressing data: ${(e as Error).message} (member ${m.name})`)
       }
-    } catch (e) {
-      this.bad(`Error -3 while decompressing data: ${(e as Error).message} (member ${m.name})`)
     }
     if (overflow) {
       if (m.uncompressedSize >= limit) bomb()

@@ -11,9 +11,11 @@ import { npLoad, npSave, npSavez, safetensorsLoadFile, safetensorsSaveFile, torc
 import { readNpyHeader } from '../../files/npy-header'
 import type { ArrayToSave } from '../../files/npy-write'
 import * as pv from '../../files/pickle-values'
+import { setStopCheck } from '../../files/stop-check'
 import { swapByteOrder } from '../../files/strided-bytes'
 import { bindArgs } from '../interp/args'
 import { EXCEPTION, PyException, pyErr } from '../interp/exceptions'
+import { pollInterrupt } from '../interp/interrupt'
 import { hashKey, typeName } from '../interp/ops'
 import { repr } from '../interp/repr'
 import {
@@ -24,6 +26,10 @@ import type { LibraryContext } from './context'
 import { cudaStatus, toDevice } from './device_ops'
 import { EngineValue } from './engine_value'
 import { LibModule } from './module_builder'
+
+// The readers' long loops (src/files/stop-check.ts) poll the run in progress: Stop, Ctrl-C and
+// --timeout reach a file being read as they reach a Python loop.
+setStopCheck(pollInterrupt)
 
 // ---- errors: the library's exception classes the interpreter does not define -------------
 
@@ -276,6 +282,7 @@ function toRunnerValue(v: pv.PyValue, tensorOf: (t: pv.TorchTensorRef) => PyValu
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v
   const known = memo.get(v)
   if (known !== undefined) return known
+  pollInterrupt() // a checkpoint's million containers
   let out: PyValue
   if (v instanceof pv.TorchTensorRef) out = tensorOf(v)
   else if (v instanceof pv.PyList) {
