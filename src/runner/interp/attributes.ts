@@ -33,6 +33,19 @@ function sortNumbersNatively(items: PyValue[], reverse: boolean): boolean {
     if (d !== d || Object.is(d, -0) || (kind === 'bigint' && !Number.isSafeInteger(d))) return false
     values[i] = d
   }
+  // Runs already in order cost one pass, as in CPython's timsort ([0] * 10**8 is one run):
+  // equal values are interchangeable here, so a reversed run is sorted by reversing it.
+  let up = true
+  let down = true
+  for (let i = 1; i < n && (up || down); i++) {
+    if (values[i] < values[i - 1]) up = false
+    else if (values[i] > values[i - 1]) down = false
+  }
+  if ((up && !reverse) || (down && reverse)) return true
+  if (up || down) {
+    items.reverse()
+    return true
+  }
   const byValue = new Map<number, PyValue>()
   for (let i = 0; i < n; i++) if (!byValue.has(values[i])) byValue.set(values[i], items[i])
   values.sort()

@@ -35,6 +35,23 @@ describe('hostile snippets', () => {
     expect(res.stdout).toBe('1000001 -1 0\n[1, True, 1.5, 2, 3] [-1.0, 0.5, 2.5]\n[9, 5, 3, 1] [\'a\', \'b\'] [3, 2, 1]\n')
   })
 
+  it('a list repeated past 32M items is joined from flat blocks (V8 made a dictionary of it: 47 s for [0] * 10**8)', () => {
+    const res = new Runner().run('x = [1, 2, 3] * 12_000_001\nprint(len(x), x[:4], x[(1 << 24) - 2:(1 << 24) + 3], x[-4:])\n')
+    expect(res.error).toBeNull()
+    // blocks of 16,777,215 items (whole periods): the slice crosses the first seam
+    expect(res.stdout).toBe('36000003 [1, 2, 3, 1] [3, 1, 2, 3, 1] [3, 1, 2, 3]\n') // CPython's
+  })
+
+  it('sorted() of a list already in order, either way, is one pass (timsort\'s runs), and stays stable', () => {
+    const res = new Runner().run([
+      'a = [0] * 3_000_000', 'print(sorted(a) == a, sorted(a, reverse=True) == a)',
+      'b = list(range(5)) + [5] * 3', 'print(sorted(b, reverse=True), sorted(b[::-1]), sorted(b[::-1], reverse=True))',
+      'c = [2.5, 2.5, 1.0]', 'print(sorted(c), sorted(c, reverse=True), sorted([True, 1, 0]))',
+    ].join('\n'))
+    expect(res.error).toBeNull()
+    expect(res.stdout).toBe('True True\n[5, 5, 5, 4, 3, 2, 1, 0] [0, 1, 2, 3, 4, 5, 5, 5] [5, 5, 5, 4, 3, 2, 1, 0]\n[1.0, 2.5, 2.5] [2.5, 2.5, 1.0] [0, True, 1]\n')
+  })
+
   it('list += and extend take more items than fit in a call\'s arguments', () => {
     const res = new Runner().run('b = []\nb += list(range(200000))\nb.extend(range(200000))\nprint(len(b))\n')
     expect(res.error).toBeNull()
