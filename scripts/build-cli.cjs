@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '..')
 const OUT = path.join(ROOT, 'out', 'cli')
 const MAIN = path.join(OUT, 'main.js')
 const MANIFEST = path.join(OUT, 'inputs.json')
-const ENTRIES = { main: 'src/cli/main.ts', 'session-worker': 'src/session/worker-entry.ts', 'run-worker': 'src/cli/run-worker.ts' }
+const ENTRIES = { main: 'src/cli/main.ts', 'session-worker': 'src/session/worker-entry.ts', 'run-program': 'src/cli/run-program.ts', 'run-worker': 'src/cli/run-worker.ts' }
 // Read at run time next to the bundle: NumPy's timing script (src/profiler/node/numpy-timing.ts)
 // and the loader that runs a bundle with its code cache (worker threads start through it).
 const COPIED = ['src/profiler/node/numpy_timing.py', 'scripts/code-cache.cjs']
@@ -94,10 +94,6 @@ function cliEntry() {
 /** What bin/stridescope does: the current bundle, run with its code cache (or the sources through tsx). */
 function start() {
   const entry = cliEntry()
-  // A spare program thread (bin/stridescope, `run`) loads the same build's run-worker.js.
-  const spare = require('./spare-thread.cjs')
-  if (entry === MAIN) spare.handOverBundle(path.join(OUT, 'code-cache.js'), path.join(OUT, 'run-worker.js'))
-  else spare.handOverBundle(null, null)
   if (entry === MAIN) require('./code-cache.cjs').runBundle(MAIN)
   else require(entry)
 }

@@ -163,6 +163,11 @@ export interface NativeAddon {
 
   // stopping a run (native/binding/ops_run.cc)
   setInterruptFlag(flag: Int32Array | null): void
+  /** Lets the calling thread (the process's main thread only) use `megabytes` of stack; false where it cannot. */
+  growStack(megabytes: number): boolean
+  /** Until unwatchInterrupts(): SIGINT writes INTERRUPT_STOP to `flag` (a second one exits 130), the deadline INTERRUPT_TIMEOUT. */
+  watchInterrupts(flag: Int32Array, timeoutSeconds: number | null): boolean
+  unwatchInterrupts(): void
 }
 
 /**
@@ -187,7 +192,7 @@ export const NATIVE_EXPORTS = Object.keys({
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   setMemoryCap: 1, memoryUsage: 1,
   storageFromBytes: 1, storageFromFile: 1, viewOfStorage: 1, arrayBytes: 1,
-  setInterruptFlag: 1,
+  setInterruptFlag: 1, growStack: 1, watchInterrupts: 1, unwatchInterrupts: 1,
 } satisfies Record<keyof NativeAddon, 1>) as (keyof NativeAddon)[]
 
 /** Bytes the calling thread's program holds on one device (native/core/memory_cap.h), against its cap. */

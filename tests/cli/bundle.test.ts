@@ -4,9 +4,7 @@ import { describe, it, expect } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { readFileSync, readdirSync, utimesSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createRequire } from 'node:module'
 import { commandNames } from '../../src/cli/main'
-import { RUNNER_STACK_MB } from '../../src/runner/types'
 
 const ROOT = resolve(__dirname, '..', '..')
 const BIN = join(ROOT, 'bin', 'stridescope')
@@ -38,18 +36,16 @@ describe('the command-line bundle', () => {
     expect(probe.stdout).toBe('2\n')
   })
 
-  it("runs the program on the thread the launcher started first, with the runner's stack", () => {
-    const { STACK_SIZE_MB } = createRequire(__filename)('../../scripts/spare-thread.cjs') as { STACK_SIZE_MB: number }
-    expect(STACK_SIZE_MB).toBe(RUNNER_STACK_MB)
-    // Every thread started in the process is counted: the spare is the only one (run.ts adopts it).
+  it('runs the program on the main thread, as deep as CPython recurses: no thread is started', () => {
+    // Every thread started in the process is counted; the program's own recursion needs the runner's stack.
     const probe = spawnSync(process.execPath, ['-e', `
       const wt = require('node:worker_threads'); let made = 0
       wt.Worker = class extends wt.Worker { constructor(...a) { super(...a); made++ } }
       process.on('exit', () => process.stderr.write('threads ' + made))
       process.argv = [process.argv[0], ${JSON.stringify(BIN)}, 'run', '-']
-      require(${JSON.stringify(BIN)})`], { encoding: 'utf8', input: 'def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(900))\n', timeout: 60_000 })
-    expect(probe.stdout).toBe('900\n')
-    expect(probe.stderr).toBe('threads 1')
+      require(${JSON.stringify(BIN)})`], { encoding: 'utf8', input: 'def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(990))\n', timeout: 60_000 })
+    expect(probe.stdout).toBe('990\n')
+    expect(probe.stderr).toBe('threads 0')
   })
 
   it('is rebuilt before the next start when a source changes', () => {

@@ -81,6 +81,32 @@ describe('stridescope run', () => {
     expect(r.stderr.endsWith('    return 0 if n == 0 else g(n - 1)\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n')).toBe(true)
   })
 
+  it('ends quietly with status 0 when the reader of its output goes away (`| head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', '-'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    child.stdin.end('i = 0\nwhile True:\n    print(i)\n    i += 1\n')
+    let stderr = ''
+    child.stderr.on('data', (d) => { stderr += d })
+    child.stdout.once('data', () => child.stdout.destroy())
+    const guard = setTimeout(() => child.kill('SIGKILL'), 50_000)
+    const status = await new Promise((resolve) => child.on('close', resolve))
+    clearTimeout(guard)
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+  })
+
+  it('runs on a thread of its own where the main thread\'s stack may not grow (hard stack limit 8 MiB): same output, depth, timeout', () => {
+    const limited = (args: string[], input: string) =>
+      spawnSync('/bin/sh', ['-c', 'ulimit -Ss 8192 && ulimit -Hs 8192 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 })
+    const deep = limited(['run', '-'], 'def g(n):\n    return 0 if n == 0 else g(n - 1)\nprint(g(998))\ng(999)\n')
+    expect(deep.stdout).toBe('0\n')
+    expect(deep.stderr.endsWith('  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n')).toBe(true)
+    expect(deep.status).toBe(1)
+    const slow = limited(['run', '--timeout', '1', '-'], 'print("go")\nwhile True:\n    pass\n')
+    expect(slow.stdout).toBe('go\n')
+    expect(slow.stderr).toMatch(/TimeoutError: the program ran longer than --timeout 1 s\n$/)
+    expect(slow.status).toBe(124)
+  })
+
   it('rejects bad usage with status 2', () => {
     expect(run(['run']).status).toBe(2)
     expect(run(['run', join(dir, 'missing.py')]).status).toBe(2)

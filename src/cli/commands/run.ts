@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { INTERRUPT_STOP, INTERRUPT_TIMEOUT, RUNNER_STACK_MB, newInterruptFlag } from '../../runner/types'
-import type { RunWorkerData, RunWorkerMessage } from '../run-worker'
+import type { RunProgramData, RunProgramMessage } from '../run-program'
+import { loadAddon } from '../../engine/load'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 import { parseByteSize } from '../../shared/byte-size'
 import type { MemoryCaps } from '../../shared/protocol'
@@ -69,31 +70,86 @@ async function run(args: RunArgs): Promise<number> {
   }
   // `stridescope run x.py | head`: a closed pipe ends the output quietly, as it would for Python.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
-  const interruptFlag = newInterruptFlag()
-  const data: RunWorkerData = {
+  const data: RunProgramData = {
     source,
     filename: args.file === '-' ? '<stdin>' : args.file,
     simulateCuda: args.simulateCuda,
     memoryCaps: args.memoryCaps,
-    interruptFlag,
+    interruptFlag: newInterruptFlag(),
     timeoutMessage: `the program ran longer than --timeout ${args.timeout} s`,
   }
+  const errorType = loadAddon().growStack(RUNNER_STACK_MB) ? runHere(data, args.timeout) : await runOnThread(data, args.timeout)
+  if (errorType === 'TimeoutError') return 124
+  if (errorType === 'KeyboardInterrupt') return 130
+  return errorType ? 1 : 0
+}
+
+/**
+ * Runs the program on this (the main) thread, whose stack growStack made deep enough: starting
+ * a thread for it would cost a second boot of Node's runtime, most of a short run's start-up.
+ * The event loop does not turn while the program runs, so Ctrl-C and --timeout write the stop
+ * flag natively (watchInterrupts), and output is written as it is printed (process.stdout is
+ * synchronous for files, pipes and terminals). Resolves to the uncaught exception's type.
+ */
+function runHere(data: RunProgramData, timeout: number | null): string | null {
+  const addon = loadAddon()
+  let errorType: string | null = null
+  try {
+    loadProgram().runProgram(data, (m: RunProgramMessage) => {
+      if (m.type === 'stdout') writeOut(m.text)
+      else if (m.type === 'started') addon.watchInterrupts(data.interruptFlag, timeout)
+      else {
+        addon.unwatchInterrupts()
+        if (m.stderr) process.stderr.write(m.stderr)
+        errorType = m.errorType
+      }
+    })
+  } finally {
+    addon.unwatchInterrupts()
+  }
+  return errorType
+}
+
+/** Program output, written at once; a reader that went away (EPIPE) ends the run quietly. */
+function writeOut(text: string): void {
+  process.stdout.write(text)
+  // A failed synchronous write marks the stream errored now but emits 'error' on a later turn of
+  // the event loop, which does not come while the program runs.
+  if ((process.stdout.errored as NodeJS.ErrnoException | null)?.code === 'EPIPE') process.exit(0)
+}
+
+/** run-program.js beside this bundle (scripts/build-cli.cjs), through its code cache; else the TypeScript source. */
+function loadProgram(): typeof import('../run-program') {
+  const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
+  const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
+  const bundled = join(here, 'run-program.js')
+  const loader = join(here, 'code-cache.js')
+  if (existsSync(bundled) && existsSync(loader)) return req(loader).runBundle(bundled, { afterRun: true })
+  // Not bundled (tsx): a path the bundler does not follow, so run-program stays out of main.js.
+  return req(join(here, '..', 'run-program'))
+}
+
+/**
+ * Runs the program on a thread of its own, with the runner's stack: where the main thread's
+ * cannot grow. The main thread turns Ctrl-C and --timeout into writes of the stop flag.
+ */
+async function runOnThread(data: RunProgramData, timeout: number | null): Promise<string | null> {
+  const flag = data.interruptFlag
   const worker = startRunWorker(data)
   // Ctrl-C: KeyboardInterrupt at the program's next step; a second one, while the first is
   // still unanswered, ends the process as an unhandled SIGINT would.
   const onSigint = () => {
-    if (Atomics.load(interruptFlag, 0) === INTERRUPT_STOP) process.exit(130)
-    Atomics.store(interruptFlag, 0, INTERRUPT_STOP)
+    if (Atomics.load(flag, 0) === INTERRUPT_STOP) process.exit(130)
+    Atomics.store(flag, 0, INTERRUPT_STOP)
   }
   process.on('SIGINT', onSigint)
   let timer: NodeJS.Timeout | null = null
-  const timeout = args.timeout
   try {
-    const errorType = await new Promise<string | null>((resolve, reject) => {
-      worker.on('message', (m: RunWorkerMessage) => {
+    return await new Promise<string | null>((resolve, reject) => {
+      worker.on('message', (m: RunProgramMessage) => {
         if (m.type === 'stdout') process.stdout.write(m.text)
         else if (m.type === 'started') {
-          if (timeout !== null) timer = setTimeout(() => Atomics.store(interruptFlag, 0, INTERRUPT_TIMEOUT), timeout * 1000)
+          if (timeout !== null) timer = setTimeout(() => Atomics.store(flag, 0, INTERRUPT_TIMEOUT), timeout * 1000)
         } else {
           if (m.stderr) process.stderr.write(m.stderr)
           resolve(m.errorType)
@@ -102,9 +158,6 @@ async function run(args: RunArgs): Promise<number> {
       worker.on('error', reject)
       worker.on('exit', code => reject(new Error(`the program's thread stopped (exit code ${code})`)))
     })
-    if (errorType === 'TimeoutError') return 124
-    if (errorType === 'KeyboardInterrupt') return 130
-    return errorType ? 1 : 0
   } finally {
     if (timer) clearTimeout(timer)
     process.off('SIGINT', onSigint)
@@ -112,45 +165,15 @@ async function run(args: RunArgs): Promise<number> {
   }
 }
 
-/** What scripts/spare-thread.cjs leaves for this command. */
-interface SpareThread { worker: Worker; stackSizeMb: number; failed: boolean }
-
-/**
- * The thread bin/stridescope started at launch (scripts/spare-thread.cjs), already booted
- * and loading run-worker.js: it waits for the program as its first message. Null when
- * there is none, or it failed, or its stack is not the runner's (it is then ended).
- */
-function adoptSpareThread(): Worker | null {
-  const slot = globalThis as unknown as Record<symbol, SpareThread | undefined>
-  const key = Symbol.for('stridescope.spareRunThread')
-  const spare = slot[key]
-  slot[key] = undefined
-  if (!spare) return null
-  if (spare.failed || spare.stackSizeMb !== RUNNER_STACK_MB) {
-    void spare.worker.terminate()
-    return null
-  }
-  spare.worker.ref()
-  return spare.worker
-}
-
-/**
- * The program's thread: the bundle's run-worker.js beside out/cli/main.js (scripts/build-cli.cjs),
- * else the TypeScript source through tsx's hook.
- */
-function startRunWorker(data: RunWorkerData): Worker {
-  const spare = adoptSpareThread()
-  if (spare) {
-    spare.postMessage(data)
-    return spare
-  }
+/** The program's thread: the bundle's run-worker.js beside out/cli/main.js, else the TypeScript source through tsx's hook. */
+function startRunWorker(data: RunProgramData): Worker {
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
   const bundled = join(here, 'run-worker.js')
   const options = { workerData: data, resourceLimits: { stackSizeMb: RUNNER_STACK_MB } }
   // Through the loader copied beside it, which keeps the bundle's compiled code cached.
   const loader = join(here, 'code-cache.js')
   if (existsSync(bundled) && existsSync(loader)) {
-    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(bundled)})`, { ...options, eval: true })
+    return new Worker(`require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(bundled)}, { afterRun: true })`, { ...options, eval: true })
   }
   if (existsSync(bundled)) return new Worker(bundled, options)
   const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
