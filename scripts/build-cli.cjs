@@ -26,14 +26,12 @@ function isFresh() {
   } catch {
     return false
   }
+  // Every start runs this over ~120 files: plain concatenation (the inputs are relative
+  // paths esbuild wrote, already normalized) and no exception for a missing file.
+  const root = ROOT + path.sep
   for (const rel of manifest.inputs) {
-    let st
-    try {
-      st = fs.statSync(path.join(ROOT, rel))
-    } catch {
-      return false
-    }
-    if (st.mtimeMs > manifest.startedAt) return false
+    const st = fs.statSync(root + rel, { throwIfNoEntry: false })
+    if (!st || st.mtimeMs > manifest.startedAt) return false
   }
   return fs.existsSync(MAIN)
 }

@@ -78,10 +78,14 @@ async function run(args: RunArgs): Promise<number> {
     interruptFlag: newInterruptFlag(),
     timeoutMessage: `the program ran longer than --timeout ${args.timeout} s`,
   }
-  const errorType = loadAddon().growStack(RUNNER_STACK_MB) ? runHere(data, args.timeout) : await runOnThread(data, args.timeout)
-  if (errorType === 'TimeoutError') return 124
-  if (errorType === 'KeyboardInterrupt') return 130
-  return errorType ? 1 : 0
+  const here = loadAddon().growStack(RUNNER_STACK_MB)
+  const errorType = here ? runHere(data, args.timeout) : await runOnThread(data, args.timeout)
+  const status = errorType === 'TimeoutError' ? 124 : errorType === 'KeyboardInterrupt' ? 130 : errorType ? 1 : 0
+  // All output is written (synchronously, see runHere): end the process now instead of tearing
+  // down the runtime, the heap and the engine's handles one by one (~10 ms); the system reclaims
+  // them at once. 'exit' listeners still run.
+  if (here && !process.stdout.writableLength && !process.stderr.writableLength) process.exit(status)
+  return status
 }
 
 /**
