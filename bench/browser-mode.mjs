@@ -18,9 +18,10 @@ export function ensureRendererBuilt() {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-/** Starts `stridescope serve --port 0`; resolves with the URL it prints and the child process. */
-export function startServe() {
-  const child = spawn(process.execPath, [join(root, 'bin', 'stridescope'), 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+/** Starts `stridescope serve --port 0` (serving `rendererDir` when given); resolves with the URL it prints and the child process. */
+export function startServe(rendererDir) {
+  const args = [join(root, 'bin', 'stridescope'), 'serve', '--port', '0', ...(rendererDir ? ['--renderer', rendererDir] : [])]
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill(); reject(new Error(`serve printed no URL:\n${out}`)) }, 90_000)

@@ -6,10 +6,12 @@
 // revision, the memory view's legend naming x). Before each try `del x` clears
 // the views. Prints the median beside the target (<= 150 ms), and where the
 // time goes: the page's socket traffic and the views' attributes are
-// timestamped (an observer installed before the app loads, nothing in the app
-// changes), giving the median time of each step after the Enter key.
+// timestamped where the page sees them (an observer installed before the app
+// loads, nothing in the app changes), giving the median time of each step after the Enter key.
 //
-//   node bench/console-roundtrip.mjs [--runs 7] [--json]
+//   node bench/console-roundtrip.mjs [--runs 7] [--json] [--renderer DIR]
+//
+// --renderer serves another build of the renderer (an A/B against a copy of an older out/renderer).
 //
 // Needs Chromium (/usr/bin/chromium or $STRIDESCOPE_CHROMIUM); skips with a printed reason without it.
 import { existsSync } from 'node:fs'
@@ -20,13 +22,13 @@ const LINE = 'x = np.zeros((1000, 1000))'
 const TARGET_MS = 150
 
 /** Median and all tries of the round trip, in ms, or why it was skipped (no Chromium). */
-export async function consoleRoundTrip(runs = 7) {
+export async function consoleRoundTrip(runs = 7, rendererDir) {
   if (!existsSync(chromiumPath)) {
     return { skipped: `Chromium not found at ${chromiumPath} (install Debian's chromium or set STRIDESCOPE_CHROMIUM)` }
   }
-  ensureRendererBuilt()
+  if (!rendererDir) ensureRendererBuilt()
   const { chromium: pw } = await import('playwright-core')
-  const server = await startServe()
+  const server = await startServe(rendererDir)
   const browser = await pw.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
@@ -102,22 +104,38 @@ const STEPS = [
 function observeSteps() {
   const steps = (window.__steps = [])
   const mark = (name) => steps.push([performance.now(), name])
-  const Native = window.WebSocket
-  window.WebSocket = class extends Native {
+  // The socket's traffic, where the page sees it: its own WebSocket, or the socket worker's messages.
+  const received = (data) => {
+    if (typeof data !== 'string') return mark('windowReply') // the binary 'f64' window
+    const head = data.slice(0, 120)
+    if (head.includes('"event":"workspace"')) mark('workspace')
+    else if (head.includes('"type":"response"') && head.includes('"stdout"')) mark('runReply')
+    else if (head.includes('"type":"response"') && head.includes('"objectId"')) mark('windowReply')
+  }
+  const sent = (data) => {
+    if (typeof data === 'string' && data.includes('"method":"run"')) mark('runSent')
+    if (typeof data === 'string' && data.includes('"method":"window"')) mark('windowSent')
+  }
+  const NativeSocket = window.WebSocket
+  window.WebSocket = class extends NativeSocket {
     constructor(...args) {
       super(...args)
-      this.addEventListener('message', (ev) => {
-        if (typeof ev.data !== 'string') return mark('windowReply') // the binary 'f64' window
-        const head = ev.data.slice(0, 120)
-        if (head.includes('"event":"workspace"')) mark('workspace')
-        else if (head.includes('"type":"response"') && head.includes('"stdout"')) mark('runReply')
-        else if (head.includes('"type":"response"') && head.includes('"objectId"')) mark('windowReply')
-      })
+      this.addEventListener('message', (ev) => received(ev.data))
     }
     send(data) {
-      if (typeof data === 'string' && data.includes('"method":"run"')) mark('runSent')
-      if (typeof data === 'string' && data.includes('"method":"window"')) mark('windowSent')
+      sent(data)
       return super.send(data)
+    }
+  }
+  const NativeWorker = window.Worker
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener('message', (ev) => { if (ev.data?.type === 'message') received(ev.data.data) })
+    }
+    postMessage(data, ...rest) {
+      if (data?.type === 'send') sent(data.text)
+      return super.postMessage(data, ...rest)
     }
   }
   new PerformanceObserver((list) => {
@@ -163,6 +181,6 @@ export function formatConsoleRoundTrip(r) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const runs = Number(args[args.indexOf('--runs') + 1]) || 7
-  const r = await consoleRoundTrip(runs)
+  const r = await consoleRoundTrip(runs, args.includes('--renderer') ? args[args.indexOf('--renderer') + 1] : undefined)
   console.log(args.includes('--json') ? JSON.stringify(r) : formatConsoleRoundTrip(r))
 }

@@ -1,6 +1,6 @@
 // Per-cell facts and colours of the memory wall, against brute force.
 import { describe, expect, it } from 'vitest'
-import { cellColors, cellFacts, logicalT, rampBytes, wallColors } from '../../../src/renderer/src/model/cellFacts'
+import { cellColors, cellFacts, cellInfo, denseFirstCell, logicalT, rampBytes, wallColors } from '../../../src/renderer/src/model/cellFacts'
 import { elementOffsets } from '../../../src/renderer/src/model/footprint'
 
 describe('cell facts', () => {
@@ -52,5 +52,95 @@ describe('cell facts', () => {
     const f = cellFacts(24, 4, [{ offsets: offs, itemsize: 4 }], 0)
     const rgba = cellColors(f, 24, 1, shape, { kind: 'dim', dim: 1 }, [], false)
     for (let e = 0; e < 24; e++) expect(Array.from(rgba.subarray(e * 4, e * 4 + 3))).toEqual(rampBytes(logicalT(e, shape, { kind: 'dim', dim: 1 })))
+  })
+})
+
+/** Every fact the slow way: each byte of each element marks its cell. */
+function bruteFacts(cells: number, cellBytes: number, objects: Array<{ offsets: Float64Array; itemsize: number }>, selected: number) {
+  const logical = new Array<number>(cells).fill(-1), count = new Array<number>(cells).fill(0), self = new Array<number>(cells).fill(0), mask = new Array<number>(cells).fill(0)
+  objects.forEach((o, j) => {
+    o.offsets.forEach((off, f) => {
+      const seen = new Set<number>()
+      for (let b = off; b < off + o.itemsize; b++) {
+        const c = Math.floor(b / cellBytes)
+        if (c < 0 || c >= cells || seen.has(c)) continue
+        seen.add(c)
+        count[c]++
+        mask[c] |= j < 8 ? 1 << j : 0
+        if (j === selected) { self[c]++; if (logical[c] < 0) logical[c] = f }
+      }
+    })
+  })
+  return { logical, count, self, mask }
+}
+
+describe('cell facts: consecutive elements take the direct path, with the same facts', () => {
+  const cases: Array<[string, number, number, Array<{ offsets: Float64Array; itemsize: number }>, number]> = [
+    ['a contiguous object filling the wall', 12, 8, [{ offsets: elementOffsets({ shape: [3, 4], byteStrides: [32, 8] }, 0), itemsize: 8 }], 0],
+    ['a contiguous row inside a larger block, under a sharer', 16, 4,
+      [{ offsets: elementOffsets({ shape: [16], byteStrides: [4] }, 0), itemsize: 4 }, { offsets: elementOffsets({ shape: [5], byteStrides: [4] }, 20), itemsize: 4 }], 1],
+    ['an unaligned start (falls back)', 10, 4, [{ offsets: elementOffsets({ shape: [4], byteStrides: [4] }, 2), itemsize: 4 }], 0],
+    ['cells wider than an element (falls back)', 4, 8, [{ offsets: elementOffsets({ shape: [8], byteStrides: [4] }, 0), itemsize: 4 }], 0],
+    ['a transposed view (not consecutive)', 6, 4, [{ offsets: elementOffsets({ shape: [3, 2], byteStrides: [4, 12] }, 0), itemsize: 4 }], 0],
+    ['running past the wall (falls back, clamped)', 3, 4, [{ offsets: elementOffsets({ shape: [5], byteStrides: [4] }, 0), itemsize: 4 }], 0]
+  ]
+  for (const [name, cells, cellBytes, objects, selected] of cases) {
+    it(name, () => {
+      const f = cellFacts(cells, cellBytes, objects, selected)
+      const b = bruteFacts(cells, cellBytes, objects, selected)
+      expect(Array.from(f.logical)).toEqual(b.logical)
+      expect(Array.from(f.count)).toEqual(b.count)
+      expect(Array.from(f.selfCount)).toEqual(b.self)
+      expect(Array.from(f.mask)).toEqual(b.mask)
+      const reached = b.self.map((n, c) => (n > 0 ? c : -1)).filter((c) => c >= 0)
+      expect([f.lo, f.hi]).toEqual(reached.length ? [reached[0], reached[reached.length - 1] + 1] : [0, 0])
+    })
+  }
+
+  it('denseFirstCell: the first cell only when every element is the next whole cell', () => {
+    expect(denseFirstCell(new Float64Array([16, 24, 32]), 8, 8, 10)).toBe(2)
+    expect(denseFirstCell(new Float64Array([16, 32, 24]), 8, 8, 10)).toBe(-1)
+    expect(denseFirstCell(new Float64Array([12, 20]), 8, 8, 10)).toBe(-1)
+    expect(denseFirstCell(new Float64Array([64, 72]), 8, 8, 9)).toBe(-1) // cell 9 is past the wall
+    expect(denseFirstCell(new Float64Array([0, 4]), 4, 8, 10)).toBe(-1)
+    expect(denseFirstCell(new Float64Array([]), 8, 8, 10)).toBe(-1)
+  })
+})
+
+describe('cell colours and info, against each cell worked out alone', () => {
+  it('every kind of cell: ramp, repeated (alpha 128), gap, other sharer dimmed, plain, padding', () => {
+    // A block of 12 4-byte cells: sharer 0 reaches all of it; the selected (1) steps by 2 cells from cell 1,
+    // with one element repeated (stride 0 along its first dim).
+    const all = { offsets: elementOffsets({ shape: [10], byteStrides: [4] }, 0), itemsize: 4 }
+    const sel = { offsets: elementOffsets({ shape: [2, 3], byteStrides: [0, 8] }, 4), itemsize: 4 }
+    const f = cellFacts(12, 4, [all, sel], 1)
+    const palette: Array<[number, number, number]> = [[230, 159, 0], [86, 180, 233]]
+    for (const dark of [false, true]) {
+      const rgba = cellColors(f, 5, 3, [2, 3], { kind: 'flat' }, palette, dark)
+      const { gap, free, empty } = wallColors(dark)
+      for (let c = 0; c < 15; c++) {
+        let want: number[]
+        let alpha = 255
+        if (c >= 12) want = empty
+        else if (f.logical[c] >= 0) want = rampBytes(logicalT(f.logical[c], [2, 3], { kind: 'flat' }))
+        else if (c >= f.lo && c < f.hi) want = gap
+        else if (f.mask[c]) want = [0, 1, 2].map((k) => Math.round(palette[0][k] * 0.45 + free[k] * 0.55))
+        else want = free
+        if (c < 12 && f.selfCount[c] > 1) alpha = 128
+        expect(Array.from(rgba.subarray(c * 4, c * 4 + 4))).toEqual([...want, alpha])
+      }
+      const info = cellInfo(f, 5, 3)
+      for (let c = 0; c < 15; c++) {
+        const want = c < 12 ? [f.mask[c], Math.min(255, f.count[c]), Math.min(255, f.selfCount[c]), 0] : [0, 0, 0, 0]
+        expect(Array.from(info.subarray(c * 4, c * 4 + 4))).toEqual(want)
+      }
+    }
+    expect(f.selfCount[3]).toBe(2) // the repeated element is there
+  })
+
+  it('counts above 255 are capped in the info texture', () => {
+    const offs = new Float64Array(300).fill(0)
+    const f = cellFacts(1, 8, [{ offsets: offs, itemsize: 8 }], 0)
+    expect(Array.from(cellInfo(f, 1, 1))).toEqual([1, 255, 255, 0])
   })
 })

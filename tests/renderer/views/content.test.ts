@@ -7,7 +7,7 @@ import { LogicalContent } from '../../../src/renderer/src/views/LogicalContent'
 import { MemoryContent } from '../../../src/renderer/src/views/MemoryContent'
 import { cellPosition, makeLayout } from '../../../src/renderer/src/model/gridLayout'
 import { elementOffsets } from '../../../src/renderer/src/model/footprint'
-import { rangeOf } from '../../../src/renderer/src/model/colormap'
+import { colorOf, rangeOf } from '../../../src/renderer/src/model/colormap'
 
 /** A ray straight down -z through world point (x, y). */
 function rayAt(x: number, y: number): THREE.Raycaster {
@@ -53,6 +53,51 @@ describe('logical view content', () => {
     expect(Array.from(first)).not.toEqual(Array.from(last))
     expect(first[2]).toBeGreaterThan(first[1]) // the low end is blue-violet
     expect(last[0]).toBeGreaterThan(200)       // the high end is yellow
+    c.dispose()
+  })
+})
+
+describe('logical view slices: neutral until values, then each texel exactly its value\'s colour', () => {
+  it('no slice texture is made before values; after them every texel is colorOf × 255, truncated, on the flipped row', () => {
+    const L = makeLayout([3, 80, 90])
+    const c = new LogicalContent(L)
+    expect(c.mode).toBe('slices')
+    const planes = c.group.children.filter((o): o is THREE.Mesh => o instanceof THREE.Mesh)
+    const maps = planes.map((m) => (m.material as THREE.MeshBasicMaterial).map as THREE.DataTexture)
+    // One shared neutral texel: nothing large to upload while the values are on their way.
+    expect(maps.every((t) => t === maps[0] && t.image.width === 1 && t.image.height === 1)).toBe(true)
+    expect(Array.from(maps[0].image.data as Uint8Array)).toEqual([0x55, 0x60, 0x70, 0xff])
+    const values = new Float64Array(21600).map((_, i) => (i % 7 === 3 ? NaN : i === 5 ? Infinity : i === 6 ? -Infinity : Math.sin(i) * 100))
+    const range = rangeOf(values)
+    c.setValues(values, range)
+    const rgb: [number, number, number] = [0, 0, 0]
+    const bytes = new Uint8Array(3)
+    for (let f = 0; f < 21600; f++) {
+      const [z, y, x] = [Math.floor(f / 7200), Math.floor(f / 90) % 80, f % 90]
+      const tex = (planes[z].material as THREE.MeshBasicMaterial).map as THREE.DataTexture
+      expect(tex.image.width).toBe(90)
+      const o = ((79 - y) * 90 + x) * 4
+      colorOf(values[f], range, rgb)
+      bytes[0] = rgb[0] * 255; bytes[1] = rgb[1] * 255; bytes[2] = rgb[2] * 255
+      expect(Array.from((tex.image.data as Uint8Array).subarray(o, o + 4))).toEqual([...bytes, 255])
+    }
+    c.dispose()
+  })
+
+  it('a flash before any values leaves the slices neutral; after values it lightens only the written texel', () => {
+    const L = makeLayout([150, 120])
+    const c = new LogicalContent(L)
+    expect(c.mode).toBe('slices')
+    c.flash([0], 1)
+    const plane = c.group.children.find((o): o is THREE.Mesh => o instanceof THREE.Mesh)!
+    expect(((plane.material as THREE.MeshBasicMaterial).map as THREE.DataTexture).image.width).toBe(1)
+    const values = new Float64Array(18000).fill(0)
+    c.setValues(values, rangeOf(values))
+    const d = ((plane.material as THREE.MeshBasicMaterial).map as THREE.DataTexture).image.data as Uint8Array
+    const before = Array.from(d.subarray(149 * 120 * 4, 149 * 120 * 4 + 4))
+    c.flash([0], 1)
+    expect(Array.from(d.subarray(149 * 120 * 4, 149 * 120 * 4 + 4))).toEqual([255, 255, 255, 255])
+    expect(Array.from(d.subarray(149 * 120 * 4 + 4, 149 * 120 * 4 + 8))).toEqual(before)
     c.dispose()
   })
 })

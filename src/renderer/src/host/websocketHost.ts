@@ -5,41 +5,43 @@ import { createApi, type Api, type Invoke, type Subscribe } from '../../../share
 import { MAX_MESSAGE_BYTES, type EventName, type EventPayload, type Method, type Reply, type ServerMessage } from '../../../shared/protocol'
 import { decodeBinaryResponse } from '../../../shared/binary-frame'
 import { socketUrls } from './socketUrls'
+import { openPageSocket, openWorkerSocket, WORKER_UNAVAILABLE, type SocketTransport } from './socketTransport'
 
 type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void }
 
-
-export function connectWebSocket(pageUrl: string): Promise<Api> {
+/**
+ * The Api over browser mode's socket: in a worker where the page can start one
+ * (./socketTransport: a large message then streams in while the page is busy),
+ * else on the page.
+ */
+export async function connectWebSocket(pageUrl: string): Promise<Api> {
   const urls = socketUrls(pageUrl)
-  return new Promise((resolveApi, rejectApi) => {
-    const tryAt = (k: number): void => {
-      const ws = new WebSocket(urls[k])
-      let opened = false
-      ws.onopen = () => {
-        opened = true
-        resolveApi(wrap(ws))
-      }
-      ws.onerror = () => {
-        if (opened) return
-        if (k + 1 < urls.length) tryAt(k + 1)
-        else rejectApi(new Error(`could not connect to the Stridescope server at ${urls.join(' or ')}`))
-      }
+  let transport: SocketTransport | null = null
+  if (typeof Worker !== 'undefined') {
+    try {
+      transport = await openWorkerSocket(urls, new Worker(new URL('../workers/socket.worker.ts', import.meta.url), { type: 'module' }))
+    } catch (e) {
+      // The server refused (no URL accepted): the page's own socket would be refused too.
+      if (!(e instanceof Error) || e.message !== WORKER_UNAVAILABLE) throw e
     }
-    tryAt(0)
-  })
+  }
+  return wrap(transport ?? (await openPageSocket(urls)))
 }
 
-function wrap(ws: WebSocket): Api {
+/** One message off the socket: a binary frame is an 'f64' window read in place (../../../shared/binary-frame). */
+export function decodeServerMessage(data: string | ArrayBuffer): ServerMessage {
+  return data instanceof ArrayBuffer ? decodeBinaryResponse(data) : (JSON.parse(data) as ServerMessage)
+}
+
+function wrap(socket: SocketTransport): Api {
   let nextId = 1
   const pending = new Map<number, Pending>()
   const listeners = new Map<EventName, Set<(p: unknown) => void>>()
 
-  // An 'f64' window comes as one binary frame; its doubles are read in place (../../../shared/binary-frame).
-  ws.binaryType = 'arraybuffer'
-  ws.onmessage = (ev) => {
+  socket.onmessage = (data) => {
     let msg: ServerMessage
     try {
-      msg = ev.data instanceof ArrayBuffer ? decodeBinaryResponse(ev.data) : (JSON.parse(String(ev.data)) as ServerMessage)
+      msg = decodeServerMessage(data)
     } catch {
       return
     }
@@ -53,17 +55,13 @@ function wrap(ws: WebSocket): Api {
       for (const l of listeners.get(msg.event) ?? []) l(msg.payload)
     }
   }
-  ws.onclose = () => {
+  socket.onclose = () => {
     for (const p of pending.values()) p.reject(new Error('the connection to the Stridescope server closed'))
     pending.clear()
   }
 
   const invoke: Invoke = (method, params) =>
     new Promise((resolve, reject) => {
-      if (ws.readyState !== WebSocket.OPEN) {
-        reject(new Error('the connection to the Stridescope server is closed'))
-        return
-      }
       const id = nextId++
       const text = JSON.stringify({ type: 'request', id, method, params })
       // The server closes a socket that sends more than its cap; refuse here instead, with the reason.
@@ -73,7 +71,10 @@ function wrap(ws: WebSocket): Api {
         return
       }
       pending.set(id, { resolve: resolve as Pending['resolve'], reject })
-      ws.send(text)
+      if (!socket.send(text)) {
+        pending.delete(id)
+        reject(new Error('the connection to the Stridescope server is closed'))
+      }
     })
 
   const subscribe: Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {

@@ -31,14 +31,33 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
   const selfCount = new Uint16Array(cells)
   const mask = new Uint8Array(cells)
   let lo = cells, hi = 0
-  objects.forEach((o, j) => {
+  for (let j = 0; j < objects.length; j++) {
+    const o = objects[j]
     const bit = j < 8 ? 1 << j : 0
-    const offs = o.offsets
     const mine = j === selected
+    const offs = o.offsets
+    const first = denseFirstCell(offs, o.itemsize, cellBytes, cells)
+    if (first >= 0) {
+      // Element f is cell first + f, each reached once: no offsets to read, no division.
+      const end = first + offs.length
+      for (let c = first; c < end; c++) {
+        if (count[c] !== 65535) count[c]++
+        mask[c] |= bit
+      }
+      if (mine && end > first) {
+        for (let c = first; c < end; c++) {
+          if (selfCount[c] !== 65535) selfCount[c]++
+          if (logical[c] < 0) logical[c] = c - first
+        }
+        lo = Math.min(lo, first)
+        hi = Math.max(hi, end)
+      }
+      continue
+    }
     for (let f = 0; f < offs.length; f++) {
-      const first = Math.max(0, Math.floor(offs[f] / cellBytes))
+      const firstCell = Math.max(0, Math.floor(offs[f] / cellBytes))
       const last = Math.min(cells - 1, Math.floor((offs[f] + o.itemsize - 1) / cellBytes))
-      for (let c = first; c <= last; c++) {
+      for (let c = firstCell; c <= last; c++) {
         if (count[c] < 65535) count[c]++
         mask[c] |= bit
         if (mine) {
@@ -49,9 +68,24 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
         }
       }
     }
-  })
+  }
   if (lo > hi) { lo = 0; hi = 0 }
   return { cells, cellBytes, logical, count, selfCount, mask, lo, hi }
+}
+
+/**
+ * The cell of element 0 when element f lies exactly in cell (that + f) for every f: one
+ * element per cell, consecutive from an aligned start, inside the wall (a C-contiguous
+ * object on a wall of its own itemsize, the common case); else -1.
+ */
+export function denseFirstCell(offs: Float64Array, itemsize: number, cellBytes: number, cells: number): number {
+  const n = offs.length
+  if (n === 0 || itemsize !== cellBytes) return -1
+  const base = offs[0]
+  const first = base / cellBytes
+  if (!Number.isInteger(first) || first < 0 || first + n > cells) return -1
+  for (let f = 1; f < n; f++) if (offs[f] !== base + f * itemsize) return -1
+  return first
 }
 
 /** How cells are coloured: by flat logical index, or by the coordinate along one dim. */
@@ -86,7 +120,17 @@ export function wallColors(dark: boolean): { gap: [number, number, number]; free
 export function cellColors(facts: CellFacts, cols: number, rows: number, shape: readonly number[], by: ColorBy,
   sharerColors: ReadonlyArray<[number, number, number]>, dark: boolean): Uint8Array {
   const out = new Uint8Array(cols * rows * 4)
+  // One 32-bit write per cell (RGBA bytes, little-endian as every platform the app runs on).
+  const out32 = new Uint32Array(out.buffer)
   const { gap, free, empty } = wallColors(dark)
+  const opaque = (c: readonly number[]): number => (c[0] | (c[1] << 8) | (c[2] << 16) | (255 << 24)) >>> 0
+  const gap32 = opaque(gap), free32 = opaque(free)
+  // Other sharers: their own colour, dimmed towards the plain one so the selected object stays the brightest thing on the wall.
+  const dimmed = new Uint32Array(8)
+  for (let j = 0; j < 8; j++) {
+    const s = sharerColors[j] ?? free
+    dimmed[j] = opaque([0, 1, 2].map((k) => Math.round(s[k] * 0.45 + free[k] * 0.55)))
+  }
   let numel = 1
   for (const n of shape) numel *= n
   // Precomputed for the dim mode: coordinate = floor(f / inner) % n.
@@ -95,27 +139,37 @@ export function cellColors(facts: CellFacts, cols: number, rows: number, shape: 
   const dimN = dim >= 0 ? shape[dim] : 0
   if (dimN) for (let k = dim + 1; k < shape.length; k++) inner *= shape[k]
   const scale = dimN ? (dimN > 1 ? 1 / (dimN - 1) : 0) : numel > 1 ? 1 / (numel - 1) : 0
-  for (let c = 0; c < cols * rows; c++) {
-    const o = c * 4
-    // Alpha marks bytes the selected object reaches more than once (the wall hatches them).
-    out[o + 3] = c < facts.cells && facts.selfCount[c] > 1 ? 128 : 255
-    let col: readonly number[]
-    if (c >= facts.cells) col = empty
-    else if (facts.logical[c] >= 0) {
-      const f = facts.logical[c]
+  const { logical, selfCount, mask, lo, hi } = facts
+  const cells = Math.min(facts.cells, cols * rows)
+  for (let c = 0; c < cells; c++) {
+    const f = logical[c]
+    let rgba: number
+    if (f >= 0) {
       const t = dimN ? (dimN > 1 ? (Math.floor(f / inner) % dimN) * scale : 0.5) : numel > 1 ? f * scale : 0.5
-      const i = lutIndex(t)
-      out[o] = LUT[i]; out[o + 1] = LUT[i + 1]; out[o + 2] = LUT[i + 2]
-      continue
-    } else if (c >= facts.lo && c < facts.hi) col = gap
-    else if (facts.mask[c]) {
-      const j = 31 - Math.clz32(facts.mask[c] & -facts.mask[c])
-      const s = sharerColors[j] ?? free
-      // Dimmed towards the plain colour so the selected object stays the brightest thing on the wall.
-      out[o] = Math.round(s[0] * 0.45 + free[0] * 0.55); out[o + 1] = Math.round(s[1] * 0.45 + free[1] * 0.55); out[o + 2] = Math.round(s[2] * 0.45 + free[2] * 0.55)
-      continue
-    } else col = free
-    out[o] = col[0]; out[o + 1] = col[1]; out[o + 2] = col[2]
+      rgba = LUT32[lutIndex(t) / 3]
+    } else if (c >= lo && c < hi) rgba = gap32
+    else if (mask[c]) rgba = dimmed[31 - Math.clz32(mask[c] & -mask[c])]
+    else rgba = free32
+    // Alpha marks bytes the selected object reaches more than once (the wall hatches them).
+    out32[c] = selfCount[c] > 1 ? (rgba & 0x00ffffff) | (128 << 24) : rgba
+  }
+  if (cells < cols * rows) out32.fill(opaque(empty), cells)
+  return out
+}
+
+/**
+ * The shader's per-cell facts, RGBA8 per cell (cols × rows): which sharers reach the
+ * cell (bit mask), how often all of them do and how often the selected one does
+ * (each up to 255); alpha 0, left for the write flash.
+ */
+export function cellInfo(facts: CellFacts, cols: number, rows: number): Uint8Array {
+  const out = new Uint8Array(cols * rows * 4)
+  const out32 = new Uint32Array(out.buffer)
+  const { mask, count, selfCount } = facts
+  const cells = Math.min(facts.cells, cols * rows)
+  for (let c = 0; c < cells; c++) {
+    const n = count[c], s = selfCount[c]
+    out32[c] = mask[c] | ((n < 255 ? n : 255) << 8) | ((s < 255 ? s : 255) << 16)
   }
   return out
 }
@@ -129,6 +183,12 @@ const LUT = (() => {
     ramp(i / (LUT_SIZE - 1), rgb)
     out[i * 3] = Math.round(rgb[0] * 255); out[i * 3 + 1] = Math.round(rgb[1] * 255); out[i * 3 + 2] = Math.round(rgb[2] * 255)
   }
+  return out
+})()
+/** The same table as opaque RGBA words, one per step. */
+const LUT32 = (() => {
+  const out = new Uint32Array(LUT_SIZE)
+  for (let i = 0; i < LUT_SIZE; i++) out[i] = (LUT[i * 3] | (LUT[i * 3 + 1] << 8) | (LUT[i * 3 + 2] << 16) | (255 << 24)) >>> 0
   return out
 })()
 

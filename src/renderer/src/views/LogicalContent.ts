@@ -12,6 +12,21 @@ const NEUTRAL = new THREE.Color(0x556070)
 const scratchColor = new THREE.Color()
 const rgb: [number, number, number] = [0, 0, 0]
 
+/**
+ * What a slice shows until its values come: one neutral texel (RGBA 55 60 70 ff),
+ * shared by every slice and never disposed, so a new result uploads no texture until
+ * it has values to show (a slice's own texture, 4 MB for 1000², is uploaded once, coloured).
+ */
+const neutralTexel = (() => {
+  const t = new THREE.DataTexture(new Uint8Array([0x55, 0x60, 0x70, 0xff]), 1, 1, THREE.RGBAFormat)
+  t.magFilter = THREE.NearestFilter
+  t.minFilter = THREE.NearestFilter
+  t.generateMipmaps = false
+  t.colorSpace = THREE.SRGBColorSpace
+  t.needsUpdate = true
+  return t
+})()
+
 export class LogicalContent {
   readonly group = new THREE.Group()
   readonly mode: 'cubes' | 'slices'
@@ -90,16 +105,13 @@ export class LogicalContent {
     const geom = new THREE.PlaneGeometry(L.cols, L.rows)
     for (let tile = 0; tile < L.tiles; tile++) {
       for (let z = 0; z < L.nz; z++) {
-        const data = new Uint8Array(L.cols * L.rows * 4)
-        // Neutral until the values come: RGBA 55 60 70 ff, one 32-bit word per texel (little-endian).
-        new Uint32Array(data.buffer).fill(0xff706055)
-        const tex = new THREE.DataTexture(data, L.cols, L.rows, THREE.RGBAFormat)
+        // The slice's own texels are made with its first values (see neutralTexel).
+        const tex = new THREE.DataTexture(null, L.cols, L.rows, THREE.RGBAFormat)
         tex.magFilter = THREE.NearestFilter
         tex.minFilter = THREE.NearestFilter
         tex.generateMipmaps = false
         tex.colorSpace = THREE.SRGBColorSpace
-        tex.needsUpdate = true
-        const mat = new THREE.MeshBasicMaterial({ map: tex, side: THREE.DoubleSide })
+        const mat = new THREE.MeshBasicMaterial({ map: neutralTexel, side: THREE.DoubleSide })
         const mesh = new THREE.Mesh(geom, mat)
         const [x0, y0, zz] = cellPosition(L, tile, z, 0, 0)
         // The plane's centre sits in the middle of the slice picture; cell (0,0) is its top-left texel.
@@ -108,6 +120,28 @@ export class LogicalContent {
         this.slices.push({ mesh, tex, tile, z })
         this.group.add(mesh)
       }
+    }
+  }
+
+  /** A slice's texels (RGBA, rows bottom-up), made neutral the first time they are asked for. */
+  private texels(s: { tex: THREE.DataTexture }): Uint8Array {
+    let d = s.tex.image.data as Uint8Array | null
+    if (!d) {
+      d = new Uint8Array(this.layout.cols * this.layout.rows * 4)
+      // Neutral: RGBA 55 60 70 ff, one 32-bit word per texel (little-endian).
+      new Uint32Array(d.buffer).fill(0xff706055)
+      s.tex.image.data = d
+    }
+    return d
+  }
+
+  /** Shows each slice's own texture (uploaded once, now) in place of the neutral texel. */
+  private showTexels(slices: Iterable<{ mesh: THREE.Mesh; tex: THREE.DataTexture }>): void {
+    for (const s of slices) {
+      s.tex.needsUpdate = true
+      const mat = s.mesh.material as THREE.MeshBasicMaterial
+      // The same program either way (a map, no other change): swapping it compiles nothing.
+      if (mat.map !== s.tex) mat.map = s.tex
     }
   }
 
@@ -130,13 +164,13 @@ export class LogicalContent {
         const s = this.slices[this.map.slice[f]]
         const px = this.map.pixel[f]
         const o = ((L.rows - 1 - Math.floor(px / L.cols)) * L.cols + (px % L.cols)) * 4
-        const d = s.tex.image.data as Uint8Array
+        const d = this.texels(s)
         d[o] = rgb[0] * 255; d[o + 1] = rgb[1] * 255; d[o + 2] = rgb[2] * 255
         touched.add(this.map.slice[f])
       }
     }
     if (this.cubes) this.cubes.commit()
-    for (const t of touched) this.slices[t].tex.needsUpdate = true
+    this.showTexels([...touched].map((t) => this.slices[t]))
   }
 
   /** Colours every cell from values in the object's C order (each slice on its own range when `perSlice` is given). */
@@ -155,17 +189,20 @@ export class LogicalContent {
       return
     }
     const L = this.layout
+    const { cols, rows } = L
+    // Per slice, its texels as 32-bit words (RGBA bytes, little-endian); colours as colorOf gives them,
+    // each channel's byte the same truncation of channel × 255 a Uint8Array store makes.
+    const words = this.slices.map((s) => new Uint32Array(this.texels(s).buffer))
+    const { slice, pixel } = this.map
     for (let f = 0; f < n; f++) {
-      const s = this.slices[this.map.slice[f]]
-      const p = this.map.pixel[f]
+      const p = pixel[f]
+      const y = (p / cols) | 0
       // DataTexture row 0 is the bottom of the plane: flip rows so row 0 of the slice is on top.
-      const row = L.rows - 1 - Math.floor(p / L.cols)
-      const o = (row * L.cols + (p % L.cols)) * 4
-      colorOf(values[f], rangeAt(f), rgb)
-      const d = s.tex.image.data as Uint8Array
-      d[o] = rgb[0] * 255; d[o + 1] = rgb[1] * 255; d[o + 2] = rgb[2] * 255
+      const o = (rows - 1 - y) * cols + (p - y * cols)
+      colorOf(values[f], perSlice ? perSlice[slice[f]] : range, rgb)
+      words[slice[f]][o] = ((rgb[0] * 255) & 255) | (((rgb[1] * 255) & 255) << 8) | (((rgb[2] * 255) & 255) << 16) | 0xff000000
     }
-    for (const s of this.slices) s.tex.needsUpdate = true
+    this.showTexels(this.slices)
   }
 
   /** The index tuple under the ray, or null. */

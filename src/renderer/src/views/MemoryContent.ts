@@ -8,7 +8,7 @@
 // element 0; the walked or hovered element outlined. Layout facts come from
 // model/ (wallShape, cellFacts); nothing here decides what a cell means.
 import * as THREE from 'three'
-import { cellColors, cellFacts, hexRgb, type CellFacts, type ColorBy } from '../model/cellFacts'
+import { cellColors, cellFacts, cellInfo, hexRgb, type CellFacts, type ColorBy } from '../model/cellFacts'
 import { strideArrows, wallShape, type RowChoice, type StridedLike, type StrideArrow, type WallShape } from '../model/wallShape'
 
 export interface WallObject {
@@ -133,13 +133,7 @@ export class MemoryContent {
     this.colorTex = dataTexture(rgba, cols, rows)
     this.colorTex.generateMipmaps = true
     this.colorTex.minFilter = THREE.LinearMipmapLinearFilter
-    const info = new Uint8Array(cols * rows * 4)
-    for (let c = 0; c < cells; c++) {
-      info[c * 4] = this.facts.mask[c]
-      info[c * 4 + 1] = Math.min(255, this.facts.count[c])
-      info[c * 4 + 2] = Math.min(255, this.facts.selfCount[c])
-    }
-    this.infoTex = dataTexture(info, cols, rows)
+    this.infoTex = dataTexture(cellInfo(this.facts, cols, rows), cols, rows)
     const pal = Array.from({ length: MAX_SHARERS }, (_, j) => new THREE.Color().setRGB(...(palette[j] ?? [0, 0, 0]).map((v) => v / 255) as [number, number, number], THREE.LinearSRGBColorSpace))
     this.material = new THREE.ShaderMaterial({
       vertexShader, fragmentShader,
