@@ -24,7 +24,9 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     applySessionSecurity()
-    const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda') })
+    // The working folder of the programs' relative file paths: --workdir=DIR, else the home folder.
+    const workdir = process.argv.find((a) => a.startsWith('--workdir='))?.slice('--workdir='.length)
+    const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda'), workingFolder: workdir ?? app.getPath('home') })
     const unregister = registerIpc(session)
     createMainWindow()
     // Programs using the `stridescope` Python package find this app through its runtime file.

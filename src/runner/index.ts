@@ -31,6 +31,8 @@ export interface RunnerOptions {
   timeoutMessage?: string
   /** Receives program output as it is printed (the console streams it). */
   onStdout?: (s: string) => void
+  /** The app's working folder: relative paths of the file functions resolve inside it (lib/working_folder). */
+  workingFolder?: string
 }
 
 export class Runner {
@@ -143,6 +145,7 @@ export class Runner {
       currentOpSite: () => this.interp.currentOpSite(),
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
       adopt: v => interp.lifetimes.track(v, interp.frames.length),
+      workingFolder: this.opts.workingFolder,
     }, LIBRARY)
   }
 

@@ -7,8 +7,8 @@ import { Runner } from '../runner'
 import type { DeviceLister, MemoryMeter, RunnerOptions, SessionRunner } from './runner-port'
 import { CPU_DEVICE, Session, defaultDevices } from './session'
 
-export function createRealRunner(options: RunnerOptions): SessionRunner {
-  const runner = new Runner({ simulateCuda: options.simulateCuda, interruptFlag: options.interruptFlag })
+export function createRealRunner(options: RunnerOptions & { workingFolder?: string }): SessionRunner {
+  const runner = new Runner({ simulateCuda: options.simulateCuda, interruptFlag: options.interruptFlag, workingFolder: options.workingFolder })
   return {
     run: (source) => runner.run(source),
     variables: () => runner.variables(),
@@ -47,9 +47,10 @@ export const engineDevices: DeviceLister = (options) => {
 /** The engine's memory account of the session's thread (native/core/memory_cap.h). */
 export const engineMemory: MemoryMeter = { usage: memoryUsage, setCap: setMemoryCap }
 
-export function createAppSession(options: { simulateCuda?: boolean; interruptFlag?: Int32Array } = {}): Session {
+/** `workingFolder`: where the programs' relative file paths resolve (none: the process's, as in the CLI). */
+export function createAppSession(options: { simulateCuda?: boolean; interruptFlag?: Int32Array; workingFolder?: string } = {}): Session {
   return new Session({
-    createRunner: createRealRunner,
+    createRunner: (o) => createRealRunner({ ...o, workingFolder: options.workingFolder }),
     listDevices: engineDevices,
     memory: engineMemory,
     simulateCuda: options.simulateCuda ?? false,

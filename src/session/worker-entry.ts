@@ -12,7 +12,7 @@ if (!port) throw new Error('worker-entry must run in a worker thread')
 const post = (msg: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(msg, transfer)
 
 const init = workerData as WorkerInit
-const session = createAppSession({ simulateCuda: init.simulateCuda, interruptFlag: init.interruptFlag })
+const session = createAppSession({ simulateCuda: init.simulateCuda, interruptFlag: init.interruptFlag, workingFolder: init.workingFolder })
 for (const event of EVENT_NAMES) session.on(event, (payload) => post({ type: 'event', event, payload }))
 
 port.on('message', async (msg: ToWorker) => {

@@ -4,6 +4,8 @@ import type { PackedWindow } from './session'
 
 export interface WorkerInit {
   simulateCuda: boolean
+  /** The working folder the programs' file functions resolve relative paths in (src/runner/lib/working_folder.ts). */
+  workingFolder?: string
   /** The runs' stop flag over a SharedArrayBuffer: the parent writes it while a run blocks the worker. */
   interruptFlag?: Int32Array
 }

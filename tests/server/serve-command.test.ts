@@ -8,6 +8,12 @@ describe('parseServeArgs', () => {
     expect(a.port).toBe(0)
     expect(a.simulateCuda).toBe(false)
     expect(a.rendererDir).toMatch(/out[/\\]renderer$/)
+    expect(a.workingFolder).toBe(process.cwd())
+  })
+
+  it('reads --workdir, refusing a folder that does not exist', () => {
+    expect(parseServeArgs(['--workdir', '/tmp']).workingFolder).toBe('/tmp')
+    expect(() => parseServeArgs(['--workdir', '/no/such/folder'])).toThrow("--workdir: no such folder '/no/such/folder'")
   })
 
   it('reads --port N, --port=N and --simulate-cuda', () => {
@@ -23,6 +29,6 @@ describe('parseServeArgs', () => {
   })
 
   it('documents every option', () => {
-    for (const opt of ['--port', '--simulate-cuda', '--renderer']) expect(usage).toContain(opt)
+    for (const opt of ['--port', '--simulate-cuda', '--renderer', '--workdir']) expect(usage).toContain(opt)
   })
 })

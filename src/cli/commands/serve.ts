@@ -9,11 +9,13 @@ import { startSessionWorker } from '../../session/worker-service'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 
 export const describe = 'serve the app to a web browser on 127.0.0.1 (the URL carries an access token)'
-export const usage = `stridescope serve [--port N] [--simulate-cuda] [--renderer DIR]
+export const usage = `stridescope serve [--port N] [--simulate-cuda] [--renderer DIR] [--workdir DIR]
 
   --port N          port on 127.0.0.1 (default 0: any free port)
   --simulate-cuda   enable the simulated cuda:0 device
   --renderer DIR    built renderer to serve (default: out/renderer; build it with \`npx electron-vite build\`)
+  --workdir DIR     the working folder: np.save/np.load and the other file functions resolve relative
+                    paths inside it and refuse those that leave it (default: the current directory)
   -h, --help        print this help
 
 Prints "Stridescope is serving at http://127.0.0.1:PORT/?token=..." and serves until interrupted.`
@@ -22,6 +24,8 @@ export interface ServeArgs {
   port: number
   simulateCuda: boolean
   rendererDir: string
+  /** Relative paths of the programs' file functions resolve inside it (src/runner/lib/working_folder.ts). */
+  workingFolder: string
   help: boolean
 }
 
@@ -35,14 +39,16 @@ function repoRoot(): string {
 /** Parses serve's arguments; throws an Error whose message is the usage problem. */
 export function parseServeArgs(argv: string[]): ServeArgs {
   const { values } = parseCommandArgs(argv, {
-    options: { port: { type: 'string' }, 'simulate-cuda': { type: 'boolean' }, renderer: { type: 'string' }, ...HELP },
+    options: { port: { type: 'string' }, 'simulate-cuda': { type: 'boolean' }, renderer: { type: 'string' }, workdir: { type: 'string' }, ...HELP },
   })
   const args: ServeArgs = {
     port: 0,
     simulateCuda: values['simulate-cuda'] ?? false,
     rendererDir: values.renderer !== undefined ? resolve(values.renderer) : join(repoRoot(), 'out', 'renderer'),
+    workingFolder: resolve(values.workdir ?? '.'),
     help: values.help ?? false,
   }
+  if (!args.help && !existsSync(args.workingFolder)) throw new UsageError(`--workdir: no such folder '${args.workingFolder}'`)
   if (values.port !== undefined && !args.help) {
     const v = values.port
     args.port = Number(v)
@@ -58,7 +64,7 @@ async function serve(args: ServeArgs): Promise<number> {
     console.error(`stridescope serve: warning: no built renderer in ${args.rendererDir}; run \`npx electron-vite build\` first`)
   }
   // The session runs in a worker thread, so a long run never stalls the server.
-  const session = startSessionWorker({ simulateCuda: args.simulateCuda })
+  const session = startSessionWorker({ simulateCuda: args.simulateCuda, workingFolder: args.workingFolder })
   let server
   try {
     server = await startServer({ session, rendererDir: args.rendererDir, port: args.port, advertise: true })

@@ -11,6 +11,7 @@ import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
 import { staticInfo } from './static_info'
 import { pyErr } from '../interp/exceptions'
+import { resolveInFolder } from './working_folder'
 import type { ScalarArrays } from './scalars'
 
 export interface LibraryHost {
@@ -21,6 +22,8 @@ export interface LibraryHost {
   warn(category: string, message: string, once?: boolean): void
   /** A new Python value over an engine object: its lifetime is the program's to decide. */
   adopt(v: EngineValue): void
+  /** The app's working folder (./working_folder): relative file paths resolve inside it. None in the CLI. */
+  workingFolder?: string
 }
 
 /** NumPy's floating-point error handling (np.errstate / np.seterr), per runner as NumPy's is per thread. */
@@ -82,7 +85,12 @@ export class LibraryContext {
 
   /** Where the file the program names is read from. */
   fileNamed(name: string): string {
-    return this.provided.get(name) ?? name
+    return this.provided.get(name) ?? this.pathFor(name)
+  }
+
+  /** Where the program's path `name` is (written to): inside the working folder when the app has one. */
+  pathFor(name: string): string {
+    return this.host.workingFolder === undefined ? name : resolveInFolder(this.host.workingFolder, name)
   }
 
   /** The program wrote a file under `name`: reading it back reads what it wrote. */

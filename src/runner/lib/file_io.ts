@@ -242,7 +242,7 @@ export function bindNumpyFiles(np: LibModule, ctx: LibraryContext): void {
     const b = bindArgs('save', ['file', 'arr', 'allow_pickle=', 'fix_imports='], a, kw)
     const path = pathArg(b.file)
     const arr = toSave(ctx, b.arr!)
-    const { warnings } = fileCall(() => npSave(path, arr))
+    const { warnings } = fileCall(() => npSave(ctx.pathFor(path), arr))
     ctx.forgetFile(path)
     for (const w of warnings) ctx.host.warn('UserWarning', w)
     return null
@@ -260,7 +260,7 @@ export function bindNumpyFiles(np: LibModule, ctx: LibraryContext): void {
       const positional = a.slice(1).map((v) => toSave(ctx, v))
       const named: Record<string, ArrayToSave> = {}
       for (const [k, v] of rest) named[k] = toSave(ctx, v)
-      fileCall(() => npSavez(path, positional, named, { compressed }))
+      fileCall(() => npSavez(ctx.pathFor(path), positional, named, { compressed }))
       ctx.forgetFile(path)
       return null
     })
@@ -385,7 +385,7 @@ export function safetensorsModule(ctx: LibraryContext, kind: 'tensor' | 'ndarray
     const metadata: Record<string, string> = {}
     if (b.metadata instanceof PyDict) for (const [k, v] of b.metadata.entries.values()) metadata[String(k)] = String(v)
     const path = pathArg(b.filename)
-    fileCall(() => safetensorsSaveFile(tensors, path, b.metadata instanceof PyDict ? metadata : undefined))
+    fileCall(() => safetensorsSaveFile(tensors, ctx.pathFor(path), b.metadata instanceof PyDict ? metadata : undefined))
     ctx.forgetFile(path)
     return null
   })
