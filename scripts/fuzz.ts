@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     inputs += r.inputs; agreed += r.agreed; clean += r.cleanErrors
     mismatches.push(...r.mismatches); crashes.push(...r.crashes)
     if (done === 0) console.log(`runner programs: ${r.numpy}`)
+    // End the job between batches: V8 keeps every WeakRef target made in one synchronous job alive
+    // until it ends (the runner's values hold WeakRefs), so 100,000 programs in one job ran out of heap.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   console.log(`${'runner programs vs NumPy'.padEnd(40)} inputs ${String(inputs).padStart(7)}  clean errors ${String(clean).padStart(7)}  crashes ${crashes.length}  hangs 0  agree ${agreed}  differ ${mismatches.length}`)
   const files = fuzzFiles(join(root, 'tests', 'fixtures', 'files'), Number(values.files), seed)
