@@ -29,12 +29,17 @@ export function entryRow(e: FileEntry): string[] {
 const HEAD = ['name', 'dtype', 'shape', 'strides', 'byte strides', 'offset', 'storage', 'bytes', 'shares with']
 
 export function formatTable(d: FileDescription): string {
-  const rows = [HEAD, ...d.entries.map(entryRow)]
-  const widths = HEAD.map((_, c) => Math.max(...rows.map((r) => r[c].length)))
+  // Loops, not spreads: a file may list a million entries (more than a call takes arguments).
+  const rows = [HEAD]
+  for (const e of d.entries) rows.push(entryRow(e))
+  const widths = HEAD.map(() => 0)
+  for (const r of rows) for (let c = 0; c < r.length; c++) widths[c] = Math.max(widths[c], r[c].length)
   const line = (r: string[]) => r.map((x, c) => x.padEnd(widths[c])).join('  ').trimEnd()
   const out = [`format: ${d.format}`]
   for (const [k, v] of Object.entries(d.metadata)) out.push(`${k}: ${v}`)
-  out.push('', line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '')
+  out.push('', line(rows[0]), line(widths.map((w) => '-'.repeat(w))))
+  for (let i = 1; i < rows.length; i++) out.push(line(rows[i]))
+  out.push('')
   out.push('storages:')
   for (const s of d.storages) {
     const used = d.entries.filter((e) => e.storageKey === s.key).reduce((a, e) => a + entryNumel(e) * e.itemsize, 0)

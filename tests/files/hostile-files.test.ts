@@ -34,6 +34,15 @@ describe('hostile files', () => {
     expect(formatTable(d)).toContain(`+${19_999 - MAX_SHARES_LISTED} more`)
   })
 
+  it('150,000 tensors in one safetensors header: listed, and printed by inspect (no spread of more rows than a call takes)', () => {
+    const header: Record<string, unknown> = {}
+    for (let i = 0; i < 150_000; i++) header[`t${i}`] = { dtype: 'U8', shape: [0], data_offsets: [0, 0] }
+    const d = describeSafetensorsBytes(safetensors(header, new Uint8Array(0)))
+    expect(d.entries).toHaveLength(150_000)
+    const table = formatTable(d)
+    expect(table.split('\n').filter((l) => /^t\d+ /.test(l))).toHaveLength(150_000)
+  })
+
   it('20,000 tensors on one .pt storage (views at every offset) describe in n log n', () => {
     const n = 20_000
     const storage = { key: '0', type: 'FloatStorage', numel: n + 3, bytes: f32Bytes(new Array(n + 3).fill(0)) }
