@@ -106,8 +106,10 @@ describe('hostile files', () => {
       console.log('[hostile-files] skip FIFO: mkfifo is not available here')
       return
     }
-    expect(() => openTensorFile(fifo)).toThrow()
+    expect(() => openTensorFile(fifo)).toThrow(/is not a regular file \(a FIFO, socket or device\): refusing to read it/)
     expect(() => openTensorFile(dir)).toThrow(/Is a directory/)
+    const res = new Runner().run(`import numpy as np\nkeep = np.arange(3)\nx = np.load(${JSON.stringify(fifo)})\n`)
+    expect(res.error?.type).toBe('OSError')
   })
 
   it('a memory-mapped .npy shrunk on disk: OSError for the op that reads past its new end, never SIGBUS; the session goes on', () => {
