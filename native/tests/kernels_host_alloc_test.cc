@@ -8,6 +8,11 @@
 #include "../backends/cpu/strided_copy.h"
 #include "kernels_test_util.h"
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 using namespace ss::cpu;
 
 namespace {
@@ -117,6 +122,83 @@ TEST(test_threads) {
   const HostAllocStats s = host_alloc_stats();
   KT_CHECK(s.cached_buffers <= 32, "concurrent use keeps the bound");
   host_cache_trim();
+}
+
+#if defined(__linux__)
+bool resident(const void* p) {
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  unsigned char v = 0;
+  return mincore(reinterpret_cast<void*>(reinterpret_cast<std::uintptr_t>(p) & ~(page - 1)), page, &v) == 0 && (v & 1);
+}
+#endif
+
+// Populating a fresh destination before streaming into it keeps every byte it already had
+// (a partly written one, a range that starts and ends inside pages), and makes it resident.
+TEST(test_prefault_for_streaming) {
+  host_cache_trim();
+  const std::size_t n = 8 * MiB;
+  auto* p = static_cast<unsigned char*>(host_alloc(n));
+  KT_CHECK(p != nullptr, "host_alloc(8 MiB)");
+  if (!p) return;
+  for (std::size_t i = 0; i < 4096; ++i) p[i] = static_cast<unsigned char>(i * 7 + 1);
+  p[3 * MiB + 5] = 0xab;
+#if defined(__linux__)
+  KT_CHECK(!resident(p + n - 1), "a fresh mapping's last page is not resident before");
+#endif
+  prefault_for_streaming(p + 100, n - 200, 2);
+#if defined(__linux__)
+  KT_CHECK(resident(p + n - 4097), "populated: the last whole page inside the range is resident");
+#endif
+  bool kept = true;
+  for (std::size_t i = 0; i < 4096; ++i) kept = kept && p[i] == static_cast<unsigned char>(i * 7 + 1);
+  KT_CHECK(kept, "bytes written before are kept");
+  KT_CHECK(p[3 * MiB + 5] == 0xab, "a byte in the middle is kept");
+  std::size_t nonzero = 0;
+  for (std::size_t i = 4096; i < n; ++i) nonzero += p[i] != 0 && i != 3 * MiB + 5;
+  KT_CHECK(nonzero == 0, "untouched bytes read as zero (%zu do not)", nonzero);
+  prefault_for_streaming(p, n, 1);  // resident now: nothing changes
+  KT_CHECK(p[0] == 1 && p[3 * MiB + 5] == 0xab, "a resident destination is left as it is");
+  prefault_for_streaming(p, 0, 2);  // empty and small ranges are no-ops
+  prefault_for_streaming(p + 1, 4096, 2);
+  host_free(p, n);
+  host_cache_trim();
+}
+
+// Streaming copies and fills into fresh buffers (populated first) write what the naive loops do.
+TEST(test_streaming_into_fresh_memory) {
+  host_cache_trim();
+  const std::int64_t rows = 2048, cols = 2048;  // 16 MiB of float32: above any L2 clamp
+  const std::size_t bytes = static_cast<std::size_t>(rows * cols) * 4;
+  std::vector<float> src(static_cast<std::size_t>(rows * cols));
+  for (std::size_t i = 0; i < src.size(); ++i) src[i] = static_cast<float>(i % 100003);
+  for (int threads : {1, 2}) {
+    CopyOptions opt;
+    opt.max_threads = threads;
+    auto* dst = static_cast<float*>(host_alloc(bytes));
+    const std::int64_t sizes[2] = {cols, rows};
+    const std::int64_t dst_strides[2] = {rows * 4, 4};
+    const std::int64_t src_strides[2] = {4, cols * 4};  // src.T
+    strided_copy(dst, dst_strides, src.data(), src_strides, sizes, 2, 4, opt);
+    std::size_t wrong = 0;
+    for (std::int64_t i = 0; i < cols; ++i)
+      for (std::int64_t j = 0; j < rows; ++j) wrong += dst[i * rows + j] != src[static_cast<std::size_t>(j * cols + i)];
+    KT_CHECK(wrong == 0, "transpose into fresh memory, %d threads: %zu wrong", threads, wrong);
+    const std::int64_t flat[1] = {rows * cols};
+    const std::int64_t unit[1] = {4};
+    auto* copy = static_cast<float*>(host_alloc(bytes + 4096));  // another size class: fresh too
+    strided_copy(copy, unit, src.data(), unit, flat, 1, 4, opt);
+    KT_CHECK(std::memcmp(copy, src.data(), bytes) == 0, "contiguous copy into fresh memory, %d threads", threads);
+    auto* fill = static_cast<float*>(host_alloc(bytes + 8192));
+    fill[0] = 1.5f;
+    repeat_fill(fill, bytes, 4, opt);
+    std::size_t bad = 0;
+    for (std::int64_t i = 0; i < rows * cols; ++i) bad += fill[i] != 1.5f;
+    KT_CHECK(bad == 0, "fill of fresh memory, %d threads: %zu wrong", threads, bad);
+    host_free(dst, bytes);
+    host_free(copy, bytes + 4096);
+    host_free(fill, bytes + 8192);
+    host_cache_trim();
+  }
 }
 
 }  // namespace

@@ -69,6 +69,7 @@ CopyReport copy_contiguous(char* dst, const char* src, std::size_t bytes, const 
     else std::memcpy(d, s, n);
   };
   const int parts = threads_for(bytes, kParallelMemcpyBytes, opt);
+  if (stream) prefault_for_streaming(dst, bytes, parts);
   if (parts <= 1 && (!opt.stop || bytes < 2 * kPollBytes)) {
     copy(dst, src, bytes);
     return rep;
@@ -103,7 +104,17 @@ int transpose_partner(const CopyPlan& p) {
   return best;
 }
 
-CopyReport copy_transposed(const CopyPlan& p, int k, const TransposeKernel& kern, const CopyOptions& opt) {
+// dst covers one dense block in the plan's order (what a fresh contiguous result is).
+bool dst_is_dense(const CopyPlan& p) {
+  auto expect = static_cast<std::int64_t>(p.itemsize);
+  for (int i = p.ndim - 1; i >= 0; --i) {
+    if (p.dst_strides[i] != expect) return false;
+    expect *= p.sizes[i];
+  }
+  return true;
+}
+
+CopyReport copy_transposed(const CopyPlan& p, int k, const TransposeKernel& kern, bool streaming, const CopyOptions& opt) {
   const int inner = p.ndim - 1;
   // Batch dims: every dim but k and inner (e.g. N of an NCHW->NHWC permute).
   int bdims[kMaxCopyDims];
@@ -139,6 +150,7 @@ CopyReport copy_transposed(const CopyPlan& p, int k, const TransposeKernel& kern
   rep.kernel = kern.name;
   rep.bytes = static_cast<std::size_t>(p.numel()) * p.itemsize;
   const int parts = threads_for(rep.bytes, kParallelStridedBytes, opt);
+  if (streaming && dst_is_dense(p)) prefault_for_streaming(p.dst, rep.bytes, parts);
   rep.threads = parallel_for_stoppable(batches * blocks_per_batch, parts, poll_chunks(rep.bytes), opt.stop, &rep.stopped,
                                        run_units);
   return rep;
@@ -175,7 +187,7 @@ CopyReport strided_copy(void* dst, const std::int64_t* dst_strides, const void* 
     const bool src_rows_contiguous = p.src_strides[k] == item;
     const bool streaming = static_cast<std::size_t>(p.numel()) * itemsize >= transpose_streaming_bytes();
     const TransposeKernel kern = pick_transpose_kernel(itemsize, src_rows_contiguous, opt.allow_simd, streaming);
-    if (kern.fn) return copy_transposed(p, k, kern, opt);
+    if (kern.fn) return copy_transposed(p, k, kern, streaming, opt);
   }
   return copy_generic(p, opt);
 }
@@ -194,6 +206,7 @@ CopyReport repeat_fill(void* dst, std::size_t n, std::size_t period, const CopyO
   const bool stream = opt.allow_simd && n >= transpose_streaming_bytes() && stream_copy_available();
   const auto blocks = static_cast<std::int64_t>((n - block + block - 1) / block);  // after the first
   const int parts = threads_for(n, kParallelMemcpyBytes, opt);
+  if (stream) prefault_for_streaming(d + block, n - block, parts);
   rep.threads = parallel_for_stoppable(blocks, parts, poll_chunks(n), opt.stop, &rep.stopped,
                                        [&](std::int64_t b, std::int64_t e) {
                                          for (std::int64_t i = b; i < e; ++i) {

@@ -61,6 +61,10 @@ void host_free(void* ptr, std::size_t nbytes);
 // Free with host_free.
 void* host_alloc_zeroed(std::size_t nbytes);
 
+// Called before streaming stores write dst[0, nbytes) whole: a fresh (not yet resident)
+// destination is faulted in first, over `parts` threads (see host_alloc.cc for why).
+void prefault_for_streaming(void* dst, std::size_t nbytes, int parts);
+
 // The allocator's state, for tests and the profiler.
 struct HostAllocStats {
   std::size_t cached_bytes = 0;   // freed buffers kept for reuse
