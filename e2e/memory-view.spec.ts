@@ -318,8 +318,9 @@ test.describe('memory view at real sizes', () => {
     const { readFileSync } = await import('node:fs')
     const png = readFileSync(file)
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
-    // Width and height from the IHDR chunk: the view's canvas plus the title band (3 lines or more) and the legend band.
-    const canvas = (await page.getByTestId('memory-canvas').boundingBox())!
+    // Width and height from the IHDR chunk: the view as shown (its canvas host: the canvas runs on below it,
+    // clipped) plus the title band (3 lines or more) and the legend band.
+    const canvas = (await page.getByTestId('memory-view').locator('.canvas-host').boundingBox())!
     expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(Math.round(canvas.height) + 64 + 30)
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.round(canvas.width))
   })

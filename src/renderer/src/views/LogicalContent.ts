@@ -4,7 +4,7 @@
 import * as THREE from 'three'
 import { cellOf, cellPosition, indexOfCell, layoutExtent, pixelCell, type GridLayout } from '../model/gridLayout'
 import { unravel } from '../model/address'
-import { colorOf, type ValueRange } from '../model/colormap'
+import { colorOf, colorWords, type ValueRange } from '../model/colormap'
 import { cellMapOf, type CellMap } from './cellMap'
 import { CubeField } from './CubeField'
 
@@ -194,13 +194,16 @@ export class LogicalContent {
     // each channel's byte the same truncation of channel × 255 a Uint8Array store makes.
     const words = this.slices.map((s) => new Uint32Array(this.texels(s).buffer))
     const { slice, pixel } = this.map
+    const colour = colorWords(range)
+    const sliceColour = perSlice?.map(colorWords)
+    let previous = 0xff000000 // opaque black: only a first value whose position is NaN takes it
     for (let f = 0; f < n; f++) {
       const p = pixel[f]
       const y = (p / cols) | 0
+      const s = slice[f]
       // DataTexture row 0 is the bottom of the plane: flip rows so row 0 of the slice is on top.
-      const o = (rows - 1 - y) * cols + (p - y * cols)
-      colorOf(values[f], perSlice ? perSlice[slice[f]] : range, rgb)
-      words[slice[f]][o] = ((rgb[0] * 255) & 255) | (((rgb[1] * 255) & 255) << 8) | (((rgb[2] * 255) & 255) << 16) | 0xff000000
+      previous = (sliceColour ? sliceColour[s] : colour)(values[f], previous)
+      words[s][(rows - 1 - y) * cols + (p - y * cols)] = previous
     }
     this.showTexels(this.slices)
   }

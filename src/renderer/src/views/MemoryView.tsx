@@ -158,8 +158,8 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       const pxPerRow = Math.abs(p1.y - p0.y) / Math.max(1, c.rows - 1)
       let step = 1
       while (step * pxPerRow < 15 && step < c.rows) step *= 2
-      const h = view.canvas.clientHeight
-      const narrow = view.canvas.clientWidth < NARROW_PX
+      const h = view.height
+      const narrow = view.width < NARROW_PX
       const first = Math.max(0, Math.floor(-p0.y / pxPerRow / step) * step)
       const last = Math.min(c.rows - 1, Math.ceil((h - p0.y) / pxPerRow))
       for (let r = first, n = 0; r <= last && n < 120; r += step, n++) {
@@ -196,7 +196,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     // Framed with the arrows' bows above the top row and room for the ruler on the left.
     const head = c.arrowHeadroom()
     refit.current = () => view.frame(c.center.clone().setY(c.center.y + head / 2), c.size.clone().setY(c.size.y + head), false,
-      view.canvas.clientWidth < NARROW_PX ? RULER_PX_NARROW : RULER_PX)
+      view.width < NARROW_PX ? RULER_PX_NARROW : RULER_PX)
     // Re-frame only when the wall itself changed (another block, cell size or row width), not on every edit.
     const key = `${block?.key}|${spec.unitBytes}|${c.cols}|${c.rows}`
     if (fitKey.current !== key) {
@@ -290,7 +290,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     }
     const hb = hoverBytesRef.current
     const pointer = hb ? at(c.bytePos(hb[0])) : null
-    const pos = placeCard({ width: view.canvas.clientWidth, height: view.canvas.clientHeight }, cardSize.current, rect, pointer)
+    const pos = placeCard({ width: view.width, height: view.height }, cardSize.current, rect, pointer)
     const left = `${Math.round(pos.left)}px`, top = `${Math.round(pos.top)}px`
     if (el.style.left !== left) el.style.left = left
     if (el.style.top !== top) el.style.top = top

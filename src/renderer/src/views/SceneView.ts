@@ -2,6 +2,14 @@
 // drawn only after something asked for one (camera moved, content changed),
 // never in a continuous loop. The canvas carries `data-frames` (frames drawn)
 // so tests can wait for a state instead of sleeping.
+//
+// The drawing buffer is as tall as the whole view pane, and frames are drawn
+// into the part of it the canvas host shows (viewport and scissor; the rest is
+// clipped by the host): the head and legend rows that come and go with a
+// selection change the host's height, and resizing a WebGL drawing buffer is a
+// synchronous reallocation in the GPU process (tens of ms under SwiftShader,
+// over 100 on a loaded machine, on the first result). Only the pane's own size
+// (window, splitter) resizes the buffer.
 import * as THREE from 'three'
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
 import type { CameraPose } from '../model/cameraHistory'
@@ -59,7 +67,8 @@ export class SceneView {
 
     const ndc = new THREE.Vector2()
     const toNdc = (ev: MouseEvent): THREE.Vector2 => {
-      const r = this.canvas.getBoundingClientRect()
+      // The shown part (the host's box: the canvas runs on below it, clipped).
+      const r = this.container.getBoundingClientRect()
       ndc.set(((ev.clientX - r.left) / r.width) * 2 - 1, -((ev.clientY - r.top) / r.height) * 2 + 1)
       return ndc
     }
@@ -123,10 +132,31 @@ export class SceneView {
     this.opts.onAfterRender?.()
   }
 
+  /** The drawing buffer's size in CSS px (see the top of this file). */
+  private buffer = { width: 0, height: 0 }
+
+  /** Width and height of what the view shows, in CSS px: the canvas host's box. */
+  get width(): number {
+    return Math.max(1, this.container.clientWidth)
+  }
+
+  get height(): number {
+    return Math.max(1, this.container.clientHeight)
+  }
+
   resize(): void {
-    const w = Math.max(1, this.container.clientWidth)
-    const h = Math.max(1, this.container.clientHeight)
-    this.renderer.setSize(w, h, true)
+    const w = this.width
+    const h = this.height
+    // As tall as the pane (the host's height is at most that), so rows appearing above or below do not resize it.
+    const bufferHeight = Math.max(h, this.container.parentElement?.clientHeight ?? 0)
+    if (w !== this.buffer.width || bufferHeight !== this.buffer.height) {
+      this.renderer.setSize(w, bufferHeight, true)
+      this.buffer = { width: w, height: bufferHeight }
+    }
+    // The top h rows of the buffer (y counts from the bottom); the scissor keeps clears there too.
+    this.renderer.setViewport(0, bufferHeight - h, w, h)
+    this.renderer.setScissor(0, bufferHeight - h, w, h)
+    this.renderer.setScissorTest(true)
     this.camera.aspect = w / h
     this.camera.updateProjectionMatrix()
     if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt, this.framing.marginLeftPx)
@@ -140,14 +170,14 @@ export class SceneView {
   frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true, marginLeftPx = 0): void {
     this.framing = { center: center.clone(), size: size.clone(), tilt, marginLeftPx }
     const fov = (this.camera.fov * Math.PI) / 180
-    const w = Math.max(1, this.container.clientWidth)
+    const w = this.width
     const margin = Math.min(marginLeftPx, w / 2)
     const aspect = this.camera.aspect * (w - margin) / w
     const fit = Math.max(size.y, size.x / aspect, 1) / 2 / Math.tan(fov / 2)
     const dist = fit * 1.25 + size.z
     const dir = tilt ? new THREE.Vector3(0.35, 0.3, 1).normalize() : new THREE.Vector3(0, 0, 1)
     // World units per pixel at the box's plane: shift the view so the margin falls left of the box.
-    const perPx = (2 * fit * 1.25 * Math.tan(fov / 2)) / Math.max(1, this.container.clientHeight)
+    const perPx = (2 * fit * 1.25 * Math.tan(fov / 2)) / this.height
     center = center.clone()
     center.x -= (margin / 2) * perPx
     this.camera.position.copy(center).addScaledVector(dir, dist)
@@ -187,18 +217,24 @@ export class SceneView {
     this.renderNow()
   }
 
-  /** The current view as a PNG data URL (drawn now, so the drawing buffer is fresh). */
+  /** The current view as a PNG data URL (drawn now, so the drawing buffer is fresh): the part shown, at device pixels. */
   toPNG(): string {
     this.renderNow()
-    return this.canvas.toDataURL('image/png')
+    const ratio = this.renderer.getPixelRatio()
+    const w = Math.round(this.width * ratio), h = Math.round(this.height * ratio)
+    const out = document.createElement('canvas')
+    out.width = w
+    out.height = h
+    out.getContext('2d')!.drawImage(this.canvas, 0, 0, w, h, 0, 0, w, h)
+    return out.toDataURL('image/png')
   }
 
   /** Screen position (CSS pixels in the container) of a world point; null when behind the camera. */
   project(p: THREE.Vector3, out: { x: number; y: number }): boolean {
     const v = p.clone().project(this.camera)
     if (v.z > 1 || v.z < -1) return false
-    out.x = ((v.x + 1) / 2) * this.container.clientWidth
-    out.y = ((1 - v.y) / 2) * this.container.clientHeight
+    out.x = ((v.x + 1) / 2) * this.width
+    out.y = ((1 - v.y) / 2) * this.height
     return true
   }
 
