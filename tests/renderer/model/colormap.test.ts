@@ -24,8 +24,15 @@ describe('colorWords', () => {
   ]
   for (const [name, r] of ranges) {
     it(`equals colorOf stored in bytes: ${name}`, () => {
-      const word = colorWords(r)
-      for (const x of [...values, 0.25, 0.5, 0.75, 1, r.min, r.max]) expect(word(x, 0), `value ${x}`).toBe(viaColorOf(x, r))
+      const xs = Float64Array.from([...values, 0.25, 0.5, 0.75, 1, r.min, r.max])
+      const out = new Uint32Array(xs.length + 2)
+      colorWords(xs, 0, xs.length, r, out, 1)
+      const tail = new Uint32Array(3)
+      colorWords(xs, xs.length - 3, 3, r, tail, 0)
+      expect(Array.from(tail)).toEqual(Array.from(out.subarray(xs.length - 2, xs.length + 1)))
+      expect(out[0]).toBe(0)
+      expect(out[xs.length + 1]).toBe(0)
+      xs.forEach((x, i) => expect(out[i + 1], `value ${x}`).toBe(viaColorOf(x, r)))
     })
   }
 })

@@ -6,6 +6,7 @@ import * as THREE from 'three'
 import { LogicalContent } from '../../../src/renderer/src/views/LogicalContent'
 import { MemoryContent } from '../../../src/renderer/src/views/MemoryContent'
 import { cellPosition, makeLayout } from '../../../src/renderer/src/model/gridLayout'
+import { cellMapOf } from '../../../src/renderer/src/views/cellMap'
 import { elementOffsets } from '../../../src/renderer/src/model/footprint'
 import { colorOf, rangeOf } from '../../../src/renderer/src/model/colormap'
 
@@ -81,7 +82,43 @@ describe('logical view slices: neutral until values, then each texel exactly its
       bytes[0] = rgb[0] * 255; bytes[1] = rgb[1] * 255; bytes[2] = rgb[2] * 255
       expect(Array.from((tex.image.data as Uint8Array).subarray(o, o + 4))).toEqual([...bytes, 255])
     }
+    // Each slice on its own range.
+    const per = [0, 1, 2].map((z) => rangeOf(values.subarray(z * 7200, (z + 1) * 7200)))
+    c.setValues(values, range, per)
+    for (let f = 0; f < 21600; f += 7) {
+      const [z, y, x] = [Math.floor(f / 7200), Math.floor(f / 90) % 80, f % 90]
+      const tex = (planes[z].material as THREE.MeshBasicMaterial).map as THREE.DataTexture
+      const o = ((79 - y) * 90 + x) * 4
+      colorOf(values[f], per[z], rgb)
+      bytes[0] = rgb[0] * 255; bytes[1] = rgb[1] * 255; bytes[2] = rgb[2] * 255
+      expect(Array.from((tex.image.data as Uint8Array).subarray(o, o + 4))).toEqual([...bytes, 255])
+    }
     c.dispose()
+  })
+
+  it('a folded rank-4 layout (tiles, wrapped rows): every element lands on its cell map texel, coloured', () => {
+    for (const shape of [[4, 3, 40, 50], [2, 3, 5, 1200]]) {
+      const L = makeLayout(shape)
+      const c = new LogicalContent(L)
+      expect(c.mode).toBe('slices')
+      const n = shape.reduce((a, b) => a * b, 1)
+      const values = new Float64Array(n).map((_, i) => Math.cos(i * 0.37))
+      const range = rangeOf(values)
+      c.setValues(values, range)
+      const map = cellMapOf(L)
+      const planes = c.group.children.filter((o): o is THREE.Mesh => o instanceof THREE.Mesh)
+      const rgb: [number, number, number] = [0, 0, 0]
+      const bytes = new Uint8Array(3)
+      for (let f = 0; f < n; f += 3) {
+        const p = map.pixel[f]
+        const o = ((L.rows - 1 - Math.floor(p / L.cols)) * L.cols + (p % L.cols)) * 4
+        const d = ((planes[map.slice[f]].material as THREE.MeshBasicMaterial).map as THREE.DataTexture).image.data as Uint8Array
+        colorOf(values[f], range, rgb)
+        bytes[0] = rgb[0] * 255; bytes[1] = rgb[1] * 255; bytes[2] = rgb[2] * 255
+        expect(Array.from(d.subarray(o, o + 4)), `${shape} element ${f}`).toEqual([...bytes, 255])
+      }
+      c.dispose()
+    }
   })
 
   it('a flash before any values leaves the slices neutral; after values it lightens only the written texel', () => {

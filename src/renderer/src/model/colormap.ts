@@ -76,30 +76,51 @@ export function colorOf(x: number, r: ValueRange, out: [number, number, number])
 }
 
 /**
- * Colours of many values as RGBA words (bytes R, G, B, 255, little-endian): for each,
- * exactly colorOf's channels × 255, truncated as a Uint8Array store truncates them.
- * The range's span and the ramp's segment steps are taken once (the same doubles
- * colorOf computes each time), so a million values colour in a few ms. Where colorOf
- * would leave its output as it was (a value whose position is NaN: only with a span
- * past the largest double), the previous value's colour is repeated, as there.
+ * Colours of `count` values from `values[from]` as RGBA words (bytes R, G, B, 255,
+ * little-endian), into `out` from `out[outAt]` in the values' order: for each, exactly colorOf's channels × 255, truncated as a Uint8Array
+ * store truncates them. The range's span and the ramp's segment steps are taken once
+ * (the same doubles colorOf computes each time) and the loop calls nothing, so a million
+ * values colour in a few ms. Where colorOf would leave its output as it was (a value
+ * whose position is NaN: only with a span past the largest double), the previous
+ * value's colour is repeated, as there (opaque black for a first one).
  */
-export function colorWords(r: ValueRange): (x: number, previous: number) => number {
+export function colorWords(values: ArrayLike<number>, from: number, count: number, r: ValueRange, out: Uint32Array, outAt: number): void {
   const min = r.min, span = r.max - r.min, flat = !(r.max > r.min)
-  const x0 = STOPS.map((s) => s[0]), dx = STOPS.map((s, i) => (i ? s[0] - STOPS[i - 1][0] : 1))
-  const c = [1, 2, 3].map((k) => STOPS.map((s) => s[k]))
-  const dc = [1, 2, 3].map((k) => STOPS.map((s, i) => (i ? s[k] - STOPS[i - 1][k] : 0)))
-  const word = (r0: number, g: number, b: number): number => (((r0 * 255) & 255) | (((g * 255) & 255) << 8) | (((b * 255) & 255) << 16) | 0xff000000) >>> 0
+  // Each segment's start, width and channel steps as plain locals: the loop reads no arrays but the values.
+  const [s0, s1, s2, s3, s4] = STOPS
+  const x0 = s0[0], x1 = s1[0], x2 = s2[0], x3 = s3[0], x4 = s4[0]
+  const w1 = x1 - x0, w2 = x2 - x1, w3 = x3 - x2, w4 = x4 - x3
+  const r0 = s0[1], g0 = s0[2], b0 = s0[3], r1 = s1[1], g1 = s1[2], b1 = s1[3]
+  const r2 = s2[1], g2 = s2[2], b2 = s2[3], r3 = s3[1], g3 = s3[2], b3 = s3[3]
+  const dr1 = r1 - r0, dg1 = g1 - g0, db1 = b1 - b0, dr2 = r2 - r1, dg2 = g2 - g1, db2 = b2 - b1
+  const dr3 = r3 - r2, dg3 = g3 - g2, db3 = b3 - b2, dr4 = s4[1] - r3, dg4 = s4[2] - g3, db4 = s4[3] - b3
   const nan = word(NAN_RGB[0], NAN_RGB[1], NAN_RGB[2]), white = word(1, 1, 1), black = word(0, 0, 0)
-  return (v, previous) => {
-    if (v !== v) return nan
-    if (v === Infinity) return white
-    if (v === -Infinity) return black
-    const x = Math.min(1, Math.max(0, flat ? 0.5 : (v - min) / span))
-    const i = x <= x0[1] ? 1 : x <= x0[2] ? 2 : x <= x0[3] ? 3 : x <= x0[4] ? 4 : 0
-    if (i === 0) return previous
-    const f = (x - x0[i - 1]) / dx[i]
-    return word(c[0][i - 1] + dc[0][i] * f, c[1][i - 1] + dc[1][i] * f, c[2][i - 1] + dc[2][i] * f)
+  let previous = black
+  for (let f = 0; f < count; f++) {
+    const v = values[from + f]
+    let w: number
+    if (v !== v) w = nan
+    else if (v === Infinity) w = white
+    else if (v === -Infinity) w = black
+    else {
+      const t0 = flat ? 0.5 : (v - min) / span
+      // Math.min(1, Math.max(0, t0)), NaN kept.
+      const x = t0 > 1 ? 1 : t0 < 0 ? 0 : t0
+      let t: number
+      if (x <= x1) { t = (x - x0) / w1; w = word(r0 + dr1 * t, g0 + dg1 * t, b0 + db1 * t) }
+      else if (x <= x2) { t = (x - x1) / w2; w = word(r1 + dr2 * t, g1 + dg2 * t, b1 + db2 * t) }
+      else if (x <= x3) { t = (x - x2) / w3; w = word(r2 + dr3 * t, g2 + dg3 * t, b2 + db3 * t) }
+      else if (x <= x4) { t = (x - x3) / w4; w = word(r3 + dr4 * t, g3 + dg4 * t, b3 + db4 * t) }
+      else w = previous
+    }
+    out[outAt + f] = w
+    previous = w
   }
+}
+
+/** As a signed 32-bit integer (stays unboxed in the loop); a Uint32Array store keeps the same bits. */
+function word(r: number, g: number, b: number): number {
+  return ((r * 255) & 255) | (((g * 255) & 255) << 8) | (((b * 255) & 255) << 16) | (255 << 24)
 }
 
 /** How the legend prints a value of this dtype. */

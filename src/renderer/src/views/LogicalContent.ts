@@ -194,16 +194,17 @@ export class LogicalContent {
     // each channel's byte the same truncation of channel × 255 a Uint8Array store makes.
     const words = this.slices.map((s) => new Uint32Array(this.texels(s).buffer))
     const { slice, pixel } = this.map
-    const colour = colorWords(range)
-    const sliceColour = perSlice?.map(colorWords)
-    let previous = 0xff000000 // opaque black: only a first value whose position is NaN takes it
-    for (let f = 0; f < n; f++) {
-      const p = pixel[f]
-      const y = (p / cols) | 0
-      const s = slice[f]
+    // Runs of elements drawn side by side in one texel row (the last dim, in a plain layout) are
+    // coloured straight into the texture in one call each (see colorWords).
+    let f = 0
+    while (f < n) {
+      const s = slice[f], p = pixel[f]
+      const y = (p / cols) | 0, x = p - y * cols
+      let k = 1
+      while (k < cols - x && f + k < n && slice[f + k] === s && pixel[f + k] === p + k) k++
       // DataTexture row 0 is the bottom of the plane: flip rows so row 0 of the slice is on top.
-      previous = (sliceColour ? sliceColour[s] : colour)(values[f], previous)
-      words[s][(rows - 1 - y) * cols + (p - y * cols)] = previous
+      colorWords(values, f, k, perSlice ? perSlice[s] : range, words[s], (rows - 1 - y) * cols + x)
+      f += k
     }
     this.showTexels(this.slices)
   }
