@@ -5,24 +5,28 @@ import type { WebSocket } from 'ws'
 import { packedToJson, packedValuesOf, type SessionService } from '../session'
 import { PROTOCOL_VERSION, clientMessage, type Method, type Reply, type RunResult, type ServerMessage } from '../shared/protocol'
 import { elideRunSnapshot } from '../shared/run-snapshot'
-import { binaryValuesOf, encodeBinaryResponse } from '../shared/binary-frame'
+import { binaryValuesOf, encodeBinaryParts } from '../shared/binary-frame'
 
-/** Sends a message as JSON text, or a frame already encoded (text, or binary: ../shared/binary-frame). */
-export function send(ws: WebSocket, msg: ServerMessage | string | Uint8Array): void {
+/**
+ * Sends a message as JSON text, or a frame already encoded: text, or binary
+ * (../shared/binary-frame), whole or as parts sent as the fragments of one message.
+ */
+export function send(ws: WebSocket, msg: ServerMessage | string | Uint8Array | Uint8Array[]): void {
   if (ws.readyState !== ws.OPEN) return
   if (msg instanceof Uint8Array) ws.send(msg, { binary: true })
+  else if (Array.isArray(msg)) msg.forEach((part, i) => ws.send(part, { binary: true, fin: i === msg.length - 1 }))
   else ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg))
 }
 
 /**
- * The frame of a response. An 'f64' window is one binary frame, its doubles as
- * bytes (../shared/binary-frame). A 'json' window whose values are still packed
+ * The frame of a response. An 'f64' window is one binary message, its doubles as
+ * bytes (../shared/binary-frame), sent from the doubles' own buffer (two fragments: no copy of them). A 'json' window whose values are still packed
  * is written straight from its Float64Array (a million values would otherwise
  * be built into an array and stringified number by number).
  */
-export function encodeResponse(id: number, reply: Reply<Method>): string | Uint8Array {
+export function encodeResponse(id: number, reply: Reply<Method>): string | Uint8Array[] {
   if (!reply.ok) return JSON.stringify({ type: 'response', id, ok: false, error: reply.error })
-  if (binaryValuesOf(reply.result)) return encodeBinaryResponse(id, reply.result as Parameters<typeof encodeBinaryResponse>[1])
+  if (binaryValuesOf(reply.result)) return encodeBinaryParts(id, reply.result as Parameters<typeof encodeBinaryParts>[1])
   const packed = packedValuesOf(reply.result)
   if (!packed) return JSON.stringify({ type: 'response', id, ok: true, result: reply.result })
   const rest: Record<string, unknown> = {}

@@ -41,14 +41,24 @@ export function transferOf(result: unknown): ArrayBuffer[] {
 
 /** One binary WebSocket frame for a response whose result holds doubles at `f64`. */
 export function encodeBinaryResponse(id: number, result: ValuesWindow & { f64: Float64Array }): Uint8Array {
+  const [head, doubles] = encodeBinaryParts(id, result)
+  const frame = new Uint8Array(head.length + doubles.length)
+  frame.set(head)
+  frame.set(doubles, head.length)
+  return frame
+}
+
+/**
+ * The same frame as two parts, the doubles not copied: the length, header and padding, then
+ * a view of the doubles' own bytes. A WebSocket sends them as two fragments of one message.
+ */
+export function encodeBinaryParts(id: number, result: ValuesWindow & { f64: Float64Array }): [Uint8Array, Uint8Array] {
   const { f64, ...rest } = result
   const header = new TextEncoder().encode(JSON.stringify({ type: 'response', id, ok: true, result: rest }))
-  const valuesAt = align8(HEADER_LENGTH_BYTES + header.length)
-  const frame = new Uint8Array(valuesAt + f64.byteLength)
-  new DataView(frame.buffer).setUint32(0, header.length, true)
-  frame.set(header, HEADER_LENGTH_BYTES)
-  frame.set(new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength), valuesAt)
-  return frame
+  const head = new Uint8Array(align8(HEADER_LENGTH_BYTES + header.length))
+  new DataView(head.buffer).setUint32(0, header.length, true)
+  head.set(header, HEADER_LENGTH_BYTES)
+  return [head, new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength)]
 }
 
 /**

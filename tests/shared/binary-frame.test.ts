@@ -2,7 +2,7 @@
 // WebSocket frame (src/shared/binary-frame.ts) and the buffer the session
 // worker transfers.
 import { describe, expect, it } from 'vitest'
-import { binaryValuesOf, decodeBinaryResponse, encodeBinaryResponse, transferOf } from '../../src/shared/binary-frame'
+import { binaryValuesOf, decodeBinaryResponse, encodeBinaryParts, encodeBinaryResponse, transferOf } from '../../src/shared/binary-frame'
 import { methods, type ValuesWindow } from '../../src/shared/protocol'
 
 function win(f64: Float64Array, dtype: ValuesWindow['dtype'] = 'float64'): ValuesWindow & { f64: Float64Array } {
@@ -77,5 +77,16 @@ describe('the worker transfer', () => {
     expect(new Uint8Array(arrived.buffer, arrived.byteOffset, arrived.byteLength)).toEqual(bytes)
     expect(doubles.length).toBe(0) // moved, not copied
     port1.close()
+  })
+
+  it('as two parts (the fragments of one message): the same bytes, the doubles read from their own buffer, not copied', () => {
+    const doubles = new Float64Array([0.5, -0, NaN, Infinity, 5e-324])
+    const [head, body] = encodeBinaryParts(4, win(doubles))
+    expect(body.buffer).toBe(doubles.buffer)
+    expect(head.length % 8).toBe(0)
+    const joined = new Uint8Array(head.length + body.length)
+    joined.set(head)
+    joined.set(body, head.length)
+    expect(Array.from(joined)).toEqual(Array.from(encodeBinaryResponse(4, win(doubles))))
   })
 })
