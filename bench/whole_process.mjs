@@ -6,7 +6,7 @@
 //   40 × np.ones  for i in range(40): b = np.ones((8192, 8192), np.float32): peak resident memory   target ≈ CPython's
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const TRANSPOSES = `import numpy as np
@@ -65,7 +65,8 @@ export function wholeProcessRows({ root, py, quick, log }) {
   if (probe.status !== 0) return { skipped: `NumPy is not installed for ${py}` }
   // The first start may rebuild the command-line bundle: not part of any measurement.
   spawnSync(process.execPath, [join(root, 'bin', 'stridescope'), 'run', write('warm.py', 'pass\n')])
-  const runs = quick ? 3 : 5
+  const runs = quick ? 3 : 7
+  const load = loadavg()[0]
   log('  whole process: 8 × .T, print(1)' + (quick ? '' : ', 40 × np.ones peak memory'))
   const transposes = race('8 × np.ascontiguousarray(a.T), f32 4096²', write('transposes.py', TRANSPOSES), { root, py, runs })
   transposes.target = '≥8× CPython'
@@ -83,7 +84,8 @@ export function wholeProcessRows({ root, py, quick, log }) {
       target: '≈ CPython (one array freed per rebinding)',
     })
   }
-  return { rows }
+  // Both sides share the machine: the load says how far the figures are from an idle one.
+  return { rows, load: [load, loadavg()[0]] }
 }
 
 /** The rows as text. */
@@ -91,7 +93,8 @@ export function formatWholeProcess(w) {
   if (w.skipped) return [`whole process: skipped (${w.skipped})`]
   const s = (x) => (x == null ? '—' : `${(x * 1000).toFixed(0)} ms`)
   const gib = (x) => (x == null ? '—' : `${(x / 2 ** 30).toFixed(2)} GiB`)
-  const lines = ['whole process (bin/stridescope run vs CPython + NumPy, alternating runs, medians):']
+  const load = w.load ? `; load average ${w.load.map((x) => x.toFixed(1)).join(' → ')}` : ''
+  const lines = [`whole process (bin/stridescope run vs CPython + NumPy, alternating runs, medians${load}):`]
   for (const r of w.rows) {
     if (r.skipped) lines.push(`  ${r.name}: skipped (${r.skipped})`)
     else if (r.stridescope_peak_bytes !== undefined) lines.push(`  ${r.name}: stridescope ${gib(r.stridescope_peak_bytes)}, CPython ${gib(r.cpython_peak_bytes)}; target ${r.target}`)

@@ -94,6 +94,28 @@ describe('stridescope run', () => {
     expect(status).toBe(0)
   })
 
+  it('writes every line through a non-blocking pipe whose reader is slow (the writes that would block are queued)', () => {
+    // Python makes the pipe: Node cannot hand a child a non-blocking descriptor of its own making.
+    const harness = [
+      'import os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'os.set_blocking(w, False)',
+      'p = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=w)',
+      'os.close(w)',
+      'p.stdin.write(b"for i in range(20000):\\n    print(i, \'x\' * 40)\\nprint(\'end\')\\n"); p.stdin.close()',
+      'time.sleep(0.5)',
+      'data = b""',
+      'while chunk := os.read(r, 1 << 16): data += chunk',
+      'sys.stdout.write(f"{p.wait()} {data.count(10)} {data.splitlines()[-1].decode()} {data.splitlines()[12345].decode()}")',
+    ].join('\n')
+    const r = spawnSync('python3', ['-c', harness, process.execPath, BIN, 'run', '-'], { encoding: 'utf8', timeout: 60_000 })
+    if (r.error) {
+      console.log(`skipped: python3 is not available (${r.error.message})`)
+      return
+    }
+    expect(r.stdout).toBe(`0 20001 end 12345 ${'x'.repeat(40)}`)
+  })
+
   it('runs on a thread of its own where the main thread\'s stack may not grow (hard stack limit 8 MiB): same output, depth, timeout', () => {
     const limited = (args: string[], input: string) =>
       spawnSync('/bin/sh', ['-c', 'ulimit -Ss 8192 && ulimit -Hs 8192 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: 'utf8', input, timeout: 60_000 })

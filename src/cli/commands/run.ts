@@ -1,7 +1,7 @@
 // `stridescope run FILE.py`: runs a NumPy/PyTorch snippet on the engine and prints what
 // CPython prints. Program output goes to stdout as it is printed; warnings and an uncaught
 // exception's traceback go to stderr, and an uncaught exception exits with status 1.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -68,8 +68,6 @@ async function run(args: RunArgs): Promise<number> {
     process.stderr.write(`stridescope run: can't open file '${args.file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '[Errno 2] No such file or directory' : (e as Error).message}\n`)
     return 2
   }
-  // `stridescope run x.py | head`: a closed pipe ends the output quietly, as it would for Python.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
   const data: RunProgramData = {
     source,
     filename: args.file === '-' ? '<stdin>' : args.file,
@@ -84,7 +82,7 @@ async function run(args: RunArgs): Promise<number> {
   // All output is written (synchronously, see runHere): end the process now instead of tearing
   // down the runtime, the heap and the engine's handles one by one (~10 ms); the system reclaims
   // them at once. 'exit' listeners still run.
-  if (here && !process.stdout.writableLength && !process.stderr.writableLength) process.exit(status)
+  if (here && !queued.some((stream) => stream.writableLength)) process.exit(status)
   return status
 }
 
@@ -92,19 +90,19 @@ async function run(args: RunArgs): Promise<number> {
  * Runs the program on this (the main) thread, whose stack growStack made deep enough: starting
  * a thread for it would cost a second boot of Node's runtime, most of a short run's start-up.
  * The event loop does not turn while the program runs, so Ctrl-C and --timeout write the stop
- * flag natively (watchInterrupts), and output is written as it is printed (process.stdout is
- * synchronous for files, pipes and terminals). Resolves to the uncaught exception's type.
+ * flag natively (watchInterrupts), and output is written as it is printed (writeOut).
+ * Returns the uncaught exception's type.
  */
 function runHere(data: RunProgramData, timeout: number | null): string | null {
   const addon = loadAddon()
   let errorType: string | null = null
   try {
     loadProgram().runProgram(data, (m: RunProgramMessage) => {
-      if (m.type === 'stdout') writeOut(m.text)
+      if (m.type === 'stdout') writeOut(1, m.text)
       else if (m.type === 'started') addon.watchInterrupts(data.interruptFlag, timeout)
       else {
         addon.unwatchInterrupts()
-        if (m.stderr) process.stderr.write(m.stderr)
+        if (m.stderr) writeOut(2, m.stderr)
         errorType = m.errorType
       }
     })
@@ -114,12 +112,37 @@ function runHere(data: RunProgramData, timeout: number | null): string | null {
   return errorType
 }
 
-/** Program output, written at once; a reader that went away (EPIPE) ends the run quietly. */
-function writeOut(text: string): void {
-  process.stdout.write(text)
-  // A failed synchronous write marks the stream errored now but emits 'error' on a later turn of
-  // the event loop, which does not come while the program runs.
-  if ((process.stdout.errored as NodeJS.ErrnoException | null)?.code === 'EPIPE') process.exit(0)
+/** process.stdout / process.stderr once a write went through them: they may hold bytes not yet written. */
+const queued: NodeJS.WriteStream[] = []
+
+/**
+ * Program output (fd 1) or its traceback (fd 2), written at once by write(2): no stream is set
+ * up for it. A reader that went away (EPIPE) ends the run quietly, as `stridescope run x.py | head`
+ * would end Python. A descriptor that would block (a non-blocking pipe) gets the rest, and all
+ * later output, through its process stream, which queues it.
+ */
+function writeOut(fd: 1 | 2, text: string): void {
+  const stream = fd === 1 ? process.stdout : process.stderr
+  if (!queued.includes(stream)) {
+    const bytes = Buffer.from(text, 'utf8')
+    let done = 0
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done)
+      return
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'EPIPE') process.exit(0)
+      if (code !== 'EAGAIN') throw e
+    }
+    queued.push(stream)
+    stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
+    stream.write(bytes.subarray(done))
+    return
+  }
+  stream.write(text)
+  // A failed write marks the stream errored at once but emits 'error' on a later turn of the
+  // event loop, which does not come while the program runs.
+  if ((stream.errored as NodeJS.ErrnoException | null)?.code === 'EPIPE') process.exit(0)
 }
 
 /** run-program.js beside this bundle (scripts/build-cli.cjs), through its code cache; else the TypeScript source. */
@@ -138,6 +161,8 @@ function loadProgram(): typeof import('../run-program') {
  * cannot grow. The main thread turns Ctrl-C and --timeout into writes of the stop flag.
  */
 async function runOnThread(data: RunProgramData, timeout: number | null): Promise<string | null> {
+  // `stridescope run x.py | head`: a closed pipe ends the output quietly, as it would for Python.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
   const flag = data.interruptFlag
   const worker = startRunWorker(data)
   // Ctrl-C: KeyboardInterrupt at the program's next step; a second one, while the first is
