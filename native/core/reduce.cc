@@ -6,6 +6,9 @@
 #include <cstring>
 #include <numeric>
 #include <type_traits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "allocation.h"
 #include "checked_math.h"
@@ -193,6 +196,17 @@ A pairwise_sum(const char* p, std::int64_t n, std::int64_t s) {
     A r[8];
     for (int j = 0; j < 8; ++j) r[j] = load_as<A, I>(p + j * s);
     std::int64_t i = 8;
+    if constexpr (std::is_same_v<A, I>) {
+      if (s == static_cast<std::int64_t>(sizeof(I))) {
+        // Contiguous: the same eight partial sums in the same order, from whole blocks the
+        // compiler turns into vector adds.
+        for (; i < n - (n % 8); i += 8) {
+          A x[8];
+          std::memcpy(x, p + i * s, sizeof x);
+          for (int j = 0; j < 8; ++j) r[j] += x[j];
+        }
+      }
+    }
     for (; i < n - (n % 8); i += 8)
       for (int j = 0; j < 8; ++j) r[j] += load_as<A, I>(p + (i + j) * s);
     A res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
@@ -205,6 +219,93 @@ A pairwise_sum(const char* p, std::int64_t n, std::int64_t s) {
   std::int64_t n2 = n / 2;
   n2 -= n2 % 8;
   return pairwise_sum<A, I>(p, n2, s) + pairwise_sum<A, I>(p + n2 * s, n - n2, s);
+}
+
+// The max (Max) or min of a contiguous run of n >= 1 elements, in independent lanes the
+// compiler turns into vector compares. Gives up (false) wherever the lanes' order could
+// change the answer from the sequential fold's: a NaN in the run (the fold returns its first
+// NaN) or a floating zero result (+0.0 and -0.0 compare equal; the fold keeps the first).
+#if defined(__SSE2__)
+// float and double lanes as SSE vectors (four per step, so four independent chains); the
+// NaN check is an unordered compare OR-ed into a mask.
+template <bool Max>
+bool sse_lanes(const float* x, std::int64_t blocks, float* lane, bool* nan) {
+  __m128 m[4], bad = _mm_setzero_ps();
+  for (int v = 0; v < 4; ++v) m[v] = _mm_loadu_ps(lane + 4 * v);
+  for (std::int64_t b = 0; b < blocks; ++b, x += 16)
+    for (int v = 0; v < 4; ++v) {
+      const __m128 y = _mm_loadu_ps(x + 4 * v);
+      m[v] = Max ? _mm_max_ps(y, m[v]) : _mm_min_ps(y, m[v]);
+      bad = _mm_or_ps(bad, _mm_cmpunord_ps(y, y));
+    }
+  for (int v = 0; v < 4; ++v) _mm_storeu_ps(lane + 4 * v, m[v]);
+  *nan = *nan || _mm_movemask_ps(bad) != 0;
+  return true;
+}
+template <bool Max>
+bool sse_lanes(const double* x, std::int64_t blocks, double* lane, bool* nan) {
+  __m128d m[4], bad = _mm_setzero_pd();
+  for (int v = 0; v < 4; ++v) m[v] = _mm_loadu_pd(lane + 2 * v);
+  for (std::int64_t b = 0; b < blocks; ++b, x += 8)
+    for (int v = 0; v < 4; ++v) {
+      const __m128d y = _mm_loadu_pd(x + 2 * v);
+      m[v] = Max ? _mm_max_pd(y, m[v]) : _mm_min_pd(y, m[v]);
+      bad = _mm_or_pd(bad, _mm_cmpunord_pd(y, y));
+    }
+  for (int v = 0; v < 4; ++v) _mm_storeu_pd(lane + 2 * v, m[v]);
+  *nan = *nan || _mm_movemask_pd(bad) != 0;
+  return true;
+}
+#endif
+// Other types (and builds without SSE2): plain lanes.
+template <bool Max, class A>
+bool sse_lanes(const A*, std::int64_t, A*, bool*) {
+  return false;
+}
+
+template <class A, bool Max>
+bool extreme_run(const char* p, std::int64_t n, A* out) {
+  constexpr int L = std::max<int>(8, 64 / static_cast<int>(sizeof(A)));
+  if (n < 2 * L) return false;
+  using Flag = std::conditional_t<sizeof(A) == 8, std::int64_t, std::conditional_t<sizeof(A) == 4, std::int32_t, std::int16_t>>;
+  constexpr bool fp = std::is_floating_point_v<A>;
+  A lane[L];
+  Flag nan[L] = {};
+  std::memcpy(lane, p, sizeof lane);
+  if constexpr (fp)
+    for (int j = 0; j < L; ++j) nan[j] |= static_cast<Flag>(lane[j] != lane[j]);
+  std::int64_t i = L;
+  while (i + L <= n) {
+    const std::int64_t stop = std::min(n - (n - i) % L, i + kCancelChunk);
+    bool vec_nan = false;
+    if (sse_lanes<Max>(reinterpret_cast<const A*>(p) + i, (stop - i) / L, lane, &vec_nan)) {
+      // p is only byte-aligned: the vector loads are unaligned ones.
+      if (vec_nan) return false;
+      i = stop;
+    }
+    for (; i < stop; i += L) {
+      A x[L];
+      std::memcpy(x, p + i * static_cast<std::int64_t>(sizeof(A)), sizeof x);
+      for (int j = 0; j < L; ++j) lane[j] = (Max ? x[j] > lane[j] : x[j] < lane[j]) ? x[j] : lane[j];
+      if constexpr (fp)
+        for (int j = 0; j < L; ++j) nan[j] |= static_cast<Flag>(x[j] != x[j]);
+    }
+    if (i + L <= n) check_cancel();
+  }
+  A r = lane[0];
+  for (int j = 0; j < L; ++j) {
+    if (nan[j]) return false;
+    if (Max ? lane[j] > r : lane[j] < r) r = lane[j];
+  }
+  for (; i < n; ++i) {
+    A x;
+    std::memcpy(&x, p + i * static_cast<std::int64_t>(sizeof(A)), sizeof x);
+    if (x != x) return false;
+    if (Max ? x > r : x < r) r = x;
+  }
+  if (fp && r == A(0)) return false;
+  *out = r;
+  return true;
 }
 
 // The reduction walk: acc[k] = combine(acc[k], x) for every input element x in NumPy's
@@ -358,7 +459,16 @@ std::vector<A> fold(ReduceOp op, const Array& in, const Geometry& g, std::int64_
         }
         return mx ? ufunc::maximum(x, y) : ufunc::minimum(x, y);
       };
-      walk<A, sizeof(I)>(in, g.red, acc, comb, seq(comb), chunk, load);
+      auto fold_run = seq(comb);
+      auto run = [&](const char* p, std::int64_t n, std::int64_t s) -> A {
+        if constexpr (std::is_same_v<A, I> && (std::is_floating_point_v<A> || std::is_integral_v<A>)) {
+          A r;
+          if (!nan_skip && s == static_cast<std::int64_t>(sizeof(I)) && (mx ? extreme_run<A, true>(p, n, &r) : extreme_run<A, false>(p, n, &r)))
+            return r;
+        }
+        return fold_run(p, n, s);
+      };
+      walk<A, sizeof(I)>(in, g.red, acc, comb, run, chunk, load);
       break;
     }
     default: break;
