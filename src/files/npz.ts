@@ -1,7 +1,7 @@
 // .npz: a zip of .npy members (np.savez stores them, np.savez_compressed deflates them).
 // Reading gives one entry per member, keyed as NpzFile does ('x.npy' -> 'x'); each
 // member has its own storage, since NumPy loads every member into its own buffer.
-import { zipSync, type Zippable } from 'fflate'
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { FileByteSource, MemoryByteSource, type ByteSource } from './byte-source'
 import type { FileDescription, FileEntry, FileStorage } from './description'
 import { fail } from './errors'
@@ -57,13 +57,40 @@ export function describeNpzBytes(bytes: Uint8Array, opts: ZipReadOptions = {}): 
  * arr_0, arr_1, ...) and keyword arrays, in that order.
  */
 export function encodeNpz(positional: ArrayToSave[], named: Record<string, ArrayToSave> = {}, opts: { compressed?: boolean } = {}): Uint8Array {
-  const members: Zippable = {}
-  const level = opts.compressed ? 6 : 0
+  const members: Array<[string, ArrayToSave]> = []
   positional.forEach((a, i) => {
     const key = `arr_${i}`
     if (key in named) fail('ValueError', `Cannot use un-named variables and keyword ${key}`)
-    members[`${key}.npy`] = [encodeNpy(a).bytes, { level }]
+    members.push([`${key}.npy`, a])
   })
-  for (const [key, a] of Object.entries(named)) members[`${key}.npy`] = [encodeNpy(a).bytes, { level }]
-  return zipSync(members)
+  for (const [key, a] of Object.entries(named)) members.push([`${key}.npy`, a])
+  // Streamed a piece at a time with a stop poll between pieces: deflating a gigabyte takes
+  // minutes (np.savez_compressed), and Stop must reach it. Sizes go in data descriptors after
+  // each member, which zipfile (np.load) reads as it reads those zipSync writes.
+  const chunks: Uint8Array[] = []
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err
+    chunks.push(chunk)
+  })
+  for (const [name, a] of members) {
+    const bytes = encodeNpy(a).bytes
+    const file = opts.compressed ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name)
+    zip.add(file)
+    if (bytes.length === 0) file.push(bytes, true)
+    for (let at = 0; at < bytes.length; at += ZIP_PIECE) {
+      if (at > 0) checkStop()
+      file.push(bytes.subarray(at, Math.min(bytes.length, at + ZIP_PIECE)), at + ZIP_PIECE >= bytes.length)
+    }
+  }
+  zip.end()
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
 }
+
+/** Bytes of a member compressed between two stop polls (~50 ms of deflate). */
+const ZIP_PIECE = 1 << 20

@@ -9,7 +9,8 @@ import { zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FileByteSource, MemoryByteSource } from '../../src/files/byte-source'
 import { computeSharing, type FileEntry } from '../../src/files/description'
-import { describeNpzBytes, readNpzFile } from '../../src/files/npz'
+import { describeNpzBytes, encodeNpz, readNpzFile } from '../../src/files/npz'
+import { readEntryValues } from '../../src/files/element-values'
 import { npyHeaderBytes } from '../../src/files/npy-write'
 import { describeSafetensorsBytes } from '../../src/files/safetensors'
 import { setStopCheck } from '../../src/files/stop-check'
@@ -113,6 +114,17 @@ describe('the file readers poll the stop request', () => {
       byteOffset: i, storageKey: 'data', byteOrder: '|', fortranOrder: false, readOnly: false, requiresGrad: false, sharesWith: [],
     }))
     expect(polls(() => computeSharing(entries))).toBeGreaterThanOrEqual(2)
+  })
+
+  it('np.savez_compressed deflating its members, a piece at a time', () => {
+    const data = noise(4 << 20)
+    const member = { dtype: 'uint8' as const, shape: [data.length], strides: [1], itemsize: 1, byteOffset: 0, data, byteOrder: '|' as const }
+    const save = () => encodeNpz([member], {}, { compressed: true })
+    expect(polls(save)).toBe(4) // 1 MiB pieces, a poll between two
+    stops(save)
+    setStopCheck(() => {})
+    const d = describeNpzBytes(save())
+    expect(Array.from(readEntryValues(d.entries[0], d.storages[0], 3) as ArrayLike<number>)).toEqual(Array.from(data.subarray(0, 3)))
   })
 
   it('swapping a big-endian storage to native order', () => {

@@ -1,9 +1,9 @@
 // Stop, Ctrl-C and --timeout reach what runs for seconds outside the interpreter's own loop:
 // np.load of a big .npy and of a deflated .npz, torch.load's unpickling, safetensors'
-// load_file, np.save's gather, and device moves (.to('cuda'), .cpu()). Each statement below
-// sets the stop flag while its arguments are evaluated (the print), so the request is first
-// seen inside the call: it raises KeyboardInterrupt, binds nothing, frees what it allocated,
-// and every object made before it stays usable.
+// load_file, np.save's gather, np.savez_compressed's deflate, and device moves (.to('cuda'),
+// .cpu()). Each statement below sets the stop flag while its arguments are evaluated (the
+// print), so the request is first seen inside the call: it raises KeyboardInterrupt, binds
+// nothing, frees what it allocated, and every object made before it stays usable.
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -83,11 +83,13 @@ describe('a stop request reaches file loads, np.save and device moves', () => {
     expect(whole.stdout).toBe(`${40 << 20} ${2 << 20} 100000 ${40 << 20}\n`)
   })
 
-  it('np.save of a big array stops before writing anything', () => {
+  it('np.save and np.savez_compressed of a big array stop before writing anything', () => {
     const r = stoppingRunner()
     expect(r.run('import numpy as np\nkept = np.arange(5)\nbig = np.ones((4096, 4096))\n').error).toBeNull()
     expectInterrupted(r, `x = np.save(STOP('${file('saved.npy')}')[1], big.T)`, 'x')
     expect(fs.existsSync(file('saved.npy'))).toBe(false)
+    expectInterrupted(r, `x = np.savez_compressed(STOP('${file('saved.npz')}')[1], big=big)`, 'x')
+    expect(fs.existsSync(file('saved.npz'))).toBe(false)
   })
 
   it('.to(\'cuda\'), .cpu() and a strided move keep the workspace and the device memory as they were', () => {
