@@ -82,7 +82,7 @@ async function run(args: RunArgs): Promise<number> {
   // All output is written (synchronously, see runHere): end the process now instead of tearing
   // down the runtime, the heap and the engine's handles one by one (~10 ms); the system reclaims
   // them at once. 'exit' listeners still run.
-  if (here && !queued.some((stream) => stream.writableLength)) process.exit(status)
+  if (here && ![...queued.values()].some((stream) => stream.writableLength)) process.exit(status)
   return status
 }
 
@@ -112,8 +112,8 @@ function runHere(data: RunProgramData, timeout: number | null): string | null {
   return errorType
 }
 
-/** process.stdout / process.stderr once a write went through them: they may hold bytes not yet written. */
-const queued: NodeJS.WriteStream[] = []
+/** process.stdout / process.stderr by descriptor, once a write went through them: they may hold bytes not yet written. */
+const queued = new Map<number, NodeJS.WriteStream>()
 
 /**
  * Program output (fd 1) or its traceback (fd 2), written at once by write(2): no stream is set
@@ -122,8 +122,8 @@ const queued: NodeJS.WriteStream[] = []
  * later output, through its process stream, which queues it.
  */
 function writeOut(fd: 1 | 2, text: string): void {
-  const stream = fd === 1 ? process.stdout : process.stderr
-  if (!queued.includes(stream)) {
+  const stream = queued.get(fd)
+  if (!stream) {
     const bytes = Buffer.from(text, 'utf8')
     let done = 0
     try {
@@ -134,9 +134,11 @@ function writeOut(fd: 1 | 2, text: string): void {
       if (code === 'EPIPE') process.exit(0)
       if (code !== 'EAGAIN') throw e
     }
-    queued.push(stream)
-    stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
-    stream.write(bytes.subarray(done))
+    // Reading process.stdout / process.stderr is what sets the stream up: only here.
+    const made = fd === 1 ? process.stdout : process.stderr
+    queued.set(fd, made)
+    made.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e })
+    made.write(bytes.subarray(done))
     return
   }
   stream.write(text)
