@@ -135,18 +135,26 @@ export class SceneView {
   /** The drawing buffer's size in CSS px (see the top of this file). */
   private buffer = { width: 0, height: 0 }
 
-  /** Width and height of what the view shows, in CSS px: the canvas host's box. */
+  /** The canvas host's box as the last resize measured it (see width, height). */
+  private shown = { width: 1, height: 1 }
+
+  /**
+   * Width and height of what the view shows, in CSS px: the canvas host's box as the
+   * viewport and camera have it (measured on resize), so framing, picks and labels agree
+   * with the frame drawn, and reading them forces no layout in the middle of a React commit.
+   */
   get width(): number {
-    return Math.max(1, this.container.clientWidth)
+    return this.shown.width
   }
 
   get height(): number {
-    return Math.max(1, this.container.clientHeight)
+    return this.shown.height
   }
 
   resize(): void {
-    const w = this.width
-    const h = this.height
+    const w = Math.max(1, this.container.clientWidth)
+    const h = Math.max(1, this.container.clientHeight)
+    this.shown = { width: w, height: h }
     // As tall as the pane (the host's height is at most that), so rows appearing above or below do not resize it.
     const bufferHeight = Math.max(h, this.container.parentElement?.clientHeight ?? 0)
     if (w !== this.buffer.width || bufferHeight !== this.buffer.height) {
