@@ -9,12 +9,15 @@
 // timestamped where the page sees them (an observer installed before the app
 // loads, nothing in the app changes), giving the median time of each step after the Enter key.
 //
-//   node bench/console-roundtrip.mjs [--runs 7] [--json] [--renderer DIR]
+//   node bench/console-roundtrip.mjs [--runs 7] [--json] [--renderer DIR] [--trace FILE]
 //
 // --renderer serves another build of the renderer (an A/B against a copy of an older out/renderer).
+// --trace writes a Chrome trace (open it in chrome://tracing or Perfetto) of the last try: every
+// thread of the browser, the GPU process's frames and the socket worker included (that try's time
+// includes tracing's own cost).
 //
 // Needs Chromium (/usr/bin/chromium or $STRIDESCOPE_CHROMIUM); skips with a printed reason without it.
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { CHROMIUM_ARGS, chromiumPath, ensureRendererBuilt, startServe } from './browser-mode.mjs'
 
@@ -22,7 +25,7 @@ const LINE = 'x = np.zeros((1000, 1000))'
 const TARGET_MS = 150
 
 /** Median and all tries of the round trip, in ms, or why it was skipped (no Chromium). */
-export async function consoleRoundTrip(runs = 7, rendererDir) {
+export async function consoleRoundTrip(runs = 7, rendererDir, traceFile) {
   if (!existsSync(chromiumPath)) {
     return { skipped: `Chromium not found at ${chromiumPath} (install Debian's chromium or set STRIDESCOPE_CHROMIUM)` }
   }
@@ -51,6 +54,8 @@ export async function consoleRoundTrip(runs = 7, rendererDir) {
         document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__roundTripStart = performance.now() }, { capture: true, once: true })
         return Number(document.querySelector('[data-testid=app]').getAttribute('data-revision'))
       })
+      const tracing = traceFile && i === runs
+      if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
       await page.keyboard.press('Enter')
       const ms = await page.evaluate((before) => new Promise((resolve, reject) => {
         const t0 = window.__roundTripStart
@@ -69,6 +74,7 @@ export async function consoleRoundTrip(runs = 7, rendererDir) {
         }
         tick()
       }), before)
+      if (tracing) writeFileSync(traceFile, await browser.stopTracing())
       const marks = await page.evaluate(() => window.__steps.map(([t, step, duration]) => [t - window.__roundTripStart, step, duration]))
       if (i > 0) { times.push(ms); steps.push(firstOfEach(marks)) } // the first try warms up (shaders, code paths)
     }
@@ -82,6 +88,10 @@ export async function consoleRoundTrip(runs = 7, rendererDir) {
     server.child.kill('SIGTERM')
   }
 }
+
+/** What --trace records: tasks on every thread, JavaScript calls, GC, frames and GPU work. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing', 'v8', 'v8.execute', 'disabled-by-default-v8.gc', 'toplevel', 'gpu', 'cc', 'viz', 'blink', 'mojom']
 
 /** The steps observed, in the order they happen, with what each names. */
 const STEPS = [
@@ -181,6 +191,7 @@ export function formatConsoleRoundTrip(r) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const runs = Number(args[args.indexOf('--runs') + 1]) || 7
-  const r = await consoleRoundTrip(runs, args.includes('--renderer') ? args[args.indexOf('--renderer') + 1] : undefined)
+  const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+  const r = await consoleRoundTrip(runs, opt('--renderer'), opt('--trace'))
   console.log(args.includes('--json') ? JSON.stringify(r) : formatConsoleRoundTrip(r))
 }
