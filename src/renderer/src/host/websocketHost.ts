@@ -17,9 +17,15 @@ type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void
 export async function connectWebSocket(pageUrl: string): Promise<Api> {
   const urls = socketUrls(pageUrl)
   let transport: SocketTransport | null = null
-  if (typeof Worker !== 'undefined') {
+  let worker: Worker | null = null
+  try {
+    if (typeof Worker !== 'undefined') worker = new Worker(new URL('../workers/socket.worker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    worker = null // a page that may not start workers (a stricter policy): the socket stays on the page
+  }
+  if (worker) {
     try {
-      transport = await openWorkerSocket(urls, new Worker(new URL('../workers/socket.worker.ts', import.meta.url), { type: 'module' }))
+      transport = await openWorkerSocket(urls, worker)
     } catch (e) {
       // The server refused (no URL accepted): the page's own socket would be refused too.
       if (!(e instanceof Error) || e.message !== WORKER_UNAVAILABLE) throw e
