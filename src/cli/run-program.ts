@@ -4,6 +4,9 @@
 // its own where the main thread's stack cannot be made deep enough.
 import { Runner } from '../runner'
 import { setMemoryCap } from '../engine'
+
+// What ./commands/run.ts needs of the engine to run the program on the main thread.
+export { growMainThreadStack, watchInterrupts, unwatchInterrupts } from '../engine'
 import type { MemoryCaps } from '../shared/protocol'
 
 export interface RunProgramData {

@@ -107,6 +107,11 @@ export const setSimulateCuda = (on: boolean, force = false) => loadAddon().setSi
 export const cudaStatus = () => loadAddon().cudaStatus()
 /** Registers the calling thread's interrupt flag with the kernels (native/core/cancel.h); null clears it. */
 export const setInterruptFlag = (flag: Int32Array | null) => loadAddon().setInterruptFlag(flag)
+/** Lets the process's main thread use `megabytes` of stack (a program's recursion); false where it cannot. */
+export const growMainThreadStack = (megabytes: number): boolean => loadAddon().growStack(megabytes)
+/** Until unwatchInterrupts(): Ctrl-C (SIGINT) and the deadline write `flag` natively, with no event loop turning. */
+export const watchInterrupts = (flag: Int32Array, timeoutSeconds: number | null): boolean => loadAddon().watchInterrupts(flag, timeoutSeconds)
+export const unwatchInterrupts = (): void => loadAddon().unwatchInterrupts()
 /** Bytes of live device storages (allocated) and those plus the cached blocks (reserved). */
 export const cudaMemoryStats = (device: number) => loadAddon().cudaMemoryStats(device)
 

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { INTERRUPT_STOP, INTERRUPT_TIMEOUT, RUNNER_STACK_MB, newInterruptFlag } from '../../runner/types'
 import type { RunProgramData, RunProgramMessage } from '../run-program'
-import { loadAddon } from '../../engine/load'
 import { HELP, parseCommandArgs, runCommand, UsageError } from '../args'
 import { parseByteSize } from '../../shared/byte-size'
 import type { MemoryCaps } from '../../shared/protocol'
@@ -76,8 +75,10 @@ async function run(args: RunArgs): Promise<number> {
     interruptFlag: newInterruptFlag(),
     timeoutMessage: `the program ran longer than --timeout ${args.timeout} s`,
   }
-  const here = loadAddon().growStack(RUNNER_STACK_MB)
-  const errorType = here ? runHere(data, args.timeout) : await runOnThread(data, args.timeout)
+  // The program's code is loaded here first: it also holds the engine calls that make this thread fit.
+  const program = loadProgram()
+  const here = program.growMainThreadStack(RUNNER_STACK_MB)
+  const errorType = here ? runHere(program, data, args.timeout) : await runOnThread(data, args.timeout)
   const status = errorType === 'TimeoutError' ? 124 : errorType === 'KeyboardInterrupt' ? 130 : errorType ? 1 : 0
   // All output is written (synchronously, see runHere): end the process now instead of tearing
   // down the runtime, the heap and the engine's handles one by one (~10 ms); the system reclaims
@@ -93,21 +94,20 @@ async function run(args: RunArgs): Promise<number> {
  * flag natively (watchInterrupts), and output is written as it is printed (writeOut).
  * Returns the uncaught exception's type.
  */
-function runHere(data: RunProgramData, timeout: number | null): string | null {
-  const addon = loadAddon()
+function runHere(program: RunProgramModule, data: RunProgramData, timeout: number | null): string | null {
   let errorType: string | null = null
   try {
-    loadProgram().runProgram(data, (m: RunProgramMessage) => {
+    program.runProgram(data, (m: RunProgramMessage) => {
       if (m.type === 'stdout') writeOut(1, m.text)
-      else if (m.type === 'started') addon.watchInterrupts(data.interruptFlag, timeout)
+      else if (m.type === 'started') program.watchInterrupts(data.interruptFlag, timeout)
       else {
-        addon.unwatchInterrupts()
+        program.unwatchInterrupts()
         if (m.stderr) writeOut(2, m.stderr)
         errorType = m.errorType
       }
     })
   } finally {
-    addon.unwatchInterrupts()
+    program.unwatchInterrupts()
   }
   return errorType
 }
@@ -148,7 +148,9 @@ function writeOut(fd: 1 | 2, text: string): void {
 }
 
 /** run-program.js beside this bundle (scripts/build-cli.cjs), through its code cache; else the TypeScript source. */
-function loadProgram(): typeof import('../run-program') {
+type RunProgramModule = typeof import('../run-program')
+
+function loadProgram(): RunProgramModule {
   const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url))
   const req = createRequire(typeof __filename !== 'undefined' ? __filename : import.meta.url)
   const bundled = join(here, 'run-program.js')
