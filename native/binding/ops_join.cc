@@ -25,7 +25,8 @@ Napi::Value to_js(Napi::Env env, const ss::Arrays& parts) {
 
 std::vector<std::int64_t> ints_or_empty(Napi::Value v, const char* name) {
   auto o = get_ints_opt(v, name);
-  return o ? *o : std::vector<std::int64_t>{};
+  if (!o) return {};
+  return *o;
 }
 
 }  // namespace

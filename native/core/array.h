@@ -12,13 +12,12 @@
 #include <vector>
 
 #include "dtype.h"
+#include "shape.h"
 #include "storage.h"
 
 namespace ss {
 
 enum class Kind : std::uint8_t { NDArray, Tensor };
-
-using Shape = std::vector<std::int64_t>;
 
 struct Array {
   std::uint64_t id = 0;  // stable engine id

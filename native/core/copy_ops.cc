@@ -318,7 +318,7 @@ ArrayPtr to_dtype(const ArrayPtr& a, DType dtype, bool copy) {
   return out;
 }
 
-ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims) {
+ArrayPtr flip_copy(const ArrayPtr& a, const Shape& dims) {
   // torch.flip always copies (semantics.md §57); output layout as empty_like(preserve).
   // Dims wrap as in at::dim_list_to_bitset: a 0-d tensor takes dim 0 and -1 (and flips nothing).
   const std::int64_t nd = a->ndim();
@@ -343,7 +343,7 @@ ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims) {
   return out;
 }
 
-ArrayPtr reshape(const ArrayPtr& a, const std::vector<std::int64_t>& shape, Order order) {
+ArrayPtr reshape(const ArrayPtr& a, const Shape& shape, Order order) {
   const bool fortran = order == Order::F;
   if (auto v = reshape_view(a, shape, fortran)) return *v;
   auto sz = infer_shape(*a, shape);

@@ -38,8 +38,8 @@ ArrayPtr resolve_conj(const ArrayPtr& t);   // a copy with the bit cleared (self
 ArrayPtr conj_physical(const ArrayPtr& t);  // a copy with conjugated values (self if not complex)
 void conj_in_place(const Array& a);
 ArrayPtr np_conj(const ArrayPtr& a, bool ufunc);  // ndarray.conj() (ufunc=false) / np.conjugate (true)         // negates the imaginary parts of a's elements              // Tensor.to(dtype)
-ArrayPtr flip_copy(const ArrayPtr& a, const std::vector<std::int64_t>& dims);  // torch.flip
-ArrayPtr reshape(const ArrayPtr& a, const std::vector<std::int64_t>& shape, Order order);
+ArrayPtr flip_copy(const ArrayPtr& a, const Shape& dims);  // torch.flip
+ArrayPtr reshape(const ArrayPtr& a, const Shape& shape, Order order);
 ArrayPtr ravel(const ArrayPtr& a, Order order);
 ArrayPtr flatten(const ArrayPtr& a, Order order, std::int64_t start_dim, std::int64_t end_dim);
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-namespace ss::layout {
+#include "shape.h"
 
-using Shape = std::vector<std::int64_t>;
+namespace ss::layout {
 
 // Product of sizes; nullopt on int64 overflow (huge user shapes).
 std::optional<std::int64_t> checked_numel(const Shape& sizes);

@@ -74,7 +74,7 @@ struct Geometry {
   std::int64_t count = 1;       // elements per output element
 };
 
-Geometry geometry(const Array& a, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim) {
+Geometry geometry(const Array& a, const std::optional<Shape>& dims, bool keepdim) {
   const int n = a.ndim();
   Geometry g;
   g.red.assign(n, false);
@@ -499,14 +499,14 @@ std::vector<bool> fold_bool(ReduceOp op, const Array& in, const Geometry& g, std
 }
 
 // argmin / argmax along one axis (or the flattened array): the first extreme, NaN first.
-ArrayPtr arg_reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim) {
+ArrayPtr arg_reduce(const ArrayPtr& a, ReduceOp op, const std::optional<Shape>& dims, bool keepdim) {
   const bool torch = a->is_tensor();
   const char* name = op == ReduceOp::ArgMax ? "argmax" : "argmin";
   if (dims && dims->size() > 1) raise(PyExc::TypeError, "'tuple' object cannot be interpreted as an integer");
   Array view = *a;
   std::optional<std::int64_t> axis;
   if (dims && !dims->empty()) axis = torch ? torch_wrap_dim((*dims)[0], a->ndim()) : numpy_wrap_axes(*dims, a->ndim())[0];
-  Geometry g = geometry(*a, axis ? std::optional<std::vector<std::int64_t>>(std::vector<std::int64_t>{*axis}) : std::nullopt, keepdim);
+  Geometry g = geometry(*a, axis ? std::optional<Shape>(Shape{*axis}) : std::nullopt, keepdim);
   if (a->numel() == 0 || (axis && a->ndim() > 0 && a->sizes[*axis] == 0)) {
     if (torch)
       raise(PyExc::IndexError, std::string(name) + "(): Expected reduction dim " + (axis ? std::to_string(*axis) + " " : "") +
@@ -564,7 +564,7 @@ ArrayPtr arg_reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vec
 
 // NumPy's _var: mean (keepdims) -> deviations (laid out like the input) -> squared
 // (|x|^2 for complex) -> summed -> divided by max(n - ddof, 0); std is its sqrt.
-ArrayPtr var_std(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim,
+ArrayPtr var_std(const ArrayPtr& a, ReduceOp op, const std::optional<Shape>& dims, bool keepdim,
                  std::optional<DType> dtype, double ddof) {
   const bool torch = a->is_tensor();
   if (torch && !(is_floating(a->dtype) || is_complex(a->dtype)))
@@ -606,7 +606,7 @@ bool parse_reduce_op(const std::string& name, ReduceOp* out) {
   return false;
 }
 
-ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim,
+ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<Shape>& dims, bool keepdim,
                 std::optional<DType> dtype, double ddof) {
   check_host_accessible(*a_in, op_name(op));
   // ConjugateFallback: a conj view is resolved before the kernel reads it; swapped bytes are read native.

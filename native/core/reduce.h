@@ -21,7 +21,7 @@ enum class ScanOp { CumSum, CumProd };
 bool parse_reduce_op(const std::string& name, ReduceOp* out);
 
 // ddof: var/std's delta degrees of freedom (NumPy 0, torch's default correction 1).
-ArrayPtr reduce(const ArrayPtr& a, ReduceOp op, const std::optional<std::vector<std::int64_t>>& dims, bool keepdim,
+ArrayPtr reduce(const ArrayPtr& a, ReduceOp op, const std::optional<Shape>& dims, bool keepdim,
                 std::optional<DType> dtype, double ddof = 0);
 // axis nullopt: over the flattened array (NumPy's default).
 ArrayPtr scan(const ArrayPtr& a, ScanOp op, std::optional<std::int64_t> axis, std::optional<DType> dtype);

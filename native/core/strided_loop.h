@@ -11,12 +11,13 @@
 #include <vector>
 
 #include "cancel.h"
+#include "shape.h"
 
 namespace ss {
 
 template <std::size_t N, class F>
-void strided_for_each(const std::vector<std::int64_t>& sizes, std::array<char*, N> ptrs,
-                      const std::array<const std::vector<std::int64_t>*, N>& strides, F&& f) {
+void strided_for_each(const Shape& sizes, std::array<char*, N> ptrs,
+                      const std::array<const Shape*, N>& strides, F&& f) {
   const int nd = static_cast<int>(sizes.size());
   for (auto s : sizes)
     if (s == 0) return;
@@ -24,7 +25,7 @@ void strided_for_each(const std::vector<std::int64_t>& sizes, std::array<char*, 
     f(ptrs);
     return;
   }
-  std::vector<std::int64_t> idx(nd, 0);
+  Shape idx(nd, 0);
   const std::int64_t inner = sizes[nd - 1];
   std::array<std::int64_t, N> inner_stride;
   for (std::size_t k = 0; k < N; ++k) inner_stride[k] = (*strides[k])[nd - 1];
@@ -69,7 +70,7 @@ namespace ss {
 // memory for every operand merged. A transposed result (NumPy's order='K' output of
 // a.T + 1) is then one contiguous run instead of a column walk.
 template <std::size_t N>
-void memory_order(std::vector<std::int64_t>& sizes, std::array<std::vector<std::int64_t>, N>& strides) {
+void memory_order(Shape& sizes, std::array<Shape, N>& strides) {
   const int nd = static_cast<int>(sizes.size());
   std::vector<int> order(nd);
   for (int i = 0; i < nd; ++i) order[i] = i;
@@ -78,8 +79,8 @@ void memory_order(std::vector<std::int64_t>& sizes, std::array<std::vector<std::
     const auto sy = strides[0][y] < 0 ? -strides[0][y] : strides[0][y];
     return sx > sy;
   });
-  std::vector<std::int64_t> ns;
-  std::array<std::vector<std::int64_t>, N> nst;
+  Shape ns;
+  std::array<Shape, N> nst;
   for (int i : order) {
     if (sizes[i] == 1) continue;
     bool merge = !ns.empty();
@@ -105,8 +106,8 @@ void memory_order(std::vector<std::int64_t>& sizes, std::array<std::vector<std::
 // CPU pool (each row is written by one thread), so memory-bound elementwise work uses
 // every core. The stop flag is polled every few million elements.
 template <std::size_t N, class Run>
-void strided_runs(const std::vector<std::int64_t>& sizes, std::array<char*, N> ptrs,
-                  const std::array<const std::vector<std::int64_t>*, N>& strides, Run&& run,
+void strided_runs(const Shape& sizes, std::array<char*, N> ptrs,
+                  const std::array<const Shape*, N>& strides, Run&& run,
                   std::int64_t parallel_min = std::int64_t{1} << 18) {
   const int nd = static_cast<int>(sizes.size());
   std::int64_t total = 1;

@@ -5,7 +5,7 @@
 #include "test_harness.h"
 
 using namespace ss::layout;
-using S = Shape;
+using S = ss::Shape;
 
 TEST(contiguous_strides_use_max_size_one) {
   CHECK_EQ(contiguous_strides({2, 0, 3}), (S{3, 3, 1}));  // §59 empty(2,0,3).stride()
