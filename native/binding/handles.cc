@@ -113,6 +113,19 @@ Napi::Value make_handle(Napi::Env env, Slot* s, HandlePool& pool) {
   return Napi::Value(env, out);
 }
 
+// The array handles the current call has unwrapped, so that wrap_result can tell whether
+// the op returned one of its arguments without resolving each argument through Node a
+// second time (napi_typeof + napi_get_value_external per argument: a measurable part of
+// a zero-copy view). Emptied by begin_call() at the start of every exported call; a
+// nested call (JS run from inside an op) empties it too, which only loses the shortcut.
+struct Unwrapped {
+  napi_value value;
+  Slot* slot;
+};
+constexpr int kRecorded = 4;
+thread_local Unwrapped t_unwrapped[kRecorded];
+thread_local int t_unwrapped_n = 0;
+
 Slot* slot_of(Napi::Value v, SlotKind kind) {
   napi_env env = v.Env();
   napi_valuetype type;
@@ -123,6 +136,8 @@ Slot* slot_of(Napi::Value v, SlotKind kind) {
 }
 
 }  // namespace
+
+void begin_call() { t_unwrapped_n = 0; }
 
 void init_handles(Napi::Env env) { env.SetInstanceData<HandlePool, &orphan_pool>(new HandlePool()); }
 
@@ -150,6 +165,7 @@ ss::ArrayPtr unwrap_array(Napi::Value v, const char* name) {
   Slot* s = slot_of(v, SlotKind::Array);
   if (!s) throw Napi::TypeError::New(v.Env(), std::string(name) + " must be an engine object handle");
   if (!s->array) throw Napi::TypeError::New(v.Env(), std::string(name) + " was released (dispose() was called)");
+  if (t_unwrapped_n < kRecorded) t_unwrapped[t_unwrapped_n++] = {v, s};
   return s->array;
 }
 
@@ -165,7 +181,11 @@ void release_handle(Napi::Value v) {
 
 Napi::Value wrap_result(const Napi::CallbackInfo& info, const ss::ArrayPtr& result) {
   for (std::size_t i = 0; i < info.Length(); ++i) {
-    Slot* s = slot_of(info[i], SlotKind::Array);
+    const napi_value raw = info[i];
+    const Unwrapped* known = nullptr;
+    for (int k = 0; k < t_unwrapped_n && !known; ++k)
+      if (t_unwrapped[k].value == raw) known = &t_unwrapped[k];
+    Slot* s = known ? known->slot : slot_of(info[i], SlotKind::Array);
     if (s && s->array == result) return info[i];
   }
   return NativeArray::New(info.Env(), result);

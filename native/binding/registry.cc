@@ -28,6 +28,7 @@ void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& op
     exports.Set(name, Napi::Function::New(
                           env,
                           [name, fn, reports](const Napi::CallbackInfo& info) -> Napi::Value {
+                            begin_call();
                             if (reports) {
                               ss::begin_report(name);
                               ss::clear_last_transfer();

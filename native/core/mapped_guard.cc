@@ -70,6 +70,11 @@ void unguard_mapping(void* base) {
   }
 }
 
-bool take_mapped_file_fault() { return g_fault.exchange(0, std::memory_order_acq_rel) != 0; }
+// Asked after every engine call: a plain load first, so the usual answer (no fault) costs no
+// locked instruction. A fault in a pool thread was recorded before that thread's work was
+// joined, so this thread sees it.
+bool take_mapped_file_fault() {
+  return g_fault.load(std::memory_order_acquire) != 0 && g_fault.exchange(0, std::memory_order_acq_rel) != 0;
+}
 
 }  // namespace ss
