@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "../core/errors.h"
+#include "../core/fp_status.h"
 #include "../core/device_moves.h"
 #include "../core/mapped_guard.h"
 #include "../core/report.h"
@@ -92,6 +93,29 @@ Napi::Value last_report(const Napi::CallbackInfo& info) {
     w.Set(static_cast<std::uint32_t>(i), wo);
   }
   o.Set("warnings", w);
+  // Floating-point errors of a NumPy ufunc's loop, in NumPy's order; the runner applies np.errstate.
+  const ss::FpReport& fp = ss::fp_report;
+  if (fp.bits) {
+    struct Kind {
+      int bit;
+      const char* name;
+      const char* text;
+    };
+    static const Kind kinds[] = {{ss::kFpDivide, "divide", "divide by zero"},
+                                 {ss::kFpOverflow, "over", "overflow"},
+                                 {ss::kFpUnderflow, "under", "underflow"},
+                                 {ss::kFpInvalid, "invalid", "invalid value"}};
+    Napi::Array e = Napi::Array::New(env);
+    std::uint32_t n = 0;
+    for (const auto& k : kinds) {
+      if (!(fp.bits & k.bit)) continue;
+      Napi::Object eo = Napi::Object::New(env);
+      eo.Set("kind", k.name);
+      eo.Set("message", std::string(k.text) + " encountered in " + fp.ufunc);
+      e.Set(n++, eo);
+    }
+    o.Set("fpErrors", e);
+  }
   return o;
 }
 

@@ -8,6 +8,7 @@
 #include "copy_ops.h"
 #include "elem_types.h"
 #include "errors.h"
+#include "fp_status.h"
 #include "grad_mode.h"
 #include "host_access.h"
 #include "layout.h"
@@ -353,7 +354,14 @@ ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Opera
   auto ca = as_dtype(a, p.compute, p.kind), cb = as_dtype(b, p.compute, p.kind);
   Shape as = broadcast_strides(*ca, shape), bs = broadcast_strides(*cb, shape);
   check_operand_values(op, p, *cb, bs, shape);
+  fp_take_noted();
   SS_DISPATCH(p.compute, T, run_kernel<T>(op, *out, *ca, as, *cb, bs));
+  // NumPy checks the FPU after the loop (torch never warns); its comparison and maximum/minimum
+  // loops compare NaN quietly, where ours may raise 'invalid' doing so: those report nothing.
+  const int fp = fp_take_noted();
+  const bool quiet = op == BinOp::Maximum || op == BinOp::Minimum || op == BinOp::Eq || op == BinOp::Ne ||
+                     op == BinOp::Lt || op == BinOp::Le || op == BinOp::Gt || op == BinOp::Ge;
+  if (!p.torch && !quiet) report_fp_errors(ufunc_name(op), fp);
   report_copy("elementwise", static_cast<std::size_t>(out->nbytes()),
               std::string(ufunc_name(op)) + " result: a new " + (p.torch ? "tensor" : "array") +
                   " laid out like its inputs (" + (p.torch ? "TensorIterator" : "order='K'") + ")",

@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "fp_status.h"
+
 namespace ss {
 
 OpReport& current_report() {
@@ -11,6 +13,8 @@ void begin_report(const std::string& op) {
   thread_local std::uint64_t begun = 0;
   OpReport& r = current_report();
   r = OpReport{};
+  fp_report = FpReport{};
+  fp_take_noted();
   r.seq = ++begun;
   r.op = op;
 }

@@ -7,10 +7,12 @@
 #pragma once
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
 #include "cancel.h"
+#include "fp_status.h"
 #include "shape.h"
 
 namespace ss {
@@ -113,15 +115,25 @@ void strided_runs(const Shape& sizes, std::array<char*, N> ptrs,
   std::int64_t total = 1;
   for (auto s : sizes) total *= s;
   if (total == 0) return;
+  // The FPU exceptions every chunk raised, on whichever thread (fp_status.h), noted for the
+  // op when the walk ends, however it ends.
+  std::atomic<int> raised{0};
+  struct Note {
+    std::atomic<int>& r;
+    ~Note() { fp_note(r.load(std::memory_order_relaxed)); }
+  } note{raised};
   std::array<std::int64_t, N> inner_stride{};
   if (nd == 0) {
+    fp_clear_thread();
     run(ptrs, std::int64_t{1}, inner_stride);
+    raised.fetch_or(fp_thread_raised(), std::memory_order_relaxed);
     return;
   }
   for (std::size_t k = 0; k < N; ++k) inner_stride[k] = (*strides[k])[nd - 1];
   const std::int64_t inner = sizes[nd - 1];
   const std::int64_t rows = total / inner;
   auto do_rows = [&](std::int64_t r0, std::int64_t r1, std::int64_t cols0, std::int64_t cols1) {
+    fp_clear_thread();
     // Row r's pointers: unravel r over the outer axes.
     for (std::int64_t r = r0; r < r1; ++r) {
       std::array<char*, N> p = ptrs;
@@ -134,6 +146,7 @@ void strided_runs(const Shape& sizes, std::array<char*, N> ptrs,
       for (std::size_t k = 0; k < N; ++k) p[k] += cols0 * inner_stride[k];
       run(p, cols1 - cols0, inner_stride);
     }
+    raised.fetch_or(fp_thread_raised(), std::memory_order_relaxed);
   };
   const int threads = total >= parallel_min ? cpu::copy_threads() : 1;
   // The work goes in slabs of about kRunSlab elements, and the calling thread polls the stop

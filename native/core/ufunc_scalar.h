@@ -6,9 +6,11 @@
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include "elem_types.h"
+#include "fp_status.h"
 
 namespace ss::ufunc {
 
@@ -17,8 +19,12 @@ inline V floor_divide(V a, V b) {
   if constexpr (std::is_same_v<V, bool>) {
     return a && b;
   } else if constexpr (std::is_integral_v<V>) {
-    if (b == 0) return 0;  // NumPy: 0 with a divide-by-zero warning (torch raises before)
+    if (b == 0) {  // NumPy: 0 with a divide-by-zero warning (torch raises before)
+      fp_raise(kFpDivide);
+      return 0;
+    }
     if constexpr (std::is_signed_v<V>) {
+      if (b == -1 && a == std::numeric_limits<V>::min()) fp_raise(kFpOverflow);  // NumPy 2: "overflow encountered in floor_divide"
       if (b == -1) return static_cast<V>(static_cast<std::make_unsigned_t<V>>(0) - static_cast<std::make_unsigned_t<V>>(a));
       V q = a / b;
       if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
@@ -48,7 +54,10 @@ inline V remainder(V a, V b) {
   if constexpr (std::is_same_v<V, bool>) {
     return false;
   } else if constexpr (std::is_integral_v<V>) {
-    if (b == 0) return 0;
+    if (b == 0) {
+      fp_raise(kFpDivide);
+      return 0;
+    }
     if constexpr (std::is_signed_v<V>) {
       if (b == -1) return 0;
       V m = a % b;

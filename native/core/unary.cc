@@ -9,6 +9,7 @@
 #include "elem_types.h"
 #include "elementwise.h"
 #include "errors.h"
+#include "fp_status.h"
 #include "grad_mode.h"
 #include "host_access.h"
 #include "layout.h"
@@ -297,7 +298,11 @@ ArrayPtr unary(UnOp op, const ArrayPtr& a_in) {
                      std::string(info_of(op).numpy) + " input cast");
   auto out = new_array_on(*a->storage, a->kind, p.result, a->sizes,
                           result_strides(a->kind, a->sizes, {a.get()}, itemsize_of(p.result)));
+  fp_take_noted();
   SS_DISPATCH(p.compute, T, run_unary<T>(op, *out, *in));
+  // np.sign compares NaN quietly (no warning); ours may raise 'invalid' doing so.
+  const int fp = fp_take_noted();
+  if (!a->is_tensor() && op != UnOp::Sign) report_fp_errors(info_of(op).numpy, fp);
   report_copy("elementwise", static_cast<std::size_t>(out->nbytes()),
               std::string(info_of(op).numpy) + " result: a new " + (a->is_tensor() ? "tensor" : "array") +
                   " laid out like its input",

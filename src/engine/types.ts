@@ -74,6 +74,8 @@ export interface OpReport {
   transfer?: { from: string; to: string; pinned: boolean }
   threads?: number        // threads the copy kernel used
   warnings?: EngineWarning[]  // in the order Python would emit them
+  /** A NumPy ufunc's floating-point errors (its loop raised them), in NumPy's order; the runner applies np.errstate. */
+  fpErrors?: Array<{ kind: 'divide' | 'over' | 'under' | 'invalid'; message: string }>
 }
 
 /** The elements an operation wrote, as a strided region of memory: element 0's address and the walk from it. */

@@ -144,6 +144,7 @@ export class Runner {
       currentLine: () => this.interp.frame?.line ?? 0,
       currentOpSite: () => this.interp.currentOpSite(),
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
+      writeErr: s => { this.stderr += s },
       adopt: v => interp.lifetimes.track(v, interp.frames.length),
       workingFolder: this.opts.workingFolder,
     }, LIBRARY)

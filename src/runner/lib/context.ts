@@ -20,6 +20,8 @@ export interface LibraryHost {
   /** The Python expression running now, in the program's words, and its unique number (see interp/op_site). */
   currentOpSite(): { text: string; seq: number } | null
   warn(category: string, message: string, once?: boolean): void
+  /** Writes to the program's stderr (np.errstate's 'print' mode prints there). */
+  writeErr(text: string): void
   /** A new Python value over an engine object: its lifetime is the program's to decide. */
   adopt(v: EngineValue): void
   /** The app's working folder (./working_folder): relative file paths resolve inside it. None in the CLI. */
@@ -197,7 +199,22 @@ export class LibraryContext {
       // Python's default filter (once per location).
       this.host.warn(w.category, w.message, w.category === 'UserWarning')
     }
+    this.floatingPointErrors(report.fpErrors)
     return result
+  }
+
+  /**
+   * A NumPy ufunc's floating-point errors under the program's np.errstate, in NumPy's order
+   * (_error_handler): 'warn' a RuntimeWarning, 'raise' a FloatingPointError (the op's result
+   * is dropped, as NumPy drops it), 'print' a line on stderr, 'ignore' nothing.
+   */
+  private floatingPointErrors(errors: OpReport['fpErrors']): void {
+    for (const e of errors ?? []) {
+      const mode = this.npErrState.err[e.kind]
+      if (mode === 'warn') this.host.warn('RuntimeWarning', e.message)
+      else if (mode === 'raise') throw pyErr('FloatingPointError', e.message)
+      else if (mode === 'print') this.host.writeErr(`Warning: ${e.message}\n`)
+    }
   }
 
   /**

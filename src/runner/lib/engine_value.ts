@@ -210,12 +210,29 @@ export abstract class EngineValue extends PyObject {
     }
     let o: EngineObject | PyScalar
     try { o = this.operand(other) } catch { return NOT_IMPLEMENTED }
+    const fast = op === '**' && !reflected ? this.fastScalarPower(other) : null
+    if (fast) return this.engineResult([this.obj], this.scalarResult(other), () => this.obj.unary(fast))
     const inputs = other instanceof EngineValue ? [this.obj, other.obj] : [this.obj]
     return this.engineResult(inputs, this.scalarResult(other), () => {
       if (!reflected) return this.obj.binary(bop, o)
       if (o instanceof EngineObject) return o.binary(bop, this.obj)
       return this.obj.rbinary(bop, o as PyScalar)
     })
+  }
+
+  /**
+   * NumPy's `a ** 2` and `a ** 0.5` on a float or complex array run np.square and np.sqrt
+   * (fast_scalar_power in multiarray/number.c): the results (sqrt(-0.0) is -0.0) and the
+   * floating-point warnings ("invalid value encountered in sqrt") are theirs. `** -1`
+   * (np.reciprocal) keeps the power loop here.
+   */
+  private fastScalarPower(other: PyValue): 'square' | 'sqrt' | null {
+    if (this.kind !== 'ndarray') return null
+    const dt = this.meta.dtype
+    if (!dt.startsWith('float') && !dt.startsWith('complex')) return null
+    if (typeof other === 'bigint' && other === 2n) return 'square'
+    if (typeof other === 'number' && other === 0.5) return 'sqrt'
+    return null
   }
 
   /** NumPy ufuncs of 0-d operands only return a NumPy scalar (np.array(3.5) + 1 is np.float64(4.5)). */
