@@ -4,18 +4,9 @@
 // request, so the same call then runs to the end.
 import { afterEach, describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
+import { STOP, pyTypeOf } from './interrupt-flag'
 
-const STOP = 1
 const flag = new Int32Array(new SharedArrayBuffer(4))
-
-function pyTypeOf(fn: () => unknown): string | null {
-  try {
-    fn()
-    return null
-  } catch (e) {
-    return (e as { pyType?: string }).pyType ?? String(e)
-  }
-}
 
 /** Asks `fn` to stop before it starts: it must notice (KeyboardInterrupt), then run normally. */
 function expectPolls(fn: () => unknown): void {

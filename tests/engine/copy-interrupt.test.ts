@@ -3,18 +3,7 @@
 // (a Stop request is consumed, so the next op runs; a timeout stays set).
 import { afterEach, describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
-
-const STOP = 1
-const TIMEOUT = 2
-
-function pyTypeOf(fn: () => unknown): string | null {
-  try {
-    fn()
-    return null
-  } catch (e) {
-    return engine.isEngineError(e) ? e.pyType : String(e)
-  }
-}
+import { STOP, TIMEOUT, pyTypeOf } from './interrupt-flag'
 
 describe('long copies poll the interrupt flag', () => {
   const flag = new Int32Array(new SharedArrayBuffer(4))

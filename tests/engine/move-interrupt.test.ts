@@ -5,18 +5,9 @@
 // KeyboardInterrupt, consumes the request, frees what it had allocated, and runs whole next time.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
+import { STOP, pyTypeOf } from './interrupt-flag'
 
-const STOP = 1
 const flag = new Int32Array(new SharedArrayBuffer(4))
-
-function pyTypeOf(fn: () => unknown): string | null {
-  try {
-    fn()
-    return null
-  } catch (e) {
-    return (e as { pyType?: string }).pyType ?? String(e)
-  }
-}
 
 const liveBytes = (device: string) => engine.memoryUsage().find((m) => m.device === device)?.live ?? 0
 

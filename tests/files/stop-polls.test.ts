@@ -20,6 +20,7 @@ import { ZipReader } from '../../src/files/zip-read'
 import { tmpDir } from './helpers/fixtures'
 import { PickleWriter } from './helpers/pickle-writer'
 import { torchZip } from './helpers/torch-save'
+import { noise } from './helpers/noise'
 
 class Stopped extends Error {}
 
@@ -35,19 +36,6 @@ function polls(fn: () => unknown, stopAt = Infinity): number {
 
 function stops(fn: () => unknown): void {
   expect(() => polls(fn, 2)).toThrow(Stopped)
-}
-
-/** Bytes that deflate hardly at all (a fixed xorshift stream). */
-function noise(n: number): Uint8Array {
-  const out = new Uint8Array(n)
-  let x = 0x9e3779b9
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    out[i] = x & 0xff
-  }
-  return out
 }
 
 function npy(data: Uint8Array): Uint8Array {

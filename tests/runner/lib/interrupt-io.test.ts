@@ -14,25 +14,13 @@ import { npyHeaderBytes } from '../../../src/files/npy-write'
 import { Runner } from '../../../src/runner'
 import { PickleWriter } from '../../files/helpers/pickle-writer'
 import { torchZip } from '../../files/helpers/torch-save'
+import { noise } from '../../files/helpers/noise'
 
 function npy(data: Uint8Array): Uint8Array {
   const head = npyHeaderBytes('|u1', false, [data.length]).bytes
   const out = new Uint8Array(head.length + data.length)
   out.set(head)
   out.set(data, head.length)
-  return out
-}
-
-/** Bytes that deflate hardly at all (a fixed xorshift stream). */
-function noise(n: number): Uint8Array {
-  const out = new Uint8Array(n)
-  let x = 0x2545f491
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    out[i] = x & 0xff
-  }
   return out
 }
 
