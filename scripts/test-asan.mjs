@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run test:asan`: the native engine under AddressSanitizer and UndefinedBehaviorSanitizer
-// (not part of `npm test`: the sanitized build and runs take many minutes).
+// `npm run test:asan`: the native engine under AddressSanitizer and UndefinedBehaviorSanitizer.
+// `npm test` runs step 1 (the C++ core tests, sanitized where the compiler can); this adds the
+// sanitized addon and the runs through it, which take many minutes more.
 //   1. the C++ core tests, built with SANITIZE=1 by native/tests/run.mjs (native/build-tests-asan/);
 //   2. the addon built with the same flags (native/build-asan/stridescope.node): the engine objects
 //      of step 1 (position-independent) and the binding compiled against Node's headers;
@@ -16,6 +17,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { bindingSources, engineSources, root } from '../native/binding/sources.mjs'
+import { sanitizerOptions } from './sanitizers.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -34,13 +36,6 @@ const engineObjDir = join(root, 'native', 'build-tests-asan', 'obj') // native/t
 mkdirSync(objDir, { recursive: true })
 const failures = []
 
-// Every sanitized run halts at its first report. allocator_may_return_null: an allocation too big
-// for the machine returns null, as it does unsanitized, so the engine's own out-of-memory errors
-// (tested with requests of 2^62 bytes) are what runs, not ASan's allocation-size-too-big abort.
-const sanitizerOptions = {
-  ASAN_OPTIONS: 'allocator_may_return_null=1:halt_on_error=1:abort_on_error=1',
-  UBSAN_OPTIONS: 'halt_on_error=1:print_stacktrace=1',
-}
 
 function step(name, cmd, args, env = {}) {
   console.log(`\n=== ${name} ===`)
