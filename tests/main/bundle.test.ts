@@ -4,6 +4,7 @@
 // externals) that the source-level tests cannot. Skips when not built.
 import { existsSync } from 'node:fs'
 import Module from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Channel, METHOD_NAMES } from '../../src/shared/protocol'
@@ -30,8 +31,11 @@ describe.skipIf(!built)('out/main/index.js', () => {
       loadFile = async () => undefined
       loadURL = async () => undefined
     }
+    const pathsAsked: string[] = []
     const electron = {
-      app: { requestSingleInstanceLock: () => true, enableSandbox: () => undefined, on: (name: string, fn: () => void) => appHandlers.push([name, fn]), whenReady: () => readyPromise.then(() => undefined), quit: () => undefined },
+      app: { requestSingleInstanceLock: () => true, enableSandbox: () => undefined, on: (name: string, fn: () => void) => appHandlers.push([name, fn]), whenReady: () => readyPromise.then(() => undefined), quit: () => undefined,
+        // Without --workdir= the programs' working folder is the home folder.
+        getPath: (name: string) => { pathsAsked.push(name); return tmpdir() } },
       BrowserWindow,
       ipcMain: { handle: (c: string, fn: any) => handlers.set(c, fn), removeHandler: (c: string) => handlers.delete(c) },
       session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
@@ -47,6 +51,7 @@ describe.skipIf(!built)('out/main/index.js', () => {
       await new Promise((r) => setTimeout(r, 0))
       expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => Channel[m]).sort())
       expect(windows).toHaveLength(1)
+      expect(pathsAsked).toEqual(['home'])
       expect(windows[0].options.webPreferences.preload).toBe(join(bundle, '..', '..', 'preload', 'index.js'))
       const frame = { senderFrame: { url: 'file:///x/out/renderer/index.html' } }
       const reply = await handlers.get(Channel.run)!(frame, { code: 'x = 6 * 7\nprint(x)' })
