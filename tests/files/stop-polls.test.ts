@@ -11,7 +11,6 @@ import { FileByteSource, MemoryByteSource } from '../../src/files/byte-source'
 import { computeSharing, type FileEntry } from '../../src/files/description'
 import { describeNpzBytes, encodeNpz, readNpzFile } from '../../src/files/npz'
 import { readEntryValues } from '../../src/files/element-values'
-import { npyHeaderBytes } from '../../src/files/npy-write'
 import { describeSafetensorsBytes } from '../../src/files/safetensors'
 import { setStopCheck } from '../../src/files/stop-check'
 import { swapByteOrder } from '../../src/files/strided-bytes'
@@ -20,7 +19,7 @@ import { ZipReader } from '../../src/files/zip-read'
 import { tmpDir } from './helpers/fixtures'
 import { PickleWriter } from './helpers/pickle-writer'
 import { torchZip } from './helpers/torch-save'
-import { noise } from './helpers/noise'
+import { noise, npy } from './helpers/payloads'
 
 class Stopped extends Error {}
 
@@ -36,14 +35,6 @@ function polls(fn: () => unknown, stopAt = Infinity): number {
 
 function stops(fn: () => unknown): void {
   expect(() => polls(fn, 2)).toThrow(Stopped)
-}
-
-function npy(data: Uint8Array): Uint8Array {
-  const head = npyHeaderBytes('|u1', false, [data.length]).bytes
-  const out = new Uint8Array(head.length + data.length)
-  out.set(head)
-  out.set(data, head.length)
-  return out
 }
 
 describe('the file readers poll the stop request', () => {

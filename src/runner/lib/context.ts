@@ -6,6 +6,7 @@ import type { EngineObject } from '../../engine'
 import type { OpRecord } from '../types'
 import type { DTypeName, ObjectInfo, OpReport, WrittenRegion } from '../../engine/types'
 import { elementOffsets, offsetRuns } from '../../shared/element-offsets'
+import { cStrides } from '../../files/layout'
 import type { PyModule, PyValue } from '../interp/values'
 import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
@@ -251,8 +252,7 @@ export class LibraryContext {
     let witness: EngineObject | null = null, picked: EngineObject | null = null
     try {
       const storage = engine.storageFromBytes(new Uint8Array(offsets.buffer))
-      const c = into.shape.map((_, d) => 8 * into.shape.slice(d + 1).reduce((a, b) => a * b, 1))
-      witness = engine.viewOfStorage(storage, { kind: into.kind, dtype: 'float64', shape: [...into.shape], byteStrides: c, byteOffset: 0 })
+      witness = engine.viewOfStorage(storage, { kind: into.kind, dtype: 'float64', shape: [...into.shape], byteStrides: cStrides(into.shape, 8), byteOffset: 0 })
       storage.dispose()
       picked = scatter(witness)
       const values = picked.window(picked.info().shape.map(() => 0), [...picked.info().shape]).values as ArrayLike<number>

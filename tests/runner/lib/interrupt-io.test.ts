@@ -10,19 +10,10 @@ import * as path from 'node:path'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encodeSafetensors } from '../../../src/files/safetensors'
-import { npyHeaderBytes } from '../../../src/files/npy-write'
 import { Runner } from '../../../src/runner'
 import { PickleWriter } from '../../files/helpers/pickle-writer'
 import { torchZip } from '../../files/helpers/torch-save'
-import { noise } from '../../files/helpers/noise'
-
-function npy(data: Uint8Array): Uint8Array {
-  const head = npyHeaderBytes('|u1', false, [data.length]).bytes
-  const out = new Uint8Array(head.length + data.length)
-  out.set(head)
-  out.set(data, head.length)
-  return out
-}
+import { noise, npy } from '../../files/helpers/payloads'
 
 /** A runner whose program asks to stop itself when it prints 'stop' (as the Stop button would). */
 function stoppingRunner(simulateCuda = false): Runner {
