@@ -3,7 +3,8 @@
 // CLI prints, what the app lists, and what the runner turns into engine objects.
 import type { DTypeName } from '../engine/types'
 import type { ByteSource } from './byte-source'
-import { byteExtent, forEachElementOffset, product } from './layout'
+import { forEachElementOffset } from '../shared/element-offsets'
+import { byteExtent, product } from './layout'
 import { STOP_CHECK_ITEMS, checkStop, sortPolling } from './stop-check'
 
 export type FileFormat = 'npy' | 'npz' | 'safetensors' | 'pt'
@@ -79,8 +80,7 @@ function markBytes(e: FileEntry, lo: number, hi: number, into: Uint8Array): void
 function touchesMarked(e: FileEntry, lo: number, hi: number, marks: Uint8Array): boolean {
   let hit = false
   forEachElementOffset(e.shape, e.strides, e.byteOffset, (off) => {
-    if (hit) return
-    for (let b = Math.max(off, lo); b < Math.min(off + e.itemsize, hi); b++) if (marks[b - lo]) { hit = true; return }
+    for (let b = Math.max(off, lo); b < Math.min(off + e.itemsize, hi); b++) if (marks[b - lo]) { hit = true; return false }
   })
   return hit
 }

@@ -3,7 +3,8 @@
 import type { DTypeName } from '../engine/types'
 import { fail } from './errors'
 import type { FileEntry, FileStorage } from './description'
-import { byteExtent, forEachElementOffset, product } from './layout'
+import { elementOffsets } from '../shared/element-offsets'
+import { byteExtent } from './layout'
 
 export type ElementValue = number | bigint | boolean | [number, number]
 
@@ -51,22 +52,12 @@ export function readEntryValues(entry: FileEntry, storage: FileStorage, limit = 
   if (ext === null || limit <= 0) return []
   // INVARIANT: every element read lies inside the storage.
   if (ext.lo < 0 || ext.hi > storage.nbytes) fail('ValueError', `${entry.name} reaches outside its storage`)
-  const n = Math.min(product(entry.shape), limit)
-  const offsets: number[] = []
-  try {
-    forEachElementOffset(entry.shape, entry.strides, entry.byteOffset, (off) => {
-      if (offsets.length >= n) throw STOP
-      offsets.push(off)
-    })
-  } catch (e) {
-    if (e !== STOP) throw e
-  }
+  const offsets = elementOffsets({ shape: entry.shape, byteStrides: entry.strides }, entry.byteOffset, limit)
   let lo = Infinity
   let hi = -Infinity
   for (const o of offsets) { lo = Math.min(lo, o); hi = Math.max(hi, o + entry.itemsize) }
   const window = storage.source.read(lo, hi - lo)
   const dv = new DataView(window.buffer, window.byteOffset, window.byteLength)
   const little = entry.byteOrder !== '>'
-  return offsets.map((o) => decodeElement(dv, o - lo, dtype, little))
+  return Array.from(offsets, (o) => decodeElement(dv, o - lo, dtype, little))
 }
-const STOP = Symbol('stop')

@@ -1,5 +1,5 @@
 // Pure layout arithmetic over byte strides: extents, contiguity (NumPy's flag rules),
-// default strides, and the C-order walk over element byte offsets.
+// and default strides (the walk over element offsets is src/shared/element-offsets.ts).
 
 export function product(shape: readonly number[]): number {
   let n = 1
@@ -62,30 +62,3 @@ export function byteExtent(shape: readonly number[], strides: readonly number[],
   return { lo, hi }
 }
 
-/** Calls fn with the byte offset of every element, in C (row-major) index order. */
-export function forEachElementOffset(shape: readonly number[], strides: readonly number[], byteOffset: number, fn: (offset: number) => void): void {
-  const nd = shape.length
-  if (shape.some((d) => d === 0)) return
-  if (nd === 0) {
-    fn(byteOffset)
-    return
-  }
-  const idx = new Array<number>(nd).fill(0)
-  let off = byteOffset
-  const inner = nd - 1
-  for (;;) {
-    const n = shape[inner]
-    const s = strides[inner]
-    for (let k = 0; k < n; k++) fn(off + k * s)
-    // carry into the outer dimensions
-    let d = inner - 1
-    for (; d >= 0; d--) {
-      idx[d]++
-      off += strides[d]
-      if (idx[d] < shape[d]) break
-      off -= strides[d] * shape[d]
-      idx[d] = 0
-    }
-    if (d < 0) return
-  }
-}

@@ -5,7 +5,8 @@ import type { ByteSource } from './byte-source'
 import { MemoryByteSource } from './byte-source'
 import { fail } from './errors'
 import { STOP_CHECK_BYTES, checkStop } from './stop-check'
-import { byteExtent, forEachElementOffset, isCContiguous, isFContiguous, product } from './layout'
+import { forEachOffsetRun } from '../shared/element-offsets'
+import { byteExtent, isCContiguous, isFContiguous, product } from './layout'
 
 /** A strided view over storage bytes (the shape of what the engine holds). */
 export interface StridedView {
@@ -41,9 +42,8 @@ export function gatherBytes(v: StridedView, order: 'C' | 'F' = 'C'): Uint8Array 
   }
   let w = 0
   const size = v.itemsize
-  forEachElementOffset(shape, strides, v.byteOffset - ext.lo, (off) => {
-    out.set(window.subarray(off, off + size), w)
-    w += size
+  forEachOffsetRun(shape, strides, v.byteOffset - ext.lo, (start, step, count) => {
+    for (let k = 0, off = start; k < count; k++, off += step, w += size) out.set(window.subarray(off, off + size), w)
   })
   return out
 }

@@ -1,30 +1,37 @@
 // Byte offsets of an object's elements, walked from its byte strides: the one walk the
 // runner (where a scattered write landed) and the renderer (footprints, flashes) share.
 
-/** Byte offsets (from `base0`, the element-0 byte in the block) of every element, in C order. */
-export function elementOffsets(info: { readonly shape: readonly number[]; readonly byteStrides: readonly number[] }, base0: number, limit = Infinity): Float64Array {
-  const { shape, byteStrides } = info
+/**
+ * Walks an object's elements in C order as runs along its last dim: fn(start, step, count)
+ * per run, where start is a byte offset from `base0`. At most `limit` elements; fn returns
+ * false to stop early. The one odometer every element walk shares.
+ */
+export function forEachOffsetRun(
+  shape: readonly number[],
+  byteStrides: readonly number[],
+  base0: number,
+  fn: (start: number, step: number, count: number) => boolean | void,
+  limit = Infinity
+): void {
   const rank = shape.length
   let numel = 1
   for (const n of shape) numel *= n
-  const count = Math.min(numel, limit)
-  const out = new Float64Array(count)
-  if (count === 0) return out
+  let left = Math.min(numel, limit)
+  if (left <= 0) return
   if (rank === 0) {
-    out[0] = base0
-    return out
+    fn(base0, 0, 1)
+    return
   }
-  // The last dim is a run of equal steps, written in a tight loop; the odometer over
-  // the outer dims carries once per run (a 1M-element object in a few ms).
+  // The odometer over the outer dims carries once per run (a 1M-element object in a few ms).
   const last = rank - 1
   const run = shape[last]
   const step = byteStrides[last]
   const idx = new Array<number>(rank).fill(0)
   let start = base0
-  let i = 0
-  while (i < count) {
-    const end = Math.min(count, i + run)
-    for (let off = start; i < end; i++, off += step) out[i] = off
+  while (left > 0) {
+    const count = Math.min(left, run)
+    if (fn(start, step, count) === false) return
+    left -= count
     for (let k = last - 1; k >= 0; k--) {
       idx[k]++
       start += byteStrides[k]
@@ -33,6 +40,29 @@ export function elementOffsets(info: { readonly shape: readonly number[]; readon
       idx[k] = 0
     }
   }
+}
+
+/** Calls fn with the byte offset of every element, in C order; fn returns false to stop early. */
+export function forEachElementOffset(
+  shape: readonly number[],
+  byteStrides: readonly number[],
+  base0: number,
+  fn: (offset: number) => boolean | void
+): void {
+  forEachOffsetRun(shape, byteStrides, base0, (start, step, count) => {
+    for (let k = 0, off = start; k < count; k++, off += step) if (fn(off) === false) return false
+  })
+}
+
+/** Byte offsets (from `base0`, the element-0 byte in the block) of every element, in C order. */
+export function elementOffsets(info: { readonly shape: readonly number[]; readonly byteStrides: readonly number[] }, base0: number, limit = Infinity): Float64Array {
+  let numel = 1
+  for (const n of info.shape) numel *= n
+  const out = new Float64Array(Math.min(numel, limit))
+  let i = 0
+  forEachOffsetRun(info.shape, info.byteStrides, base0, (start, step, count) => {
+    for (let k = 0, off = start; k < count; k++, off += step) out[i++] = off
+  }, limit)
   return out
 }
 

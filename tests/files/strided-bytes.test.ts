@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gatherBytes, numpySaveOrder, swapByteOrder } from '../../src/files/strided-bytes'
 import { computeSharing, type FileEntry } from '../../src/files/description'
-import { forEachElementOffset, isCContiguous, isFContiguous } from '../../src/files/layout'
+import { isCContiguous, isFContiguous } from '../../src/files/layout'
+import { forEachElementOffset } from '../../src/shared/element-offsets'
 
 const bytes = Uint8Array.from({ length: 24 }, (_, i) => i)
 
