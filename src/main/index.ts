@@ -5,6 +5,7 @@ import { startSessionWorker } from '../session/worker-service'
 import { startAttachListener } from '../server/attach-endpoint'
 import { writeRuntimeFile } from '../server/runtime-file'
 import { registerIpc } from './ipc'
+import { registerFolderDialog } from './folder-dialog'
 import { applySessionSecurity, guardAllContents } from './security'
 import { createMainWindow } from './window'
 
@@ -28,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
     const workdir = process.argv.find((a) => a.startsWith('--workdir='))?.slice('--workdir='.length)
     const session = startSessionWorker({ simulateCuda: process.argv.includes('--simulate-cuda'), workingFolder: workdir ?? app.getPath('home') })
     const unregister = registerIpc(session)
+    const unregisterDialog = registerFolderDialog()
     createMainWindow()
     // Programs using the `stridescope` Python package find this app through its runtime file.
     const attach = startAttachListener(session).then((listener) => ({
@@ -45,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
         void listener.close()
       }, () => undefined)
       unregister()
+      unregisterDialog()
       void session.dispose()
     })
   })

@@ -8,7 +8,8 @@ import { Channel, METHOD_NAMES, type EventName, type Method, type Reply, type Ru
 import { elideRunSnapshot } from '../shared/run-snapshot'
 import { isAppUrl } from './security'
 
-function fromApp(event: IpcMainInvokeEvent): boolean {
+/** Whether the sender is one of the app's own frames (what every handler asks first). */
+export function fromApp(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url
   return typeof url === 'string' && isAppUrl(url)
 }

@@ -1,7 +1,7 @@
 // The sandboxed preload: one bundle that exposes the domain API (never
 // ipcRenderer itself) as window.stridescope. Subscriptions return disposers.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { createApi, type Invoke, type Subscribe } from '../shared/api'
+import { CHOOSE_FOLDER_CHANNEL, createApi, type Invoke, type NativeDialogs, type Subscribe } from '../shared/api'
 import { Channel } from '../shared/protocol'
 import { API_GLOBAL } from './api-types'
 
@@ -22,7 +22,14 @@ const subscribe: Subscribe = (event, listener) => {
   }
 }
 
-const api = createApi(invoke, subscribe)
+const dialogs: NativeDialogs = {
+  chooseFolder: async (current) => {
+    const chosen: unknown = await ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL, current)
+    return typeof chosen === 'string' ? chosen : null
+  }
+}
+
+const api = { ...createApi(invoke, subscribe), ...dialogs }
 contextBridge.exposeInMainWorld(API_GLOBAL, api)
 
 export type Api = typeof api

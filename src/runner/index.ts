@@ -35,6 +35,15 @@ export interface RunnerOptions {
   workingFolder?: string
 }
 
+/** How one run may reach files (the app's session decides it from where the code came from). */
+export interface RunFileAccess {
+  /**
+   * Whether the file functions take absolute paths. True by default, as in Python; the app passes
+   * false for lines it wrote itself, so those stay inside the working folder.
+   */
+  absolutePaths?: boolean
+}
+
 export class Runner {
   private interp!: Interpreter
   private lib!: LibraryContext
@@ -43,6 +52,7 @@ export class Runner {
   private stderr = ''
   private filename = '<stdin>'
   private lines: string[] = []
+  private absolutePaths = true
   /** Write INTERRUPT_STOP here (from any thread) to raise KeyboardInterrupt in the run in progress. */
   readonly interruptFlag: Int32Array
 
@@ -57,7 +67,8 @@ export class Runner {
   }
 
   /** Runs `source` in the persistent globals (a console session). Never throws. */
-  run(source: string, filename = '<stdin>'): RunResult {
+  run(source: string, filename = '<stdin>', access: RunFileAccess = {}): RunResult {
+    this.absolutePaths = access.absolutePaths ?? true
     this.stdout = ''
     this.stderr = ''
     this.filename = filename
@@ -104,6 +115,11 @@ export class Runner {
     setSimulateCuda(on)
   }
 
+  /** Later runs resolve the file functions' relative paths in `folder`. */
+  setWorkingFolder(folder: string): void {
+    this.opts.workingFolder = folder
+  }
+
   /**
    * A file opened in the app: the program reads `name` (the file's own name, as the person
    * chose it) from `path` (its private copy), so the lines it runs never show that copy.
@@ -146,7 +162,7 @@ export class Runner {
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
       writeErr: s => { this.stderr += s },
       adopt: v => interp.lifetimes.track(v, interp.frames.length),
-      workingFolder: this.opts.workingFolder,
+      fileAccess: () => this.opts.workingFolder === undefined ? undefined : { folder: this.opts.workingFolder, absolutePaths: this.absolutePaths },
     }, LIBRARY)
   }
 

@@ -7,10 +7,11 @@ import { Runner } from '../runner'
 import type { DeviceLister, MemoryMeter, RunnerOptions, SessionRunner } from './runner-port'
 import { CPU_DEVICE, Session, defaultDevices } from './session'
 
-export function createRealRunner(options: RunnerOptions & { workingFolder?: string }): SessionRunner {
+export function createRealRunner(options: RunnerOptions): SessionRunner {
   const runner = new Runner({ simulateCuda: options.simulateCuda, interruptFlag: options.interruptFlag, workingFolder: options.workingFolder })
   return {
-    run: (source) => runner.run(source),
+    run: (source, access) => runner.run(source, '<stdin>', access),
+    setWorkingFolder: (folder) => runner.setWorkingFolder(folder),
     variables: () => runner.variables(),
     reset: () => runner.reset(),
     setSimulateCuda: (on) => runner.setSimulateCuda(on),
@@ -50,7 +51,8 @@ export const engineMemory: MemoryMeter = { usage: memoryUsage, setCap: setMemory
 /** `workingFolder`: where the programs' relative file paths resolve (none: the process's, as in the CLI). */
 export function createAppSession(options: { simulateCuda?: boolean; interruptFlag?: Int32Array; workingFolder?: string } = {}): Session {
   return new Session({
-    createRunner: (o) => createRealRunner({ ...o, workingFolder: options.workingFolder }),
+    createRunner: createRealRunner,
+    workingFolder: options.workingFolder,
     listDevices: engineDevices,
     memory: engineMemory,
     simulateCuda: options.simulateCuda ?? false,

@@ -178,6 +178,8 @@ export async function openFileInSession(session: Session, file: string, named = 
   }
   if (!stat.isFile()) throw new SessionError('bad-request', `${file} is not a regular file`)
   const { table } = describeForApp(file, session.namesInUse(), named)
+  // The loading lines are the app's, not typed: the one absolute path they may read is the file the person chose.
+  if (named === file) session.provideFile(file, file)
   const run = await session.run(table.code)
   // The table names only variables that exist: a line that failed bound nothing.
   const bound = new Set(run.snapshot.objects.flatMap((o) => o.names))

@@ -3,6 +3,7 @@
 // may plug in their own where the real engine cannot be used.
 import type { ObjectInfo, OpReport, ValueWindow, WrittenRegion } from '../engine/types'
 import type { DeviceInfo, DeviceMemory } from '../shared/protocol'
+import type { RunFileAccess } from '../runner'
 
 /** An engine array/tensor as the runner hands it out. */
 export interface SessionObject {
@@ -25,13 +26,15 @@ export interface RunnerOutcome {
 }
 
 export interface SessionRunner {
-  run(source: string): RunnerOutcome | Promise<RunnerOutcome>
+  run(source: string, access?: RunFileAccess): RunnerOutcome | Promise<RunnerOutcome>
   variables(): { name: string; object: SessionObject }[]
   reset(): void
   /** Every name a line could use or rebind: the program's globals and the builtins. */
   namesInUse?(): string[]
   /** Turns the simulated cuda device on or off for later runs; the program's state stays. */
   setSimulateCuda?(on: boolean): void
+  /** Later runs resolve relative file paths in `folder` (already checked to be a folder). */
+  setWorkingFolder?(folder: string): void
   /** The program reads the file `name` from `path` (an upload's private copy, under its own name). */
   provideFile?(name: string, path: string): void
   /** Frees engine resources when the session drops this runner (e.g. on the cuda toggle). */
@@ -42,6 +45,8 @@ export interface RunnerOptions {
   simulateCuda: boolean
   /** The stop flag (src/runner/interp/interrupt.ts) another thread writes to interrupt a run. */
   interruptFlag?: Int32Array
+  /** Where relative file paths resolve (src/runner/lib/working_folder.ts); none: the process's. */
+  workingFolder?: string
 }
 
 export type RunnerFactory = (options: RunnerOptions) => SessionRunner

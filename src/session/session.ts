@@ -2,7 +2,7 @@
 // every action is Python run through the Runner; the session keeps the history
 // of lines, the operation log with timings, and answers snapshots and bounded
 // value windows. Requests run one at a time, in arrival order.
-import type { DeviceInfo, EventName, EventPayload, HistoryEntry, MemoryCaps, OpRecord, PyErrorInfo, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
+import type { DeviceInfo, EventName, EventPayload, HistoryEntry, MemoryCaps, OpRecord, PyErrorInfo, RunOrigin, ValuesWindow, Workspace, RunResult } from '../shared/protocol'
 import { MAX_SNAPSHOT_HISTORY, MAX_SNAPSHOT_HISTORY_BYTES, MAX_SNAPSHOT_OPS } from '../shared/protocol'
 import { INTERRUPT_STOP, newInterruptFlag } from '../runner/types'
 import { checkWindow } from './bounds'
@@ -12,6 +12,7 @@ import { toPyError } from './py-error'
 import { opWhy } from './op-why'
 import type { DeviceLister, MemoryMeter, RunnerFactory, SessionRunner } from './runner-port'
 import { collectObjects, type LiveObjects } from './workspace-view'
+import { checkWorkingFolder } from './working-folder'
 import { AttachedObjects } from './attached'
 import { attachedCopyLine } from './attached-copy'
 import type { AttachMessage } from '../shared/attach-protocol'
@@ -31,6 +32,8 @@ export interface SessionOptions {
   interruptFlag?: Int32Array
   /** Wall clock in ms since the epoch (tests pass a fixed one). */
   now?: () => number
+  /** Where the programs' relative file paths resolve (none: the process's, as in the CLI); setWorkingFolder changes it. */
+  workingFolder?: string
 }
 
 /** What beginLesson puts aside and endLesson brings back. */
@@ -81,16 +84,18 @@ export class Session {
   private memoryCaps: MemoryCaps = { cpu: null, cuda: null }
   /** One-shot cleanups for what the history needs until it is cleared (uploaded files). */
   private onCleared: Array<() => void> = []
+  private workingFolder: string | undefined
 
   constructor(private readonly options: SessionOptions) {
     this.simulateCuda = options.simulateCuda ?? false
+    this.workingFolder = options.workingFolder
     this.now = options.now ?? Date.now
     this.interruptFlag = options.interruptFlag ?? newInterruptFlag()
     this.runner = this.makeRunner()
   }
 
   private makeRunner(): SessionRunner {
-    return this.options.createRunner({ simulateCuda: this.simulateCuda, interruptFlag: this.interruptFlag })
+    return this.options.createRunner({ simulateCuda: this.simulateCuda, interruptFlag: this.interruptFlag, workingFolder: this.workingFolder })
   }
 
   /**
@@ -112,9 +117,12 @@ export class Session {
     return () => set.delete(listener as Listener<EventName>)
   }
 
-  /** Runs Python source; a Python exception is part of the result, never a rejection. */
-  run(code: string): Promise<RunResult> {
-    return this.serial(() => this.runNow(code))
+  /**
+   * Runs Python source; a Python exception is part of the result, never a rejection.
+   * `origin`: 'console' for a line the person typed, the only kind that may name absolute file paths.
+   */
+  run(code: string, origin: RunOrigin = 'ui'): Promise<RunResult> {
+    return this.serial(() => this.runNow(code, origin))
   }
 
   snapshot(): Workspace {
@@ -133,7 +141,8 @@ export class Session {
       simulateCuda: this.simulateCuda,
       ...(cudaUnavailableReason ? { cudaUnavailableReason } : {}),
       ...(this.asideForLesson ? { lesson: true } : {}),
-      ...(this.options.memory ? { memory: this.options.memory.usage(), memoryCaps: { ...this.memoryCaps } } : {})
+      ...(this.options.memory ? { memory: this.options.memory.usage(), memoryCaps: { ...this.memoryCaps } } : {}),
+      ...(this.workingFolder !== undefined ? { workingFolder: this.workingFolder } : {})
     }
   }
 
@@ -273,6 +282,20 @@ export class Session {
     })
   }
 
+  /**
+   * Sets the folder later runs resolve relative file paths in (a lesson's workspace and the
+   * person's put aside alike). Refused, with the reason, unless it is an existing folder.
+   */
+  setWorkingFolder(folder: string): Promise<Workspace> {
+    return this.serial(() => {
+      const checked = checkWorkingFolder(folder)
+      this.workingFolder = checked
+      this.runner.setWorkingFolder?.(checked)
+      this.asideForLesson?.runner.setWorkingFolder?.(checked)
+      return this.changed()
+    })
+  }
+
   /** The names a tool's generated lines must not rebind (globals, builtins). */
   namesInUse(): string[] {
     return this.runner.namesInUse?.() ?? []
@@ -391,7 +414,7 @@ export class Session {
     this.runCleared()
   }
 
-  private async runNow(code: string): Promise<RunResult> {
+  private async runNow(code: string, origin: RunOrigin = 'ui'): Promise<RunResult> {
     const started = this.now()
     const t0 = performance.now()
     const id = this.progressId++
@@ -399,7 +422,7 @@ export class Session {
     let outcome
     this.running = true
     try {
-      outcome = await this.runner.run(code)
+      outcome = await this.runner.run(code, { absolutePaths: origin === 'console' })
     } catch (e) {
       // The runner should return Python errors, not throw; treat a throw as that error.
       outcome = { stdout: '', stderr: '', error: e, ops: [] }

@@ -92,6 +92,14 @@ export function startSessionWorker(options: Omit<WorkerInit, 'interruptFlag'>): 
         pending.set(id, resolve)
         w.postMessage({ type: 'request', id, method, params } satisfies ToWorker)
       })
+      if (method === 'setWorkingFolder') {
+        // A fresh worker (after a crash) starts in the folder chosen last, not the first one.
+        return reply.then((r) => {
+          const folder = r.ok ? (r.result as { workingFolder?: string }).workingFolder : undefined
+          if (folder !== undefined) init.workingFolder = folder
+          return r
+        })
+      }
       return isRun ? reply.finally(() => { runsInFlight-- }) : reply
     },
     on(event, listener) {

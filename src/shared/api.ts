@@ -6,7 +6,7 @@ import { profilerApi } from './profiler-protocol'
 import { filesApi } from './files-protocol'
 import { attachApi } from './attach-protocol'
 import { lessonsApi } from './lessons-protocol'
-import type { EventName, EventPayload, MemoryCaps, Method, Params, Reply, Result, Workspace } from './protocol'
+import type { EventName, EventPayload, MemoryCaps, Method, Params, Reply, Result, RunOrigin, Workspace } from './protocol'
 import { restoreRunSnapshot, type WireRunResult } from './run-snapshot'
 
 /** Sends one request and resolves with the backend's reply envelope. */
@@ -38,9 +38,12 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     if (!latest || w.revision >= latest.revision) latest = w
   })
   return {
-    /** Runs Python source (a line or a block) in the session. */
-    run: async (code: string) =>
-      restoreRunSnapshot((await call('run', { code })) as WireRunResult, latest, () => call('snapshot', {})),
+    /**
+     * Runs Python source (a line or a block) in the session. `origin` 'console' only for what the
+     * person typed (it alone may name absolute paths); lines the app writes are 'ui', the default.
+     */
+    run: async (code: string, origin: RunOrigin = 'ui') =>
+      restoreRunSnapshot((await call('run', { code, origin })) as WireRunResult, latest, () => call('snapshot', {})),
     /** Stops the run in progress with KeyboardInterrupt. */
     interrupt: () => call('interrupt', {}),
     snapshot: () => call('snapshot', {}),
@@ -56,6 +59,8 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
     setSimulateCuda: (on: boolean) => call('setSimulateCuda', { on }),
     /** The memory caps in bytes per device type (null: half of RAM); returns the new snapshot. */
     setMemoryCaps: (caps: MemoryCaps) => call('setMemoryCaps', caps),
+    /** Sets the working folder (must exist and be a folder); returns the new snapshot. */
+    setWorkingFolder: (path: string) => call('setWorkingFolder', { path }),
     reset: () => call('reset', {}),
     exportScript: () => call('exportScript', {}),
     onWorkspace: (listener: (w: EventPayload<'workspace'>) => void) => subscribe('workspace', listener),
@@ -67,4 +72,15 @@ export function createApi(invoke: Invoke, subscribe: Subscribe) {
   }
 }
 
-export type Api = ReturnType<typeof createApi>
+/**
+ * What only Electron offers (the preload adds it; browser mode has none): the native folder
+ * picker. Resolves with the chosen folder, or null when the person cancels.
+ */
+export interface NativeDialogs {
+  chooseFolder(current: string | null): Promise<string | null>
+}
+
+export type Api = ReturnType<typeof createApi> & Partial<NativeDialogs>
+
+/** The IPC channel of NativeDialogs.chooseFolder: main answers it itself (a dialog, not a session request). */
+export const CHOOSE_FOLDER_CHANNEL = 'stridescope:choose-folder'

@@ -10,7 +10,7 @@
 // ./lessons-protocol, ./files-protocol) import that, never this file, and this
 // file spreads them in: the parts form no cycle.
 import {
-  MAX_CODE_LENGTH, MAX_RANK, memoryCaps, opRecord, pyError, runResult, valuesWindow, windowEncoding, workspace
+  MAX_CODE_LENGTH, MAX_RANK, memoryCaps, opRecord, pyError, runOrigin, runResult, valuesWindow, windowEncoding, workspace
 } from './workspace-protocol'
 import { lessonsChannels, lessonsMethods } from './lessons-protocol'
 import { filesChannels, filesMethods } from './files-protocol'
@@ -27,10 +27,16 @@ export const PROTOCOL_VERSION = 1
 // ---- requests: params and results, one entry per method ----
 
 const empty = object({})
+/** Longest working-folder path accepted (Linux's PATH_MAX). */
+export const MAX_FOLDER_PATH = 4096
 
 const coreMethods = {
-  /** Runs Python (one line or a block) through the runner; returns output, error and the new snapshot. */
-  run: { params: object({ code: boundedString(MAX_CODE_LENGTH) }), result: runResult },
+  /**
+   * Runs Python (one line or a block) through the runner; returns output, error and the new snapshot.
+   * `origin` (default 'ui'): 'console' only for a line the person typed, which alone may name an
+   * absolute path for the file functions (see runOrigin).
+   */
+  run: { params: object({ code: boundedString(MAX_CODE_LENGTH), origin: optional(runOrigin) }), result: runResult },
   /**
    * Stops the run in progress with KeyboardInterrupt (the Stop button); what it made before the
    * interrupted statement stays. `interrupted`: whether a run was in progress.
@@ -68,6 +74,11 @@ const coreMethods = {
    * device past its cap raises the library's out-of-memory error before it allocates; nothing is lost.
    */
   setMemoryCaps: { params: memoryCaps, result: workspace },
+  /**
+   * Sets the working folder (an absolute path, or one starting with ~): it must exist and be a folder,
+   * else a bad-request error says which. Objects and history stay; later runs resolve in it.
+   */
+  setWorkingFolder: { params: object({ path: boundedString(MAX_FOLDER_PATH) }), result: workspace },
   /** Forgets every object, the history and the op log. */
   reset: { params: empty, result: workspace },
   /** The session's successful lines as a runnable .py file. */
@@ -136,6 +147,7 @@ export const Channel = {
   checkAsStrided: 'stridescope:check-as-strided',
   setSimulateCuda: 'stridescope:set-simulate-cuda',
   setMemoryCaps: 'stridescope:set-memory-caps',
+  setWorkingFolder: 'stridescope:set-working-folder',
   reset: 'stridescope:reset',
   exportScript: 'stridescope:export-script',
   event: 'stridescope:event'

@@ -171,6 +171,14 @@ export const deviceMemory = object({
 })
 
 /** The user's memory caps in bytes, per device type; null: the default (half of RAM). */
+/**
+ * Where a `run`'s code came from: 'console', a line the person typed; 'ui', a line the app wrote
+ * (buttons, menus, lessons, opened files). Only a typed line may name an absolute path for the
+ * file functions; every other path stays inside the working folder (src/runner/lib/working_folder.ts).
+ */
+export const runOrigin = literal('console', 'ui')
+export type RunOrigin = Infer<typeof runOrigin>
+
 export const memoryCaps = object({ cpu: nullable(count), cuda: nullable(count) })
 
 export const workspace = object({
@@ -191,7 +199,9 @@ export const workspace = object({
   lesson: optional(boolean),
   /** Live bytes per device against its cap (absent where the engine cannot say). */
   memory: optional(array(deviceMemory, 64)),
-  memoryCaps: optional(memoryCaps)
+  memoryCaps: optional(memoryCaps),
+  /** The folder the programs' relative file paths resolve in (absent where the session has none, as in the CLI). */
+  workingFolder: optional(string)
 })
 
 // ---- values ----

@@ -1,5 +1,5 @@
 // The built main bundle (out/main/index.js) under a stand-in 'electron': it
-// boots, registers exactly the protocol's IPC channels, opens one window, and
+// boots, registers exactly the protocol's IPC channels (and the folder picker's), opens one window, and
 // runs Python through the bundled session worker. Catches bundling mistakes (paths,
 // externals) that the source-level tests cannot. Skips when not built.
 import { existsSync } from 'node:fs'
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Channel, METHOD_NAMES } from '../../src/shared/protocol'
+import { CHOOSE_FOLDER_CHANNEL } from '../../src/shared/api'
 
 const bundle = join(__dirname, '..', '..', 'out', 'main', 'index.js')
 const built = existsSync(bundle)
@@ -49,7 +50,8 @@ describe.skipIf(!built)('out/main/index.js', () => {
       ready()
       await readyPromise
       await new Promise((r) => setTimeout(r, 0))
-      expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => Channel[m]).sort())
+      // every protocol channel, and main's own: the native folder picker
+      expect([...handlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => Channel[m]), CHOOSE_FOLDER_CHANNEL].sort())
       expect(windows).toHaveLength(1)
       expect(pathsAsked).toEqual(['home'])
       expect(windows[0].options.webPreferences.preload).toBe(join(bundle, '..', '..', 'preload', 'index.js'))

@@ -29,6 +29,13 @@ export class FakeWindow extends EventEmitter {
     this.loaded.file = file
   }
   static getAllWindows = () => windows
+  static fromWebContents = (wc: unknown) => windows.find((w) => w.webContents === wc) ?? null
+}
+
+/** What the native dialogs answer next, and what they were asked (tests set `dialogs.next`). */
+export const dialogs: { next: { canceled: boolean; filePaths: string[] }; asked: unknown[] } = {
+  next: { canceled: true, filePaths: [] },
+  asked: []
 }
 
 export const electronMock = {
@@ -49,5 +56,11 @@ export const electronMock = {
       setPermissionCheckHandler: vi.fn()
     }
   },
-  shell: { openExternal: vi.fn(async () => undefined) }
+  shell: { openExternal: vi.fn(async () => undefined) },
+  dialog: {
+    showOpenDialog: vi.fn(async (...args: unknown[]) => {
+      dialogs.asked.push(args)
+      return dialogs.next
+    })
+  }
 }

@@ -12,7 +12,7 @@ import { EngineValue } from './engine_value'
 import { PrintOptions } from './print_options'
 import { staticInfo } from './static_info'
 import { pyErr } from '../interp/exceptions'
-import { resolveInFolder } from './working_folder'
+import { resolveInFolder, type FileAccess } from './working_folder'
 import type { ScalarArrays } from './scalars'
 
 export interface LibraryHost {
@@ -25,8 +25,8 @@ export interface LibraryHost {
   writeErr(text: string): void
   /** A new Python value over an engine object: its lifetime is the program's to decide. */
   adopt(v: EngineValue): void
-  /** The app's working folder (./working_folder): relative file paths resolve inside it. None in the CLI. */
-  workingFolder?: string
+  /** The app's working folder and this run's access (./working_folder). None in the CLI: paths are the process's. */
+  fileAccess?(): FileAccess | undefined
 }
 
 /** NumPy's floating-point error handling (np.errstate / np.seterr), per runner as NumPy's is per thread. */
@@ -93,7 +93,8 @@ export class LibraryContext {
 
   /** Where the program's path `name` is (written to): inside the working folder when the app has one. */
   pathFor(name: string): string {
-    return this.host.workingFolder === undefined ? name : resolveInFolder(this.host.workingFolder, name)
+    const access = this.host.fileAccess?.()
+    return access === undefined ? name : resolveInFolder(access, name)
   }
 
   /** The program wrote a file under `name`: reading it back reads what it wrote. */

@@ -1,8 +1,9 @@
 // The app's working folder: the file functions (np.load/np.save/np.savez, torch.load,
 // safetensors' load_file/save_file) resolve a relative path inside the folder the person
 // chose, and refuse one that leaves it ('../', or a symlink inside that points out). An
-// absolute path is the person's own choice, typed as such, and is taken as it is. The CLI
-// has no working folder: paths are the process's, as in Python.
+// absolute path is taken as it is only from a line the person typed in the console; lines
+// the app writes (buttons, lessons, menus) are refused one. The CLI has no working folder:
+// paths are the process's, as in Python.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pyErr } from '../interp/exceptions'
@@ -13,10 +14,19 @@ function inside(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
-/** Where `name` is read or written with `folder` as the working folder; PermissionError when it leaves the folder. */
-export function resolveInFolder(folder: string, name: string): string {
-  if (path.isAbsolute(name)) return name
-  const root = fs.realpathSync(folder)
+/** The working folder, and whether the run in progress may name absolute paths (a line the person typed). */
+export interface FileAccess {
+  folder: string
+  absolutePaths: boolean
+}
+
+/** Where `name` is read or written under `access`; PermissionError when it leaves the working folder. */
+export function resolveInFolder(access: FileAccess, name: string): string {
+  if (path.isAbsolute(name)) {
+    if (access.absolutePaths) return name
+    throw pyErr('PermissionError', `[Errno 13] Permission denied: ${reprStr(name)} (an absolute path is taken only from a line typed in the console; this line came from the app, so its paths stay inside the working folder ${reprStr(access.folder)})`)
+  }
+  const root = fs.realpathSync(access.folder)
   const full = path.resolve(root, name)
   // The deepest part of the path that exists, with its links followed, must stay inside too.
   let existing = full

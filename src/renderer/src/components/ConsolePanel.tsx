@@ -14,6 +14,7 @@ import { useStore } from '../state/store'
 import { newer, older } from '../model/history'
 import { suggestFix } from '../model/errorHints'
 import type { TranscriptEntry } from '../state/appState'
+import { WorkingFolderButton, WorkingFolderForm } from './WorkingFolder'
 
 // Colours come from CSS variables so one style serves both themes.
 const pyStyle = HighlightStyle.define([
@@ -34,6 +35,7 @@ export function ConsolePanel(): React.JSX.Element {
   const hostRef = useRef<HTMLDivElement>(null)
   const outRef = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
+  const [folderForm, setFolderForm] = useState(false)
 
   useEffect(() => {
     const replace = (v: EditorView, text: string): void => {
@@ -43,7 +45,7 @@ export function ConsolePanel(): React.JSX.Element {
       const code = v.state.doc.toString()
       if (!code.trim()) return true
       replace(v, '')
-      void controller.run(code)
+      void controller.run(code, 'console')
       return true
     }
     const view = new EditorView({
@@ -116,10 +118,12 @@ export function ConsolePanel(): React.JSX.Element {
     <div className="panel console" data-testid="console">
       <div className="panel-head">Console <span className="muted small">Python (NumPy/PyTorch) · the runner</span>
         {busy > 0 && <span className="badge busy" data-testid="console-busy">running…</span>}
+        <WorkingFolderButton editing={folderForm} onEdit={() => setFolderForm((f) => !f)} />
         {showStop && (
           <button className="stop" data-testid="console-stop" title="Stop the running program (KeyboardInterrupt); what it made before stays"
             onClick={() => void controller.interrupt()}>Stop</button>
         )}</div>
+      {folderForm && <WorkingFolderForm onDone={() => setFolderForm(false)} />}
       <div className="transcript" ref={outRef} data-testid="console-output" aria-live="polite">
         {transcript.length === 0 && <div className="muted small">Type Python below. Every button in the app writes its line here too, so a session can be saved as a .py file (toolbar: Export script).</div>}
         {transcript.map((e) => <Entry key={e.seq} e={e} />)}

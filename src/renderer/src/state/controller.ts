@@ -6,7 +6,7 @@ import type { Store } from './store'
 import { push, emptyHistory, type History } from '../model/history'
 import { missingImports, PREAMBLE } from '../model/pythonLines'
 import type { PyErrorInfo } from '../model/types'
-import { MAX_CODE_LENGTH, type MemoryCaps, type Workspace } from '../../../shared/protocol'
+import { MAX_CODE_LENGTH, type MemoryCaps, type RunOrigin, type Workspace } from '../../../shared/protocol'
 import { loadMemoryCaps, saveMemoryCaps } from './memoryCaps'
 import { shownObject } from './appState'
 import { prefetchValues } from './valueLoader'
@@ -59,6 +59,20 @@ export class Controller {
     const w = await this.host.setMemoryCaps(caps)
     saveMemoryCaps(caps)
     this.store.dispatch({ type: 'workspace', workspace: w, force: true })
+  }
+
+  /**
+   * Sets the working folder the programs' relative paths resolve in. Resolves with the
+   * backend's refusal (no such folder, not a folder) as text, or null when it was set.
+   */
+  async setWorkingFolder(folder: string): Promise<string | null> {
+    try {
+      const w = await this.host.setWorkingFolder(folder)
+      this.store.dispatch({ type: 'workspace', workspace: w, force: true })
+      return null
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e)
+    }
   }
 
   /** Brings back the transcript saved before a reload, then saves it as it changes (./savedTranscript). */
@@ -117,8 +131,11 @@ export class Controller {
     }
   }
 
-  /** Runs Python source; resolves with the exception it raised (null when none). Never throws. */
-  async run(code: string): Promise<PyErrorInfo | null> {
+  /**
+   * Runs Python source; resolves with the exception it raised (null when none). Never throws.
+   * `origin` 'console' only for what the person typed: it alone may name absolute file paths.
+   */
+  async run(code: string, origin: RunOrigin = 'ui'): Promise<PyErrorInfo | null> {
     const text = code.replace(/\s+$/, '')
     if (!text) return null
     const seq = ++this.seq
@@ -131,7 +148,7 @@ export class Controller {
       return error
     }
     try {
-      const r = await this.host.run(text)
+      const r = await this.host.run(text, origin)
       const madeIds = r.ops.flatMap((op) => (op.resultId == null ? [] : [op.resultId]))
       this.store.dispatch({ type: 'runFinished', seq, stdout: r.stdout, stderr: r.stderr, error: r.error, workspace: r.snapshot, madeIds })
       this.prefetchShown()
