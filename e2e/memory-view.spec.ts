@@ -128,6 +128,25 @@ test.describe('memory view at real sizes', () => {
     await shots(page, testInfo, 'memory-permuted-4d')
   })
 
+  test('stride arrow labels stay wholly inside the memory view at 1280x720 with both views shown', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.getByTestId('view-split').click()
+    await run(page, 'x = np.arange(2*3*40*50, dtype=np.float32).reshape(2, 3, 40, 50)\ny = x.transpose(0, 2, 1, 3)')
+    await page.getByTestId('obj-y').click()
+    await memoryShows(page, 'y')
+    const arrows = page.getByTestId('memory-labels').locator('.arrow-label')
+    await expect(arrows).toHaveText(['d0: +24000 B', 'd1: +200 B', 'd2: +8000 B', 'd3: +4 B'])
+    // Nudged clear of each other, none may be pushed past the view's top edge (it was cut in half).
+    const outside = async (): Promise<string[]> => {
+      const layer = (await page.getByTestId('memory-labels').boundingBox())!
+      const boxes = await arrows.evaluateAll((els) => els.filter((e) => (e as any).style.display !== 'none')
+        .map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, top: r.top, bottom: r.bottom } }))
+      return boxes.filter((b) => b.top < layer.y - 0.5 || b.bottom > layer.y + layer.height + 0.5).map((b) => `${b.text} at ${b.top}..${b.bottom}`)
+    }
+    await expect.poll(outside).toEqual([])
+    await expect(arrows.filter({ visible: true })).toHaveCount(4)
+  })
+
   test('a step slice: its elements on the ramp, the bytes it skips neutral grey, both sharers listed', async ({ page }, testInfo) => {
     await run(page, 'a = np.arange(64.)')
     await run(page, 's = a[1::3]')

@@ -103,17 +103,24 @@ export class LabelLayer {
       else if (a === 'above') { x -= bw / 2; y -= bh + 2 }
       else { x -= bw / 2; y += 2 }
       const off = x + bw < 0 || y + bh < 0 || x > w || y > h
-      const hits = (yy: number): boolean => placed.some(([px, py, pw, ph]) => x < px + pw && px < x + bw && yy < py + ph && py < yy + bh)
-      let hit = hits(y)
+      const inside = (xx: number, yy: number): boolean => xx >= 0 && yy >= 0 && xx + bw <= w && yy + bh <= h
+      const hits = (xx: number, yy: number): boolean => placed.some(([px, py, pw, ph]) => xx < px + pw && px < xx + bw && yy < py + ph && py < yy + bh)
+      // A nudgeable label also moves when the layer's edge would cut it.
+      let hit = hits(x, y) || (!!l.nudge && !off && !inside(x, y))
       // Nudged places, nearest first, alternating up and down; a label above its point goes
-      // up first (down is over the thing it labels, and over the ruler's first row).
-      const tries: number[] = []
-      for (let k = 1; k <= 4; k++) tries.push(-k, k)
-      if (a === 'above') tries.sort((p, q) => (p < 0 ? 0 : 1) - (q < 0 ? 0 : 1))
-      for (const k of tries) {
+      // up first (down is over the thing it labels, and over the ruler's first row); then the
+      // same places one label-width to the right. Only places wholly inside the layer.
+      const steps: number[] = []
+      for (let k = 1; k <= 4; k++) steps.push(-k, k)
+      if (a === 'above') steps.sort((p, q) => (p < 0 ? 0 : 1) - (q < 0 ? 0 : 1))
+      const tries: Array<[number, number]> = [...steps.map((k): [number, number] => [0, k]), [1, 0], ...steps.map((k): [number, number] => [1, k])]
+      for (const [i, k] of tries) {
         if (!hit || !l.nudge) break
-        if (!hits(y + k * (bh + 1))) { y += k * (bh + 1); hit = false }
+        const xx = x + i * (bw + 4), yy = y + k * (bh + 1)
+        if (inside(xx, yy) && !hits(xx, yy)) { x = xx; y = yy; hit = false }
       }
+      // Cut by the edge where it stands but clear of every other label: it stays there.
+      if (hit && l.nudge && !hits(x, y)) hit = false
       if (off || hit) { hide(); continue }
       placed.push([x, y, bw, bh])
       this.shown.push({ x, y, w: bw, h: bh, text: l.text, boxed: /arrow-label|axis-label/.test(l.className ?? '') })
