@@ -1,6 +1,6 @@
 // Per-cell facts and colours of the memory wall, against brute force.
 import { describe, expect, it } from 'vitest'
-import { cellColors, cellFacts, cellInfo, denseFirstCell, logicalT, rampBytes, wallColors } from '../../../src/renderer/src/model/cellFacts'
+import { cContiguous, cellColors, cellFacts, cellInfo, denseFirstCell, logicalT, rampBytes, wallColors } from '../../../src/renderer/src/model/cellFacts'
 import { elementOffsets } from '../../../src/renderer/src/model/footprint'
 
 describe('cell facts', () => {
@@ -97,6 +97,26 @@ describe('cell facts: consecutive elements take the direct path, with the same f
     })
   }
 
+  it('cContiguous says what reading the offsets says: each element the next item', () => {
+    const layouts: Array<[number[], number[], number]> = [
+      [[3, 4], [32, 8], 8], [[3, 4], [8, 24], 8], [[2, 1, 5], [20, 999, 4], 4], [[2, 1, 5], [20, 4, 4], 4], [[4], [0], 8],
+      [[1], [0], 8], [[], [], 8], [[2, 3], [-12, 4], 4], [[0, 3], [0, 4], 4], [[5, 2], [4, 2], 2], [[5, 2], [6, 2], 2]
+    ]
+    for (const [shape, byteStrides, itemsize] of layouts) {
+      const offs = elementOffsets({ shape, byteStrides }, 0)
+      const consecutive = offs.every((o, f) => o === f * itemsize)
+      expect([shape, byteStrides, cContiguous(shape, byteStrides, itemsize)]).toEqual([shape, byteStrides, consecutive])
+    }
+  })
+
+  it('a contiguous hint gives the facts reading the offsets gives', () => {
+    const objects = [{ offsets: elementOffsets({ shape: [16], byteStrides: [4] }, 0), itemsize: 4 }, { offsets: elementOffsets({ shape: [5], byteStrides: [4] }, 20), itemsize: 4 }]
+    const read = cellFacts(16, 4, objects, 1)
+    const hinted = cellFacts(16, 4, objects.map((o) => ({ ...o, contiguous: true })), 1)
+    expect(hinted).toEqual(read)
+    expect(read.dense).toBe(true)
+  })
+
   it('denseFirstCell: the first cell only when every element is the next whole cell', () => {
     expect(denseFirstCell(new Float64Array([16, 24, 32]), 8, 8, 10)).toBe(2)
     expect(denseFirstCell(new Float64Array([16, 32, 24]), 8, 8, 10)).toBe(-1)
@@ -136,6 +156,27 @@ describe('cell colours and info, against each cell worked out alone', () => {
       }
     }
     expect(f.selfCount[3]).toBe(2) // the repeated element is there
+  })
+
+  it('a dense selection is coloured in runs, each cell as cell by cell (sizes around the ramp steps, after a sharer)', () => {
+    for (const n of [2, 3, 4095, 4096, 4097, 10_007, 250_001]) {
+      const before = 3
+      const sharer = { offsets: elementOffsets({ shape: [before], byteStrides: [8] }, 0), itemsize: 8 }
+      const sel = { offsets: elementOffsets({ shape: [n], byteStrides: [8] }, before * 8), itemsize: 8 }
+      const f = cellFacts(before + n + 2, 8, [sharer, sel], 1)
+      expect(f.dense).toBe(true)
+      const palette: Array<[number, number, number]> = [[230, 159, 0], [86, 180, 233]]
+      const rgba = cellColors(f, before + n + 2, 1, [n], { kind: 'flat' }, palette, true)
+      // The same facts, not marked dense: coloured cell by cell.
+      const each = cellColors({ ...f, dense: false }, before + n + 2, 1, [n], { kind: 'flat' }, palette, true)
+      const differs = rgba.findIndex((v, i) => v !== each[i])
+      expect(differs).toBe(-1)
+      // Spot checks against the ramp itself.
+      expect(Array.from(rgba.subarray(before * 4, before * 4 + 4))).toEqual([...rampBytes(0), 255])
+      expect(Array.from(rgba.subarray((before + n - 1) * 4, (before + n) * 4))).toEqual([...rampBytes(1), 255])
+      const { free } = wallColors(true)
+      expect(Array.from(rgba.subarray((before + n) * 4, (before + n) * 4 + 3))).toEqual(free)
+    }
   })
 
   it('counts above 255 are capped in the info texture', () => {

@@ -7,6 +7,19 @@ import { ramp } from './colormap'
 export interface FactObject {
   offsets: Float64Array   // byte offset of each element from the block base, C order
   itemsize: number
+  /** Known from the strides: element f sits at offsets[0] + f × itemsize (C-contiguous), so the offsets need no reading. */
+  contiguous?: boolean
+}
+
+/** Whether byte strides put element f at element 0 + f × itemsize (C order; dims of one element have any stride). */
+export function cContiguous(shape: readonly number[], byteStrides: readonly number[], itemsize: number): boolean {
+  let want = itemsize
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 0) return true
+    if (shape[d] !== 1 && byteStrides[d] !== want) return false
+    want *= shape[d]
+  }
+  return true
 }
 
 export interface CellFacts {
@@ -23,6 +36,11 @@ export interface CellFacts {
   /** The selected object's extent in cells [lo, hi): cells inside it it does not reach are its gaps. */
   lo: number
   hi: number
+  /**
+   * True when the selected object's elements lie one per cell, in C order, from cell `lo`
+   * (logical[c] = c - lo on [lo, hi), each reached once): the wall is coloured in runs.
+   */
+  dense: boolean
 }
 
 export function cellFacts(cells: number, cellBytes: number, objects: readonly FactObject[], selected: number): CellFacts {
@@ -31,29 +49,40 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
   const selfCount = new Uint16Array(cells)
   const mask = new Uint8Array(cells)
   let lo = cells, hi = 0
+  let dense = false
+  // Whether an earlier object reached any cell yet (until one has, count and mask are all zero).
+  let reached = false
   for (let j = 0; j < objects.length; j++) {
     const o = objects[j]
     const bit = j < 8 ? 1 << j : 0
     const mine = j === selected
     const offs = o.offsets
-    const first = denseFirstCell(offs, o.itemsize, cellBytes, cells)
+    const first = denseFirstCell(offs, o.itemsize, cellBytes, cells, o.contiguous)
     if (first >= 0) {
-      // Element f is cell first + f, each reached once: no offsets to read, no division.
+      // Element f is cell first + f, each reached once: no offsets to read, no division;
+      // a run of cells nothing has reached yet is filled whole.
       const end = first + offs.length
-      for (let c = first; c < end; c++) {
-        if (count[c] !== 65535) count[c]++
-        mask[c] |= bit
-      }
-      if (mine && end > first) {
+      if (!reached) {
+        count.fill(1, first, end)
+        mask.fill(bit, first, end)
+      } else {
         for (let c = first; c < end; c++) {
-          if (selfCount[c] !== 65535) selfCount[c]++
-          if (logical[c] < 0) logical[c] = c - first
+          if (count[c] !== 65535) count[c]++
+          mask[c] |= bit
         }
-        lo = Math.min(lo, first)
-        hi = Math.max(hi, end)
+      }
+      reached = true
+      if (mine && end > first) {
+        // Only the selected object writes these, once per cell.
+        selfCount.fill(1, first, end)
+        for (let c = first; c < end; c++) logical[c] = c - first
+        lo = first
+        hi = end
+        dense = true
       }
       continue
     }
+    reached = true
     for (let f = 0; f < offs.length; f++) {
       const firstCell = Math.max(0, Math.floor(offs[f] / cellBytes))
       const last = Math.min(cells - 1, Math.floor((offs[f] + o.itemsize - 1) / cellBytes))
@@ -70,7 +99,7 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
     }
   }
   if (lo > hi) { lo = 0; hi = 0 }
-  return { cells, cellBytes, logical, count, selfCount, mask, lo, hi }
+  return { cells, cellBytes, logical, count, selfCount, mask, lo, hi, dense }
 }
 
 /**
@@ -78,13 +107,13 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
  * element per cell, consecutive from an aligned start, inside the wall (a C-contiguous
  * object on a wall of its own itemsize, the common case); else -1.
  */
-export function denseFirstCell(offs: Float64Array, itemsize: number, cellBytes: number, cells: number): number {
+export function denseFirstCell(offs: Float64Array, itemsize: number, cellBytes: number, cells: number, contiguous = false): number {
   const n = offs.length
   if (n === 0 || itemsize !== cellBytes) return -1
   const base = offs[0]
   const first = base / cellBytes
   if (!Number.isInteger(first) || first < 0 || first + n > cells) return -1
-  for (let f = 1; f < n; f++) if (offs[f] !== base + f * itemsize) return -1
+  if (!contiguous) for (let f = 1; f < n; f++) if (offs[f] !== base + f * itemsize) return -1
   return first
 }
 
@@ -141,12 +170,16 @@ export function cellColors(facts: CellFacts, cols: number, rows: number, shape: 
   const scale = dimN ? (dimN > 1 ? 1 / (dimN - 1) : 0) : numel > 1 ? 1 / (numel - 1) : 0
   const { logical, selfCount, mask, lo, hi } = facts
   const cells = Math.min(facts.cells, cols * rows)
+  // One element per cell from lo, by flat index: the ramp's steps are runs of cells, each filled whole.
+  const runs = facts.dense && !dimN && numel > 1 && hi <= cells
+  if (runs) fillRamp(out32, lo, hi - lo, scale)
   for (let c = 0; c < cells; c++) {
+    if (runs && c === lo) { c = hi - 1; continue }
     const f = logical[c]
     let rgba: number
     if (f >= 0) {
       const t = dimN ? (dimN > 1 ? (Math.floor(f / inner) % dimN) * scale : 0.5) : numel > 1 ? f * scale : 0.5
-      rgba = LUT32[lutIndex(t) / 3]
+      rgba = LUT32[lutStep(t)]
     } else if (c >= lo && c < hi) rgba = gap32
     else if (mask[c]) rgba = dimmed[31 - Math.clz32(mask[c] & -mask[c])]
     else rgba = free32
@@ -155,6 +188,24 @@ export function cellColors(facts: CellFacts, cols: number, rows: number, shape: 
   }
   if (cells < cols * rows) out32.fill(opaque(empty), cells)
   return out
+}
+
+/**
+ * Cells at..at+n-1 hold flat indices 0..n-1 (each once): their ramp colours, the same a
+ * cell-by-cell lutStep(f * scale) gives, written as one fill per ramp step (the step of
+ * f never decreases, so each step's cells are one run; its end is estimated, then checked).
+ */
+function fillRamp(out32: Uint32Array, at: number, n: number, scale: number): void {
+  let f = 0
+  while (f < n) {
+    const k = lutStep(f * scale)
+    // The first f past this step: about where f * scale crosses the step's upper half, then exact.
+    let e = Math.min(n, Math.max(f + 1, Math.ceil((k + 0.5) / (LUT_SIZE - 1) / scale)))
+    while (e > f + 1 && lutStep((e - 1) * scale) > k) e--
+    while (e < n && lutStep(e * scale) === k) e++
+    out32.fill(LUT32[k], at + f, at + e)
+    f = e
+  }
 }
 
 /**
@@ -192,13 +243,14 @@ const LUT32 = (() => {
   return out
 })()
 
-function lutIndex(t: number): number {
-  return Math.round(Math.min(1, Math.max(0, t)) * (LUT_SIZE - 1)) * 3
+/** The table step of ramp position t (0..1, clamped). */
+function lutStep(t: number): number {
+  return Math.round(Math.min(1, Math.max(0, t)) * (LUT_SIZE - 1))
 }
 
 /** The ramp colour (0..255) a cell of logical position t gets: what tests compare canvas pixels with. */
 export function rampBytes(t: number): [number, number, number] {
-  const i = lutIndex(t)
+  const i = lutStep(t) * 3
   return [LUT[i], LUT[i + 1], LUT[i + 2]]
 }
 

@@ -17,6 +17,8 @@ export interface WallObject {
   itemsize: number
   base0: number            // byte of element 0 from the block base
   offsets: Float64Array    // byte of each element from the block base, C order
+  /** Element f at offsets[0] + f × itemsize, known from the strides (model/cellFacts cContiguous). */
+  contiguous?: boolean
 }
 
 export interface WallSpec {

@@ -17,7 +17,7 @@ import { byteOffsetInBlock } from '../model/storageGroups'
 import { hex } from '../model/address'
 import { primaryName, type ObjectEntry } from '../model/types'
 import { count, formatBytes } from '../model/format'
-import { wallColors, type ColorBy } from '../model/cellFacts'
+import { cContiguous, wallColors, type ColorBy } from '../model/cellFacts'
 import { blockColors } from '../model/storageGroups'
 import { objectTitle } from '../model/exportCaption'
 import { rowLabel, type RowChoice } from '../model/wallShape'
@@ -118,7 +118,8 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       color: sharerColors[j],
       itemsize: o.info.itemsize,
       base0: byteOffsetInBlock(block, o),
-      offsets: offsetsOf(block, o)
+      offsets: offsetsOf(block, o),
+      contiguous: cContiguous(o.info.shape, o.info.byteStrides, o.info.itemsize)
     }))
     return {
       blockBytes: block.nbytes,
