@@ -6,11 +6,16 @@
 // frame:
 //
 //   u32 little-endian n | n bytes: the response as JSON, without `result.f64` |
-//   zero padding to a multiple of 8 | the doubles, little-endian
+//   zero padding to a multiple of 8 | the values, little-endian
 //
-// so the receiver reads the doubles in place (a Float64Array over the frame's
-// own buffer, aligned by the padding), with no base64, no per-number parsing
-// and no copy. Every platform the app runs on is little-endian, as the bytes are.
+// The values go in the narrowest type that holds every one of them exactly
+// (see narrowestElements: int8, int16, int32 or float32, else the doubles
+// themselves), named by the header's `elements` when not float64: a window of
+// zeros, small integers or float32 values crosses in an eighth to a half of the
+// bytes, and the receiver widens it back to the same doubles. Doubles are read
+// in place (a Float64Array over the frame's own buffer, aligned by the padding),
+// with no base64, no per-number parsing and no copy. Every platform the app runs
+// on is little-endian, as the bytes are.
 import type { ValuesWindow } from './workspace-protocol'
 
 /** A successful response whose result carries doubles at `f64` (an 'f64' window). */
@@ -22,6 +27,37 @@ export interface BinaryResponse {
 }
 
 const HEADER_LENGTH_BYTES = 4
+
+/** The element types a frame's values may cross in (float64: the doubles themselves). */
+export type FrameElements = 'int8' | 'int16' | 'int32' | 'float32' | 'float64'
+const ELEMENT_ARRAYS = { int8: Int8Array, int16: Int16Array, int32: Int32Array, float32: Float32Array, float64: Float64Array }
+
+/** Largest magnitude up to which every integer is a float32. */
+const FLOAT32_INTEGERS = 2 ** 24
+
+/**
+ * The narrowest type that holds every one of the doubles exactly: integers (not -0) in
+ * int8, int16 or int32 range, else values that are all float32s (NaN and ±Infinity
+ * included, -0 kept), else float64. One pass; a double that fits none ends it.
+ */
+export function narrowestElements(v: Float64Array): FrameElements {
+  const n = v.length
+  let lo = 0, hi = 0, i = 0
+  for (; i < n; i++) {
+    const x = v[i]
+    if ((x | 0) !== x || (x === 0 && 1 / x < 0)) break
+    if (x < lo) lo = x
+    else if (x > hi) hi = x
+  }
+  if (i === n) return lo >= -128 && hi <= 127 ? 'int8' : lo >= -32768 && hi <= 32767 ? 'int16' : 'int32'
+  // The integers before i are float32s only up to 2^24 in magnitude: past that, check them too.
+  if (lo < -FLOAT32_INTEGERS || hi > FLOAT32_INTEGERS) i = 0
+  for (; i < n; i++) {
+    const x = v[i]
+    if (Math.fround(x) !== x && x === x) return 'float64'
+  }
+  return 'float32'
+}
 
 /** The result's doubles when it is an 'f64' window (the one payload that crosses as bytes). */
 export function binaryValuesOf(result: unknown): Float64Array | undefined {
@@ -54,11 +90,16 @@ export function encodeBinaryResponse(id: number, result: ValuesWindow & { f64: F
  */
 export function encodeBinaryParts(id: number, result: ValuesWindow & { f64: Float64Array }): [Uint8Array, Uint8Array] {
   const { f64, ...rest } = result
-  const header = new TextEncoder().encode(JSON.stringify({ type: 'response', id, ok: true, result: rest }))
+  const elements = narrowestElements(f64)
+  const header = new TextEncoder().encode(JSON.stringify({ type: 'response', id, ok: true, result: rest, ...(elements === 'float64' ? {} : { elements }) }))
   const head = new Uint8Array(align8(HEADER_LENGTH_BYTES + header.length))
   new DataView(head.buffer).setUint32(0, header.length, true)
   head.set(header, HEADER_LENGTH_BYTES)
-  return [head, new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength)]
+  if (elements === 'float64') return [head, new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength)]
+  // Each double converts to the narrower type exactly (narrowestElements checked every one).
+  const narrow = new ELEMENT_ARRAYS[elements](f64.length)
+  narrow.set(f64)
+  return [head, new Uint8Array(narrow.buffer)]
 }
 
 /**
@@ -70,11 +111,22 @@ export function decodeBinaryResponse(frame: ArrayBuffer): BinaryResponse {
   if (frame.byteLength < HEADER_LENGTH_BYTES) throw new Error('binary frame shorter than its header length')
   const headerLength = new DataView(frame).getUint32(0, true)
   const valuesAt = align8(HEADER_LENGTH_BYTES + headerLength)
-  if (valuesAt > frame.byteLength || (frame.byteLength - valuesAt) % 8 !== 0) {
-    throw new Error(`binary frame of ${frame.byteLength} bytes does not hold a ${headerLength}-byte header and whole doubles`)
+  if (valuesAt > frame.byteLength) throw new Error(`binary frame of ${frame.byteLength} bytes does not hold its ${headerLength}-byte header`)
+  const message = JSON.parse(new TextDecoder().decode(new Uint8Array(frame, HEADER_LENGTH_BYTES, headerLength))) as BinaryResponse & { elements?: FrameElements }
+  const elements = message.elements ?? 'float64'
+  delete message.elements
+  const Narrow = Object.hasOwn(ELEMENT_ARRAYS, elements) ? ELEMENT_ARRAYS[elements] : null
+  if (!Narrow) throw new Error(`binary frame of unknown elements '${String(elements)}'`)
+  if ((frame.byteLength - valuesAt) % Narrow.BYTES_PER_ELEMENT !== 0) {
+    throw new Error(`binary frame of ${frame.byteLength} bytes does not hold a ${headerLength}-byte header and whole ${elements === 'float64' ? 'doubles' : `${elements} values`}`)
   }
-  const message = JSON.parse(new TextDecoder().decode(new Uint8Array(frame, HEADER_LENGTH_BYTES, headerLength))) as BinaryResponse
-  message.result.f64 = new Float64Array(frame, valuesAt, (frame.byteLength - valuesAt) / 8)
+  const count = (frame.byteLength - valuesAt) / Narrow.BYTES_PER_ELEMENT
+  if (Narrow === Float64Array) message.result.f64 = new Float64Array(frame, valuesAt, count)
+  else {
+    // Widened back: every narrower value is the double it was made from.
+    message.result.f64 = new Float64Array(count)
+    message.result.f64.set(new Narrow(frame, valuesAt, count))
+  }
   return message
 }
 

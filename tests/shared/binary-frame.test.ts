@@ -2,7 +2,7 @@
 // WebSocket frame (src/shared/binary-frame.ts) and the buffer the session
 // worker transfers.
 import { describe, expect, it } from 'vitest'
-import { binaryValuesOf, decodeBinaryResponse, encodeBinaryParts, encodeBinaryResponse, transferOf } from '../../src/shared/binary-frame'
+import { binaryValuesOf, decodeBinaryResponse, encodeBinaryParts, encodeBinaryResponse, narrowestElements, transferOf, type FrameElements } from '../../src/shared/binary-frame'
 import { methods, type ValuesWindow } from '../../src/shared/protocol'
 
 function win(f64: Float64Array, dtype: ValuesWindow['dtype'] = 'float64'): ValuesWindow & { f64: Float64Array } {
@@ -39,22 +39,77 @@ describe('the binary window frame', () => {
   })
 
   it('holds a 1M-element window in one frame of its bytes plus a short header', () => {
-    const doubles = new Float64Array(1_000_000).map((_, i) => i * 0.5)
+    const doubles = new Float64Array(1_000_000).map((_, i) => i * 0.1)
     const frame = encodeBinaryResponse(3, { ...win(doubles), shape: [1000, 1000] })
     expect(frame.byteLength).toBeGreaterThanOrEqual(8_000_000)
     expect(frame.byteLength).toBeLessThan(8_000_000 + 256)
     const got = decodeBinaryResponse(received(frame)).result.f64
     expect(got.length).toBe(1_000_000)
-    expect(got[999_999]).toBe(499_999.5)
+    expect(got[999_999]).toBe(999_999 * 0.1)
   })
 
   it('refuses frames that do not hold a header and whole doubles', () => {
     expect(() => decodeBinaryResponse(new ArrayBuffer(2))).toThrow(/shorter/)
-    const frame = received(encodeBinaryResponse(1, win(new Float64Array([1, 2]))))
+    const frame = received(encodeBinaryResponse(1, win(new Float64Array([0.1, 0.2]))))
     expect(() => decodeBinaryResponse(frame.slice(0, frame.byteLength - 3))).toThrow(/whole doubles/)
     const lying = new Uint8Array(frame.slice(0))
     new DataView(lying.buffer).setUint32(0, 1 << 20, true)
     expect(() => decodeBinaryResponse(lying.buffer)).toThrow(/header/)
+  })
+})
+
+describe('values in the narrowest exact type', () => {
+  const cases: Array<[string, number[], FrameElements, number]> = [
+    ['zeros', [0, 0, 0, 0], 'int8', 1],
+    ['int8 bounds', [-128, 127, 5], 'int8', 1],
+    ['int16', [-129, 127], 'int16', 2],
+    ['int16 bounds', [-32768, 32767], 'int16', 2],
+    ['int32', [32768, -5], 'int32', 4],
+    ['int32 bounds', [-(2 ** 31), 2 ** 31 - 1], 'int32', 4],
+    ['-0 is not an integer zero', [1, -0, 2], 'float32', 4],
+    ['halves', [0.5, 1.25, -3], 'float32', 4],
+    ['specials', [NaN, Infinity, -Infinity, 0], 'float32', 4],
+    ['float32 values', Array.from(new Float32Array([0.1, 1e-40, 3.4e38])), 'float32', 4],
+    ['integers past 2^24 before a fraction', [2 ** 24 + 1, 0.5], 'float64', 8],
+    ['2^24 before a fraction', [2 ** 24, 0.5], 'float32', 4],
+    ['past int32', [2 ** 31], 'float32', 4],
+    ['past int32, odd', [2 ** 31 + 1], 'float64', 8],
+    ['a double', [0.1], 'float64', 8],
+    ['the smallest subnormal', [5e-324], 'float64', 8],
+    ['empty', [], 'int8', 1]
+  ]
+  for (const [name, values, want, bytes] of cases) {
+    it(`${name}: ${want}, widened back to the same doubles`, () => {
+      const doubles = new Float64Array(values)
+      expect(narrowestElements(doubles)).toBe(want)
+      const [head, body] = encodeBinaryParts(5, win(doubles))
+      expect(body.byteLength).toBe(values.length * bytes)
+      const frame = new Uint8Array(head.length + body.length)
+      frame.set(head)
+      frame.set(body, head.length)
+      const msg = decodeBinaryResponse(frame.buffer)
+      expect(msg).not.toHaveProperty('elements')
+      expect(msg.result).toEqual({ ...win(doubles), f64: expect.any(Float64Array) })
+      // Bit for bit: -0 stays -0, NaN stays NaN.
+      expect(new Uint8Array(msg.result.f64.buffer, msg.result.f64.byteOffset, msg.result.f64.byteLength)).toEqual(new Uint8Array(doubles.buffer))
+    })
+  }
+
+  it('a million zeros cross in a million bytes', () => {
+    const frame = encodeBinaryResponse(1, { ...win(new Float64Array(1_000_000)), shape: [1000, 1000] })
+    expect(frame.byteLength).toBeLessThan(1_000_000 + 256)
+    const got = decodeBinaryResponse(received(frame)).result.f64
+    expect(got.length).toBe(1_000_000)
+    expect(got.every((v) => v === 0 && 1 / v > 0)).toBe(true)
+  })
+
+  it('refuses a frame naming elements it does not know, or not a whole number of them', () => {
+    const frame = received(encodeBinaryResponse(1, win(new Float64Array([1000, 2000]))))
+    expect(() => decodeBinaryResponse(frame.slice(0, frame.byteLength - 1))).toThrow(/whole int16 values/)
+    const bytes = new Uint8Array(frame.slice(0))
+    const at = new TextDecoder('latin1').decode(bytes).indexOf('"int16"')
+    bytes.set(new TextEncoder().encode('"int64"'), at)
+    expect(() => decodeBinaryResponse(bytes.buffer)).toThrow(/unknown elements 'int64'/)
   })
 })
 

@@ -1,9 +1,9 @@
 // Browser mode's socket in a worker: what the page's side of it does with the
 // worker's messages (a stand-in worker here; the real one runs in Chromium, e2e).
 import { describe, expect, it } from 'vitest'
-import { openWorkerSocket, WORKER_UNAVAILABLE, type FromSocketWorker, type ToSocketWorker } from '../../../src/renderer/src/host/socketTransport'
+import { openWorkerSocket, WORKER_UNAVAILABLE, type FromSocketWorker, type SocketData, type ToSocketWorker } from '../../../src/renderer/src/host/socketTransport'
 import { decodeServerMessage } from '../../../src/renderer/src/host/websocketHost'
-import { encodeBinaryResponse } from '../../../src/shared/binary-frame'
+import { decodeBinaryResponse, encodeBinaryResponse } from '../../../src/shared/binary-frame'
 
 /** A Worker as the page sees one: what it was sent, and a way to make it speak or fail. */
 function fakeWorker() {
@@ -31,7 +31,7 @@ describe('the socket in a worker', () => {
     expect(f.sent).toEqual([{ type: 'connect', urls: ['ws://a/', 'ws://a/ws'] }])
     f.say({ type: 'open' })
     const t = await opening
-    const got: Array<string | ArrayBuffer> = []
+    const got: SocketData[] = []
     t.onmessage = (d) => got.push(d)
     expect(t.send('{"x":1}')).toBe(true)
     expect(f.sent[1]).toEqual({ type: 'send', text: '{"x":1}' })
@@ -70,12 +70,19 @@ describe('the socket in a worker', () => {
 
   it('a message off the socket: text is JSON, a binary frame a window whose doubles are read in place', () => {
     expect(decodeServerMessage('{"type":"hello","version":1}')).toEqual({ type: 'hello', version: 1 })
-    const f64 = new Float64Array([1.5, -0, NaN])
+    const f64 = new Float64Array([0.1, -0, NaN])
     const frame = encodeBinaryResponse(7, { objectId: 3, start: [0], shape: [3], values: [], f64 } as never)
     const buf = frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) as ArrayBuffer
     const msg = decodeServerMessage(buf) as { id: number; result: { f64: Float64Array } }
     expect(msg.id).toBe(7)
     expect(msg.result.f64.buffer).toBe(buf)
-    expect(Array.from(msg.result.f64)).toEqual([1.5, -0, NaN])
+    expect(Array.from(msg.result.f64)).toEqual([0.1, -0, NaN])
+  })
+
+  it('a frame the socket worker decoded (its values widened there) is taken as it is', () => {
+    const frame = encodeBinaryResponse(8, { objectId: 3, start: [0], shape: [3], values: [], f64: new Float64Array([0, 1, -2]) } as never)
+    const decoded = decodeBinaryResponse(frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) as ArrayBuffer)
+    expect(decodeServerMessage(decoded)).toBe(decoded)
+    expect(Array.from(decoded.result.f64)).toEqual([0, 1, -2])
   })
 })

@@ -4,21 +4,28 @@
 // owns the socket a chunk per task, so on a busy page an 8 MB value window
 // waits behind every long task (React commits, building the views) and streams
 // in only while the page is idle; in a worker it arrives while the page works,
-// and is handed over whole (text as a string, a binary frame's buffer moved,
-// not copied). Both give the host the same small surface.
+// and is handed over whole (text as a string, a binary frame decoded there, the
+// buffer of its doubles moved, not copied). Both give the host the same small surface.
+import type { BinaryResponse } from '../../../shared/binary-frame'
+
+/**
+ * One message off the socket: text, a binary frame, or (from the worker) a binary
+ * frame already decoded (../../../shared/binary-frame), its doubles' buffer moved.
+ */
+export type SocketData = string | ArrayBuffer | BinaryResponse
 
 /** What the page and the socket worker say to each other. */
 export type ToSocketWorker = { type: 'connect'; urls: string[] } | { type: 'send'; text: string }
 export type FromSocketWorker =
   | { type: 'open' }
   | { type: 'failed' }
-  | { type: 'message'; data: string | ArrayBuffer }
+  | { type: 'message'; data: SocketData }
   | { type: 'close' }
 
 export interface SocketTransport {
   /** Sends one text message; false when the socket is not open. */
   send(text: string): boolean
-  onmessage: (data: string | ArrayBuffer) => void
+  onmessage: (data: SocketData) => void
   onclose: () => void
 }
 

@@ -5,7 +5,7 @@ import { createApi, type Api, type Invoke, type Subscribe } from '../../../share
 import { MAX_MESSAGE_BYTES, type EventName, type EventPayload, type Method, type Reply, type ServerMessage } from '../../../shared/protocol'
 import { decodeBinaryResponse } from '../../../shared/binary-frame'
 import { socketUrls } from './socketUrls'
-import { openPageSocket, openWorkerSocket, WORKER_UNAVAILABLE, type SocketTransport } from './socketTransport'
+import { openPageSocket, openWorkerSocket, WORKER_UNAVAILABLE, type SocketData, type SocketTransport } from './socketTransport'
 
 type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void }
 
@@ -34,9 +34,10 @@ export async function connectWebSocket(pageUrl: string): Promise<Api> {
   return wrap(transport ?? (await openPageSocket(urls)))
 }
 
-/** One message off the socket: a binary frame is an 'f64' window read in place (../../../shared/binary-frame). */
-export function decodeServerMessage(data: string | ArrayBuffer): ServerMessage {
-  return data instanceof ArrayBuffer ? decodeBinaryResponse(data) : (JSON.parse(data) as ServerMessage)
+/** One message off the socket: a binary frame is an 'f64' window (../../../shared/binary-frame), decoded here or by the socket worker. */
+export function decodeServerMessage(data: SocketData): ServerMessage {
+  if (typeof data === 'string') return JSON.parse(data) as ServerMessage
+  return data instanceof ArrayBuffer ? decodeBinaryResponse(data) : data
 }
 
 function wrap(socket: SocketTransport): Api {

@@ -1,8 +1,10 @@
 // Browser mode's WebSocket, owned off the page's thread (why: ../host/socketTransport.ts).
 // Opens the first URL that accepts; every message it receives goes to the page
-// whole and once: text as it came, a binary frame (a value window) with its
-// buffer transferred. The page's text goes out as it is; nothing is parsed here.
+// whole and once: text as it came, a binary frame (a value window) decoded here,
+// its values widened to doubles where they crossed narrower (../../../shared/binary-frame),
+// and their buffer transferred. The page's text goes out as it is.
 import type { FromSocketWorker, ToSocketWorker } from '../host/socketTransport'
+import { decodeBinaryResponse } from '../../../shared/binary-frame'
 
 // A worker's postMessage (the DOM lib types `self` as a window).
 const post = (m: FromSocketWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer)
@@ -19,7 +21,14 @@ function connect(urls: string[], k: number): void {
   }
   s.onmessage = (ev) => {
     const data = ev.data as string | ArrayBuffer
-    post({ type: 'message', data }, typeof data === 'string' ? [] : [data])
+    if (typeof data === 'string') return post({ type: 'message', data })
+    let decoded
+    try {
+      decoded = decodeBinaryResponse(data)
+    } catch {
+      return post({ type: 'message', data }, [data]) // not a window frame: the page reports it as it would its own
+    }
+    post({ type: 'message', data: decoded }, [decoded.result.f64.buffer as ArrayBuffer])
   }
   s.onerror = () => {
     if (opened) return
