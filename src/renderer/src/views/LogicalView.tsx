@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
-import { shownObject } from '../state/appState'
+import { shownObject, type Hover } from '../state/appState'
 import { makeLayout, cellCount } from '../model/gridLayout'
 import { formatValue, NAN_RGB } from '../model/colormap'
 import { objectTitle } from '../model/exportCaption'
@@ -44,7 +44,6 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
   const valuesRef = useRef<Float64Array | null>(null)
   const hover = useStore(store, (s) => s.hover)
   const [legend, setLegend] = useState<{ min: number; max: number; loading: number | null; loadedRev: number }>({ min: NaN, max: NaN, loading: null, loadedRev: -1 })
-  const [mode, setMode] = useState<string>('none')
   const legendRef = useRef(legend)
   legendRef.current = legend
   const [scale, setScale] = useState<ScaleMode>('auto')
@@ -144,12 +143,15 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
 
   const layoutKey = sel ? `${sel.info.id}|${sel.info.shape.join(',')}|${(dims ?? []).join(',')}` : ''
   const layout = useMemo(() => (sel ? makeLayout(sel.info.shape, dims) : null), [layoutKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  // What the view draws, known in the render that selects the object: its head and legend rows come in
+  // the same commit as the content, so the frame that first draws it has the canvas at its final size.
+  const drawable = !!view && !!layout && !!sel && cellCount(layout) > 0 && sel.info.numel <= MAX_DRAWN_VALUES
+  const mode = drawable ? (layout.mosaic ? 'slices' : 'cubes') : view && sel ? (sel.info.numel === 0 ? 'empty' : 'too-large') : 'none'
 
   // Content: rebuilt when the object or its layout changes.
   useEffect(() => {
     if (!view) return
-    if (!layout || !sel || cellCount(layout) === 0 || sel.info.numel > MAX_DRAWN_VALUES) {
-      setMode(sel ? (sel.info.numel === 0 ? 'empty' : 'too-large') : 'none')
+    if (!drawable) {
       view.requestRender()
       return
     }
@@ -160,7 +162,6 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     view.scene.add(c.group)
     refit.current = () => view.frame(c.center, c.size, !layout.mosaic && (layout.nz > 1 || layout.tiles > 1))
     refit.current()
-    setMode(c.mode)
     return () => {
       view.scene.remove(c.group)
       view.retire(() => c.dispose())
@@ -204,12 +205,15 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
   }, [scale, fixed.min, fixed.max]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Hover (from this view or the memory view): outline the element and every index over the same bytes.
+  // Drawn again only when the hover changes (see the memory view's).
   useEffect(() => {
     if (!view) return
+    let shown: Hover | null | undefined
     const apply = (): void => {
       const c = contentRef.current
       const s = store.get()
-      if (!c || !sel) return
+      if (!c || !sel || s.hover === shown) return
+      shown = s.hover
       const hv = s.hover
       let main: number[] | null = null
       let linked: number[][] = []
@@ -277,7 +281,6 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
       </div>
       <div className="canvas-host" ref={ref}>
         {!sel && <div className="empty-state" data-testid="logical-empty"><p>Nothing selected. Create an array in the console (<code>a = np.arange(12).reshape(3, 4)</code>) or with <b>New</b>.</p></div>}
-        {/* mode is updated in an effect, one render after the selection: guard on sel itself */}
         {mode === 'empty' && sel && <div className="empty-state">{primaryName(sel)} has no elements (shape [{sel.info.shape.join(', ')}]).</div>}
         {mode === 'too-large' && sel && <div className="empty-state">{primaryName(sel)} has {sel.info.numel.toLocaleString()} elements: more than the logical view draws ({MAX_DRAWN_VALUES.toLocaleString()}). Slice it to look inside.</div>}
       </div>

@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import * as THREE from 'three'
 import { useApp } from '../state/context'
 import { useStore } from '../state/store'
-import { shownObject } from '../state/appState'
+import { shownObject, type Hover } from '../state/appState'
 import { MemoryContent, type WallObject } from './MemoryContent'
 import { useSceneView } from './useSceneView'
 import { blockOfObject, elementBytes, indicesTouching, offsetsOf } from '../state/footprints'
@@ -242,13 +242,17 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
   }
   useEffect(drawTrail, [view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Linked hover: the hovered element's bytes, outlined once per alias that reaches them.
+  // Linked hover: the hovered element's bytes, outlined once per alias that reaches them. Drawn
+  // again only when the hover changes (a frame of a WebGL canvas costs the GPU process tens of
+  // ms under SwiftShader; other store changes, a console line, need none).
   useEffect(() => {
     if (!view) return
+    let shown: Hover | null | undefined
     const apply = (): void => {
       const c = contentRef.current
       const s = store.get()
-      if (!c || !block) return
+      if (!c || !block || s.hover === shown) return
+      shown = s.hover
       const o = hoverSource(s.hover, block, sel, s.workspace.objects)
       c.setHover(o && s.hover ? [elementBytes(block, o, s.hover.index)] : [])
       view.requestRender()

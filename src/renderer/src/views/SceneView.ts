@@ -105,10 +105,17 @@ export class SceneView {
     this.requestRender()
   }
 
-  /** Asks for one frame on the next animation frame (coalesced). */
+  /**
+   * Asks for one frame on the next animation frame (coalesced). The frame takes the host's
+   * size as laid out then: rows that came with the same change (a selection's head and
+   * legend) are in it, so the resize they cause asks for no second frame (each frame of a
+   * WebGL canvas costs the GPU process tens of ms under SwiftShader).
+   */
   requestRender = (): void => {
     if (this.pending) return
     this.pending = requestAnimationFrame(() => {
+      // Still pending while the size is applied: the re-framing it may do asks for no other frame.
+      this.measure()
       this.pending = 0
       this.renderNow()
     })
@@ -140,8 +147,8 @@ export class SceneView {
 
   /**
    * Width and height of what the view shows, in CSS px: the canvas host's box as the
-   * viewport and camera have it (measured on resize), so framing, picks and labels agree
-   * with the frame drawn, and reading them forces no layout in the middle of a React commit.
+   * viewport and camera have it (measured on resize and as each frame starts), so framing, picks
+   * and labels agree with the frame drawn, and reading them forces no layout in the middle of a React commit.
    */
   get width(): number {
     return this.shown.width
@@ -151,12 +158,22 @@ export class SceneView {
     return this.shown.height
   }
 
+  /** The host's box changed (or the view starts): applied, and drawn when it differs from the one shown. */
   resize(): void {
+    if (this.measure()) this.requestRender()
+  }
+
+  /**
+   * Reads the host's box (and its pane's height) and, when either differs from what the view has,
+   * applies it: drawing buffer, viewport, camera, framing. True when it changed.
+   */
+  private measure(): boolean {
     const w = Math.max(1, this.container.clientWidth)
     const h = Math.max(1, this.container.clientHeight)
-    this.shown = { width: w, height: h }
     // As tall as the pane (the host's height is at most that), so rows appearing above or below do not resize it.
     const bufferHeight = Math.max(h, this.container.parentElement?.clientHeight ?? 0)
+    if (w === this.shown.width && h === this.shown.height && w === this.buffer.width && bufferHeight === this.buffer.height) return false
+    this.shown = { width: w, height: h }
     if (w !== this.buffer.width || bufferHeight !== this.buffer.height) {
       this.renderer.setSize(w, bufferHeight, true)
       this.buffer = { width: w, height: bufferHeight }
@@ -168,7 +185,7 @@ export class SceneView {
     this.camera.aspect = w / h
     this.camera.updateProjectionMatrix()
     if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt, this.framing.marginLeftPx)
-    this.requestRender()
+    return true
   }
 
   /**
