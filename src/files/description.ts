@@ -144,47 +144,65 @@ function lowerBound(xs: Float64Array, v: number, strict: boolean): number {
  * inside its range, and the rest counted from the sorted bounds (sharesWithMore).
  */
 export function computeSharing(entries: FileEntry[]): void {
+  // No object per entry here beyond what it keeps (a million entries: V8's pauses to collect
+  // short-lived ones would outlast Stop's wait): byte ranges in number columns, an entry's
+  // neighbours by index, and a list of names only for an entry that shares.
   const byStorage = new Map<string, FileEntry[]>()
-  for (const [i, e] of entries.entries()) {
+  for (let i = 0; i < entries.length; i++) {
     if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop() // a million tensors take seconds here
-    e.sharesWith = []
+    const e = entries[i]
+    if (e.sharesWith.length) e.sharesWith = []
     delete e.sharesWithMore
-    const list = byStorage.get(e.storageKey) ?? []
+    let list = byStorage.get(e.storageKey)
+    if (list === undefined) byStorage.set(e.storageKey, (list = []))
     list.push(e)
-    byStorage.set(e.storageKey, list)
   }
   for (const list of byStorage.values()) {
-    const order = new Map<FileEntry, number>()
-    for (const [i, e] of list.entries()) {
+    // The entries (indices into `list`) that cover bytes, sorted by first byte, then last.
+    const los: number[] = []
+    const his: number[] = []
+    const items: number[] = []
+    for (let i = 0; i < list.length; i++) {
       if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
-      order.set(e, i)
-    }
-    const items = list.flatMap((e, i) => {
-      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
+      const e = list[i]
       const x = byteExtent(e.shape, e.strides, e.itemsize, e.byteOffset)
-      return x === null || x.hi <= x.lo ? [] : [{ e, lo: x.lo, hi: x.hi, listed: new Set<FileEntry>() }]
-    })
-    sortPolling(items, (a, b) => a.lo - b.lo || a.hi - b.hi)
-    for (let i = 0; i < items.length; i++) {
-      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
-      const a = items[i]
-      for (let j = i + 1, checks = 0; j < items.length && items[j].lo < a.hi && checks < MAX_EXACT_CHECKS; j++, checks++) {
+      los.push(x === null ? 0 : x.lo)
+      his.push(x === null ? 0 : x.hi)
+      if (x !== null && x.hi > x.lo) items.push(i)
+    }
+    if (items.length < 2) continue
+    sortPolling(items, (a, b) => los[a] - los[b] || his[a] - his[b])
+    /** Each sharing entry's neighbours found so far, by index into `list` (at most MAX_SHARES_LISTED). */
+    const listed = new Map<number, number[]>()
+    const count = (i: number) => listed.get(i)?.length ?? 0
+    const add = (i: number, other: number) => {
+      const l = listed.get(i)
+      if (l === undefined) listed.set(i, [other])
+      else if (l.length < MAX_SHARES_LISTED) l.push(other)
+    }
+    for (let k = 0; k < items.length; k++) {
+      if (k % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
+      const a = items[k]
+      for (let j = k + 1, checks = 0; j < items.length && los[items[j]] < his[a] && checks < MAX_EXACT_CHECKS; j++, checks++) {
         const b = items[j]
-        if (a.listed.size >= MAX_SHARES_LISTED && b.listed.size >= MAX_SHARES_LISTED) continue
-        if (!entriesOverlap(a.e, b.e)) continue
-        if (a.listed.size < MAX_SHARES_LISTED) a.listed.add(b.e)
-        if (b.listed.size < MAX_SHARES_LISTED) b.listed.add(a.e)
+        if (count(a) >= MAX_SHARES_LISTED && count(b) >= MAX_SHARES_LISTED) continue
+        if (!entriesOverlap(list[a], list[b])) continue
+        add(a, b)
+        add(b, a)
       }
     }
+    if (listed.size === 0) continue
     // Entries whose range meets [lo, hi): those starting before hi, less those ending by lo.
-    const los = Float64Array.from(items.map((x) => x.lo)).sort()
-    const his = Float64Array.from(items.map((x) => x.hi)).sort()
-    for (const [i, x] of items.entries()) {
-      if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
-      const meets = lowerBound(los, x.hi, false) - lowerBound(his, x.lo, true) - 1
-      x.e.sharesWith = [...x.listed].sort((p, q) => order.get(p)! - order.get(q)!).map((o) => o.name)
-      const more = meets - x.listed.size
-      if (x.listed.size >= MAX_SHARES_LISTED && more > 0) x.e.sharesWithMore = more
+    const sortedLos = Float64Array.from(items, (i) => los[i]).sort()
+    const sortedHis = Float64Array.from(items, (i) => his[i]).sort()
+    let k = 0
+    for (const [i, others] of listed) {
+      if (++k % STOP_CHECK_ITEMS === 0) checkStop()
+      const e = list[i]
+      e.sharesWith = others.sort((p, q) => p - q).map((o) => list[o].name)
+      if (others.length < MAX_SHARES_LISTED) continue
+      const more = lowerBound(sortedLos, his[i], false) - lowerBound(sortedHis, los[i], true) - 1 - others.length
+      if (more > 0) e.sharesWithMore = more
     }
   }
 }

@@ -14,8 +14,10 @@ import { FileByteSource, MemoryByteSource, type ByteSource } from './byte-source
 import { computeSharing, type FileDescription, type FileEntry } from './description'
 import { FileFormatError, fail } from './errors'
 import { cStrides } from './layout'
-import { parseObjectMembers } from './json-members'
-import { STOP_CHECK_BYTES, STOP_CHECK_ITEMS, checkStop, sortPolling } from './stop-check'
+import { forEachMemberBatch } from './json-members'
+import { NameSlots } from './name-slots'
+import { isValidUtf8 } from './utf8-check'
+import { STOP_CHECK_ITEMS, checkStop, sortPolling } from './stop-check'
 import { gatherBytes, type StridedView } from './strided-bytes'
 
 /** safetensors' MAX_HEADER_SIZE. */
@@ -35,57 +37,99 @@ function stErr(debug: string): never {
   throw new FileFormatError('SafetensorError', `Error while deserializing header: ${debug}`)
 }
 
-interface TensorInfo { name: string; dtype: string; shape: number[]; begin: number; end: number }
-
 function isUsize(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0
 }
 
-function parseHeaderJson(text: string): { tensors: TensorInfo[]; metadata: Record<string, string> } {
-  // In batches with stop polls: a 100 MB header takes seconds to parse.
-  const members = parseObjectMembers(text)
-  if (members === null) return stErr('InvalidHeaderDeserialization')
-  const tensors: TensorInfo[] = []
-  const metadata: Record<string, string> = Object.create(null)
-  let i = 0
-  for (const [name, v] of members) {
-    if (++i % STOP_CHECK_ITEMS === 0) checkStop()
-    if (name === '__metadata__') {
-      if (v === null) continue
-      if (typeof v !== 'object' || Array.isArray(v)) stErr('InvalidHeaderDeserialization')
-      for (const [k, s] of Object.entries(v as Record<string, unknown>)) {
-        if (typeof s !== 'string') stErr('InvalidHeaderDeserialization')
-        metadata[k] = s as string
-      }
-      continue
-    }
-    const t = v as Record<string, unknown>
-    if (t === null || typeof t !== 'object' || Array.isArray(t)) stErr('InvalidHeaderDeserialization')
-    const { dtype, shape, data_offsets: offs } = t
-    if (typeof dtype !== 'string' || !BY_NAME.has(dtype)) stErr('InvalidHeaderDeserialization')
-    if (!Array.isArray(shape) || !shape.every(isUsize)) stErr('InvalidHeaderDeserialization')
-    if (!Array.isArray(offs) || offs.length !== 2 || !isUsize(offs[0]) || !isUsize(offs[1])) stErr('InvalidHeaderDeserialization')
-    tensors.push({ name, dtype: dtype as string, shape: shape as number[], begin: (offs as number[])[0], end: (offs as number[])[1] })
-  }
-  // The library sorts by offsets before validating (older writers used other orders).
-  sortPolling(tensors, (a, b) => a.begin - b.begin || a.end - b.end)
-  return { tensors, metadata }
+/**
+ * The header's tensors as columns, one slot per name in the order names first appear: a
+ * 100 MB header lists a million and more, and an object per tensor kept until the end makes
+ * V8's full collections of them pause for a second, longer than Stop may wait.
+ */
+interface TensorColumns {
+  names: string[]
+  /** Index into DTYPES; INVALID while the name's last value is not a tensor's. */
+  dtypes: number[]
+  shapes: number[][]
+  begins: number[]
+  ends: number[]
 }
 
-/** The header's UTF-8, decoded in pieces with stop polls between them (up to 100 MB). */
-function decodeHeader(bytes: Uint8Array): string {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  const parts: string[] = []
-  for (let at = 0; at < bytes.length || at === 0; at += STOP_CHECK_BYTES) {
-    if (at > 0) checkStop()
-    const end = Math.min(bytes.length, at + STOP_CHECK_BYTES)
-    try {
-      parts.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }))
-    } catch {
-      return stErr('InvalidHeader')
+const INVALID = -1
+/** Entries made between two stop polls (each is a few objects: fewer than the readers' usual STOP_CHECK_ITEMS). */
+const ENTRY_POLL = 1 << 12
+const DTYPE_INDEX = new Map(DTYPES.map(([n], i) => [n, i]))
+const NO_SHAPE: number[] = []
+
+/** A member's value as a tensor's fields into `slot`, or INVALID there (a later repeat of the name may still fix it). */
+function readTensor(cols: TensorColumns, slot: number, v: unknown): void {
+  const t = v as Record<string, unknown> | null
+  const dtype = t !== null && typeof t === 'object' && !Array.isArray(t) ? DTYPE_INDEX.get(t.dtype as string) : undefined
+  const shape = dtype === undefined ? undefined : t!.shape
+  const offs = dtype === undefined ? undefined : t!.data_offsets
+  if (dtype === undefined || typeof t!.dtype !== 'string' || !Array.isArray(shape) || !shape.every(isUsize) ||
+      !Array.isArray(offs) || offs.length !== 2 || !isUsize(offs[0]) || !isUsize(offs[1])) {
+    cols.dtypes[slot] = INVALID
+    cols.shapes[slot] = NO_SHAPE
+    cols.begins[slot] = 0
+    cols.ends[slot] = 0
+    return
+  }
+  cols.dtypes[slot] = dtype
+  cols.shapes[slot] = shape as number[]
+  cols.begins[slot] = offs[0] as number
+  cols.ends[slot] = offs[1] as number
+}
+
+function parseHeaderJson(utf8: Uint8Array): { cols: TensorColumns; order: number[]; metadata: Record<string, string> } {
+  const cols: TensorColumns = { names: [], dtypes: [], shapes: [], begins: [], ends: [] }
+  const slots = new NameSlots()
+  // A repeated name keeps its first place and takes its last value, as one JSON.parse would give.
+  let meta: unknown = null
+  // In batches with stop polls: a 100 MB header takes seconds to parse.
+  const ok = forEachMemberBatch(utf8, (batch) => {
+    let i = 0
+    for (const name of Object.keys(batch)) {
+      if (++i % STOP_CHECK_ITEMS === 0) checkStop()
+      const v = batch[name]
+      if (name === '__metadata__') {
+        meta = v
+        continue
+      }
+      const slot = slots.slotOf(name, cols.names.length)
+      if (slot === cols.names.length) cols.names.push(name)
+      readTensor(cols, slot, v)
+    }
+  })
+  if (!ok) return stErr('InvalidHeaderDeserialization')
+  const metadata: Record<string, string> = Object.create(null)
+  if (meta !== null) {
+    if (typeof meta !== 'object' || Array.isArray(meta)) stErr('InvalidHeaderDeserialization')
+    for (const [k, s] of Object.entries(meta as Record<string, unknown>)) {
+      if (typeof s !== 'string') stErr('InvalidHeaderDeserialization')
+      metadata[k] = s as string
     }
   }
-  return parts.join('')
+  const n = cols.names.length
+  let sorted = true
+  for (let i = 0; i < n; i++) {
+    if (cols.dtypes[i] === INVALID) stErr('InvalidHeaderDeserialization')
+    if (i > 0 && (cols.begins[i] < cols.begins[i - 1] || (cols.begins[i] === cols.begins[i - 1] && cols.ends[i] < cols.ends[i - 1]))) sorted = false
+  }
+  // The library sorts by offsets before validating (older writers used other orders); most files are in order already.
+  const order = Array.from({ length: n }, (_, i) => i)
+  if (!sorted) sortPolling(order, (a, b) => cols.begins[a] - cols.begins[b] || cols.ends[a] - cols.ends[b])
+  return { cols, order, metadata }
+}
+
+/** Bytes of a tensor of `shape` and item `size`; null past 2**53 (the library's ValidationOverflow here). */
+function tensorBytes(shape: readonly number[], size: number): number | null {
+  let n = size
+  for (const d of shape) n *= d
+  if (Number.isSafeInteger(n)) return n // every partial product was smaller, so exact (or 0 exactly)
+  // Past 2**53 on the way (or inf * 0): exactly, in BigInt.
+  const exact = shape.reduce((a, d) => a * BigInt(d), BigInt(size))
+  return exact > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(exact)
 }
 
 export interface SafetensorsReadOptions {
@@ -102,33 +146,40 @@ export function describeSafetensorsSource(src: ByteSource, opts: SafetensorsRead
   if (n > BigInt(MAX_HEADER_SIZE)) stErr('HeaderTooLarge')
   const hlen = Number(n)
   if (8 + hlen > src.size) stErr('InvalidHeaderLength')
-  const text = decodeHeader(src.read(8, hlen))
-  const { tensors, metadata } = parseHeaderJson(text)
+  const header = src.read(8, hlen)
+  if (!isValidUtf8(header)) stErr('InvalidHeader')
+  // A byte order mark is dropped, as TextDecoder drops it.
+  const bom = header[0] === 0xef && header[1] === 0xbb && header[2] === 0xbf
+  const { cols, order, metadata } = parseHeaderJson(bom ? header.subarray(3) : header)
   const bufferLen = src.size - 8 - hlen
   const warnings: string[] = []
   let expectedStart = 0
-  const entries: FileEntry[] = []
-  for (const [i, t] of tensors.entries()) {
-    if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop() // a 100 MB header lists a million tensors
-    const info = BY_NAME.get(t.dtype)!
-    const nelements = t.shape.reduce((a, d) => a * BigInt(d), 1n)
-    const nbytes = nelements * BigInt(info.size)
-    if (t.begin !== expectedStart || t.end < t.begin) {
-      const rule = `InvalidOffset(${JSON.stringify(t.name)})`
-      if (opts.strict || t.end < t.begin) stErr(rule)
-      warnings.push(`${t.name}: ${t.begin < expectedStart ? 'overlaps the tensor before it' : 'leaves a gap before it'} (the safetensors library refuses this: ${rule})`)
+  const entries: FileEntry[] = new Array(order.length)
+  for (let i = 0; i < order.length; i++) {
+    if (i % ENTRY_POLL === ENTRY_POLL - 1) checkStop() // a 100 MB header lists a million tensors
+    const slot = order[i]
+    const name = cols.names[slot]
+    const [dtypeText, dtype, size] = DTYPES[cols.dtypes[slot]]
+    const shape = cols.shapes[slot]
+    const begin = cols.begins[slot]
+    const end = cols.ends[slot]
+    if (begin !== expectedStart || end < begin) {
+      const rule = `InvalidOffset(${JSON.stringify(name)})`
+      if (opts.strict || end < begin) stErr(rule)
+      warnings.push(`${name}: ${begin < expectedStart ? 'overlaps the tensor before it' : 'leaves a gap before it'} (the safetensors library refuses this: ${rule})`)
     }
-    if (nbytes > BigInt(Number.MAX_SAFE_INTEGER)) stErr('ValidationOverflow')
-    if (BigInt(t.end - t.begin) !== nbytes) stErr('TensorInvalidInfo')
-    if (t.end > bufferLen) stErr(`InvalidOffset(${JSON.stringify(t.name)})`)
-    expectedStart = Math.max(expectedStart, t.end)
+    const nbytes = tensorBytes(shape, size)
+    if (nbytes === null) stErr('ValidationOverflow')
+    if (end - begin !== nbytes) stErr('TensorInvalidInfo')
+    if (end > bufferLen) stErr(`InvalidOffset(${JSON.stringify(name)})`)
+    expectedStart = Math.max(expectedStart, end)
     const entry: FileEntry = {
-      name: t.name, kind: 'tensor', dtype: info.dtype, dtypeText: t.dtype, itemsize: info.size,
-      shape: t.shape, strides: cStrides(t.shape, info.size), byteOffset: t.begin, storageKey: 'data',
-      byteOrder: info.size === 1 ? '|' : '<', fortranOrder: false, readOnly: false, requiresGrad: false, sharesWith: [],
+      name, kind: 'tensor', dtype, dtypeText, itemsize: size,
+      shape, strides: cStrides(shape, size), byteOffset: begin, storageKey: 'data',
+      byteOrder: size === 1 ? '|' : '<', fortranOrder: false, readOnly: false, requiresGrad: false, sharesWith: [],
     }
-    if (info.dtype === null) entry.unsupported = `safetensors dtype ${t.dtype} has no engine dtype`
-    entries.push(entry)
+    if (dtype === null) entry.unsupported = `safetensors dtype ${dtypeText} has no engine dtype`
+    entries[i] = entry
   }
   if (expectedStart !== bufferLen) {
     if (opts.strict) stErr('MetadataIncompleteBuffer')
