@@ -222,6 +222,32 @@ test.describe('memory view at real sizes', () => {
     await expect(page.getByTestId('walk-step')).toHaveText('step 12 / 12 · [3, 2]', { timeout: 20_000 })
   })
 
+  test('a console line redraws a view only when what it shows changed: one frame of the wall for a new result, none for print(1)', async ({ page }) => {
+    // Each frame of a WebGL canvas costs the GPU process tens of ms under SwiftShader.
+    await page.getByTestId('view-split').click()
+    const frames = (): Promise<number[]> => page.evaluate(() => ['memory-canvas', 'logical-canvas']
+      .map((id) => Number((globalThis as any).document.querySelector(`[data-testid=${id}]`).dataset.frames)))
+    const valuesAtRevision = async (name: string): Promise<void> => {
+      const view = page.getByTestId('logical-view')
+      await expect(view).toHaveAttribute('data-object', name)
+      await expect(view).toHaveAttribute('data-values-revision', (await page.getByTestId('app').getAttribute('data-revision'))!)
+    }
+    await run(page, 'x = np.zeros((1000, 1000))')
+    await memoryShows(page, 'x')
+    await valuesAtRevision('x')
+    const [wall] = await frames()
+    // Nothing x's wall shows changed (the logical view fetches x's values at the new revision and may draw them).
+    await run(page, 'print(1)')
+    await valuesAtRevision('x')
+    await memoryShows(page, 'x')
+    expect((await frames())[0]).toBe(wall)
+    // A new result: its wall is drawn once, with the head and legend rows it brings already laid out.
+    await run(page, 'y = np.zeros((300, 300))')
+    await memoryShows(page, 'y')
+    await valuesAtRevision('y')
+    expect((await frames())[0]).toBe(wall + 1)
+  })
+
   test('logical view labels: axes with size and stride, tiles with leading indices, values in small objects, colour scales', async ({ page }) => {
     await page.getByTestId('view-logical').click()
     await run(page, 'a = np.arange(24.).reshape(2, 3, 4)')

@@ -205,15 +205,15 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
   }, [scale, fixed.min, fixed.max]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Hover (from this view or the memory view): outline the element and every index over the same bytes.
-  // Drawn again only when the hover changes (see the memory view's).
+  // Drawn again only when the hover or the content changes (see the memory view's).
+  const hoverShown = useRef<{ content: LogicalContent | null; hover: Hover | null }>({ content: null, hover: null })
   useEffect(() => {
     if (!view) return
-    let shown: Hover | null | undefined
     const apply = (): void => {
       const c = contentRef.current
       const s = store.get()
-      if (!c || !sel || s.hover === shown) return
-      shown = s.hover
+      if (!c || !sel || (hoverShown.current.content === c && hoverShown.current.hover === s.hover)) return
+      hoverShown.current = { content: c, hover: s.hover }
       const hv = s.hover
       let main: number[] | null = null
       let linked: number[][] = []

@@ -110,6 +110,13 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     }
   })
 
+  // The wall depends on the layout of the objects over the block, not on the snapshot they came
+  // in: a console line that leaves them as they were (print(1), a name bound elsewhere) keeps the
+  // wall built, instead of laying out and uploading every cell again.
+  const wallKey = block && sel
+    ? [block.key, block.nbytes, sel.info.id, unit, theme, row, by.kind === 'dim' ? by.dim : -1,
+        ...block.objects.map((o, j) => `${o.info.id}:${o.info.itemsize}:${byteOffsetInBlock(block, o)}:${o.info.shape.join(',')}:${o.info.byteStrides.join(',')}:${sharerColors[j]}`)].join('|')
+    : ''
   const spec = useMemo(() => {
     if (!block || !sel) return null
     const dark = theme === 'dark'
@@ -131,7 +138,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
       selected: { shape: sel.info.shape, byteStrides: sel.info.byteStrides, itemsize: sel.info.itemsize },
       dark
     }
-  }, [block, sel, unit, theme, row, by.kind, by.kind === 'dim' ? by.dim : -1]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [wallKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // The label layer lives over the canvas for as long as the view does.
   useEffect(() => {
@@ -243,16 +250,16 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
   useEffect(drawTrail, [view, spec]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Linked hover: the hovered element's bytes, outlined once per alias that reaches them. Drawn
-  // again only when the hover changes (a frame of a WebGL canvas costs the GPU process tens of
-  // ms under SwiftShader; other store changes, a console line, need none).
+  // again only when the hover or the wall changes (a frame of a WebGL canvas costs the GPU process
+  // tens of ms under SwiftShader; other store changes, a console line, need none).
+  const hoverShown = useRef<{ content: MemoryContent | null; hover: Hover | null }>({ content: null, hover: null })
   useEffect(() => {
     if (!view) return
-    let shown: Hover | null | undefined
     const apply = (): void => {
       const c = contentRef.current
       const s = store.get()
-      if (!c || !block || s.hover === shown) return
-      shown = s.hover
+      if (!c || !block || (hoverShown.current.content === c && hoverShown.current.hover === s.hover)) return
+      hoverShown.current = { content: c, hover: s.hover }
       const o = hoverSource(s.hover, block, sel, s.workspace.objects)
       c.setHover(o && s.hover ? [elementBytes(block, o, s.hover.index)] : [])
       view.requestRender()
