@@ -121,6 +121,9 @@ export function entriesOverlap(a: FileEntry, b: FileEntry): boolean {
   return touchesMarked(b, lo, hi, marks)
 }
 
+/** The sharesWith of an entry that shares no bytes: one frozen array for all of them (a file may list a million). */
+export const NO_SHARES: string[] = Object.freeze([]) as unknown as string[]
+
 /** Names listed per entry: a hostile file can make every pair of 20,000 tensors overlap. */
 export const MAX_SHARES_LISTED = 16
 /** Neighbours (by start offset) checked exactly per entry; past them, byte ranges count. */
@@ -151,7 +154,7 @@ export function computeSharing(entries: FileEntry[]): void {
   for (let i = 0; i < entries.length; i++) {
     if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop() // a million tensors take seconds here
     const e = entries[i]
-    if (e.sharesWith.length) e.sharesWith = []
+    if (e.sharesWith.length) e.sharesWith = NO_SHARES
     delete e.sharesWithMore
     let list = byStorage.get(e.storageKey)
     if (list === undefined) byStorage.set(e.storageKey, (list = []))

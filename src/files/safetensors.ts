@@ -11,9 +11,9 @@
 // shape × dtype is always an error.
 import type { DTypeName } from '../engine/types'
 import { FileByteSource, MemoryByteSource, type ByteSource } from './byte-source'
-import { computeSharing, type FileDescription, type FileEntry } from './description'
+import { NO_SHARES, computeSharing, type FileDescription, type FileEntry } from './description'
 import { FileFormatError, fail } from './errors'
-import { cStrides } from './layout'
+import { ShapeCache } from './shape-cache'
 import { forEachMemberBatch } from './json-members'
 import { NameSlots } from './name-slots'
 import { isValidUtf8 } from './utf8-check'
@@ -62,7 +62,7 @@ const DTYPE_INDEX = new Map(DTYPES.map(([n], i) => [n, i]))
 const NO_SHAPE: number[] = []
 
 /** A member's value as a tensor's fields into `slot`, or INVALID there (a later repeat of the name may still fix it). */
-function readTensor(cols: TensorColumns, slot: number, v: unknown): void {
+function readTensor(cols: TensorColumns, slot: number, v: unknown, shapes: ShapeCache): void {
   const t = v as Record<string, unknown> | null
   const dtype = t !== null && typeof t === 'object' && !Array.isArray(t) ? DTYPE_INDEX.get(t.dtype as string) : undefined
   const shape = dtype === undefined ? undefined : t!.shape
@@ -76,12 +76,12 @@ function readTensor(cols: TensorColumns, slot: number, v: unknown): void {
     return
   }
   cols.dtypes[slot] = dtype
-  cols.shapes[slot] = shape as number[]
+  cols.shapes[slot] = shapes.shape(shape as number[])
   cols.begins[slot] = offs[0] as number
   cols.ends[slot] = offs[1] as number
 }
 
-function parseHeaderJson(utf8: Uint8Array): { cols: TensorColumns; order: number[]; metadata: Record<string, string> } {
+function parseHeaderJson(utf8: Uint8Array, shapes: ShapeCache): { cols: TensorColumns; order: number[]; metadata: Record<string, string> } {
   const cols: TensorColumns = { names: [], dtypes: [], shapes: [], begins: [], ends: [] }
   const slots = new NameSlots()
   // A repeated name keeps its first place and takes its last value, as one JSON.parse would give.
@@ -98,7 +98,7 @@ function parseHeaderJson(utf8: Uint8Array): { cols: TensorColumns; order: number
       }
       const slot = slots.slotOf(name, cols.names.length)
       if (slot === cols.names.length) cols.names.push(name)
-      readTensor(cols, slot, v)
+      readTensor(cols, slot, v, shapes)
     }
   })
   if (!ok) return stErr('InvalidHeaderDeserialization')
@@ -150,7 +150,8 @@ export function describeSafetensorsSource(src: ByteSource, opts: SafetensorsRead
   if (!isValidUtf8(header)) stErr('InvalidHeader')
   // A byte order mark is dropped, as TextDecoder drops it.
   const bom = header[0] === 0xef && header[1] === 0xbb && header[2] === 0xbf
-  const { cols, order, metadata } = parseHeaderJson(bom ? header.subarray(3) : header)
+  const shapes = new ShapeCache()
+  const { cols, order, metadata } = parseHeaderJson(bom ? header.subarray(3) : header, shapes)
   const bufferLen = src.size - 8 - hlen
   const warnings: string[] = []
   let expectedStart = 0
@@ -175,8 +176,8 @@ export function describeSafetensorsSource(src: ByteSource, opts: SafetensorsRead
     expectedStart = Math.max(expectedStart, end)
     const entry: FileEntry = {
       name, kind: 'tensor', dtype, dtypeText, itemsize: size,
-      shape, strides: cStrides(shape, size), byteOffset: begin, storageKey: 'data',
-      byteOrder: size === 1 ? '|' : '<', fortranOrder: false, readOnly: false, requiresGrad: false, sharesWith: [],
+      shape, strides: shapes.cStrides(shape, size), byteOffset: begin, storageKey: 'data',
+      byteOrder: size === 1 ? '|' : '<', fortranOrder: false, readOnly: false, requiresGrad: false, sharesWith: NO_SHARES,
     }
     if (dtype === null) entry.unsupported = `safetensors dtype ${dtypeText} has no engine dtype`
     entries[i] = entry

@@ -55,6 +55,23 @@ describe('a big safetensors header, read in batches', () => {
     expect(describeSafetensorsBytes(file(text, new Uint8Array(4))).entries.map((e) => e.name)).toEqual(['z', 'y', 'a', 'b'])
   })
 
+  it('tensors of one shape share one frozen shape and strides array; past 4096 shapes each has its own, all still right', () => {
+    const same = JSON.stringify({ a: { dtype: 'F32', shape: [2, 3], data_offsets: [0, 24] }, b: { dtype: 'F32', shape: [2, 3], data_offsets: [24, 48] }, c: { dtype: 'U8', shape: [2, 3], data_offsets: [48, 54] } })
+    const [a, b, c] = describeSafetensorsBytes(file(same, new Uint8Array(54))).entries
+    expect(a.shape).toBe(b.shape)
+    expect(a.strides).toBe(b.strides)
+    expect([a.strides, c.strides, c.shape === a.shape]).toEqual([[12, 4], [3, 1], true])
+    expect(Object.isFrozen(a.shape) && Object.isFrozen(a.strides) && Object.isFrozen(a.sharesWith)).toBe(true)
+    const many: Record<string, unknown> = {}
+    let at = 0
+    for (let i = 1; i <= 5000; i++) {
+      many[`t${i}`] = { dtype: 'U8', shape: [1, i], data_offsets: [at, at + i] }
+      at += i
+    }
+    const entries = describeSafetensorsBytes(file(JSON.stringify(many), new Uint8Array(at))).entries
+    expect(entries.every((e, i) => e.shape[1] === i + 1 && e.strides[0] === i + 1 && e.strides[1] === 1)).toBe(true)
+  })
+
   it('drops a byte order mark, as decoding with TextDecoder did', () => {
     const d = describeSafetensorsBytes(file('{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}}', new Uint8Array(1), [0xef, 0xbb, 0xbf]))
     expect(d.entries.map((e) => e.name)).toEqual(['a'])
