@@ -31,7 +31,8 @@ export function ConsolePanel(): React.JSX.Element {
   const { store, controller } = useApp()
   const transcript = useStore(store, (s) => s.transcript)
   const busy = useStore(store, (s) => s.busy)
-  const showStop = useDelayedFlag(busy > 0, STOP_BUTTON_DELAY_MS)
+  // The running badge and the Stop button come together, once a run has lasted a moment.
+  const slow = useDelayedFlag(busy > 0, SLOW_RUN_MS)
   const hostRef = useRef<HTMLDivElement>(null)
   const outRef = useRef<HTMLDivElement>(null)
   const viewRef = useRef<EditorView | null>(null)
@@ -117,9 +118,9 @@ export function ConsolePanel(): React.JSX.Element {
   return (
     <div className="panel console" data-testid="console">
       <div className="panel-head">Console <span className="muted small">Python (NumPy/PyTorch) · the runner</span>
-        {busy > 0 && <span className="badge busy" data-testid="console-busy">running…</span>}
+        {slow && <span className="badge busy" data-testid="console-busy">running…</span>}
         <WorkingFolderButton editing={folderForm} onEdit={() => setFolderForm((f) => !f)} />
-        {showStop && (
+        {slow && (
           <button className="stop" data-testid="console-stop" title="Stop the running program (KeyboardInterrupt); what it made before stays"
             onClick={() => void controller.interrupt()}>Stop</button>
         )}</div>
@@ -133,8 +134,12 @@ export function ConsolePanel(): React.JSX.Element {
   )
 }
 
-/** A run this short needs no Stop button: it would only flash. */
-const STOP_BUTTON_DELAY_MS = 300
+/**
+ * A run this short needs no Stop button or running badge: they would only flash, and each
+ * flash repaints the panel head (a raster of the page's root layer: ~20 ms of the GPU
+ * process under SwiftShader, twice per console line).
+ */
+const SLOW_RUN_MS = 300
 
 /** `on`, once it has stayed true for `delayMs`; false at once when it turns false. */
 function useDelayedFlag(on: boolean, delayMs: number): boolean {
