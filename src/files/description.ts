@@ -141,6 +141,17 @@ function lowerBound(xs: Float64Array, v: number, strict: boolean): number {
   return lo
 }
 
+/** The entries grouped by storage, in order within each. */
+function byStorage(entries: FileEntry[]): FileEntry[][] {
+  const groups = new Map<string, FileEntry[]>()
+  for (const e of entries) {
+    let list = groups.get(e.storageKey)
+    if (list === undefined) groups.set(e.storageKey, (list = []))
+    list.push(e)
+  }
+  return [...groups.values()]
+}
+
 /**
  * Fills every entry's sharesWith from byte ranges over the same storage, in O(n log n) for n
  * entries: entries sorted by first byte, each checked exactly against the next few that start
@@ -150,30 +161,32 @@ export function computeSharing(entries: FileEntry[]): void {
   // No object per entry here beyond what it keeps (a million entries: V8's pauses to collect
   // short-lived ones would outlast Stop's wait): byte ranges in number columns, an entry's
   // neighbours by index, and a list of names only for an entry that shares.
-  const byStorage = new Map<string, FileEntry[]>()
+  // Entries grouped by storage; most files have one, and then the entries are the group.
+  let mixed = false
   for (let i = 0; i < entries.length; i++) {
     if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop() // a million tensors take seconds here
     const e = entries[i]
     if (e.sharesWith.length) e.sharesWith = NO_SHARES
-    delete e.sharesWithMore
-    let list = byStorage.get(e.storageKey)
-    if (list === undefined) byStorage.set(e.storageKey, (list = []))
-    list.push(e)
+    if (e.sharesWithMore !== undefined) delete e.sharesWithMore
+    if (e.storageKey !== entries[0].storageKey) mixed = true
   }
-  for (const list of byStorage.values()) {
+  for (const list of mixed ? byStorage(entries) : [entries]) {
     // The entries (indices into `list`) that cover bytes, sorted by first byte, then last.
-    const los: number[] = []
-    const his: number[] = []
-    const items: number[] = []
+    const los = new Float64Array(list.length)
+    const his = new Float64Array(list.length)
+    let covering = 0
     for (let i = 0; i < list.length; i++) {
       if (i % STOP_CHECK_ITEMS === STOP_CHECK_ITEMS - 1) checkStop()
       const e = list[i]
       const x = byteExtent(e.shape, e.strides, e.itemsize, e.byteOffset)
-      los.push(x === null ? 0 : x.lo)
-      his.push(x === null ? 0 : x.hi)
-      if (x !== null && x.hi > x.lo) items.push(i)
+      if (x === null || x.hi <= x.lo) continue
+      los[i] = x.lo
+      his[i] = x.hi
+      covering++
     }
-    if (items.length < 2) continue
+    if (covering < 2) continue
+    const items: number[] = new Array(covering)
+    for (let i = 0, k = 0; i < list.length; i++) if (his[i] > los[i]) items[k++] = i
     sortPolling(items, (a, b) => los[a] - los[b] || his[a] - his[b])
     /** Each sharing entry's neighbours found so far, by index into `list` (at most MAX_SHARES_LISTED). */
     const listed = new Map<number, number[]>()
