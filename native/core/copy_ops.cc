@@ -1,6 +1,7 @@
 #include "copy_ops.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "../backends/cpu/strided_copy.h"
@@ -9,6 +10,7 @@
 #include "dims.h"
 #include "elem_types.h"
 #include "errors.h"
+#include "fp_status.h"
 #include "device_moves.h"
 #include "flags.h"
 #include "grad_mode.h"
@@ -23,19 +25,50 @@ namespace ss {
 
 namespace {
 
-template <class D, class S>
-void cast_loop(const Array& dst, const Array& src) {
-  strided_for_each<2>(dst.sizes, {dst.data_ptr(), src.data_ptr()}, {&dst.byte_strides, &src.byte_strides},
-                      [](const std::array<char*, 2>& p) {
-                        S s;
-                        std::memcpy(&s, p[1], sizeof(S));
-                        D d = cast_to<D>(s);
-                        std::memcpy(p[0], &d, sizeof(D));
-                      });
+template <class T>
+bool finite_value(const T& v) {
+  if constexpr (is_cplx<T>::value) return std::isfinite(v.real()) && std::isfinite(v.imag());
+  else if constexpr (is_half_like<T>::value) return std::isfinite(static_cast<float>(v));
+  else if constexpr (std::is_floating_point_v<T>) return std::isfinite(v);
+  else return true;
 }
 
-void cast_copy(const Array& dst, const Array& src) {
-  SS_DISPATCH(dst.dtype, D, { SS_DISPATCH(src.dtype, S, cast_loop<D, S>(dst, src)); });
+template <class T>
+inline constexpr bool float_like = std::is_floating_point_v<T> || is_cplx<T>::value || is_half_like<T>::value;
+
+// One cast, elementwise. Returns the floating-point errors NumPy's cast loop would raise:
+// invalid for NaN or out-of-range values into an integer type, overflow for a finite value
+// that becomes infinite in a narrower float type.
+template <class D, class S>
+int cast_loop(const Array& dst, const Array& src) {
+  int bits = 0;
+  strided_for_each<2>(dst.sizes, {dst.data_ptr(), src.data_ptr()}, {&dst.byte_strides, &src.byte_strides},
+                      [&bits](const std::array<char*, 2>& p) {
+                        S s;
+                        std::memcpy(&s, p[1], sizeof(S));
+                        D d;
+                        if constexpr (std::is_integral_v<D> && !std::is_same_v<D, bool> && float_like<S>) {
+                          double x;
+                          if constexpr (is_cplx<S>::value) x = static_cast<double>(s.real());
+                          else x = static_cast<double>(static_cast<std::conditional_t<is_half_like<S>::value, float, S>>(s));
+                          bool invalid = false;
+                          d = float_to_int<D>(x, invalid);
+                          if (invalid) bits |= kFpInvalid;
+                        } else {
+                          d = cast_to<D>(s);
+                          if constexpr (float_like<D> && !std::is_same_v<D, S>) {
+                            if (!finite_value(d) && finite_value(s)) bits |= kFpOverflow;
+                          }
+                        }
+                        std::memcpy(p[0], &d, sizeof(D));
+                      });
+  return bits;
+}
+
+int cast_copy(const Array& dst, const Array& src) {
+  int bits = 0;
+  SS_DISPATCH(dst.dtype, D, { SS_DISPATCH(src.dtype, S, bits = cast_loop<D, S>(dst, src)); });
+  return bits;
 }
 
 // Swaps each element of a dense native copy in place (non-native byte order sources).
@@ -145,9 +178,15 @@ void copy_into(const Array& dst, const Array& src, const std::string& reason) {
     copy_into(dst, *tmp, reason);
     return;
   }
-  cast_copy(dst, src);
+  // NumPy's cast from complex to a real type warns before it runs (PyTorch warns once per process; not here).
+  if (!dst.is_tensor() && is_complex(src.dtype) && !is_complex(dst.dtype)) {
+    report_warning("ComplexWarning", "Casting complex values to real discards the imaginary part");
+  }
+  const int fp = cast_copy(dst, src);
   if (conj_differs(dst, src)) conj_in_place(dst);
   report_copy("cast-loop", static_cast<std::size_t>(dst.nbytes()), reason);
+  // NumPy warns per np.errstate ("invalid value encountered in cast"); PyTorch says nothing.
+  if (!dst.is_tensor()) report_fp_errors("cast", fp);
 }
 
 ArrayPtr copy_to_new(const Array& src, Kind kind, DType dtype, const Shape& byte_strides, const std::string& reason) {

@@ -5,6 +5,7 @@
 #include <complex>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 
 #include "dtype.h"
@@ -36,6 +37,42 @@ template <class T> struct is_cplx : std::false_type {};
 template <class T> struct is_cplx<std::complex<T>> : std::true_type {};
 template <class T> struct is_half_like : std::bool_constant<std::is_same_v<T, half_t> || std::is_same_v<T, bf16_t>> {};
 
+// x86's truncating conversion to a 32- or 64-bit integer (cvttsd2si): NaN or a value
+// out of range gives the "integer indefinite" (the type's minimum) and raises invalid.
+template <class I>
+inline I cvtt(double x, bool& invalid) {
+  static_assert(sizeof(I) == 4 || sizeof(I) == 8);
+  constexpr double lim = sizeof(I) == 4 ? 2147483648.0 : 9223372036854775808.0;
+  constexpr double lo = sizeof(I) == 4 ? -2147483649.0 : -9223372036854775808.0;
+  if ((sizeof(I) == 4 ? x > lo : x >= lo) && x < lim) return static_cast<I>(x);
+  invalid = true;
+  return std::numeric_limits<I>::min();
+}
+
+// Float -> integer as NumPy's and PyTorch's cast loops give it on x86-64 (C leaves
+// out-of-range conversions undefined). Narrower types go through a 32-bit conversion and
+// keep its low bits (300.7 -> int8 is 44, NaN -> 0); unsigned 32/64-bit subtract 2^31/2^63
+// first when the value is that large, as compiled (and NumPy's SIMD loops) do. For uint32
+// NumPy's scalar tail instead keeps a 64-bit conversion's low bits, so an out-of-range
+// value's result there depends on its position; the engine gives the SIMD loop's.
+// `invalid` is set where the hardware raises it (NumPy: "invalid value encountered in cast").
+template <class D>
+inline D float_to_int(double x, bool& invalid) {
+  if constexpr (std::is_same_v<D, std::int64_t>) {
+    return cvtt<std::int64_t>(x, invalid);
+  } else if constexpr (std::is_same_v<D, std::uint64_t>) {
+    constexpr double two63 = 9223372036854775808.0;
+    if (x >= two63) return static_cast<std::uint64_t>(cvtt<std::int64_t>(x - two63, invalid)) ^ (1ULL << 63);
+    return static_cast<std::uint64_t>(cvtt<std::int64_t>(x, invalid));
+  } else if constexpr (std::is_same_v<D, std::uint32_t>) {
+    constexpr double two31 = 2147483648.0;
+    if (x >= two31) return static_cast<std::uint32_t>(cvtt<std::int32_t>(x - two31, invalid)) ^ 0x80000000U;
+    return static_cast<std::uint32_t>(cvtt<std::int32_t>(x, invalid));
+  } else {
+    return static_cast<D>(cvtt<std::int32_t>(x, invalid));
+  }
+}
+
 // Converts one value from S to D as a C cast would (complex -> real drops the imaginary part).
 template <class D, class S>
 inline D cast_to(S s) {
@@ -58,12 +95,8 @@ inline D cast_to(S s) {
   } else if constexpr (is_cplx<S>::value) {
     return cast_to<D>(s.real());
   } else if constexpr (std::is_integral_v<D> && std::is_floating_point_v<S>) {
-    // Out-of-range float -> int is undefined in C++; NumPy/torch give what x86's
-    // cvtt gives. Define it without UB: NaN/out of range -> the "integer indefinite".
-    if (!(s >= static_cast<S>(-9.3e18) && s <= static_cast<S>(9.3e18))) {
-      return static_cast<D>(static_cast<std::uint64_t>(0x8000000000000000ULL));
-    }
-    return static_cast<D>(static_cast<std::int64_t>(s));
+    bool invalid = false;
+    return float_to_int<D>(static_cast<double>(s), invalid);
   } else {
     return static_cast<D>(s);
   }

@@ -67,7 +67,10 @@ classes.set('OutOfMemoryError', OutOfMemoryError)
 const Warning = def('Warning', Exception)
 def('UserWarning', Warning)
 def('DeprecationWarning', Warning)
-def('RuntimeWarning', Warning)
+const RuntimeWarning = def('RuntimeWarning', Warning)
+// NumPy's warning for a cast from complex to a real type (numpy.exceptions.ComplexWarning).
+const ComplexWarning = new PyClass('ComplexWarning', RuntimeWarning, 'numpy.exceptions', (args: PyValue[]) => new PyExcInstance(ComplexWarning, args))
+classes.set('ComplexWarning', ComplexWarning)
 def('FutureWarning', Warning)
 
 export const EXCEPTION_CLASSES: ReadonlyMap<string, PyClass> = classes

@@ -89,7 +89,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   const random = new LibModule('numpy.random')
   const strideTricks = buildStrideTricks(ctx)
   const lib = new LibModule('numpy.lib').set('stride_tricks', strideTricks)
-  const exceptions = new LibModule('numpy.exceptions').set('AxisError', excClass('AxisError'))
+  const exceptions = new LibModule('numpy.exceptions').set('AxisError', excClass('AxisError')).set('ComplexWarning', excClass('ComplexWarning'))
 
   np.set('ndarray', NDARRAY_CLASS).set('dtype', NP_DTYPE_CLASS).set('newaxis', null)
     .set('pi', Math.PI).set('e', Math.E).set('inf', Infinity).set('nan', NaN)
