@@ -83,7 +83,8 @@ function readTensor(cols: TensorColumns, slot: number, v: unknown, shapes: Shape
 
 function parseHeaderJson(utf8: Uint8Array, shapes: ShapeCache): { cols: TensorColumns; order: number[]; metadata: Record<string, string> } {
   const cols: TensorColumns = { names: [], dtypes: [], shapes: [], begins: [], ends: [] }
-  const slots = new NameSlots()
+  // Room for about one name per 32 header bytes (a tensor's member is longer), grown if need be.
+  const slots = new NameSlots(cols.names, utf8.length >> 5)
   // A repeated name keeps its first place and takes its last value, as one JSON.parse would give.
   let meta: unknown = null
   // In batches with stop polls: a 100 MB header takes seconds to parse.
