@@ -165,6 +165,47 @@ describe('memory wall content', () => {
   })
 })
 
+describe('memory wall facts texture', () => {
+  it('is made only once a draw shows cells big enough for the shader to read it, or a flash needs it', () => {
+    const n = 1 << 16
+    const offsets = elementOffsets({ shape: [n], byteStrides: [8] }, 0)
+    const wall = (): MemoryContent => new MemoryContent({
+      blockBytes: n * 8, unitBytes: 8, selectedId: 1, dark: true, rowChoice: 'auto', colorBy: { kind: 'flat' },
+      selected: { shape: [n], byteStrides: [8], itemsize: 8 }, objects: [{ id: 1, color: '#4e9af1', itemsize: 8, base0: 0, offsets, contiguous: true }]
+    })
+    const w = wall()
+    w.group.updateMatrixWorld(true)
+    const plane = w.group.children[0] as THREE.Mesh
+    // A 800 x 600 px viewport; the camera looks straight down at the wall's centre.
+    const renderer = { getCurrentViewport: (v: THREE.Vector4) => v.set(0, 0, 800, 600) } as unknown as THREE.WebGLRenderer
+    const cameraAt = (distance: number): THREE.PerspectiveCamera => {
+      const cam = new THREE.PerspectiveCamera(40, 800 / 600, 0.1, 1e6)
+      cam.position.set(w.center.x, w.center.y, distance)
+      cam.lookAt(w.center)
+      cam.updateMatrixWorld(true)
+      return cam
+    }
+    const draw = (cam: THREE.Camera): void => plane.onBeforeRender(renderer, new THREE.Scene(), cam, plane.geometry, plane.material as THREE.Material, new THREE.Group())
+    // The whole wall in view: a cell is a fraction of a pixel.
+    draw(cameraAt(w.cols * 1.5))
+    expect(w.hasInfo).toBe(false)
+    // Close up: a cell is tens of px.
+    draw(cameraAt(20))
+    expect(w.hasInfo).toBe(true)
+    expect((w.material.uniforms.uInfo.value as THREE.DataTexture).image.width).toBe(w.cols)
+    w.dispose()
+    // A flash makes it at any size, with the written cells marked.
+    const f = wall()
+    f.setFlash([], 0)
+    expect(f.hasInfo).toBe(false)
+    f.setFlash([[8, 16]], 1)
+    expect(f.hasInfo).toBe(true)
+    const data = (f.material.uniforms.uInfo.value as THREE.DataTexture).image.data as Uint8Array
+    expect([data[3], data[7], data[11]]).toEqual([0, 255, 0])
+    f.dispose()
+  })
+})
+
 describe('cube field face culling', () => {
   it('indexes only the faces turned towards the eye', async () => {
     const { CubeField } = await import('../../../src/renderer/src/views/CubeField')

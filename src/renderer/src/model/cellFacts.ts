@@ -44,7 +44,9 @@ export interface CellFacts {
 }
 
 export function cellFacts(cells: number, cellBytes: number, objects: readonly FactObject[], selected: number): CellFacts {
-  const logical = new Int32Array(cells).fill(-1)
+  // Only the selected object writes it: -1 is filled where it does not (see below), not first everywhere.
+  const logical = new Int32Array(cells)
+  let logicalSet = false
   const count = new Uint16Array(cells)
   const selfCount = new Uint16Array(cells)
   const mask = new Uint8Array(cells)
@@ -75,7 +77,10 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
       if (mine && end > first) {
         // Only the selected object writes these, once per cell.
         selfCount.fill(1, first, end)
+        logical.fill(-1, 0, first)
         for (let c = first; c < end; c++) logical[c] = c - first
+        logical.fill(-1, end)
+        logicalSet = true
         lo = first
         hi = end
         dense = true
@@ -83,6 +88,10 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
       continue
     }
     reached = true
+    if (mine) {
+      logical.fill(-1)
+      logicalSet = true
+    }
     for (let f = 0; f < offs.length; f++) {
       const firstCell = Math.max(0, Math.floor(offs[f] / cellBytes))
       const last = Math.min(cells - 1, Math.floor((offs[f] + o.itemsize - 1) / cellBytes))
@@ -98,6 +107,7 @@ export function cellFacts(cells: number, cellBytes: number, objects: readonly Fa
       }
     }
   }
+  if (!logicalSet) logical.fill(-1)
   if (lo > hi) { lo = 0; hi = 0 }
   return { cells, cellBytes, logical, count, selfCount, mask, lo, hi, dense }
 }

@@ -34,6 +34,22 @@ export interface WallSpec {
 }
 
 const MAX_SHARERS = 8
+/**
+ * The facts texture (sharer bits, counts, flash) stands in as this one texel until the shader
+ * reads it: outlines need cells of 5 px or more, flashes a write. A big wall seen whole has
+ * sub-pixel cells, so its facts are neither laid out nor uploaded until a zoom or a flash
+ * needs them. Shared by every wall, never disposed.
+ */
+const noInfo = (() => {
+  const t = new THREE.DataTexture(new Uint8Array(4), 1, 1, THREE.RGBAFormat)
+  t.magFilter = THREE.NearestFilter
+  t.minFilter = THREE.NearestFilter
+  t.generateMipmaps = false
+  t.needsUpdate = true
+  return t
+})()
+/** Cells this many px wide or more read the facts texture (the shader's outlines start at 5). */
+const INFO_CELL_PX = 4
 // Shared by every wall: the hover cover of one cell and its outline.
 const hoverPlane = new THREE.PlaneGeometry(0.96, 0.96)
 const hoverEdges = new THREE.EdgesGeometry(hoverPlane)
@@ -109,7 +125,8 @@ export class MemoryContent {
   readonly size: THREE.Vector3
   readonly arrows: StrideArrow[]
   private readonly colorTex: THREE.DataTexture
-  private readonly infoTex: THREE.DataTexture
+  /** The facts texture, made when first needed (see noInfo). */
+  private infoTex: THREE.DataTexture | null = null
   readonly material: THREE.ShaderMaterial
   private readonly plane: THREE.Mesh
   private readonly hoverBoxes: THREE.Mesh[] = []
@@ -135,12 +152,11 @@ export class MemoryContent {
     this.colorTex = dataTexture(rgba, cols, rows)
     this.colorTex.generateMipmaps = true
     this.colorTex.minFilter = THREE.LinearMipmapLinearFilter
-    this.infoTex = dataTexture(cellInfo(this.facts, cols, rows), cols, rows)
     const pal = Array.from({ length: MAX_SHARERS }, (_, j) => new THREE.Color().setRGB(...(palette[j] ?? [0, 0, 0]).map((v) => v / 255) as [number, number, number], THREE.LinearSRGBColorSpace))
     this.material = new THREE.ShaderMaterial({
       vertexShader, fragmentShader,
       uniforms: {
-        uColor: { value: this.colorTex }, uInfo: { value: this.infoTex }, uSize: { value: new THREE.Vector2(cols, rows) },
+        uColor: { value: this.colorTex }, uInfo: { value: noInfo }, uSize: { value: new THREE.Vector2(cols, rows) },
         uPalette: { value: pal }, uUnitCols: { value: this.shape.repeat > 1 ? Math.round(this.shape.unitBytes / cellBytes) : 0 },
         uGrid: { value: spec.dark ? new THREE.Color(0.08, 0.09, 0.11) : new THREE.Color(1, 1, 1) },
         uHatch: { value: spec.dark ? new THREE.Color(1, 1, 1) : new THREE.Color(0, 0, 0) },
@@ -151,7 +167,11 @@ export class MemoryContent {
     this.plane = new THREE.Mesh(geom, this.material)
     this.plane.position.copy(this.center)
     this.group.add(this.plane)
-    this.disposables.push(geom, this.material, this.colorTex, this.infoTex)
+    this.disposables.push(geom, this.material, this.colorTex)
+    // Before each draw: the facts texture once cells are big enough on screen for the shader to read it.
+    this.plane.onBeforeRender = (renderer, _scene, camera) => {
+      if (!this.infoTex && this.cellPixels(renderer, camera) >= INFO_CELL_PX) this.info()
+    }
     this.arrows = sel && spec.selected ? strideArrows(spec.selected, sel.base0) : []
     this.buildArrows()
   }
@@ -284,15 +304,44 @@ export class MemoryContent {
     this.group.add(this.trail)
   }
 
+  /** The facts texture, laid out and set on the wall the first time it is asked for. */
+  private info(): THREE.DataTexture {
+    if (!this.infoTex) {
+      this.infoTex = dataTexture(cellInfo(this.facts, this.cols, this.rows), this.cols, this.rows)
+      this.material.uniforms.uInfo.value = this.infoTex
+      this.disposables.push(this.infoTex)
+    }
+    return this.infoTex
+  }
+
+  /** Whether the facts texture is made (a test's view of the lazy upload). */
+  get hasInfo(): boolean {
+    return this.infoTex !== null
+  }
+
+  /** The largest width of a cell on screen, in drawing-buffer px, at the wall's corners and centre. */
+  private cellPixels(renderer: THREE.WebGLRenderer, camera: THREE.Camera): number {
+    const vp = renderer.getCurrentViewport(scratchViewport)
+    let most = 0
+    for (const [x, y] of [[0, 0], [this.cols - 1, 0], [0, 1 - this.rows], [this.cols - 1, 1 - this.rows], [(this.cols - 1) / 2, (1 - this.rows) / 2]]) {
+      const a = scratchA.set(x - 0.5, y, 0).project(camera), b = scratchB.set(x + 0.5, y, 0).project(camera)
+      if (Math.abs(a.z) > 1 || Math.abs(b.z) > 1) continue
+      most = Math.max(most, Math.hypot((b.x - a.x) * vp.z, (b.y - a.y) * vp.w) / 2)
+    }
+    return most
+  }
+
   /** Marks cells to flash (by byte ranges) and sets how bright the flash is now (0..1). */
   setFlash(ranges: Array<[number, number]>, amount: number): void {
-    const data = this.infoTex.image.data as Uint8Array
+    if (!ranges.length && amount === 0 && !this.infoTex) return // nothing flashed, nothing to clear
+    const infoTex = this.info()
+    const data = infoTex.image.data as Uint8Array
     if (ranges.length) {
       for (let c = 0; c < this.shape.cells; c++) data[c * 4 + 3] = 0
       for (const [s, e] of ranges) {
         for (let c = Math.floor(s / this.shape.cellBytes); c * this.shape.cellBytes < e && c < this.shape.cells; c++) data[c * 4 + 3] = 255
       }
-      this.infoTex.needsUpdate = true
+      infoTex.needsUpdate = true
     }
     this.material.uniforms.uFlash.value = amount
   }
@@ -316,6 +365,10 @@ export class MemoryContent {
     this.trailMat.dispose()
   }
 }
+
+const scratchViewport = new THREE.Vector4()
+const scratchA = new THREE.Vector3()
+const scratchB = new THREE.Vector3()
 
 function dataTexture(data: Uint8Array, w: number, h: number): THREE.DataTexture {
   const t = new THREE.DataTexture(data, w, h, THREE.RGBAFormat)
