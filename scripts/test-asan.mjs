@@ -118,6 +118,12 @@ const env = {
   // pairing checks across the uninstrumented runtime.
   ASAN_OPTIONS: `${sanitizerOptions.ASAN_OPTIONS}:detect_leaks=0:alloc_dealloc_mismatch=0:new_delete_type_mismatch=0`,
 }
+// The runs below load only this addon (STRIDESCOPE_ADDON is the one candidate, src/engine/load.ts):
+// check first that it loads here, with the runtimes preloaded, so a fault is one clear line.
+if (!step('the sanitized addon loads (native/build-asan, not build/Release)', process.execPath,
+  ['-e', `const a = require(${JSON.stringify(addon)}); if (typeof a.cudaStatus !== 'function') process.exit(1); ` +
+    `const fs = require('fs'); const maps = fs.existsSync('/proc/self/maps') ? fs.readFileSync('/proc/self/maps', 'utf8') : null; ` +
+    `if (maps !== null && (!maps.includes(${JSON.stringify(addon)}) || !/libasan/.test(maps))) { console.error('not the sanitized addon'); process.exit(1) }`], env)) finish()
 const vitest = join(root, 'node_modules', '.bin', 'vitest')
 step('engine, file readers, runner edge inputs and the fuzz slice through the sanitized addon', vitest,
   ['run', 'tests/engine', 'tests/files', 'tests/runner/edge', 'tests/fuzz'], env)

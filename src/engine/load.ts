@@ -15,10 +15,14 @@ function here(): string {
   return dirname(fileURLToPath(import.meta.url))
 }
 
-/** Places to look, in order: $STRIDESCOPE_ADDON, then build/Release above this file and the cwd. */
+/**
+ * Places to look, in order: build/Release above this file and the cwd; or only $STRIDESCOPE_ADDON
+ * when it is set (an addon asked for by name, such as `npm run test:asan`'s sanitized one, is
+ * never silently replaced by another when it is missing or fails to load).
+ */
 export function addonCandidates(): string[] {
+  if (process.env.STRIDESCOPE_ADDON) return [resolve(process.env.STRIDESCOPE_ADDON)]
   const out: string[] = []
-  if (process.env.STRIDESCOPE_ADDON) out.push(resolve(process.env.STRIDESCOPE_ADDON))
   for (let dir = here(), i = 0; i < 6; i++, dir = dirname(dir)) out.push(join(dir, ADDON))
   out.push(join(process.cwd(), ADDON))
   return [...new Set(out)]
