@@ -1,6 +1,6 @@
 // The window: toolbar; workspace (left), the 3D area (centre), inspector
 // (right); console and operation log (bottom). Every divider is draggable.
-import { Fragment, useEffect, useState } from 'react'
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useApp } from './state/context'
 import { useStore } from './state/store'
 import { handleShortcut, SHORTCUTS } from './state/shortcuts'
@@ -28,13 +28,13 @@ export function App(): React.JSX.Element {
   const { store } = app
   const theme = useStore(store, (s) => s.theme)
   const view = useStore(store, (s) => s.view)
-  const connected = useStore(store, (s) => s.connected)
   const connectError = useStore(store, (s) => s.connectError)
-  const revision = useStore(store, (s) => s.workspace.revision)
-  const busy = useStore(store, (s) => s.busy)
-  const pinnedId = useStore(store, (s) => s.pinnedId)
-  const selectedId = useStore(store, (s) => s.selectedId)
+  // Only what the window's frame itself shows: every panel reads its own slice of the store, so a
+  // run starting or ending, a new revision or another selection re-renders the panels that show it,
+  // not the whole tree from here (a console line's round trip spends its time elsewhere).
+  const pinnedApart = useStore(store, (s) => s.pinnedId !== null && s.pinnedId !== s.selectedId)
   const inLesson = useStore(store, (s) => s.workspace.lesson === true)
+  const root = useRef<HTMLDivElement>(null)
   const [help, setHelp] = useState(false)
   const [teaching, setTeaching] = useState(false)
 
@@ -53,7 +53,7 @@ export function App(): React.JSX.Element {
   }, [app, teaching])
 
   // A pinned object other than the selection: both side by side, each with the chosen views.
-  const comparing = pinnedId !== null && pinnedId !== selectedId && (view === 'logical' || view === 'memory' || view === 'split')
+  const comparing = pinnedApart && (view === 'logical' || view === 'memory' || view === 'split')
   const views = (pinned: boolean): React.JSX.Element => (
     <>
       {(view === 'logical' || view === 'split') && <LogicalView pinned={pinned} />}
@@ -73,8 +73,8 @@ export function App(): React.JSX.Element {
     </div>
   )
   return (
-    // data-ready: connected and idle, so tests wait on state (with data-revision) instead of sleeping.
-    <div className="app" data-testid="app" data-ready={connected && busy === 0 ? 'true' : 'false'} data-revision={revision}>
+    <div className="app" data-testid="app" ref={root}>
+      <ReadyState root={root} />
       <ProgressBar />
       <Toolbar onHelp={() => setHelp(true)} onLessons={() => setTeaching(true)} teaching={teaching} />
       {!teaching && <FilePanel />}
@@ -111,4 +111,22 @@ export function App(): React.JSX.Element {
       )}
     </div>
   )
+}
+
+/**
+ * data-ready (connected and idle) and data-revision on the window's root, so tests wait on
+ * state instead of sleeping. Written in the same commit as the panels that show that state
+ * (one store change re-renders every reader of it together), by this small reader alone.
+ */
+function ReadyState({ root }: { root: React.RefObject<HTMLDivElement | null> }): null {
+  const { store } = useApp()
+  const ready = useStore(store, (s) => s.connected && s.busy === 0)
+  const revision = useStore(store, (s) => s.workspace.revision)
+  useLayoutEffect(() => {
+    const el = root.current
+    if (!el) return
+    el.dataset.ready = ready ? 'true' : 'false'
+    el.dataset.revision = String(revision)
+  }, [root, ready, revision])
+  return null
 }
