@@ -6,7 +6,7 @@ import * as THREE from 'three'
 import { LogicalContent } from '../../../src/renderer/src/views/LogicalContent'
 import { MemoryContent } from '../../../src/renderer/src/views/MemoryContent'
 import { cellPosition, makeLayout } from '../../../src/renderer/src/model/gridLayout'
-import { cellMapOf } from '../../../src/renderer/src/views/cellMap'
+import { cellMapOf, runsOf } from '../../../src/renderer/src/views/cellMap'
 import { elementOffsets } from '../../../src/renderer/src/model/footprint'
 import { colorOf, rangeOf } from '../../../src/renderer/src/model/colormap'
 
@@ -54,6 +54,51 @@ describe('logical view content', () => {
     expect(Array.from(first)).not.toEqual(Array.from(last))
     expect(first[2]).toBeGreaterThan(first[1]) // the low end is blue-violet
     expect(last[0]).toBeGreaterThan(200)       // the high end is yellow
+    c.dispose()
+  })
+})
+
+describe('cell map runs', () => {
+  it('cover every element once, in order, each run side by side in one texel row of one slice; none where runs are short', () => {
+    const layouts = [makeLayout([3, 80, 90]), makeLayout([2, 3, 4, 5]), makeLayout([1000]), makeLayout([40, 30], [1, 0]), makeLayout([7, 6, 5], [2, 1, 0])]
+    let some = 0, none = 0
+    for (const L of layouts) {
+      const map = cellMapOf(L)
+      const runs = runsOf(map, L.cols)
+      if (!runs) { none++; continue }
+      some++
+      let next = 0
+      for (let r = 0; r < runs.length; r += 4) {
+        const [f, k, sl, p] = [runs[r], runs[r + 1], runs[r + 2], runs[r + 3]]
+        expect(f).toBe(next)
+        expect(Math.floor(p / L.cols)).toBe(Math.floor((p + k - 1) / L.cols))
+        for (let j = 0; j < k; j++) expect([map.slice[f + j], map.pixel[f + j]]).toEqual([sl, p + j])
+        next = f + k
+      }
+      expect(next).toBe(map.count)
+      expect(runsOf(map, L.cols)).toBe(runs) // found once per map
+    }
+    expect(some).toBeGreaterThan(0)
+    expect(none).toBeGreaterThan(0) // short runs: setValues walks the map itself
+  })
+
+  it('short runs (no runs kept) colour every texel as long ones do: colorOf of its element', () => {
+    const L = makeLayout([300, 300, 4])
+    expect(runsOf(cellMapOf(L), L.cols)).toBeNull()
+    const c = new LogicalContent(L)
+    expect(c.mode).toBe('slices')
+    const values = new Float64Array(360_000).map((_, i) => Math.sin(i))
+    const r = rangeOf(values)
+    c.setValues(values, r)
+    const planes = c.group.children.filter((o): o is THREE.Mesh => o instanceof THREE.Mesh)
+    const map = cellMapOf(L)
+    const rgb: [number, number, number] = [0, 0, 0]
+    for (let f = 0; f < 360_000; f += 97) {
+      const data = ((planes[map.slice[f]].material as THREE.MeshBasicMaterial).map as THREE.DataTexture).image.data as Uint8Array
+      const p = map.pixel[f], o = ((L.rows - 1 - Math.floor(p / L.cols)) * L.cols + (p % L.cols)) * 4
+      colorOf(values[f], r, rgb)
+      expect(Array.from(data.subarray(o, o + 4))).toEqual([...rgb.map((v) => Math.trunc(v * 255)), 255])
+    }
     c.dispose()
   })
 })

@@ -5,7 +5,7 @@ import * as THREE from 'three'
 import { cellOf, cellPosition, indexOfCell, layoutExtent, pixelCell, type GridLayout } from '../model/gridLayout'
 import { unravel } from '../model/address'
 import { colorOf, colorWords, type ValueRange } from '../model/colormap'
-import { cellMapOf, type CellMap } from './cellMap'
+import { cellMapOf, runsOf, type CellMap } from './cellMap'
 import { CubeField } from './CubeField'
 
 const NEUTRAL = new THREE.Color(0x556070)
@@ -123,13 +123,16 @@ export class LogicalContent {
     }
   }
 
-  /** A slice's texels (RGBA, rows bottom-up), made neutral the first time they are asked for. */
-  private texels(s: { tex: THREE.DataTexture }): Uint8Array {
+  /**
+   * A slice's texels (RGBA, rows bottom-up), made the first time they are asked for: neutral,
+   * unless the caller is about to colour every one of them.
+   */
+  private texels(s: { tex: THREE.DataTexture }, neutral = true): Uint8Array {
     let d = s.tex.image.data as Uint8Array | null
     if (!d) {
       d = new Uint8Array(this.layout.cols * this.layout.rows * 4)
       // Neutral: RGBA 55 60 70 ff, one 32-bit word per texel (little-endian).
-      new Uint32Array(d.buffer).fill(0xff706055)
+      if (neutral) new Uint32Array(d.buffer).fill(0xff706055)
       s.tex.image.data = d
     }
     return d
@@ -190,12 +193,27 @@ export class LogicalContent {
     }
     const L = this.layout
     const { cols, rows } = L
+    // Every texel holds an element and every element has its value: no texel stays neutral.
+    const whole = n === this.map.count && this.map.count === this.slices.length * cols * rows
     // Per slice, its texels as 32-bit words (RGBA bytes, little-endian); colours as colorOf gives them,
     // each channel's byte the same truncation of channel × 255 a Uint8Array store makes.
-    const words = this.slices.map((s) => new Uint32Array(this.texels(s).buffer))
+    const words = this.slices.map((s) => new Uint32Array(this.texels(s, !whole).buffer))
     const { slice, pixel } = this.map
     // Runs of elements drawn side by side in one texel row (the last dim, in a plain layout) are
-    // coloured straight into the texture in one call each (see colorWords).
+    // coloured straight into the texture in one call each (see colorWords); the map's runs are
+    // found once per map (runsOf), else here.
+    const runs = runsOf(this.map, cols)
+    if (runs) {
+      for (let r = 0; r < runs.length; r += 4) {
+        const f = runs[r], s = runs[r + 2], p = runs[r + 3]
+        if (f >= n) break
+        const k = Math.min(runs[r + 1], n - f)
+        const y = (p / cols) | 0, x = p - y * cols
+        colorWords(values, f, k, perSlice ? perSlice[s] : range, words[s], (rows - 1 - y) * cols + x)
+      }
+      this.showTexels(this.slices)
+      return
+    }
     let f = 0
     while (f < n) {
       const s = slice[f], p = pixel[f]

@@ -75,3 +75,34 @@ export function buildCellMap(layout: GridLayout): CellMap {
   }
   return { slice, pixel, count }
 }
+
+/**
+ * The map's runs: elements f..f+k-1 drawn side by side in one texel row of one slice, as
+ * [f, k, slice, pixel of f] per run (the last dim of a plain layout is one run per row), found
+ * once per map (maps are shared and never written) so colouring new values reads no map.
+ * Null when runs are short (a transposed or folded layout: as many runs as elements, nearly),
+ * where the caller walks the map itself.
+ */
+const runsCache = new WeakMap<CellMap, Int32Array | null>()
+
+export function runsOf(map: CellMap, cols: number): Int32Array | null {
+  if (runsCache.has(map)) return runsCache.get(map)!
+  const { slice, pixel, count } = map
+  const most = Math.max(16, count >> 3)
+  let out = new Int32Array(4 * Math.min(most, 1024))
+  let r = 0
+  for (let f = 0; f < count;) {
+    const s = slice[f], p = pixel[f]
+    const x = p % cols
+    let k = 1
+    while (k < cols - x && f + k < count && slice[f + k] === s && pixel[f + k] === p + k) k++
+    if (r === most) { runsCache.set(map, null); return null }
+    if (4 * r === out.length) { const grown = new Int32Array(out.length * 2); grown.set(out); out = grown }
+    out[4 * r] = f; out[4 * r + 1] = k; out[4 * r + 2] = s; out[4 * r + 3] = p
+    r++
+    f += k
+  }
+  const runs = out.slice(0, 4 * r)
+  runsCache.set(map, runs)
+  return runs
+}
