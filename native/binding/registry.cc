@@ -94,8 +94,7 @@ Napi::Value last_report(const Napi::CallbackInfo& info) {
   }
   o.Set("warnings", w);
   // Floating-point errors of a NumPy ufunc's loop, in NumPy's order; the runner applies np.errstate.
-  const ss::FpReport& fp = ss::fp_report;
-  if (fp.bits) {
+  if (!ss::fp_report.empty()) {
     struct Kind {
       int bit;
       const char* name;
@@ -107,12 +106,14 @@ Napi::Value last_report(const Napi::CallbackInfo& info) {
                                  {ss::kFpInvalid, "invalid", "invalid value"}};
     Napi::Array e = Napi::Array::New(env);
     std::uint32_t n = 0;
-    for (const auto& k : kinds) {
-      if (!(fp.bits & k.bit)) continue;
-      Napi::Object eo = Napi::Object::New(env);
-      eo.Set("kind", k.name);
-      eo.Set("message", std::string(k.text) + " encountered in " + fp.ufunc);
-      e.Set(n++, eo);
+    for (const ss::FpEntry& fp : ss::fp_report) {
+      for (const auto& k : kinds) {
+        if (!(fp.bits & k.bit)) continue;
+        Napi::Object eo = Napi::Object::New(env);
+        eo.Set("kind", k.name);
+        eo.Set("message", std::string(k.text) + " encountered in " + fp.ufunc);
+        e.Set(n++, eo);
+      }
     }
     o.Set("fpErrors", e);
   }

@@ -7,6 +7,7 @@
 #pragma once
 #include <cfenv>
 #include <string>
+#include <vector>
 
 namespace ss {
 
@@ -40,16 +41,18 @@ inline int fp_take_noted() {
   return b;
 }
 
-// What the op report says: the ufunc's NumPy name and the bits raised.
-struct FpReport {
+// What the op report says: per NumPy ufunc loop that raised something, in the order they ran
+// (np.var's reduce, then its subtract, ...), its name and the bits raised; NumPy checks and
+// reports after each loop.
+struct FpEntry {
   std::string ufunc;
   int bits = 0;
 };
-inline thread_local FpReport fp_report;
+inline thread_local std::vector<FpEntry> fp_report;
 inline void report_fp_errors(const char* ufunc, int bits) {
   if (!bits) return;
-  fp_report.ufunc = ufunc;
-  fp_report.bits |= bits;
+  if (!fp_report.empty() && fp_report.back().ufunc == ufunc) fp_report.back().bits |= bits;
+  else fp_report.push_back({ufunc, bits});
 }
 
 }  // namespace ss

@@ -17,6 +17,7 @@
 #include "elem_types.h"
 #include "elementwise.h"
 #include "errors.h"
+#include "fp_status.h"
 #include "grad_mode.h"
 #include "host_access.h"
 #include "layout.h"
@@ -642,6 +643,12 @@ ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<Shape>& d
   }
   auto out = new_result(*a, g, out_dt, keepdim);
   const std::int64_t out_n = std::max<std::int64_t>(out->numel(), 0);
+  // NumPy's _mean warns before it divides by a count of zero (the division then says invalid).
+  if (op == ReduceOp::Mean && !torch && g.count == 0) report_warning("RuntimeWarning", "Mean of empty slice");
+  // NumPy reads the FPU's flags after the reduce loop (sum of [inf, -inf]: "invalid value
+  // encountered in reduce") and after _mean's divide; max/min's NaN handling raises nothing there.
+  const bool watch_fp = !torch && (op == ReduceOp::Sum || op == ReduceOp::Prod || op == ReduceOp::NanSum || op == ReduceOp::Mean);
+  if (watch_fp) fp_clear_thread();
   if (op == ReduceOp::All || op == ReduceOp::Any) {
     auto acc = fold_bool(op, *a, g, out_n);
     store_acc(*out, std::vector<char>(acc.begin(), acc.end()));
@@ -654,6 +661,10 @@ ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<Shape>& d
       SS_DISPATCH(acc_dt, A, {
         if constexpr (!std::is_same_v<A, bool> && !is_half_like<A>::value) {
           auto acc = fold<I, A>(op == ReduceOp::Mean ? ReduceOp::Sum : op, *a, g, out_n, casts);
+          if (watch_fp) {
+            report_fp_errors("reduce", fp_thread_raised());
+            fp_clear_thread();
+          }
           if (op == ReduceOp::Mean) {
             for (auto& v : acc) {
               if constexpr (is_cplx<A>::value) {
@@ -664,6 +675,8 @@ ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<Shape>& d
               }
             }
           }
+          // A full reduction divides a NumPy scalar ("scalar divide"), an axis one an array.
+          if (watch_fp && op == ReduceOp::Mean) report_fp_errors(out->ndim() == 0 ? "scalar divide" : "divide", fp_thread_raised());
           store_acc(*out, acc);
         } else {
           raise(PyExc::TypeError, std::string(op_name(op)) + " has no loop for " + dtype_name(acc_dt));
@@ -708,6 +721,7 @@ ArrayPtr scan(const ArrayPtr& a_in, ScanOp op, std::optional<std::int64_t> axis,
     }
     const std::int64_t n = a->sizes[ax];
     DType acc_dt = fold_acc_dtype(out_dt);
+    if (!torch) fp_clear_thread();
     SS_DISPATCH(a->dtype, I, {
       SS_DISPATCH(acc_dt, A, {
         if constexpr (!std::is_same_v<A, bool> && !is_half_like<A>::value) {
@@ -732,6 +746,8 @@ ArrayPtr scan(const ArrayPtr& a_in, ScanOp op, std::optional<std::int64_t> axis,
         }
       });
     });
+    // NumPy reads the FPU's flags after the accumulate loop ("overflow encountered in accumulate").
+    if (!torch) report_fp_errors("accumulate", fp_thread_raised());
   }
   out->requires_grad = records_history(a->requires_grad, out_dt);
   report_copy("scan", static_cast<std::size_t>(out->nbytes()),

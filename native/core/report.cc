@@ -13,7 +13,7 @@ void begin_report(const std::string& op) {
   thread_local std::uint64_t begun = 0;
   OpReport& r = current_report();
   r = OpReport{};
-  fp_report = FpReport{};
+  fp_report.clear();
   fp_take_noted();
   r.seq = ++begun;
   r.op = op;
