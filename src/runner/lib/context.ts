@@ -210,7 +210,7 @@ export class LibraryContext {
    * (_error_handler): 'warn' a RuntimeWarning, 'raise' a FloatingPointError (the op's result
    * is dropped, as NumPy drops it), 'print' a line on stderr, 'ignore' nothing.
    */
-  private floatingPointErrors(errors: OpReport['fpErrors']): void {
+  floatingPointErrors(errors: Readonly<OpReport['fpErrors']>): void {
     for (const e of errors ?? []) {
       const mode = this.npErrState.err[e.kind]
       if (mode === 'warn') this.host.warn('RuntimeWarning', e.message)

@@ -6,6 +6,7 @@ import { PyComplex, type PyValue } from '../interp/values'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { NpScalar, type ScalarArrays } from './scalars'
+import type { FpError } from './scalar_math'
 
 export class ScalarArrayBridge implements ScalarArrays {
   constructor(private readonly ctx: LibraryContext) {}
@@ -14,6 +15,10 @@ export class ScalarArrayBridge implements ScalarArrays {
     const p = s.toPy()
     const v: PyScalar = p instanceof PyComplex ? { re: p.re, im: p.im } : (p as PyScalar)
     return this.ctx.opWrap([], () => engine.fromValues('ndarray', [v], [], s.dtype))
+  }
+
+  floatingPointErrors(errors: readonly FpError[]): void {
+    this.ctx.floatingPointErrors(errors)
   }
 
   arrayReturn(v: PyValue): PyValue {

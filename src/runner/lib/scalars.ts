@@ -12,6 +12,7 @@ import { formatValue } from '../interp/formatting'
 import { pyErr, PyException } from '../interp/exceptions'
 import { npScalarType, NpDType, isFloatDtype, isComplexDtype, ITEMSIZE } from './dtypes'
 import { NpFlags, SCALAR_FLAGS } from './flags'
+import { handlesScalarOp, scalarArithmetic, type FpError } from './scalar_math'
 
 export type ScalarValue = number | bigint | boolean | { re: number; im: number }
 
@@ -25,6 +26,8 @@ export interface ScalarArrays {
   toArray(s: NpScalar): PyObject
   /** NumPy's PyArray_Return: a 0-d ndarray as a scalar, anything else as it is. */
   arrayReturn(v: PyValue): PyValue
+  /** A scalar loop's floating-point errors, under the program's np.errstate. */
+  floatingPointErrors(errors: readonly FpError[]): void
 }
 
 /** np.generic's methods: each is the 0-d array's method, its 0-d results returned as scalars. */
@@ -124,9 +127,24 @@ export class NpScalar extends PyObject {
   binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
     const o = other instanceof NpScalar ? other.toPy() : other
     if (asNumber(o) === undefined) return NOT_IMPLEMENTED
-    const [a, b] = reflected ? [o, this.toPy()] : [this.toPy(), o]
+    const dtype = resultDtype(op, this.dtype, other)
+    const self = this.toPy()
+    if (handlesScalarOp(op, dtype) && !(self instanceof PyComplex) && !(o instanceof PyComplex)) {
+      // NEP 50: a Python int must fit the scalar's integer dtype it adopts.
+      if (typeof other === 'bigint' && !isFloatDtype(dtype) && castElement(dtype, other) !== (ITEMSIZE[dtype] === 8 ? other : Number(other))) {
+        throw pyErr('OverflowError', `Python integer ${other} out of bounds for ${dtype}`)
+      }
+      const promoted = resultDtype('+', this.dtype, other)
+      const scalarLoop = promoted === this.dtype || (other instanceof NpScalar && promoted === other.dtype)
+      const [a, b] = reflected ? [o, self] : [self, o]
+      const r = scalarArithmetic(op, dtype, a as number | bigint | boolean, b as number | bigint | boolean, scalarLoop)
+      const out = new NpScalar(dtype, r.value, this.arrays)
+      if (r.errors.length) this.arrays?.floatingPointErrors(r.errors)
+      return out
+    }
+    const [a, b] = reflected ? [o, self] : [self, o]
     const r = binop(op, a, b)
-    return new NpScalar(resultDtype(op, this.dtype, other), toScalarValue(r), this.arrays)
+    return new NpScalar(dtype, toScalarValue(r), this.arrays)
   }
   compare(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
     const o = other instanceof NpScalar ? other.toPy() : other
