@@ -25,11 +25,12 @@ import { bindNumpyLinalg } from './linalg'
 import { bindNumpyJoinSplit } from './join_split'
 import { bindNumpyIndexOps } from './index_ops'
 import { bindNumpyMath } from './math_ops'
+import { bindNumpyComposed } from './numpy_composed'
 
 const UNSUPPORTED = new Set([
-  'allclose', 'array_equal', 'sort', 'unique', 'roll', 'rollaxis', 'atleast_2d',
+  'sort', 'unique', 'roll', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str',
-  'fromfile', 'save', 'load', 'savez', 'pad', 'isclose', 'count_nonzero',
+  'fromfile', 'save', 'load', 'savez', 'pad',
 ])
 
 const NP_DTYPES: DTypeName[] = ['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
@@ -257,6 +258,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpyLinalg(np, ctx)
   bindNumpyJoinSplit(np, ctx)
   bindNumpyIndexOps(np, ctx)
+  bindNumpyComposed(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }
