@@ -19,6 +19,7 @@ import { matmulOperator, linalgNdarrayMethods } from './linalg'
 import { indexNdarrayMethods } from './index_ops'
 import { joinSplitNdarrayMethods } from './join_split'
 import { ndarrayMathMethods } from './math_ops'
+import { ndarraySortMethods } from './sorting'
 import { NpFlags } from './flags'
 import { tobytes } from './buffers'
 
@@ -28,7 +29,7 @@ type Method = (self: PyNdarray, args: PyValue[], kw: Kwargs) => PyValue
 
 /** ndarray methods NumPy has that the engine cannot do (yet): a clear error, not AttributeError. */
 const NDARRAY_UNSUPPORTED = new Set([
-  'sort', 'argsort', 'resize', 'byteswap',
+  'resize', 'byteswap',
   'trace', 'searchsorted', 'partition', 'compress', 'choose', 'ptp', 'dump', 'dumps', 'tofile', 'getfield',
   'data',
 ])
@@ -197,6 +198,7 @@ const NDARRAY_METHODS: Record<string, Method> = {
     return null
   },
   ...ndarrayMathMethods<PyNdarray>(),
+  ...(ndarraySortMethods() as Record<string, Method>),
   tobytes,
   setflags: (s, a, kw) => {
     const b = bindArgs('setflags', ['write=', 'align=', 'uic='], a, kw)

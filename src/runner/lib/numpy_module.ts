@@ -26,9 +26,10 @@ import { bindNumpyJoinSplit } from './join_split'
 import { bindNumpyIndexOps } from './index_ops'
 import { bindNumpyMath } from './math_ops'
 import { bindNumpyComposed } from './numpy_composed'
+import { bindNumpySorting } from './sorting'
 
 const UNSUPPORTED = new Set([
-  'sort', 'unique', 'roll', 'rollaxis', 'atleast_2d',
+  'unique', 'roll', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str',
   'fromfile', 'save', 'load', 'savez', 'pad',
 ])
@@ -259,6 +260,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpyJoinSplit(np, ctx)
   bindNumpyIndexOps(np, ctx)
   bindNumpyComposed(np, ctx)
+  bindNumpySorting(np, ctx)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }
