@@ -29,7 +29,7 @@ import { bindNumpyComposed } from './numpy_composed'
 import { bindNumpySorting } from './sorting'
 
 const UNSUPPORTED = new Set([
-  'unique', 'roll', 'rollaxis', 'atleast_2d',
+  'roll', 'rollaxis', 'atleast_2d',
   'printoptions', 'array2string', 'array_repr', 'array_str',
   'fromfile', 'save', 'load', 'savez', 'pad',
 ])

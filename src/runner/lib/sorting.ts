@@ -1,4 +1,4 @@
-// np.sort, np.argsort, ndarray.sort and ndarray.argsort. The layout is NumPy's: np.sort sorts
+// np.sort, np.argsort, ndarray.sort, ndarray.argsort and np.unique. The layout is NumPy's: np.sort sorts
 // a.copy(order='K') in place (so a transposed input gives an F-ordered result), ndarray.sort
 // writes the array itself (a write through every alias), argsort returns a new C-ordered int64
 // array. The values are ordered here, a row at a time along the axis: NaNs last, as NumPy puts
@@ -10,8 +10,8 @@ import { bindArgs } from '../interp/args'
 import { callValue } from '../interp/call'
 import { pyErr } from '../interp/exceptions'
 import { typeName } from '../interp/ops'
-import { ELLIPSIS, type Kwargs, type PyValue } from '../interp/values'
-import { intArg } from './argparse'
+import { ELLIPSIS, PyTuple, type Kwargs, type PyValue } from '../interp/values'
+import { boolArg, intArg } from './argparse'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import type { LibModule } from './module_builder'
@@ -138,6 +138,46 @@ export function ndarraySortMethods(): Record<string, Method> {
   }
 }
 
+/**
+ * np.unique over the flattened array (numpy/lib/_arraysetops_impl.py _unique1d): the sorted
+ * distinct values, and on request the index of each one's first occurrence, the inverse (the
+ * input's shape, as NumPy 2 gives it) and the counts. NaNs count as one value with equal_nan.
+ */
+function unique(ctx: LibraryContext, arr: EngineValue, want: { index: boolean; inverse: boolean; counts: boolean }, equalNan: boolean): PyValue {
+  const flat = flatten(arr)
+  const dtype = flat.meta.dtype
+  if (dtype.startsWith('complex')) throw pyErr('NotImplementedError', 'np.unique of complex arrays is not supported by the Stridescope runner')
+  const n = flat.meta.shape[0]
+  const values = (n === 0 ? [] : flat.obj.window([0], [n]).values) as ArrayLike<number | bigint>
+  const perm = rowOrder(values, 0, n, dtype.startsWith('float'))
+  const same = (p: number, q: number): boolean => {
+    const x = values[p], y = values[q]
+    return x === y || (equalNan && x !== x && y !== y)
+  }
+  // mask[k]: the k-th sorted value starts a new distinct value.
+  const mask = perm.map((p, k) => k === 0 || !same(p, perm[k - 1]))
+  const outValues: PyScalar[] = [], index: PyScalar[] = [], starts: number[] = []
+  mask.forEach((m, k) => {
+    if (!m) return
+    outValues.push(scalarOf(dtype, values[perm[k]]))
+    index.push(BigInt(perm[k]))
+    starts.push(k)
+  })
+  const make = (vals: PyScalar[], shape: number[], dt: DTypeName): EngineValue => ctx.opWrap([], () => engine.fromValues('ndarray', vals, shape, dt))
+  const ret = make(outValues, [outValues.length], dtype)
+  if (!want.index && !want.inverse && !want.counts) return ret
+  const out: PyValue[] = [ret]
+  if (want.index) out.push(make(index, [index.length], 'int64'))
+  if (want.inverse) {
+    const inv = new Array<PyScalar>(n)
+    let group = -1
+    perm.forEach((p, k) => { if (mask[k]) group++; inv[p] = BigInt(group) })
+    out.push(make(inv, [...arr.meta.shape], 'int64'))
+  }
+  if (want.counts) out.push(make(starts.map((st, g) => BigInt((g + 1 < starts.length ? starts[g + 1] : n) - st)), [starts.length], 'int64'))
+  return new PyTuple(out)
+}
+
 export function bindNumpySorting(np: LibModule, ctx: LibraryContext): void {
   const asArray = (v: PyValue | undefined): EngineValue => callValue(np.getattr('asarray')!, [v ?? null], new Map()) as EngineValue
   np.fn('sort', (a, kw) => {
@@ -148,6 +188,12 @@ export function bindNumpySorting(np: LibModule, ctx: LibraryContext): void {
     const out = b.axis === null ? flatten(arr) : copyK(arr)
     sortInPlace(ctx, out, b.axis === null ? -1n : b.axis)
     return out
+  })
+  np.fn('unique', (a, kw) => {
+    const b = bindArgs('unique', ['ar', 'return_index=', 'return_inverse=', 'return_counts=', 'axis=', '*', 'equal_nan=', 'sorted='], a, kw)
+    if (b.axis !== undefined && b.axis !== null) throw pyErr('NotImplementedError', 'np.unique(axis=...) is not supported by the Stridescope runner')
+    const flag = (v: PyValue | undefined, dflt: boolean): boolean => (v === undefined ? dflt : boolArg(v, dflt))
+    return unique(ctx, asArray(b.ar), { index: flag(b.return_index, false), inverse: flag(b.return_inverse, false), counts: flag(b.return_counts, false) }, flag(b.equal_nan, true))
   })
   np.fn('argsort', (a, kw) => {
     const b = bindArgs('argsort', ['a', 'axis=', 'kind=', 'order=', '*', 'stable='], a, kw)

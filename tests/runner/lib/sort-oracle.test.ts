@@ -1,6 +1,6 @@
-// np.sort, np.argsort, ndarray.sort and ndarray.argsort: values (NaN last), the result's
+// np.sort, np.argsort, ndarray.sort, ndarray.argsort and np.unique: values (NaN last), the result's
 // layout (np.sort of a transposed array is F-ordered, as a.copy(order='K') is; argsort is
-// C-ordered int64), sorting a view in place writes through to its base, and NumPy's errors.
+// C-ordered int64; unique's index, inverse in the input's shape, counts), sorting a view in place writes through to its base, and NumPy's errors.
 // The same script under the runner and under python3 + NumPy prints the same. Rows have no
 // ties past 16 elements: there NumPy's default kind leaves the order of equal keys open.
 import { spawnSync } from 'node:child_process'
@@ -34,6 +34,13 @@ for f in [lambda: np.sort(a, axis=2), lambda: a.sort(axis=None), lambda: np.sort
         print(type(e).__name__, e)
 x = np.array([3, 1, 2], dtype=np.float32)
 print(x.sort(), x, np.sort([3, 1, 2]), np.argsort([2.5, 1.5]))
+a = np.array([[3, 1, 3], [2, 1, np.nan]])
+print(np.unique(a), np.unique(a, return_index=True, return_inverse=True, return_counts=True))
+print(np.unique(np.array([np.nan, np.nan, 1.0])), np.unique(np.array([np.nan, np.nan, 1.0]), equal_nan=False))
+print(repr(np.unique(np.array([2, 2, 1], dtype=np.int8), return_counts=True)))
+print(np.unique([]), np.unique(np.array(5)), np.unique(np.array(5), return_inverse=True))
+print(np.unique([True, False, True]), np.unique(np.array([5, 3, 5, 1]), return_index=True))
+print(np.unique(np.arange(12).reshape(3, 4).T % 5, return_inverse=True))
 `
 
 function numpy(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
