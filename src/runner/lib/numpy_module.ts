@@ -27,6 +27,7 @@ import { bindNumpyIndexOps } from './index_ops'
 import { bindNumpyMath } from './math_ops'
 import { bindNumpyComposed } from './numpy_composed'
 import { bindNumpySorting } from './sorting'
+import { bindTypeLimits } from './type_limits'
 
 const UNSUPPORTED = new Set([
   'roll', 'rollaxis', 'atleast_2d',
@@ -261,6 +262,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpyIndexOps(np, ctx)
   bindNumpyComposed(np, ctx)
   bindNumpySorting(np, ctx)
+  bindTypeLimits(np, ctx.scalars)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }
