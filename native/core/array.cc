@@ -6,6 +6,7 @@
 #include "errors.h"
 #include "grad_mode.h"
 #include "layout.h"
+#include "view_parts.h"
 
 namespace ss {
 
@@ -46,17 +47,22 @@ std::uint64_t next_array_id() {
   return next++;
 }
 
+void init_view(Array& a, Kind kind, DType dtype, StoragePtr storage, Shape sizes, Shape byte_strides,
+               std::int64_t byte_offset) {
+  a.id = next_array_id();
+  a.kind = kind;
+  a.dtype = dtype;
+  a.storage = std::move(storage);
+  a.sizes = std::move(sizes);
+  a.byte_strides = std::move(byte_strides);
+  a.byte_offset = byte_offset;
+  a.byte_order = itemsize_of(dtype) == 1 ? '|' : '=';
+}
+
 ArrayPtr make_view(Kind kind, DType dtype, StoragePtr storage, Shape sizes, Shape byte_strides,
                    std::int64_t byte_offset) {
   auto a = std::make_shared<Array>();
-  a->id = next_array_id();
-  a->kind = kind;
-  a->dtype = dtype;
-  a->storage = std::move(storage);
-  a->sizes = std::move(sizes);
-  a->byte_strides = std::move(byte_strides);
-  a->byte_offset = byte_offset;
-  a->byte_order = itemsize_of(dtype) == 1 ? '|' : '=';
+  init_view(*a, kind, dtype, std::move(storage), std::move(sizes), std::move(byte_strides), byte_offset);
   return a;
 }
 
@@ -74,20 +80,25 @@ ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::
     if (src->is_tensor()) raise(PyExc::RuntimeError, "Storage size calculation overflowed with sizes=" + layout::torch_list(sizes));
     raise(PyExc::ValueError, kTooBig);
   }
-  auto a = make_view(src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
-  a->writeable = src->writeable;
+  auto a = std::make_shared<Array>();
+  init_derived_view(*a, src, std::move(sizes), std::move(byte_strides), byte_offset);
+  return a;
+}
+
+void init_derived_view(Array& a, const ArrayPtr& src, Shape sizes, Shape byte_strides, std::int64_t byte_offset) {
+  init_view(a, src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
+  a.writeable = src->writeable;
   // A view keeps requires_grad in either grad mode; one made under no_grad records no
   // history, so it is a leaf (is_leaf True, grad_fn None), as PyTorch's views then are.
-  a->requires_grad = src->requires_grad;
-  a->grad_leaf = src->requires_grad && !grad_enabled();
-  a->conj = src->conj;
-  a->neg = src->neg;
-  a->byte_order = src->byte_order;
-  a->owns_data = false;
+  a.requires_grad = src->requires_grad;
+  a.grad_leaf = src->requires_grad && !grad_enabled();
+  a.conj = src->conj;
+  a.neg = src->neg;
+  a.byte_order = src->byte_order;
+  a.owns_data = false;
   // NumPy collapses .base chains to the object that owns the memory, stopping at a base of
   // another type (t.numpy()[1:].base is the array, not the tensor behind it).
-  a->base = src->owns_data || !src->base || src->base->kind != src->kind ? src : src->base;
-  return a;
+  a.base = src->owns_data || !src->base || src->base->kind != src->kind ? src : src->base;
 }
 
 }  // namespace ss

@@ -8,6 +8,7 @@
 #include "flags.h"
 #include "layout.h"
 #include "report.h"
+#include "view_parts.h"
 
 namespace ss {
 
@@ -64,6 +65,12 @@ void check_tensor_for_numpy(const Array& t) {
   if (t.dtype == DType::BFloat16) raise(PyExc::TypeError, "Got unsupported ScalarType BFloat16");
 }
 
+// t.numpy()'s hidden alias of the tensor and the storage record over its bytes.
+struct NumpyAlias {
+  Array hidden;
+  Storage storage;
+};
+
 }  // namespace
 
 std::int64_t needed_storage_bytes(const Array& a) {
@@ -112,11 +119,21 @@ ArrayPtr tensor_numpy(const ArrayPtr& t, bool force) {
   }
   check_tensor_for_numpy(*src);
   t->storage->resizable = false;  // §12
-  // a.base is a detached alias of the tensor, not the tensor itself.
-  auto hidden = derive_view(src, src->sizes, src->byte_strides, src->byte_offset);
+  // a.base is a detached alias of the tensor, not the tensor itself. The alias and the
+  // storage record the array views through are made together and are needed together
+  // (the array and its views hold both; a held a.base only keeps an unseen record of no
+  // bytes of its own), so they are one allocation. The array is a block of its own: it
+  // holds references to both.
+  auto block = std::make_shared<NumpyAlias>();
+  ArrayPtr hidden(block, &block->hidden);
+  init_derived_view(*hidden, src, src->sizes, src->byte_strides, src->byte_offset);
   hidden->base = nullptr;
-  auto a = alias_as(hidden, Kind::NDArray);
-  a->base = hidden;
+  init_alias_storage(block->storage, hidden->storage, hidden->data_ptr(),
+                     static_cast<std::size_t>(needed_storage_bytes(*hidden)));
+  auto a = make_view(Kind::NDArray, hidden->dtype, StoragePtr(block, &block->storage), hidden->sizes,
+                     hidden->byte_strides, 0);
+  a->owns_data = false;  // as alias_as
+  a->base = std::move(hidden);
   a->writeable = true;
   a->byte_order = a->itemsize() == 1 ? '|' : '=';
   return a;

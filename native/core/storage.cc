@@ -5,6 +5,7 @@
 #include "../backends/cpu/strided_copy.h"
 #include "errors.h"
 #include "memory_cap.h"
+#include "view_parts.h"
 
 namespace ss {
 
@@ -38,14 +39,18 @@ StoragePtr allocate_cpu_storage_zeroed(std::size_t nbytes) { return cpu_storage(
 
 StoragePtr alias_storage(const StoragePtr& owner, void* data, std::size_t nbytes) {
   auto s = std::make_shared<Storage>();
-  s->id = next_storage_id();
-  s->device = owner->device;
-  s->simulated = owner->simulated;
-  s->pinned = owner->pinned;
-  s->nbytes = nbytes;
-  s->data = data;
-  s->keepalive = owner;
+  init_alias_storage(*s, owner, data, nbytes);
   return s;
+}
+
+void init_alias_storage(Storage& s, const StoragePtr& owner, void* data, std::size_t nbytes) {
+  s.id = next_storage_id();
+  s.device = owner->device;
+  s.simulated = owner->simulated;
+  s.pinned = owner->pinned;
+  s.nbytes = nbytes;
+  s.data = data;
+  s.keepalive = owner;
 }
 
 }  // namespace ss

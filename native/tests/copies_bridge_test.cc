@@ -103,6 +103,52 @@ TEST(numpy_from_tensor) {
   CHECK_RAISES(tensor_numpy(bf, false), TypeError, "Got unsupported ScalarType BFloat16");
 }
 
+// a = t.numpy(): a.base is a hidden alias of t (same bytes and layout, not t), and a views
+// those bytes through a storage record of its own that keeps t's storage alive; each of a,
+// a.base and views of a keeps the bytes alive without the others.
+TEST(numpy_alias_shares_and_lives) {
+  auto t = basic_index(view_shape(sst::t_arange(12, DType::Float32), {3, 4}), {sl(1, std::nullopt)});
+  auto a = tensor_numpy(t, false);
+  auto h = a->base;
+  CHECK(h && h.get() != t.get() && h->is_tensor() && !h->base);
+  CHECK(h->id != t->id && h->id != a->id);
+  CHECK(h->storage == t->storage);
+  CHECK_EQ(h->sizes, t->sizes);
+  CHECK_EQ(h->byte_strides, t->byte_strides);
+  CHECK_EQ(h->byte_offset, t->byte_offset);
+  CHECK(!h->owns_data && !h->requires_grad && !h->conj && !h->neg);
+  CHECK(a->storage != t->storage && a->storage->id != t->storage->id);
+  CHECK(a->storage->data == t->data_ptr() && a->byte_offset == 0);  // a's record starts at element 0
+  CHECK_EQ(a->storage->nbytes, std::size_t{32});
+  CHECK(a->storage->keepalive == t->storage);
+  CHECK(!t->storage->resizable);  // §12
+  CHECK(a->is_tensor() == false && a->writeable && !a->owns_data && a->byte_order == '=');
+  // Two calls: two arrays, two hidden aliases, two records over the same bytes.
+  auto a2 = tensor_numpy(t, false);
+  CHECK(a2->base != h && a2->storage != a->storage && a2->storage->data == a->storage->data);
+  // A view of a keeps the bytes once a, a.base and t are gone; so does a.base alone.
+  auto v = basic_index(a, {ix(1)});
+  CHECK(v->base == a);
+  std::weak_ptr<Array> weak_a = a;
+  std::weak_ptr<Storage> tst = t->storage;
+  a.reset();
+  h.reset();
+  t.reset();
+  a2.reset();
+  CHECK(!weak_a.expired() && !tst.expired());  // v holds a, a holds the record and the alias
+  CHECK_EQ(sst::values(v), (std::vector<double>{8, 9, 10, 11}));
+  v.reset();
+  CHECK(weak_a.expired() && tst.expired());  // everything went with the last view
+  auto t2 = sst::t_arange(3);
+  auto h2 = tensor_numpy(t2, false)->base;  // the array is gone; its alias is held
+  std::weak_ptr<Storage> t2st = t2->storage;
+  t2.reset();
+  CHECK(!t2st.expired());
+  CHECK_EQ(sst::values(h2), (std::vector<double>{0, 1, 2}));
+  h2.reset();
+  CHECK(t2st.expired());
+}
+
 TEST(as_tensor_tensor_asarray) {
   auto a = sst::np_arange(3);
   auto t = as_tensor(a, std::nullopt);
