@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "../core/errors.h"
 #include "../core/flags.h"
@@ -11,10 +12,28 @@ namespace ssb {
 
 namespace {
 [[noreturn]] void type_error(Napi::Env env, const std::string& msg) { throw Napi::TypeError::New(env, msg); }
+
+// An enum-like argument ('C', 'preserve_format', 'ndarray'), read with one N-API call into a
+// buffer on the stack: most ops take one, and a heap string per call was a measurable part
+// of a small clone. Empty for a non-string; a longer string is cut short and so matches none.
+class Keyword {
+ public:
+  explicit Keyword(Napi::Value v) : value_(v) {
+    if (napi_get_value_string_utf8(v.Env(), v, buf_, sizeof buf_, &len_) != napi_ok) len_ = 0;
+  }
+  bool operator==(std::string_view k) const { return std::string_view(buf_, len_) == k; }
+  // The whole string, for an error message.
+  std::string full() const { return value_.IsString() ? value_.As<Napi::String>().Utf8Value() : ""; }
+
+ private:
+  Napi::Value value_;
+  char buf_[32];
+  std::size_t len_ = 0;
+};
 }  // namespace
 
 ss::Kind get_kind(Napi::Value v) {
-  std::string k = v.IsString() ? v.As<Napi::String>().Utf8Value() : "";
+  const Keyword k(v);
   if (k == "ndarray") return ss::Kind::NDArray;
   if (k == "tensor") return ss::Kind::Tensor;
   type_error(v.Env(), "kind must be 'ndarray' or 'tensor'");
@@ -139,16 +158,16 @@ std::vector<ss::IndexItem> get_index(Napi::Value v) {
 }
 
 ss::Order get_order(Napi::Value v) {
-  std::string s = v.IsString() ? v.As<Napi::String>().Utf8Value() : "";
+  const Keyword s(v);
   if (s == "C") return ss::Order::C;
   if (s == "F") return ss::Order::F;
   if (s == "A") return ss::Order::A;
   if (s == "K") return ss::Order::K;
-  ss::raise(ss::PyExc::ValueError, "order must be one of 'C', 'F', 'A', or 'K' (got '" + s + "')");
+  ss::raise(ss::PyExc::ValueError, "order must be one of 'C', 'F', 'A', or 'K' (got '" + s.full() + "')");
 }
 
 ss::MemFormat get_format(Napi::Value v) {
-  std::string s = v.IsString() ? v.As<Napi::String>().Utf8Value() : "";
+  const Keyword s(v);
   if (s == "contiguous_format") return ss::MemFormat::Contiguous;
   if (s == "preserve_format") return ss::MemFormat::Preserve;
   if (s == "channels_last") return ss::MemFormat::ChannelsLast;

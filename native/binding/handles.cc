@@ -116,15 +116,23 @@ Napi::Value make_handle(Napi::Env env, Slot* s, HandlePool& pool) {
 // The array handles the current call has unwrapped, so that wrap_result can tell whether
 // the op returned one of its arguments without resolving each argument through Node a
 // second time (napi_typeof + napi_get_value_external per argument: a measurable part of
-// a zero-copy view). Emptied by begin_call() at the start of every exported call; a
-// nested call (JS run from inside an op) empties it too, which only loses the shortcut.
+// a zero-copy view). Emptied by begin_call() at the start of every exported call. An op
+// can only return an argument it unwrapped, so when the list holds every unwrap of this
+// call, the other arguments need no look; it may not (more than kRecorded unwraps, or a
+// nested call that emptied the list), and then every argument is looked at.
 struct Unwrapped {
   napi_value value;
   Slot* slot;
 };
 constexpr int kRecorded = 4;
-thread_local Unwrapped t_unwrapped[kRecorded];
-thread_local int t_unwrapped_n = 0;
+struct CallArgs {
+  Unwrapped unwrapped[kRecorded];
+  int n = 0;
+  bool all = false;  // `unwrapped` holds every unwrap of the call at `depth`
+  int depth = 0;
+  int call_depth = 0;  // exported calls in progress on this thread
+};
+thread_local CallArgs t_args;  // one thread-local (each costs a TLS look-up in an addon)
 
 Slot* slot_of(Napi::Value v, SlotKind kind) {
   napi_env env = v.Env();
@@ -137,7 +145,14 @@ Slot* slot_of(Napi::Value v, SlotKind kind) {
 
 }  // namespace
 
-void begin_call() { t_unwrapped_n = 0; }
+void begin_call() {
+  CallArgs& c = t_args;
+  c.n = 0;
+  c.all = true;
+  c.depth = ++c.call_depth;
+}
+
+void end_call() { --t_args.call_depth; }
 
 void init_handles(Napi::Env env) { env.SetInstanceData<HandlePool, &orphan_pool>(new HandlePool()); }
 
@@ -165,7 +180,9 @@ ss::ArrayPtr unwrap_array(Napi::Value v, const char* name) {
   Slot* s = slot_of(v, SlotKind::Array);
   if (!s) throw Napi::TypeError::New(v.Env(), std::string(name) + " must be an engine object handle");
   if (!s->array) throw Napi::TypeError::New(v.Env(), std::string(name) + " was released (dispose() was called)");
-  if (t_unwrapped_n < kRecorded) t_unwrapped[t_unwrapped_n++] = {v, s};
+  CallArgs& c = t_args;
+  if (c.n < kRecorded) c.unwrapped[c.n++] = {v, s};
+  else c.all = false;
   return s->array;
 }
 
@@ -180,11 +197,20 @@ void release_handle(Napi::Value v) {
 }
 
 Napi::Value wrap_result(const Napi::CallbackInfo& info, const ss::ArrayPtr& result) {
+  const CallArgs& c = t_args;
+  if (c.all && c.depth == c.call_depth) {
+    // Only an argument itself is given back (not a handle found inside a list argument).
+    for (int k = 0; k < c.n; ++k)
+      if (c.unwrapped[k].slot->array == result)
+        for (std::size_t i = 0; i < info.Length(); ++i)
+          if (static_cast<napi_value>(info[i]) == c.unwrapped[k].value) return info[i];
+    return NativeArray::New(info.Env(), result);
+  }
   for (std::size_t i = 0; i < info.Length(); ++i) {
     const napi_value raw = info[i];
     const Unwrapped* known = nullptr;
-    for (int k = 0; k < t_unwrapped_n && !known; ++k)
-      if (t_unwrapped[k].value == raw) known = &t_unwrapped[k];
+    for (int k = 0; k < c.n && !known; ++k)
+      if (c.unwrapped[k].value == raw) known = &c.unwrapped[k];
     Slot* s = known ? known->slot : slot_of(info[i], SlotKind::Array);
     if (s && s->array == result) return info[i];
   }

@@ -30,8 +30,10 @@ bool is_array_handle(Napi::Value v);
 ss::CapsulePtr unwrap_capsule(Napi::Value v, const char* name);
 // Drops the Array of an array handle now (dispose()); anything else is ignored.
 void release_handle(Napi::Value v);
-// Starts an exported call (registry.cc): forgets the previous call's unwrapped arguments.
+// Start and end of an exported call (registry.cc): begin_call forgets the previous
+// call's unwrapped arguments; calls may nest (JS run from inside an op).
 void begin_call();
+void end_call();
 // Wraps a result; returns the argument object itself when the op returned its input.
 Napi::Value wrap_result(const Napi::CallbackInfo& info, const ss::ArrayPtr& result);
 

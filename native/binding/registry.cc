@@ -30,6 +30,9 @@ void add_ops(Napi::Env env, Napi::Object exports, const std::vector<OpEntry>& op
                           env,
                           [name, fn, reports](const Napi::CallbackInfo& info) -> Napi::Value {
                             begin_call();
+                            struct EndCall {
+                              ~EndCall() { end_call(); }
+                            } end_call_on_exit;
                             if (reports) {
                               ss::begin_report(name);
                               ss::clear_last_transfer();

@@ -90,6 +90,46 @@ describe('engine API', () => {
     expect(a.astype('float64', 'K', false)).toBe(a)
   })
 
+  it('t.numpy(): a.base is a hidden alias of t; a, a.base and views of a each keep the bytes', () => {
+    const t = engine.arange('tensor', 12n, null, null, 'float32').view([3, 4])
+    const a = t.numpy()
+    const h = a.base()!
+    const [ti, ai, hi] = [t.info(), a.info(), h.info()]
+    expect(hi).toMatchObject({ kind: 'tensor', shape: [3, 4], strides: [4, 1], dataPtr: ti.dataPtr, baseId: null })
+    expect(new Set([ti.id, ai.id, hi.id]).size).toBe(3)
+    expect(hi.storage.id).toBe(ti.storage.id)
+    expect(ai.storage.id).not.toBe(ti.storage.id)
+    expect(ai).toMatchObject({ kind: 'ndarray', baseId: hi.id, dataPtr: ti.dataPtr, flags: { ownsData: false, writeable: true } })
+    expect(t.numpy().base()!.info().id).not.toBe(hi.id) // every call makes its own alias
+    const row = a.index([{ kind: 'int', index: 2 }])
+    t.dispose()
+    a.dispose()
+    h.dispose()
+    expect(Array.from(row.window([0], [4]).values as Float32Array)).toEqual([8, 9, 10, 11])
+    const t2 = engine.arange('tensor', 3n, null, null, 'float64')
+    const a2 = t2.numpy()
+    const h2 = a2.base()!
+    a2.dispose()
+    t2.dispose()
+    expect(Array.from(h2.window([0], [3]).values as Float64Array)).toEqual([0, 1, 2])
+    const g = engine.zeros('tensor', [2]).requiresGrad_(true)
+    expect(err(() => g.numpy())).toEqual({
+      type: 'RuntimeError', message: "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+    })
+  })
+
+  it('keyword arguments are matched whole', () => {
+    const t = engine.zeros('tensor', [2])
+    expect(() => t.clone('preserve_format' + 'x'.repeat(40) as 'preserve_format')).toThrow(/memory_format must be/)
+    expect(() => t.clone('preserve' as 'preserve_format')).toThrow(/memory_format must be/)
+    const a = engine.zeros('ndarray', [2])
+    const long = 'C' + 'x'.repeat(40)
+    expect(err(() => a.copy(long as 'C'))).toEqual({
+      type: 'ValueError', message: `order must be one of 'C', 'F', 'A', or 'K' (got '${long}')`,
+    })
+    expect(a.copy('F').info().flags.fContiguous).toBe(true)
+  })
+
   it('windows are clipped copies with JS-friendly types', () => {
     const b = engine.fromValues('ndarray', [true, false, true], [3])
     expect(b.window([0], [3]).values).toEqual(new Uint8Array([1, 0, 1]))
