@@ -125,12 +125,13 @@ struct Unwrapped {
   Slot* slot;
 };
 constexpr int kRecorded = 4;
+// Plain data, zero-initialised: a thread-local with no constructor needs no init check on access.
 struct CallArgs {
   Unwrapped unwrapped[kRecorded];
-  int n = 0;
-  bool all = false;  // `unwrapped` holds every unwrap of the call at `depth`
-  int depth = 0;
-  int call_depth = 0;  // exported calls in progress on this thread
+  int n;
+  bool all;  // `unwrapped` holds every unwrap of the call at `depth`
+  int depth;
+  int call_depth;  // exported calls in progress on this thread
 };
 thread_local CallArgs t_args;  // one thread-local (each costs a TLS look-up in an addon)
 

@@ -47,7 +47,7 @@ std::uint64_t next_array_id() {
   return next++;
 }
 
-void init_view(Array& a, Kind kind, DType dtype, StoragePtr storage, Shape sizes, Shape byte_strides,
+void init_view(Array& a, Kind kind, DType dtype, StoragePtr&& storage, Shape&& sizes, Shape&& byte_strides,
                std::int64_t byte_offset) {
   a.id = next_array_id();
   a.kind = kind;
@@ -85,8 +85,8 @@ ArrayPtr derive_view(const ArrayPtr& src, Shape sizes, Shape byte_strides, std::
   return a;
 }
 
-void init_derived_view(Array& a, const ArrayPtr& src, Shape sizes, Shape byte_strides, std::int64_t byte_offset) {
-  init_view(a, src->kind, src->dtype, src->storage, std::move(sizes), std::move(byte_strides), byte_offset);
+void init_derived_view(Array& a, const ArrayPtr& src, Shape&& sizes, Shape&& byte_strides, std::int64_t byte_offset) {
+  init_view(a, src->kind, src->dtype, StoragePtr(src->storage), std::move(sizes), std::move(byte_strides), byte_offset);
   a.writeable = src->writeable;
   // A view keeps requires_grad in either grad mode; one made under no_grad records no
   // history, so it is a leaf (is_leaf True, grad_fn None), as PyTorch's views then are.

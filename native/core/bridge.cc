@@ -126,7 +126,7 @@ ArrayPtr tensor_numpy(const ArrayPtr& t, bool force) {
   // holds references to both.
   auto block = std::make_shared<NumpyAlias>();
   ArrayPtr hidden(block, &block->hidden);
-  init_derived_view(*hidden, src, src->sizes, src->byte_strides, src->byte_offset);
+  init_derived_view(*hidden, src, Shape(src->sizes), Shape(src->byte_strides), src->byte_offset);
   hidden->base = nullptr;
   init_alias_storage(block->storage, hidden->storage, hidden->data_ptr(),
                      static_cast<std::size_t>(needed_storage_bytes(*hidden)));
