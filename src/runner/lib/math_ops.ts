@@ -323,8 +323,8 @@ function torchOperand(ctx: LibraryContext, v: PyValue): OperandLike {
   return scalarOf(v)
 }
 
-/** torch.return_types.max(values=..., indices=...): a tuple with names. */
-class TorchReturnType extends PyTuple {
+/** torch.return_types.max / sort / topk (values=..., indices=...): a tuple with names. */
+export class TorchReturnType extends PyTuple {
   constructor(readonly typeName: string, values: PyValue, indices: PyValue) { super([values, indices]) }
   get pyClass() { return returnTypeClass(this.typeName) }
   repr() { return `torch.return_types.${this.typeName}(\nvalues=${repr(this.items[0])},\nindices=${repr(this.items[1])})` }

@@ -33,28 +33,32 @@ function normalizeAxis(axis: number, ndim: number): number {
 }
 
 /** The permutation that moves `axis` last, keeping the others in order. */
-function axisLast(nd: number, axis: number): number[] {
+export function axisLast(nd: number, axis: number): number[] {
   const perm: number[] = []
   for (let d = 0; d < nd; d++) if (d !== axis) perm.push(d)
   perm.push(axis)
   return perm
 }
 
-/** The positions 0..n-1 of one row, ordered by value: NaN after everything, ties in index order. */
-function rowOrder(values: ArrayLike<number | bigint>, start: number, n: number, isFloat: boolean): number[] {
+/**
+ * The positions 0..n-1 of one row, ordered by value: NaN greater than everything (last ascending,
+ * first descending, as NumPy and PyTorch put it), ties in index order either way.
+ */
+export function rowOrder(values: ArrayLike<number | bigint>, start: number, n: number, isFloat: boolean, descending = false): number[] {
   const idx = Array.from({ length: n }, (_, k) => k)
+  const sign = descending ? -1 : 1
   if (isFloat) {
     const v = values as ArrayLike<number>
     idx.sort((p, q) => {
       const x = v[start + p], y = v[start + q]
-      if (x !== x) return y !== y ? 0 : 1
-      if (y !== y) return -1
-      return x < y ? -1 : x > y ? 1 : 0
+      if (x !== x) return y !== y ? 0 : sign
+      if (y !== y) return -sign
+      return x < y ? -sign : x > y ? sign : 0
     })
   } else {
     idx.sort((p, q) => {
       const x = values[start + p], y = values[start + q]
-      return x < y ? -1 : x > y ? 1 : 0
+      return x < y ? -sign : x > y ? sign : 0
     })
   }
   return idx
@@ -72,16 +76,21 @@ function orderRows(ctx: LibraryContext, a: EngineValue, axis: number): { moved: 
   const win = moved.obj.window(shape.map(() => 0), [...shape])
   const n = shape[nd - 1]
   const rows = n === 0 ? 0 : win.values.length / n
-  const isFloat = dtype.startsWith('float')
+  const isFloat = isFloatDtype(dtype)
   const order: number[][] = []
   for (let r = 0; r < rows; r++) order.push(rowOrder(win.values as ArrayLike<number | bigint>, r * n, n, isFloat))
   return { moved, sorted: { order, values: win.values as ArrayLike<number | bigint>, rowLength: n } }
 }
 
-function scalarOf(dtype: DTypeName, v: number | bigint): PyScalar {
+/** float16/32/64 and bfloat16: the dtypes whose values may be NaN and come back as doubles. */
+export function isFloatDtype(dtype: DTypeName): boolean {
+  return dtype.startsWith('float') || dtype === 'bfloat16'
+}
+
+export function scalarOf(dtype: DTypeName, v: number | bigint): PyScalar {
   if (dtype === 'bool') return v !== 0 && v !== 0n
   if (typeof v === 'bigint') return v
-  return dtype.startsWith('float') ? v : BigInt(v)
+  return isFloatDtype(dtype) ? v : BigInt(v)
 }
 
 /** Sorts `a` in place along `axis` (ndarray.sort). */
@@ -143,13 +152,13 @@ export function ndarraySortMethods(): Record<string, Method> {
  * distinct values, and on request the index of each one's first occurrence, the inverse (the
  * input's shape, as NumPy 2 gives it) and the counts. NaNs count as one value with equal_nan.
  */
-function unique(ctx: LibraryContext, arr: EngineValue, want: { index: boolean; inverse: boolean; counts: boolean }, equalNan: boolean): PyValue {
+export function unique(ctx: LibraryContext, arr: EngineValue, want: { index: boolean; inverse: boolean; counts: boolean }, equalNan: boolean): PyValue {
   const flat = flatten(arr)
   const dtype = flat.meta.dtype
-  if (dtype.startsWith('complex')) throw pyErr('NotImplementedError', 'np.unique of complex arrays is not supported by the Stridescope runner')
+  if (dtype.startsWith('complex')) throw pyErr('NotImplementedError', `${arr.kind === 'tensor' ? 'torch' : 'np'}.unique of complex ${arr.kind === 'tensor' ? 'tensors' : 'arrays'} is not supported by the Stridescope runner`)
   const n = flat.meta.shape[0]
   const values = (n === 0 ? [] : flat.obj.window([0], [n]).values) as ArrayLike<number | bigint>
-  const perm = rowOrder(values, 0, n, dtype.startsWith('float'))
+  const perm = rowOrder(values, 0, n, isFloatDtype(dtype))
   const same = (p: number, q: number): boolean => {
     const x = values[p], y = values[q]
     return x === y || (equalNan && x !== x && y !== y)
@@ -163,7 +172,7 @@ function unique(ctx: LibraryContext, arr: EngineValue, want: { index: boolean; i
     index.push(BigInt(perm[k]))
     starts.push(k)
   })
-  const make = (vals: PyScalar[], shape: number[], dt: DTypeName): EngineValue => ctx.opWrap([], () => engine.fromValues('ndarray', vals, shape, dt))
+  const make = (vals: PyScalar[], shape: number[], dt: DTypeName): EngineValue => ctx.opWrap([], () => engine.fromValues(arr.kind, vals, shape, dt))
   const ret = make(outValues, [outValues.length], dtype)
   if (!want.index && !want.inverse && !want.counts) return ret
   const out: PyValue[] = [ret]

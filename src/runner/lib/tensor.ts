@@ -21,6 +21,7 @@ import { newTensorMethods } from './tensor_new'
 import { matmulOperator, linalgTensorMethods } from './linalg'
 import { indexTensorMethods } from './index_ops'
 import { joinSplitTensorMethods } from './join_split'
+import { torchSortMethods } from './torch_sorting'
 
 export const TENSOR_CLASS = new PyClass('Tensor', BUILTIN_TYPES.object, 'torch')
 
@@ -29,7 +30,7 @@ type Method = (self: PyTensor, args: PyValue[], kw: Kwargs) => PyValue
 /** Tensor methods PyTorch has that the engine cannot do (yet): a clear error, not AttributeError. */
 const TENSOR_UNSUPPORTED = new Set([
   'norm', 'softmax', 'relu', 'gather',
-  'scatter', 'repeat', 'roll', 'sort', 'topk', 'unique', 'backward', 'storage',
+  'scatter', 'repeat', 'roll', 'backward', 'storage',
   'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
   'repeat_interleave', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
   'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
@@ -130,7 +131,7 @@ export class PyTensor extends EngineValue {
         if (info().conj) throw pyErr('NotImplementedError', 'Tensor.imag of a conjugate view (a negative view in PyTorch) is not supported by the Stridescope engine; call resolve_conj() first')
         return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.complexPart(true)), 'SelectBackward0')
     }
-    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? (JOIN_SPLIT_METHODS[name] as Method | undefined) ?? (INDEX_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
+    const m = TENSOR_METHODS[name] ?? (NEW_TENSOR_METHODS[name] as Method | undefined) ?? (LINALG_METHODS[name] as Method | undefined) ?? (JOIN_SPLIT_METHODS[name] as Method | undefined) ?? (INDEX_METHODS[name] as Method | undefined) ?? (SORT_METHODS[name] as Method | undefined) ?? dlpackMethods(this)[name]
     if (m) return new PyBuiltin(name, (a, kw) => m(this, a, kw), this)
     if (TENSOR_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `Tensor.${name} is not supported by the Stridescope engine`)
     return undefined
@@ -442,13 +443,20 @@ function int64DimArg(v: PyValue): number {
 /** size(dim) / stride(dim): c10 maybe_wrap_dim with wrap_scalar=false (a 0-d tensor has no dim to name). */
 function normDim(d: number, ndim: number): number {
   if (ndim === 0) throw pyErr('IndexError', `Dimension specified as ${d} but tensor has no dimensions`)
-  if (d < -ndim || d >= ndim) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-ndim}, ${ndim - 1}], but got ${d})`)
-  return d < 0 ? d + ndim : d
+  return wrapDim(d, ndim)
+}
+
+/** c10 maybe_wrap_dim (wrap_scalar=true: a 0-d tensor takes dim 0 or -1). */
+export function wrapDim(d: number, ndim: number): number {
+  const n = Math.max(ndim, 1)
+  if (d < -n || d >= n) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`)
+  return d < 0 ? d + n : d
 }
 
 const NEW_TENSOR_METHODS = newTensorMethods()
 const LINALG_METHODS = linalgTensorMethods()
 const JOIN_SPLIT_METHODS = joinSplitTensorMethods()
 const INDEX_METHODS = indexTensorMethods()
+const SORT_METHODS = torchSortMethods(tagGradFn, wrapDim)
 
 void isSequence; void typeName

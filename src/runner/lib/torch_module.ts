@@ -196,7 +196,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   }
   for (const name of ['flip', 'transpose', 'permute', 'reshape', 'squeeze', 'unsqueeze', 'narrow', 'unflatten', 'as_strided', 'broadcast_to',
     'clone', 'sum', 'mean', 't', 'diagonal', 'flatten', 'ravel', 'swapaxes', 'swapdims', 'contiguous',
-    'conj', 'is_conj', 'resolve_conj', 'conj_physical']) {
+    'conj', 'is_conj', 'resolve_conj', 'conj_physical', 'sort', 'argsort', 'topk', 'unique']) {
     if (name !== 'contiguous') torch.fn(name, methodAsFunction(ctx, name))
   }
 
