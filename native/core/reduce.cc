@@ -571,6 +571,8 @@ ArrayPtr var_std(const ArrayPtr& a, ReduceOp op, const std::optional<Shape>& dim
   if (torch && !(is_floating(a->dtype) || is_complex(a->dtype)))
     raise(PyExc::RuntimeError, std::string("std and var only support floating point and complex dtypes"));
   Geometry g = geometry(*a, dims, keepdim);
+  // NumPy's _var warns before it computes anything.
+  if (!torch && static_cast<double>(g.count) - ddof <= 0) report_warning("RuntimeWarning", "Degrees of freedom <= 0 for slice");
   DType acc_dt = dtype ? *dtype : (is_integral(a->dtype) || a->dtype == DType::Bool ? DType::Float64 : a->dtype);
   auto mean = reduce(a, ReduceOp::Sum, dims, true, acc_dt);
   mean = binary(BinOp::Div, Operand{mean.get(), {}}, Operand{nullptr, Scalar::of_int(g.count)});
@@ -583,7 +585,12 @@ ArrayPtr var_std(const ArrayPtr& a, ReduceOp op, const std::optional<Shape>& dim
   }
   auto s = reduce(sq, ReduceOp::Sum, dims, keepdim, std::nullopt);
   const double denom = std::max(static_cast<double>(g.count) - ddof, 0.0);
+  const std::size_t before = fp_report.size();
   auto v = binary(BinOp::Div, Operand{s.get(), {}}, Operand{nullptr, Scalar::of_float(denom)});
+  // A full reduction divides a NumPy scalar there (ret.dtype.type(ret / rcount)): "scalar divide".
+  if (!torch && v->ndim() == 0)
+    for (std::size_t k = before; k < fp_report.size(); ++k)
+      if (fp_report[k].ufunc == "divide") fp_report[k].ufunc = "scalar divide";
   if (op == ReduceOp::Std) v = unary(UnOp::Sqrt, v);
   report_copy("reduce", static_cast<std::size_t>(v->nbytes()),
               std::string(op_name(op)) + " result (two passes: mean, then squared deviations in a temporary)");
@@ -677,6 +684,12 @@ ArrayPtr reduce(const ArrayPtr& a_in, ReduceOp op, const std::optional<Shape>& d
           }
           // A full reduction divides a NumPy scalar ("scalar divide"), an axis one an array.
           if (watch_fp && op == ReduceOp::Mean) report_fp_errors(out->ndim() == 0 ? "scalar divide" : "divide", fp_thread_raised());
+          // np.nanmax / np.nanmin: a slice of NaNs only gives NaN, with NumPy's warning.
+          if constexpr (std::is_floating_point_v<A>) {
+            if (!torch && (op == ReduceOp::NanMax || op == ReduceOp::NanMin) &&
+                std::any_of(acc.begin(), acc.end(), [](A v) { return std::isnan(v); }))
+              report_warning("RuntimeWarning", "All-NaN slice encountered");
+          }
           store_acc(*out, acc);
         } else {
           raise(PyExc::TypeError, std::string(op_name(op)) + " has no loop for " + dtype_name(acc_dt));

@@ -1,7 +1,8 @@
 // NumPy reads the FPU's flags after each reduce and accumulate loop too: sum of [inf, -inf]
 // warns "invalid value encountered in reduce", a cumsum that overflows "overflow encountered
-// in accumulate", and the mean of an empty slice warns "Mean of empty slice" before its
-// divide says invalid. NumPy raises these from its own Python files (numpy/_core/_methods.py),
+// in accumulate", nanmax of NaNs only "All-NaN slice encountered", var with ddof past the
+// count "Degrees of freedom <= 0 for slice", and the mean of an empty slice warns "Mean of
+// empty slice" before its divide says invalid. NumPy raises these from its own Python files (numpy/_core/_methods.py),
 // whose paths and lines depend on the installation, so the comparison is of what is said
 // (category and text, in order) and of stdout (np.errstate's FloatingPointError included);
 // the runner names the program's line instead. Each warning's location is used once, so
@@ -34,6 +35,13 @@ except FloatingPointError as e:
 try:
     with np.errstate(invalid='raise'):
         np.array([]).mean()
+except FloatingPointError as e:
+    print('raised:', e)
+print(np.nanmax(np.array([np.nan, np.nan])), np.nanmin(np.array([[np.nan], [1.0]]), axis=1), np.nanmax(np.array([1.0, np.nan])))
+print(np.var(np.array([1.0]), ddof=1), np.std(np.array([[1.0, 2.0]]), axis=0))
+try:
+    with np.errstate(invalid='raise'):
+        np.array([5.0]).var(ddof=1)
 except FloatingPointError as e:
     print('raised:', e)
 print(np.sum(np.array([1.0, 2.0])), np.array([3, 4]).mean(), 'done')
