@@ -1,13 +1,17 @@
 #include "elementwise.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 #include <type_traits>
 
 #include "allocation.h"
+#include "checked_math.h"
 #include "copy_ops.h"
 #include "elem_types.h"
 #include "errors.h"
+#include "flags.h"
 #include "fp_status.h"
 #include "grad_mode.h"
 #include "host_access.h"
@@ -350,7 +354,9 @@ ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Opera
   if (b.array) inputs.push_back(b.array);
   // The result lives on the operands' device (checked equal for tensors).
   const Array* home = a.array && a.array->is_tensor() ? a.array : b.array && b.array->is_tensor() ? b.array : inputs[0];
-  auto out = new_array_on(*home->storage, p.kind, p.result, shape, result_strides(p.kind, shape, inputs, itemsize_of(p.result)));
+  const Shape out_strides = p.torch ? result_strides(p.kind, shape, inputs, itemsize_of(p.result))
+                                    : ufunc_result_strides(shape, inputs, p.compute, itemsize_of(p.result));
+  auto out = new_array_on(*home->storage, p.kind, p.result, shape, out_strides);
   auto ca = as_dtype(a, p.compute, p.kind), cb = as_dtype(b, p.compute, p.kind);
   Shape as = broadcast_strides(*ca, shape), bs = broadcast_strides(*cb, shape);
   check_operand_values(op, p, *cb, bs, shape);
@@ -405,6 +411,37 @@ void record_inplace_grad(Array& dst, const Array* src) {
 
 }  // namespace
 
+std::vector<int> numpy_iter_order(const Shape& shape, const std::vector<Shape>& strides) {
+  // numpy/_core/src/multiarray/nditer_constr.c npyiter_find_best_axis_ordering: a stable
+  // insertion sort of the axes (fastest first, starting from reversed C order) by |stride|.
+  // A pair of axes is compared only on operands whose strides are both non-zero; a pair no
+  // operand can compare is passed over (the search goes on further out), and an operand
+  // that says "keep" wins over one that says "swap" (C order on conflict).
+  const int n = static_cast<int>(shape.size());
+  std::vector<int> perm(n);
+  for (int i = 0; i < n; ++i) perm[i] = n - 1 - i;
+  for (int i0 = 1; i0 < n; ++i0) {
+    const int ax0 = perm[i0];
+    int ipos = i0;
+    for (int i1 = i0 - 1; i1 >= 0; --i1) {
+      const int ax1 = perm[i1];
+      bool ambiguous = true, swap = false;
+      for (auto& s : strides) {
+        if (s[ax0] == 0 || s[ax1] == 0) continue;
+        if (std::llabs(s[ax1]) <= std::llabs(s[ax0])) swap = false;
+        else if (ambiguous) swap = true;
+        ambiguous = false;
+      }
+      if (ambiguous) continue;
+      if (!swap) break;
+      ipos = i1;
+    }
+    for (int k = i0; k > ipos; --k) perm[k] = perm[k - 1];
+    perm[ipos] = ax0;
+  }
+  return perm;
+}
+
 Shape result_strides(Kind kind, const Shape& shape, const std::vector<const Array*>& inputs, std::size_t itemsize) {
   const int n = static_cast<int>(shape.size());
   std::vector<Shape> st;
@@ -414,51 +451,78 @@ Shape result_strides(Kind kind, const Shape& shape, const std::vector<const Arra
       if (shape[d] == 1) s[d] = 0;  // size-1 axes say nothing about order
     st.push_back(s);
   }
+  if (kind == Kind::NDArray) {
+    // nditer npyiter_new_temp_array: dense in the iterator's order (a size-1 axis takes the
+    // stride where it sits in that order); an empty result is allocated with all strides 0.
+    const std::vector<int> perm = numpy_iter_order(shape, st);
+    const bool empty = std::any_of(shape.begin(), shape.end(), [](std::int64_t s) { return s == 0; });
+    Shape out(n, 0);
+    std::int64_t acc = static_cast<std::int64_t>(itemsize);
+    for (int k = 0; k < n && !empty; ++k) {
+      out[perm[k]] = acc;
+      acc = wrapping_mul(acc, shape[perm[k]]);
+    }
+    return out;
+  }
   std::vector<int> perm(n);  // innermost first
   for (int i = 0; i < n; ++i) perm[i] = n - 1 - i;
   for (int i = 1; i < n; ++i) {
     int pos = i;
     for (int j = i - 1; j >= 0; --j) {
       int outer = perm[pos], inner = perm[j];
+      // TensorIterator reorder_dimensions: the first operand with a strict order decides;
       // >0: the inner axis has the larger stride and should move outward.
       int verdict = 0;
-      if (kind == Kind::NDArray) {
-        // numpy nditer npyiter_find_best_axis_ordering: any operand that says "keep" wins (C order on conflict).
-        bool ambiguous = true, swap = false;
-        for (auto& s : st) {
-          std::int64_t so = s[outer], si = s[inner];
-          if (so == 0 || si == 0) continue;
-          if (std::llabs(si) <= std::llabs(so)) swap = false;
-          else if (ambiguous) swap = true;
-          ambiguous = false;
-        }
-        verdict = ambiguous ? 0 : (swap ? 1 : -1);
-      } else {
-        // TensorIterator reorder_dimensions: the first operand with a strict order decides.
-        for (auto& s : st) {
-          std::int64_t so = s[outer], si = s[inner];
-          if (so == 0 || si == 0) continue;
-          if (si < so) { verdict = -1; break; }
-          if (si > so) { verdict = 1; break; }
-          if (shape[inner] > shape[outer]) { verdict = 1; break; }
-        }
+      for (auto& s : st) {
+        std::int64_t so = s[outer], si = s[inner];
+        if (so == 0 || si == 0) continue;
+        if (si < so) { verdict = -1; break; }
+        if (si > so) { verdict = 1; break; }
+        if (shape[inner] > shape[outer]) { verdict = 1; break; }
       }
       if (verdict > 0) {
         std::swap(perm[pos], perm[j]);
         pos = j;
-      } else if (verdict < 0 || kind == Kind::NDArray) {
+      } else if (verdict < 0) {
         break;
       }
     }
   }
-  bool empty = std::any_of(shape.begin(), shape.end(), [](std::int64_t s) { return s == 0; });
   Shape out(n);
   std::int64_t acc = static_cast<std::int64_t>(itemsize);
   for (int k = 0; k < n; ++k) {
-    out[perm[k]] = kind == Kind::NDArray && empty ? 0 : acc;
+    out[perm[k]] = acc;
     acc *= std::max<std::int64_t>(shape[perm[k]], 1);
   }
   return out;
+}
+
+Shape ufunc_result_strides(const Shape& shape, const std::vector<const Array*>& inputs, DType loop, std::size_t itemsize) {
+  // numpy/_core/src/umath/ufunc_object.c check_for_trivial_loop + try_trivial_single_output_loop:
+  // when every input of 1 or more dims already has the loop's dtype (a 0-d or short 1-d input
+  // of another dtype is cast to a copy first), is aligned, has the full shape, and the N-d
+  // ones are all C- or all F-contiguous (the same flags exactly), the result is a fresh
+  // array: F order only when that common order is F and not also C. Otherwise the iterator.
+  constexpr std::int64_t kBufferSize = 8192;  // NPY_BUFSIZE
+  int order = 0;                              // 1 C, 2 F, 3 both
+  bool trivial = true;
+  for (auto* a : inputs) {
+    if (a->ndim() == 0) continue;
+    const bool castable_copy = a->ndim() == 1 && a->sizes[0] <= kBufferSize;
+    const bool native = a->byte_order != '>' && a->byte_order != '<';
+    if ((a->dtype != loop || !native || !aligned(*a)) && !castable_copy) trivial = false;
+    if (a->sizes != shape) trivial = false;
+    if (!trivial) break;
+    if (a->ndim() == 1) continue;
+    const int flags = (c_contiguous(*a) ? 1 : 0) | (f_contiguous(*a) ? 2 : 0);
+    if (flags == 0 || (order != 0 && order != flags)) {
+      trivial = false;
+      break;
+    }
+    order = flags;
+  }
+  if (trivial) return layout::numpy_new_strides(shape, static_cast<std::int64_t>(itemsize), order == 2);
+  return result_strides(Kind::NDArray, shape, inputs, itemsize);
 }
 
 ArrayPtr binary(BinOp op, const Operand& a, const Operand& b) {

@@ -3,6 +3,7 @@
 // assignment. float16/bfloat16 compute in float, integers wrap around as in C.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "array.h"
 #include "promotion.h"
@@ -40,5 +41,11 @@ ArrayPtr detach(const ArrayPtr& t);
 // Strides for a new result of `shape` following the inputs' layout (NumPy: C order
 // wins conflicts; torch: the first input with a strict stride order decides).
 Shape result_strides(Kind kind, const Shape& shape, const std::vector<const Array*>& inputs, std::size_t itemsize);
+// NumPy's iterator axis order for order='K' (nditer npyiter_find_best_axis_ordering): the
+// axes of `shape`, fastest first, from each operand's byte strides (size-1 axes given 0).
+std::vector<int> numpy_iter_order(const Shape& shape, const std::vector<Shape>& strides);
+// The strides a NumPy ufunc gives its new result: a fresh C/F array on the single-loop fast
+// path (contiguous inputs of the loop's dtype), else laid out in the iterator's order.
+Shape ufunc_result_strides(const Shape& shape, const std::vector<const Array*>& inputs, DType loop, std::size_t itemsize);
 
 }  // namespace ss

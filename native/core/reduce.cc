@@ -113,15 +113,16 @@ ArrayPtr new_result(const Array& a, const Geometry& g, DType dt, bool keepdim) {
   if (a.is_tensor()) {
     strides = layout::contiguous_strides(g.out_shape, itemsize_of(dt));
   } else {
-    // The iterator orders the input's full shape; the result takes the kept axes in that order.
+    // The reduction's iterator (reduction.c PyUFunc_ReduceWrapper, order='K') orders the
+    // input's axes; the result is allocated dense in that order over its kept axes
+    // (npyiter_new_temp_array), a kept reduced axis being 1 long.
     const int n = a.ndim();
-    Shape full = result_strides(Kind::NDArray, a.sizes, {&a}, 1);
-    std::vector<int> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return full[x] < full[y]; });
+    Shape st = a.byte_strides;
+    for (int i = 0; i < n; ++i)
+      if (a.sizes[i] == 1) st[i] = 0;
     Shape by_axis(n, 0);
     std::int64_t acc = static_cast<std::int64_t>(itemsize_of(dt));
-    for (int i : order) {
+    for (int i : numpy_iter_order(a.sizes, {st})) {
       if (g.red[i] && !keepdim) continue;
       by_axis[i] = acc;
       acc = wrapping_mul(acc, g.red[i] ? 1 : a.sizes[i]);

@@ -296,8 +296,9 @@ ArrayPtr unary(UnOp op, const ArrayPtr& a_in) {
   if (p.compute != a->dtype || a->byte_order == '>' || a->byte_order == '<')
     in = copy_to_new(*a, a->kind, p.compute, result_strides(a->kind, a->sizes, {a.get()}, itemsize_of(p.compute)),
                      std::string(info_of(op).numpy) + " input cast");
-  auto out = new_array_on(*a->storage, a->kind, p.result, a->sizes,
-                          result_strides(a->kind, a->sizes, {a.get()}, itemsize_of(p.result)));
+  const Shape out_strides = a->is_tensor() ? result_strides(a->kind, a->sizes, {a.get()}, itemsize_of(p.result))
+                                           : ufunc_result_strides(a->sizes, {a.get()}, p.compute, itemsize_of(p.result));
+  auto out = new_array_on(*a->storage, a->kind, p.result, a->sizes, out_strides);
   fp_take_noted();
   SS_DISPATCH(p.compute, T, run_unary<T>(op, *out, *in));
   // np.sign compares NaN quietly (no warning); ours may raise 'invalid' doing so.

@@ -179,8 +179,9 @@ ArrayPtr broadcast_to(const ArrayPtr& a, const Dims& shape) {
       st[i] = 0;
       continue;
     }
-    if (a->sizes[off] == shape[i]) st[i] = a->byte_strides[off];
-    else if (a->sizes[off] == 1) st[i] = 0;
+    // nditer (npyiter_fill_axisdata) gives every size-1 operand axis stride 0, broadcast or not.
+    if (a->sizes[off] == 1) st[i] = 0;
+    else if (a->sizes[off] == shape[i]) st[i] = a->byte_strides[off];
     else {
       std::string orig = "(";
       for (std::int64_t k = 0; k < n; ++k) orig += (k ? "," : "") + std::to_string(a->sizes[k]);
@@ -273,7 +274,10 @@ std::optional<ArrayPtr> reshape_view(const ArrayPtr& a, const Dims& shape, bool 
     for (auto& s : *st) s *= item;
     return derive_view(a, sz, *st, a->byte_offset);
   }
-  // numpy PyArray_Newshape: a contiguous source gets fresh strides for the new shape
+  // numpy PyArray_Newshape: asking for the same shape, literally (a -1 never matches: the
+  // check comes before -1 is resolved), is a plain view with the strides kept.
+  if (shape == a->sizes) return derive_view(a, sz, a->byte_strides, a->byte_offset);
+  // A contiguous source gets fresh strides for the new shape
   // (_array_fill_strides: max(size, 1) products; only new allocations zero empty strides).
   if (fortran ? f_contiguous(*a) : c_contiguous(*a)) {
     return derive_view(a, sz, fortran ? layout::fortran_strides(sz, item) : layout::contiguous_strides(sz, item), a->byte_offset);
@@ -377,30 +381,17 @@ ArrayPtr unsqueeze(const ArrayPtr& a, std::int64_t dim) {
 }
 
 ArrayPtr expand_dims(const ArrayPtr& a, const Dims& axes) {
+  // numpy/lib/_shape_base_impl.py expand_dims: a.reshape(shape with 1s inserted), so the
+  // new axes' strides are reshape's (fresh C strides for a contiguous source).
   const std::int64_t out_n = a->ndim() + static_cast<std::int64_t>(axes.size());
   Dims w = numpy_wrap_axes(axes, out_n);
   std::vector<bool> is_new(out_n, false);
   for (auto x : w) is_new[x] = true;
-  Shape sz, st;
+  Dims sz;
   std::size_t k = 0;
-  for (std::int64_t i = 0; i < out_n; ++i) {
-    if (is_new[i]) {
-      sz.push_back(1);
-      // numpy's reshape of a view puts the stride of the next (or itemsize) on new axes.
-      st.push_back(0);
-    } else {
-      sz.push_back(a->sizes[k]);
-      st.push_back(a->byte_strides[k]);
-      ++k;
-    }
-  }
-  // Strides of size-1 axes: numpy reshape gives them the stride that follows them.
-  std::int64_t next = static_cast<std::int64_t>(a->itemsize());
-  for (std::int64_t i = out_n - 1; i >= 0; --i) {
-    if (is_new[i]) st[i] = next;
-    else next = st[i] * sz[i];
-  }
-  return derive_view(a, sz, st, a->byte_offset);
+  for (std::int64_t i = 0; i < out_n; ++i) sz.push_back(is_new[i] ? 1 : a->sizes[k++]);
+  // Inserting 1s always has a no-copy reshape.
+  return *reshape_view(a, sz, false);
 }
 
 ArrayPtr narrow(const ArrayPtr& a, std::int64_t dim, std::int64_t start, std::int64_t length) {
@@ -662,7 +653,9 @@ ArrayPtr flip_view(const ArrayPtr& a, const std::optional<Dims>& dims) {
   Shape st = a->byte_strides;
   std::int64_t off = a->byte_offset;
   for (auto d : ax) {
-    if (a->sizes[d] > 0) off += (a->sizes[d] - 1) * st[d];
+    // np.flip indexes with [::-1]; an empty slice keeps step 1 (mapping.c get_view_from_index).
+    if (a->sizes[d] == 0) continue;
+    off += (a->sizes[d] - 1) * st[d];
     st[d] = -st[d];
   }
   return derive_view(a, a->sizes, st, off);

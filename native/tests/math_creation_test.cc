@@ -85,6 +85,24 @@ TEST(binary_ops_broadcast_and_divide) {
   CHECK_EQ(sst::values(binary(BinOp::Add, arr(i8), sc(Scalar::of_int(1))))[0], -128.0);  // wraps
 }
 
+TEST(numpy_iterator_axis_order) {
+  // nditer's insertion sort, fastest axis first; size-1 axes (stride 0) are passed over, so
+  // an axis can move outward past them: (4,1,2,3) bool .T of a C array, strides (1,0,4,8).
+  CHECK_EQ(numpy_iter_order({4, 1, 2, 3}, {{1, 0, 4, 8}}), (std::vector<int>{0, 2, 3, 1}));
+  CHECK_EQ(numpy_iter_order({2, 3}, {{24, 8}}), (std::vector<int>{1, 0}));
+  // Operands disagreeing: C order wins.
+  CHECK_EQ(numpy_iter_order({3, 4}, {{32, 8}, {8, 24}}), (std::vector<int>{1, 0}));
+  // The sum keeps that order: (4,1,2,3) summed over axis 2 is (4,1,3) with strides (8,96,32).
+  auto x = transpose(reshape(sst::np_arange(24, DType::Bool), {3, 2, 1, 4}, Order::C), {});
+  CHECK_EQ(reduce(x, ReduceOp::Sum, S{-2}, false, std::nullopt)->byte_strides, (S{8, 96, 32}));
+  // ufuncs: an F-contiguous input of the loop's dtype gets a fresh F result (size-1 strides
+  // as _array_fill_strides makes them); needing a cast, the iterator's order.
+  auto f = transpose(reshape(sst::np_arange(8, DType::Int32), {2, 1, 4}, Order::C), {});
+  CHECK_EQ(binary(BinOp::Mul, arr(f), sc(Scalar::of_int(-1)))->byte_strides, (S{4, 16, 16}));
+  auto fb = transpose(reshape(sst::np_arange(8, DType::Bool), {2, 1, 4}, Order::C), {});
+  CHECK_EQ(binary(BinOp::Add, arr(fb), sc(Scalar::of_int(1)))->byte_strides, (S{8, 64, 32}));
+}
+
 TEST(inplace_fill_and_assign) {
   auto a = sst::np_arange(4, DType::Int64);
   auto v = basic_index(a, {sl(1, 3)});
