@@ -1,5 +1,6 @@
 #include "bridge.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include "copy_ops.h"
@@ -133,6 +134,9 @@ ArrayPtr tensor_numpy(const ArrayPtr& t, bool force) {
   auto a = make_view(Kind::NDArray, hidden->dtype, StoragePtr(block, &block->storage), hidden->sizes,
                      hidden->byte_strides, 0);
   a->owns_data = false;  // as alias_as
+  // An empty tensor's data_ptr() is null, so PyArray_New allocates the array itself, and an
+  // array NumPy allocates with no elements has every stride 0.
+  if (a->numel() == 0) std::fill(a->byte_strides.begin(), a->byte_strides.end(), 0);
   a->base = std::move(hidden);
   a->writeable = true;
   a->byte_order = a->itemsize() == 1 ? '|' : '=';
