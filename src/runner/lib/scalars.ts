@@ -130,9 +130,15 @@ export class NpScalar extends PyObject {
     const dtype = resultDtype(op, this.dtype, other)
     const self = this.toPy()
     if (handlesScalarOp(op, dtype) && !(self instanceof PyComplex) && !(o instanceof PyComplex)) {
-      // NEP 50: a Python int must fit the scalar's integer dtype it adopts.
-      if (typeof other === 'bigint' && !isFloatDtype(dtype) && castElement(dtype, other) !== (ITEMSIZE[dtype] === 8 ? other : Number(other))) {
-        throw pyErr('OverflowError', `Python integer ${other} out of bounds for ${dtype}`)
+      // NEP 50: a Python int must fit the scalar's integer dtype it adopts. NumPy first converts
+      // it to a C long (an unsigned long long for unsigned dtypes), then checks the dtype's range.
+      if (typeof other === 'bigint' && !isFloatDtype(dtype)) {
+        if (other < -(1n << 63n) || other >= (dtype.startsWith('uint') ? 1n << 64n : 1n << 63n)) {
+          throw pyErr('OverflowError', 'Python int too large to convert to C long')
+        }
+        if (castElement(dtype, other) !== (ITEMSIZE[dtype] === 8 ? other : Number(other))) {
+          throw pyErr('OverflowError', `Python integer ${other} out of bounds for ${dtype}`)
+        }
       }
       const promoted = resultDtype('+', this.dtype, other)
       const scalarLoop = promoted === this.dtype || (other instanceof NpScalar && promoted === other.dtype)
