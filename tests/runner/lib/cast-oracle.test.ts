@@ -3,12 +3,8 @@
 // the hardware's truncating conversion gives), and NumPy's warnings for them ("invalid value
 // encountered in cast", "overflow encountered in cast") under np.errstate. The same script
 // runs under the runner and under the real library; stdout and stderr must match line for line.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { describe, it, expect } from 'vitest'
-import { Runner } from '../../../src/runner'
+import { describe, it } from 'vitest'
+import { TORCH_PYTHON, expectRunnerPrints, expectSameLines, runScriptInPython } from '../python-oracle'
 
 // uint32 is left out of the wide grid: for values outside (-2^31, 2^32) NumPy's answer depends
 // on whether its SIMD loop or its scalar tail converts the element (see elem_types.h).
@@ -51,34 +47,18 @@ for src in (torch.float64, torch.float32, torch.float16):
         print(src, d, a.to(d).tolist())
 `
 
-function oracle(python: string, script: string, tag: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const dir = mkdtempSync(join(tmpdir(), `cast-oracle-${tag}-`))
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, script)
-  const r = spawnSync(python, [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `${python} is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `${python} failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr.split(file).join('prog.py') }
-}
-
-function expectSame(res: { stdout: string; stderr: string; error: unknown }, want: { stdout: string; stderr: string }): void {
-  expect(res.error).toBeNull()
-  const ours = res.stdout.split('\n'), theirs = want.stdout.split('\n')
-  for (let k = 0; k < Math.max(ours.length, theirs.length); k++) expect(ours[k], `stdout line ${k + 1}`).toBe(theirs[k])
-  const oe = res.stderr.split('\n'), te = want.stderr.split('\n')
-  for (let k = 0; k < Math.max(oe.length, te.length); k++) expect(oe[k], `stderr line ${k + 1}`).toBe(te[k])
-}
-
 describe('casts give NumPy\'s and PyTorch\'s values and NumPy\'s warnings', () => {
-  const np = oracle('python3', NUMPY_SCRIPT, 'np')
-  if (!np.ok) console.log(`skipping the NumPy cast comparison: ${np.why}`)
-  it.skipIf(!np.ok)('NumPy: values, warnings and errstate match line for line', () => {
-    expectSame(new Runner().run(NUMPY_SCRIPT, 'prog.py'), np as { stdout: string; stderr: string })
+  const np = runScriptInPython('python3', NUMPY_SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy cast comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('NumPy: values, warnings and errstate match line for line', () => {
+    const want = np as Exclude<typeof np, string>
+    expectSameLines(expectRunnerPrints(NUMPY_SCRIPT, want).stderr, want.stderr, 'stderr')
   })
 
-  const torch = oracle('/usr/bin/python3', TORCH_SCRIPT, 'torch')
-  if (!torch.ok) console.log(`skipping the PyTorch cast comparison: ${torch.why}`)
-  it.skipIf(!torch.ok)('PyTorch: values match line for line, and nothing is printed on stderr', () => {
-    expectSame(new Runner().run(TORCH_SCRIPT, 'prog.py'), torch as { stdout: string; stderr: string })
+  const torch = runScriptInPython(TORCH_PYTHON, TORCH_SCRIPT)
+  if (typeof torch === 'string') console.log(`skipping the PyTorch cast comparison: ${torch}`)
+  it.skipIf(typeof torch === 'string')('PyTorch: values match line for line, and nothing is printed on stderr', () => {
+    const want = torch as Exclude<typeof torch, string>
+    expectSameLines(expectRunnerPrints(TORCH_SCRIPT, want).stderr, want.stderr, 'stderr')
   })
 })

@@ -1,12 +1,8 @@
 // np.isclose, np.allclose, np.array_equal and np.count_nonzero, composed from the ufuncs as
 // NumPy's numeric.py writes them: the same script under the runner and under python3 + NumPy
 // prints the same (values, dtypes, NumPy scalars for 0-d results, no warning from inf - inf).
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
-import { Runner } from '../../../src/runner'
+import { expectRunnerPrints, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import numpy as np
 a = np.array([1.0, 2.0, np.nan, np.inf, -np.inf, 1e10])
@@ -20,24 +16,11 @@ print(repr(np.count_nonzero(np.array([[0, 1, 7], [0, 0, 3]]))), np.count_nonzero
 print(np.isclose(np.float32(1), np.float32(1.00001)), np.isclose([1e-9], [0]), np.isclose(1j, 1j + 1e-10))
 `
 
-function numpy(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `python3 with NumPy failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr }
-}
-
 describe('isclose, allclose, array_equal, count_nonzero', () => {
-  const np = numpy(mkdtempSync(join(tmpdir(), 'composed-oracle-')))
-  if (!np.ok) console.log(`skipping the NumPy comparison: ${np.why}`)
-  it.skipIf(!np.ok)('print what NumPy prints, line for line', () => {
-    const theirs = np as { stdout: string; stderr: string }
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    const ours = res.stdout.split('\n'), want = theirs.stdout.split('\n')
-    for (let k = 0; k < Math.max(ours.length, want.length); k++) expect(ours[k], `stdout line ${k + 1}`).toBe(want[k])
-    expect(res.stderr).toBe(theirs.stderr)
+  const np = runScriptInPython('python3', SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('print what NumPy prints, line for line', () => {
+    const want = np as Exclude<typeof np, string>
+    expect(expectRunnerPrints(SCRIPT, want).stderr).toBe(want.stderr)
   })
 })

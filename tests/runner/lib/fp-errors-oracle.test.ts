@@ -3,12 +3,9 @@
 // FloatingPointError, prints a line, or stays quiet. The same script runs under the runner
 // and under python3 + NumPy; stdout and stderr must match line for line (the warnings carry
 // file:line and the source line, once per location, as Python's default filter shows them).
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
 import { Runner } from '../../../src/runner'
+import { expectRunnerPrints, expectSameLines, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import numpy as np
 a = np.array([1.0, 0.0, -1.0, np.inf, -np.inf, np.nan, 2.5, -0.0])
@@ -90,25 +87,12 @@ np.seterr(**old)
 print(r31[7], r30[3], 'done')
 `
 
-function numpy(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `python3 with NumPy failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr.split(file).join('prog.py') }
-}
-
 describe('floating-point errors follow np.errstate, as NumPy reports them', () => {
-  const np = numpy(mkdtempSync(join(tmpdir(), 'fp-oracle-')))
-  if (!np.ok) console.log(`skipping the NumPy comparison: ${np.why}`)
-  it.skipIf(!np.ok)('warns, raises, prints and stays quiet exactly where NumPy does', () => {
-    const theirs = np as { stdout: string; stderr: string }
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    expect(res.stdout).toBe(theirs.stdout)
-    const ours = res.stderr.split('\n'), want = theirs.stderr.split('\n')
-    for (let k = 0; k < Math.max(ours.length, want.length); k++) expect(ours[k], `stderr line ${k + 1}`).toBe(want[k])
+  const np = runScriptInPython('python3', SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('warns, raises, prints and stays quiet exactly where NumPy does', () => {
+    const want = np as Exclude<typeof np, string>
+    expectSameLines(expectRunnerPrints(SCRIPT, want).stderr, want.stderr, 'stderr')
   })
 
   it('a torch tensor never warns (PyTorch reads no FPU flags)', () => {

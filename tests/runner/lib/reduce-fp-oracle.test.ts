@@ -7,12 +7,9 @@
 // (category and text, in order) and of stdout (np.errstate's FloatingPointError included);
 // the runner names the program's line instead. Each warning's location is used once, so
 // Python's once-per-location filter shows every one in both.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
 import { Runner } from '../../../src/runner'
+import { expectRunnerPrints, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import numpy as np
 a = np.array([np.inf, -np.inf, 1.0])
@@ -57,24 +54,13 @@ function said(stderr: string): string[] {
   return out
 }
 
-function numpy(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `python3 with NumPy failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr }
-}
-
 describe('reductions report floating-point errors as NumPy does', () => {
-  const np = numpy(mkdtempSync(join(tmpdir(), 'reduce-fp-oracle-')))
-  if (!np.ok) console.log(`skipping the NumPy comparison: ${np.why}`)
-  it.skipIf(!np.ok)('says the same warnings in the same order, and raises under np.errstate', () => {
-    const theirs = np as { stdout: string; stderr: string }
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    expect(res.stdout).toBe(theirs.stdout)
-    expect(said(res.stderr)).toEqual(said(theirs.stderr))
+  const np = runScriptInPython('python3', SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('says the same warnings in the same order, and raises under np.errstate', () => {
+    const want = np as Exclude<typeof np, string>
+    const res = expectRunnerPrints(SCRIPT, want)
+    expect(said(res.stderr)).toEqual(said(want.stderr))
     // Where the runner says it: the program's own line.
     expect(res.stderr).toContain('prog.py:4: RuntimeWarning: invalid value encountered in reduce\n  print(a.sum())\n')
   })

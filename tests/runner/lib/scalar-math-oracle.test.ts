@@ -3,12 +3,8 @@
 // ZeroDivisionError; np.int64(7) // 0 is 0; np.int8(100) + 100 wraps with "overflow encountered
 // in scalar add"; a Python int that does not fit the dtype is an OverflowError (NEP 50). The
 // same script runs under the runner and under python3 + NumPy: stdout and stderr must match.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { describe, it, expect } from 'vitest'
-import { Runner } from '../../../src/runner'
+import { describe, it } from 'vitest'
+import { expectRunnerPrints, expectSameLines, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import numpy as np
 cases = [
@@ -63,25 +59,11 @@ with np.errstate(divide='ignore'):
     print(repr(x / 0))
 `
 
-function numpy(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `python3 with NumPy failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr.split(file).join('prog.py') }
-}
-
 describe('NumPy scalar arithmetic follows NumPy, not Python', () => {
-  const np = numpy(mkdtempSync(join(tmpdir(), 'scalar-math-oracle-')))
-  if (!np.ok) console.log(`skipping the NumPy comparison: ${np.why}`)
-  it.skipIf(!np.ok)('values, errors under np.errstate and warnings match line for line', () => {
-    const theirs = np as { stdout: string; stderr: string }
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    const ours = res.stdout.split('\n'), want = theirs.stdout.split('\n')
-    for (let k = 0; k < Math.max(ours.length, want.length); k++) expect(ours[k], `stdout line ${k + 1}`).toBe(want[k])
-    const oe = res.stderr.split('\n'), we = theirs.stderr.split('\n')
-    for (let k = 0; k < Math.max(oe.length, we.length); k++) expect(oe[k], `stderr line ${k + 1}`).toBe(we[k])
+  const np = runScriptInPython('python3', SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('values, errors under np.errstate and warnings match line for line', () => {
+    const want = np as Exclude<typeof np, string>
+    expectSameLines(expectRunnerPrints(SCRIPT, want).stderr, want.stderr, 'stderr')
   })
 })

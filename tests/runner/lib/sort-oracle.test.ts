@@ -3,12 +3,9 @@
 // C-ordered int64; unique's index, inverse in the input's shape, counts), sorting a view in place writes through to its base, and NumPy's errors.
 // The same script under the runner and under python3 + NumPy prints the same. Rows have no
 // ties past 16 elements: there NumPy's default kind leaves the order of equal keys open.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
 import { Runner } from '../../../src/runner'
+import { expectRunnerPrints, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import numpy as np
 a = np.array([[3.0, np.nan, 1.0, -0.5], [2.0, 2.0, -np.inf, np.inf]])
@@ -43,25 +40,12 @@ print(np.unique([True, False, True]), np.unique(np.array([5, 3, 5, 1]), return_i
 print(np.unique(np.arange(12).reshape(3, 4).T % 5, return_inverse=True))
 `
 
-function numpy(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `python3 with NumPy failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr }
-}
-
 describe('sorting', () => {
-  const np = numpy(mkdtempSync(join(tmpdir(), 'sort-oracle-')))
-  if (!np.ok) console.log(`skipping the NumPy comparison: ${np.why}`)
-  it.skipIf(!np.ok)('prints what NumPy prints, line for line', () => {
-    const theirs = np as { stdout: string; stderr: string }
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    const ours = res.stdout.split('\n'), want = theirs.stdout.split('\n')
-    for (let k = 0; k < Math.max(ours.length, want.length); k++) expect(ours[k], `stdout line ${k + 1}`).toBe(want[k])
-    expect(res.stderr).toBe(theirs.stderr)
+  const np = runScriptInPython('python3', SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('prints what NumPy prints, line for line', () => {
+    const want = np as Exclude<typeof np, string>
+    expect(expectRunnerPrints(SCRIPT, want).stderr).toBe(want.stderr)
   })
 
   it('a.sort() on a view is a write the op log records into its base', () => {

@@ -3,12 +3,9 @@
 // indexing and names, layouts (sort keeps a dense input's strides, a transposed one included;
 // topk and unique are contiguous; every result is a new tensor), grad_fn, and PyTorch's errors.
 // Ties appear only under stable=True: PyTorch's default sort and topk leave their order open.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
 import { Runner } from '../../../src/runner'
+import { TORCH_PYTHON, expectRunnerPrints, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import torch
 a = torch.tensor([[3.0, float('nan'), 1.0, -0.5], [2.0, 7.0, -float('inf'), float('inf')]])
@@ -56,25 +53,12 @@ for f in [lambda: x.topk(5), lambda: x.topk(-1), lambda: torch.sort(x, dim=2), l
         print(type(e).__name__, e)
 `
 
-function torch(dir: string): { ok: true; stdout: string; stderr: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('/usr/bin/python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `/usr/bin/python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `/usr/bin/python3 with torch failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout, stderr: r.stderr }
-}
-
 describe('torch sorting', () => {
-  const pt = torch(mkdtempSync(join(tmpdir(), 'torch-sort-oracle-')))
-  if (!pt.ok) console.log(`skipping the PyTorch comparison: ${pt.why}`)
-  it.skipIf(!pt.ok)('prints what PyTorch prints, line for line', () => {
-    const theirs = pt as { stdout: string; stderr: string }
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    const ours = res.stdout.split('\n'), want = theirs.stdout.split('\n')
-    for (let k = 0; k < Math.max(ours.length, want.length); k++) expect(ours[k], `stdout line ${k + 1}`).toBe(want[k])
-    expect(res.stderr).toBe(theirs.stderr)
+  const pt = runScriptInPython(TORCH_PYTHON, SCRIPT)
+  if (typeof pt === 'string') console.log(`skipping the PyTorch comparison: ${pt}`)
+  it.skipIf(typeof pt === 'string')('prints what PyTorch prints, line for line', () => {
+    const want = pt as Exclude<typeof pt, string>
+    expect(expectRunnerPrints(SCRIPT, want).stderr).toBe(want.stderr)
   })
 
   it('torch.unique(dim=...) is refused plainly', () => {

@@ -1,12 +1,8 @@
 // np.iinfo and np.finfo: every limit's value and type (Python ints for integers, NumPy
 // scalars of the float type for floats), their repr and str, and NumPy's refusals. The same
 // script under the runner and under python3 + NumPy prints the same.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { describe, it, expect } from 'vitest'
-import { Runner } from '../../../src/runner'
+import { describe, it } from 'vitest'
+import { expectRunnerPrints, runScriptInPython } from '../python-oracle'
 
 const SCRIPT = String.raw`import numpy as np
 for d in (np.float16, np.float32, np.float64):
@@ -26,22 +22,10 @@ for f in [lambda: np.iinfo(np.float32), lambda: np.finfo(np.int32), lambda: np.i
 print(np.array([1, 2], dtype=np.int8).max() < np.iinfo(np.int8).max, np.float32(1) + np.finfo(np.float32).eps)
 `
 
-function numpy(dir: string): { ok: true; stdout: string } | { ok: false; why: string } {
-  const file = join(dir, 'prog.py')
-  writeFileSync(file, SCRIPT)
-  const r = spawnSync('python3', [file], { encoding: 'utf8' })
-  if (r.error) return { ok: false, why: `python3 is not available (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `python3 with NumPy failed: ${r.stderr.trim().split('\n').pop()}` }
-  return { ok: true, stdout: r.stdout }
-}
-
 describe('np.iinfo and np.finfo', () => {
-  const np = numpy(mkdtempSync(join(tmpdir(), 'type-limits-oracle-')))
-  if (!np.ok) console.log(`skipping the NumPy comparison: ${np.why}`)
-  it.skipIf(!np.ok)('print what NumPy prints, line for line', () => {
-    const res = new Runner().run(SCRIPT, 'prog.py')
-    expect(res.error).toBeNull()
-    const ours = res.stdout.split('\n'), want = (np as { stdout: string }).stdout.split('\n')
-    for (let k = 0; k < Math.max(ours.length, want.length); k++) expect(ours[k], `stdout line ${k + 1}`).toBe(want[k])
+  const np = runScriptInPython('python3', SCRIPT)
+  if (typeof np === 'string') console.log(`skipping the NumPy comparison: ${np}`)
+  it.skipIf(typeof np === 'string')('print what NumPy prints, line for line', () => {
+    expectRunnerPrints(SCRIPT, np as Exclude<typeof np, string>)
   })
 })
