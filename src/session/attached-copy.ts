@@ -61,10 +61,11 @@ function encode(dtype: DTypeName, values: Float64Array): Uint8Array {
 }
 
 /**
- * Writes the object's buffer and returns the line that recreates it as `name`.
+ * Writes the object's buffer and returns the line that recreates it as `name`, and the file
+ * that line loads (the app's line: the session lets it read that one absolute path).
  * `values` is the object's whole window (C order; complex as re, im pairs).
  */
-export function attachedCopyLine(entry: ObjectEntry, values: Float64Array, name: string): string {
+export function attachedCopyLine(entry: ObjectEntry, values: Float64Array, name: string): { line: string; file: string } {
   const { info, origin } = entry
   if (!origin) throw new SessionError('bad-request', `${entry.names[0]} is not an attached object`)
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new SessionError('bad-request', `'${name}' is not a Python name`)
@@ -118,8 +119,8 @@ export function attachedCopyLine(entry: ObjectEntry, values: Float64Array, name:
   const loaded = `np.load(${pyString(file)})`
   if (info.kind === 'tensor') {
     const castTo = cast ? `.to(torch.${cast})` : ''
-    return `${name} = torch.from_numpy(${loaded})${castTo}.as_strided(${pyTuple(info.shape)}, ${pyTuple(strides)}, ${offset})`
+    return { line: `${name} = torch.from_numpy(${loaded})${castTo}.as_strided(${pyTuple(info.shape)}, ${pyTuple(strides)}, ${offset})`, file }
   }
   const base = cast ? `${loaded}.astype(np.${cast})` : loaded
-  return `${name} = np.lib.stride_tricks.as_strided(${base}[${offset}:], shape=${pyTuple(info.shape)}, strides=${pyTuple(info.byteStrides)})`
+  return { line: `${name} = np.lib.stride_tricks.as_strided(${base}[${offset}:], shape=${pyTuple(info.shape)}, strides=${pyTuple(info.byteStrides)})`, file }
 }

@@ -236,7 +236,10 @@ export class Session {
       if (!held.values) {
         throw new SessionError('not-found', `no values of ${held.entry.names[0]} were sent (dtype ${held.entry.origin!.dtypeText}): its layout only`)
       }
-      return { code: attachedCopyLine(held.entry, held.values, name) }
+      const { line, file } = attachedCopyLine(held.entry, held.values, name)
+      // The line is the app's, not typed: the one absolute path it may read is the copy it loads.
+      this.provideFile(file, file)
+      return { code: line }
     })
   }
 

@@ -1,5 +1,8 @@
 // "Copy into the engine": an attached object recreated as an engine object has
 // the same shape, strides, offset from its buffer's start, and values.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppSession } from '../../src/session/app-session'
 import type { AttachedObject, AttachMessage } from '../../src/shared/attach-protocol'
@@ -28,6 +31,22 @@ describe('copy an attached object into the engine', () => {
     const r = await s.run(`${code}\nprint(a_copy)\nprint(a_copy.strides)`)
     expect(r.error).toBeNull()
     expect(r.stdout).toBe('[[0. 1.]\n [2. 3.]\n [4. 5.]]\n(4, 12)\n')
+    s.dispose()
+  })
+
+  it('runs as the app\'s own line in a working folder: the copy it loads is the one absolute path it may read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'attached-copy-folder-'))
+    const s = createAppSession({ workingFolder: folder })
+    expect((await s.run('import numpy as np\nimport torch')).error).toBeNull()
+    await s.attach(attached({}))
+    const id = s.snapshot().objects.find((o) => o.origin)!.info.id
+    const { code } = await s.attachedCopyLine(id, 'a_copy')
+    const r = await s.run(`${code}\nprint(a_copy.strides)`, 'ui')
+    expect(r.error).toBeNull()
+    expect(r.stdout).toBe('(4, 12)\n')
+    // Any other absolute path from an app line is still refused.
+    const other = await s.run(`np.load(${JSON.stringify(join(folder, '..', 'x.npy'))})`, 'ui')
+    expect(other.error?.type).toBe('PermissionError')
     s.dispose()
   })
 
