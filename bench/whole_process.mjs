@@ -38,7 +38,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /** Runs both sides `runs` times each, alternating which goes first. */
 function race(name, file, { root, py, runs }) {
-  const ours = [process.execPath, [join(root, 'bin', 'stridescope'), 'run', file]]
+  // Started as a person types it (`bin/stridescope run FILE`, through its #! line), as
+  // CPython is (`python3 FILE`).
+  const ours = [join(root, 'bin', 'stridescope'), ['run', file]]
   const theirs = [py, [file]]
   const t = { ours: [], theirs: [] }
   let outputs = null
@@ -64,7 +66,7 @@ export function wholeProcessRows({ root, py, quick, log }) {
   const probe = spawnSync(py, ['-c', 'import numpy'], { encoding: 'utf8' })
   if (probe.status !== 0) return { skipped: `NumPy is not installed for ${py}` }
   // The first start may rebuild the command-line bundle: not part of any measurement.
-  spawnSync(process.execPath, [join(root, 'bin', 'stridescope'), 'run', write('warm.py', 'pass\n')])
+  spawnSync(join(root, 'bin', 'stridescope'), ['run', write('warm.py', 'pass\n')])
   const runs = quick ? 3 : 7
   const load = loadavg()[0]
   log('  whole process: 8 × .T, print(1)' + (quick ? '' : ', 40 × np.ones peak memory'))
@@ -79,7 +81,7 @@ export function wholeProcessRows({ root, py, quick, log }) {
     const f = write('rebinding.py', REBINDING)
     rows.push({
       name: '40 × b = np.ones((8192, 8192), f32): peak RSS',
-      stridescope_peak_bytes: peakRss(process.execPath, [join(root, 'bin', 'stridescope'), 'run', f]),
+      stridescope_peak_bytes: peakRss(join(root, 'bin', 'stridescope'), ['run', f]),
       cpython_peak_bytes: peakRss(py, [f]),
       target: '≈ CPython (one array freed per rebinding)',
     })

@@ -30,6 +30,18 @@ describe('stridescope run', () => {
     expect(r.status).toBe(1)
   })
 
+  it('started through its #! line, Node skips the NODE_EXTRA_CA_CERTS it would parse at start-up', () => {
+    // Node reads that file before any script runs and warns when it cannot; the CLI opens
+    // no TLS connection, so bin/stridescope's #! line starts Node without the variable.
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'no-such-bundle.pem') }
+    const direct = spawnSync(BIN, ['run', '-'], { encoding: 'utf8', input: 'print(3)\n', env, timeout: 60_000 })
+    expect(direct.stdout).toBe('3\n')
+    expect(direct.stderr).toBe('')
+    // The same variable under a plain `node` start is read (and warned about): the check above can fail.
+    const plain = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env, timeout: 60_000 })
+    expect(plain.stderr).toContain('no-such-bundle.pem')
+  })
+
   it('reads the program from stdin with -', () => {
     const r = run(['run', '-'], 'print(2 ** 70)\n')
     expect(r.stdout).toBe('1180591620717411303424\n')
