@@ -147,6 +147,26 @@ test.describe('memory view at real sizes', () => {
     await expect(arrows.filter({ visible: true })).toHaveCount(4)
   })
 
+  test('the logical view\'s axis names lie wholly inside it at 1280x720 with both views shown (a tall strided 2-D view)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.getByTestId('view-split').click()
+    await run(page, 'x = np.arange(1000000.).reshape(1000, 1000)\ny = x[::3, ::-2].T')
+    await page.getByTestId('obj-y').click()
+    await memoryShows(page, 'y')
+    const axes = page.getByTestId('logical-labels').locator('.axis-label')
+    // The framing keeps room above the block for d1's name (its top was cut by the view's edge).
+    await expect(axes).toHaveText(['d1 · 334 · stride 3000 el = 24000 B →', 'd0 · 500 · stride -2 el = -16 B ↓'])
+    const outside = async (): Promise<string[]> => {
+      const layer = (await page.getByTestId('logical-labels').boundingBox())!
+      const boxes = await axes.evaluateAll((els) => els.filter((e) => (e as any).style.display !== 'none')
+        .map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom } }))
+      return boxes.filter((b) => b.top < layer.y - 0.5 || b.bottom > layer.y + layer.height + 0.5 || b.left < layer.x - 0.5 || b.right > layer.x + layer.width + 0.5)
+        .map((b) => `${b.text} at ${b.left},${b.top}..${b.right},${b.bottom}`)
+    }
+    await expect.poll(outside).toEqual([])
+    await expect(axes.filter({ visible: true })).toHaveCount(2)
+  })
+
   test('a step slice: its elements on the ramp, the bytes it skips neutral grey, both sharers listed', async ({ page }, testInfo) => {
     await run(page, 'a = np.arange(64.)')
     await run(page, 's = a[1::3]')

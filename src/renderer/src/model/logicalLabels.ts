@@ -5,14 +5,42 @@
 import { cellOf, cellPosition, type GridLayout } from './gridLayout'
 import { rangeOf, type ValueRange } from './colormap'
 import type { StridedLike } from './wallShape'
+import type * as THREE from 'three'
+import type { LabelAlign } from './labelBox'
+import { frameWithLabels } from './labelFit'
+import type { FitMargins } from './cameraFit'
 
 type Vec3 = [number, number, number]
 
-export interface AxisLabel { axis: 'x' | 'y' | 'z'; dim: number; text: string; pos: Vec3 }
+/** `short` (dim, size, direction) stands in for `text` where the view is too narrow for all of it. */
+export interface AxisLabel { axis: 'x' | 'y' | 'z'; dim: number; text: string; short: string; pos: Vec3 }
 
 export function axisText(dim: number, o: StridedLike & { strides?: readonly number[] }): string {
   const el = o.strides ? `${o.strides[dim]} el = ` : ''
   return `d${dim} · ${o.shape[dim]} · stride ${el}${o.byteStrides[dim]} B`
+}
+
+/** Where each axis name sits beside the block: x above its top row, y left of its rows, z at the back corner. */
+export const AXIS_ALIGN: Record<AxisLabel['axis'], LabelAlign> = { x: 'above', y: 'right', z: 'center' }
+
+/** An axis name slides along the block's edge it stands by (never across, over the cells) to stay in view. */
+export const AXIS_SLIDE: Record<AxisLabel['axis'], 'x' | 'y'> = { x: 'x', y: 'y', z: 'x' }
+
+/** Tile indices sit right of their point, above the tile's first cell, and slide along the gap above the tile. */
+export const TILE_ALIGN: LabelAlign = 'left'
+export const TILE_SLIDE = 'x'
+
+/**
+ * How the logical view frames its block (centre, size, tilt, pixels kept free): with room above and
+ * to the left for the axis names and tile indices, so that none is cut by the view's edge.
+ */
+export function logicalFrame(L: GridLayout, o: StridedLike & { strides?: readonly number[] }, box: { center: THREE.Vector3; size: THREE.Vector3 },
+  sizeOf: (text: string) => [number, number]): { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean; margins: FitMargins } {
+  const beside = [
+    ...axisLabels(L, o).map((a) => ({ pos: a.pos, text: a.text, align: AXIS_ALIGN[a.axis] })),
+    ...tileLabels(L).map((t) => ({ pos: t.pos, text: t.text, align: TILE_ALIGN }))
+  ]
+  return { ...frameWithLabels(box.center, box.size, beside, sizeOf), tilt: !L.mosaic && (L.nz > 1 || L.tiles > 1) }
 }
 
 /** One label per shown axis, placed along the first tile's edge (x above, y to the left, z at the back corner). */
@@ -24,14 +52,14 @@ export function axisLabels(L: GridLayout, o: StridedLike & { strides?: readonly 
   const origin = cellPosition(L, 0, 0, 0, 0)
   if (dx !== undefined) {
     const mid = cellPosition(L, 0, 0, 0, Math.min(L.nx, L.cols) - 1)
-    out.push({ axis: 'x', dim: dx, text: `${axisText(dx, o)} →`, pos: [(origin[0] + mid[0]) / 2, origin[1] + 1.1, origin[2]] })
+    out.push({ axis: 'x', dim: dx, text: `${axisText(dx, o)} →`, short: `d${dx} · ${o.shape[dx]} →`, pos: [(origin[0] + mid[0]) / 2, origin[1] + 1.1, origin[2]] })
   }
   if (dy !== undefined && L.ny > 1) {
-    out.push({ axis: 'y', dim: dy, text: `${axisText(dy, o)} ↓`, pos: [origin[0] - 0.9, origin[1] - (L.rows - 1) / 2, origin[2]] })
+    out.push({ axis: 'y', dim: dy, text: `${axisText(dy, o)} ↓`, short: `d${dy} · ${o.shape[dy]} ↓`, pos: [origin[0] - 0.9, origin[1] - (L.rows - 1) / 2, origin[2]] })
   }
   if (dz !== undefined && L.nz > 1 && !L.mosaic) {
     const back = cellPosition(L, 0, L.nz - 1, 0, 0)
-    out.push({ axis: 'z', dim: dz, text: `${axisText(dz, o)} ↗`, pos: [back[0] - 0.9, back[1] + 0.9, (origin[2] + back[2]) / 2] })
+    out.push({ axis: 'z', dim: dz, text: `${axisText(dz, o)} ↗`, short: `d${dz} · ${o.shape[dz]} ↗`, pos: [back[0] - 0.9, back[1] + 0.9, (origin[2] + back[2]) / 2] })
   }
   return out
 }

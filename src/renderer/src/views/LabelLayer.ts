@@ -4,6 +4,7 @@
 // the first ones given win: callers list the important labels first.
 import type * as THREE from 'three'
 import type { SceneView } from './SceneView'
+import { DEFAULT_GLYPH, fitLabel, labelSize, type LabelAlign } from '../model/labelBox'
 
 export interface Label {
   key: string
@@ -12,9 +13,16 @@ export interface Label {
   className?: string
   title?: string
   /** Anchor: which point of the label box sits on the projected world point. */
-  align?: 'center' | 'left' | 'right' | 'above' | 'below'
+  align?: LabelAlign
   /** On overlap, try a few places below instead of hiding. */
   nudge?: boolean
+  /**
+   * Slides along this screen direction to stay inside the layer: for a label naming a whole
+   * axis, drawn beside it (an axis name above the top row slides sideways, never down over cells).
+   */
+  slide?: 'x' | 'y'
+  /** A shorter text shown instead where the layer's edge would cut `text`. */
+  short?: string
   /** Extra data attributes for tests (data-<name>). */
   data?: Record<string, string>
 }
@@ -28,8 +36,11 @@ export class LabelLayer {
   private readonly scratch = { x: 0, y: 0 }
   /** Where the last place() put each shown label (CSS px in the layer), for exports. */
   private shown: PlacedLabel[] = []
-  /** What each node shows now: DOM writes happen only on change (place() runs every frame). */
-  private readonly state = new Map<string, { cls: string; text: string; shown: boolean; transform: string }>()
+  /**
+   * What each node shows now: DOM writes happen only on change (place() runs every frame).
+   * `given` is the label's text as last set, `text` the one shown (it, or its short form).
+   */
+  private readonly state = new Map<string, { cls: string; given: string; text: string; shown: boolean; transform: string }>()
   /** Monospace glyph box, measured once: label sizes are estimated from their text, never read back per frame. */
   private glyph: [number, number] | null = null
   private width = 0
@@ -57,15 +68,20 @@ export class LabelLayer {
         n.style.display = 'none'
         this.nodes.set(l.key, n)
         this.el.appendChild(n)
-        st = { cls: '', text: '', shown: false, transform: '' }
+        st = { cls: '', given: '', text: '', shown: false, transform: '' }
         this.state.set(l.key, st)
       }
       const cls = `label ${l.className ?? ''}`
       if (st.cls !== cls) { n.className = cls; st.cls = cls }
-      if (st.text !== l.text) { n.textContent = l.text; st.text = l.text }
+      if (st.given !== l.text) { n.textContent = l.text; st.given = l.text; st.text = l.text }
       if (l.title !== undefined && n.title !== l.title) n.title = l.title
       if (l.data) for (const [k, v] of Object.entries(l.data)) if (n.dataset[k] !== v) n.dataset[k] = v
     }
+  }
+
+  /** A label's box (CSS px) as place() estimates it. */
+  boxSize(text: string): [number, number] {
+    return labelSize(text, this.glyphSize())
   }
 
   private glyphSize(): [number, number] {
@@ -79,13 +95,13 @@ export class LabelLayer {
       if (w > 0) this.glyph = [(w - 6) / 10, h]
       if (!this.width) { this.width = this.el.clientWidth; this.height = this.el.clientHeight }
     }
-    return this.glyph ?? [6.6, 15]
+    return this.glyph ?? [...DEFAULT_GLYPH]
   }
 
   /** Projects every label; hides those off screen or overlapping an earlier one. */
   place(view: SceneView): void {
     const w = this.width, h = this.height
-    const [gw, gh] = this.glyphSize()
+    const glyph = this.glyphSize()
     const placed: Array<[number, number, number, number]> = []
     this.shown = []
     for (const l of this.labels) {
@@ -93,15 +109,10 @@ export class LabelLayer {
       const st = this.state.get(l.key)!
       const hide = (): void => { if (st.shown) { n.style.display = 'none'; st.shown = false } }
       if (!view.project(l.world, this.scratch)) { hide(); continue }
-      // Padding 3 px a side and a 1 px border where boxed.
-      const bw = l.text.length * gw + 8, bh = gh + 2
-      let x = this.scratch.x, y = this.scratch.y
       const a = l.align ?? 'center'
-      if (a === 'center') { x -= bw / 2; y -= bh / 2 }
-      else if (a === 'right') { x -= bw + 4; y -= bh / 2 }
-      else if (a === 'left') { x += 4; y -= bh / 2 }
-      else if (a === 'above') { x -= bw / 2; y -= bh + 2 }
-      else { x -= bw / 2; y += 2 }
+      const fit = fitLabel(this.scratch.x, this.scratch.y, l.short ? [l.text, l.short] : [l.text], glyph, a, l.slide, w, h)
+      const bw = fit.w, bh = fit.h
+      let x = fit.x, y = fit.y
       const off = x + bw < 0 || y + bh < 0 || x > w || y > h
       const inside = (xx: number, yy: number): boolean => xx >= 0 && yy >= 0 && xx + bw <= w && yy + bh <= h
       const hits = (xx: number, yy: number): boolean => placed.some(([px, py, pw, ph]) => xx < px + pw && px < xx + bw && yy < py + ph && py < yy + bh)
@@ -123,7 +134,8 @@ export class LabelLayer {
       if (hit && l.nudge && !hits(x, y)) hit = false
       if (off || hit) { hide(); continue }
       placed.push([x, y, bw, bh])
-      this.shown.push({ x, y, w: bw, h: bh, text: l.text, boxed: /arrow-label|axis-label/.test(l.className ?? '') })
+      if (st.text !== fit.text) { n.textContent = fit.text; st.text = fit.text }
+      this.shown.push({ x, y, w: bw, h: bh, text: fit.text, boxed: /arrow-label|axis-label/.test(l.className ?? '') })
       const t = `translate(${Math.round(x)}px, ${Math.round(y)}px)`
       if (st.transform !== t) { n.style.transform = t; st.transform = t }
       if (!st.shown) { n.style.display = ''; st.shown = true }

@@ -16,11 +16,12 @@ import { Legend } from './Legend'
 import { DimFolder } from './DimFolder'
 import { blockOfObject, elementBytes, indicesTouching } from '../state/footprints'
 import { primaryName } from '../model/types'
-import { axisLabels, logicalArrows, scaleRange, sliceRanges, tileLabels, type ScaleMode } from '../model/logicalLabels'
+import { AXIS_ALIGN, AXIS_SLIDE, axisLabels, logicalArrows, logicalFrame, scaleRange, sliceRanges, TILE_ALIGN, TILE_SLIDE, tileLabels, type ScaleMode } from '../model/logicalLabels'
 import { cellPosition, cellOf } from '../model/gridLayout'
 import { unravel } from '../model/address'
 import { dimSteps } from '../model/layoutCost'
 import { LabelLayer, type Label } from './LabelLayer'
+import { DEFAULT_GLYPH, labelSize } from '../model/labelBox'
 import { writtenElements } from '../model/writtenCells'
 import { animateFlash } from './flashTimer'
 
@@ -119,9 +120,9 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     const steps = dimSteps(sel.info)
     for (const a of axisLabels(L, sel.info)) {
       labels.push({ key: `axis-${a.axis}`, world: new THREE.Vector3(...a.pos), text: a.text, className: 'axis-label interactive',
-        align: a.axis === 'y' ? 'right' : a.axis === 'x' ? 'above' : 'center', title: steps[a.dim]?.text, data: { dim: String(a.dim) } })
+        align: AXIS_ALIGN[a.axis], slide: AXIS_SLIDE[a.axis], short: a.short, title: steps[a.dim]?.text, data: { dim: String(a.dim) } })
     }
-    for (const t of tileLabels(L)) labels.push({ key: `tile${t.key}`, world: new THREE.Vector3(...t.pos), text: t.text, className: 'tile-label', align: 'left' })
+    for (const t of tileLabels(L)) labels.push({ key: `tile${t.key}`, world: new THREE.Vector3(...t.pos), text: t.text, className: 'tile-label', align: TILE_ALIGN, slide: TILE_SLIDE })
     for (const a of logicalArrows(L, sel.info)) {
       const mid = new THREE.Vector3((a.from[0] + a.to[0]) / 2, (a.from[1] + a.to[1]) / 2, (a.from[2] + a.to[2]) / 2 + 0.6)
       labels.push({ key: `arrow${a.dim}`, world: mid, text: a.label, className: `arrow-label interactive${steps[a.dim]?.continues === false ? ' breaks' : ''}`,
@@ -160,7 +161,12 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     contentRef.current = c
     valuesRef.current = null
     view.scene.add(c.group)
-    refit.current = () => view.frame(c.center, c.size, !layout.mosaic && (layout.nz > 1 || layout.tiles > 1))
+    // Framed with room kept above and to the left for the axis names and tile indices (see logicalFrame).
+    refit.current = () => {
+      const o = shownObject(store.get(), pinned)?.info ?? sel.info
+      const f = logicalFrame(layout, o, c, (t) => labelsRef.current?.boxSize(t) ?? labelSize(t, DEFAULT_GLYPH))
+      view.frame(f.center, f.size, f.tilt, f.margins)
+    }
     refit.current()
     return () => {
       view.scene.remove(c.group)

@@ -204,7 +204,7 @@ export function MemoryView({ pinned = false }: { pinned?: boolean }): React.JSX.
     // Framed with the arrows' bows above the top row and room for the ruler on the left.
     const head = c.arrowHeadroom()
     refit.current = () => view.frame(c.center.clone().setY(c.center.y + head / 2), c.size.clone().setY(c.size.y + head), false,
-      view.width < NARROW_PX ? RULER_PX_NARROW : RULER_PX)
+      { left: view.width < NARROW_PX ? RULER_PX_NARROW : RULER_PX })
     // Re-frame only when the wall itself changed (another block, cell size or row width), not on every edit.
     const key = `${block?.key}|${spec.unitBytes}|${c.cols}|${c.rows}`
     if (fitKey.current !== key) {

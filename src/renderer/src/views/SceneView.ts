@@ -13,6 +13,7 @@
 import * as THREE from 'three'
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
 import type { CameraPose } from '../model/cameraHistory'
+import { fitCamera, type FitMargins } from '../model/cameraFit'
 
 export interface SceneViewOptions {
   testId: string
@@ -33,7 +34,7 @@ export class SceneView {
   private readonly resizeObserver: ResizeObserver
   private poseAtStart: CameraPose | null = null
   /** The last framing asked for; kept while the person has not moved the camera, so a resize re-frames. */
-  private framing: { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean; marginLeftPx: number } | null = null
+  private framing: { center: THREE.Vector3; size: THREE.Vector3; tilt: boolean; margins: FitMargins } | null = null
   private readonly opts: SceneViewOptions
   /** The content taken out last, not yet disposed (see retire). */
   private retired: (() => void) | null = null
@@ -184,32 +185,22 @@ export class SceneView {
     this.renderer.setScissorTest(true)
     this.camera.aspect = w / h
     this.camera.updateProjectionMatrix()
-    if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt, this.framing.marginLeftPx)
+    if (this.framing) this.frame(this.framing.center, this.framing.size, this.framing.tilt, this.framing.margins)
     return true
   }
 
   /**
    * Frames a box (centre, size) so all of it is in view, looking down -z with a slight tilt;
-   * `marginLeftPx` keeps that many pixels free on the left (for a ruler of labels).
+   * `margins` keeps that many pixels free on the left and at the top (for a ruler, axis labels).
    */
-  frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true, marginLeftPx = 0): void {
-    this.framing = { center: center.clone(), size: size.clone(), tilt, marginLeftPx }
-    const fov = (this.camera.fov * Math.PI) / 180
-    const w = this.width
-    const margin = Math.min(marginLeftPx, w / 2)
-    const aspect = this.camera.aspect * (w - margin) / w
-    const fit = Math.max(size.y, size.x / aspect, 1) / 2 / Math.tan(fov / 2)
-    const dist = fit * 1.25 + size.z
-    const dir = tilt ? new THREE.Vector3(0.35, 0.3, 1).normalize() : new THREE.Vector3(0, 0, 1)
-    // World units per pixel at the box's plane: shift the view so the margin falls left of the box.
-    const perPx = (2 * fit * 1.25 * Math.tan(fov / 2)) / this.height
-    center = center.clone()
-    center.x -= (margin / 2) * perPx
-    this.camera.position.copy(center).addScaledVector(dir, dist)
-    this.camera.near = Math.max(0.01, dist / 1000)
-    this.camera.far = dist * 20 + size.length() * 4
+  frame(center: THREE.Vector3, size: THREE.Vector3, tilt = true, margins: FitMargins = {}): void {
+    this.framing = { center: center.clone(), size: size.clone(), tilt, margins }
+    const fit = fitCamera(center, size, { width: this.width, height: this.height, fovDeg: this.camera.fov }, tilt, margins)
+    this.camera.position.copy(fit.position)
+    this.camera.near = fit.near
+    this.camera.far = fit.far
     this.camera.updateProjectionMatrix()
-    this.controls.target.copy(center)
+    this.controls.target.copy(fit.target)
     this.controls.update()
     this.requestRender()
   }
