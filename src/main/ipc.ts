@@ -1,7 +1,9 @@
 // IPC handlers: exactly one per protocol method, on the channels of the one
 // enum (the allow-list); nothing else is handled. Every payload is validated
 // by handleRequest before the session sees it, and only the app's own frames
-// may call.
+// may call. A value window crosses as the session made it: an 'f64' window's
+// values already in their narrowest exact typed array (../shared/binary-frame),
+// which structured clone copies as one block.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import type { SessionService } from '../session'
 import { Channel, METHOD_NAMES, type EventName, type Method, type Reply, type RunResult } from '../shared/protocol'

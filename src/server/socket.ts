@@ -19,8 +19,9 @@ export function send(ws: WebSocket, msg: ServerMessage | string | Uint8Array | U
 }
 
 /**
- * The frame of a response. An 'f64' window is one binary message, its doubles as
- * bytes (../shared/binary-frame), sent from the doubles' own buffer (two fragments: no copy of them). A 'json' window whose values are still packed
+ * The frame of a response. An 'f64' window is one binary message, its values as
+ * bytes in the type the session narrowed them to (../shared/binary-frame), sent
+ * from their own buffer (two fragments: no copy of them). A 'json' window whose values are still packed
  * is written straight from its Float64Array (a million values would otherwise
  * be built into an array and stringified number by number).
  */

@@ -106,10 +106,10 @@ export function packedValuesOf(result: unknown): PackedValues | undefined {
 }
 
 /**
- * The 'f64' encoding of a window: every value as a double. The engine's own
- * Float64Array is already a fresh copy and is used as is (the worker then
- * transfers its buffer); other types convert natively, 64-bit integers beyond
- * 2^53 round to the nearest double.
+ * The 'f64' encoding of a window: every value as a double (the session then
+ * narrows them, see narrowValues in ../shared/binary-frame). The engine's own
+ * Float64Array is already a fresh copy and is used as is; other types convert
+ * natively, 64-bit integers beyond 2^53 round to the nearest double.
  */
 export function engineValuesToF64(values: ValueWindow['values']): Float64Array {
   if (values instanceof Float64Array) return values

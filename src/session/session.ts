@@ -17,6 +17,7 @@ import { AttachedObjects } from './attached'
 import { attachedCopyLine } from './attached-copy'
 import type { AttachMessage } from '../shared/attach-protocol'
 import { engineValuesToF64, packEngineValues, unpackValues, type PackedValues } from './packed-values'
+import { narrowValues } from '../shared/binary-frame'
 import type { ValueWindow } from '../engine/types'
 
 export interface SessionOptions {
@@ -148,7 +149,7 @@ export class Session {
 
   async window(objectId: number, start: number[], shape: number[], encoding: 'json' | 'f64' = 'json'): Promise<ValuesWindow> {
     const { values, ...rest } = await this.rawWindow(objectId, start, shape)
-    if (encoding === 'f64') return { ...rest, values: [], f64: engineValuesToF64(values) }
+    if (encoding === 'f64') return { ...rest, values: [], f64: narrowValues(engineValuesToF64(values)) }
     return { ...rest, values: unpackValues(packEngineValues(values)) }
   }
 

@@ -1,29 +1,35 @@
-// How a value window crosses each transport without becoming text. The 'f64'
-// window's values are a Float64Array in the protocol (see `valuesWindow` in
-// ./workspace-protocol): structured clone carries it as one block over the
-// session worker's postMessage (its buffer transferred, see `transferOf`) and
-// over Electron IPC; a WebSocket carries the whole response as one binary
-// frame:
+// How a value window crosses each transport without becoming text. An 'f64'
+// window's values are numbers in a typed array (`f64` in `valuesWindow`,
+// ./workspace-protocol), in the narrowest type that holds every one of them
+// exactly (see narrowestElements: int8, int16, int32 or float32, else the
+// doubles themselves). The session narrows them once, where it reads the window
+// from the engine (narrowValues), and the renderer widens them back to the same
+// doubles once, whichever way they came (widenValues, through windowNumbers in
+// ./window-numbers). In between nothing converts them: structured clone carries
+// the typed array as one block over the session worker's postMessage (its buffer
+// transferred, see `transferOf`) and over Electron IPC; a WebSocket carries the
+// whole response as one binary frame:
 //
 //   u32 little-endian n | n bytes: the response as JSON, without `result.f64` |
 //   zero padding to a multiple of 8 | the values, little-endian
 //
-// The values go in the narrowest type that holds every one of them exactly
-// (see narrowestElements: int8, int16, int32 or float32, else the doubles
-// themselves), named by the header's `elements` when not float64: a window of
+// the header naming the values' type at `elements` when not float64. A window of
 // zeros, small integers or float32 values crosses in an eighth to a half of the
-// bytes, and the receiver widens it back to the same doubles. Doubles are read
-// in place (a Float64Array over the frame's own buffer, aligned by the padding),
-// with no base64, no per-number parsing and no copy. Every platform the app runs
-// on is little-endian, as the bytes are.
-import type { ValuesWindow } from './workspace-protocol'
+// bytes of its doubles. The values are read in place (a typed array over the
+// frame's own buffer, aligned by the padding), with no base64, no per-number
+// parsing and no copy. Every platform the app runs on is little-endian, as the
+// bytes are.
+import { isNarrowValues, type NarrowValues, type ValuesWindow } from './workspace-protocol'
 
-/** A successful response whose result carries doubles at `f64` (an 'f64' window). */
+/** An 'f64' window: its values at `f64`. */
+export type NumbersWindow = ValuesWindow & { f64: NarrowValues }
+
+/** A successful response whose result is an 'f64' window. */
 export interface BinaryResponse {
   type: 'response'
   id: number
   ok: true
-  result: ValuesWindow & { f64: Float64Array }
+  result: NumbersWindow
 }
 
 const HEADER_LENGTH_BYTES = 4
@@ -59,14 +65,47 @@ export function narrowestElements(v: Float64Array): FrameElements {
   return 'float32'
 }
 
-/** The result's doubles when it is an 'f64' window (the one payload that crosses as bytes). */
-export function binaryValuesOf(result: unknown): Float64Array | undefined {
-  const f64 = typeof result === 'object' && result !== null ? (result as { f64?: unknown }).f64 : undefined
-  return f64 instanceof Float64Array ? f64 : undefined
+/**
+ * The doubles in the narrowest exact type (see narrowestElements): a new array, or the
+ * doubles themselves. The session narrows an 'f64' window once, where it reads it
+ * from the engine; every transport then carries these bytes as they are.
+ */
+export function narrowValues(f64: Float64Array): NarrowValues {
+  const elements = narrowestElements(f64)
+  if (elements === 'float64') return f64
+  // Each double converts to the narrower type exactly (narrowestElements checked every one).
+  const narrow = new ELEMENT_ARRAYS[elements](f64.length)
+  narrow.set(f64)
+  return narrow
 }
 
 /**
- * What postMessage may transfer instead of copy: the doubles' buffer, when they
+ * The doubles back from narrowed values, as the renderer draws them (every narrower value
+ * is the double it was made from). Doubles are returned as they are, no copy.
+ */
+export function widenValues(narrow: NarrowValues): Float64Array {
+  if (narrow instanceof Float64Array) return narrow
+  const out = new Float64Array(narrow.length)
+  out.set(narrow)
+  return out
+}
+
+/** The element type narrowed values are in. */
+function elementsOf(narrow: NarrowValues): FrameElements {
+  if (narrow instanceof Int8Array) return 'int8'
+  if (narrow instanceof Int16Array) return 'int16'
+  if (narrow instanceof Int32Array) return 'int32'
+  return narrow instanceof Float32Array ? 'float32' : 'float64'
+}
+
+/** The result's values when it is an 'f64' window (the one payload that crosses as bytes). */
+export function binaryValuesOf(result: unknown): NarrowValues | undefined {
+  const f64 = typeof result === 'object' && result !== null ? (result as { f64?: unknown }).f64 : undefined
+  return isNarrowValues(f64) ? f64 : undefined
+}
+
+/**
+ * What postMessage may transfer instead of copy: the values' buffer, when they
  * are the whole of it (a view into a larger buffer would take the rest along).
  */
 export function transferOf(result: unknown): ArrayBuffer[] {
@@ -75,37 +114,35 @@ export function transferOf(result: unknown): ArrayBuffer[] {
   return f64.byteOffset === 0 && f64.byteLength === f64.buffer.byteLength ? [f64.buffer] : []
 }
 
-/** One binary WebSocket frame for a response whose result holds doubles at `f64`. */
-export function encodeBinaryResponse(id: number, result: ValuesWindow & { f64: Float64Array }): Uint8Array {
-  const [head, doubles] = encodeBinaryParts(id, result)
-  const frame = new Uint8Array(head.length + doubles.length)
+/** One binary WebSocket frame for a response whose result is an 'f64' window. */
+export function encodeBinaryResponse(id: number, result: NumbersWindow): Uint8Array {
+  const [head, values] = encodeBinaryParts(id, result)
+  const frame = new Uint8Array(head.length + values.length)
   frame.set(head)
-  frame.set(doubles, head.length)
+  frame.set(values, head.length)
   return frame
 }
 
 /**
- * The same frame as two parts, the doubles not copied: the length, header and padding, then
- * a view of the doubles' own bytes. A WebSocket sends them as two fragments of one message.
+ * The same frame as two parts, the values not copied: the length, header and padding, then
+ * a view of the values' own bytes, in the type they are in (the session narrowed them). A
+ * WebSocket sends the parts as two fragments of one message.
  */
-export function encodeBinaryParts(id: number, result: ValuesWindow & { f64: Float64Array }): [Uint8Array, Uint8Array] {
-  const { f64, ...rest } = result
-  const elements = narrowestElements(f64)
+export function encodeBinaryParts(id: number, result: NumbersWindow): [Uint8Array, Uint8Array] {
+  const { f64: narrow, ...rest } = result
+  const elements = elementsOf(narrow)
   const header = new TextEncoder().encode(JSON.stringify({ type: 'response', id, ok: true, result: rest, ...(elements === 'float64' ? {} : { elements }) }))
   const head = new Uint8Array(align8(HEADER_LENGTH_BYTES + header.length))
   new DataView(head.buffer).setUint32(0, header.length, true)
   head.set(header, HEADER_LENGTH_BYTES)
-  if (elements === 'float64') return [head, new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength)]
-  // Each double converts to the narrower type exactly (narrowestElements checked every one).
-  const narrow = new ELEMENT_ARRAYS[elements](f64.length)
-  narrow.set(f64)
-  return [head, new Uint8Array(narrow.buffer)]
+  return [head, new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength)]
 }
 
 /**
- * The response a binary frame holds, its `result.f64` a Float64Array over the
- * frame's own bytes. Throws on a frame that is not one (too short, header past
- * the end, doubles not a whole number).
+ * The response a binary frame holds, its `result.f64` a typed array of the frame's
+ * `elements` over the frame's own bytes (widened to doubles by the renderer, see
+ * widenValues). Throws on a frame that is not one (too short, header past the end,
+ * values not a whole number).
  */
 export function decodeBinaryResponse(frame: ArrayBuffer): BinaryResponse {
   if (frame.byteLength < HEADER_LENGTH_BYTES) throw new Error('binary frame shorter than its header length')
@@ -121,12 +158,7 @@ export function decodeBinaryResponse(frame: ArrayBuffer): BinaryResponse {
     throw new Error(`binary frame of ${frame.byteLength} bytes does not hold a ${headerLength}-byte header and whole ${elements === 'float64' ? 'doubles' : `${elements} values`}`)
   }
   const count = (frame.byteLength - valuesAt) / Narrow.BYTES_PER_ELEMENT
-  if (Narrow === Float64Array) message.result.f64 = new Float64Array(frame, valuesAt, count)
-  else {
-    // Widened back: every narrower value is the double it was made from.
-    message.result.f64 = new Float64Array(count)
-    message.result.f64.set(new Narrow(frame, valuesAt, count))
-  }
+  message.result.f64 = new Narrow(frame, valuesAt, count)
   return message
 }
 

@@ -221,17 +221,26 @@ export const wireValue: Schema<number | string> = {
 
 /**
  * How `window` returns values. 'json' (default): `values`, exact. 'f64': `f64`
- * holds the values as a Float64Array and `values` is empty: NaN and infinities
- * are native, 64-bit integers beyond 2^53 are rounded to the nearest double.
- * For drawing large windows: the doubles cross every transport as bytes, never
- * as text (./binary-frame), and are drawn as they arrive.
+ * holds the values as numbers in a typed array and `values` is empty: NaN and
+ * infinities are native, 64-bit integers beyond 2^53 are rounded to the nearest
+ * double. The typed array is the narrowest that holds every one of those doubles
+ * exactly (int8, int16, int32, float32, else float64; see ./binary-frame): read
+ * them as doubles with windowNumbers (./window-numbers). For drawing large
+ * windows: the values cross every transport as bytes, never as text, and are
+ * drawn as they arrive.
  */
 export const windowEncoding = literal('json', 'f64')
 
-/** Doubles in a typed array (never JSON: see ./binary-frame for how each transport carries them). */
-export const float64Array: Schema<Float64Array> = {
-  name: 'Float64Array',
-  check: (v, path) => (v instanceof Float64Array ? null : `${path}: expected Float64Array, got ${v === null ? 'null' : typeof v}`)
+/** An 'f64' window's values: the doubles in the narrowest typed array that holds each exactly. */
+export type NarrowValues = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array
+
+export const isNarrowValues = (v: unknown): v is NarrowValues =>
+  v instanceof Int8Array || v instanceof Int16Array || v instanceof Int32Array || v instanceof Float32Array || v instanceof Float64Array
+
+/** Numbers in a typed array (never JSON: see ./binary-frame for how each transport carries them). */
+export const narrowNumbers: Schema<NarrowValues> = {
+  name: 'Int8Array, Int16Array, Int32Array, Float32Array or Float64Array',
+  check: (v, path) => (isNarrowValues(v) ? null : `${path}: expected a typed array of numbers, got ${v === null ? 'null' : typeof v}`)
 }
 
 export const valuesWindow = object({
@@ -241,7 +250,7 @@ export const valuesWindow = object({
   shape: array(count, MAX_RANK),
   complex: boolean,       // values are re, im pairs
   values: array(wireValue, 2 * MAX_WINDOW_ELEMENTS),
-  f64: optional(float64Array)   // with encoding 'f64' only
+  f64: optional(narrowNumbers)   // with encoding 'f64' only
 })
 
 /** What running Python answers: output, the exception (if any), the op records and the new snapshot. */

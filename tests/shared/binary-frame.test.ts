@@ -1,13 +1,20 @@
-// The one definition of how an 'f64' window crosses each transport: the binary
-// WebSocket frame (src/shared/binary-frame.ts) and the buffer the session
-// worker transfers.
+// The one definition of how an 'f64' window crosses each transport: its values
+// narrowed once (src/shared/binary-frame.ts), the binary WebSocket frame, the
+// buffer the session worker transfers, and the widening back to doubles.
 import { describe, expect, it } from 'vitest'
-import { binaryValuesOf, decodeBinaryResponse, encodeBinaryParts, encodeBinaryResponse, narrowestElements, transferOf, type FrameElements } from '../../src/shared/binary-frame'
+import {
+  binaryValuesOf, decodeBinaryResponse, encodeBinaryParts, encodeBinaryResponse, narrowestElements, narrowValues, transferOf, widenValues,
+  type FrameElements, type NumbersWindow
+} from '../../src/shared/binary-frame'
 import { methods, type ValuesWindow } from '../../src/shared/protocol'
 
-function win(f64: Float64Array, dtype: ValuesWindow['dtype'] = 'float64'): ValuesWindow & { f64: Float64Array } {
-  return { objectId: 7, dtype, start: [0, 0], shape: [f64.length, 1], complex: false, values: [], f64 }
+/** An 'f64' window of these doubles, narrowed as the session narrows them. */
+function win(f64: Float64Array, dtype: ValuesWindow['dtype'] = 'float64'): NumbersWindow {
+  return { objectId: 7, dtype, start: [0, 0], shape: [f64.length, 1], complex: false, values: [], f64: narrowValues(f64) }
 }
+
+/** The bytes of doubles, to compare bit for bit (-0 stays -0, NaN stays NaN). */
+const bytesOf = (f: Float64Array) => Buffer.from(f.buffer, f.byteOffset, f.byteLength)
 
 /** A frame as the browser hands it over: its own ArrayBuffer. */
 function received(frame: Uint8Array): ArrayBuffer {
@@ -28,12 +35,12 @@ describe('the binary window frame', () => {
   })
 
   it('aligns the doubles whatever the header length, and reads a view into a larger buffer', () => {
-    const backing = new Float64Array([9, 1, 2, 3, 9])
+    const backing = new Float64Array([9, 0.1, 0.2, 0.3, 9])
     for (const dtype of ['float64', 'int8', 'complex128', 'bool'] as const) {
       const sub = backing.subarray(1, 4)
       const msg = decodeBinaryResponse(received(encodeBinaryResponse(1, win(sub, dtype))))
       expect(msg.result.dtype).toBe(dtype)
-      expect(Array.from(msg.result.f64)).toEqual([1, 2, 3])
+      expect(Array.from(msg.result.f64)).toEqual([0.1, 0.2, 0.3])
     }
     expect(decodeBinaryResponse(received(encodeBinaryResponse(1, win(new Float64Array(0))))).result.f64.length).toBe(0)
   })
@@ -89,18 +96,30 @@ describe('values in the narrowest exact type', () => {
       frame.set(body, head.length)
       const msg = decodeBinaryResponse(frame.buffer)
       expect(msg).not.toHaveProperty('elements')
-      expect(msg.result).toEqual({ ...win(doubles), f64: expect.any(Float64Array) })
-      // Bit for bit: -0 stays -0, NaN stays NaN.
-      expect(new Uint8Array(msg.result.f64.buffer, msg.result.f64.byteOffset, msg.result.f64.byteLength)).toEqual(new Uint8Array(doubles.buffer))
+      expect(msg.result).toEqual(win(doubles))
+      expect(msg.result.f64.constructor.name).toBe(`${want[0].toUpperCase()}${want.slice(1)}Array`)
+      expect(msg.result.f64.buffer).toBe(frame.buffer) // read in place
+      // Widened back bit for bit: -0 stays -0, NaN stays NaN.
+      const back = widenValues(msg.result.f64)
+      expect(back).toBeInstanceOf(Float64Array)
+      expect(bytesOf(back).equals(bytesOf(doubles))).toBe(true)
     })
   }
 
   it('a million zeros cross in a million bytes', () => {
     const frame = encodeBinaryResponse(1, { ...win(new Float64Array(1_000_000)), shape: [1000, 1000] })
     expect(frame.byteLength).toBeLessThan(1_000_000 + 256)
-    const got = decodeBinaryResponse(received(frame)).result.f64
+    const got = widenValues(decodeBinaryResponse(received(frame)).result.f64)
     expect(got.length).toBe(1_000_000)
     expect(got.every((v) => v === 0 && 1 / v > 0)).toBe(true)
+  })
+
+  it('narrows once: doubles that fit no narrower type are the same array, and a frame sends values in the type they are in', () => {
+    const doubles = new Float64Array([0.1, 2])
+    expect(narrowValues(doubles)).toBe(doubles)
+    expect(widenValues(doubles)).toBe(doubles) // no copy either way
+    const zeros = new Float64Array(4) // not narrowed by anyone: crosses as the doubles it is
+    expect(encodeBinaryParts(1, { ...win(zeros), f64: zeros })[1].byteLength).toBe(32)
   })
 
   it('refuses a frame naming elements it does not know, or not a whole number of them', () => {
@@ -115,9 +134,11 @@ describe('values in the narrowest exact type', () => {
 
 describe('the worker transfer', () => {
   it("transfers an 'f64' window's buffer only when the doubles are all of it", () => {
-    const own = new Float64Array(4)
+    const own = new Float64Array([0.1, 0.2, 0.3, 0.4])
     expect(transferOf(win(own))).toEqual([own.buffer])
-    expect(transferOf(win(new Float64Array(8).subarray(2, 4)))).toEqual([])
+    const zeros = win(new Float64Array(4))
+    expect(transferOf(zeros)).toEqual([zeros.f64.buffer]) // the narrowed values' own buffer
+    expect(transferOf(win(new Float64Array(8).fill(0.1).subarray(2, 4)))).toEqual([])
     expect(transferOf({ values: [1, 2] })).toEqual([])
     expect(binaryValuesOf({ f64: 'AAAA' })).toBeUndefined()
   })

@@ -79,10 +79,11 @@ describe('the socket in a worker', () => {
     expect(Array.from(msg.result.f64)).toEqual([0.1, -0, NaN])
   })
 
-  it('a frame the socket worker decoded (its values widened there) is taken as it is', () => {
-    const frame = encodeBinaryResponse(8, { objectId: 3, start: [0], shape: [3], values: [], f64: new Float64Array([0, 1, -2]) } as never)
+  it('a frame the socket worker decoded (its values as narrowed, widened by windowNumbers) is taken as it is', () => {
+    const frame = encodeBinaryResponse(8, { objectId: 3, start: [0], shape: [3], values: [], f64: new Int8Array([0, 1, -2]) } as never)
     const decoded = decodeBinaryResponse(frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) as ArrayBuffer)
     expect(decodeServerMessage(decoded)).toBe(decoded)
+    expect(decoded.result.f64).toBeInstanceOf(Int8Array)
     expect(Array.from(decoded.result.f64)).toEqual([0, 1, -2])
   })
 })

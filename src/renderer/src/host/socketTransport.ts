@@ -5,12 +5,12 @@
 // waits behind every long task (React commits, building the views) and streams
 // in only while the page is idle; in a worker it arrives while the page works,
 // and is handed over whole (text as a string, a binary frame decoded there, the
-// buffer of its doubles moved, not copied). Both give the host the same small surface.
+// buffer of its values moved, not copied). Both give the host the same small surface.
 import type { BinaryResponse } from '../../../shared/binary-frame'
 
 /**
  * One message off the socket: text, a binary frame, or (from the worker) a binary
- * frame already decoded (../../../shared/binary-frame), its doubles' buffer moved.
+ * frame already decoded (../../../shared/binary-frame), its values' buffer moved.
  */
 export type SocketData = string | ArrayBuffer | BinaryResponse
 

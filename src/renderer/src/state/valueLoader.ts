@@ -77,7 +77,7 @@ export function loadValues(host: Host, info: ObjectInfo, onProgress: (fraction: 
       const w = await (takeAhead(info.id, revision, box.start, box.shape) ?? host.window(info.id, box.start, box.shape, exact ? 'json' : 'f64'))
       if (cancelled) return null
       const nums = exact ? toNumbers(w) : w.complex ? magnitudes(windowNumbers(w)) : windowNumbers(w)
-      // One window for the whole object: its doubles are the values, no copy.
+      // One window for the whole object: its doubles (as windowNumbers widened them) are the values.
       if (box.numel === info.numel && nums.length === info.numel) {
         onProgress(1)
         return nums

@@ -1,8 +1,9 @@
 // Browser mode's WebSocket, owned off the page's thread (why: ../host/socketTransport.ts).
 // Opens the first URL that accepts; every message it receives goes to the page
 // whole and once: text as it came, a binary frame (a value window) decoded here,
-// its values widened to doubles where they crossed narrower (../../../shared/binary-frame),
-// and their buffer transferred. The page's text goes out as it is.
+// its values left in the type they crossed in (the page widens them, as it does
+// those Electron IPC brings: ../../../shared/binary-frame) and the frame's buffer
+// transferred. The page's text goes out as it is.
 import type { FromSocketWorker, ToSocketWorker } from '../host/socketTransport'
 import { decodeBinaryResponse } from '../../../shared/binary-frame'
 
