@@ -288,6 +288,12 @@ test.describe('memory view at real sizes', () => {
     await run(page, 'q = torch.zeros(2, 3, 4, 5)')
     await expect(view).toHaveAttribute('data-object', 'q')
     await expect(labels.locator('.tile-label').first()).toHaveText('[0, :, :, :]')
+    // A thin block in two tiles (the permute of a rank-4 array): the depth axis's name moves up clear of the
+    // top axis's name instead of being hidden under it.
+    await run(page, 'p = np.arange(12000, dtype=np.float32).reshape(2, 3, 40, 50).transpose(0, 2, 3, 1)')
+    await expect(view).toHaveAttribute('data-object', 'p')
+    await expect(labels.locator('.axis-label').filter({ visible: true }))
+      .toHaveText(['d3 · 3 · stride 2000 el = 8000 B →', 'd2 · 50 · stride 1 el = 4 B ↓', 'd1 · 40 · stride 50 el = 200 B ↗'])
   })
 
   test('a write flashes the changed cell in the alias, in both views, and not in the clone', async ({ page }) => {

@@ -14,8 +14,11 @@ export interface Label {
   title?: string
   /** Anchor: which point of the label box sits on the projected world point. */
   align?: LabelAlign
-  /** On overlap, try a few places below instead of hiding. */
-  nudge?: boolean
+  /**
+   * On overlap, try a few places above and below (and one label-width right) instead of hiding;
+   * 'up': only places straight above (a label beside a block's top edge, where below are cells).
+   */
+  nudge?: boolean | 'up'
   /**
    * Slides along this screen direction to stay inside the layer: for a label naming a whole
    * axis, drawn beside it (an axis name above the top row slides sideways, never down over cells).
@@ -124,7 +127,8 @@ export class LabelLayer {
       const steps: number[] = []
       for (let k = 1; k <= 4; k++) steps.push(-k, k)
       if (a === 'above') steps.sort((p, q) => (p < 0 ? 0 : 1) - (q < 0 ? 0 : 1))
-      const tries: Array<[number, number]> = [...steps.map((k): [number, number] => [0, k]), [1, 0], ...steps.map((k): [number, number] => [1, k])]
+      const tries: Array<[number, number]> = l.nudge === 'up' ? steps.filter((k) => k < 0).map((k): [number, number] => [0, k])
+        : [...steps.map((k): [number, number] => [0, k]), [1, 0], ...steps.map((k): [number, number] => [1, k])]
       for (const [i, k] of tries) {
         if (!hit || !l.nudge) break
         const xx = x + i * (bw + 4), yy = y + k * (bh + 1)

@@ -120,7 +120,7 @@ export function LogicalView({ pinned = false }: { pinned?: boolean }): React.JSX
     const steps = dimSteps(sel.info)
     for (const a of axisLabels(L, sel.info)) {
       labels.push({ key: `axis-${a.axis}`, world: new THREE.Vector3(...a.pos), text: a.text, className: 'axis-label interactive',
-        align: AXIS_ALIGN[a.axis], slide: AXIS_SLIDE[a.axis], short: a.short, title: steps[a.dim]?.text, data: { dim: String(a.dim) } })
+        align: AXIS_ALIGN[a.axis], slide: AXIS_SLIDE[a.axis], short: a.short, nudge: a.axis === 'z' ? 'up' : undefined, title: steps[a.dim]?.text, data: { dim: String(a.dim) } })
     }
     for (const t of tileLabels(L)) labels.push({ key: `tile${t.key}`, world: new THREE.Vector3(...t.pos), text: t.text, className: 'tile-label', align: TILE_ALIGN, slide: TILE_SLIDE })
     for (const a of logicalArrows(L, sel.info)) {
