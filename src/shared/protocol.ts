@@ -22,7 +22,14 @@ import {
 
 export * from './workspace-protocol'
 
-export const PROTOCOL_VERSION = 1
+/**
+ * The version of this contract as the browser-mode socket speaks it: the server says it
+ * in its 'hello', and a page whose own differs stops before reading anything else (a
+ * page kept open across an update would misread the newer messages). Raise it with
+ * every change to what crosses the socket. 2: an 'f64' window's values cross in the
+ * narrowest exact type, named by the frame's `elements` (./binary-frame).
+ */
+export const PROTOCOL_VERSION = 2
 
 // ---- requests: params and results, one entry per method ----
 

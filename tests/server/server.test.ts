@@ -10,6 +10,7 @@ import { Session, localService } from '../../src/session'
 import { startServer, type RunningServer } from '../../src/server'
 import { FakeRunner } from '../session/fake-runner'
 import { decodeBinaryResponse } from '../../src/shared/binary-frame'
+import { PROTOCOL_VERSION } from '../../src/shared/protocol'
 
 let server: RunningServer
 let dir: string
@@ -156,7 +157,7 @@ describe('WebSocket', () => {
   it('greets, runs code, and sends the new snapshot once: as the workspace event, before the reply that names it', async () => {
     const { ws, next } = await open({ token: server.token, origin: `http://127.0.0.1:${server.port}` })
     const other = await open({ token: server.token, origin: `http://127.0.0.1:${server.port}` })
-    expect(await next((m) => m.type === 'hello')).toEqual({ type: 'hello', version: 1 })
+    expect(await next((m) => m.type === 'hello')).toEqual({ type: 'hello', version: PROTOCOL_VERSION })
     const order: string[] = []
     ws.on('message', (d, isBinary) => {
       const m = parse(d, isBinary)

@@ -7,7 +7,7 @@ import { Ctx, ViewRegistry, type AppContext } from './state/context'
 import { Controller } from './state/controller'
 import { Store } from './state/store'
 import { initialState } from './state/appState'
-import { connectHost } from './host'
+import { connectHost, ProtocolMismatch } from './host'
 import './styles/app.css'
 
 const savedTheme = localStorage.getItem('stridescope.theme')
@@ -27,6 +27,16 @@ connectHost()
     await controller.start()
   })
   .catch((e: unknown) => {
+    if (e instanceof ProtocolMismatch) {
+      // The page and the server are different versions: the page reads nothing more from it.
+      root.render(
+        <div className="fatal version-mismatch" data-testid="version-mismatch" role="alert">
+          <p>{e.message}</p>
+          <button type="button" onClick={() => location.reload()}>Reload the page</button>
+        </div>
+      )
+      return
+    }
     const message = e instanceof Error ? e.message : String(e)
     root.render(<div className="fatal" data-testid="connect-error" role="alert">Stridescope could not reach its engine: {message}</div>)
   })

@@ -69,7 +69,7 @@ describe('the socket in a worker', () => {
   })
 
   it('a message off the socket: text is JSON, a binary frame a window whose doubles are read in place', () => {
-    expect(decodeServerMessage('{"type":"hello","version":1}')).toEqual({ type: 'hello', version: 1 })
+    expect(decodeServerMessage('{"type":"hello","version":2}')).toEqual({ type: 'hello', version: 2 })
     const f64 = new Float64Array([0.1, -0, NaN])
     const frame = encodeBinaryResponse(7, { objectId: 3, start: [0], shape: [3], values: [], f64 } as never)
     const buf = frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength) as ArrayBuffer

@@ -5,6 +5,8 @@ import type { Api } from '../../../shared/api'
 import { API_GLOBAL } from '../../../preload/api-types'
 import { connectWebSocket } from './websocketHost'
 
+export { ProtocolMismatch } from './websocketHost'
+
 export type Host = Api
 
 export async function connectHost(): Promise<Host> {

@@ -25,6 +25,8 @@ export type FromSocketWorker =
 export interface SocketTransport {
   /** Sends one text message; false when the socket is not open. */
   send(text: string): boolean
+  /** Closes the socket for good: nothing more is sent or received (onclose is not called). */
+  close(): void
   onmessage: (data: SocketData) => void
   onclose: () => void
 }
@@ -41,6 +43,10 @@ export function openPageSocket(urls: string[]): Promise<SocketTransport> {
           if (ws.readyState !== WebSocket.OPEN) return false
           ws.send(text)
           return true
+        },
+        close: () => {
+          ws.onmessage = ws.onclose = null
+          ws.close()
         },
         onmessage: () => {},
         onclose: () => {}
@@ -78,6 +84,10 @@ export function openWorkerSocket(urls: string[], worker: Worker): Promise<Socket
         worker.postMessage({ type: 'send', text } satisfies ToSocketWorker)
         return true
       },
+      close: () => {
+        closed = true
+        worker.terminate() // its socket goes with it
+      },
       onmessage: () => {},
       onclose: () => {}
     }
@@ -89,8 +99,9 @@ export function openWorkerSocket(urls: string[], worker: Worker): Promise<Socket
     }
     worker.onmessage = (e: MessageEvent<FromSocketWorker>) => {
       const m = e.data
-      if (m.type === 'message') t.onmessage(m.data)
-      else if (m.type === 'open') {
+      if (m.type === 'message') {
+        if (!closed) t.onmessage(m.data)
+      } else if (m.type === 'open') {
         open = true
         resolve(t)
       } else if (m.type === 'failed') {

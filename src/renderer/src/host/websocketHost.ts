@@ -2,7 +2,7 @@
 // `stridescope serve`. The page is served at http://127.0.0.1:PORT/?token=...;
 // the socket goes to the same origin with the same token.
 import { createApi, type Api, type Invoke, type Subscribe } from '../../../shared/api'
-import { MAX_MESSAGE_BYTES, type EventName, type EventPayload, type Method, type Reply, type ServerMessage } from '../../../shared/protocol'
+import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type EventName, type EventPayload, type Method, type Reply, type ServerMessage } from '../../../shared/protocol'
 import { decodeBinaryResponse } from '../../../shared/binary-frame'
 import { socketUrls } from './socketUrls'
 import { openPageSocket, openWorkerSocket, WORKER_UNAVAILABLE, type SocketData, type SocketTransport } from './socketTransport'
@@ -12,7 +12,8 @@ type Pending = { resolve: (r: Reply<Method>) => void; reject: (e: Error) => void
 /**
  * The Api over browser mode's socket: in a worker where the page can start one
  * (./socketTransport: a large message then streams in while the page is busy),
- * else on the page.
+ * else on the page. Resolves once the server's hello says it speaks this page's
+ * protocol; rejects with a ProtocolMismatch when it does not (see greeted).
  */
 export async function connectWebSocket(pageUrl: string): Promise<Api> {
   const urls = socketUrls(pageUrl)
@@ -31,7 +32,50 @@ export async function connectWebSocket(pageUrl: string): Promise<Api> {
       if (!(e instanceof Error) || e.message !== WORKER_UNAVAILABLE) throw e
     }
   }
-  return wrap(transport ?? (await openPageSocket(urls)))
+  return greeted(transport ?? (await openPageSocket(urls)))
+}
+
+/**
+ * The page and the server speak different versions of the protocol (PROTOCOL_VERSION):
+ * a page left open across an update of Stridescope, or one from another install. The
+ * message says which is older, and that reloading the page fetches the server's own.
+ */
+export class ProtocolMismatch extends Error {
+  constructor(readonly pageVersion: number, readonly serverVersion: number | null) {
+    super(
+      serverVersion === null
+        ? 'The server this page is connected to did not greet it as a Stridescope server does, so the page has stopped before reading anything from it. Reload the page.'
+        : `This page is from ${pageVersion < serverVersion ? 'an older' : 'a newer'} Stridescope than the server it is connected to, ` +
+          "and would misread what the server sends, so it has stopped. Reload the page to get the server's version. " +
+          `(Page protocol ${pageVersion}, server protocol ${serverVersion}.)`
+    )
+    this.name = 'ProtocolMismatch'
+  }
+}
+
+/**
+ * The Api over a socket once the server has greeted it: its first message must be a
+ * hello naming this page's PROTOCOL_VERSION. Anything else (another version, a binary
+ * frame, no hello) closes the socket before another message is read, and rejects
+ * with a ProtocolMismatch: nothing the page cannot read is ever decoded.
+ */
+export function greeted(socket: SocketTransport): Promise<Api> {
+  return new Promise((resolve, reject) => {
+    socket.onmessage = (data) => {
+      let version: unknown = null
+      if (typeof data === 'string') {
+        try {
+          const first = JSON.parse(data) as { type?: unknown; version?: unknown } | null
+          if (first?.type === 'hello') version = first.version
+        } catch { /* not a hello */ }
+      }
+      if (version === PROTOCOL_VERSION) return resolve(wrap(socket))
+      socket.onmessage = () => {}
+      socket.close()
+      reject(new ProtocolMismatch(PROTOCOL_VERSION, typeof version === 'number' ? version : null))
+    }
+    socket.onclose = () => reject(new Error('the connection to the Stridescope server closed before it greeted this page'))
+  })
 }
 
 /** One message off the socket: a binary frame is an 'f64' window (../../../shared/binary-frame), decoded here or by the socket worker. */
