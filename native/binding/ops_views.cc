@@ -15,6 +15,16 @@ namespace ssb {
 namespace {
 #define SELF unwrap_array(info[0], "object")
 #define RESULT(expr) return wrap_result(info, (expr))
+
+// np.take / np.put's mode as the runner passes it: 'raise' (or absent), 'wrap' or 'clip'.
+ss::ClipMode clip_mode(Napi::Value v) {
+  if (v.IsUndefined() || v.IsNull()) return ss::ClipMode::Raise;
+  const std::string m = get_string(v, "mode");
+  if (m == "wrap") return ss::ClipMode::Wrap;
+  if (m == "clip") return ss::ClipMode::Clip;
+  if (m == "raise") return ss::ClipMode::Raise;
+  throw Napi::TypeError::New(v.Env(), "unknown mode " + m);
+}
 }  // namespace
 
 std::vector<OpEntry> view_ops() {
@@ -31,10 +41,10 @@ std::vector<OpEntry> view_ops() {
          else if (fn == "masked_fill" || fn == "masked_fill_")
            r = ss::masked_fill(a, unwrap_array(info[2], "mask"), get_scalar(info[3], "value"), fn == "masked_fill_");
          else if (fn == "nonzero") r = ss::torch_nonzero(a);
-         else if (fn == "take") r = ss::np_take(a, unwrap_array(info[2], "indices"), get_int_opt(info[3], "axis"));
+         else if (fn == "take") r = ss::np_take(a, unwrap_array(info[2], "indices"), get_int_opt(info[3], "axis"), clip_mode(info[4]));
          else if (fn == "put") {
            ss::ArrayPtr keep;
-           r = ss::np_put(a, unwrap_array(info[2], "indices"), get_operand(info[3], "values", &keep));
+           r = ss::np_put(a, unwrap_array(info[2], "indices"), get_operand(info[3], "values", &keep), clip_mode(info[4]));
          }
          else throw Napi::TypeError::New(info.Env(), "unknown index function " + fn);
          return r == a ? info[1] : NativeArray::New(info.Env(), r);

@@ -171,11 +171,34 @@ ArrayPtr torch_nonzero(const ArrayPtr& t0) {
   return out;
 }
 
-ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::int64_t> axis) {
+namespace {
+
+// NumPy's "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule ..."
+[[noreturn]] void index_cast_error(DType from, const char* rule) {
+  raise(PyExc::TypeError, std::string("Cannot cast array data from dtype('") + dtype_name(from) +
+                              "') to dtype('int64') according to the rule '" + rule + "'");
+}
+
+// An index of an axis of `size` under `mode` (numpy/_core/src/multiarray/item_selection.c):
+// in range (negative counts from the end), wrapped, or clipped; `what` names the axis for raise.
+std::int64_t index_under_mode(std::int64_t k, std::int64_t size, ClipMode mode, const std::string& what) {
+  switch (mode) {
+    case ClipMode::Wrap: {
+      const std::int64_t r = k % size;
+      return r < 0 ? r + size : r;
+    }
+    case ClipMode::Clip: return k < 0 ? 0 : k >= size ? size - 1 : k;
+    case ClipMode::Raise: break;
+  }
+  if (k < -size || k >= size) raise(PyExc::IndexError, "index " + std::to_string(k) + " is out of bounds for " + what + " with size " + std::to_string(size));
+  return k < 0 ? k + size : k;
+}
+
+}  // namespace
+
+ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::int64_t> axis, ClipMode mode) {
   check_host_accessible(*a, "take");
-  if (!is_integral(indices->dtype) && indices->dtype != DType::Bool)
-    raise(PyExc::TypeError, std::string("Cannot cast array data from dtype('") + dtype_name(indices->dtype) +
-                                "') to dtype('int64') according to the rule 'safe'");
+  if (!is_integral(indices->dtype) && indices->dtype != DType::Bool) index_cast_error(indices->dtype, "same_kind");
   ArrayPtr src = a;
   std::int64_t ax = 0;
   if (!axis) {
@@ -186,18 +209,28 @@ ArrayPtr np_take(const ArrayPtr& a, const ArrayPtr& indices, std::optional<std::
   }
   auto values = int64_values(indices);
   const std::int64_t size = src->sizes[ax];
-  for (std::size_t i = 0; i < values.size(); ++i)
-    if (const std::int64_t x = values[i]; x < -size || x >= size)
-      raise(PyExc::IndexError, "index " + std::to_string(x) + " is out of bounds for axis " + std::to_string(ax) +
-                                   " with size " + std::to_string(size));
+  // NumPy refuses before looking at the indices, whatever the mode.
+  if (size == 0 && values.size() != 0) raise(PyExc::IndexError, "cannot do a non-empty take from an empty axes.");
+  const std::string what = "axis " + std::to_string(ax);
+  if (mode == ClipMode::Raise) {
+    // Checked in place (the gather takes negative indices as they are): no copy of the indices.
+    for (std::size_t i = 0; i < values.size(); ++i) index_under_mode(values[i], size, mode, what);
+  } else {
+    std::vector<std::int64_t> mapped(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) mapped[i] = index_under_mode(values[i], size, mode, what);
+    values = IndexValues::of(std::move(mapped));
+  }
   return take_contiguous(src, static_cast<int>(ax), std::move(values), indices->sizes, "take");
 }
 
-ArrayPtr np_put(const ArrayPtr& a, const ArrayPtr& indices, const Operand& values) {
+ArrayPtr np_put(const ArrayPtr& a, const ArrayPtr& indices, const Operand& values, ClipMode mode) {
   check_host_accessible(*a, "put");
   if (!a->writeable) raise(PyExc::ValueError, "put: output array is read-only");
-  // Indices and values are cast as NumPy's put casts them (unsafe: 2.7 -> 2).
+  // An index array is cast 'safe' (numpy/_core/src/multiarray/item_selection.c PyArray_PutTo);
+  // values are cast as assignment casts them (unsafe: 2.7 -> 2).
+  if (indices->dtype == DType::UInt64 || (!is_integral(indices->dtype) && indices->dtype != DType::Bool)) index_cast_error(indices->dtype, "safe");
   IndexValues ind = int64_values(indices);
+  if (ind.size() != 0 && a->numel() == 0) raise(PyExc::IndexError, "cannot replace elements of an empty array");
   ArrayPtr vals;
   {
     ReportScope keep;
@@ -216,11 +249,7 @@ ArrayPtr np_put(const ArrayPtr& a, const ArrayPtr& indices, const Operand& value
   }
   // A non-contiguous array is written through a copy that is dropped on error: check first.
   const bool dense = dense_c(*a);
-  auto checked = [&](std::int64_t k) {
-    if (k < -size || k >= size)
-      raise(PyExc::IndexError, "index " + std::to_string(k) + " is out of bounds for axis 0 with size " + std::to_string(size));
-    return k < 0 ? k + size : k;
-  };
+  auto checked = [&](std::int64_t k) { return index_under_mode(k, size, mode, "axis 0"); };
   if (!dense)
     for (std::int64_t i = 0; i < n; ++i) checked(ind[static_cast<std::size_t>(i)]);
   const int nd = a->ndim();

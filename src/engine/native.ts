@@ -53,7 +53,7 @@ export interface NativeAddon {
   // views
   index(h: NativeHandle, items: NativeIndexItem[]): NativeHandle
   /** index_select / masked_select / masked_fill(_) / nonzero / take / put (native/core/index_functions.h); put returns its array. */
-  indexFn(fn: IndexFn, h: NativeHandle, arg?: NativeHandle | number, arg2?: Operand | number | null): NativeHandle
+  indexFn(fn: IndexFn, h: NativeHandle, arg?: NativeHandle | number, arg2?: Operand | number | null, mode?: 'raise' | 'wrap' | 'clip'): NativeHandle
   /** NumPy's .base object (null when the array owns its data). */
   base(h: NativeHandle): NativeHandle | null
   transpose(h: NativeHandle, dims: number[]): NativeHandle

@@ -57,12 +57,14 @@ export class EngineObject {
   }
   /** torch nonzero(): (n, ndim) int64. */
   nonzeroTensor(): EngineObject { return this.wrap(loadAddon().indexFn('nonzero', this.handle)) }
-  /** np.take(a, indices, axis): a new C-order array. */
-  take(indices: EngineObject, axis: number | null): EngineObject {
-    return this.wrap(loadAddon().indexFn('take', this.handle, indices.handle, axis))
+  /** np.take(a, indices, axis, mode): a new C-order array. */
+  take(indices: EngineObject, axis: number | null, mode: 'raise' | 'wrap' | 'clip' = 'raise'): EngineObject {
+    return this.wrap(loadAddon().indexFn('take', this.handle, indices.handle, axis, mode))
   }
-  /** np.put(a, indices, values): values (cycled) at the flat C-order positions, in place. */
-  put(indices: EngineObject, values: OperandLike): void { loadAddon().indexFn('put', this.handle, indices.handle, toOperand(values)) }
+  /** np.put(a, indices, values, mode): values (cycled) at the flat C-order positions, in place. */
+  put(indices: EngineObject, values: OperandLike, mode: 'raise' | 'wrap' | 'clip' = 'raise'): void {
+    loadAddon().indexFn('put', this.handle, indices.handle, toOperand(values), mode)
+  }
   /** NumPy's .base as an engine object (null when this owns its data). */
   base(): EngineObject | null {
     const h = loadAddon().base(this.handle)

@@ -25,3 +25,15 @@ export function npOperand(ctx: LibraryContext, v: PyValue, fn: string): engine.E
   }
   throw pyErr('TypeError', `unsupported operand type for np.${fn}: '${typeName(v)}'`)
 }
+
+/**
+ * An index argument of np.take / np.put: an array as it is (the engine checks its dtype), Python
+ * data as NumPy converts it to intp, through int() (so [1.5] is [1] and [] is an empty int64 array).
+ */
+export function npIndexOperand(ctx: LibraryContext, v: PyValue, fn: string): engine.EngineObject {
+  if (v instanceof PyList || v instanceof PyTuple || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string' || v instanceof PyComplex) {
+    const { values, shape } = flattenNested(v, 'ndarray', 'int64')
+    return ctx.op([], () => engine.fromValues('ndarray', values, shape, 'int64'))
+  }
+  return npOperand(ctx, v, fn)
+}

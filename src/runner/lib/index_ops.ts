@@ -7,9 +7,10 @@ import { PyComplex, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { truthy, typeName } from '../interp/ops'
+import { repr } from '../interp/repr'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
-import { npOperand } from './array_args'
+import { npIndexOperand, npOperand } from './array_args'
 import { intArg } from './argparse'
 import { nonzeroTuple, tagNode } from './join_split'
 import { NpScalar } from './scalars'
@@ -101,12 +102,36 @@ export function indexTensorMethods(): Record<string, Method> {
   }
 }
 
-function npTake(ctx: LibraryContext, x: engine.EngineObject, indices: PyValue, axis: PyValue | undefined, mode: PyValue | undefined): PyValue {
-  if (mode !== undefined && mode !== 'raise') throw pyErr('NotImplementedError', `np.take(mode=${typeof mode === 'string' ? `'${mode}'` : '...'}) is not supported by the Stridescope engine`)
-  const idx = npOperand(ctx, indices, 'take')
+type ClipMode = 'raise' | 'wrap' | 'clip'
+
+/**
+ * np.take / np.put's `mode` as NumPy's PyArray_ClipmodeConverter reads it: None is 'raise'; a
+ * string must be one of the three names exactly; an int is CLIP (0), WRAP (1) or RAISE (2).
+ * Another int sets NumPy's error but lets the call go on in 'raise' mode, so an index error
+ * comes first and the ValueError only when the call succeeds: `late` holds that error.
+ */
+function clipModeArg(v: PyValue | undefined): { mode: ClipMode; late?: () => never } {
+  if (v === undefined || v === null) return { mode: 'raise' }
+  if (typeof v === 'string') {
+    if (v === 'raise' || v === 'wrap' || v === 'clip') return { mode: v }
+    // NumPy 2 ended the deprecated case-insensitive and prefix matches with their own error.
+    if (/^[cwrCWR]/.test(v)) throw pyErr('ValueError', "Use one of 'clip', 'raise', or 'wrap' for clip mode")
+    throw pyErr('ValueError', `clipmode must be one of 'clip', 'raise', or 'wrap' (got ${repr(v)})`)
+  }
+  const n = typeof v === 'bigint' ? v : v instanceof NpScalar && /int/.test(v.dtype) ? BigInt(v.toPy() as bigint) : null
+  if (n === null) throw pyErr('TypeError', 'clipmode not understood')
+  const byNumber: ClipMode[] = ['clip', 'wrap', 'raise']
+  if (n < 0n || n > 2n) return { mode: 'raise', late: () => { throw pyErr('ValueError', "integer clipmode must be RAISE, WRAP, or CLIP from 'numpy._core.multiarray'") } }
+  return { mode: byNumber[Number(n)] }
+}
+
+function npTake(ctx: LibraryContext, x: engine.EngineObject, indices: PyValue, axis: PyValue | undefined, modeArg: PyValue | undefined): PyValue {
+  const { mode, late } = clipModeArg(modeArg)
+  const idx = npIndexOperand(ctx, indices, 'take')
   const inputs = indices instanceof EngineValue ? [x, idx] : [x]
   const ax = axis === undefined || axis === null ? null : intArg(axis)
-  const r = ctx.op(inputs, () => x.take(idx, ax))
+  const r = ctx.op(inputs, () => x.take(idx, ax, mode))
+  late?.()
   // A 0-d index gives a NumPy scalar (np.take(a, 3)).
   if (ctx.wrap(r).meta.shape.length === 0) return new NpScalar(ctx.wrap(r).meta.dtype, r.item())
   return ctx.wrap(r)
@@ -119,12 +144,14 @@ function putValues(ctx: LibraryContext, v: PyValue): engine.EngineObject | PySca
   return npOperand(ctx, v, 'put')
 }
 
-function npPut(ctx: LibraryContext, target: EngineValue, indices: PyValue, values: PyValue, mode: PyValue | undefined): PyValue {
-  if (mode !== undefined && mode !== 'raise') throw pyErr('NotImplementedError', `np.put(mode=${typeof mode === 'string' ? `'${mode}'` : '...'}) is not supported by the Stridescope engine`)
-  const idx = npOperand(ctx, indices, 'put')
+function npPut(ctx: LibraryContext, target: EngineValue, indices: PyValue, values: PyValue, modeArg: PyValue | undefined): PyValue {
+  // (NumPy's put reports a bad integer mode as a SystemError naming the method's address; this says what went wrong.)
+  const { mode, late } = clipModeArg(modeArg)
+  const idx = npIndexOperand(ctx, indices, 'put')
   const vals = putValues(ctx, values)
   const inputs = [target.obj, ...(indices instanceof EngineValue ? [idx] : []), ...(values instanceof EngineValue ? [vals as engine.EngineObject] : [])]
-  ctx.op(inputs, () => target.obj.put(idx, vals), { wrote: { into: target.obj, scatter: (w) => w.take(idx, null) } })
+  ctx.op(inputs, () => target.obj.put(idx, vals, mode), { wrote: { into: target.obj, scatter: (w) => w.take(idx, null, mode) } })
+  late?.()
   return null
 }
 

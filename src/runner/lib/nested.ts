@@ -1,10 +1,11 @@
 // Nested Python sequences → flat C-order scalars and a shape (np.array([...]), torch.tensor([...])),
 // with each library's error for ragged input.
-import type { PyScalar } from '../../engine/types'
+import type { DTypeName, PyScalar } from '../../engine/types'
 import { PyList, PyTuple, PyComplex, type PyValue } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { typeName } from '../interp/ops'
 import { NpScalar } from './scalars'
+import { pyIntElement } from './py_int'
 
 function isSeq(v: PyValue): v is PyList | PyTuple { return v instanceof PyList || v instanceof PyTuple }
 
@@ -19,7 +20,31 @@ function toScalar(v: PyValue, kind: 'ndarray' | 'tensor'): PyScalar {
   throw pyErr('NotImplementedError', `np.array of '${typeName(v)}' elements is not supported by the Stridescope engine (numeric and bool values only)`)
 }
 
-export function flattenNested(v: PyValue, kind: 'ndarray' | 'tensor'): { values: PyScalar[]; shape: number[] } {
+/**
+ * `intDtype`: the NumPy integer type the values are stored into (np.array(data, dtype=np.int16)):
+ * Python floats, strings and complex numbers then go through int() as NumPy's conversion does.
+ */
+/**
+ * Whether NumPy stores `x` into an `intDtype` array through int(): Python numbers and strings
+ * always; NumPy scalars only for signed types (unsigned ones cast them as astype does, and a
+ * complex scalar's int() warns, which this leaves to the cast).
+ */
+function throughInt(x: PyValue, intDtype: DTypeName): boolean {
+  if (typeof x === 'boolean') return false
+  if (x instanceof NpScalar) return !intDtype.startsWith('u') && !/complex/.test(x.dtype)
+  return true
+}
+
+/** An element stored into an `intDtype` array: through int(), or a NumPy integer scalar cast (wrapped) to an unsigned type. */
+function intElement(x: PyValue, intDtype: DTypeName, kind: 'ndarray' | 'tensor'): PyScalar {
+  if (throughInt(x, intDtype)) return pyIntElement(x instanceof NpScalar ? x.toPy() : x, intDtype)
+  const v = toScalar(x, kind)
+  return typeof v === 'bigint' ? BigInt.asUintN(UNSIGNED_BITS[intDtype] ?? 64, v) : v
+}
+
+const UNSIGNED_BITS: Partial<Record<DTypeName, number>> = { uint8: 8, uint16: 16, uint32: 32, uint64: 64 }
+
+export function flattenNested(v: PyValue, kind: 'ndarray' | 'tensor', intDtype?: DTypeName): { values: PyScalar[]; shape: number[] } {
   // The shape is read along the first elements; every other element must agree.
   const shape: number[] = []
   for (let x: PyValue = v; isSeq(x); x = x.items[0]) {
@@ -30,7 +55,7 @@ export function flattenNested(v: PyValue, kind: 'ndarray' | 'tensor'): { values:
   const walk = (x: PyValue, dim: number) => {
     if (dim === shape.length) {
       if (isSeq(x)) ragged(dim, x.items.length)
-      values.push(toScalar(x, kind))
+      values.push(intDtype ? intElement(x, intDtype, kind) : toScalar(x, kind))
       return
     }
     if (!isSeq(x)) ragged(dim, null)

@@ -6,6 +6,7 @@ import { pyErr, excClass } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
 import { toInt } from '../interp/builtins'
+import { checkedPyInt, isIntDtype } from './py_int'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { NDARRAY_CLASS, PyNdarray } from './ndarray'
@@ -60,7 +61,7 @@ function asArray(ctx: LibraryContext, v: PyValue | undefined, fn: string): Engin
 
 /** np.array / np.asarray of Python data: nested lists and scalars go through fromValues. */
 function fromPython(ctx: LibraryContext, data: PyValue, dtype: DTypeName | null): EngineValue {
-  const { values, shape } = flattenNested(data, 'ndarray')
+  const { values, shape } = flattenNested(data, 'ndarray', isIntDtype(dtype) ? dtype : undefined)
   return ctx.opWrap([], () => engine.fromValues('ndarray', values, shape, dtype))
 }
 
@@ -295,24 +296,6 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
 }
 
 void (null as unknown as PyScalar)
-
-const INT_RANGE: Partial<Record<DTypeName, [bigint, bigint]>> = {
-  int8: [-(1n << 7n), (1n << 7n) - 1n], int16: [-(1n << 15n), (1n << 15n) - 1n],
-  int32: [-(1n << 31n), (1n << 31n) - 1n], int64: [-(1n << 63n), (1n << 63n) - 1n],
-  uint8: [0n, (1n << 8n) - 1n], uint16: [0n, (1n << 16n) - 1n], uint32: [0n, (1n << 32n) - 1n], uint64: [0n, (1n << 64n) - 1n]
-}
-
-/**
- * np.uint8(300): NumPy 2 refuses a Python int outside the type's range. Past what a C long
- * (or, for unsigned types, an unsigned long long) holds, the conversion fails before the range check.
- */
-function checkedPyInt(v: bigint, d: DTypeName): bigint {
-  const [lo, hi] = INT_RANGE[d]!
-  const cLo = -(1n << 63n), cHi = d.startsWith('u') ? (1n << 64n) - 1n : (1n << 63n) - 1n
-  if (v < cLo || v > cHi) throw pyErr('OverflowError', 'Python int too large to convert to C long')
-  if (v < lo || v > hi) throw pyErr('OverflowError', `Python integer ${v} out of bounds for ${d}`)
-  return v
-}
 
 /** A NumPy shape argument: a size past a C intp is refused as NumPy's converter refuses it. */
 function npShapeArg(v: PyValue): number[] {
