@@ -1,4 +1,5 @@
-// Writes and arithmetic: setitem, fill, in-place ops, copy_, out=, grad mode, binary ops, sum/mean.
+// Writes and arithmetic: setitem, fill, in-place ops, copy_, out=, grad mode, binary ops, sum/mean,
+// sorting (np.sort / argsort / unique, torch.sort / argsort / topk / unique: native/core/sort.h).
 #include "../core/advanced_index.h"
 #include "../core/copy_ops.h"
 #include "../core/elementwise.h"
@@ -6,6 +7,7 @@
 #include "../core/grad_mode.h"
 #include "../core/indexing.h"
 #include "../core/reduce.h"
+#include "../core/sort.h"
 #include "../core/ufunc_out.h"
 #include "../core/unary.h"
 #include "convert.h"
@@ -106,6 +108,45 @@ std::vector<OpEntry> math_ops() {
          if (info[2].IsNumber()) axis = info[2].As<Napi::Number>().Int64Value();
          return NativeArray::New(info.Env(), ss::scan(unwrap_array(info[0], "object"), op == "cumsum" ? ss::ScanOp::CumSum : ss::ScanOp::CumProd,
                                                       axis, get_dtype_opt(info[3], "dtype")));
+       }},
+      {"sort",
+       // fn: "np.sort" | "ndarray.sort" | "np.argsort" | "torch.sort" | "torch.argsort"; axis null: NumPy's axis=None.
+       // Returns the new object(s): [values] / [indices] / [values, indices]; ndarray.sort returns [].
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         const std::string fn = get_string(info[0], "fn");
+         auto a = unwrap_array(info[1], "object");
+         std::optional<std::int64_t> axis;
+         if (info[2].IsNumber()) axis = info[2].As<Napi::Number>().Int64Value();
+         const bool descending = get_bool(info[3], "descending");
+         std::vector<ss::ArrayPtr> out;
+         if (fn == "np.sort") out.push_back(ss::np_sort(a, axis));
+         else if (fn == "ndarray.sort") ss::np_sort_inplace(a, axis.value_or(-1));
+         else if (fn == "np.argsort") out.push_back(ss::np_argsort(a, axis));
+         else if (fn == "torch.sort" || fn == "torch.argsort") {
+           auto r = ss::torch_sort(a, axis.value_or(-1), descending, fn == "torch.sort");
+           if (r.values) out.push_back(r.values);
+           out.push_back(r.indices);
+         } else throw Napi::TypeError::New(info.Env(), "unknown sort " + fn);
+         auto arr = Napi::Array::New(info.Env(), out.size());
+         for (std::uint32_t i = 0; i < out.size(); ++i) arr.Set(i, NativeArray::New(info.Env(), out[i]));
+         return arr;
+       }},
+      {"topk",
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto r = ss::torch_topk(unwrap_array(info[0], "tensor"), get_int(info[1], "k"), get_int(info[2], "dim"), get_bool(info[3], "largest"));
+         auto arr = Napi::Array::New(info.Env(), 2);
+         arr.Set(0u, NativeArray::New(info.Env(), r.values));
+         arr.Set(1u, NativeArray::New(info.Env(), r.indices));
+         return arr;
+       }},
+      {"unique",
+       // [values, index?, inverse?, counts?] as asked.
+       [](const Napi::CallbackInfo& info) -> Napi::Value {
+         auto r = ss::unique(unwrap_array(info[0], "object"), get_bool(info[1], "index"), get_bool(info[2], "inverse"), get_bool(info[3], "counts"),
+                             get_bool(info[4], "equalNan"));
+         auto arr = Napi::Array::New(info.Env(), r.size());
+         for (std::uint32_t i = 0; i < r.size(); ++i) arr.Set(i, NativeArray::New(info.Env(), r[i]));
+         return arr;
        }},
   };
 }

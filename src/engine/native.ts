@@ -3,7 +3,7 @@
 // `null` arguments mean "the library's default".
 import type {
   BinaryOp, UnaryOp, ReduceOp, DTypeName, IndexItem, JoinFn, Kind, MemoryFormat, ObjectInfo, OpReport, Order, ProductFn, PyScalar,
-  RandomKind, SplitFn, StorageViewSpec, ValueWindow,
+  RandomKind, SortFn, SplitFn, StorageViewSpec, ValueWindow,
 } from './types'
 
 /** An index item as the addon takes it: index arrays travel as handles. */
@@ -128,6 +128,14 @@ export interface NativeAddon {
   scan(h: NativeHandle, op: 'cumsum' | 'cumprod', axis: number | null, dtype: DTypeName | null): NativeHandle
   unary(op: UnaryOp, h: NativeHandle): NativeHandle
 
+  // sorting (native/core/sort.h)
+  /** The new objects: np.sort [values], np.argsort / torch.argsort [indices], torch.sort [values, indices], ndarray.sort [] (in place). */
+  sort(fn: SortFn, h: NativeHandle, axis: number | null, descending: boolean): NativeHandle[]
+  /** [values, indices] */
+  topk(h: NativeHandle, k: number, dim: number, largest: boolean): NativeHandle[]
+  /** [values, index?, inverse?, counts?] as asked. */
+  unique(h: NativeHandle, index: boolean, inverse: boolean, counts: boolean, equalNan: boolean): NativeHandle[]
+
   // matrix products (native/core/matmul.h)
   product(fn: ProductFn, a: NativeHandle, b: NativeHandle): NativeHandle
   einsum(kind: Kind, equation: string, operands: NativeHandle[]): NativeHandle
@@ -187,7 +195,7 @@ export const NATIVE_EXPORTS = Object.keys({
   fromNumpy: 1, numpy: 1, asTensor: 1, tensor: 1, torchAsarray: 1, npAsarray: 1, npArray: 1, toDlpack: 1,
   dlpackDevice: 1, fromDlpack: 1, sharesMemory: 1, maySharememory: 1,
   setitem: 1, fill: 1, inplace: 1, copy_: 1, binaryOut: 1, setGradEnabled: 1, binary: 1, requiresGrad_: 1, detach: 1, conj: 1, resolveConj: 1,
-  conjPhysical: 1, npConj: 1, reduce: 1, scan: 1, unary: 1,
+  conjPhysical: 1, npConj: 1, reduce: 1, scan: 1, unary: 1, sort: 1, topk: 1, unique: 1,
   product: 1, einsum: 1, join: 1, split: 1, where: 1, nonzero: 1, tile: 1, repeat: 1,
   toDevice: 1, cuda: 1, cpu: 1, pinMemory: 1, isPinned: 1, setSimulateCuda: 1, cudaStatus: 1, cudaMemoryStats: 1,
   setMemoryCap: 1, memoryUsage: 1,

@@ -130,6 +130,8 @@ export type RandomKind = 'rand' | 'randn' | 'randint'
 /** Which library function a matrix product follows (shape rules, result dtype, error texts). */
 /** Which library function a join / split follows. */
 export type JoinFn = 'np.concatenate' | 'np.stack' | 'np.vstack' | 'np.hstack' | 'torch.cat' | 'torch.stack'
+/** The sorts of native/core/sort.h, by the name the library gives each. */
+export type SortFn = 'np.sort' | 'ndarray.sort' | 'np.argsort' | 'torch.sort' | 'torch.argsort'
 export type SplitFn = 'np.split' | 'np.array_split' | 'np.hsplit' | 'np.vsplit' | 'torch.split' | 'torch.chunk'
 export type ProductFn = 'np.matmul' | 'np.dot' | 'np.inner' | 'np.outer' | 'torch.mm' | 'torch.bmm' | 'torch.matmul'
 

@@ -1,11 +1,11 @@
 // Tensor.sort, Tensor.argsort, Tensor.topk and Tensor.unique (torch.* reach them through the
-// methods), as PyTorch 1.13 gives them. Rows are ordered by sorting.ts's rowOrder: NaN greatest,
+// methods), as PyTorch 1.13 gives them, each one engine op (native/core/sort.h): NaN greatest,
 // ties in index order (PyTorch's stable sort; its default sort and topk leave ties open).
 // Layout (aten/src/ATen/native/Sorting.cpp, TORCH_META_FUNC2(sort, stable)): sort's values and
 // indices take the input's strides when it is non-overlapping and dense (a transposed input gives
 // transposed results), else dense strides in the input's order, as the engine's clone() lays them
 // out; topk's and unique's results are contiguous.
-import type { DTypeName, PyScalar } from '../../engine/types'
+import type { DTypeName } from '../../engine/types'
 import * as engine from '../../engine'
 import { bindArgs } from '../interp/args'
 import { pyErr } from '../interp/exceptions'
@@ -13,7 +13,7 @@ import { ELLIPSIS, PyTuple, type Kwargs, type PyValue } from '../interp/values'
 import { boolArg, intArg } from './argparse'
 import { EngineValue } from './engine_value'
 import { TorchReturnType } from './math_ops'
-import { axisLast, isFloatDtype, rowOrder, scalarOf, unique } from './sorting'
+import { unique } from './sorting'
 
 type Method = (self: EngineValue, args: PyValue[], kw: Kwargs) => PyValue
 type Tag = (r: PyValue, name: string) => PyValue
@@ -36,37 +36,10 @@ function checkDtype(kernel: keyof typeof REFUSED, dtype: DTypeName): void {
   if (REFUSED[kernel].includes(dtype)) throw pyErr('RuntimeError', `"${kernel}" not implemented for '${SCALAR_TYPE[dtype]}'`)
 }
 
-interface SortResult { values: EngineValue; indices: EngineValue }
-
-/**
- * Sorts `x` along `dim` into new tensors laid out as x.clone() is (the input's strides when dense).
- * The values are a clone of x written in sorted order, so they carry x's autograd state.
- */
-function sortAlong(x: EngineValue, dim: number, descending: boolean): SortResult {
-  const ctx = x.ctx
-  const dtype = x.meta.dtype
-  checkDtype('sorting_kernel_method_name', dtype)
-  const nd = x.meta.shape.length
-  const values = ctx.opWrap([x.obj], () => x.obj.clone('preserve_format'))
-  const indices = ctx.opWrap([values.obj], () => engine.full('tensor', [x.meta.numel], 0n, 'int64').asStrided([...x.meta.shape], [...values.info().strides], 0))
-  if (x.meta.numel === 0) return { values, indices }
-  const perm = nd === 0 ? [] : axisLast(nd, dim)
-  const moved = ctx.opWrap([x.obj], () => x.obj.permute(perm))
-  const shape = [...moved.meta.shape]
-  const n = nd === 0 ? 1 : shape[nd - 1]
-  const win = moved.obj.window(shape.map(() => 0), shape).values as ArrayLike<number | bigint>
-  const outV: PyScalar[] = [], outI: PyScalar[] = []
-  for (let start = 0; start < win.length; start += n) {
-    for (const k of rowOrder(win, start, n, isFloatDtype(dtype), descending)) {
-      outV.push(scalarOf(dtype, win[start + k]))
-      outI.push(BigInt(k))
-    }
-  }
-  for (const [target, vals, dt] of [[values, outV, dtype], [indices, outI, 'int64']] as const) {
-    const src = ctx.opWrap([], () => engine.fromValues('tensor', vals, shape, dt))
-    ctx.opWrap([target.obj], () => target.obj.permute(perm)).setitem(ELLIPSIS, src)
-  }
-  return { values, indices }
+/** torch.sort (values and indices) or torch.argsort (indices only) of `x` along `dim`: one engine op. */
+function sortAlong(x: EngineValue, fn: 'torch.sort' | 'torch.argsort', dim: number, descending: boolean): EngineValue[] {
+  checkDtype('sorting_kernel_method_name', x.meta.dtype)
+  return x.ctx.op([x.obj], () => engine.sort(fn, x.obj, dim, descending)).map((o) => x.ctx.wrap(o))
 }
 
 /**
@@ -89,12 +62,12 @@ export function torchSortMethods(tag: Tag, wrapDim: Wrap): Record<string, Method
       const b = bindArgs('sort', ['dim=', 'descending=', '*', 'stable='], a, kw)
       // sort(stable=...) is aten::sort.stable, whose backward node is SortBackward1.
       const node = b.stable === undefined ? 'SortBackward0' : 'SortBackward1'
-      const r = sortAlong(s, dimOf(s, b.dim), boolArg(b.descending, false))
-      return new TorchReturnType('sort', tag(r.values, node), r.indices)
+      const [values, indices] = sortAlong(s, 'torch.sort', dimOf(s, b.dim), boolArg(b.descending, false))
+      return new TorchReturnType('sort', tag(values, node), indices)
     },
     argsort: (s, a, kw) => {
       const b = bindArgs('argsort', ['dim=', 'descending='], a, kw)
-      return sortAlong(s, dimOf(s, b.dim), boolArg(b.descending, false)).indices
+      return sortAlong(s, 'torch.argsort', dimOf(s, b.dim), boolArg(b.descending, false))[0]
     },
     topk: (s, a, kw) => {
       const b = bindArgs('topk', ['k', 'dim=', 'largest=', 'sorted='], a, kw)
@@ -104,13 +77,9 @@ export function torchSortMethods(tag: Tag, wrapDim: Wrap): Record<string, Method
       if (k < 0 || k > n) throw pyErr('RuntimeError', 'selected index k out of range')
       checkDtype('topk_cpu', s.meta.dtype)
       // The k first of a stable sort, contiguous (sorted=False leaves the order open; this keeps it sorted).
-      const r = sortAlong(s, dim, boolArg(b.largest, true))
-      const first = (t: EngineValue): EngineValue => {
-        const part = s.meta.shape.length === 0 ? t : s.ctx.opWrap([t.obj], () => t.obj.narrow(dim, 0, k))
-        return s.ctx.opWrap([part.obj], () => part.obj.clone('contiguous_format'))
-      }
-      const values = first(r.values)
-      return new TorchReturnType('topk', tag(values, 'TopkBackward0'), first(r.indices))
+      const r = s.ctx.op([s.obj], () => engine.topk(s.obj, k, dim, boolArg(b.largest, true)))
+      const values = s.ctx.wrap(r.values), indices = s.ctx.wrap(r.indices)
+      return new TorchReturnType('topk', tag(values, 'TopkBackward0'), indices)
     },
     unique: (s, a, kw) => {
       const b = bindArgs('unique', ['sorted=', 'return_inverse=', 'return_counts=', 'dim='], a, kw)
