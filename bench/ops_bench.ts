@@ -6,7 +6,7 @@ import * as engine from '../src/engine'
 import type { DTypeName } from '../src/engine'
 import { medianTime } from './timing'
 
-interface OpCase { op: 'matmul' | 'concatenate' | 'mask' | 'gather'; dtype: DTypeName; n: number; parts?: number }
+interface OpCase { op: 'matmul' | 'concatenate' | 'mask' | 'gather' | 'sort' | 'argsort'; dtype: DTypeName; n: number; parts?: number; shape?: number[] }
 
 
 function runCase(c: OpCase) {
@@ -24,6 +24,15 @@ function runCase(c: OpCase) {
     const a = engine.random('ndarray', 'rand', [c.n], 'float64').astype(c.dtype)
     const index = c.op === 'mask' ? a.binary('gt', 0.5) : engine.arange('ndarray', 0, c.n, 1, 'int64').binary('mul', 7919n).binary('mod', BigInt(c.n))
     const seconds = medianTime(() => a.index([{ kind: 'array', array: index }]).dispose(), 5, 1.0)
+    const report = engine.lastReport()
+    return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
+  }
+  if (c.op === 'sort' || c.op === 'argsort') {
+    // np.sort / np.argsort along the last axis of random values of `shape`: a new array each call.
+    engine.seed(0, 'ndarray')
+    const a = engine.random('ndarray', 'rand', c.shape ?? [c.n], 'float64').astype(c.dtype)
+    const fn = c.op === 'sort' ? 'np.sort' : 'np.argsort'
+    const seconds = medianTime(() => engine.sort(fn, a, -1)[0].dispose(), 5, 1.0)
     const report = engine.lastReport()
     return { seconds, kernel: report.kernel, threads: report.threads ?? 1 }
   }

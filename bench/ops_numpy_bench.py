@@ -35,6 +35,10 @@ def run_case(c):
         a = rng.rand(c["n"]).astype(c["dtype"])
         index = a > 0.5 if c["op"] == "mask" else (np.arange(c["n"]) * 7919) % c["n"]
         return {"seconds": median_time(lambda: a[index])}
+    if c["op"] in ("sort", "argsort"):
+        a = rng.rand(*c.get("shape", [c["n"]])).astype(c["dtype"])
+        fn = np.sort if c["op"] == "sort" else np.argsort
+        return {"seconds": median_time(lambda: fn(a, axis=-1))}
     return {"skipped": "unknown op " + c["op"]}
 
 

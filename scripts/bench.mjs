@@ -206,6 +206,9 @@ const OP_CASES = [
   { name: 'np.concatenate 4×64 MiB f32', op: 'concatenate', dtype: 'float32', n: 16 << 20, parts: 4 },
   { name: 'a[a > 0.5] boolean mask 16M f32', op: 'mask', dtype: 'float32', n: 16 << 20 },
   { name: 'a[idx] integer gather 1M f32', op: 'gather', dtype: 'float32', n: 1 << 20 },
+  { name: 'np.sort 1e6 f64', op: 'sort', dtype: 'float64', n: 1e6 },
+  { name: 'np.argsort 1e6 f64', op: 'argsort', dtype: 'float64', n: 1e6 },
+  { name: 'np.sort 4096² f32 axis -1', op: 'sort', dtype: 'float32', n: 4096, shape: [4096, 4096] },
 ]
 const opsEngine = eng.ok ? run(tsx, [join('bench', 'ops_bench.ts'), JSON.stringify(OP_CASES)]) : eng
 const opsNumpy = numpy.ok ? run(py, [join('bench', 'ops_numpy_bench.py')], JSON.stringify(OP_CASES)) : numpy
