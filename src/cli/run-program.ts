@@ -23,7 +23,9 @@ export type RunProgramMessage =
   /** The program starts now (its code has loaded): --timeout counts from here. */
   | { type: 'started' }
   | { type: 'stdout'; text: string }
-  | { type: 'done'; stderr: string; errorType: string | null }
+  /** Warnings and the traceback, as they are written (between the stdout they came after). */
+  | { type: 'stderr'; text: string }
+  | { type: 'done'; errorType: string | null }
 
 export function runProgram(data: RunProgramData, emit: (m: RunProgramMessage) => void): void {
   const runner = new Runner({
@@ -31,6 +33,8 @@ export function runProgram(data: RunProgramData, emit: (m: RunProgramMessage) =>
     interruptFlag: data.interruptFlag,
     timeoutMessage: data.timeoutMessage,
     onStdout: (text) => emit({ type: 'stdout', text }),
+    onStderr: (text) => emit({ type: 'stderr', text }),
+    quoteStdinLines: false,
   })
   // The caps are this thread's (native/core/memory_cap.h): set them here, where the program runs.
   if (data.memoryCaps.cpu !== null) setMemoryCap('cpu', data.memoryCaps.cpu)
@@ -38,7 +42,7 @@ export function runProgram(data: RunProgramData, emit: (m: RunProgramMessage) =>
   emit({ type: 'started' })
   const result = runner.run(data.source, data.filename)
   flushCodeCache()
-  emit({ type: 'done', stderr: result.stderr, errorType: result.error?.type ?? null })
+  emit({ type: 'done', errorType: result.error?.type ?? null })
 }
 
 /**

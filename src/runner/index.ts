@@ -31,6 +31,13 @@ export interface RunnerOptions {
   timeoutMessage?: string
   /** Receives program output as it is printed (the console streams it). */
   onStdout?: (s: string) => void
+  /**
+   * Whether tracebacks and warnings quote the lines of a program named '<stdin>'. The app's
+   * console does; CPython running a script it read from stdin cannot, so `stridescope run -` says false.
+   */
+  quoteStdinLines?: boolean
+  /** Receives what goes to stderr (warnings, the traceback) as it is written, in order with onStdout. */
+  onStderr?: (s: string) => void
   /** The app's working folder: relative paths of the file functions resolve inside it (lib/working_folder). */
   workingFolder?: string
 }
@@ -72,7 +79,7 @@ export class Runner {
     this.stdout = ''
     this.stderr = ''
     this.filename = filename
-    this.lines = source.split('\n')
+    this.lines = filename === '<stdin>' && this.opts.quoteStdinLines === false ? [] : source.split('\n')
     this.lib.beginRun(source)
     // The simulated device is engine-wide state: each runner sets it for its own runs.
     setSimulateCuda(!!this.opts.simulateCuda)
@@ -85,7 +92,7 @@ export class Runner {
       this.interp.runModule(body)
     } catch (e) {
       error = this.describe(e)
-      this.stderr += error.traceback
+      this.writeErr(error.traceback)
     } finally {
       setInterruptFlag(null)
     }
@@ -139,7 +146,7 @@ export class Runner {
     this.interp?.lifetimes.releaseAll()
     this.interp = new Interpreter({
       write: s => this.write(s),
-      writeErr: s => { this.stderr += s },
+      writeErr: s => this.writeErr(s),
       importModule: name => this.importModule(name),
       filename: this.filename,
       sourceLine: n => this.lines[n - 1] ?? '',
@@ -160,7 +167,7 @@ export class Runner {
       currentLine: () => this.interp.frame?.line ?? 0,
       currentOpSite: () => this.interp.currentOpSite(),
       warn: (cat, msg, once) => this.interp.warn(cat, msg, once),
-      writeErr: s => { this.stderr += s },
+      writeErr: s => this.writeErr(s),
       adopt: v => interp.lifetimes.track(v, interp.frames.length),
       fileAccess: () => this.opts.workingFolder === undefined ? undefined : { folder: this.opts.workingFolder, absolutePaths: this.absolutePaths },
     }, LIBRARY)
@@ -171,12 +178,17 @@ export class Runner {
     this.opts.onStdout?.(s)
   }
 
+  private writeErr(s: string): void {
+    this.stderr += s
+    this.opts.onStderr?.(s)
+  }
+
   private importModule(name: string): PyModule | null {
     const cached = this.modules.get(name)
     if (cached) return cached
     const made = createStdlibModules(name, {
       write: s => this.write(s),
-      writeErr: s => { this.stderr += s },
+      writeErr: s => this.writeErr(s),
       warn: (c, m) => this.interp.warn(c, m),
     }) ?? this.lib.module(name)
     if (made) this.modules.set(name, made)

@@ -1,7 +1,7 @@
 // `bin/stridescope run` end to end: stdout, the traceback on stderr, exit codes, stdin, --help.
 import { describe, it, expect } from 'vitest'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseRunArgs } from '../../src/cli/commands/run'
@@ -40,6 +40,18 @@ describe('stridescope run', () => {
     // The same variable under a plain `node` start is read (and warned about): the check above can fail.
     const plain = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env, timeout: 60_000 })
     expect(plain.stderr).toContain('no-such-bundle.pem')
+  })
+
+  it('writes warnings when they happen, between the output printed before and after them', () => {
+    // One file for both descriptors, as a terminal shows them: CPython's order.
+    const out = join(dir, 'both.txt')
+    const fd = openSync(out, 'w')
+    try {
+      spawnSync(process.execPath, [BIN, 'run', '-'], { input: 'import numpy as np\nprint("before")\nnp.float64(1) / 0\nprint("after")\n', stdio: ['pipe', fd, fd], timeout: 60_000 })
+    } finally {
+      closeSync(fd)
+    }
+    expect(readFileSync(out, 'utf8')).toBe('before\n<stdin>:3: RuntimeWarning: divide by zero encountered in scalar divide\nafter\n')
   })
 
   it('reads the program from stdin with -', () => {
@@ -90,7 +102,8 @@ describe('stridescope run', () => {
     const r = run(['run', '-'], 'def g(n):\n    return 0 if n == 0 else g(n - 1)\nprint(g(998))\ng(999)\n')
     expect(r.stdout).toBe('0\n')
     expect(r.stderr.split('line 2, in g\n').length - 1).toBe(3)
-    expect(r.stderr.endsWith('    return 0 if n == 0 else g(n - 1)\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n')).toBe(true)
+    // A program read from stdin has no lines to quote, in CPython as here.
+    expect(r.stderr.endsWith('  File "<stdin>", line 2, in g\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n')).toBe(true)
   })
 
   it('ends quietly with status 0 when the reader of its output goes away (`| head`)', async () => {

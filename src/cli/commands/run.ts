@@ -99,10 +99,10 @@ function runHere(program: RunProgramModule, data: RunProgramData, timeout: numbe
   try {
     program.runProgram(data, (m: RunProgramMessage) => {
       if (m.type === 'stdout') writeOut(1, m.text)
+      else if (m.type === 'stderr') writeOut(2, m.text)
       else if (m.type === 'started') program.watchInterrupts(data.interruptFlag, timeout)
       else {
         program.unwatchInterrupts()
-        if (m.stderr) writeOut(2, m.stderr)
         errorType = m.errorType
       }
     })
@@ -181,10 +181,10 @@ async function runOnThread(data: RunProgramData, timeout: number | null): Promis
     return await new Promise<string | null>((resolve, reject) => {
       worker.on('message', (m: RunProgramMessage) => {
         if (m.type === 'stdout') process.stdout.write(m.text)
+        else if (m.type === 'stderr') process.stderr.write(m.text)
         else if (m.type === 'started') {
           if (timeout !== null) timer = setTimeout(() => Atomics.store(flag, 0, INTERRUPT_TIMEOUT), timeout * 1000)
         } else {
-          if (m.stderr) process.stderr.write(m.stderr)
           resolve(m.errorType)
         }
       })
