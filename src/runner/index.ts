@@ -190,6 +190,7 @@ export class Runner {
       write: s => this.write(s),
       writeErr: s => this.writeErr(s),
       warn: (c, m) => this.interp.warn(c, m),
+      warnings: this.interp.warnings,
     }) ?? this.lib.module(name)
     if (made) this.modules.set(name, made)
     return made

@@ -72,6 +72,13 @@ const RuntimeWarning = def('RuntimeWarning', Warning)
 const ComplexWarning = new PyClass('ComplexWarning', RuntimeWarning, 'numpy.exceptions', (args: PyValue[]) => new PyExcInstance(ComplexWarning, args))
 classes.set('ComplexWarning', ComplexWarning)
 def('FutureWarning', Warning)
+def('PendingDeprecationWarning', Warning)
+def('SyntaxWarning', Warning)
+def('ResourceWarning', Warning)
+def('ImportWarning', Warning)
+def('BytesWarning', Warning)
+def('UnicodeWarning', Warning)
+def('EncodingWarning', Warning)
 
 export const EXCEPTION_CLASSES: ReadonlyMap<string, PyClass> = classes
 export const BASE_EXCEPTION = BaseException

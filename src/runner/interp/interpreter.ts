@@ -17,6 +17,7 @@ import { FnScope, collectLocals, collectTargetNames } from './scopes'
 import { bindParams } from './call_binding'
 import { ControlSignal, isPyCatchable, toPyException } from './errors_bridge'
 import { Lifetimes } from './lifetimes'
+import { WarningFilters } from './warnings'
 
 export { FnScope, isPyCatchable, toPyException }
 import { makeClass, PySuper } from './classes'
@@ -56,7 +57,9 @@ export class Interpreter {
   /** Numbers the operation sites run so far (Frame.opSeq): two calls of one line are two rows. */
   private opSeqs = 0
   private handling: PyExcInstance[] = []
-  private warned = new Set<string>()
+  private warnedOnce = new Set<string>()
+  /** The warnings module's filters (simplefilter, catch_warnings, ...). */
+  readonly warnings = new WarningFilters()
   /** Which engine values the program still reaches (./lifetimes). */
   readonly lifetimes: Lifetimes
 
@@ -127,14 +130,23 @@ export class Interpreter {
     })
   }
 
-  /** Prints a warning the way Python's default filter does: once per category, text and line. */
-  warn(category: string, message: string, once = false): void {
+  /**
+   * A warning raised at the current line, through the program's warning filters (./warnings):
+   * by default printed once per category, text and line as CPython prints it. `once`: the
+   * library warns only the first time in a process, whatever the filters (torch's TORCH_WARN_ONCE).
+   */
+  warn(category: string | PyClass, message: string, once = false): void {
     const line = this.frame?.line ?? 0
-    const key = once ? `${category}\0${message}` : `${category}\0${message}\0${line}`
-    if (this.warned.has(key)) return
-    this.warned.add(key)
-    const src = this.host.sourceLine(line).trim()
-    this.host.writeErr(`${this.host.filename}:${line}: ${category}: ${message}\n${src ? `  ${src}\n` : ''}`)
+    const cls = typeof category === 'string' ? excClass(category) : category
+    if (once) {
+      const key = `${cls.name}\0${message}`
+      if (this.warnedOnce.has(key)) return
+      this.warnedOnce.add(key)
+    }
+    this.warnings.handle({ category: cls, message, filename: this.host.filename, line }, (w) => {
+      const src = this.host.sourceLine(w.line).trim()
+      this.host.writeErr(`${w.filename}:${w.line}: ${w.category.name}: ${w.message}\n${src ? `  ${src}\n` : ''}`)
+    })
   }
 
   // ---------- statements ----------

@@ -36,6 +36,10 @@ export function collectLocals(body: Stmt[], out: Set<string>, globals: Set<strin
         collectLocals(s.body, out, globals); collectLocals(s.orelse, out, globals); collectLocals(s.final, out, globals)
         for (const h of s.handlers) { if (h.name) out.add(h.name); collectLocals(h.body, out, globals) }
         break
+      case 'with':
+        for (const item of s.items) if (item.target) collectTargetNames(item.target, out)
+        collectLocals(s.body, out, globals)
+        break
       case 'del': s.targets.forEach(t => collectTargetNames(t, out)); break
       case 'import': s.names.forEach(n => out.add(n.asname ?? n.module.split('.')[0])); break
       case 'from': s.names.forEach(n => out.add(n.asname ?? n.name)); break

@@ -1,10 +1,11 @@
 // The few standard-library modules snippets use: time (perf_counter), math, warnings.
-import { PyModule, PyBuiltin, PyClass, type PyValue, type Kwargs } from '../interp/values'
+import { PyModule, PyBuiltin, PyClass, PyObject, PyExcInstance, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr, excClass } from '../interp/exceptions'
+import { WARN_ACTIONS, warningCategory, type WarnAction, type WarningFilters } from '../interp/warnings'
 import { toFloat } from '../interp/builtins'
 import { bindArgs } from '../interp/args'
-import { str } from '../interp/repr'
-import { binop, iterate } from '../interp/ops'
+import { repr, str } from '../interp/repr'
+import { binop, iterate, truthy } from '../interp/ops'
 
 function mod(name: string, fns: Record<string, (a: PyValue[], kw: Kwargs) => PyValue>, consts: Record<string, PyValue> = {}): PyModule {
   const attrs = new Map<string, PyValue>()
@@ -23,11 +24,12 @@ function mathFn(name: string, f: (x: number) => number, domainCheck?: (x: number
   }
 }
 
-/** The runner's output streams and warning printer, which sys and warnings write to. */
+/** The runner's output streams, warning printer and filters, which sys and warnings use. */
 export interface StdlibHost {
   write(s: string): void
   writeErr(s: string): void
-  warn(category: string, message: string): void
+  warn(category: string | PyClass, message: string): void
+  warnings: WarningFilters
 }
 
 export function createStdlibModules(name: string, host: StdlibHost): PyModule | null {
@@ -80,16 +82,88 @@ export function createStdlibModules(name: string, host: StdlibHost): PyModule | 
       // Future statements change nothing here: the runner already has Python 3 semantics.
       return mod('__future__', {}, { annotations: true, division: true, print_function: true })
     case 'warnings':
-      return mod('warnings', {
-        warn: (a, kw) => {
-          const b = bindArgs('warn', ['message', 'category=', 'stacklevel=', 'source='], a, kw)
-          const cat = b.category instanceof PyClass ? b.category : excClass('UserWarning')
-          host.warn(cat.name, str(b.message!))
-          return null
-        },
-        simplefilter: () => null,
-        filterwarnings: () => null,
-      })
+      return warningsModule(host)
   }
   return null
+}
+
+/** CPython's asserts on a filter's arguments (Lib/warnings.py), as AssertionError. */
+function check(ok: boolean, message: string): void {
+  if (!ok) throw pyErr('AssertionError', message)
+}
+
+/** `checkCategory`: filterwarnings asserts the category is a Warning subclass; simplefilter does not (and its filter never matches then). */
+function filterArgs(b: Record<string, PyValue | undefined>, checkCategory: boolean): { action: WarnAction; category: PyClass; lineno: number; append: boolean } {
+  const action = b.action
+  check(typeof action === 'string' && (WARN_ACTIONS as readonly string[]).includes(action), `invalid action: ${repr(action ?? null)}`)
+  let category = b.category ?? excClass('Warning')
+  if (checkCategory) {
+    check(category instanceof PyClass, 'category must be a class')
+    check((category as PyClass).isSubclassOf(excClass('Warning')), 'category must be a Warning subclass')
+  }
+  if (!(category instanceof PyClass)) category = NO_CATEGORY
+  const lineno = b.lineno ?? 0n
+  check(typeof lineno === 'bigint' && lineno >= 0n, 'lineno must be an int >= 0')
+  return { action: action as WarnAction, category: category as PyClass, lineno: Number(lineno), append: b.append !== undefined && truthy(b.append) }
+}
+
+/** What a filter of a non-class category stands for: no warning is a subclass of it. */
+const NO_CATEGORY = new PyClass('<not a class>', null, 'warnings')
+
+/** catch_warnings(): the filters as they were are restored on leaving; record=True collects the warnings. */
+class CatchWarnings extends PyObject {
+  private static cls = new PyClass('catch_warnings', null, 'warnings')
+  constructor(private readonly filters: WarningFilters, private readonly record: boolean, private readonly first: (() => void) | null) { super() }
+  get pyClass() { return CatchWarnings.cls }
+  getattr(n: string): PyValue | undefined {
+    if (n === '__enter__') {
+      return new PyBuiltin('__enter__', () => {
+        const list = this.filters.enter(this.record)
+        this.first?.()
+        return list
+      }, this)
+    }
+    if (n === '__exit__') return new PyBuiltin('__exit__', () => { this.filters.exit(); return false }, this)
+    return undefined
+  }
+}
+
+function warningsModule(host: StdlibHost): PyModule {
+  const filters = host.warnings
+  return mod('warnings', {
+    warn: (a, kw) => {
+      const b = bindArgs('warn', ['message', 'category=', 'stacklevel=', 'source='], a, kw)
+      // A Warning instance carries its own category.
+      const m = b.message!
+      if (m instanceof PyExcInstance && m.cls.isSubclassOf(excClass('Warning'))) host.warn(m.cls, str(m))
+      else host.warn(warningCategory(b.category), str(m))
+      return null
+    },
+    simplefilter: (a, kw) => {
+      const f = filterArgs(bindArgs('simplefilter', ['action', 'category=', 'lineno=', 'append='], a, kw), false)
+      filters.add(f.action, f.category, { lineno: f.lineno, append: f.append })
+      return null
+    },
+    filterwarnings: (a, kw) => {
+      const b = bindArgs('filterwarnings', ['action', 'message=', 'category=', 'module=', 'lineno=', 'append='], a, kw)
+      const f = filterArgs(b, true)
+      const message = b.message ?? ''
+      check(typeof message === 'string', 'message must be a string')
+      const module = b.module ?? ''
+      check(typeof module === 'string', 'module must be a string')
+      filters.add(f.action, f.category, { message: message as string, module: module as string, lineno: f.lineno, append: f.append })
+      return null
+    },
+    resetwarnings: () => { filters.reset(); return null },
+    catch_warnings: (a, kw) => {
+      const b = bindArgs('catch_warnings', ['*', 'record=', 'module=', 'action=', 'category=', 'lineno=', 'append='], a, kw)
+      const record = b.record !== undefined && truthy(b.record)
+      // Python 3.11's catch_warnings(action=...) applies simplefilter(action, ...) on entering.
+      const first = b.action === undefined || b.action === null ? null : (() => {
+        const f = filterArgs(b, false)
+        return () => filters.add(f.action, f.category, { lineno: f.lineno, append: f.append })
+      })()
+      return new CatchWarnings(filters, record, first)
+    },
+  })
 }
