@@ -1,6 +1,6 @@
 // Sorting along an axis: np.sort / ndarray.sort / np.argsort / np.unique and torch.sort /
 // argsort / topk / unique, each one engine op laid out as its library lays it out.
-// Every line is ordered by a stable LSD radix sort of order-preserving integer keys: NaN
+// Every line is ordered by a stable radix sort of order-preserving integer keys: NaN
 // greatest (last ascending, first descending, as NumPy and PyTorch put it), -0.0 equal to
 // 0.0, ties in index order either way. NumPy's default kind leaves the order of equal keys
 // unspecified; the stable order is one it allows. Complex dtypes are refused.
@@ -17,8 +17,10 @@ namespace ss {
 // writes the first `keep` elements of each line's order to `values` (in's dtype, in native byte
 // order unless `values` is swapped itself) and/or `indices` (int64), either may be null. Their
 // shape is in's with `keep` along `axis`. `values` may be `in` itself (an in-place sort: each
-// line is read whole before it is written). Polls the Stop flag between lines and radix passes.
-void sort_lines(const Array& in, int axis, bool descending, std::int64_t keep, const Array* values, const Array* indices);
+// line is read whole before it is written). Long lines and many lines are spread over the cpu
+// pool's threads; returns how many ran. Polls the Stop flag between pieces of the work (a
+// stopped sort raises KeyboardInterrupt; lines already done stay written).
+int sort_lines(const Array& in, int axis, bool descending, std::int64_t keep, const Array* values, const Array* indices);
 
 // np.sort(a, axis): a new array in a.copy(order='K')'s layout; axis nullopt: the flattened array.
 ArrayPtr np_sort(const ArrayPtr& a, std::optional<std::int64_t> axis);

@@ -184,6 +184,40 @@ TEST(nan_in_long_lines_and_reversed_strides) {
   }
 }
 
+TEST(long_lines_and_many_lines_spread_over_threads) {
+  // One line past the in-cache LSD size (an MSD pass, its buckets on the pool's threads) and many
+  // lines of a transposed array (lines on the pool's threads): both against std::stable_sort.
+  const std::int64_t n = 200000;
+  D src(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i)
+    src[static_cast<std::size_t>(i)] = i % 101 == 0 ? kNan : i % 103 == 0 ? -0.0 : std::ldexp(static_cast<double>((i * 7919) % 100003), -static_cast<int>(i % 40)) - 1;
+  auto a = from(src, DType::Float64);
+  auto idx = ints(np_argsort(a, 0));
+  I want(static_cast<std::size_t>(n));
+  std::iota(want.begin(), want.end(), 0);
+  auto less = [&](std::int64_t p, std::int64_t q) {
+    const double x = src[static_cast<std::size_t>(p)], y = src[static_cast<std::size_t>(q)];
+    return std::isnan(y) ? !std::isnan(x) : x < y;
+  };
+  std::stable_sort(want.begin(), want.end(), less);
+  CHECK_EQ(idx, want);
+  D sorted_vals;
+  for (auto k : want) sorted_vals.push_back(src[static_cast<std::size_t>(k)]);
+  CHECK(same(sst::values(np_sort(a, 0)), sorted_vals));
+  // 400 lines of 500 along axis 0 of the (500, 400) transpose of a (400, 500) array.
+  auto m = permute(reshape(a, {400, 500}, Order::C), {1, 0});
+  auto sm = np_argsort(m, 0);
+  for (std::int64_t col : {0, 1, 199, 399}) {
+    I line(500);
+    std::iota(line.begin(), line.end(), 0);
+    std::stable_sort(line.begin(), line.end(), [&](std::int64_t p, std::int64_t q) { return less(col * 500 + p, col * 500 + q); });
+    I got;
+    const auto all = ints(sm);
+    for (std::int64_t r = 0; r < 500; ++r) got.push_back(all[static_cast<std::size_t>(r * 400 + col)]);
+    CHECK_EQ(got, line);
+  }
+}
+
 TEST(unique_groups_nan_by_equal_nan) {
   auto a = from({2, kNan, 1, 2, kNan, 1, 1}, DType::Float64, Kind::NDArray);
   auto r = unique(a, true, true, true, true);
