@@ -50,6 +50,9 @@ def('SyntaxError', Exception)
 const AxisError = new PyClass('AxisError', ValueError, 'numpy.exceptions', (args: PyValue[]) => new PyExcInstance(AxisError, args))
 AxisError.mixins.push(classes.get('IndexError')!)
 classes.set('AxisError', AxisError)
+// numpy.exceptions.TooHardError: np.shares_memory past its max_work.
+const TooHardError = new PyClass('TooHardError', RuntimeError, 'numpy.exceptions', (args: PyValue[]) => new PyExcInstance(TooHardError, args))
+classes.set('TooHardError', TooHardError)
 // NumPy's ufunc type errors are TypeErrors that print with their module.
 const UFuncTypeError = new PyClass('UFuncTypeError', classes.get('TypeError')!, 'numpy._core._exceptions', (args: PyValue[]) => new PyExcInstance(UFuncTypeError, args))
 classes.set('UFuncTypeError', UFuncTypeError)

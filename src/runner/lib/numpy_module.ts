@@ -29,6 +29,7 @@ import { bindNumpyMath } from './math_ops'
 import { bindNumpyComposed } from './numpy_composed'
 import { bindNumpySorting } from './sorting'
 import { bindTypeLimits } from './type_limits'
+import { cStrides } from '../../files/layout'
 
 const UNSUPPORTED = new Set([
   'roll', 'rollaxis', 'atleast_2d',
@@ -93,7 +94,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   const random = new LibModule('numpy.random')
   const strideTricks = buildStrideTricks(ctx)
   const lib = new LibModule('numpy.lib').set('stride_tricks', strideTricks)
-  const exceptions = new LibModule('numpy.exceptions').set('AxisError', excClass('AxisError')).set('ComplexWarning', excClass('ComplexWarning'))
+  const exceptions = new LibModule('numpy.exceptions').set('AxisError', excClass('AxisError')).set('ComplexWarning', excClass('ComplexWarning')).set('TooHardError', excClass('TooHardError'))
 
   np.set('ndarray', NDARRAY_CLASS).set('dtype', NP_DTYPE_CLASS).set('newaxis', null)
     .set('pi', Math.PI).set('e', Math.E).set('inf', Infinity).set('nan', NaN)
@@ -203,8 +204,17 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   for (const name of ['shares_memory', 'may_share_memory'] as const) {
     np.fn(name, (a, kw) => {
       const b = bindArgs(name, ['a', 'b', 'max_work='], a, kw)
-      const x = needArray(b.a, name), y = needArray(b.b, name)
-      return ctx.op([x.obj, y.obj], () => (name === 'shares_memory' ? engine.sharesMemory(x.obj, y.obj) : engine.mayShareMemory(x.obj, y.obj)))
+      const bounds = maxWorkArg(b.max_work, name === 'shares_memory' ? -1 : 0) === 0
+      // NumPy converts anything else with np.asarray: a new array, which shares nothing.
+      if (!(b.a instanceof EngineValue) || !(b.b instanceof EngineValue)) return false
+      const x = b.a, y = b.b
+      return ctx.op([x.obj, y.obj], () => {
+        if (!bounds) return engine.sharesMemory(x.obj, y.obj)
+        // max_work=0 is the bounds check alone; shares_memory cannot answer from it when the bounds overlap.
+        const overlap = engine.mayShareMemory(x.obj, y.obj)
+        if (overlap && name === 'shares_memory') throw pyErr('TooHardError', 'Exceeded max_work')
+        return overlap
+      })
     })
   }
   np.fn('from_dlpack', (a, kw) => {
@@ -272,10 +282,13 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
   const st = new LibModule('numpy.lib.stride_tricks')
   st.fn('as_strided', (a, kw) => {
     const b = bindArgs('as_strided', ['x', 'shape=', 'strides=', 'subok=', 'writeable='], a, kw)
-    const x = needArray(b.x, 'as_strided')
+    const x = asArray(ctx, b.x, 'as_strided')
     const info = x.info()
     const shape = b.shape === undefined || b.shape === null ? info.shape : shapeArg(b.shape)
-    const strides = b.strides === undefined || b.strides === null ? info.byteStrides : shapeArg(b.strides)
+    // NumPy rebuilds the view from x.__array_interface__, whose strides are None for a C-contiguous
+    // x: a new shape without strides then takes C-contiguous strides of its own.
+    const strides = b.strides !== undefined && b.strides !== null ? shapeArg(b.strides)
+      : info.flags.cContiguous ? cStrides(shape, info.itemsize) : info.byteStrides
     const view = ctx.opWrap([x.obj], () => x.obj.asStrided(shape, strides, null))
     // numpy/lib/_stride_tricks_impl.py as_strided: `if not writeable: array.flags.writeable = False`.
     if (!boolArg(b.writeable, true)) view.obj.setWriteable(false)
@@ -283,19 +296,29 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
   })
   st.fn('sliding_window_view', (a, kw) => {
     const b = bindArgs('sliding_window_view', ['x', 'window_shape', 'axis=', '*', 'subok=', 'writeable='], a, kw)
-    const x = needArray(b.x, 'sliding_window_view')
-    if (b.writeable !== undefined && boolArg(b.writeable, false)) throw pyErr('NotImplementedError', 'sliding_window_view(writeable=True) is not supported by the Stridescope engine')
-    return ctx.opWrap([x.obj], () => x.obj.slidingWindowView(shapeArg(b.window_shape!), axesArg(b.axis)))
-  })
-  st.fn('broadcast_to', (a, kw) => {
-    const b = bindArgs('broadcast_to', ['array', 'shape', 'subok='], a, kw)
-    const x = asArray(ctx, b.array, 'broadcast_to')
-    return ctx.opWrap([x.obj], () => x.obj.broadcastTo(shapeArg(b.shape!)))
+    const x = asArray(ctx, b.x, 'sliding_window_view')
+    const view = ctx.opWrap([x.obj], () => x.obj.slidingWindowView(shapeArg(b.window_shape!), axesArg(b.axis)))
+    // As as_strided's: writeable=True gives a writeable view only of a writeable x.
+    if (boolArg(b.writeable, false) && x.info().flags.writeable) view.obj.setWriteable(true)
+    return view
   })
   return st
 }
 
 void (null as unknown as PyScalar)
+
+/**
+ * shares_memory's max_work as NumPy converts it: None is the function's default (-1 exact,
+ * 0 bounds only), otherwise a Python int (bool included) of at least -2.
+ */
+function maxWorkArg(v: PyValue | undefined, dflt: number): number {
+  if (v === undefined || v === null) return dflt
+  if (typeof v !== 'bigint' && typeof v !== 'boolean') throw pyErr('ValueError', 'max_work must be an integer')
+  const n = BigInt(v)
+  if (n > (1n << 63n) - 1n || n < -(1n << 63n)) throw pyErr('OverflowError', 'Python int too large to convert to C ssize_t')
+  if (n < -2n) throw pyErr('ValueError', 'Invalid value for max_work')
+  return Number(n)
+}
 
 /** A NumPy shape argument: a size past a C intp is refused as NumPy's converter refuses it. */
 function npShapeArg(v: PyValue): number[] {
