@@ -1,6 +1,7 @@
 #include "elementwise.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -196,6 +197,60 @@ void binary_loop(const Array& out, const Array& a, const Shape& as, const Array&
                   });
 }
 
+// Which loop computes a floating power, as each library's does:
+//  - NumPy's float32/float64 loop takes sqrt where an inner run's exponent is one value, 0.5
+//    (a scalar, or an exponent broadcast along the innermost axis): there -0 ** 0.5 is -0 and
+//    -inf ** 0.5 is nan, where pow gives 0 and inf. An exponent array that merely holds 0.5
+//    everywhere takes pow, as NumPy's does; float16 always takes pow.
+//  - torch with a Python-number exponent (aten/src/ATen/native/cpu/PowKernel.cpp,
+//    pow_tensor_scalar_kernel): 0.5 is sqrt, -0.5 rsqrt, -1 reciprocal for float, double and
+//    bfloat16; 2, 3 and -2 are x*x, x*x*x and 1/(x*x) for float and double (two roundings,
+//    so not always pow's result). A tensor exponent, even 0-d, takes pow.
+enum class PowRule { Numpy, TorchScalar, Pow };
+
+template <class T>
+void float_power_loop(PowRule rule, double exponent, const Array& out, const Array& a, const Shape& as, const Array& b, const Shape& bs) {
+  using V = compute_t<T>;
+  constexpr bool full_torch_set = std::is_same_v<T, float> || std::is_same_v<T, double>;
+  // torch's specialisation by the exponent's value (0: none).
+  int torch_case = 0;
+  if (rule == PowRule::TorchScalar && !std::is_same_v<T, half_t>) {
+    if (exponent == 0.5) torch_case = 1;
+    else if (exponent == -0.5) torch_case = 2;
+    else if (exponent == -1.0) torch_case = 3;
+    else if (full_torch_set && exponent == 2.0) torch_case = 4;
+    else if (full_torch_set && exponent == 3.0) torch_case = 5;
+    else if (full_torch_set && exponent == -2.0) torch_case = 6;
+  }
+  Shape sizes = out.sizes;
+  std::array<Shape, 3> st3{out.byte_strides, as, bs};
+  memory_order<3>(sizes, st3);
+  strided_runs<3>(sizes, {out.data_ptr(), a.data_ptr(), b.data_ptr()}, {&st3[0], &st3[1], &st3[2]},
+                  [&](std::array<char*, 3> p, std::int64_t n, const std::array<std::int64_t, 3>& st) {
+                    T y0;
+                    std::memcpy(&y0, p[2], sizeof(T));
+                    const bool numpy_sqrt = rule == PowRule::Numpy && full_torch_set && st[2] == 0 && cast_to<V>(y0) == V(0.5);
+                    for (std::int64_t i = 0; i < n; ++i) {
+                      T xt, yt;
+                      std::memcpy(&xt, p[1] + i * st[1], sizeof(T));
+                      std::memcpy(&yt, p[2] + i * st[2], sizeof(T));
+                      const V x = cast_to<V>(xt), y = cast_to<V>(yt);
+                      V r;
+                      switch (numpy_sqrt ? 1 : torch_case) {
+                        case 1: r = std::sqrt(x); break;
+                        case 2: r = V(1) / std::sqrt(x); break;
+                        case 3: r = V(1) / x; break;
+                        case 4: r = x * x; break;
+                        case 5: r = x * x * x; break;
+                        case 6: r = V(1) / (x * x); break;
+                        default: r = std::pow(x, y); break;
+                      }
+                      const T rt = cast_to<T>(r);
+                      std::memcpy(p[0] + i * st[0], &rt, sizeof(T));
+                    }
+                  });
+}
+
 // out = a <op> b where a and b already have dtype T (out: T, or bool for comparisons).
 // plan_for has refused the (op, dtype) pairs no library computes, so the branches
 // that would not compile for T are never reached.
@@ -361,7 +416,14 @@ ArrayPtr compute_into_new(BinOp op, const Plan& p, const Operand& a, const Opera
   Shape as = broadcast_strides(*ca, shape), bs = broadcast_strides(*cb, shape);
   check_operand_values(op, p, *cb, bs, shape);
   fp_take_noted();
-  SS_DISPATCH(p.compute, T, run_kernel<T>(op, *out, *ca, as, *cb, bs));
+  if (op == BinOp::Pow && is_floating(p.compute)) {
+    const PowRule rule = !p.torch ? PowRule::Numpy : b.array ? PowRule::Pow : PowRule::TorchScalar;
+    SS_DISPATCH(p.compute, T, {
+      if constexpr (std::is_floating_point_v<compute_t<T>>) float_power_loop<T>(rule, b.scalar.to_double(), *out, *ca, as, *cb, bs);
+    });
+  } else {
+    SS_DISPATCH(p.compute, T, run_kernel<T>(op, *out, *ca, as, *cb, bs));
+  }
   // NumPy checks the FPU after the loop (torch never warns); its comparison and maximum/minimum
   // loops compare NaN quietly, where ours may raise 'invalid' doing so: those report nothing.
   const int fp = fp_take_noted();

@@ -400,6 +400,14 @@ const TENSOR_METHODS: Record<string, Method> = {
   zero_: (s, a, kw) => { noArgs('zero_', a, kw); s.ctx.op([s.obj], () => s.obj.zero_(), { wrote: { into: s.obj } }); retagInplace(s, 'ZeroBackward0'); return s },
   copy_: copyMethod,
   add_: inplaceMethod('add'), sub_: inplaceMethod('sub'), mul_: inplaceMethod('mul'), div_: inplaceMethod('div'),
+  pow_: (s, a, kw) => {
+    const e = bindArgs('pow_', ['exponent'], a, kw).exponent!
+    const o = s.operand(e)
+    s.ctx.op(e instanceof EngineValue ? [s.obj, e.obj] : [s.obj], () => s.obj.inplace('pow', o), { wrote: { into: s.obj } })
+    // torch names the node by the exponent's kind: a number (PowBackward0) or a tensor (PowBackward1).
+    retagInplace(s, e instanceof EngineValue ? 'PowBackward1' : 'PowBackward0')
+    return s
+  },
   add: binaryMethod('+'), sub: binaryMethod('-'), mul: binaryMethod('*'), div: binaryMethod('/'),
   sum: graded((a, kw) => (a.length || kw.has('dim') ? 'SumBackward1' : 'SumBackward0'), (s, a, kw) => reduce(s, 'sum', a, kw)),
   mean: graded((a, kw) => (a.length || kw.has('dim') ? 'MeanBackward1' : 'MeanBackward0'), (s, a, kw) => reduce(s, 'mean', a, kw)),
