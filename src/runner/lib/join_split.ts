@@ -1,6 +1,6 @@
 // Joining and splitting over the engine: np.concatenate / stack / vstack / hstack / split /
 // array_split / hsplit / vsplit / where / nonzero / tile / repeat, torch.cat / stack / split /
-// chunk / where and their methods. The engine decides results, layouts and errors
+// chunk / tensor_split / unbind / select / where and their methods. The engine decides results, layouts and errors
 // (native/core/join_split.h); this file converts the Python arguments.
 import * as engine from '../../engine'
 import type { DTypeName, PyScalar } from '../../engine/types'
@@ -184,6 +184,90 @@ function torchSplit(ctx: LibraryContext, t: EngineValue, size: PyValue, dim: PyV
   return pieces(ctx, [t.obj], () => engine.split('torch.split', t.obj, intArg(size), null, d), true, 'SplitBackward0')
 }
 
+/** c10 maybe_wrap_dim for a tensor of `ndim` dims (a 0-d one takes dim 0 or -1). */
+function wrapTorchDim(dim: number, ndim: number): number {
+  const n = Math.max(ndim, 1)
+  if (dim < -n || dim >= n) throw pyErr('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`)
+  return dim < 0 ? dim + n : dim
+}
+
+/** ATen select(dim, index): the slice at `index` along `dim`, that dim dropped (a view). */
+function selectView(t: engine.EngineObject, dim: number, index: number): engine.EngineObject {
+  const shape = t.info().shape
+  if (shape.length === 0) throw pyErr('IndexError', 'select() cannot be applied to a 0-dim tensor.')
+  const d = wrapTorchDim(dim, shape.length)
+  if (index < -shape[d] || index >= shape[d]) {
+    throw pyErr('IndexError', `select(): index ${index} out of range for tensor of size [${shape.join(', ')}] at dimension ${d}`)
+  }
+  const slab = t.narrow(d, index < 0 ? index + shape[d] : index, 1)
+  try { return slab.squeeze([d]) } finally { slab.dispose() }
+}
+
+/** ATen unbind(dim): select(dim, i) for every i. */
+function unbindViews(t: engine.EngineObject, dim: number): engine.EngineObject[] {
+  const shape = t.info().shape
+  if (shape.length === 0) throw pyErr('IndexError', 'Dimension specified as 0 but tensor has no dimensions')
+  const d = wrapTorchDim(dim, shape.length)
+  return Array.from({ length: shape[d] }, (_, i) => selectView(t, d, i))
+}
+
+/** ATen slice(dim, start, end) with step 1: Python's clamping of start and end. */
+function sliceView(t: engine.EngineObject, d: number, start: number, end: number): engine.EngineObject {
+  const n = t.info().shape[d]
+  const clamp = (i: number) => Math.min(Math.max(i < 0 ? i + n : i, 0), n)
+  const s = clamp(start), e = Math.max(clamp(end), s)
+  return t.narrow(d, s, e - s)
+}
+
+/**
+ * ATen tensor_split: `sections` near-equal pieces (the first size % sections one longer), or the
+ * pieces between the division points `indices` (each slice clamped as Python's is).
+ */
+function tensorSplitViews(t: engine.EngineObject, sections: number | null, indices: number[] | null, dim: number): engine.EngineObject[] {
+  const ndim = t.info().shape.length
+  if (ndim === 0) throw pyErr('RuntimeError', `tensor_split expected at least a 1-dimensional tensor, but got a tensor with ${ndim} dims`)
+  if (sections !== null && sections <= 0) throw pyErr('RuntimeError', `number of sections must be larger than 0, got ${sections}`)
+  const d = wrapTorchDim(dim, ndim)
+  const n = t.info().shape[d]
+  const bounds: number[] = []
+  if (sections !== null) {
+    const base = Math.floor(n / sections), extra = n % sections
+    for (let i = 1; i < sections; i++) bounds.push(i * base + Math.min(i, extra))
+  } else {
+    bounds.push(...indices!)
+  }
+  const starts = [0, ...bounds], ends = [...bounds, n]
+  return starts.map((st, i) => sliceView(t, d, st, ends[i]))
+}
+
+/** tensor_split's first argument: sections (an int or a 0-d int64 tensor) or indices (a sequence or a 1-d one). */
+function tensorSplitArg(v: PyValue): { sections: number | null; indices: number[] | null } {
+  if (v instanceof EngineValue && v.kind === 'tensor') {
+    const info = v.info()
+    if (info.dtype !== 'int64') throw pyErr('RuntimeError', `tensor_split expected tensor_indices_or_sections to have dtype of long, but got ${SCALAR_TYPE_NAME[info.dtype] ?? info.dtype}`)
+    if (info.shape.length > 1) throw pyErr('RuntimeError', `tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor, but got a tensor with ${info.shape.length} dims`)
+    if (info.shape.length === 0) return { sections: intArg(v), indices: null }
+    return { sections: null, indices: [...v.iter()].map(x => intArg(x)) }
+  }
+  if (isSequence(v)) return { sections: null, indices: v.items.map(x => intArg(x)) }
+  return { sections: intArg(v), indices: null }
+}
+
+/** c10 ScalarType names, as torch's messages print a dtype. */
+const SCALAR_TYPE_NAME: Partial<Record<DTypeName, string>> = {
+  float16: 'Half', bfloat16: 'BFloat16', float32: 'Float', float64: 'Double', complex64: 'ComplexFloat', complex128: 'ComplexDouble',
+  bool: 'Bool', uint8: 'Byte', int8: 'Char', int16: 'Short', int32: 'Int', uint16: 'UInt16', uint32: 'UInt32', uint64: 'UInt64',
+}
+
+function tensorSplit(ctx: LibraryContext, t: EngineValue, b: Record<string, PyValue | undefined>): PyValue {
+  const arg = b.indices_or_sections ?? b.tensor_indices_or_sections ?? b.sections ?? b.indices
+  if (arg === undefined) throw pyErr('TypeError', 'tensor_split() missing 1 required positional arguments: "indices_or_sections"')
+  const { sections, indices } = tensorSplitArg(arg)
+  return pieces(ctx, [t.obj], () => tensorSplitViews(t.obj, sections, indices, given(b.dim) ? intArg(b.dim) : 0), true, 'SliceBackward0')
+}
+
+const TENSOR_SPLIT_PARAMS = ['indices_or_sections=', 'dim=', '*', 'tensor_indices_or_sections=', 'sections=', 'indices=']
+
 function torchWhere(ctx: LibraryContext, cond: EngineValue, x: PyValue, y: PyValue): PyValue {
   const xo = whereOperand(ctx, x, 'tensor'), yo = whereOperand(ctx, y, 'tensor')
   const inputs = [cond.obj, ...[xo, yo].filter((o): o is engine.EngineObject => o instanceof engine.EngineObject)]
@@ -214,6 +298,20 @@ export function bindTorchJoinSplit(torch: LibModule, ctx: LibraryContext): void 
     const t = needTensor(b.input, 'chunk', 'input', 1)
     return pieces(ctx, [t.obj], () => engine.split('torch.chunk', t.obj, intArg(b.chunks!), null, given(b.dim) ? intArg(b.dim) : 0), true, 'SplitBackward0')
   })
+  torch.fn('tensor_split', (a, kw) => {
+    const b = bindArgs('tensor_split', ['input', ...TENSOR_SPLIT_PARAMS], a, kw)
+    return tensorSplit(ctx, needTensor(b.input, 'tensor_split', 'input', 1), b)
+  })
+  torch.fn('unbind', (a, kw) => {
+    const b = bindArgs('unbind', ['input', 'dim='], a, kw)
+    const t = needTensor(b.input, 'unbind', 'input', 1)
+    return pieces(ctx, [t.obj], () => unbindViews(t.obj, given(b.dim) ? intArg(b.dim) : 0), true, 'UnbindBackward0')
+  })
+  torch.fn('select', (a, kw) => {
+    const b = bindArgs('select', ['input', 'dim', 'index'], a, kw)
+    const t = needTensor(b.input, 'select', 'input', 1)
+    return tagNode(ctx.opWrap([t.obj], () => selectView(t.obj, intArg(b.dim!), intArg(b.index!))), 'SelectBackward0')
+  })
   torch.fn('where', (a, kw) => {
     const b = bindArgs('where', ['condition', 'input=', 'other=', '*', 'out='], a, kw)
     refuse('torch.where', b, ['out'])
@@ -224,7 +322,7 @@ export function bindTorchJoinSplit(torch: LibModule, ctx: LibraryContext): void 
   })
 }
 
-/** Tensor.split / chunk / where. */
+/** Tensor.split / chunk / tensor_split / unbind / select / where. */
 export function joinSplitTensorMethods(): Record<string, Method> {
   return {
     split: (s, a, kw) => {
@@ -234,6 +332,15 @@ export function joinSplitTensorMethods(): Record<string, Method> {
     chunk: (s, a, kw) => {
       const b = bindArgs('chunk', ['chunks', 'dim='], a, kw)
       return pieces(s.ctx, [s.obj], () => engine.split('torch.chunk', s.obj, intArg(b.chunks!), null, given(b.dim) ? intArg(b.dim) : 0), true, 'SplitBackward0')
+    },
+    tensor_split: (s, a, kw) => tensorSplit(s.ctx, s, bindArgs('tensor_split', TENSOR_SPLIT_PARAMS, a, kw)),
+    unbind: (s, a, kw) => {
+      const b = bindArgs('unbind', ['dim='], a, kw)
+      return pieces(s.ctx, [s.obj], () => unbindViews(s.obj, given(b.dim) ? intArg(b.dim) : 0), true, 'UnbindBackward0')
+    },
+    select: (s, a, kw) => {
+      const b = bindArgs('select', ['dim', 'index'], a, kw)
+      return tagNode(s.ctx.opWrap([s.obj], () => selectView(s.obj, intArg(b.dim!), intArg(b.index!))), 'SelectBackward0')
     },
     where: (s, a, kw) => {
       const b = bindArgs('where', ['condition', 'other'], a, kw)

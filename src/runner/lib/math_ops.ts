@@ -283,14 +283,19 @@ export function moveaxisPerm(ndim: number, source: number[], destination: number
     }
     return ax < 0 ? ax + ndim : ax
   }
-  const src = source.map(a => norm(a, 'source')), dst = destination.map(a => norm(a, 'destination'))
-  if (src.length !== dst.length) {
-    if (torch) throw pyErr('RuntimeError', `movedim: Invalid source or destination dims: source (${source.join(', ')} dims) should contain the same number of dims as destination (${destination.join(', ')} dims)`)
-    throw pyErr('ValueError', '`source` and `destination` arguments must have the same number of elements')
+  // ATen movedim checks the counts before wrapping any dim, and names the dims as given.
+  if (torch && source.length !== destination.length) {
+    throw pyErr('RuntimeError', `movedim: Invalid source or destination dims: source ([${source.join(', ')}] dims) should contain the same number of dims as destination ([${destination.join(', ')}] dims)`)
   }
-  if (new Set(src).size !== src.length || new Set(dst).size !== dst.length) {
-    if (torch) throw pyErr('RuntimeError', 'movedim: repeated dim in `source` or `destination`')
-    throw pyErr('ValueError', `repeated axis in \`${new Set(src).size !== src.length ? 'source' : 'destination'}\` argument`)
+  const src = source.map(a => norm(a, 'source')), dst = destination.map(a => norm(a, 'destination'))
+  if (src.length !== dst.length) throw pyErr('ValueError', '`source` and `destination` arguments must have the same number of elements')
+  const srcRepeats = new Set(src).size !== src.length
+  if (srcRepeats || new Set(dst).size !== dst.length) {
+    if (torch) {
+      const [what, given] = srcRepeats ? ['source', source] : ['destination', destination]
+      throw pyErr('RuntimeError', `movedim: repeated dim in \`${what}\` ([${given.join(', ')}])`)
+    }
+    throw pyErr('ValueError', `repeated axis in \`${srcRepeats ? 'source' : 'destination'}\` argument`)
   }
   const order = [...Array(ndim).keys()].filter(i => !src.includes(i))
   for (const [d, s] of dst.map((d, i) => [d, src[i]] as const).sort((x, y) => x[0] - y[0])) order.splice(d, 0, s)

@@ -33,7 +33,7 @@ const TENSOR_UNSUPPORTED = new Set([
   'scatter', 'repeat', 'roll', 'backward', 'storage',
   'resize_', 'set_', 'share_memory_', 'is_shared', 'resolve_neg', 'is_neg',
   'repeat_interleave', 'equal', 'allclose', 'to_dense', 'to_sparse', 'pin_memory_', 'half_',
-  'zero', 'apply_', 'map_', 'tolist_', 'H', 'mH',
+  'zero', 'apply_', 'map_', 'tolist_',
 ])
 
 export class PyTensor extends EngineValue {
@@ -121,7 +121,7 @@ export class PyTensor extends EngineValue {
       case 'itemsize': return BigInt(info().itemsize)
       case 'nbytes': return BigInt(info().nbytes)
       case 'T': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.T), 'PermuteBackward0')
-      case 'mT': return tagGradFn(this.ctx.opWrap([this.obj], () => this.obj.mT), 'TransposeBackward0')
+      case 'mT': case 'mH': case 'H': return adjointView(this, name)
       case 'data': return this.ctx.opWrap([this.obj], () => detach(this.obj))
       case '_base': return baseObject(this)
       // torch's real / imag: views of a complex tensor's parts (select of view_as_real); a real tensor's real is itself.
@@ -419,6 +419,7 @@ const TENSOR_METHODS: Record<string, Method> = {
   },
   detach: (s, a, kw) => { noArgs('detach', a, kw); return wrapOp(s, () => detach(s.obj)) },
   // PyTorch's conjugate bit: conj() is a lazy view; reads resolve it, numpy()/__dlpack__ refuse it.
+  adjoint: (s, a, kw) => { noArgs('adjoint', a, kw); return adjointView(s, 'adjoint()') },
   conj: graded('ConjBackward0', (s, a, kw) => { noArgs('conj', a, kw); return wrapOp(s, () => s.obj.conj()) }),
   is_conj: (s, a, kw) => { noArgs('is_conj', a, kw); return s.info().conj },
   resolve_conj: (s, a, kw) => { noArgs('resolve_conj', a, kw); return wrapOp(s, () => s.obj.resolveConj()) },
@@ -429,6 +430,31 @@ const TENSOR_METHODS: Record<string, Method> = {
   is_floating_point: s => /float/.test(s.info().dtype),
   is_complex: s => /complex/.test(s.info().dtype),
   __array__: s => wrapOp(s, () => s.obj.numpy(false)),
+}
+
+/**
+ * .mT / .mH / .H / adjoint() as aten/src/ATen/native/TensorShape.cpp (2.x) makes them: the last two
+ * dims swapped, conjugated (a conj view) unless mT or real; .H only on 2-D; on 0-d the tensor itself
+ * (its conj view for a complex H / mH / adjoint), with 2.x's once-only deprecation warning.
+ */
+function adjointView(s: PyTensor, name: 'mT' | 'mH' | 'H' | 'adjoint()'): PyValue {
+  const { shape, dtype } = s.info()
+  const ndim = shape.length
+  const conj = name !== 'mT' && /complex/.test(dtype)
+  if (name === 'H' && ndim !== 2 && ndim !== 0) {
+    throw pyErr('RuntimeError', `tensor.H is only supported on matrices (2-D tensors). Got ${ndim}-D tensor.${ndim > 2 ? ' For batches of matrices, consider using tensor.mH' : ''}`)
+  }
+  if (ndim === 1) throw pyErr('RuntimeError', `tensor.${name} is only supported on matrices or batches of matrices. Got 1-D tensor.`)
+  if (ndim === 0) {
+    const label = name === 'adjoint()' ? 'adjoint()' : `Tensor.${name}`
+    s.ctx.host.warn('UserWarning', `${label} is deprecated on 0-D tensors. ${name === 'mT' ? 'This function is the identity in these cases.' : 'Consider using x.conj().'}`, true)
+    return conj ? tagGradFn(wrapOp(s, () => s.obj.conj()), 'ConjBackward0') : s
+  }
+  if (!conj) return tagGradFn(wrapOp(s, () => s.obj.mT), 'TransposeBackward0')
+  return tagGradFn(wrapOp(s, () => {
+    const swapped = s.obj.mT
+    try { return swapped.conj() } finally { swapped.dispose() }
+  }), 'ConjBackward0')
 }
 
 /** NOTE aten/src/ATen/native/TensorShape.cpp unflatten: dim `d` split into `sizes` (one may be -1). */

@@ -9,8 +9,10 @@ import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
 import { TENSOR_CLASS, PyTensor, tagGradFn } from './tensor'
 import { PyNdarray } from './ndarray'
+import { NpScalar } from './scalars'
 import { torchDtype, torchDtypeOf, TORCH_ALIASES, TORCH_DTYPE_CLASS } from './dtypes'
 import { flattenNested } from './nested'
+import { inferTensorDtype } from './torch_promotion'
 import { shapeFromArgs, shapeArg, intArg, boolArg, copyArg, MemoryFormatValue, memoryFormatArg } from './argparse'
 import { LibModule, scalarArg } from './module_builder'
 import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
@@ -65,7 +67,8 @@ function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | n
   } else {
     if (mode === 'asarray' && copy === false) throw pyErr('ValueError', "can't alias arbitrary sequence into a tensor.")
     const { values, shape } = flattenNested(data, 'tensor')
-    made = ctx.op([], () => engine.fromValues('tensor', values, shape, dtype))
+    const inferred = dtype ?? inferTensorDtype(data)
+    made = ctx.op([], () => engine.fromValues('tensor', values, shape, inferred))
   }
   return placeOn(ctx, made, device, grad)
 }
@@ -114,7 +117,11 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   torch.fn('from_numpy', (a, kw) => {
     const b = bindArgs('from_numpy', ['ndarray'], a, kw)
     const x = b.ndarray
-    if (!(x instanceof PyNdarray)) throw pyErr('TypeError', `expected np.ndarray (got ${x instanceof PyTensor ? 'Tensor' : typeName(x ?? null)})`)
+    if (!(x instanceof PyNdarray)) {
+      // PyTorch names the type by its tp_name: numpy's scalar types are qualified (numpy.float64).
+      const got = x instanceof PyTensor ? 'Tensor' : x instanceof NpScalar ? `numpy.${typeName(x)}` : typeName(x ?? null)
+      throw pyErr('TypeError', `expected np.ndarray (got ${got})`)
+    }
     return ctx.opWrap([x.obj], () => engine.fromNumpy(x.obj))
   })
   torch.fn('from_dlpack', (a, kw) => {
@@ -196,7 +203,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   }
   for (const name of ['flip', 'transpose', 'permute', 'reshape', 'squeeze', 'unsqueeze', 'narrow', 'unflatten', 'as_strided', 'broadcast_to',
     'clone', 'sum', 'mean', 't', 'diagonal', 'flatten', 'ravel', 'swapaxes', 'swapdims', 'contiguous',
-    'conj', 'is_conj', 'resolve_conj', 'conj_physical', 'sort', 'argsort', 'topk', 'unique']) {
+    'conj', 'adjoint', 'is_conj', 'resolve_conj', 'conj_physical', 'sort', 'argsort', 'topk', 'unique']) {
     if (name !== 'contiguous') torch.fn(name, methodAsFunction(ctx, name))
   }
 
