@@ -1,6 +1,6 @@
 // Every long native loop polls the run's stop flag (native/core/cancel.h): creation fills
-// (full, ones, arange, linspace, eye), the random generators, and elementwise binary and
-// unary kernels. With the flag already set, each raises KeyboardInterrupt and consumes the
+// (full, ones, arange, linspace, eye), the random generators, elementwise binary and
+// unary kernels, and sorts. With the flag already set, each raises KeyboardInterrupt and consumes the
 // request, so the same call then runs to the end.
 import { afterEach, describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine'
@@ -50,6 +50,16 @@ describe('native loops poll the stop flag', () => {
     const rows = engine.zeros('tensor', [1 << 12, 1 << 11])
     expectPolls(() => engine.binary('mul', rows, 2))
     expectPolls(() => rows.unary('neg'))
+  })
+
+  it('sorts: between the buckets of one long line and between groups of lines', () => {
+    const line = engine.random('ndarray', 'rand', [n])
+    expectPolls(() => engine.sort('np.sort', line, -1))
+    expectPolls(() => engine.sort('np.argsort', line, null))
+    expectPolls(() => engine.unique(line, { index: true, inverse: true, counts: true }, true))
+    const rows = engine.random('tensor', 'rand', [1 << 8, 1 << 10])
+    expectPolls(() => engine.sort('torch.sort', rows, 1, true))
+    expectPolls(() => engine.topk(rows, 3, 1, true))
   })
 
   it('a stopped fill leaves nothing behind: the flag is clear and the next call is whole', () => {
