@@ -38,7 +38,7 @@ const UnInfo kOps[] = {
     {UnOp::Tanh, "tanh", "tanh"},         {UnOp::Sigmoid, "sigmoid", "sigmoid"}, {UnOp::Floor, "floor", "floor"},
     {UnOp::Ceil, "ceil", "ceil"},         {UnOp::Trunc, "trunc", "trunc"},      {UnOp::Rint, "rint", "rint"},
     {UnOp::IsNan, "isnan", "isnan"},      {UnOp::IsInf, "isinf", "isinf"},      {UnOp::IsFinite, "isfinite", "isfinite"},
-    {UnOp::Abs2, "abs2", "multiply"},
+    {UnOp::Abs2, "abs2", "multiply"},     {UnOp::Reciprocal, "reciprocal", "reciprocal"},
 };
 
 const UnInfo& info_of(UnOp op) {
@@ -110,6 +110,11 @@ UnPlan plan_for(UnOp op, const Array& a) {
     case UnOp::Square:
       if (d == DType::Bool) return {torch ? DType::Int64 : DType::Int8, torch ? DType::Int64 : DType::Int8};
       return {d, d};
+    case UnOp::Reciprocal:
+      // torch's reciprocal is a floating op (integers and bools give the default float32);
+      // NumPy's has integer loops, and a bool array takes the int8 one.
+      if (torch) return exact ? UnPlan{DType::Float32, DType::Float32} : UnPlan{d, d};
+      return d == DType::Bool ? UnPlan{DType::Int8, DType::Int8} : UnPlan{d, d};
     default: break;
   }
   // Rounding: integers (and bools) are already whole; NumPy's rint still goes through float.
@@ -252,6 +257,32 @@ void run_unary(UnOp op, const Array& out, const Array& in) {
     case UnOp::Rint:
       if constexpr (flt) return same([](V x) { return std::nearbyint(x); });  // half to even
       else if constexpr (!cplx) return same([](V x) { return x; });
+      break;
+    case UnOp::Reciprocal:
+      if constexpr (cplx) {
+        // NumPy's complex loop (Smith's division of 1 by z): 0j gives nan+nanj and 'invalid'.
+        using Rt = typename V::value_type;
+        return same([](V z) {
+          const Rt re = z.real(), im = z.imag();
+          if (std::fabs(im) <= std::fabs(re)) {
+            const Rt r = im / re, d = re + im * r;
+            return V(Rt(1) / d, -r / d);
+          }
+          const Rt r = re / im, d = re * r + im;
+          return V(r / d, Rt(-1) / d);
+        });
+      } else if constexpr (flt) {
+        return same([](V x) { return V(1) / x; });
+      } else if constexpr (integer) {
+        // NumPy computes 1.0 / x in double and converts back as the CPU does: 1/0 is inf
+        // ('divide by zero'), and inf converted is the type's indefinite value ('invalid').
+        return same([](V x) {
+          bool invalid = false;
+          const V r = float_to_int<V>(1.0 / static_cast<double>(x), invalid);
+          if (invalid) fp_raise(kFpInvalid);
+          return r;
+        });
+      }
       break;
     case UnOp::Abs2:
       if constexpr (cplx) {

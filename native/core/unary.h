@@ -17,6 +17,7 @@ enum class UnOp {
   Floor, Ceil, Trunc, Rint,
   IsNan, IsInf, IsFinite,
   Abs2,  // |z|^2 as NumPy's z * conj(z) computes it (var/std of complex input)
+  Reciprocal,  // 1/x; NumPy keeps integer types (1.0/x cast back), torch makes them float
 };
 
 bool parse_unop(const std::string& name, UnOp* out);

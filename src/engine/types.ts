@@ -125,7 +125,7 @@ export type ReduceOp = 'sum' | 'mean' | 'prod' | 'min' | 'max' | 'argmin' | 'arg
 /** Elementwise functions of one operand (NumPy's unary ufuncs / torch's unary ops). */
 export type UnaryOp = 'neg' | 'pos' | 'abs' | 'invert' | 'logical_not' | 'sign' | 'square' | 'sqrt' | 'exp' | 'exp2'
   | 'expm1' | 'log' | 'log2' | 'log10' | 'log1p' | 'sin' | 'cos' | 'tan' | 'arcsin' | 'arccos' | 'arctan' | 'sinh'
-  | 'cosh' | 'tanh' | 'sigmoid' | 'floor' | 'ceil' | 'trunc' | 'rint' | 'isnan' | 'isinf' | 'isfinite'
+  | 'cosh' | 'tanh' | 'sigmoid' | 'floor' | 'ceil' | 'trunc' | 'rint' | 'isnan' | 'isinf' | 'isfinite' | 'reciprocal'
 export type RandomKind = 'rand' | 'randn' | 'randint'
 /** Which library function a matrix product follows (shape rules, result dtype, error texts). */
 /** Which library function a join / split follows. */

@@ -221,17 +221,19 @@ export abstract class EngineValue extends PyObject {
   }
 
   /**
-   * NumPy's `a ** 2` and `a ** 0.5` on a float or complex array run np.square and np.sqrt
-   * (fast_scalar_power in multiarray/number.c): the results (sqrt(-0.0) is -0.0) and the
-   * floating-point warnings ("invalid value encountered in sqrt") are theirs. `** -1`
-   * (np.reciprocal) keeps the power loop here.
+   * NumPy's `a ** 2`, `a ** 0.5` and `a ** -1` (exactly these: an int 2 and -1, a float 0.5) on a float or complex array run np.square,
+   * np.sqrt and np.reciprocal (fast_scalar_power in multiarray/number.c): the results
+   * (sqrt(-0.0) is -0.0) and the floating-point warnings ("divide by zero encountered in
+   * reciprocal") are theirs.
    */
-  private fastScalarPower(other: PyValue): 'square' | 'sqrt' | null {
+  private fastScalarPower(other: PyValue): 'square' | 'sqrt' | 'reciprocal' | null {
     if (this.kind !== 'ndarray') return null
     const dt = this.meta.dtype
     if (!dt.startsWith('float') && !dt.startsWith('complex')) return null
     if (typeof other === 'bigint' && other === 2n) return 'square'
     if (typeof other === 'number' && other === 0.5) return 'sqrt'
+    // A Python int: -1.0 and np.int64(-1) keep the power loop, as NumPy's do.
+    if (typeof other === 'bigint' && other === -1n) return 'reciprocal'
     return null
   }
 

@@ -15,6 +15,7 @@ import { staticInfo } from './static_info'
 import { EngineValue } from './engine_value'
 import { NpScalar } from './scalars'
 import { flattenNested } from './nested'
+import { tagNode } from './join_split'
 import { axesArg, boolArg, intArg, zeroDimAxisIsNone } from './argparse'
 import { npDtypeOf, torchDtypeOf } from './dtypes'
 import type { LibModule } from './module_builder'
@@ -31,7 +32,7 @@ const NP_UNARY: Record<string, UnaryOp> = {
   exp2: 'exp2', expm1: 'expm1', log: 'log', log2: 'log2', log10: 'log10', log1p: 'log1p', sin: 'sin', cos: 'cos',
   tan: 'tan', arcsin: 'arcsin', arccos: 'arccos', arctan: 'arctan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh',
   floor: 'floor', ceil: 'ceil', trunc: 'trunc', rint: 'rint', fix: 'trunc', isnan: 'isnan', isinf: 'isinf',
-  isfinite: 'isfinite',
+  isfinite: 'isfinite', reciprocal: 'reciprocal',
 }
 
 /** NumPy binary ufuncs: Python name -> engine op. */
@@ -310,7 +311,30 @@ const TORCH_UNARY: Record<string, UnaryOp> = {
   log10: 'log10', log1p: 'log1p', sin: 'sin', cos: 'cos', tan: 'tan', asin: 'arcsin', acos: 'arccos', atan: 'arctan',
   arcsin: 'arcsin', arccos: 'arccos', arctan: 'arctan', sinh: 'sinh', cosh: 'cosh', tanh: 'tanh', sigmoid: 'sigmoid',
   floor: 'floor', ceil: 'ceil', trunc: 'trunc', fix: 'trunc', round: 'rint', isnan: 'isnan', isinf: 'isinf',
-  isfinite: 'isfinite',
+  isfinite: 'isfinite', reciprocal: 'reciprocal',
+}
+
+/** The autograd node a unary op's result records (grad_fn=<...>), by the engine op. */
+const TORCH_UNARY_NODE: Partial<Record<UnaryOp, string>> = {
+  abs: 'AbsBackward0', neg: 'NegBackward0', sign: 'SignBackward0', square: 'PowBackward0', sqrt: 'SqrtBackward0',
+  exp: 'ExpBackward0', exp2: 'Exp2Backward0', expm1: 'Expm1Backward0', log: 'LogBackward0', log2: 'Log2Backward0',
+  log10: 'Log10Backward0', log1p: 'Log1PBackward0', sin: 'SinBackward0', cos: 'CosBackward0', tan: 'TanBackward0',
+  arcsin: 'AsinBackward0', arccos: 'AcosBackward0', arctan: 'AtanBackward0', sinh: 'SinhBackward0', cosh: 'CoshBackward0',
+  tanh: 'TanhBackward0', sigmoid: 'SigmoidBackward0', floor: 'FloorBackward0', ceil: 'CeilBackward0',
+  trunc: 'TruncBackward0', rint: 'RoundBackward0', reciprocal: 'ReciprocalBackward0',
+}
+
+/** A torch unary op's result, with the autograd node it records when it requires grad. */
+function torchUnary(ctx: LibraryContext, x: EngineValue, op: UnaryOp): PyValue {
+  const r = ctx.opWrap([x.obj], () => x.obj.unary(op))
+  const node = TORCH_UNARY_NODE[op]
+  return node && r instanceof EngineValue ? tagNode(r, node) : r
+}
+
+/** torch.pow's autograd node: pow(Tensor, Scalar), pow(Tensor, Tensor), pow(Scalar, Tensor). */
+function tagPow(r: PyValue, base: PyValue, exponent: PyValue): PyValue {
+  if (!(r instanceof EngineValue)) return r
+  return tagNode(r, !(base instanceof EngineValue) ? 'PowBackward2' : exponent instanceof EngineValue ? 'PowBackward1' : 'PowBackward0')
 }
 
 const TORCH_BINARY: Record<string, BinaryOp> = {
@@ -409,7 +433,7 @@ export function tensorMathMethods<S extends EngineValue>(): Record<string, Metho
     m[name] = (s, a, kw) => {
       if (name === 'round' && (a.length || kw.has('decimals'))) throw pyErr('NotImplementedError', 'Tensor.round(decimals=...) is not supported by the Stridescope engine')
       bindArgs(name, [], a, kw)
-      return s.ctx.opWrap([s.obj], () => s.obj.unary(op))
+      return torchUnary(s.ctx, s, op)
     }
   }
   for (const [name, op] of Object.entries(TORCH_BINARY)) {
@@ -417,7 +441,8 @@ export function tensorMathMethods<S extends EngineValue>(): Record<string, Metho
     m[name] = (s, a, kw) => {
       const b = bindArgs(name, ['other'], a, kw)
       const o = torchOperand(s.ctx, b.other!)
-      return s.ctx.opWrap(b.other instanceof EngineValue ? [s.obj, b.other.obj] : [s.obj], () => s.obj.binary(op, o))
+      const r = s.ctx.opWrap(b.other instanceof EngineValue ? [s.obj, b.other.obj] : [s.obj], () => s.obj.binary(op, o))
+      return op === 'pow' ? tagPow(r, s, b.other!) : r
     }
   }
   for (const name of TORCH_REDUCE) m[name] = (s, a, kw) => torchReduce(s.ctx, s, name, a, kw)
@@ -448,8 +473,7 @@ export function bindTorchMath(torch: LibModule, ctx: LibraryContext): void {
     torch.fn(name, (a, kw) => {
       const b = bindArgs(name, ['input', '*', 'out='], a, kw)
       if (b.out !== undefined && b.out !== null) throw pyErr('NotImplementedError', `torch.${name}(out=...) is not supported by the Stridescope engine`)
-      const x = needTensorArg(b.input, name)
-      return ctx.opWrap([x.obj], () => x.obj.unary(op))
+      return torchUnary(ctx, needTensorArg(b.input, name), op)
     })
   }
   for (const [name, op] of Object.entries(TORCH_BINARY)) {
@@ -469,7 +493,8 @@ export function bindTorchMath(torch: LibModule, ctx: LibraryContext): void {
         ctx.op([...inputs, out.obj], () => engine.binaryOut(op, p, q, out.obj), { wrote: { into: out.obj } })
         return out
       }
-      return ctx.opWrap(inputs, () => engine.binary(op, p, q))
+      const r = ctx.opWrap(inputs, () => engine.binary(op, p, q))
+      return op === 'pow' ? tagPow(r, x, y) : r
     })
   }
   for (const name of TORCH_REDUCE) {

@@ -48,14 +48,23 @@ export class PyTensor extends EngineValue {
 
   binop(op: string, other: PyValue, reflected: boolean): PyValue | typeof NOT_IMPLEMENTED {
     const r = super.binop(op, other, reflected)
-    const names: Record<string, string> = { '+': 'AddBackward0', '-': reflected && !(other instanceof EngineValue) ? 'RsubBackward1' : 'SubBackward0', '*': 'MulBackward0', '/': reflected && !(other instanceof EngineValue) ? 'MulBackward0' : 'DivBackward0' }
+    const scalarOther = !(other instanceof EngineValue)
+    const names: Record<string, string> = {
+      '+': 'AddBackward0', '-': reflected && scalarOther ? 'RsubBackward1' : 'SubBackward0', '*': 'MulBackward0',
+      '/': reflected && scalarOther ? 'MulBackward0' : 'DivBackward0', '%': 'RemainderBackward0',
+      // pow(Tensor, Scalar), pow(Scalar, Tensor), pow(Tensor, Tensor)
+      '**': !scalarOther ? 'PowBackward1' : reflected ? 'PowBackward2' : 'PowBackward0',
+    }
     if (r instanceof PyTensor && names[op]) tagGradFn(r, names[op])
     return r
   }
 
   inplace(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED {
     const r = super.inplace(op, other)
-    const names: Record<string, string> = { '+': 'AddBackward0', '-': 'SubBackward0', '*': 'MulBackward0', '/': 'DivBackward0' }
+    const names: Record<string, string> = {
+      '+': 'AddBackward0', '-': 'SubBackward0', '*': 'MulBackward0', '/': 'DivBackward0',
+      '**': other instanceof EngineValue ? 'PowBackward1' : 'PowBackward0',
+    }
     if (names[op]) retagInplace(this, names[op])
     return r
   }
