@@ -218,6 +218,20 @@ TEST(long_lines_and_many_lines_spread_over_threads) {
   }
 }
 
+TEST(byte_swapped_arrays_sort_by_value_and_stay_swapped) {
+  auto a = astype_byte_order(from({3, -1, kNan, 0.5, -0.0, 300}), DType::Float64, '>');
+  CHECK_EQ(a->byte_order, '>');
+  auto s = np_sort(a, 0);
+  CHECK_EQ(s->byte_order, '>');
+  CHECK(same(sst::values(s), {-1, -0.0, 0.5, 3, 300, kNan}));
+  CHECK_EQ(ints(np_argsort(a, 0)), (I{1, 4, 3, 0, 5, 2}));
+  CHECK(same(sst::values(unique(a, false, false, false, true)[0]), {-1, -0.0, 0.5, 3, 300, kNan}));
+  np_sort_inplace(a, 0);
+  CHECK(same(sst::values(a), {-1, -0.0, 0.5, 3, 300, kNan}));
+  auto i = astype_byte_order(from({300, -5, 7, -300}, DType::Int16), DType::Int16, '>');
+  CHECK(same(sst::values(np_sort(i, 0)), {-300, -5, 7, 300}));
+}
+
 TEST(unique_groups_nan_by_equal_nan) {
   auto a = from({2, kNan, 1, 2, kNan, 1, 1}, DType::Float64, Kind::NDArray);
   auto r = unique(a, true, true, true, true);
