@@ -86,6 +86,15 @@ export function toFloat(v: PyValue): number {
  * round(x, nd) as CPython does it: on the exact binary value, ties to even. toFixed works on
  * the exact value too but breaks ties away from zero, so exact ties are detected and redone.
  */
+/** float.__round__: round(f) is an int (NaN and infinities refused), round(f, nd) a float. */
+export function roundFloat(f: number, nd: number | null): PyValue {
+  if (nd === null) {
+    if (!Number.isFinite(f)) throw pyErr(Number.isNaN(f) ? 'ValueError' : 'OverflowError', Number.isNaN(f) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer')
+    return BigInt(roundHalfEven(f, 0).toFixed(0))
+  }
+  return roundHalfEven(f, nd)
+}
+
 function roundHalfEven(x: number, nd: number): number {
   if (!Number.isFinite(x) || x === 0) return x
   if (nd < 0) {
@@ -310,12 +319,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
         const m = x.getattr('__round__')
         if (m !== undefined) return callValue(m, nd === null ? [] : [BigInt(nd)])
       }
-      const f = toFloat(x)
-      if (nd === null) {
-        if (!Number.isFinite(f)) throw pyErr(Number.isNaN(f) ? 'ValueError' : 'OverflowError', Number.isNaN(f) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer')
-        return BigInt(roundHalfEven(f, 0).toFixed(0))
-      }
-      return roundHalfEven(f, nd)
+      return roundFloat(toFloat(x), nd)
     },
     divmod: (args) => {
       // Objects without __divmod__ (torch.Tensor) refuse it, although they have // and %.

@@ -13,8 +13,21 @@ export function formatValue(v: PyValue, spec: string): string {
   if (typeof v === 'string') return formatStr(v, spec)
   if (v instanceof PyObject && v.format) return v.format(spec)
   if (v instanceof PyComplex && !spec) return repr(v)
+  if (v instanceof PyComplex) return formatComplexAligned(v, spec)
   if (!spec) return str(v)
   throw pyErr('TypeError', `unsupported format string passed to ${typeName(v)}.__format__`)
+}
+
+/**
+ * complex.__format__ with only fill, alignment and width (f'{z:>8}'): its repr, padded; numbers
+ * align right by default. Presentation types and signs are not formatted here.
+ */
+function formatComplexAligned(v: PyComplex, spec: string): string {
+  const m = /^(?:([^{}])?([<>^=]))?(\d*)$/s.exec(spec)
+  if (!m) throw pyErr('NotImplementedError', `format spec '${spec}' for complex numbers is not supported by the Stridescope runner`)
+  const [, fill = ' ', align = '>', width] = m
+  if (align === '=') throw pyErr('ValueError', "'=' alignment flag is not allowed in complex format specifier")
+  return formatStr(repr(v), `${fill}${align}${width}`)
 }
 
 /** str.format: `{}`, `{0}`, `{name}`, `{0[1]}`/`{x.attr}` not supported, `!r`/`!s`, `:spec`. */

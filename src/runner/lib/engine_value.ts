@@ -8,7 +8,7 @@ import {
   PyObject, PyTuple, PyList, PySlice, PyComplex, ELLIPSIS, NOT_IMPLEMENTED, type PyValue
 } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
-import { toIndex, typeName } from '../interp/ops'
+import { toIndex, truthy, typeName } from '../interp/ops'
 import { NpScalar } from './scalars'
 import type { LibraryContext } from './context'
 import { staticInfo, type StaticInfo } from './static_info'
@@ -286,6 +286,21 @@ export abstract class EngineValue extends PyObject {
     if (this.meta.shape.length === 0) throw pyErr('TypeError', `iteration over a 0-d ${this.kind === 'ndarray' ? 'array' : 'tensor'}`)
     const n = this.len()
     for (let i = 0; i < n; i++) yield this.getitem(BigInt(i))
+  }
+
+  /**
+   * `v in a`: NumPy's ndarray.__contains__ is `(a == v).any()` (a comparison NumPy refuses,
+   * such as with a str, is False); torch's Tensor.__contains__ takes tensors and numbers only.
+   */
+  contains(v: PyValue): boolean {
+    if (this.kind === 'tensor' && !(v instanceof EngineValue) && typeof v !== 'number' && typeof v !== 'bigint' && typeof v !== 'boolean' && !(v instanceof PyComplex) && !(v instanceof NpScalar)) {
+      throw pyErr('RuntimeError', `Tensor.__contains__ only supports Tensor or scalar, but you passed in a ${v === null ? "<class 'NoneType'>" : `<class '${typeName(v)}'>`}.`)
+    }
+    const eq = this.compare('==', v)
+    if (!(eq instanceof EngineValue)) return eq === NOT_IMPLEMENTED ? false : truthy(eq)
+    const any = this.ctx.op([eq.obj], () => eq.obj.reduce('any'))
+    const r = any.item()
+    return typeof r === 'bigint' ? r !== 0n : !!r
   }
 
   truthy(): boolean {

@@ -131,17 +131,23 @@ function npClip(ctx: LibraryContext, x: PyValue, lo: PyValue | undefined, hi: Py
   return r
 }
 
-/** np.round(a, decimals): rint of a * 10**decimals, divided back (NumPy's own recipe). */
+/**
+ * np.round(a, decimals): rint of a * 10**decimals, divided back (NumPy's own recipe). Integer
+ * arrays are returned as they are for decimals >= 0 and keep their dtype below (1250 -> 1200,
+ * through float64 and cast back); a bool array takes rint's float16 loop for decimals=0.
+ */
 function npRound(ctx: LibraryContext, x: PyValue, decimals: number): PyValue {
   const xin = npInput(ctx, x, true)
   const dt = staticInfo(xin.obj!).dtype
-  const exact = !/float|complex/.test(dt)
-  if (exact && decimals >= 0) return npResult(ctx, [xin.obj!], xin.zeroD, () => xin.obj!.unary('pos'))
+  const integer = /int/.test(dt) || (dt === 'bool' && decimals !== 0)
+  if (integer && decimals >= 0) return npResult(ctx, [xin.obj!], xin.zeroD, () => xin.obj!.unary('pos'))
   if (decimals === 0) return npResult(ctx, [xin.obj!], xin.zeroD, () => xin.obj!.unary('rint'))
   const f = 10 ** Math.abs(decimals)
   const scaled = ctx.op([xin.obj!], () => xin.obj!.binary(decimals > 0 ? 'mul' : 'div', f))
   const rounded = ctx.op([scaled], () => scaled.unary('rint'))
-  return npResult(ctx, [rounded], xin.zeroD, () => rounded.binary(decimals > 0 ? 'div' : 'mul', f))
+  if (!integer) return npResult(ctx, [rounded], xin.zeroD, () => rounded.binary(decimals > 0 ? 'div' : 'mul', f))
+  const back = ctx.op([rounded], () => rounded.binary('mul', f))
+  return npResult(ctx, [back], xin.zeroD, () => back.astype(dt, 'K', true))
 }
 
 interface ReduceOpts { axis?: PyValue; keepdims?: PyValue; dtype?: PyValue; ddof?: PyValue }

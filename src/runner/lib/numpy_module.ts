@@ -5,7 +5,7 @@ import { PyClass, PyTuple, PyComplex, BUILTIN_TYPES, type PyValue, type Kwargs }
 import { pyErr, excClass } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { typeName } from '../interp/ops'
-import { toInt } from '../interp/builtins'
+import { toFloat, toInt } from '../interp/builtins'
 import { checkedPyInt, isIntDtype } from './py_int'
 import type { LibraryContext } from './context'
 import { EngineValue } from './engine_value'
@@ -111,7 +111,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
       if (a.length === 0) return new NpScalar(d, 0n, ctx.scalars)
       if (a[0] instanceof EngineValue) return ctx.opWrap([a[0].obj], () => (a[0] as EngineValue).obj.astype(d, 'K', true))
       const intType = /int/.test(d)
-      if (typeof a[0] === 'string') return new NpScalar(d, intType ? checkedPyInt(toInt(a[0]), d) : /float|complex/.test(d) ? Number(a[0]) : BigInt(a[0]), ctx.scalars)
+      if (typeof a[0] === 'string') return new NpScalar(d, intType ? checkedPyInt(toInt(a[0]), d) : /float/.test(d) ? toFloat(a[0]) : /complex/.test(d) ? Number(a[0]) : BigInt(a[0]), ctx.scalars)
       // A Python int (or a float, truncated) must fit an integer type (NEP 50); NumPy scalars cast as C does.
       if (intType && (typeof a[0] === 'bigint' || typeof a[0] === 'boolean' || typeof a[0] === 'number')) return new NpScalar(d, checkedPyInt(toInt(a[0]), d), ctx.scalars)
       return new NpScalar(d, scalarArg(a[0]), ctx.scalars)

@@ -9,6 +9,7 @@ import { callValue } from '../interp/call'
 import { roundToKind } from '../printing/float_bits'
 import { binop, compare, asNumber, unaryOp } from '../interp/ops'
 import { formatValue } from '../interp/formatting'
+import { roundFloat } from '../interp/builtins'
 import { pyErr, PyException } from '../interp/exceptions'
 import { npScalarType, NpDType, isFloatDtype, isComplexDtype, ITEMSIZE } from './dtypes'
 import { NpFlags, SCALAR_FLAGS } from './flags'
@@ -71,7 +72,22 @@ export class NpScalar extends PyObject {
     const p = this.toPy()
     return typeof p === 'number' && Number.isInteger(p) ? 'n:' + BigInt(p) : typeof p === 'bigint' ? 'n:' + p : 'npscalar:' + String(p)
   }
-  format(spec: string) { return spec ? formatValue(this.toPy(), spec) : this.str() }
+  /**
+   * round(x) / round(x, n): NumPy's float and integer scalars define __round__ (a Python int
+   * without n, else np.round's scalar of the same type); complex and bool scalars do not.
+   */
+  private roundMethod(): PyValue {
+    return new PyBuiltin('__round__', (a, kw) => {
+      if (isComplexDtype(this.dtype) || this.dtype === 'bool') throw pyErr('TypeError', `type numpy.${this.dtype} doesn't define __round__ method`)
+      const nd = a[0] ?? kw.get('ndigits') ?? null
+      if (nd !== null) return this.arrayMethod('round', [nd], new Map())
+      const p = this.toPy()
+      return typeof p === 'bigint' ? p : roundFloat(p as number, null)
+    }, this)
+  }
+
+  /** format() / f-strings format the Python value, even with no spec: f'{np.float32(0.1)}' is '0.10000000149011612'. */
+  format(spec: string) { return formatValue(this.toPy(), spec) }
   getattr(name: string): PyValue | undefined {
     switch (name) {
       case 'dtype': return new NpDType(this.dtype)
@@ -93,6 +109,7 @@ export class NpScalar extends PyObject {
       case 'strides': return new PyTuple([])
       case 'flags': return new NpFlags(() => SCALAR_FLAGS, null)
       case 'device': return 'cpu'
+      case '__round__': return this.roundMethod()
     }
     if (GENERIC_METHODS.has(name)) return new PyBuiltin(name, (a, kw) => this.arrayMethod(name, a, kw), this)
     if (GENERIC_UNSUPPORTED.has(name)) throw pyErr('NotImplementedError', `numpy.${this.dtype}.${name} is not supported by the Stridescope engine`)
