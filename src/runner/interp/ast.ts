@@ -54,7 +54,7 @@ export type Stmt = { line: number; endLine: number } & (
   | { k: 'for'; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: 'while'; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: 'break' } | { k: 'continue' } | { k: 'pass' }
-  | { k: 'def'; name: string; params: Param[]; body: Stmt[] }
+  | { k: 'def'; name: string; params: Param[]; body: Stmt[]; decorators?: Expr[] }
   | { k: 'return'; value: Expr | null }
   | { k: 'try'; body: Stmt[]; handlers: Handler[]; orelse: Stmt[]; final: Stmt[] }
   | { k: 'raise'; exc: Expr | null; cause: Expr | null }
@@ -64,7 +64,7 @@ export type Stmt = { line: number; endLine: number } & (
   | { k: 'from'; module: string; names: { name: string; asname: string | null }[] }
   | { k: 'global'; names: string[] }
   | { k: 'nonlocal'; names: string[] }
-  | { k: 'class'; name: string; bases: Expr[]; body: Stmt[] }
+  | { k: 'class'; name: string; bases: Expr[]; body: Stmt[]; decorators?: Expr[] }
   | { k: 'with'; items: { ctx: Expr; target: Expr | null }[]; body: Stmt[] }
   | { k: 'unsupported'; what: string }
 )

@@ -16,6 +16,7 @@ import { getAttribute, setAttribute, sortItems } from './attributes'
 import { callValue } from './call'
 import { modPow } from './modpow'
 import { bytesCtor } from './bytes'
+import { descriptorBuiltins } from './classes'
 
 const T = BUILTIN_TYPES
 
@@ -210,6 +211,7 @@ export function installBuiltins(into: Map<string, PyValue>, write: (s: string) =
   }
   for (const [name, cls] of EXCEPTION_CLASSES) if (cls.module === 'builtins') into.set(name, cls)
   into.set('Ellipsis', ELLIPSIS)
+  for (const [name, cls] of Object.entries(descriptorBuiltins())) into.set(name, cls)
 
   const defs: Record<string, (args: PyValue[], kw: Kwargs) => PyValue> = {
     print: (args, kw) => {

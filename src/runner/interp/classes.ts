@@ -43,7 +43,79 @@ export class PyBoundMethod extends PyObject {
 const BOUND_METHOD = new PyClass('method', OBJECT)
 
 function bindIfFunction(v: PyValue, self: PyValue): PyValue {
-  return v instanceof PyFunction ? new PyBoundMethod(v, self) : v
+  if (v instanceof PyFunction) return new PyBoundMethod(v, self)
+  if (v instanceof PyObject && v.descrGet) return v.descrGet(self, (self as PyObject).pyClass)
+  return v
+}
+
+// ---------- descriptors: staticmethod, classmethod, property ----------
+
+const STATICMETHOD = new PyClass('staticmethod', OBJECT)
+const CLASSMETHOD = new PyClass('classmethod', OBJECT)
+const PROPERTY = new PyClass('property', OBJECT)
+
+/** @staticmethod: the function itself, through the class or an instance. */
+export class PyStaticMethod extends PyObject {
+  constructor(readonly fn: PyValue) { super() }
+  get pyClass() { return STATICMETHOD }
+  descrGet(): PyValue { return this.fn }
+  call(args: PyValue[], kwargs: Kwargs): PyValue { return callValue(this.fn, args, kwargs) }
+}
+
+/** @classmethod: the function bound to the class (an instance's class when looked up through it). */
+export class PyClassMethod extends PyObject {
+  constructor(readonly fn: PyValue) { super() }
+  get pyClass() { return CLASSMETHOD }
+  descrGet(_instance: PyValue | undefined, owner: PyClass): PyValue { return new PyBoundMethod(this.fn, owner) }
+}
+
+/** property(fget, fset, fdel): reading, writing and deleting through an instance call them. */
+export class PyProperty extends PyObject {
+  /** The attribute's name in its class (set when the class is made, as __set_name__ does). */
+  name = '?'
+  constructor(readonly fget: PyValue, readonly fset: PyValue, readonly fdel: PyValue) { super() }
+  get pyClass() { return PROPERTY }
+  descrGet(instance: PyValue | undefined, owner: PyClass): PyValue {
+    if (instance === undefined) return this
+    if (this.fget === null) throw pyErr('AttributeError', `property '${this.name}' of '${owner.name}' object has no getter`)
+    return callValue(this.fget, [instance])
+  }
+  set(instance: PyInstance, v: PyValue): void {
+    if (this.fset === null) throw pyErr('AttributeError', `property '${this.name}' of '${instance.cls.name}' object has no setter`)
+    callValue(this.fset, [instance, v])
+  }
+  getattr(name: string): PyValue | undefined {
+    switch (name) {
+      case 'fget': return this.fget
+      case 'fset': return this.fset
+      case 'fdel': return this.fdel
+      case 'getter': return new PyBuiltin('getter', ([f]) => this.named(new PyProperty(f ?? null, this.fset, this.fdel)), this)
+      case 'setter': return new PyBuiltin('setter', ([f]) => this.named(new PyProperty(this.fget, f ?? null, this.fdel)), this)
+      case 'deleter': return new PyBuiltin('deleter', ([f]) => this.named(new PyProperty(this.fget, this.fset, f ?? null)), this)
+    }
+    return undefined
+  }
+  repr() { return `<property object at 0x${fakeAddress(this)}>` }
+  private named(p: PyProperty): PyProperty {
+    p.name = this.name
+    return p
+  }
+}
+
+/** The functions a class attribute runs (a method, or those inside a descriptor): they belong to the class (zero-argument super()). */
+export function classFunctions(v: PyValue): PyFunction[] {
+  if (v instanceof PyFunction) return [v]
+  if (v instanceof PyStaticMethod || v instanceof PyClassMethod) return v.fn instanceof PyFunction ? [v.fn] : []
+  if (v instanceof PyProperty) return [v.fget, v.fset, v.fdel].filter((f): f is PyFunction => f instanceof PyFunction)
+  return []
+}
+
+/** The builtins staticmethod, classmethod and property. */
+export function descriptorBuiltins(): Record<string, PyClass> {
+  STATICMETHOD.ctor = (args) => new PyStaticMethod(args[0] ?? null)
+  CLASSMETHOD.ctor = (args) => new PyClassMethod(args[0] ?? null)
+  PROPERTY.ctor = (args, kw) => new PyProperty(args[0] ?? kw.get('fget') ?? null, args[1] ?? kw.get('fset') ?? null, args[2] ?? kw.get('fdel') ?? null)
+  return { staticmethod: STATICMETHOD, classmethod: CLASSMETHOD, property: PROPERTY }
 }
 
 /** Calls a dunder method defined by a user class (not the builtin defaults), if there is one. */
@@ -64,7 +136,12 @@ export class PyInstance extends PyObject {
     const v = lookupInMro(this.cls, name)
     return v === undefined ? undefined : bindIfFunction(v, this)
   }
-  setattr(name: string, v: PyValue): boolean { this.dict.set(name, v); return true }
+  setattr(name: string, v: PyValue): boolean {
+    const d = lookupInMro(this.cls, name)
+    if (d instanceof PyProperty) d.set(this, v)
+    else this.dict.set(name, v)
+    return true
+  }
   repr(): string {
     const r = dunder(this, '__repr__', [])
     if (r !== NOT_IMPLEMENTED) return typeof r === 'string' ? r : reprOf(r)
@@ -140,7 +217,10 @@ export function makeClass(name: string, bases: PyValue[], namespace: Map<string,
     return obj
   })
   cls.mixins.push(...rest)
-  for (const [k, v] of namespace) cls.attrs.set(k, v)
+  for (const [k, v] of namespace) {
+    if (v instanceof PyProperty) v.name = k
+    cls.attrs.set(k, v)
+  }
   return cls
 }
 
@@ -149,9 +229,14 @@ export class PySuper extends PyObject {
   constructor(readonly cls: PyClass, readonly self: PyValue) { super() }
   get pyClass() { return SUPER }
   getattr(name: string): PyValue | undefined {
-    const selfCls = (this.self as PyObject).pyClass
+    // In a classmethod, super() is bound to the class itself.
+    const onClass = this.self instanceof PyClass
+    const selfCls = onClass ? this.self as PyClass : (this.self as PyObject).pyClass
     const v = lookupInMro(selfCls, name, this.cls)
-    if (v !== undefined) return bindIfFunction(v, this.self)
+    if (v !== undefined) {
+      if (!onClass) return bindIfFunction(v, this.self)
+      return v instanceof PyObject && v.descrGet ? v.descrGet(undefined, selfCls) : v
+    }
     // BaseException.__init__ sets args; object.__init__ accepts nothing.
     if (name === '__init__') {
       return new PyBuiltin('__init__', (args) => {

@@ -20,7 +20,8 @@ import { Lifetimes } from './lifetimes'
 import { WarningFilters } from './warnings'
 
 export { FnScope, isPyCatchable, toPyException }
-import { makeClass, PySuper } from './classes'
+import { classFunctions, makeClass, PySuper } from './classes'
+import { callValue } from './call'
 import { withInterruptFlag, raiseIfInterrupted, RunTimedOut } from './interrupt'
 import { pushAll } from './arrays'
 import { opSiteText, type OpSite } from './op_site'
@@ -211,7 +212,11 @@ export class Interpreter {
       case 'continue': throw CONTINUE
       case 'pass': return
       case 'def': {
-        this.store(s.name, this.makeFunction(s.name, s.params, s.body, scope), scope)
+        // Decorators are evaluated before the function is made, and applied bottom-up.
+        const decorators = (s.decorators ?? []).map(d => this.eval(d, scope))
+        let f: PyValue = this.makeFunction(s.name, s.params, s.body, scope)
+        for (const d of decorators.reverse()) f = this.holding([f], () => callValue(d, [f]))
+        this.store(s.name, f, scope)
         return
       }
       case 'return': throw new ReturnSignal(s.value ? this.eval(s.value, scope) : null)
@@ -255,6 +260,7 @@ export class Interpreter {
         return
       case 'with': return this.execWith(s.items, 0, s.body, scope)
       case 'class': {
+        const decorators = (s.decorators ?? []).map(d => this.eval(d, scope))
         const bases = s.bases.map(b => this.eval(b, scope))
         const names = new Set<string>()
         collectLocals(s.body, names, new Set())
@@ -262,8 +268,10 @@ export class Interpreter {
         body.isClass = true
         this.holding([bases, body], () => this.execBlock(s.body, body))
         const cls = makeClass(s.name, bases, body.vars)
-        for (const v of body.vars.values()) if (v instanceof PyFunction) v.definingClass = cls
-        this.store(s.name, cls, scope)
+        for (const v of body.vars.values()) for (const fn of classFunctions(v)) fn.definingClass = cls
+        let result: PyValue = cls
+        for (const d of decorators.reverse()) result = callValue(d, [result])
+        this.store(s.name, result, scope)
         return
       }
       case 'unsupported':

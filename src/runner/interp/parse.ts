@@ -159,7 +159,13 @@ class Lowering {
         })
         return { ...base, k: 'with', items, body: this.body(ks[bodyAt]) }
       }
-      case 'DecoratedStatement': return { ...base, k: 'unsupported', what: 'decorator' }
+      case 'DecoratedStatement': {
+        // @a.b(args) lines, then the def or class they decorate (applied bottom-up when it runs).
+        const decorators = ks.filter(c => c.name === 'Decorator').map(d => this.decorator(d, this.lineOf(d.from)))
+        const inner = this.stmt(ks[ks.length - 1])
+        if (inner.k !== 'def' && inner.k !== 'class') return inner
+        return { ...inner, line: base.line, decorators }
+      }
       case 'MatchStatement': return { ...base, k: 'unsupported', what: 'match statement' }
       case 'PrintStatement': {
         const column = n.from - this.lineStarts[line - 1]
@@ -419,6 +425,18 @@ class Lowering {
     }
     if (groups.length === 1) return one(groups[0])
     return { line, k: 'tuple', elts: groups.filter(g => g.length).map(one) }
+  }
+
+  /** `@a.b(args)`: the dotted name, called when it has an argument list. */
+  decorator(d: Tok, line: number): Expr {
+    let e: Expr | null = null
+    let call: Tok | null = null
+    for (const c of this.kids(d)) {
+      if (c.name === 'VariableName') e = e ? { line, k: 'attr', obj: e, name: this.text(c) } : { line, k: 'name', id: this.text(c) }
+      else if (c.name === 'ArgList') call = c
+    }
+    if (!e) return { line, k: 'unsupported', what: 'decorator expression' }
+    return call ? { line, k: 'call', fn: e, args: this.args(call) } : e
   }
 
   args(n: Tok): Arg[] {

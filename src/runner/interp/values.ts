@@ -33,6 +33,8 @@ export abstract class PyObject {
   unary?(op: '-' | '+' | '~' | 'abs'): PyValue | typeof NOT_IMPLEMENTED
   compare?(op: string, other: PyValue): PyValue | typeof NOT_IMPLEMENTED
   contains?(v: PyValue): boolean
+  /** A descriptor (staticmethod, classmethod, property): what a lookup through a class (instance undefined) or an instance gives. */
+  descrGet?(instance: PyValue | undefined, owner: PyClass): PyValue
   hashKey?(): string
   format?(spec: string): string
   /** `int(x)`, `float(x)`, `x.__index__()` for library scalars. */
@@ -68,7 +70,11 @@ export class PyClass extends PyObject {
     if (name === '__name__') return this.name
     if (name === '__qualname__') return this.name
     if (name === '__module__') return this.module
-    for (let c: PyClass | null = this; c; c = c.base) if (c.attrs.has(name)) return c.attrs.get(name)!
+    for (let c: PyClass | null = this; c; c = c.base) {
+      if (!c.attrs.has(name)) continue
+      const v = c.attrs.get(name)!
+      return v instanceof PyObject && v.descrGet ? v.descrGet(undefined, this) : v
+    }
     return undefined
   }
   hashKey(): string { return 'class:' + this.qualName }

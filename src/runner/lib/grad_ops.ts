@@ -2,7 +2,9 @@
 // names of the nodes PyTorch records (grad_fn). The engine applies PyTorch's leaf
 // rules, its errors and grad mode; no gradient is ever computed.
 import type { EngineObject } from '../../engine'
-import { PyBuiltin, PyObject, PyClass, BUILTIN_TYPES, type PyValue } from '../interp/values'
+import { PyBuiltin, PyObject, PyClass, PyFunction, BUILTIN_TYPES, type PyValue } from '../interp/values'
+import { pyErr } from '../interp/exceptions'
+import { callValue } from '../interp/call'
 import { bindArgs } from '../interp/args'
 import { truthy } from '../interp/ops'
 import type { LibraryContext } from './context'
@@ -37,6 +39,21 @@ class GradMode extends PyObject {
     }
     if (n === '__exit__') return new PyBuiltin('__exit__', () => { this.ctx.setGradEnabled(this.saved.pop() ?? true); return false }, this)
     return undefined
+  }
+  /** As a decorator (@torch.no_grad()): the function runs in this mode, the one before restored after. */
+  call(args: PyValue[]): PyValue {
+    const f = args[0]
+    if (args.length !== 1 || !(f instanceof PyFunction || (f instanceof PyObject && f.call))) {
+      throw pyErr('TypeError', `${GRAD_MODE_CLASS.name}.__call__() takes 2 positional arguments but ${args.length + 1} were given`)
+    }
+    return new PyBuiltin(f instanceof PyFunction ? f.name : 'wrapper', (a, kw) => {
+      const before = this.ctx.setGradEnabled(this.mode)
+      try {
+        return callValue(f, a, kw)
+      } finally {
+        this.ctx.setGradEnabled(before)
+      }
+    })
   }
 }
 
