@@ -146,3 +146,15 @@ export function scalarArithmetic(op: string, result: DTypeName, a: number | bigi
   const errors = (['divide', 'over', 'under', 'invalid'] as FpKind[]).filter((k) => raised.has(k)).map((kind) => ({ kind, message: `${TEXT[kind]} encountered in ${name}` }))
   return { value, errors }
 }
+
+/**
+ * -x and abs(x) on a NumPy integer scalar: the result wraps, and NumPy's scalar loop reports the
+ * overflow when it does (the signed minimum, or -x of a nonzero unsigned value).
+ */
+export function scalarUnaryErrors(op: '-' | 'abs', dtype: DTypeName, value: bigint): FpError[] {
+  if (!/int/.test(dtype)) return []
+  const unsigned = dtype.startsWith('u')
+  const min = unsigned ? 0n : -(1n << BigInt(ITEMSIZE[dtype] * 8 - 1))
+  const overflows = unsigned ? op === '-' && value !== 0n : value === min
+  return overflows ? [{ kind: 'over', message: `${TEXT.over} encountered in scalar ${op === '-' ? 'negative' : 'absolute'}` }] : []
+}

@@ -13,7 +13,7 @@ import { roundFloat } from '../interp/builtins'
 import { pyErr, PyException } from '../interp/exceptions'
 import { npScalarType, NpDType, isFloatDtype, isComplexDtype, ITEMSIZE } from './dtypes'
 import { NpFlags, SCALAR_FLAGS } from './flags'
-import { handlesScalarOp, scalarArithmetic, type FpError } from './scalar_math'
+import { handlesScalarOp, scalarArithmetic, scalarUnaryErrors, type FpError } from './scalar_math'
 
 export type ScalarValue = number | bigint | boolean | { re: number; im: number }
 
@@ -176,6 +176,10 @@ export class NpScalar extends PyObject {
   }
   unary(op: '-' | '+' | '~' | 'abs') {
     const p = this.toPy()
+    if ((op === '-' || op === 'abs') && typeof p === 'bigint') {
+      const errors = scalarUnaryErrors(op, this.dtype, p)
+      if (errors.length) this.arrays?.floatingPointErrors(errors)
+    }
     if (op === 'abs') {
       if (p instanceof PyComplex) return new NpScalar(this.dtype === 'complex64' ? 'float32' : 'float64', Math.hypot(p.re, p.im), this.arrays)
       return new NpScalar(this.dtype, toScalarValue(typeof p === 'bigint' ? (p < 0n ? -p : p) : Math.abs(p as number)), this.arrays)

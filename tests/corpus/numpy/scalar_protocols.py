@@ -30,3 +30,11 @@ for s in ['inf', '-Infinity', ' 1e5 ', '1_000.5', 'nan', 'x']:
 attempt('round ints', lambda: np.round(np.array([1234, 1250, -1250, 1350]), -2))
 attempt('round int8', lambda: (np.round(np.array([125], np.int8), -1), np.array([15, 25], np.uint8).round(-1), np.round(np.array([123], np.int8), 1)))
 attempt('round bool', lambda: np.round(np.array([True]), 0))
+# -x and abs(x) of NumPy integer scalars wrap, with the scalar loop's overflow warning.
+import warnings
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    print(repr(abs(np.int8(-128))), repr(-np.int8(-128)), repr(abs(np.int64(-2**63))), repr(-np.uint8(3)), repr(-np.uint8(0)), repr(abs(np.int16(-5))))
+    print([str(m.message) for m in w])
+with np.errstate(over='raise'):
+    attempt('raise', lambda: -np.int32(-2**31))
