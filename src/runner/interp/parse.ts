@@ -88,7 +88,13 @@ class Lowering {
       case 'ExpressionStatement':
         return { ...base, k: 'expr', e: this.exprList(ks) }
       case 'AssignStatement': {
-        if (ks.some(c => c.name === 'TypeDef')) return { ...base, k: 'unsupported', what: 'annotated assignment' }
+        const typeAt = ks.findIndex(c => c.name === 'TypeDef')
+        if (typeAt >= 0) {
+          // `x: T = v` assigns v (the annotation is documentation here); `x: T` alone binds nothing.
+          const eqAt = ks.findIndex(c => c.name === 'AssignOp')
+          if (eqAt < 0) return { ...base, k: 'pass' }
+          return { ...base, k: 'assign', targets: [this.exprList(ks.slice(0, typeAt))], value: this.exprList(ks.slice(eqAt + 1)) }
+        }
         const problem = assignmentTargetProblem(this.src.slice(this.lineStarts[line - 1]).split('\n')[0])
         if (problem) throw new PySyntaxError(problem.message, line, problem.column, 'SyntaxError', problem.endColumn)
         const groups = splitOn(ks, 'AssignOp')

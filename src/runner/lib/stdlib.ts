@@ -1,6 +1,7 @@
 // The few standard-library modules snippets use: time (perf_counter), math, warnings.
 import { PyModule, PyBuiltin, PyClass, PyObject, PyExcInstance, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr, excClass } from '../interp/exceptions'
+import { typingModule } from './typing_module'
 import { WARN_ACTIONS, warningCategory, type WarnAction, type WarningFilters } from '../interp/warnings'
 import { toFloat } from '../interp/builtins'
 import { bindArgs } from '../interp/args'
@@ -83,6 +84,8 @@ export function createStdlibModules(name: string, host: StdlibHost): PyModule | 
       return mod('__future__', {}, { annotations: true, division: true, print_function: true })
     case 'warnings':
       return warningsModule(host)
+    case 'typing':
+      return typingModule()
   }
   return null
 }

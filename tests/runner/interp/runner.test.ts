@@ -70,7 +70,7 @@ describe('Runner', () => {
 
   it('names unsupported constructs in a NotImplementedError with their line', () => {
     const r = new Runner()
-    for (const [src, what] of [['async def f():\n    pass', 'async def'], ['s = {1, 2}', 'set'], ['z = (w := 3)', 'assignment expression'], ['x: int = 1', 'annotated assignment']]) {
+    for (const [src, what] of [['async def f():\n    pass', 'async def'], ['s = {1, 2}', 'set'], ['z = (w := 3)', 'assignment expression']]) {
       const res = r.run(`y = 0\n${src}\n`)
       expect(res.error?.type).toBe('NotImplementedError')
       expect(res.error?.message).toContain(what)
@@ -90,6 +90,10 @@ describe('Runner', () => {
 
   it('reports an unknown module as ModuleNotFoundError', () => {
     expect(new Runner().run('import pandas').error).toMatchObject({ type: 'ModuleNotFoundError', message: "No module named 'pandas'" })
+    // A standard module CPython always has: the message says it is the runner that lacks it.
+    expect(new Runner().run('import itertools').error).toMatchObject({
+      type: 'ModuleNotFoundError', message: "No module named 'itertools' (a standard module the Stridescope runner does not provide; it has math, sys, time, typing and warnings)",
+    })
   })
 
   it('catches engine-style errors (JS Error with pyType) as the named Python exception', async () => {
