@@ -66,7 +66,7 @@ std::vector<OpEntry> inspect_ops() {
          bool r;
          if (f == "F") r = ss::f_contiguous(*a);
          else if (f == "channels_last") r = ss::channels_last_contiguous(*a);
-         else if (f == "preserve_format") ss::raise(ss::PyExc::RuntimeError, "is_contiguous(): preserve_format is not a memory format of a tensor");
+         // c10 TensorImpl::is_contiguous_default: any format but channels_last (preserve_format too) asks is_contiguous_.
          else r = ss::c_contiguous(*a) && (!a->is_tensor() || ss::strides_are_multiples(*a));
          return Napi::Boolean::New(info.Env(), r);
        }),

@@ -265,10 +265,12 @@ ArrayPtr clone(const ArrayPtr& a, MemFormat fmt) {
 }
 
 ArrayPtr contiguous(const ArrayPtr& a, MemFormat fmt) {
+  // ATen contiguous: self when already laid out so (is_contiguous(preserve_format) is the default
+  // contiguity); only then does preserve_format fail.
+  bool already = fmt == MemFormat::ChannelsLast ? channels_last_contiguous(*a) : (strides_are_multiples(*a) && c_contiguous(*a));
+  if (already) return a;  // semantics.md §63: returns self
   if (fmt == MemFormat::Preserve)
     raise(PyExc::RuntimeError, "preserve memory format is unsupported by the contiguous operator");
-  bool already = fmt == MemFormat::Contiguous ? (strides_are_multiples(*a) && c_contiguous(*a)) : channels_last_contiguous(*a);
-  if (already) return a;  // semantics.md §63: returns self
   if (!a->storage->device.is_cpu()) return clone_device(a, tensor_format_strides(*a, fmt));
   auto out = copy_to_new(*a, a->kind, a->dtype, tensor_format_strides(*a, fmt), "non-contiguous source");
   out->requires_grad = records_history(a->requires_grad, a->dtype);

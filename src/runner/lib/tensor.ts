@@ -92,7 +92,8 @@ export class PyTensor extends EngineValue {
 
   toNumber() {
     const n = this.meta.numel
-    if (n !== 1) throw pyErr('RuntimeError', `a Tensor with ${n} elements cannot be converted to Scalar`)
+    // int() / float() / complex() go through python_variable_methods.cpp dispatch_to (not item()).
+    if (n !== 1) throw pyErr('ValueError', 'only one element tensors can be converted to Python scalars')
     const v = this.item()
     return typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined
   }
@@ -105,9 +106,10 @@ export class PyTensor extends EngineValue {
   }
 
   format(spec: string): string {
+    // torch/_tensor.py __format__: a 0-d tensor formats its item(); any other takes object.__format__.
+    if (this.info().shape.length === 0) return formatValue(this.item(), spec)
     if (!spec) return this.repr()
-    if (this.info().numel !== 1) throw pyErr('TypeError', 'unsupported format string passed to Tensor.__format__')
-    return formatValue(this.item(), spec)
+    throw pyErr('TypeError', 'unsupported format string passed to Tensor.__format__')
   }
 
   getattr(name: string): PyValue | undefined {
@@ -297,6 +299,14 @@ const TENSOR_METHODS: Record<string, Method> = {
     return BigInt(st[normDim(int64DimArg(b.dim!), st.length)])
   },
   storage_offset: (s, a, kw) => { noArgs('storage_offset', a, kw); return BigInt(s.info().offset) },
+  // ATen is_set_to: the same storage, offset, sizes and strides (the dtype is not compared).
+  is_set_to: (s, a, kw) => {
+    const b = bindArgs('is_set_to', ['tensor'], a, kw)
+    if (!(b.tensor instanceof PyTensor)) throw pyErr('TypeError', `is_set_to(): argument 'tensor' (position 1) must be Tensor, not ${typeName(b.tensor ?? null)}`)
+    const x = s.info(), y = b.tensor.info()
+    return x.storage.id === y.storage.id && x.offset === y.offset && x.shape.length === y.shape.length &&
+      x.shape.every((n, d) => n === y.shape[d] && x.strides[d] === y.strides[d])
+  },
   data_ptr: (s, a, kw) => { noArgs('data_ptr', a, kw); return BigInt(s.info().dataPtr) },
   untyped_storage: (s, a, kw) => { noArgs('untyped_storage', a, kw); return new TorchStorage(s.info().storage) },
   element_size: (s, a, kw) => { noArgs('element_size', a, kw); return BigInt(ITEMSIZE[s.info().dtype]) },

@@ -12,7 +12,7 @@ import { PyNdarray } from './ndarray'
 import { NpScalar } from './scalars'
 import { torchDtype, torchDtypeOf, TORCH_ALIASES, TORCH_DTYPE_CLASS } from './dtypes'
 import { flattenNested } from './nested'
-import { inferTensorDtype } from './torch_promotion'
+import { inferTensorDtype, bindTorchPromotion } from './torch_promotion'
 import { shapeFromArgs, shapeArg, intArg, boolArg, copyArg, MemoryFormatValue, memoryFormatArg } from './argparse'
 import { LibModule, scalarArg } from './module_builder'
 import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
@@ -246,6 +246,7 @@ export function buildTorch(ctx: LibraryContext): LibModule {
   bindTorchJoinSplit(torch, ctx)
   bindTorchIndexOps(torch, ctx)
   bindTorchMath(torch, ctx)
+  bindTorchPromotion(torch)
   return torch
 }
 

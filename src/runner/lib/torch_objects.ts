@@ -75,6 +75,8 @@ export const STORAGE_CLASS = new PyClass('UntypedStorage', BUILTIN_TYPES.object,
 export class TorchStorage extends PyObject {
   constructor(readonly info: StorageInfo) { super() }
   get pyClass() { return STORAGE_CLASS }
+  /** torch/csrc/Storage.cpp THPStorage_length (UntypedStorage's len()): the size in bytes. */
+  len(): number { return this.info.nbytes }
   getattr(name: string): PyValue | undefined {
     const m = (f: () => PyValue) => new PyBuiltin(name, (a, kw) => { bindArgs(name, [], a, kw); return f() }, this)
     switch (name) {
