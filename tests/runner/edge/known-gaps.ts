@@ -40,12 +40,8 @@ export const TORCH_GAPS: Record<string, string> = {
   'torch.zeros(0); x.permute()': TORCH_PERMUTE,
   'torch.zeros(0); x.type()': TORCH_LAYOUT,
   'torch.zeros(0); x.item()': TORCH_113,
-  'torch.zeros(0); float(x)': TORCH_113,
-  'torch.zeros(0); int(x)': TORCH_113,
   'torch.zeros(2, 0, 3, dtype=torch.int32); x.layout': TORCH_LAYOUT,
   'torch.zeros(2, 0, 3, dtype=torch.int32); x.permute()': TORCH_PERMUTE,
   'torch.zeros(2, 0, 3, dtype=torch.int32); x.type()': TORCH_LAYOUT,
-  'torch.zeros(2, 0, 3, dtype=torch.int32); x.item()': TORCH_113,
-  'torch.zeros(2, 0, 3, dtype=torch.int32); float(x)': TORCH_113,
-  'torch.zeros(2, 0, 3, dtype=torch.int32); int(x)': TORCH_113
+  'torch.zeros(2, 0, 3, dtype=torch.int32); x.item()': TORCH_113
 }
