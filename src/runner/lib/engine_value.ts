@@ -207,6 +207,9 @@ export abstract class EngineValue extends PyObject {
     if (other instanceof EngineValue && other.kind !== this.kind && !reflected) {
       // ndarray op tensor: torch's __radd__ wins in Python (Tensor.__array_priority__).
       if (this.kind === 'ndarray') return NOT_IMPLEMENTED
+      // tensor op ndarray: torch hands the op to NumPy, which reads the tensor through __array__,
+      // that is numpy(): a tensor numpy() refuses (requires grad, conjugate bit, another device) fails so.
+      this.obj.numpy(false).dispose()  // the check only: no op of the program's
     }
     let o: EngineObject | PyScalar
     try { o = this.operand(other) } catch { return NOT_IMPLEMENTED }

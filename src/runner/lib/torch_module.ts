@@ -12,7 +12,7 @@ import { PyNdarray } from './ndarray'
 import { NpScalar } from './scalars'
 import { torchDtype, torchDtypeOf, TORCH_ALIASES, TORCH_DTYPE_CLASS } from './dtypes'
 import { flattenNested } from './nested'
-import { inferTensorDtype, bindTorchPromotion } from './torch_promotion'
+import { inferTensorDtype, tensorItemsAsScalars, bindTorchPromotion } from './torch_promotion'
 import { shapeFromArgs, shapeArg, intArg, boolArg, copyArg, MemoryFormatValue, memoryFormatArg } from './argparse'
 import { LibModule, scalarArg } from './module_builder'
 import { SIZE_CLASS, DEVICE_CLASS, TorchDevice, parseDevice } from './torch_objects'
@@ -66,8 +66,9 @@ function tensorFromData(ctx: LibraryContext, data: PyValue, dtype: DTypeName | n
     else made = ctx.op([x.obj], () => engine.torchAsarray(x.obj, dtype, copy))
   } else {
     if (mode === 'asarray' && copy === false) throw pyErr('ValueError', "can't alias arbitrary sequence into a tensor.")
-    const { values, shape } = flattenNested(data, 'tensor')
-    const inferred = dtype ?? inferTensorDtype(data)
+    const items = tensorItemsAsScalars(data)
+    const { values, shape } = flattenNested(items, 'tensor')
+    const inferred = dtype ?? inferTensorDtype(items)
     made = ctx.op([], () => engine.fromValues('tensor', values, shape, inferred))
   }
   return placeOn(ctx, made, device, grad)

@@ -26,6 +26,24 @@ export function torchPromoteTypes(a: DTypeName, b: DTypeName): DTypeName {
   }
 }
 
+/**
+ * torch.tensor([t0, t1, ...]): a tensor inside the data is one scalar (torch reads it through
+ * float() / int(), so it must hold one element) of the tensor's own dtype. Each such tensor is
+ * replaced by a NumPy scalar of that dtype, which the inference below and the flattening read
+ * as they read NumPy scalars.
+ */
+export function tensorItemsAsScalars(data: PyValue): PyValue {
+  if (data instanceof EngineValue && data.kind === 'tensor') {
+    const { numel, dtype } = data.info()
+    if (numel !== 1) throw pyErr('ValueError', 'only one element tensors can be converted to Python scalars')
+    const v = data.item()
+    return new NpScalar(dtype, v instanceof PyComplex ? { re: v.re, im: v.im } : (v as PyScalar as number | bigint | boolean))
+  }
+  if (data instanceof PyList) return new PyList(data.items.map(tensorItemsAsScalars))
+  if (data instanceof PyTuple) return new PyTuple(data.items.map(tensorItemsAsScalars))
+  return data
+}
+
 /** torch's default floating dtype (torch.set_default_dtype is not supported, so always float32). */
 const DEFAULT_FLOAT: DTypeName = 'float32'
 
