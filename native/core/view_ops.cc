@@ -219,7 +219,9 @@ Dims infer_shape(const Array& a, const Dims& shape) {
   Dims out = shape;
   if (ok && infer >= 0) {
     if (known == 0) {
-      if (a.is_tensor()) {
+      // aten/src/ATen/InferSize.h: the size check comes first, so only a tensor of 0 elements reaches
+      // the ambiguity error (any other is "shape '[...]' is invalid for input of size n" below).
+      if (a.is_tensor() && numel == 0) {
         // NOTE aten/src/ATen/InferSize.h (semantics.md §46)
         raise(PyExc::RuntimeError, "cannot reshape tensor of 0 elements into shape " + layout::torch_list(shape) +
                                        " because the unspecified dimension size -1 can be any value and is ambiguous");

@@ -22,6 +22,7 @@ TEST(view_and_compute_stride) {
   CHECK_RAISES(view_shape(empty, {-1, 0}), RuntimeError,
                "cannot reshape tensor of 0 elements into shape [-1, 0] because the unspecified dimension size -1 can be "
                "any value and is ambiguous");
+  CHECK_RAISES(view_shape(t, {-1, 0}), RuntimeError, "shape '[-1, 0]' is invalid for input of size 6");  // only 0 elements are ambiguous
 }
 
 TEST(reshape_view_or_copy) {

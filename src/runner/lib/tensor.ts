@@ -313,6 +313,7 @@ const TENSOR_METHODS: Record<string, Method> = {
   numel: (s, a, kw) => { noArgs('numel', a, kw); return BigInt(s.info().numel) },
   nelement: (s, a, kw) => { noArgs('nelement', a, kw); return BigInt(s.info().numel) },
   dim: (s, a, kw) => { noArgs('dim', a, kw); return BigInt(s.info().shape.length) },
+  ndimension: (s, a, kw) => { noArgs('ndimension', a, kw); return BigInt(s.info().shape.length) },
   is_contiguous: (s, a, kw) => {
     const b = bindArgs('is_contiguous', ['*', 'memory_format='], a, kw)
     const mf: MemoryFormat = memoryFormatArg(b.memory_format, 'contiguous_format')
@@ -327,6 +328,12 @@ const TENSOR_METHODS: Record<string, Method> = {
   }),
   view_as: graded('ViewBackward0', (s, [o]) => wrapOp(s, () => s.obj.view((o as PyTensor).info().shape))),
   reshape: (s, a) => { const shape = shapeFromArgs(a); return wrapOp(s, () => s.obj.reshape(shape)) },
+  reshape_as: (s, a, kw) => {
+    const b = bindArgs('reshape_as', ['other'], a, kw)
+    if (!(b.other instanceof PyTensor)) throw pyErr('TypeError', `reshape_as(): argument 'other' (position 1) must be Tensor, not ${typeName(b.other ?? null)}`)
+    const shape = b.other.info().shape
+    return wrapOp(s, () => s.obj.reshape(shape))
+  },
   transpose: graded('TransposeBackward0', (s, a, kw) => {
     const b = bindArgs('transpose', ['dim0', 'dim1'], a, kw)
     return wrapOp(s, () => s.obj.transpose(intArg(b.dim0!), intArg(b.dim1!)))

@@ -42,3 +42,11 @@ attempt(lambda: int(torch.tensor([1, 2])))
 attempt(lambda: float(torch.tensor([])))
 attempt(lambda: complex(torch.tensor([1., 2.])))
 print(int(torch.tensor([[7]])), float(torch.tensor([2])))
+
+# view / reshape inferring -1 next to a 0: only a tensor of 0 elements is "ambiguous".
+attempt(lambda: torch.arange(12.).view(-1, 0))
+attempt(lambda: torch.tensor(5.0).view(0, -1))
+attempt(lambda: torch.tensor(5.0).reshape(0, -1))
+attempt(lambda: torch.zeros(0).view(-1, 0))
+attempt(lambda: torch.zeros(2, 0).reshape(0, -1))
+print(torch.zeros(0, 3).view(-1, 3).shape, torch.arange(12.).reshape_as(torch.ones(2, 6)).stride(), torch.ones(2, 3).ndimension())

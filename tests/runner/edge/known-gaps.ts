@@ -26,8 +26,6 @@ export const NUMPY_GAPS: Record<string, string> = {
 
 export const TORCH_GAPS: Record<string, string> = {
   'torch.tensor(5.0); x.layout': TORCH_LAYOUT,
-  'torch.tensor(5.0); x.view(0, -1)': TORCH_113,
-  'torch.tensor(5.0); x.reshape(0, -1)': TORCH_113,
   'torch.tensor(5.0); x.permute()': TORCH_PERMUTE,
   'torch.tensor(5.0); x.type()': TORCH_LAYOUT,
   'torch.tensor(5.0); x[0]': TORCH_0D_INDEX,
