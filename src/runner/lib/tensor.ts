@@ -486,6 +486,16 @@ function adjointView(s: PyTensor, name: 'mT' | 'mH' | 'H' | 'adjoint()'): PyValu
 /** NOTE aten/src/ATen/native/TensorShape.cpp unflatten: dim `d` split into `sizes` (one may be -1). */
 function unflattenShape(shape: number[], d: number, sizes: number[]): number[] {
   if (sizes.length === 0) throw pyErr('RuntimeError', 'unflatten: sizes must be non-empty')
+  // InferSize.h's checks, dim by dim: a second -1 is a std::runtime_error, which unflatten rewraps.
+  let inferring = false
+  for (const n of sizes) {
+    if (n === -1) {
+      if (inferring) throw pyErr('RuntimeError', 'unflatten got an unexpected error:\nonly one dimension can be inferred')
+      inferring = true
+    } else if (n < 0) {
+      throw pyErr('RuntimeError', `invalid shape dimension ${n}`)
+    }
+  }
   const known = sizes.filter((x) => x !== -1).reduce((p, x) => p * x, 1)
   const inferred = sizes.includes(-1)
   if (inferred ? known === 0 || shape[d] % known !== 0 : known !== shape[d]) {

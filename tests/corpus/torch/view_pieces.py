@@ -67,3 +67,7 @@ print(torch.tensor([np.int16(2), 3]).dtype, torch.tensor([np.int16(2), 3.0]).dty
 print(torch.tensor([True, np.uint8(3)]), torch.tensor([[np.float64(1), 2.0], [3, 4]]))
 print(torch.tensor([np.complex64(1), np.float64(2)]).dtype, torch.tensor([np.float16(1), 1j]).dtype)
 print(torch.as_tensor([np.float64(1.5), 2]), torch.as_tensor(np.float64(1.5)).dtype, torch.tensor([np.int8(100), np.int8(100)]))
+
+u = torch.ones(3, 4)
+for sizes in [(-1, -1), (-2, 2), (-2, -1), (3, 2), (-1, 3), (0, -1), (2, -1)]:
+    attempt(lambda: u.unflatten(1, sizes).shape)
