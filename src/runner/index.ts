@@ -49,6 +49,11 @@ export interface RunFileAccess {
    * false for lines it wrote itself, so those stay inside the working folder.
    */
   absolutePaths?: boolean
+  /**
+   * A line typed into the console, run as CPython's interactive prompt runs it: the value of each
+   * expression statement outside a function or class body is printed (repr) and bound to `_`.
+   */
+  interactive?: boolean
 }
 
 export class Runner {
@@ -76,6 +81,7 @@ export class Runner {
   /** Runs `source` in the persistent globals (a console session). Never throws. */
   run(source: string, filename = '<stdin>', access: RunFileAccess = {}): RunResult {
     this.absolutePaths = access.absolutePaths ?? true
+    this.interp.interactive = access.interactive ?? false
     this.stdout = ''
     this.stderr = ''
     this.filename = filename

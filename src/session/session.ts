@@ -426,7 +426,8 @@ export class Session {
     let outcome
     this.running = true
     try {
-      outcome = await this.runner.run(code, { absolutePaths: origin === 'console' })
+      // A typed line runs as at Python's prompt (its expressions echo); the app's own lines do not echo.
+      outcome = await this.runner.run(code, { absolutePaths: origin === 'console', interactive: origin === 'console' })
     } catch (e) {
       // The runner should return Python errors, not throw; treat a throw as that error.
       outcome = { stdout: '', stderr: '', error: e, ops: [] }

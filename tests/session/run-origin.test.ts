@@ -51,6 +51,14 @@ describe('the run origin in the session', () => {
     session.dispose()
   })
 
+  it("a typed line echoes its expressions as Python's prompt does; the app's own lines do not", async () => {
+    const session = createAppSession({ workingFolder: work })
+    expect((await session.run('import numpy as np\na = np.zeros((2, 3))\na.strides', 'console')).stdout).toBe('(24, 8)\n')
+    expect((await session.run('a.shape', 'ui')).stdout).toBe('')
+    expect((await session.run('a.shape')).stdout).toBe('')
+    session.dispose()
+  })
+
   it('a file the person opened by its absolute path loads, though its loading lines are the app\'s', async () => {
     const session = createAppSession({ workingFolder: work })
     const file = path.join(outside, 'opened.npy')

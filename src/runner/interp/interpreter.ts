@@ -69,6 +69,8 @@ export class Interpreter {
   private opSeqs = 0
   private handling: PyExcInstance[] = []
   private warnedOnce = new Set<string>()
+  /** Set per run: expression statements at module level print their values (the console's prompt). */
+  interactive = false
   /** The warnings module's filters (simplefilter, catch_warnings, ...). */
   readonly warnings = new WarningFilters()
   /** Which engine values the program still reaches (./lifetimes). */
@@ -160,6 +162,13 @@ export class Interpreter {
     })
   }
 
+  /** sys.displayhook: a value other than None is printed with repr and bound to builtins._ */
+  private displayhook(v: PyValue): void {
+    if (v === null) return
+    this.builtins.set('_', v)
+    this.host.write(repr(v) + '\n')
+  }
+
   // ---------- statements ----------
 
   execBlock(body: Stmt[], scope: FnScope): void {
@@ -174,7 +183,11 @@ export class Interpreter {
     this.tick()
     this.frame.line = s.line
     switch (s.k) {
-      case 'expr': this.eval(s.e, scope); return
+      case 'expr': {
+        const v = this.eval(s.e, scope)
+        if (this.interactive && scope === this.globals) this.displayhook(v)
+        return
+      }
       case 'assign': {
         const v = this.eval(s.value, scope)
         // Assigning into an array (`a[i] = v`) is an operation of its own; binding a name is not.

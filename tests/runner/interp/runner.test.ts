@@ -88,6 +88,21 @@ describe('Runner', () => {
     expect(res.stderr).toBe('w.py:3: UserWarning: careful\n  warnings.warn("careful")\nw.py:4: DeprecationWarning: again\n  warnings.warn("again", DeprecationWarning)\n')
   })
 
+  it('echoes expression values at module level in an interactive run, as Python\'s prompt does', () => {
+    const r = new Runner()
+    const typed = (src: string) => r.run(src, '<stdin>', { interactive: true }).stdout
+    expect(typed('1 + 1')).toBe('2\n')
+    expect(typed('_ * 10')).toBe('20\n')  // the last echoed value is _
+    expect(typed('None')).toBe('')
+    expect(typed('print("p")')).toBe('p\n')  // print returns None: no echo
+    expect(typed('for i in range(2):\n    i')).toBe('0\n1\n')
+    expect(typed('def f():\n    7\n    return 8')).toBe('')
+    expect(typed('f()')).toBe('8\n')  // the function body's 7 does not echo
+    expect(typed('import numpy as np\nnp.arange(3).strides')).toBe('(8,)\n')
+    // A script (not interactive) prints nothing for expression statements.
+    expect(r.run('1 + 1').stdout).toBe('')
+  })
+
   it('reports an unknown module as ModuleNotFoundError', () => {
     expect(new Runner().run('import pandas').error).toMatchObject({ type: 'ModuleNotFoundError', message: "No module named 'pandas'" })
     // A standard module CPython always has: the message says it is the runner that lacks it.
