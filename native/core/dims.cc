@@ -26,12 +26,12 @@ std::int64_t wrap_dim(const Array& a, std::int64_t dim) {
   return a.is_tensor() ? torch_wrap_dim(dim, a.ndim()) : numpy_wrap_axis(dim, a.ndim());
 }
 
-std::vector<std::int64_t> numpy_wrap_axes(const std::vector<std::int64_t>& axes, std::int64_t ndim) {
+std::vector<std::int64_t> numpy_wrap_axes(const std::vector<std::int64_t>& axes, std::int64_t ndim, const char* repeated) {
   std::vector<std::int64_t> out;
   std::vector<bool> seen(static_cast<std::size_t>(ndim), false);
   for (auto ax : axes) {
     std::int64_t w = numpy_wrap_axis(ax, ndim);
-    if (seen[w]) raise(PyExc::ValueError, "repeated axis");
+    if (seen[w]) raise(PyExc::ValueError, repeated);
     seen[w] = true;
     out.push_back(w);
   }

@@ -16,8 +16,12 @@ std::int64_t torch_wrap_dim(std::int64_t dim, std::int64_t ndim);
 std::int64_t numpy_wrap_axis(std::int64_t axis, std::int64_t ndim, const std::string& prefix = "");
 // Picks the rule by the array's kind.
 std::int64_t wrap_dim(const Array& a, std::int64_t dim);
-// Wraps a list of NumPy axes and refuses repeats ("repeated axis").
-std::vector<std::int64_t> numpy_wrap_axes(const std::vector<std::int64_t>& axes, std::int64_t ndim);
+// Wraps a list of NumPy axes and refuses repeats: "repeated axis" is normalize_axis_tuple's text
+// (flip, expand_dims), "duplicate value in 'axis'" PyArray_ConvertMultiAxis's (reductions, squeeze).
+inline constexpr const char* kRepeatedAxis = "repeated axis";
+inline constexpr const char* kDuplicateAxis = "duplicate value in 'axis'";
+std::vector<std::int64_t> numpy_wrap_axes(const std::vector<std::int64_t>& axes, std::int64_t ndim,
+                                          const char* repeated = kRepeatedAxis);
 
 // Legacy torch type name used in some errors: "torch.FloatTensor".
 std::string torch_legacy_type(DType dt);

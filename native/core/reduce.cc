@@ -89,7 +89,7 @@ Geometry geometry(const Array& a, const std::optional<Shape>& dims, bool keepdim
       g.red[w] = true;
     }
   } else {
-    for (auto w : numpy_wrap_axes(*dims, n)) g.red[w] = true;
+    for (auto w : numpy_wrap_axes(*dims, n, kDuplicateAxis)) g.red[w] = true;
   }
   // An empty input may have sizes whose product leaves int64 ((0, 2**40, 2**40) summed over
   // all axes): its count is 0.

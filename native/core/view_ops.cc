@@ -203,7 +203,8 @@ Dims infer_shape(const Array& a, const Dims& shape) {
   std::int64_t known = 1, infer = -1;
   bool ok = true;
   for (std::size_t i = 0; i < shape.size(); ++i) {
-    if (shape[i] == -1) {
+    // NumPy's _fix_unknown_dimension takes any negative size as the unknown one; torch only -1.
+    if (shape[i] == -1 || (shape[i] < 0 && !a.is_tensor())) {
       if (infer >= 0) {
         if (a.is_tensor()) raise(PyExc::RuntimeError, "only one dimension can be inferred");
         raise(PyExc::ValueError, "can only specify one unknown dimension");
@@ -357,7 +358,7 @@ ArrayPtr squeeze(const ArrayPtr& a, const std::optional<Dims>& dims) {
       if (n > 0 && a->sizes[w] == 1) drop[w] = true;  // torch ignores dims that are not size 1
     }
   } else {
-    for (auto w : numpy_wrap_axes(*dims, n)) {
+    for (auto w : numpy_wrap_axes(*dims, n, kDuplicateAxis)) {
       if (a->sizes[w] != 1) raise(PyExc::ValueError, "cannot select an axis to squeeze out which has size not equal to one");
       drop[w] = true;
     }

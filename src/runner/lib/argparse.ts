@@ -39,14 +39,6 @@ export function zeroDimAxisIsNone(ndim: number, axis: PyValue | undefined): bool
   return n === 0 || n === -1
 }
 
-export function orderArg(v: PyValue | undefined, dflt: Order, allowed = 'CFAK'): Order {
-  if (v === undefined || v === null) return dflt
-  if (typeof v !== 'string' || v.length !== 1 || !allowed.includes(v.toUpperCase())) {
-    throw pyErr('ValueError', `order must be one of ${allowed.split('').map(c => `'${c}'`).join(', ')} (got ${typeof v === 'string' ? `'${v}'` : typeName(v)})`)
-  }
-  return v.toUpperCase() as Order
-}
-
 /** NumPy's PyArray_OrderConverter: None is the default, one letter in any case, its error texts. */
 export function npOrderArg(v: PyValue | undefined, dflt: Order): Order {
   if (v === undefined || v === null) return dflt
@@ -54,6 +46,17 @@ export function npOrderArg(v: PyValue | undefined, dflt: Order): Order {
   const o = v.toUpperCase()
   if (v.length !== 1 || !'CFAK'.includes(o)) throw pyErr('ValueError', `order must be one of 'C', 'F', 'A', or 'K' (got '${v}')`)
   return o as Order
+}
+
+/**
+ * reshape's order= (ndarray.reshape, np.reshape): 'K' is refused, and 'A' is 'F' for an array that
+ * is Fortran-contiguous and not C-contiguous (NumPy's PyArray_ISFORTRAN), 'C' otherwise.
+ */
+export function reshapeOrderArg(v: PyValue | undefined, flags: { cContiguous: boolean, fContiguous: boolean }): 'C' | 'F' {
+  const o = npOrderArg(v, 'C')
+  if (o === 'K') throw pyErr('ValueError', "order 'K' is not permitted for reshaping")
+  if (o === 'A') return flags.fContiguous && !flags.cContiguous ? 'F' : 'C'
+  return o
 }
 
 /** order= of np.zeros / ones / empty / full: only C or F make sense for a new array. */

@@ -2,7 +2,9 @@
 // np.float32 (a scalar type), np.dtype('f4'), 'float32', float/int/bool/complex,
 // torch.float32 / torch.float / torch.long ...
 import type { DTypeName } from '../../engine/types'
-import { PyObject, PyClass, BUILTIN_TYPES, NOT_IMPLEMENTED, type PyValue } from '../interp/values'
+import { PyObject, PyClass, PyBuiltin, PyList, PyTuple, BUILTIN_TYPES, NOT_IMPLEMENTED, type PyValue } from '../interp/values'
+import { bindArgs } from '../interp/args'
+import { canCast } from './casting'
 import { pyErr } from '../interp/exceptions'
 import { typeName } from '../interp/ops'
 import { strRepr } from '../interp/repr'
@@ -49,7 +51,8 @@ const NP_ALIASES: Record<string, DTypeName> = {
  * not equal to its native twin and its repr spells the order out.
  */
 export class NpDType extends PyObject {
-  constructor(readonly name: DTypeName, readonly bigEndian = false) {
+  /** `builtin`: false for the new descriptors newbyteorder makes (dtype.isbuiltin 0, as NumPy's). */
+  constructor(readonly name: DTypeName, readonly bigEndian = false, private readonly builtin = true) {
     super()
     if (ITEMSIZE[name] === 1) this.bigEndian = false // single bytes have no order ('|')
   }
@@ -69,19 +72,66 @@ export class NpDType extends PyObject {
       case 'byteorder': return ITEMSIZE[this.name] === 1 ? '|' : this.bigEndian ? '>' : '='
       case 'type': return npScalarType(this.name)
       case 'isnative': return !this.bigEndian
+      case 'num': return BigInt(NP_NUM[this.name])
+      // A complex aligns as its float components do.
+      case 'alignment': return BigInt(NP_KIND[this.name] === 'c' ? ITEMSIZE[this.name] / 2 : ITEMSIZE[this.name])
+      case 'isbuiltin': return this.builtin && !this.bigEndian ? 1n : 0n
+      case 'flags': return 0n
+      case 'ndim': return 0n
+      case 'shape': return new PyTuple([])
+      case 'hasobject': return false
+      case 'names': case 'fields': case 'subdtype': case 'metadata': return null
+      case 'base': return this
+      case 'descr': return new PyList([new PyTuple(['', this.typestr()])])
+      case 'newbyteorder': return new PyBuiltin('newbyteorder', (a, kw) => this.newbyteorder(bindArgs('newbyteorder', ['new_order='], a, kw).new_order))
     }
     return undefined
   }
+
+  /** dtype.newbyteorder(new_order='S'): NumPy's byte-order converter reads the first letter. */
+  private newbyteorder(v: PyValue | undefined): NpDType {
+    const order = v === undefined ? 'S' : v
+    if (typeof order !== 'string') throw pyErr('TypeError', `byteorder must be str, not ${typeName(order)}`)
+    const c = order[0] ?? ''
+    let big: boolean
+    if ('>bB'.includes(c) && c !== '') big = true
+    else if ('<lL=nN'.includes(c) && c !== '') big = false
+    else if ('sS'.includes(c) && c !== '') big = !this.bigEndian
+    else if ('|iI'.includes(c) && c !== '') big = this.bigEndian
+    else throw pyErr('ValueError', `byteorder not recognized (got '${order}')`)
+    return new NpDType(this.name, big, false)
+  }
+
   compare(op: string, other: PyValue) {
-    if (op !== '==' && op !== '!=') return NOT_IMPLEMENTED
+    if (op !== '==' && op !== '!=') return this.order(op, other)
     let same = false
     if (other instanceof NpDType) same = other.name === this.name && other.bigEndian === this.bigEndian
     else if (typeof other === 'string' && /^>/.test(other)) same = this.bigEndian && other === this.typestr()
     else if (!this.bigEndian) { try { same = npDtypeOf(other) === this.name } catch { same = false } }
     return op === '==' ? same : !same
   }
+
+  /** <, <=, >, >=: NumPy orders dtypes by safe casting (d1 < d2 when d2 holds d1's values and differs). */
+  private order(op: string, other: PyValue) {
+    let o: DTypeName
+    try { o = other instanceof NpDType ? other.name : npDtypeOf(other) } catch { return NOT_IMPLEMENTED }
+    const differ = o !== this.name
+    switch (op) {
+      case '<': return differ && canCast(this.name, o, 'safe')
+      case '<=': return canCast(this.name, o, 'safe')
+      case '>': return differ && canCast(o, this.name, 'safe')
+      case '>=': return canCast(o, this.name, 'safe')
+    }
+    return NOT_IMPLEMENTED
+  }
 }
 export const NP_DTYPE_CLASS = new PyClass('dtype', BUILTIN_TYPES.object, 'numpy')
+
+/** NumPy's type numbers (dtype.num). */
+const NP_NUM: Record<DTypeName, number> = {
+  bool: 0, int8: 1, uint8: 2, int16: 3, uint16: 4, int32: 5, uint32: 6, int64: 7, uint64: 8,
+  float16: 23, bfloat16: -1, float32: 11, float64: 12, complex64: 14, complex128: 15,
+}
 
 /** NumPy's scalar types (np.float32 ...) are classes; their instances are NpScalar (scalars.ts). */
 const npScalarTypes = new Map<DTypeName, PyClass>()

@@ -13,7 +13,7 @@ import { bindArgs } from '../interp/args'
 import { EngineValue, baseObject } from './engine_value'
 import { NpDType, npDtypeOf } from './dtypes'
 import { NpScalar } from './scalars'
-import { shapeFromArgs, axesArg, orderArg, intArg, boolArg, zeroDimAxisIsNone } from './argparse'
+import { shapeFromArgs, axesArg, npOrderArg, reshapeOrderArg, intArg, boolArg, zeroDimAxisIsNone } from './argparse'
 import { dlpackMethods } from './dlpack'
 import { matmulOperator, linalgNdarrayMethods } from './linalg'
 import { indexNdarrayMethods } from './index_ops'
@@ -22,6 +22,7 @@ import { ndarrayMathMethods } from './math_ops'
 import { ndarraySortMethods } from './sorting'
 import { NpFlags } from './flags'
 import { tobytes } from './buffers'
+import { castingArg, canCast, castError } from './casting'
 
 export const NDARRAY_CLASS = new PyClass('ndarray', BUILTIN_TYPES.object, 'numpy')
 
@@ -138,6 +139,34 @@ const LINALG_METHODS = linalgNdarrayMethods() as Record<string, Method>
 const JOIN_SPLIT_METHODS = joinSplitNdarrayMethods() as Record<string, Method>
 const INDEX_METHODS = indexNdarrayMethods() as Record<string, Method>
 
+/**
+ * ndarray.item(*args)'s element: one flat index (C order over the shape) or one index per axis,
+ * with NumPy's bounds errors; as int index items of that element's 0-d view.
+ */
+function itemIndex(shape: number[], args: readonly PyValue[]): IndexItem[] {
+  const index = (v: PyValue) => {
+    if (typeof v === 'boolean') throw pyErr('TypeError', 'an integer is required')
+    return intArg(v)
+  }
+  let coords: number[]
+  if (args.length === 1) {
+    const size = shape.reduce((x, y) => x * y, 1)
+    let i = index(args[0])
+    if (i < -size || i >= size) throw pyErr('IndexError', `index ${i} is out of bounds for size ${size}`)
+    if (i < 0) i += size
+    coords = shape.map(() => 0)
+    for (let ax = shape.length - 1; ax >= 0; ax--) { coords[ax] = i % shape[ax]; i = Math.floor(i / shape[ax]) }
+  } else {
+    if (args.length !== shape.length) throw pyErr('ValueError', 'incorrect number of indices for array')
+    coords = args.map((v, ax) => {
+      const i = index(v)
+      if (i < -shape[ax] || i >= shape[ax]) throw pyErr('IndexError', `index ${i} is out of bounds for axis ${ax} with size ${shape[ax]}`)
+      return i < 0 ? i + shape[ax] : i
+    })
+  }
+  return coords.map(i => ({ kind: 'int', index: i }))
+}
+
 function wrapOp(self: PyNdarray, fn: () => EngineObject): PyValue {
   return self.ctx.opWrap([self.obj], fn)
 }
@@ -145,10 +174,9 @@ function wrapOp(self: PyNdarray, fn: () => EngineObject): PyValue {
 const NDARRAY_METHODS: Record<string, Method> = {
   reshape: (s, a, kw) => {
     const b = bindArgs('reshape', ['*shape', 'order=', 'copy='], a, kw)
-    const order = orderArg(b.order, 'C', 'CFA')
-    if (order === 'A') throw pyErr('NotImplementedError', "reshape(order='A') is not supported by the Stridescope engine")
+    const order = reshapeOrderArg(b.order, s.info().flags)
     const shape = shapeFromArgs(b.__rest!)
-    return wrapOp(s, () => s.obj.reshape(shape, order as 'C' | 'F'))
+    return wrapOp(s, () => s.obj.reshape(shape, order))
   },
   transpose: (s, a) => {
     const axes = a.length === 1 && a[0] === null ? [] : shapeFromArgs(a)
@@ -163,24 +191,31 @@ const NDARRAY_METHODS: Record<string, Method> = {
   conjugate: (s, a, kw) => { bindArgs('conjugate', [], a, kw); return wrapOp(s, () => s.obj.npConj(false)) },
   copy: (s, a, kw) => {
     const b = bindArgs('copy', ['order='], a, kw)
-    return wrapOp(s, () => s.obj.copy(orderArg(b.order, 'C')))
+    return wrapOp(s, () => s.obj.copy(npOrderArg(b.order, 'C')))
   },
   astype: (s, a, kw) => {
     const b = bindArgs('astype', ['dtype', 'order=', 'casting=', 'subok=', 'copy='], a, kw)
-    return wrapOp(s, () => s.obj.astype(npDtypeOf(b.dtype!), orderArg(b.order, 'K'), boolArg(b.copy, true)))
+    const dtype = npDtypeOf(b.dtype!), order = npOrderArg(b.order, 'K')
+    const casting = castingArg(b.casting, 'unsafe', true), from = s.info().dtype
+    if (!canCast(from, dtype, casting)) {
+      if (casting === 'same_value') throw pyErr('NotImplementedError', "astype(casting='same_value') of a cast that may change values is not supported by the Stridescope runner")
+      throw castError(from, dtype, casting)
+    }
+    return wrapOp(s, () => s.obj.astype(dtype, order, boolArg(b.copy, true)))
   },
   view: (s, a, kw) => {
     const b = bindArgs('view', ['dtype=', 'type='], a, kw)
-    if (b.dtype === undefined || b.dtype === null) return wrapOp(s, () => s.obj.index([{ kind: 'ellipsis' }]))
+    // a.view(np.ndarray): NumPy takes an ndarray type in the dtype place as the type.
+    if (b.dtype === undefined || b.dtype === null || b.dtype === NDARRAY_CLASS) return wrapOp(s, () => s.obj.index([{ kind: 'ellipsis' }]))
     return wrapOp(s, () => s.obj.viewDtype(npDtypeOf(b.dtype!)))
   },
   ravel: (s, a, kw) => {
     const b = bindArgs('ravel', ['order='], a, kw)
-    return wrapOp(s, () => s.obj.ravel(orderArg(b.order, 'C')))
+    return wrapOp(s, () => s.obj.ravel(npOrderArg(b.order, 'C')))
   },
   flatten: (s, a, kw) => {
     const b = bindArgs('flatten', ['order='], a, kw)
-    return wrapOp(s, () => s.obj.flatten({ order: orderArg(b.order, 'C') }))
+    return wrapOp(s, () => s.obj.flatten({ order: npOrderArg(b.order, 'C') }))
   },
   squeeze: (s, a, kw) => {
     const b = bindArgs('squeeze', ['axis='], a, kw)
@@ -209,9 +244,11 @@ const NDARRAY_METHODS: Record<string, Method> = {
     if (b.write !== undefined && b.write !== null) s.setWriteable(truthy(b.write))
     return null
   },
-  item: (s, a) => {
-    if (a.length) throw pyErr('NotImplementedError', 'item(index) is not supported; index the array first')
-    return s.item()
+  item: (s, a, kw) => {
+    if (kw.size) throw pyErr('TypeError', 'ndarray.item() takes no keyword arguments')
+    if (!a.length) return s.item()
+    const el = wrapOp(s, () => s.obj.index(itemIndex(s.info().shape, a.length === 1 && a[0] instanceof PyTuple ? a[0].items : a))) as PyNdarray
+    return el.item()
   },
   tolist: s => s.tolist(),
   __array__: s => s,

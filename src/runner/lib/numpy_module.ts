@@ -4,7 +4,7 @@ import type { DTypeName, PyScalar } from '../../engine/types'
 import { PyClass, PyTuple, PyComplex, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr, excClass } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
-import { typeName } from '../interp/ops'
+import { typeName, truthy } from '../interp/ops'
 import { toFloat, toInt } from '../interp/builtins'
 import { checkedPyInt, isIntDtype } from './py_int'
 import type { LibraryContext } from './context'
@@ -14,13 +14,13 @@ import { PyTensor } from './tensor'
 import { NpDType, npDtypeOf, npScalarType, NP_DTYPE_CLASS, NP_ABSTRACT_TYPES } from './dtypes'
 import { NpScalar } from './scalars'
 import { flattenNested } from './nested'
-import { shapeArg, axesArg, orderArg, intArg, boolArg, copyArg, isSequence, zeroDimAxisIsNone, npNewOrderArg } from './argparse'
+import { shapeArg, axesArg, npOrderArg, reshapeOrderArg, intArg, boolArg, copyArg, isSequence, zeroDimAxisIsNone, npNewOrderArg } from './argparse'
 import { bindNumpyLike } from './like_creation'
 import { bindNumpyBroadcast } from './numpy_broadcast'
 import { bindNumpyBuffers } from './buffers'
 import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
-import { npSetPrintoptions, npGetPrintoptions } from './print_options'
+import { npSetPrintoptions, npGetPrintoptions, NpPrintoptionsManager } from './print_options'
 import { bindNumpyFiles } from './file_io'
 import { bindNumpyLinalg } from './linalg'
 import { bindNumpyJoinSplit } from './join_split'
@@ -30,10 +30,11 @@ import { bindNumpyComposed } from './numpy_composed'
 import { bindNumpySorting } from './sorting'
 import { bindTypeLimits } from './type_limits'
 import { cStrides } from '../../files/layout'
+import { bindNumpyCanCast } from './casting'
 
 const UNSUPPORTED = new Set([
-  'roll', 'rollaxis', 'atleast_2d',
-  'printoptions', 'array2string', 'array_repr', 'array_str',
+  'roll', 'linalg',
+  'array2string', 'array_repr', 'array_str',
   'fromfile', 'save', 'load', 'savez', 'pad',
 ])
 
@@ -132,21 +133,37 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     if (b.object instanceof EngineValue) {
       const x = b.object
       const copy = b.copy === undefined ? true : copyArg(b.copy)
-      return ctx.opWrap([x.obj], () => engine.npArray(x.obj, dtype, copy, orderArg(b.order, 'K')))
+      return ctx.opWrap([x.obj], () => engine.npArray(x.obj, dtype, copy, npOrderArg(b.order, 'K')))
     }
     if (b.copy !== undefined && b.copy === false) {
-      throw pyErr('ValueError', 'Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.')
+      throw pyErr('ValueError', NO_COPY_MESSAGE)
     }
     return fromPython(ctx, b.object!, dtype)
   })
-  np.fn('asarray', (a, kw) => {
-    const b = bindArgs('asarray', ['a', 'dtype=', 'order=', '*', 'device=', 'copy=', 'like='], a, kw)
+  // np.asanyarray is np.asarray for the engine's arrays (there are no ndarray subclasses).
+  for (const name of ['asarray', 'asanyarray']) {
+    np.fn(name, (a, kw) => {
+      const b = bindArgs(name, ['a', 'dtype=', 'order=', '*', 'device=', 'copy=', 'like='], a, kw)
+      const dtype = dtypeOrNull(b.dtype)
+      const order = npOrderArg(b.order, 'K')
+      if (!(b.a instanceof EngineValue) && b.copy === false) throw pyErr('ValueError', NO_COPY_MESSAGE)
+      // np.asarray(a, order=o) is np.array(a, order=o, copy=None): a copy when a is not in that order.
+      const x = b.a instanceof EngineValue ? b.a : fromPython(ctx, b.a!, dtype)
+      if (order !== 'K') return ctx.opWrap([x.obj], () => engine.npArray(x.obj, dtype, b.a instanceof EngineValue ? copyArg(b.copy) : null, order))
+      return b.a instanceof EngineValue ? ctx.opWrap([x.obj], () => engine.npAsarray(x.obj, dtype, copyArg(b.copy))) : x
+    })
+  }
+  np.fn('require', (a, kw) => {
+    const b = bindArgs('require', ['a', 'dtype=', 'requirements=', '*', 'like='], a, kw)
     const dtype = dtypeOrNull(b.dtype)
-    if (b.a instanceof EngineValue) {
-      const x = b.a
-      return ctx.opWrap([x.obj], () => engine.npAsarray(x.obj, dtype, copyArg(b.copy)))
-    }
-    return fromPython(ctx, b.a!, dtype)
+    const x = asArray(ctx, b.a, 'require')
+    const req = requireFlags(b.requirements)
+    if (!req) return ctx.opWrap([x.obj], () => engine.npAsarray(x.obj, dtype, null))
+    const order = req.has('C') ? 'C' : req.has('F') ? 'F' : 'A'
+    const arr = ctx.opWrap([x.obj], () => engine.npArray(x.obj, dtype, null, order))
+    const f = arr.info().flags
+    const unmet = (req.has('A') && !f.aligned) || (req.has('W') && !f.writeable) || (req.has('O') && !f.ownsData)
+    return unmet ? ctx.opWrap([arr.obj], () => arr.obj.copy(order)) : arr
   })
   for (const name of ['ascontiguousarray', 'asfortranarray'] as const) {
     np.fn(name, (a, kw) => {
@@ -159,7 +176,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   const npConjugate = viewFn(ctx, 'conjugate', ['x'], (o) => o.npConj(true))
   np.fn('conjugate', npConjugate)
   np.fn('conj', npConjugate)
-  np.fn('copy', viewFn(ctx, 'copy', ['a', 'order=', 'subok='], (o, b) => o.copy(orderArg(b.order, 'K'))))
+  np.fn('copy', viewFn(ctx, 'copy', ['a', 'order=', 'subok='], (o, b) => o.copy(npOrderArg(b.order, 'K'))))
   np.fn('zeros', creation(ctx, 'zeros')).fn('ones', creation(ctx, 'ones')).fn('empty', creation(ctx, 'empty'))
   np.fn('full', (a, kw) => {
     const b = bindArgs('full', ['shape', 'fill_value', 'dtype=', 'order=', '*', 'like='], a, kw)
@@ -188,12 +205,60 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     return ctx.opWrap([], () => engine.eye('ndarray', intArg(b.N!), m, b.k === undefined ? 0 : intArg(b.k), dtypeOrNull(b.dtype)))
   })
   np.fn('transpose', viewFn(ctx, 'transpose', ['a', 'axes='], (o, b) => (b.axes === undefined || b.axes === null ? o.transpose() : o.permute(axesArg(b.axes)!)), true))
+  np.fn('permute_dims', viewFn(ctx, 'permute_dims', ['a', 'axes='], (o, b) => (b.axes === undefined || b.axes === null ? o.transpose() : o.permute(axesArg(b.axes)!)), true))
+  np.fn('matrix_transpose', viewFn(ctx, 'matrix_transpose', ['x'], (o) => {
+    const ndim = o.info().shape.length
+    if (ndim < 2) throw pyErr('ValueError', `Input array must be at least 2-dimensional, but it is ${ndim}`)
+    return o.mT
+  }))
+  // numpy/lib/_function_base_impl.py flipud / fliplr / rot90: views by flip and transpose.
+  np.fn('flipud', viewFn(ctx, 'flipud', ['m'], (o) => {
+    if (o.info().shape.length < 1) throw pyErr('ValueError', 'Input must be >= 1-d.')
+    return o.flip([0])
+  }))
+  np.fn('fliplr', viewFn(ctx, 'fliplr', ['m'], (o) => {
+    if (o.info().shape.length < 2) throw pyErr('ValueError', 'Input must be >= 2-d.')
+    return o.flip([1])
+  }))
+  np.fn('rot90', viewFn(ctx, 'rot90', ['m', 'k=', 'axes='], (o, b) => {
+    const axes = b.axes === undefined ? [0, 1] : axesArg(b.axes)!
+    if (axes.length !== 2) throw pyErr('ValueError', 'len(axes) must be 2.')
+    const n = o.info().shape.length
+    if (axes[0] === axes[1] || Math.abs(axes[0] - axes[1]) === n) throw pyErr('ValueError', 'Axes must be different.')
+    if (axes.some(ax => ax >= n || ax < -n)) throw pyErr('ValueError', `Axes=(${axes.join(', ')}) out of range for array of ndim=${n}.`)
+    const k = (((b.k === undefined ? 1 : intArg(b.k)) % 4) + 4) % 4
+    if (k === 0) return o.index([{ kind: 'ellipsis' }])
+    if (k === 2) return o.flip([axes[0]]).flip([axes[1]])
+    const perm = [...Array(n).keys()]
+    const [i, j] = axes.map(ax => (ax < 0 ? ax + n : ax));
+    [perm[i], perm[j]] = [perm[j], perm[i]]
+    return k === 1 ? o.flip([axes[1]]).permute(perm) : o.permute(perm).flip([axes[1]])
+  }))
+  // numpy/_core/shape_base.py atleast_1d/2d/3d: views with new axes of length 1 (an array already
+  // of that many dimensions is returned as it is); several arguments give a tuple.
+  const atleast = (n: 1 | 2 | 3) => (a: PyValue[], kw: Kwargs) => {
+    bindArgs(`atleast_${n}d`, ['*arys'], a, kw)
+    const one = (v: PyValue) => {
+      const x = asArray(ctx, v, `atleast_${n}d`)
+      const shape = x.info().shape
+      if (shape.length >= n) return x
+      const items: engine.EngineIndexItem[] = shape.length === 0 ? [] : [{ kind: 'ellipsis' }]
+      if (shape.length === 0) return ctx.opWrap([x.obj], () => x.obj.reshape(Array(n).fill(1)))
+      if (n === 2 || (n === 3 && shape.length === 1)) items.unshift({ kind: 'newaxis' })
+      if (n === 3) items.push({ kind: 'newaxis' })
+      return ctx.opWrap([x.obj], () => x.obj.index(items))
+    }
+    return a.length === 1 ? one(a[0]) : new PyTuple(a.map(one))
+  }
+  np.fn('atleast_1d', atleast(1)).fn('atleast_2d', atleast(2)).fn('atleast_3d', atleast(3))
+  np.fn('rollaxis', viewFn(ctx, 'rollaxis', ['a', 'axis', 'start='], (o, b) =>
+    o.permute(rollaxisPerm(o.info().shape.length, b.axis!, b.start === undefined ? 0 : intArg(b.start)))))
   np.fn('swapaxes', viewFn(ctx, 'swapaxes', ['a', 'axis1', 'axis2'], (o, b) => o.swapaxes(intArg(b.axis1!), intArg(b.axis2!)), true))
   np.fn('reshape', viewFn(ctx, 'reshape', ['a', 'shape=', 'order=', '*', 'newshape=', 'copy='], (o, b) => {
-    const order = orderArg(b.order, 'C', 'CF') as 'C' | 'F'
+    const order = reshapeOrderArg(b.order, o.info().flags)
     return o.reshape(npShapeArg((b.shape ?? b.newshape)!), order)
   }, true))
-  np.fn('ravel', viewFn(ctx, 'ravel', ['a', 'order='], (o, b) => o.ravel(orderArg(b.order, 'C'))))
+  np.fn('ravel', viewFn(ctx, 'ravel', ['a', 'order='], (o, b) => o.ravel(npOrderArg(b.order, 'C'))))
   np.fn('squeeze', viewFn(ctx, 'squeeze', ['a', 'axis='], (o, b) => o.squeeze(zeroDimAxisIsNone(o.info().shape.length, b.axis) ? null : axesArg(b.axis)), true))
   np.fn('expand_dims', viewFn(ctx, 'expand_dims', ['a', 'axis'], (o, b) => o.expandDims(axesArg(b.axis)!)))
   np.fn('broadcast_to', viewFn(ctx, 'broadcast_to', ['array', 'shape', 'subok='], (o, b) => o.broadcastTo(npShapeArg(b.shape!))))
@@ -228,6 +293,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   })
   np.fn('set_printoptions', (a, kw) => npSetPrintoptions(ctx.printOptions, a, kw))
   np.fn('get_printoptions', () => npGetPrintoptions(ctx.printOptions))
+  np.fn('printoptions', (a, kw) => new NpPrintoptionsManager(ctx.printOptions, a, kw))
   np.fn('ndim', (a) => BigInt(asArray(ctx, a[0], 'ndim').info().shape.length))
   np.fn('shape', (a) => new PyTuple(asArray(ctx, a[0], 'shape').info().shape.map(BigInt)))
   np.fn('size', (a) => BigInt(asArray(ctx, a[0], 'size').info().numel))
@@ -274,6 +340,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpyComposed(np, ctx)
   bindNumpySorting(np, ctx)
   bindTypeLimits(np, ctx.scalars)
+  bindNumpyCanCast(np)
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }
@@ -307,6 +374,46 @@ function buildStrideTricks(ctx: LibraryContext): LibModule {
 
 void (null as unknown as PyScalar)
 
+/** np.require's POSSIBLE_FLAGS: each name (any case) and the letter it stands for. */
+const REQUIRE_FLAGS: Record<string, string> = {
+  C: 'C', C_CONTIGUOUS: 'C', CONTIGUOUS: 'C', F: 'F', F_CONTIGUOUS: 'F', FORTRAN: 'F', A: 'A', ALIGNED: 'A',
+  W: 'W', WRITEABLE: 'W', O: 'O', OWNDATA: 'O', E: 'E', ENSUREARRAY: 'E',
+}
+
+/**
+ * np.require's requirements as numpy/_core/_asarray.py reads them: null when falsy (plain
+ * asanyarray), else the set of letters of the items iterated (so a string is read letter by letter:
+ * 'CONTIGUOUS' fails on 'N' as NumPy's does). E (ENSUREARRAY) changes nothing without subclasses.
+ */
+function requireFlags(v: PyValue | undefined): Set<string> | null {
+  if (v === undefined || v === null || !truthy(v)) return null
+  const items: readonly PyValue[] = typeof v === 'string' ? [...v] : isSequence(v) ? v.items : (() => { throw pyErr('TypeError', `'${typeName(v)}' object is not iterable`) })()
+  const out = new Set<string>()
+  for (const item of items) {
+    if (typeof item !== 'string') throw pyErr('AttributeError', `'${typeName(item)}' object has no attribute 'upper'`)
+    const letter = REQUIRE_FLAGS[item.toUpperCase()]
+    if (letter === undefined) throw pyErr('KeyError', item.toUpperCase())
+    out.add(letter)
+  }
+  if (out.has('C') && out.has('F')) throw pyErr('ValueError', 'Cannot specify both "C" and "F" order')
+  return out
+}
+
+/** numpy/_core/numeric.py rollaxis: `axis` moved to before `start`, with its errors and their texts. */
+function rollaxisPerm(n: number, axisArg: PyValue, start: number): number[] {
+  // normalize_axis_index parses its axis as a C int.
+  if (typeof axisArg === 'number') throw pyErr('TypeError', 'integer argument expected, got float')
+  const ax = intArg(axisArg)
+  if (ax < -n || ax >= n) throw pyErr('AxisError', `axis ${ax} is out of bounds for array of dimension ${n}`)
+  const axis = ax < 0 ? ax + n : ax
+  if (start < 0) start += n
+  if (!(start >= 0 && start < n + 1)) throw pyErr('AxisError', `'start' arg requires ${-n} <= start < ${n + 1}, but ${start} was passed in`)
+  if (axis < start) start -= 1
+  const axes = [...Array(n).keys()].filter(i => i !== axis)
+  axes.splice(start, 0, axis)
+  return axes
+}
+
 /**
  * shares_memory's max_work as NumPy converts it: None is the function's default (-1 exact,
  * 0 bounds only), otherwise a Python int (bool included) of at least -2.
@@ -319,6 +426,9 @@ function maxWorkArg(v: PyValue | undefined, dflt: number): number {
   if (n < -2n) throw pyErr('ValueError', 'Invalid value for max_work')
   return Number(n)
 }
+
+/** NumPy 2's error for copy=False where a new array must be made. */
+const NO_COPY_MESSAGE = 'Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.'
 
 /** A NumPy shape argument: a size past a C intp is refused as NumPy's converter refuses it. */
 function npShapeArg(v: PyValue): number[] {

@@ -1,7 +1,7 @@
 // np.set_printoptions / np.get_printoptions and torch.set_printoptions: the per-runner state
 // the printing layer reads (its defaults are each library's).
 import { NUMPY_DEFAULT_PRINT_OPTIONS, TORCH_DEFAULT_PRINT_OPTIONS, type NumpyPrintOptions, type TorchPrintOptions } from '../printing'
-import { PyDict, type PyValue, type Kwargs } from '../interp/values'
+import { PyDict, PyObject, PyClass, PyBuiltin, BUILTIN_TYPES, type PyValue, type Kwargs } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
 import { bindArgs } from '../interp/args'
 import { truthy, hashKey } from '../interp/ops'
@@ -56,6 +56,31 @@ export function npGetPrintoptions(o: PrintOptions): PyDict {
   ]
   for (const [k, v] of entries) d.set(hashKey(k), k, v)
   return d
+}
+
+const CONTEXT_MANAGER_CLASS = new PyClass('_GeneratorContextManager', BUILTIN_TYPES.object, 'contextlib')
+
+/**
+ * `with np.printoptions(**kw) as opts:`: the options are set on entering (their errors raise
+ * there, as NumPy's generator-based manager raises them), `opts` is get_printoptions() then, and
+ * the options before are back on leaving.
+ */
+export class NpPrintoptionsManager extends PyObject {
+  private saved: NumpyPrintOptions[] = []
+  constructor(private readonly o: PrintOptions, private readonly args: PyValue[], private readonly kw: Kwargs) { super() }
+  get pyClass() { return CONTEXT_MANAGER_CLASS }
+  getattr(n: string): PyValue | undefined {
+    if (n === '__enter__') {
+      return new PyBuiltin('__enter__', () => {
+        const before = this.o.numpy
+        npSetPrintoptions(this.o, this.args, this.kw)
+        this.saved.push(before)
+        return npGetPrintoptions(this.o)
+      }, this)
+    }
+    if (n === '__exit__') return new PyBuiltin('__exit__', () => { this.o.numpy = this.saved.pop() ?? this.o.numpy; return false }, this)
+    return undefined
+  }
 }
 
 export function torchSetPrintoptions(o: PrintOptions, args: PyValue[], kw: Kwargs): PyValue {
