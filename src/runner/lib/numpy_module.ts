@@ -31,6 +31,7 @@ import { bindNumpySorting } from './sorting'
 import { bindTypeLimits } from './type_limits'
 import { cStrides } from '../../files/layout'
 import { bindNumpyCanCast } from './casting'
+import { bindNumpyFlatIndex } from './flat_index'
 
 const UNSUPPORTED = new Set([
   'roll', 'linalg',
@@ -341,6 +342,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpySorting(np, ctx)
   bindTypeLimits(np, ctx.scalars)
   bindNumpyCanCast(np)
+  bindNumpyFlatIndex(np, ctx, (v, fn) => asArray(ctx, v, fn))
   void PyTensor; void PyNdarray; void isSequence; void BUILTIN_TYPES; void PyClass
   return np
 }
