@@ -8,7 +8,7 @@ import { typeName, truthy } from '../interp/ops'
 import { toFloat, toInt } from '../interp/builtins'
 import { checkedPyInt, isIntDtype } from './py_int'
 import type { LibraryContext } from './context'
-import { EngineValue } from './engine_value'
+import { EngineValue, windowElements } from './engine_value'
 import { NDARRAY_CLASS, PyNdarray } from './ndarray'
 import { PyTensor } from './tensor'
 import { NpDType, npDtypeOf, npScalarType, NP_DTYPE_CLASS, NP_ABSTRACT_TYPES } from './dtypes'
@@ -212,6 +212,23 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
     if (ndim < 2) throw pyErr('ValueError', `Input array must be at least 2-dimensional, but it is ${ndim}`)
     return o.mT
   }))
+  // numpy/lib/_twodim_base_impl.py diag: a 2-d array's k-th diagonal (the read-only view
+  // a.diagonal(k) is), or a new square array with a 1-d array on its k-th diagonal.
+  np.fn('diag', (a, kw) => {
+    const b = bindArgs('diag', ['v', 'k='], a, kw)
+    const x = asArray(ctx, b.v, 'diag')
+    const k = b.k === undefined ? 0 : intArg(b.k)
+    const { shape, dtype } = x.info()
+    if (shape.length === 2) return ctx.opWrap([x.obj], () => x.obj.diagonal(k, 0, 1))
+    if (shape.length !== 1) throw pyErr('ValueError', 'Input must be 1- or 2-d.')
+    const n = shape[0] + Math.abs(k)
+    // Complex elements come as [re, im] pairs.
+    const vals: PyScalar[] = windowElements(ctx.op([x.obj], () => x.obj.window([0], shape))).map(v => (Array.isArray(v) ? { re: v[0], im: v[1] } : v as PyScalar))
+    const zero: PyScalar = dtype === 'bool' ? false : dtype.startsWith('complex') ? { re: 0, im: 0 } : 0
+    const out: PyScalar[] = Array(n * n).fill(zero)
+    vals.forEach((v, i) => { out[(k >= 0 ? i : i - k) * n + (k >= 0 ? i + k : i)] = v })
+    return ctx.opWrap([], () => engine.fromValues('ndarray', out, [n, n], dtype))
+  })
   // numpy/lib/_function_base_impl.py flipud / fliplr / rot90: views by flip and transpose.
   np.fn('flipud', viewFn(ctx, 'flipud', ['m'], (o) => {
     if (o.info().shape.length < 1) throw pyErr('ValueError', 'Input must be >= 1-d.')
