@@ -21,6 +21,7 @@ import { joinSplitNdarrayMethods } from './join_split'
 import { ndarrayMathMethods } from './math_ops'
 import { ndarraySortMethods } from './sorting'
 import { NpFlags } from './flags'
+import { NpFlatIter } from './flatiter'
 import { tobytes } from './buffers'
 import { castingArg, canCast, castError } from './casting'
 
@@ -84,6 +85,7 @@ export class PyNdarray extends EngineValue {
       case 'T': return this.ctx.opWrap([this.obj], () => this.obj.T)
       case 'mT': return this.ctx.opWrap([this.obj], () => this.obj.mT)
       case 'ctypes': return new CtypesView(BigInt(info().dataPtr))
+      case 'flat': return new NpFlatIter(this)
       case '__array_interface__': return arrayInterface(info())
       case 'device': return 'cpu'
     }

@@ -32,6 +32,7 @@ import { bindTypeLimits } from './type_limits'
 import { cStrides } from '../../files/layout'
 import { bindNumpyCanCast } from './casting'
 import { bindNumpyFlatIndex } from './flat_index'
+import { NpFlatIter } from './flatiter'
 
 const UNSUPPORTED = new Set([
   'roll', 'linalg',
@@ -129,6 +130,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
 
   np.fn('array', (a, kw) => {
     const b = bindArgs('array', ['object', 'dtype=', '*', 'copy=', 'order=', 'subok=', 'ndmin=', 'like='], a, kw)
+    if (b.object instanceof NpFlatIter) b.object = b.object.flat()  // a.flat's __array__: a new C-order copy
     const dtype = dtypeOrNull(b.dtype)
     if (b.ndmin !== undefined && intArg(b.ndmin) !== 0) throw pyErr('NotImplementedError', 'np.array(ndmin=...) is not supported by the Stridescope runner')
     if (b.object instanceof EngineValue) {
