@@ -45,6 +45,9 @@ const NP_ALIASES: Record<string, DTypeName> = {
   complex128: 'complex128', c16: 'complex128', complex: 'complex128', cdouble: 'complex128', D: 'complex128',
 }
 
+/** Dtypes NumPy has and the engine does not (strings, bytes, objects, voids, datetimes, long doubles). */
+const NP_UNSUPPORTED_DTYPE = /^([USVO]\d*|[Mm]8(\[\w+\])?|(datetime64|timedelta64)(\[\w+\])?|str_?|bytes_?|object_?|void|longdouble|clongdouble|float128|complex256|f16|c32|[gG])$/
+
 /**
  * `np.dtype(...)` objects. `bigEndian` marks a non-native byte order ('>f8'), which
  * arrays loaded from big-endian files keep (as np.load does); such a dtype is
@@ -189,7 +192,11 @@ export function npDtypeOf(v: PyValue): DTypeName {
     }
     const d = NP_ALIASES[s]
     if (d) return d
+    if (NP_UNSUPPORTED_DTYPE.test(s)) throw pyErr('NotImplementedError', `dtype ${strRepr(v)} is not supported by the Stridescope engine`)
     throw pyErr('TypeError', `data type ${strRepr(v)} not understood`)
+  }
+  if (v === BUILTIN_TYPES.str || v === BUILTIN_TYPES.bytes || v === BUILTIN_TYPES.object) {
+    throw pyErr('NotImplementedError', `dtype ${(v as PyClass).name} is not supported by the Stridescope engine`)
   }
   if (v === null) return 'float64'
   throw pyErr('TypeError', `Cannot interpret '${typeof v === 'object' ? (v as PyObject).repr?.() ?? typeName(v) : String(v)}' as a data type`)
