@@ -151,7 +151,8 @@ function itemIndex(shape: number[], args: readonly PyValue[]): IndexItem[] {
     return intArg(v)
   }
   let coords: number[]
-  if (args.length === 1) {
+  // A 1-d array's one index is its axis 0 index (NumPy's texts then name the axis).
+  if (args.length === 1 && shape.length !== 1) {
     const size = shape.reduce((x, y) => x * y, 1)
     let i = index(args[0])
     if (i < -size || i >= size) throw pyErr('IndexError', `index ${i} is out of bounds for size ${size}`)

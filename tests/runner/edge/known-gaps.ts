@@ -3,7 +3,6 @@
 // these starts to agree, so the list only shrinks.
 
 const NUMPY_0D_SCALAR = 'NumPy returns a NumPy scalar from 0-d arithmetic and reductions; the runner keeps a 0-d array'
-const ITEM_INDEX = 'ndarray.item(index) is not implemented (a NotImplementedError says so)'
 const AS_STRIDED_EMPTY = 'as_strided of a 0-byte array into a 0-d view: the runner refuses any view reaching past the buffer'
 const BROADCAST_SCALAR = 'broadcast_to(non-scalar, ()) raises the same ValueError with another text'
 const TORCH_113 = 'the PyTorch oracle here is 1.13; PyTorch 2.x (the target) gives what the runner gives'
@@ -12,14 +11,11 @@ const TORCH_PERMUTE = 'Tensor.permute() without dims: the runner does not check 
 const TORCH_0D_INDEX = 'indexing a 0-d tensor with one int or slice: PyTorch names the 0-d case, the runner says too many indices'
 
 export const NUMPY_GAPS: Record<string, string> = {
-  'np.array(5.0); x.item(0)': ITEM_INDEX,
   'np.array(5.0); np.flip(x)': NUMPY_0D_SCALAR,
   'np.array(5.0); np.conj(x)': NUMPY_0D_SCALAR,
   'np.array(5.0); np.conjugate(x)': NUMPY_0D_SCALAR,
-  'np.zeros((0,)); x.item(0)': ITEM_INDEX,
   'np.zeros((0,)); np.broadcast_to(x, ())': BROADCAST_SCALAR,
   'np.zeros((0,)); np.lib.stride_tricks.as_strided(x, (), ())': AS_STRIDED_EMPTY,
-  'np.zeros((2, 0, 3), dtype=np.int32); x.item(0)': ITEM_INDEX,
   'np.zeros((2, 0, 3), dtype=np.int32); np.broadcast_to(x, ())': BROADCAST_SCALAR,
   'np.zeros((2, 0, 3), dtype=np.int32); np.lib.stride_tricks.as_strided(x, (), ())': AS_STRIDED_EMPTY
 }

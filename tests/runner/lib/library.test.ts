@@ -74,7 +74,7 @@ describe('runner library surface', () => {
 
   it('names operations the engine cannot do in a NotImplementedError', () => {
     const r = new Runner()
-    for (const src of ['np.roll(a, 1)', 'np.pad(a, 1)', 'np.rollaxis(a, 0)', 'np.atleast_2d(a)']) {
+    for (const src of ['np.roll(a, 1)', 'np.pad(a, 1)', 'np.linalg.norm(a)', 'np.array2string(a)', "np.dtype('U5')"]) {
       const res = r.run(`import numpy as np\na = np.arange(4)\n${src}\n`)
       expect(res.error?.type, src).toBe('NotImplementedError')
     }
