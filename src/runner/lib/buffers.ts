@@ -14,7 +14,6 @@ import { EngineValue } from './engine_value'
 import { NpDType, npDtypeOf, ITEMSIZE } from './dtypes'
 import { intArg, npOrderArg, shapeArg } from './argparse'
 import type { LibModule } from './module_builder'
-import { NDARRAY_CLASS } from './ndarray'
 import { cStrides, fStrides } from '../../files/layout'
 
 /** One engine storage per bytes object, so that its arrays share memory as NumPy's do. */
@@ -33,8 +32,12 @@ function dtypeAndOrder(v: PyValue | undefined): { dtype: DTypeName; order: '<' |
   return { dtype: d.name, order: ITEMSIZE[d.name] === 1 ? '|' : d.bigEndian ? '>' : '<' }
 }
 
+/** np.ndarray(shape, dtype, buffer=, offset=, strides=, order=): numpy_module.ts makes it the class's constructor. */
+export function ndarrayConstructor(ctx: LibraryContext): (a: PyValue[], kw: Kwargs) => PyValue {
+  return (a, kw) => ndarrayNew(ctx, a, kw)
+}
+
 export function bindNumpyBuffers(np: LibModule, ctx: LibraryContext): void {
-  NDARRAY_CLASS.ctor = (a, kw) => ndarrayNew(ctx, a, kw)
   np.fn('frombuffer', (a: PyValue[], kw: Kwargs) => {
     const b = bindArgs('frombuffer', ['buffer', 'dtype=', 'count=', 'offset=', '*', 'like='], a, kw)
     const buf = b.buffer ?? null

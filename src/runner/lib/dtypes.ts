@@ -4,15 +4,13 @@
 import type { DTypeName } from '../../engine/types'
 import { PyObject, PyClass, PyBuiltin, PyList, PyTuple, BUILTIN_TYPES, NOT_IMPLEMENTED, type PyValue } from '../interp/values'
 import { bindArgs } from '../interp/args'
-import { canCast } from './casting'
+import { canCast } from './cast_rules'
 import { pyErr } from '../interp/exceptions'
 import { typeName } from '../interp/ops'
 import { strRepr } from '../interp/repr'
 
-export const ITEMSIZE: Record<DTypeName, number> = {
-  bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8,
-  float16: 2, bfloat16: 2, float32: 4, float64: 8, complex64: 8, complex128: 16,
-}
+import { ITEMSIZE } from './dtype_sizes'
+export { ITEMSIZE }
 
 export const isFloatDtype = (d: DTypeName) => d === 'float16' || d === 'bfloat16' || d === 'float32' || d === 'float64'
 export const isComplexDtype = (d: DTypeName) => d === 'complex64' || d === 'complex128'

@@ -2,16 +2,16 @@
 // C-order copy (as NumPy's return copies); writes go into the array itself.
 import { PyObject, PyClass, PyTuple, PyBuiltin, BUILTIN_TYPES, ELLIPSIS, fakeAddress, type PyValue } from '../interp/values'
 import { pyErr } from '../interp/exceptions'
-import type { PyNdarray } from './ndarray'
+import type { EngineValue } from './engine_value'
 
 export class NpFlatIter extends PyObject {
-  constructor(private readonly a: PyNdarray) { super() }
+  constructor(private readonly a: EngineValue) { super() }
   get pyClass() { return FLATITER_CLASS }
   repr() { return `<numpy.flatiter object at 0x${fakeAddress(this)}>` }
 
   /** The elements as a new 1-d array in C order (np.array(a.flat), a.flat.copy()). */
-  flat(): PyNdarray {
-    return this.a.ctx.opWrap([this.a.obj], () => this.a.obj.flatten({ order: 'C' })) as PyNdarray
+  flat(): EngineValue {
+    return this.a.ctx.opWrap([this.a.obj], () => this.a.obj.flatten({ order: 'C' })) as EngineValue
   }
 
   len() { return this.a.info().numel }
@@ -28,7 +28,7 @@ export class NpFlatIter extends PyObject {
     const info = this.a.info()
     if (!info.flags.writeable) throw pyErr('ValueError', 'underlying array is read-only')
     if (info.flags.cContiguous) {
-      const view = this.a.ctx.opWrap([this.a.obj], () => this.a.obj.reshape([info.numel])) as PyNdarray
+      const view = this.a.ctx.opWrap([this.a.obj], () => this.a.obj.reshape([info.numel])) as EngineValue
       return view.setitem(key, v)
     }
     // A strided array: the write lands in a C-order copy that then goes back in place.

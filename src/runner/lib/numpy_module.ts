@@ -17,7 +17,7 @@ import { flattenNested } from './nested'
 import { shapeArg, axesArg, npOrderArg, reshapeOrderArg, intArg, boolArg, copyArg, isSequence, zeroDimAxisIsNone, npNewOrderArg } from './argparse'
 import { bindNumpyLike } from './like_creation'
 import { bindNumpyBroadcast } from './numpy_broadcast'
-import { bindNumpyBuffers } from './buffers'
+import { bindNumpyBuffers, ndarrayConstructor } from './buffers'
 import { LibModule, scalarArg } from './module_builder'
 import { PyCapsule } from './dlpack'
 import { npSetPrintoptions, npGetPrintoptions, NpPrintoptionsManager } from './print_options'
@@ -354,6 +354,7 @@ export function buildNumpy(ctx: LibraryContext): LibModule {
   bindNumpyLike(np, ctx, (v, fn) => asArray(ctx, v, fn))
   bindNumpyBroadcast(np, ctx, (v, fn) => asArray(ctx, v, fn))
   bindNumpyBuffers(np, ctx)
+  NDARRAY_CLASS.ctor = ndarrayConstructor(ctx)
   bindNumpyLinalg(np, ctx)
   bindNumpyJoinSplit(np, ctx)
   bindNumpyIndexOps(np, ctx)

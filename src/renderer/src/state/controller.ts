@@ -84,14 +84,19 @@ export class Controller {
     this.seq = Math.max(this.seq, Math.ceil(saved.at(-1)?.seq ?? 0))
     this.store.dispatch({ type: 'restoreTranscript', entries: saved })
     let shown = this.store.get().transcript
+    // The session the transcript's lines ran in, as it was when they changed: by the time the
+    // save below runs (later still on a busy machine) a lesson may have replaced the workspace,
+    // and a transcript anchored to the lesson's history would not come back after a reload.
+    let anchorHistory = this.store.get().workspace.history
     let timer: ReturnType<typeof setTimeout> | null = null
     const save = (): void => {
       timer = null
-      saveTranscript(storage, this.store.get().transcript, this.store.get().workspace.history)
+      saveTranscript(storage, this.store.get().transcript, anchorHistory)
     }
     this.disposers.push(this.store.subscribe(() => {
       if (this.store.get().transcript === shown) return
       shown = this.store.get().transcript
+      anchorHistory = this.store.get().workspace.history
       if (timer === null) timer = setTimeout(save, 250)
     }))
     const now = (): void => { if (timer !== null) { clearTimeout(timer); save() } }
