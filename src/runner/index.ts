@@ -11,7 +11,7 @@ import { setInterruptFlag } from '../engine'
 import { PyModule, PyBuiltin, PyClass, type PyValue } from './interp/values'
 import { PySuper } from './interp/classes'
 import { pyErr } from './interp/exceptions'
-import { createStdlibModules } from './lib/stdlib'
+import { createStdlibModules, missingStdlibError } from './lib/stdlib'
 import { LibraryContext } from './lib/context'
 import { setSimulateCuda } from './lib/device_ops'
 import { LIBRARY } from './lib/library'
@@ -198,8 +198,14 @@ export class Runner {
       warn: (c, m) => this.interp.warn(c, m),
       warnings: this.interp.warnings,
     }) ?? this.lib.module(name)
-    if (made) this.modules.set(name, made)
-    return made
+    if (made) {
+      this.modules.set(name, made)
+      return made
+    }
+    // The interpreter says 'No module named ...'; a standard module's error says why it is missing.
+    const missing = missingStdlibError(name)
+    if (missing) throw missing
+    return null
   }
 
   private describe(e: unknown): PyErrorInfo {

@@ -21,15 +21,6 @@ import { WarningFilters } from './warnings'
 
 export { FnScope, isPyCatchable, toPyException }
 
-/** Common standard-library modules (CPython always has them), and those the runner provides (lib/stdlib.ts). */
-const STDLIB_MODULES = new Set([
-  'abc', 'argparse', 'array', 'ast', 'asyncio', 'base64', 'bisect', 'collections', 'contextlib', 'copy', 'csv', 'ctypes',
-  'dataclasses', 'datetime', 'decimal', 'enum', 'fractions', 'functools', 'gc', 'glob', 'gzip', 'hashlib', 'heapq', 'inspect',
-  'io', 'itertools', 'json', 'logging', 'multiprocessing', 'operator', 'os', 'pathlib', 'pickle', 'platform', 'pprint',
-  'queue', 'random', 're', 'shutil', 'signal', 'socket', 'statistics', 'string', 'struct', 'subprocess', 'tempfile',
-  'textwrap', 'threading', 'timeit', 'traceback', 'types', 'unittest', 'uuid', 'weakref', 'zipfile',
-])
-const PROVIDED_STDLIB = 'math, sys, time, typing and warnings'
 import { classFunctions, makeClass, PySuper } from './classes'
 import { callValue } from './call'
 import { withInterruptFlag, raiseIfInterrupted, RunTimedOut } from './interrupt'
@@ -328,12 +319,7 @@ export class Interpreter {
 
   importModule(name: string): PyModule {
     const m = this.host.importModule(name)
-    if (!m) {
-      // A module CPython always has is missing here, not from the machine: say so.
-      const top = name.split('.')[0]
-      const why = STDLIB_MODULES.has(top) ? ` (a standard module the Stridescope runner does not provide; it has ${PROVIDED_STDLIB})` : ''
-      throw pyErr('ModuleNotFoundError', `No module named '${name}'${why}`)
-    }
+    if (!m) throw pyErr('ModuleNotFoundError', `No module named '${name}'`)
     return m
   }
 

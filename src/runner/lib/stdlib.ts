@@ -33,6 +33,24 @@ export interface StdlibHost {
   warnings: WarningFilters
 }
 
+/** Common standard-library modules (CPython always has them). */
+const STDLIB_MODULES = new Set([
+  'abc', 'argparse', 'array', 'ast', 'asyncio', 'base64', 'bisect', 'collections', 'contextlib', 'copy', 'csv', 'ctypes',
+  'dataclasses', 'datetime', 'decimal', 'enum', 'fractions', 'functools', 'gc', 'glob', 'gzip', 'hashlib', 'heapq', 'inspect',
+  'io', 'itertools', 'json', 'logging', 'multiprocessing', 'operator', 'os', 'pathlib', 'pickle', 'platform', 'pprint',
+  'queue', 'random', 're', 'shutil', 'signal', 'socket', 'statistics', 'string', 'struct', 'subprocess', 'tempfile',
+  'textwrap', 'threading', 'timeit', 'traceback', 'types', 'unittest', 'uuid', 'weakref', 'zipfile',
+])
+
+/**
+ * A standard module CPython always has is missing from the runner, not from the machine: its
+ * ModuleNotFoundError says so (null for other names, which keep CPython's plain message).
+ */
+export function missingStdlibError(name: string): Error | null {
+  if (!STDLIB_MODULES.has(name.split('.')[0])) return null
+  return pyErr('ModuleNotFoundError', `No module named '${name}' (a standard module the Stridescope runner does not provide; it has math, sys, time, typing and warnings)`)
+}
+
 export function createStdlibModules(name: string, host: StdlibHost): PyModule | null {
   switch (name) {
     case 'time':

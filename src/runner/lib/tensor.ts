@@ -15,6 +15,7 @@ import { shapeFromArgs, axesArg, intArg, boolArg, memoryFormatArg, isSequence } 
 import { TorchSize, TorchStorage, TorchDevice, deviceOf, parseDevice } from './torch_objects'
 import { dlpackMethods } from './dlpack'
 import { tensorMathMethods } from './math_ops'
+import { tagNode } from './join_split'
 import { toDevice, toCuda, toCpu, pinMemory, isPinned } from './device_ops'
 import { setRequiresGrad, detach, GradFnNode } from './grad_ops'
 import { newTensorMethods } from './tensor_new'
@@ -164,10 +165,7 @@ const wrapOp = (s: PyTensor, fn: () => EngineObject) => s.ctx.opWrap([s.obj], fn
  * for the ops whose node is unambiguous. The engine has no autograd; the name is only printed.
  */
 export function tagGradFn(r: PyValue, name: string): PyValue {
-  if (r instanceof PyTensor && r.gradFn === null) {
-    const info = r.info() as { requiresGrad: boolean; isLeaf?: boolean }
-    if (info.requiresGrad && info.isLeaf === false) r.gradFn = name
-  }
+  if (r instanceof PyTensor) tagNode(r, name)
   return r
 }
 /**
